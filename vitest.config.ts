@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    // Tests share PostgreSQL/Redis and ephemeral ports; files run in parallel but each uses its own data.
+    pool: "forks",
+  },
+});
