@@ -1,0 +1,70 @@
+// Office hours of a ward culture office: Monday–Friday 7:30–11:30 and 13:30–17:00, Vietnam time,
+// closed on public holidays (./holidays.ts). Vietnam has kept UTC+7 with no daylight saving since
+// 1975, so a fixed offset is exact for every date the bot will see.
+
+import { isPublicHoliday, type HolidayOptions } from "./holidays.js";
+import { addDays, toIsoDate, weekday } from "./vietnam-date.js";
+
+/** Opening sessions, in minutes after local midnight: [open, close). */
+export const OFFICE_SESSIONS: ReadonlyArray<readonly [number, number]> = [
+  [7 * 60 + 30, 11 * 60 + 30],
+  [13 * 60 + 30, 17 * 60],
+];
+
+/** Options for the office-hours functions. */
+export interface OfficeOptions extends HolidayOptions {
+  /** Extra ISO dates the office is closed: announced Tết days, substitute days (nghỉ bù)… */
+  closedDays?: readonly string[];
+}
+
+const OFFSET_MS = 7 * 3_600_000;
+
+/** The local (UTC+7) date and minute of the day of an instant. */
+function localTime(at: Date): { date: string; minute: number } {
+  const local = new Date(at.getTime() + OFFSET_MS);
+  return {
+    date: toIsoDate({ year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() }),
+    minute: local.getUTCHours() * 60 + local.getUTCMinutes() + local.getUTCSeconds() / 60 + local.getUTCMilliseconds() / 60_000,
+  };
+}
+
+/** Whether the office works on this date at all (a weekday that is not a holiday or announced closure). */
+export function isWorkingDay(isoDate: string, options: OfficeOptions = {}): boolean {
+  const day = weekday(isoDate);
+  if (day === 0 || day === 6) return false;
+  if (options.closedDays?.includes(isoDate)) return false;
+  return !isPublicHoliday(isoDate, options);
+}
+
+/**
+ * Whether the office is open at an instant.
+ * @example isOfficeOpen(new Date("2026-03-03T04:45:00Z")) // false: 11:45 on a Tuesday in Hà Nội
+ */
+export function isOfficeOpen(at: Date, options: OfficeOptions = {}): boolean {
+  const { date, minute } = localTime(at);
+  if (!isWorkingDay(date, options)) return false;
+  return OFFICE_SESSIONS.some(([open, close]) => minute >= open && minute < close);
+}
+
+/**
+ * The next moment the office opens; `at` itself when it is open now.
+ * @example nextOfficeOpening(new Date("2026-03-06T10:05:00Z")) // 2026-03-09T00:30:00Z (Monday 7:30)
+ */
+export function nextOfficeOpening(at: Date, options: OfficeOptions = {}): Date {
+  if (isOfficeOpen(at, options)) return at;
+  const { date, minute } = localTime(at);
+  // Tết plus a weekend and announced closures is well under a month; 60 days is a generous bound.
+  for (let offset = 0; offset <= 60; offset++) {
+    const day = addDays(date, offset);
+    if (!isWorkingDay(day, options)) continue;
+    const session = OFFICE_SESSIONS.find(([open]) => offset > 0 || open > minute);
+    if (session) return atLocal(day, session[0]);
+  }
+  throw new RangeError(`No office opening within 60 days of ${at.toISOString()}`);
+}
+
+/** The instant of a local (UTC+7) date and minute of the day. */
+function atLocal(isoDate: string, minute: number): Date {
+  const [year, month, day] = isoDate.split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1, day, 0, minute) - OFFSET_MS);
+}
