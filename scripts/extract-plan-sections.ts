@@ -20,7 +20,7 @@ import { stringify } from "yaml";
 // ===  Per-seed settings and fixes  ===
 
 /** One seed's pack, plan id and the fixes the heuristics cannot infer. */
-interface SeedConfig {
+export interface SeedConfig {
   /** File-name prefix, e.g. "000". */
   prefix: string;
   pack: string;
@@ -38,7 +38,7 @@ interface SeedConfig {
   splits?: { startsWith: string; id: string; title: string }[];
 }
 
-const SEEDS: SeedConfig[] = [
+export const SEEDS: SeedConfig[] = [
   {
     prefix: "000",
     pack: "vo-cuong",
