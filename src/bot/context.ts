@@ -1,0 +1,29 @@
+import { BotContext } from "../core/context.js";
+import type { Conversation } from "../core/conversation.js";
+import type { InboundMessage, Reply } from "../core/message.js";
+import type { Services } from "./services.js";
+
+/**
+ * The product's context: the core context plus the services every feature uses, and what the
+ * understanding step found (set once per text message by src/bot/understand.ts).
+ */
+export class AppContext extends BotContext {
+  constructor(
+    message: InboundMessage,
+    conversation: Conversation,
+    deliver: (reply: Reply) => Promise<void>,
+    readonly services: Services,
+  ) {
+    super(message, conversation, deliver);
+  }
+
+  /** Today's date in Asia/Ho_Chi_Minh (or BOT_TODAY), YYYY-MM-DD. */
+  get today(): string {
+    return this.services.today();
+  }
+
+  /** Picks the Vietnamese or English text for this person. */
+  t(vi: string, en: string): string {
+    return this.language === "en" ? en : vi;
+  }
+}

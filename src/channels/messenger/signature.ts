@@ -1,0 +1,16 @@
+import { createHmac } from "node:crypto";
+import { safeEqual } from "../safe-equal.js";
+
+/**
+ * Messenger's webhook signature: X-Hub-Signature-256 = "sha256=" + hmac_sha256_hex(app secret, raw body).
+ *
+ * @example messengerSignature(raw, appSecret) // "sha256=9b2c…"
+ */
+export function messengerSignature(rawBody: string, appSecret: string): string {
+  return "sha256=" + createHmac("sha256", appSecret).update(rawBody).digest("hex");
+}
+
+/** True when the header matches the raw body (constant-time). */
+export function verifyMessengerSignature(header: string | undefined, rawBody: string, appSecret: string): boolean {
+  return !!header && safeEqual(header.trim(), messengerSignature(rawBody, appSecret));
+}

@@ -1,0 +1,108 @@
+import { z } from "zod";
+
+/**
+ * The configuration, read from the environment once at start-up and validated:
+ * a wrong value stops start-up with a message naming the variable (see .env.example).
+ */
+
+const optional = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+const list = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? "").split(",").map((item) => item.trim()).filter(Boolean));
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+const url = z.string().url("must be a URL (http://… or https://…)");
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  PUBLIC_URL: url.optional().or(z.literal("").transform(() => undefined)),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATA_DIR: z.string().default("./data"),
+  STORE: z.enum(["lowdb", "memory", "postgres"]).default("lowdb"),
+  DATABASE_URL: optional,
+  REDIS_URL: optional,
+  CONTENT_DIR: z.string().default("./content"),
+  CONTENT_PACK: z.string().default("vo-cuong"),
+  BOT_TODAY: isoDate,
+
+  ZALO_APP_ID: optional,
+  ZALO_APP_SECRET: optional,
+  ZALO_OA_SECRET_KEY: optional,
+  ZALO_OA_ACCESS_TOKEN: optional,
+  ZALO_OA_REFRESH_TOKEN: optional,
+  ZALO_API_BASE: url.default("https://openapi.zalo.me"),
+  ZALO_OAUTH_BASE: url.default("https://oauth.zaloapp.com"),
+  ZALO_SITE_VERIFICATION: optional,
+
+  FB_APP_SECRET: optional,
+  FB_VERIFY_TOKEN: optional,
+  FB_PAGE_ACCESS_TOKEN: optional,
+  FB_GRAPH_BASE: url.default("https://graph.facebook.com"),
+  FB_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/, "must look like v21.0").default("v21.0"),
+
+  STAFF_ZALO_USER_IDS: list,
+  STAFF_WEBHOOK_URL: url.optional().or(z.literal("").transform(() => undefined)),
+  STAFF_WEBHOOK_SECRET: optional,
+  STAFF_ROUTES: optional,
+  STAFF_API_TOKEN: optional,
+  ADMIN_PASSWORD: optional,
+
+  LLM_PROVIDER: z.enum(["none", "openai-compatible"]).default("none"),
+  LLM_BASE_URL: optional,
+  LLM_API_KEY: optional,
+  LLM_MODEL: optional,
+
+  RETRY_BASE_MS: z.coerce.number().int().min(0).default(300),
+  RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
+});
+
+/** The validated configuration. */
+export type Config = z.infer<typeof schema>;
+
+/** Raised when the environment holds a wrong value; the message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Cấu hình sai / invalid configuration:\n${issues.map((issue) => `  - ${issue}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/**
+ * Reads and validates the configuration.
+ *
+ * @example const config = loadConfig({ ...process.env, PORT: "0" });
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const config = parsed.data;
+  if (config.STORE === "postgres" && !config.DATABASE_URL) throw new ConfigError(["DATABASE_URL: required when STORE=postgres"]);
+  return config;
+}
+
+/** Which channels have what they need; a channel missing credentials stays off. */
+export function channelStatus(config: Config): { zalo: boolean; messenger: boolean; missing: Record<string, string[]> } {
+  const zaloMissing = [
+    !config.ZALO_OA_SECRET_KEY && "ZALO_OA_SECRET_KEY",
+    !config.ZALO_OA_ACCESS_TOKEN && !config.ZALO_OA_REFRESH_TOKEN && "ZALO_OA_ACCESS_TOKEN",
+  ].filter(Boolean) as string[];
+  const messengerMissing = [!config.FB_APP_SECRET && "FB_APP_SECRET", !config.FB_PAGE_ACCESS_TOKEN && "FB_PAGE_ACCESS_TOKEN"].filter(
+    Boolean,
+  ) as string[];
+  return {
+    zalo: zaloMissing.length === 0,
+    messenger: messengerMissing.length === 0,
+    missing: { zalo: zaloMissing, messenger: messengerMissing },
+  };
+}

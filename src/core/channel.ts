@@ -1,0 +1,95 @@
+import type { Reply } from "./message.js";
+
+/**
+ * What the core needs from a channel to send: a name, its messaging-window rules and `send`.
+ * Each channel (src/channels/*) implements it; nothing outside src/channels knows how.
+ */
+
+/** Who a message goes to. */
+export interface Recipient {
+  channel: string;
+  accountId: string;
+  userId: string;
+}
+
+/**
+ * Why a message is sent, which decides whether the channel's window allows it:
+ * `response` answers what the person just wrote; `update` is the bot writing first (status change, reminder);
+ * `staff` is a human staff member's reply (Messenger allows it longer, with the HUMAN_AGENT tag).
+ */
+export type SendPurpose = "response" | "update" | "staff";
+
+export interface SendOptions {
+  purpose?: SendPurpose;
+  /** When the person last wrote: lets a channel pick the right message type (Messenger's HUMAN_AGENT tag). */
+  lastInboundAt?: number;
+}
+
+/**
+ * How long after the person's last message the channel lets us write (ms).
+ * `free`: anything may be sent; `staff`: only a staff reply (Messenger's HUMAN_AGENT tag); after that nothing.
+ */
+export interface DeliveryWindow {
+  freeMs: number;
+  staffMs: number;
+}
+
+/** The result of a send the channel refused for a reason that retrying will not fix. */
+export class DeliveryRefused extends Error {
+  constructor(
+    readonly channel: string,
+    readonly reason: "window_closed" | "not_follower" | "blocked" | "invalid_recipient" | "other",
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "DeliveryRefused";
+  }
+}
+
+/** An outbound channel. */
+export interface OutboundChannel {
+  readonly name: string;
+  readonly window: DeliveryWindow;
+  /** Sends one reply (the channel splits long text, renders choices); throws DeliveryRefused or a transport error. */
+  send(to: Recipient, reply: Reply, options?: SendOptions): Promise<void>;
+  /** Shows "typing…" where the channel can; optional. */
+  typing?(to: Recipient): Promise<void>;
+}
+
+/**
+ * Whether the window allows a message now.
+ *
+ * @example canDeliver(zalo.window, lastInboundAt, Date.now(), "update") // true within 48 h
+ */
+export function canDeliver(window: DeliveryWindow, lastInboundAt: number | undefined, now: number, purpose: SendPurpose): boolean {
+  if (purpose === "response") return true;
+  if (lastInboundAt === undefined) return false;
+  const age = now - lastInboundAt;
+  return age <= window.freeMs || (purpose === "staff" && age <= window.staffMs);
+}
+
+/** The channels a deployment has, by name. */
+export class ChannelRegistry {
+  #channels = new Map<string, OutboundChannel>();
+
+  add(channel: OutboundChannel): this {
+    this.#channels.set(channel.name, channel);
+    return this;
+  }
+
+  get(name: string): OutboundChannel | undefined {
+    return this.#channels.get(name);
+  }
+
+  names(): string[] {
+    return [...this.#channels.keys()];
+  }
+
+  /** Sends through the recipient's channel; throws when that channel is off. */
+  async send(to: Recipient, reply: Reply, options?: SendOptions): Promise<void> {
+    const channel = this.#channels.get(to.channel);
+    if (!channel) throw new DeliveryRefused(to.channel, "other", `Channel ${to.channel} is not configured`);
+    await channel.send(to, reply, options);
+  }
+}

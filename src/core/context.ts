@@ -1,0 +1,82 @@
+import type { Recipient } from "./channel.js";
+import type { Conversation } from "./conversation.js";
+import { toReply, type InboundMessage, type Reply } from "./message.js";
+
+/**
+ * What a handler gets for one inbound message (grammY's src/context.ts): the message, the person's
+ * conversation, and `reply`. Derived values are getters. Features add their own fields in a subclass
+ * (src/bot/context.ts), so the core knows nothing of understanding or content.
+ *
+ * @example bot.on("text", (ctx) => ctx.reply(`Bạn viết: ${ctx.text}`));
+ */
+export class BotContext {
+  /** Everything replied so far for this message (the CLI and web chat print it). */
+  readonly replies: Reply[] = [];
+
+  constructor(
+    readonly message: InboundMessage,
+    readonly conversation: Conversation,
+    private readonly deliver: (reply: Reply) => Promise<void>,
+  ) {}
+
+  /** The text the person wrote, trimmed; undefined for a choice, a location or attachments alone. */
+  get text(): string | undefined {
+    const text = this.message.text?.trim();
+    return text ? text : undefined;
+  }
+
+  /** The payload of a button / quick reply. */
+  get choice(): string | undefined {
+    return this.message.choice;
+  }
+
+  get recipient(): Recipient {
+    return { channel: this.message.channel, accountId: this.message.accountId, userId: this.message.userId };
+  }
+
+  /** The person's language: Vietnamese unless they write English. */
+  get language(): "vi" | "en" {
+    return this.conversation.language ?? "vi";
+  }
+
+  /** Sends a reply to the person through their channel. */
+  async reply(reply: string | Reply): Promise<void> {
+    const neutral = toReply(reply);
+    this.replies.push(neutral);
+    this.conversation.transcript.push({ at: Date.now(), from: "bot", text: neutral.text, extra: neutral.choices?.map((c) => `[${c.title}]`).join(" ") });
+    await this.deliver(neutral);
+  }
+}
+
+// ===  Filters  ===
+
+/** Neutral filter queries for `bot.on(...)`. */
+export interface BotFilterMap<C extends BotContext> {
+  message: C;
+  text: C & { readonly text: string };
+  choice: C & { readonly choice: string };
+  location: C & { readonly message: InboundMessage & { location: NonNullable<InboundMessage["location"]> } };
+  attachments: C;
+  follow: C;
+  unfollow: C;
+  submit_info: C & { readonly message: InboundMessage & { info: Record<string, string> } };
+}
+export type BotFilterQuery = keyof BotFilterMap<BotContext>;
+
+const PREDICATES: Record<BotFilterQuery, (ctx: BotContext) => boolean> = {
+  message: (ctx) => ctx.message.kind === "message",
+  text: (ctx) => ctx.message.kind === "message" && ctx.text !== undefined && ctx.choice === undefined,
+  choice: (ctx) => ctx.choice !== undefined,
+  location: (ctx) => ctx.message.location !== undefined,
+  attachments: (ctx) => ctx.message.attachments.length > 0,
+  follow: (ctx) => ctx.message.kind === "follow",
+  unfollow: (ctx) => ctx.message.kind === "unfollow",
+  submit_info: (ctx) => ctx.message.kind === "submit_info" && ctx.message.info !== undefined,
+};
+
+/** A predicate for a neutral query. */
+export function matchBotFilter(query: BotFilterQuery): (ctx: BotContext) => boolean {
+  const predicate = PREDICATES[query];
+  if (!predicate) throw new Error(`Unknown filter query "${query}"`);
+  return predicate;
+}

@@ -1,0 +1,74 @@
+import type { Store } from "../store/store.js";
+
+/**
+ * A person's conversation with the bot: who they are, their language, the recent transcript (for staff)
+ * and per-feature state (dialogs, handoff) that must survive a restart.
+ */
+
+/** One line of the transcript. */
+export interface TranscriptLine {
+  at: number;
+  from: "person" | "bot" | "staff";
+  text: string;
+  /** Extras shown to staff: attachment URLs, a location, a choice. */
+  extra?: string;
+}
+
+export interface Conversation {
+  /** `channel:accountId:userId`. */
+  key: string;
+  channel: string;
+  accountId: string;
+  userId: string;
+  language?: "vi" | "en";
+  firstSeenAt: number;
+  /** When the person last wrote (the channels' messaging windows count from it). */
+  lastInboundAt?: number;
+  /** Recent lines, oldest first, bounded. */
+  transcript: TranscriptLine[];
+  /** Feature state by feature name (e.g. `dialog`, `handoff`); each feature owns its key. */
+  state: Record<string, unknown>;
+}
+
+/** How many transcript lines are kept per person. */
+export const TRANSCRIPT_LIMIT = 200;
+
+/** Builds the key of a person. */
+export function conversationKey(channel: string, accountId: string, userId: string): string {
+  return `${channel}:${accountId}:${userId}`;
+}
+
+/**
+ * Loads and saves conversations in the store's `conversations` collection.
+ *
+ * @example const conversation = await conversations.load("zalo", oaId, userId);
+ */
+export class ConversationRepository {
+  constructor(private readonly store: Store) {}
+
+  get collection() {
+    return this.store.collection<Conversation>("conversations");
+  }
+
+  async load(channel: string, accountId: string, userId: string): Promise<Conversation> {
+    const key = conversationKey(channel, accountId, userId);
+    return (await this.collection.get(key)) ?? { key, channel, accountId, userId, firstSeenAt: Date.now(), transcript: [], state: {} };
+  }
+
+  get(key: string): Promise<Conversation | undefined> {
+    return this.collection.get(key);
+  }
+
+  async save(conversation: Conversation): Promise<void> {
+    if (conversation.transcript.length > TRANSCRIPT_LIMIT) conversation.transcript = conversation.transcript.slice(-TRANSCRIPT_LIMIT);
+    await this.collection.set(conversation.key, conversation);
+  }
+
+  /** Adds a line and saves: for lines written outside a message's handling (staff replies, notices). */
+  async append(key: string, line: TranscriptLine): Promise<void> {
+    const conversation = await this.collection.get(key);
+    if (!conversation) return;
+    conversation.transcript.push(line);
+    await this.save(conversation);
+  }
+}

@@ -1,0 +1,115 @@
+import type { Logger } from "pino";
+import type { Store } from "../store/store.js";
+import { DeliveryRefused, type ChannelRegistry } from "./channel.js";
+import { BotError, run, type MiddlewareFn } from "./composer.js";
+import type { BotContext } from "./context.js";
+import { ConversationRepository, type Conversation, type TranscriptLine } from "./conversation.js";
+import type { InboundMessage, Reply } from "./message.js";
+import { SerialQueue, type KeyedRunner } from "./serial-queue.js";
+
+/**
+ * The one path every inbound message takes, whatever its channel (Chatwoot's events job):
+ * drop repeats, keep each person's messages in order, load the conversation, run the bot's middleware,
+ * save the conversation. Replies go out through the channel registry as they are made.
+ */
+
+export interface PipelineOptions<C extends BotContext> {
+  store: Store;
+  channels: ChannelRegistry;
+  middleware: MiddlewareFn<C>;
+  createContext: (message: InboundMessage, conversation: Conversation, deliver: (reply: Reply) => Promise<void>) => C;
+  logger: Logger;
+  /** Per-person ordering; in-process by default, a Redis lock when scaled out. */
+  runner?: KeyedRunner;
+  /** Told when a handler throws (after the error is logged). */
+  onError?: (error: BotError<C>) => Promise<void>;
+  /** Told when a reply could not be delivered (after retries): dead letters, staff alerts. */
+  onDeliveryFailed?: (message: InboundMessage, reply: Reply, error: unknown) => Promise<void>;
+  /** Told after each message is handled (analytics). */
+  onHandled?: (ctx: C) => Promise<void> | void;
+}
+
+/**
+ * @example
+ * const pipeline = new Pipeline({ store, channels, middleware: bot.middleware(), createContext, logger });
+ * await pipeline.receive(message); // returns once queued
+ */
+export class Pipeline<C extends BotContext> {
+  readonly conversations: ConversationRepository;
+  #queue: SerialQueue;
+  #runner: KeyedRunner;
+
+  constructor(private readonly options: PipelineOptions<C>) {
+    this.conversations = new ConversationRepository(options.store);
+    this.#queue = new SerialQueue();
+    this.#runner = options.runner ?? this.#queue;
+  }
+
+  /**
+   * Accepts a message for handling; resolves once it is queued ("duplicate" for a repeat delivery).
+   * Handling happens after, so a webhook can answer its 200 at once.
+   */
+  async receive(message: InboundMessage): Promise<"queued" | "duplicate"> {
+    if (!(await this.options.store.markSeen(`${message.channel}:${message.id}`))) {
+      this.options.logger.debug({ channel: message.channel, id: message.id }, "duplicate delivery dropped");
+      return "duplicate";
+    }
+    // The outer queue entry only counts the message for idle(); the runner keeps the person's order.
+    void this.#queue
+      .run(`message:${message.channel}:${message.id}`, () => this.#runner.run(this.#personKey(message), () => this.handle(message)))
+      .catch((error) => this.options.logger.error({ err: error, channel: message.channel }, "message handling failed"));
+    return "queued";
+  }
+
+  /** Handles one message now and returns its context (the CLI and web chat read `ctx.replies`). */
+  async handle(message: InboundMessage): Promise<C> {
+    const log = this.options.logger;
+    const conversation = await this.conversations.load(message.channel, message.accountId, message.userId);
+    if (message.kind === "message") conversation.lastInboundAt = Math.max(conversation.lastInboundAt ?? 0, message.timestamp || Date.now());
+    conversation.transcript.push(transcriptLine(message));
+    const ctx = this.options.createContext(message, conversation, (reply) => this.#deliver(message, reply));
+    try {
+      await run(this.options.middleware, ctx);
+    } catch (error) {
+      const botError = new BotError(error, ctx);
+      log.error({ err: error, channel: message.channel }, "handler failed");
+      await this.options.onError?.(botError).catch((nested) => log.error({ err: nested }, "error handler failed"));
+    }
+    await this.conversations.save(ctx.conversation);
+    await this.options.onHandled?.(ctx);
+    return ctx;
+  }
+
+  /** Resolves when every queued message has been handled. */
+  idle(): Promise<void> {
+    return this.#queue.idle();
+  }
+
+  #personKey(message: InboundMessage): string {
+    return `${message.channel}:${message.accountId}:${message.userId}`;
+  }
+
+  async #deliver(message: InboundMessage, reply: Reply): Promise<void> {
+    try {
+      await this.options.channels.send(
+        { channel: message.channel, accountId: message.accountId, userId: message.userId },
+        reply,
+        { purpose: "response" },
+      );
+    } catch (error) {
+      const level = error instanceof DeliveryRefused ? "warn" : "error";
+      this.options.logger[level]({ err: error, channel: message.channel }, "reply not delivered");
+      await this.options.onDeliveryFailed?.(message, reply, error);
+    }
+  }
+}
+
+function transcriptLine(message: InboundMessage): TranscriptLine {
+  const extras = [
+    ...message.attachments.map((attachment) => `[${attachment.kind}] ${attachment.url}`),
+    message.location ? `[location] ${message.location.latitude},${message.location.longitude}` : "",
+    message.choice ? `[choice] ${message.choice}` : "",
+    message.kind !== "message" ? `[${message.kind}]` : "",
+  ].filter(Boolean);
+  return { at: message.timestamp || Date.now(), from: "person", text: message.text ?? "", extra: extras.join(" ") || undefined };
+}

@@ -1,0 +1,184 @@
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
+import helmet from "helmet";
+import { randomUUID } from "node:crypto";
+import type { Logger } from "pino";
+import { AppContext } from "./bot/context.js";
+import { createBot } from "./bot/create-bot.js";
+import { mainMenu } from "./bot/menu.js";
+import type { Services } from "./bot/services.js";
+import { BufferedChannel } from "./channels/local/buffered-channel.js";
+import { createMessengerChannel } from "./channels/messenger/index.js";
+import { zaloSiteVerificationRouter } from "./channels/zalo/webhook.js";
+import { createZaloChannel } from "./channels/zalo/index.js";
+import { channelStatus, type Config } from "./config.js";
+import { ChannelRegistry } from "./core/channel.js";
+import { Pipeline } from "./core/pipeline.js";
+import { HttpError } from "./http/http-error.js";
+import { createLogger } from "./logger.js";
+import { createStore } from "./store/create-store.js";
+import type { Store } from "./store/store.js";
+import { todayInVietnam } from "./calendar/vietnam-date.js";
+
+/** What `createApp` builds; tests and main.ts use the parts. */
+export interface App {
+  app: Express;
+  pipeline: Pipeline<AppContext>;
+  services: Services;
+  channels: ChannelRegistry;
+  /** Channels with no outside API: the terminal chat and the web chat. */
+  local: { cli: BufferedChannel; web: BufferedChannel };
+  store: Store;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/** Replaceable parts (tests pass a MemoryStore, a silent logger, a fixed clock). */
+export interface AppOverrides {
+  store?: Store;
+  logger?: Logger;
+  now?: () => number;
+}
+
+/**
+ * Builds the whole server: store, channels that have credentials, the pipeline and the HTTP routes.
+ * Does not listen (main.ts does), so tests can run it on an ephemeral port.
+ *
+ * @example const { app } = await createApp(loadConfig()); app.listen(3000);
+ */
+export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
+  const store = overrides.store ?? (await createStore(config, logger));
+  const channels = new ChannelRegistry();
+  const local = { cli: new BufferedChannel("cli"), web: new BufferedChannel("web") };
+  channels.add(local.cli).add(local.web);
+  const now = overrides.now ?? Date.now;
+  let services!: Services;
+  const bot = createBot();
+  const pipeline: Pipeline<AppContext> = new Pipeline<AppContext>({
+    store,
+    channels,
+    logger,
+    middleware: bot.middleware(),
+    createContext: (message, conversation, deliver) => new AppContext(message, conversation, deliver, services),
+    onError: async ({ ctx }) => {
+      await ctx.reply({
+        text: ctx.t(
+          "Xin lỗi, hệ thống đang gặp sự cố khi xử lý tin nhắn của bạn. Bạn vui lòng thử lại sau ít phút, hoặc chọn “Gặp cán bộ”.",
+          "Sorry, something went wrong while handling your message. Please try again in a few minutes, or talk to a staff member.",
+        ),
+        choices: mainMenu(ctx.language).slice(-1),
+      });
+    },
+  });
+  services = {
+    config,
+    store,
+    conversations: pipeline.conversations,
+    channels,
+    logger,
+    today: () => todayInVietnam(config.BOT_TODAY),
+    now,
+  };
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", true);
+  app.use(helmet());
+  app.use(requestId(logger));
+  app.get("/healthz", (_req, res) => {
+    res.status(200).json({ ok: true });
+  });
+
+  const status = channelStatus(config);
+  const retry = { attempts: config.RETRY_ATTEMPTS, baseMs: config.RETRY_BASE_MS };
+  if (status.zalo) {
+    const zalo = createZaloChannel({
+      apiBase: config.ZALO_API_BASE,
+      oauthBase: config.ZALO_OAUTH_BASE,
+      oaSecretKey: config.ZALO_OA_SECRET_KEY!,
+      appId: config.ZALO_APP_ID,
+      appSecret: config.ZALO_APP_SECRET,
+      accessToken: config.ZALO_OA_ACCESS_TOKEN,
+      refreshToken: config.ZALO_OA_REFRESH_TOKEN,
+      store,
+      inbox: pipeline,
+      logger,
+      retry,
+    });
+    channels.add(zalo.outbound);
+    app.use("/webhooks/zalo", zalo.router);
+    logger.info("channel zalo: on");
+  } else {
+    app.use("/webhooks/zalo", channelOff("zalo"));
+    logger.info({ missing: status.missing.zalo }, "channel zalo: off (credentials missing)");
+  }
+  if (config.ZALO_SITE_VERIFICATION) app.use(zaloSiteVerificationRouter(config.ZALO_SITE_VERIFICATION));
+
+  if (status.messenger) {
+    const messenger = createMessengerChannel({
+      graphBase: config.FB_GRAPH_BASE,
+      graphVersion: config.FB_GRAPH_VERSION,
+      appSecret: config.FB_APP_SECRET!,
+      verifyToken: config.FB_VERIFY_TOKEN,
+      pageAccessToken: config.FB_PAGE_ACCESS_TOKEN!,
+      inbox: pipeline,
+      logger,
+      retry,
+    });
+    channels.add(messenger.outbound);
+    app.use("/webhooks/messenger", messenger.router);
+    logger.info("channel messenger: on");
+  } else {
+    app.use("/webhooks/messenger", channelOff("messenger"));
+    logger.info({ missing: status.missing.messenger }, "channel messenger: off (credentials missing)");
+  }
+
+  app.use((_req, _res, next) => next(new HttpError(404, "Not found")));
+  app.use(errorHandler(logger));
+
+  return {
+    app,
+    pipeline,
+    services,
+    channels,
+    local,
+    store,
+    logger,
+    async close() {
+      await pipeline.idle();
+      await store.close();
+    },
+  };
+}
+
+// ===  Middleware  ===
+
+function requestId(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const id = (req.header("x-request-id") ?? "").slice(0, 64) || randomUUID();
+    res.setHeader("x-request-id", id);
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      // Paths only: query strings may carry tokens (hub.verify_token).
+      logger.debug({ reqId: id, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
+    });
+    next();
+  };
+}
+
+function channelOff(name: string): RequestHandler {
+  return (_req, res) => {
+    res.status(503).json({ error: `Channel ${name} is not configured on this server` });
+  };
+}
+
+function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const status = error instanceof HttpError ? error.status : typeof error?.status === "number" ? error.status : 500;
+    if (status >= 500) logger.error({ err: error, path: req.path }, "request failed");
+    else logger.info({ status, path: req.path, reason: error?.message }, "request refused");
+    const message = status === 413 ? "Payload too large" : status >= 500 ? "Internal error" : error.message;
+    if (!res.headersSent) res.status(status).json({ error: message });
+  };
+}

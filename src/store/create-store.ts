@@ -1,0 +1,20 @@
+import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
+import { LowdbStore } from "./lowdb/lowdb-store.js";
+import { MemoryStore } from "./memory-store.js";
+import type { Store } from "./store.js";
+
+/** Picks the store backend from STORE (the only place that does). */
+export async function createStore(config: Config, logger: Logger): Promise<Store> {
+  switch (config.STORE) {
+    case "memory":
+      return new MemoryStore();
+    case "postgres":
+      throw new Error("STORE=postgres is not available in this build yet; use STORE=lowdb");
+    default:
+      return new LowdbStore({
+        dir: config.DATA_DIR,
+        onCorruptFile: (file, movedTo) => logger.error({ file, movedTo }, "broken data file moved aside; starting that collection empty"),
+      });
+  }
+}

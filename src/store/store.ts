@@ -1,0 +1,47 @@
+/**
+ * The storage interface: everything the bot keeps goes through it, so the backend
+ * (lowdb by default, PostgreSQL for scale-out) is picked in one place (src/server.ts).
+ *
+ * Kept small on purpose, like grammY's StorageAdapter: documents by id in named collections,
+ * a durable counter for ticket codes, and a bounded "seen" set for webhook deduplication.
+ */
+
+/** Top-level field equality, e.g. `{ userId: "123", status: "open" }`. */
+export type Match = Record<string, string | number | boolean | null>;
+
+/** Options for a write. */
+export interface WriteOptions {
+  /** Resolve only once the write is on disk (reports, codes): a crash right after loses nothing. */
+  durable?: boolean;
+}
+
+/**
+ * Documents of one kind, keyed by id.
+ *
+ * @example
+ * const reports = store.collection<Report>("reports");
+ * await reports.set(report.code, report, { durable: true });
+ * const mine = await reports.find({ userKey: "zalo:2512…" });
+ */
+export interface Collection<T> {
+  get(id: string): Promise<T | undefined>;
+  set(id: string, value: T, options?: WriteOptions): Promise<void>;
+  delete(id: string): Promise<void>;
+  /** Every document whose top-level fields equal `match` (all documents without it). */
+  find(match?: Match): Promise<T[]>;
+}
+
+/** The store a deployment runs on. */
+export interface Store {
+  collection<T>(name: string): Collection<T>;
+  /** The next value of a named sequence (1, 2, …): durable before it resolves, never reused, even after a crash. */
+  nextSequence(name: string): Promise<number>;
+  /**
+   * Records an inbound event id; true the first time, false for a repeat.
+   * Bounded: only the most recent ids are kept (enough to cover the channels' retry windows).
+   */
+  markSeen(eventId: string): Promise<boolean>;
+  /** Writes everything pending to disk. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
