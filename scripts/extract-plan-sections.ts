@@ -198,8 +198,11 @@ function header(raw: string, paras: Paragraph[], cfg: SeedConfig) {
   if (cfg.title && !squash(raw.replace(/\*+/g, "").replace(/\s+/g, " ")).includes(squash(cfg.title.replace(/^Kế hoạch /, "")))) {
     throw new Error(`seed ${cfg.prefix}: title override not found in the text: ${cfg.title}`);
   }
-  const number = raw.match(/Số:\s*(\d+[^\s]*)/)?.[1];
-  const d = raw.match(/ngày\s+(\d{1,2})?\s*tháng\s+(\d{1,2})?\s*năm\s+(\d{4})/);
+  // Number and date are read above the "KẾ HOẠCH" heading only: the body cites other documents' dates
+  // ("Quyết định số 2013/QĐ-TTg ngày 30 tháng 11 năm 2021"), which must not be taken for this plan's.
+  const top = raw.slice(0, Math.max(0, raw.search(/^\W*KẾ HOẠCH\W*$/m)));
+  const number = top.match(/Số:\s*(\d+[^\s]*)/)?.[1];
+  const d = top.match(/ngày\s+(\d{1,2})?\s*tháng\s+(\d{1,2})?\s*năm\s+(\d{4})/);
   let date: string | undefined;
   if (d) {
     const [, day, month, year] = d;

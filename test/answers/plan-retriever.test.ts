@@ -56,6 +56,18 @@ describe("plan files", () => {
     }
   });
 
+  it("take number and date from the plan's own header, never from documents it cites", () => {
+    const head = (pack: string) => {
+      const { number, date } = plans[pack].plan as { number?: string; date?: string };
+      return { number, date };
+    };
+    expect(head("bac-ninh")).toEqual({ number: "220/KH-UBND", date: "2022-04-05" });
+    expect(head("tan-an")).toEqual({ number: undefined, date: "2026-05" });
+    expect(head("bac-giang")).toEqual({ number: undefined, date: "2022-08" });
+    // Seed 003's header reads "Kon Rẫy, ngày tháng năm": no date, although its preamble cites 30/11/2021.
+    expect(head("kon-ray")).toEqual({ number: undefined, date: undefined });
+  });
+
   it("split seed 001's appendix into tasks PL.1–PL.11 with unit in charge, partners and deadline", () => {
     const tasks = plans["tan-an"].sections.filter((s) => s.id.startsWith("PL."));
     expect(tasks.map((t) => t.id)).toEqual(Array.from({ length: 11 }, (_, i) => `PL.${i + 1}`));
