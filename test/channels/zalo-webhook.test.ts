@@ -1,0 +1,105 @@
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { zaloSignature } from "../../src/channels/zalo/signature.js";
+import { fixture, recordZaloSends, startTestServer, zaloText, type TestServer } from "../helpers/test-server.js";
+
+describe("POST /webhooks/zalo", () => {
+  let server: TestServer;
+  beforeEach(async () => {
+    server = await startTestServer();
+  });
+  afterEach(async () => {
+    await server.stop();
+    nock.cleanAll();
+  });
+
+  it("answers a signed text event through the cs API, with the access token header", async () => {
+    const sent = recordZaloSends();
+    const response = await server.postZalo(fixture("zalo/user_send_text.json"));
+    expect(response.status).toBe(200);
+    await server.settle();
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent[0].token).toBe("access-1");
+    expect(sent[0].body.recipient).toEqual({ user_id: "2512523625412515000" });
+    expect(typeof sent[0].body.message.text).toBe("string");
+  });
+
+  it("refuses a forged signature with 401 and processes nothing", async () => {
+    const sent = recordZaloSends();
+    const event = zaloText("xin chào");
+    expect((await server.postZalo(event, { signature: "mac=" + "0".repeat(64) })).status).toBe(401);
+    expect((await server.postZalo(event, { signature: null })).status).toBe(401);
+    await server.settle();
+    expect(sent).toHaveLength(0);
+    // The id was not consumed: the genuine delivery is still answered.
+    expect((await server.postZalo(event)).status).toBe(200);
+    await server.settle();
+    expect(sent.length).toBeGreaterThan(0);
+  });
+
+  it("a body signed for other bytes is refused", async () => {
+    const event = zaloText("xin chào");
+    const raw = JSON.stringify(event);
+    const signature = zaloSignature(event.app_id, raw, event.timestamp, server.config.ZALO_OA_SECRET_KEY!);
+    const response = await server.postZalo(event, { raw: raw.replace("xin chào", "tạm biệt"), signature });
+    expect(response.status).toBe(401);
+  });
+
+  it("malformed JSON → 400, too large → 413, and the server keeps serving", async () => {
+    const malformed = await fetch(`${server.url}/webhooks/zalo`, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
+    expect(malformed.status).toBe(400);
+    const huge = await fetch(`${server.url}/webhooks/zalo`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: "x".repeat(1_100_000) }),
+    });
+    expect(huge.status).toBe(413);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
+  it("the same msg_id delivered twice is answered once", async () => {
+    const sent = recordZaloSends();
+    const event = zaloText("xin chào", "111", "dup-msg-1");
+    await server.postZalo(event);
+    await server.postZalo(event);
+    await server.settle();
+    const toPerson = sent.filter((s) => s.body.recipient.user_id === "111");
+    const firstCount = toPerson.length;
+    expect(firstCount).toBeGreaterThan(0);
+    await server.postZalo(event);
+    await server.settle();
+    expect(sent.filter((s) => s.body.recipient.user_id === "111")).toHaveLength(firstCount);
+  });
+
+  it("ignores the OA's own echo and receipts", async () => {
+    const sent = recordZaloSends();
+    expect((await server.postZalo(fixture("zalo/oa_send_text.json"))).status).toBe(200);
+    await server.settle();
+    expect(sent).toHaveLength(0);
+  });
+
+  it("takes images, links and locations into the conversation", async () => {
+    recordZaloSends();
+    for (const name of ["user_send_image", "user_send_link", "user_send_location"]) {
+      expect((await server.postZalo(fixture(`zalo/${name}.json`))).status).toBe(200);
+    }
+    await server.settle();
+    const conversation = (await server.services.conversations.collection.find({ userId: "2512523625412515000" }))[0];
+    const extras = conversation.transcript.map((line) => line.extra ?? "").join(" ");
+    expect(extras).toContain("[image] https://photo-stal-1.zdn.vn/full.jpg");
+    expect(extras).toContain("[link] https://www.facebook.com/some.page/posts/123");
+    expect(extras).toContain("[location] 21.1717,106.0763");
+  });
+
+  it("serves the Zalo domain-verification page when configured", async () => {
+    const verified = await startTestServer({ ZALO_SITE_VERIFICATION: "ABC123xyz" });
+    try {
+      const response = await fetch(`${verified.url}/zalo_verifierABC123xyz.html`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('content="ABC123xyz"');
+      expect((await fetch(`${verified.url}/zalo_verifierWRONG.html`)).status).toBe(404);
+    } finally {
+      await verified.stop();
+    }
+  });
+});

@@ -1,0 +1,136 @@
+import { readFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import nock from "nock";
+import pino from "pino";
+import { loadConfig, type Config } from "../../src/config.js";
+import { messengerSignature } from "../../src/channels/messenger/signature.js";
+import { zaloSignature } from "../../src/channels/zalo/signature.js";
+import { createApp, type App } from "../../src/server.js";
+import { MemoryStore } from "../../src/store/memory-store.js";
+import type { Store } from "../../src/store/store.js";
+
+/** Test credentials; the outside APIs are nock'ed at these bases. */
+export const TEST_ENV = {
+  LOG_LEVEL: "silent",
+  STORE: "memory",
+  BOT_TODAY: "2026-11-25",
+  ZALO_APP_ID: "3605738391474520000",
+  ZALO_APP_SECRET: "zalo-app-secret",
+  ZALO_OA_SECRET_KEY: "zalo-oa-secret-key",
+  ZALO_OA_ACCESS_TOKEN: "access-1",
+  ZALO_OA_REFRESH_TOKEN: "refresh-1",
+  ZALO_API_BASE: "https://openapi.zalo.me",
+  ZALO_OAUTH_BASE: "https://oauth.zaloapp.com",
+  FB_APP_SECRET: "fb-app-secret",
+  FB_VERIFY_TOKEN: "fb-verify-token",
+  FB_PAGE_ACCESS_TOKEN: "fb-page-token",
+  FB_GRAPH_BASE: "https://graph.facebook.com",
+  FB_GRAPH_VERSION: "v21.0",
+  RETRY_BASE_MS: "1",
+  RETRY_ATTEMPTS: "4",
+} as const;
+
+export const ZALO_API = TEST_ENV.ZALO_API_BASE;
+export const GRAPH_API = TEST_ENV.FB_GRAPH_BASE;
+
+/** A running server on an ephemeral port, with helpers to post signed webhooks. */
+export interface TestServer extends App {
+  url: string;
+  config: Config;
+  postZalo(body: unknown, options?: { signature?: string | null; raw?: string }): Promise<Response>;
+  postMessenger(body: unknown, options?: { signature?: string | null; raw?: string }): Promise<Response>;
+  /** Waits until every delivered webhook has been handled. */
+  settle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real Express app over HTTP. Outside APIs must be nock'ed by the test; only loopback is let through.
+ *
+ * @example const server = await startTestServer(); await server.postZalo(fixture("zalo/user_send_text.json"));
+ */
+export async function startTestServer(env: Record<string, string | undefined> = {}, options: { store?: Store } = {}): Promise<TestServer> {
+  nock.disableNetConnect();
+  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
+  const config = loadConfig({ ...TEST_ENV, ...env });
+  const app = await createApp(config, { store: options.store ?? new MemoryStore(), logger: pino({ level: "silent" }) });
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.app.listen(0, "127.0.0.1", () => resolve(listening));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const post = (path: string, raw: string, headers: Record<string, string>) =>
+    fetch(url + path, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: raw });
+  return {
+    ...app,
+    url,
+    config,
+    postZalo(body, opts = {}) {
+      const raw = opts.raw ?? JSON.stringify(body);
+      const event = body as { app_id?: string; timestamp?: string };
+      const signature = opts.signature === undefined ? zaloSignature(event.app_id ?? "", raw, String(event.timestamp ?? ""), config.ZALO_OA_SECRET_KEY!) : opts.signature;
+      return post("/webhooks/zalo", raw, signature === null ? {} : { "x-zevent-signature": signature });
+    },
+    postMessenger(body, opts = {}) {
+      const raw = opts.raw ?? JSON.stringify(body);
+      const signature = opts.signature === undefined ? messengerSignature(raw, config.FB_APP_SECRET!) : opts.signature;
+      return post("/webhooks/messenger", raw, signature === null ? {} : { "x-hub-signature-256": signature });
+    },
+    async settle() {
+      for (let i = 0; i < 3; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        await app.pipeline.idle();
+      }
+    },
+    async stop() {
+      await new Promise((resolve) => server.close(resolve));
+      await app.close();
+    },
+  };
+}
+
+/** Reads a sample payload from test/fixtures (copied from shared/fixtures). */
+export function fixture<T = Record<string, unknown>>(path: string): T {
+  return JSON.parse(readFileSync(new URL(`../fixtures/${path}`, import.meta.url), "utf8")) as T;
+}
+
+/** Records every Zalo cs send; answers success. Returns the list it fills. */
+export function recordZaloSends(times = 50): { token: string | undefined; body: any }[] {
+  const sent: { token: string | undefined; body: any }[] = [];
+  nock(ZALO_API)
+    .post("/v3.0/oa/message/cs")
+    .times(times)
+    .reply(function (_uri, body) {
+      sent.push({ token: this.req.headers["access_token"] as string | undefined, body });
+      return [200, fixture("zalo/api-send-success.json")];
+    });
+  return sent;
+}
+
+/** Records every Messenger Send API call; answers success. */
+export function recordGraphSends(times = 50): { query: Record<string, string>; body: any }[] {
+  const sent: { query: Record<string, string>; body: any }[] = [];
+  nock(GRAPH_API)
+    .post("/v21.0/me/messages")
+    .query(true)
+    .times(times)
+    .reply(function (uri, body) {
+      sent.push({ query: Object.fromEntries(new URL(uri, GRAPH_API).searchParams), body });
+      return [200, fixture("messenger/api-send-success.json")];
+    });
+  return sent;
+}
+
+/** A Zalo text event from a person, with a fresh msg_id. */
+export function zaloText(text: string, userId = "2512523625412515000", msgId = `msg-${Math.random().toString(36).slice(2)}`) {
+  const base = fixture<any>("zalo/user_send_text.json");
+  return { ...base, timestamp: String(Date.now()), sender: { id: userId }, message: { msg_id: msgId, text } };
+}
+
+/** A Messenger body with one text message. */
+export function messengerText(text: string, psid = "7012345678901234", mid = `m_${Math.random().toString(36).slice(2)}`) {
+  return {
+    object: "page",
+    entry: [{ id: "108512345678901", time: Date.now(), messaging: [{ sender: { id: psid }, recipient: { id: "108512345678901" }, timestamp: Date.now(), message: { mid, text } }] }],
+  };
+}
