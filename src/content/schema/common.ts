@@ -1,0 +1,121 @@
+/**
+ * Building blocks shared by every content file schema: ids, bilingual text, sources, optional fields.
+ *
+ * @example
+ * const item = z.strictObject({ id: idSchema, names: textSchema, source: sourceSchema });
+ */
+import { z } from "zod";
+
+// ===  Scalars  ===
+
+/** A kebab-case id ("hoi-lim", "phong-van-hoa-xa-hoi"): stable, used in links and routing. */
+export const idSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Must be a kebab-case id (a-z, 0-9, single dashes), e.g. \"hoi-lim\"");
+
+/** Non-empty text after trimming. */
+export const nonEmpty = z.string().trim().min(1, "Must not be empty");
+
+/** Where a fact comes from: a plan section ("seed 000, mục V.1") or a public source ("vnexpress; vtcnews"). */
+export const sourceSchema = nonEmpty;
+
+/** An integer in [min, max], with messages that read well in a start-up error. */
+export function intIn(min: number, max: number) {
+  return z
+    .number({ error: "Expected a number" })
+    .int("Must be a whole number")
+    .min(min, `Number must be ≥ ${min}`)
+    .max(max, `Number must be ≤ ${max}`);
+}
+
+/** A calendar date written "YYYY-MM-DD" that exists (no 2026-02-30). */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Must be a date written YYYY-MM-DD")
+  .refine(isRealDate, "Not a real calendar date");
+
+function isRealDate(iso: string): boolean {
+  const [y, m, d] = iso.split("-").map(Number);
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInSolarMonth(y, m);
+}
+
+/** Days in a Gregorian month; `year` undefined means "any year", so February allows 29. */
+export function daysInSolarMonth(year: number | undefined, month: number): number {
+  if (month === 2) {
+    if (year === undefined) return 29;
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    return leap ? 29 : 28;
+  }
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+// ===  Text  ===
+
+/**
+ * Text a person reads: Vietnamese required, English optional (the bot falls back to `vi`).
+ *
+ * @example { vi: "Hội Lim", en: "Lim Festival" }
+ */
+export const textSchema = z.strictObject({
+  vi: nonEmpty,
+  en: nonEmpty.optional(),
+});
+
+/** Bilingual text as loaded. */
+export type Text = z.infer<typeof textSchema>;
+
+/** Other spellings a person may type; matching ignores diacritics, so "hoi lim" and "hội lim" are one. */
+export const aliasesSchema = z.array(nonEmpty).default([]);
+
+// ===  Optional fields  ===
+
+/**
+ * An optional field. Staff may also write `null` for "not known": the loader drops null map values before
+ * validation (see `dropNulls`), so here it is a plain `.optional()` and code checks `undefined` only.
+ */
+export function optional<T extends z.ZodType>(schema: T) {
+  return schema.optional();
+}
+
+/**
+ * A contact detail that is either known or `null` ("chưa cập nhật"). Left out (or written `null`) loads as `null`,
+ * so an unknown phone number can never be mistaken for an empty one.
+ */
+export function unknownOr<T extends z.ZodType>(schema: T) {
+  return schema.nullable().default(null);
+}
+
+/**
+ * Drop `null` values from maps, recursively, so "not known" written as `null` equals a key left out.
+ * Array elements are kept as they are, so a stray `- null` in a list is still reported.
+ *
+ * @example dropNulls({ a: null, b: { c: null, d: 1 } }) // { b: { d: 1 } }
+ */
+export function dropNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropNulls);
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) if (v !== null) out[key] = dropNulls(v);
+    return out;
+  }
+  return value;
+}
+
+// ===  Lists  ===
+
+/**
+ * A list of items with unique ids: a duplicate id is reported at the second occurrence.
+ *
+ * @example listOf(festivalSchema) // validates festivals.yaml
+ */
+export function listOf<T extends z.ZodType<{ id: string }>>(item: T) {
+  return z.array(item).superRefine((items, ctx) => {
+    const seen = new Map<string, number>();
+    items.forEach((it, index) => {
+      const first = seen.get(it.id);
+      if (first !== undefined) {
+        ctx.addIssue({ code: "custom", path: [index, "id"], message: `Duplicate id "${it.id}" (first at [${first}])` });
+      } else seen.set(it.id, index);
+    });
+  });
+}
