@@ -1,0 +1,131 @@
+/**
+ * `npm run eval:nlu`: how well the intent classifier works.
+ *
+ * 1. k-fold cross-validation on intents/ (stratified, k = 5), with a sweep of the two out-of-scope thresholds
+ *    over the out-of-fold predictions: this is where DEFAULT_CONFIDENCE_THRESHOLD / DEFAULT_MIN_COVERAGE come from.
+ * 2. The held-out file test/fixtures/nlu-heldout.yaml (never trained on), with the shipped thresholds:
+ *    per-intent precision / recall / F1, confusion pairs, accuracy overall and on rows without diacritics.
+ *
+ * Options: --k=5, --verbose (list every held-out error).
+ */
+
+import { loadCatalog } from "./lib/catalog.js";
+import {
+  createUnderstander,
+  DEFAULT_CONFIDENCE_THRESHOLD,
+  DEFAULT_MIN_COVERAGE,
+  fold,
+  INTENT_LABELS,
+  loadLabelledMap,
+  loadTrainingData,
+  type IntentLabel,
+  type LabelledMessage,
+  type Language,
+} from "../src/nlu/index.js";
+
+const args = new Map<string, string | undefined>(
+  process.argv.slice(2).map((a) => {
+    const [key, value] = a.replace(/^--/, "").split("=");
+    return [key, value];
+  }),
+);
+const k = Number(args.get("k") ?? 5);
+const verbose = args.has("verbose");
+const TODAY = "2026-01-10";
+
+const catalog = loadCatalog("content");
+const training = loadTrainingData();
+const heldOut = loadLabelledMap("test/fixtures/nlu-heldout.yaml");
+
+// ===  1. Cross-validation  ===
+
+interface OutOfFold {
+  row: LabelledMessage;
+  probabilities: Record<IntentLabel, number>;
+  coverage: number;
+  language: Language;
+}
+
+const folds: LabelledMessage[][] = Array.from({ length: k }, () => []);
+for (const label of INTENT_LABELS) training.filter((r) => r.intent === label).forEach((row, i) => folds[i % k].push(row));
+const outOfFold: OutOfFold[] = [];
+for (let f = 0; f < k; f++) {
+  const nlu = createUnderstander({ catalog, examples: folds.filter((_, i) => i !== f).flat() });
+  for (const row of folds[f]) outOfFold.push({ row, ...nlu.explain(row.text, { today: TODAY }), language: nlu.understand(row.text).language });
+}
+
+function decide(p: Record<IntentLabel, number>, coverage: number, threshold: number, minCoverage: number): IntentLabel {
+  let best: IntentLabel = "out_of_scope";
+  for (const label of INTENT_LABELS) if (p[label] > p[best]) best = label;
+  if (best !== "out_of_scope" && (p[best] < threshold || coverage < minCoverage)) return "out_of_scope";
+  return best;
+}
+
+console.log(`\n== ${k}-fold cross-validation on intents/ (${training.length} examples) ==`);
+const sweep: { threshold: number; minCoverage: number; accuracy: number; oosRecall: number }[] = [];
+for (let threshold = 0; threshold <= 0.7001; threshold += 0.05) {
+  for (const minCoverage of [0, 0.2, 0.25, 0.34, 0.4, 0.5]) {
+    let ok = 0;
+    let oos = 0;
+    let oosOk = 0;
+    for (const o of outOfFold) {
+      const got = decide(o.probabilities, o.coverage, threshold, minCoverage);
+      if (got === o.row.intent) ok++;
+      if (o.row.intent === "out_of_scope") {
+        oos++;
+        if (got === "out_of_scope") oosOk++;
+      }
+    }
+    sweep.push({ threshold: Math.round(threshold * 100) / 100, minCoverage, accuracy: ok / outOfFold.length, oosRecall: oosOk / oos });
+  }
+}
+// Ties go to the stricter setting: among equally accurate choices, refuse more rather than force an intent.
+sweep.sort((a, b) => b.accuracy - a.accuracy || b.threshold - a.threshold || b.minCoverage - a.minCoverage);
+console.log("threshold sweep (best first): threshold  minCoverage  accuracy  out_of_scope recall");
+for (const s of sweep.slice(0, 6)) console.log(`  ${s.threshold.toFixed(2)}  ${s.minCoverage.toFixed(2)}  ${pct(s.accuracy)}  ${pct(s.oosRecall)}`);
+const shipped = sweep.find((s) => Math.abs(s.threshold - DEFAULT_CONFIDENCE_THRESHOLD) < 1e-9 && s.minCoverage === DEFAULT_MIN_COVERAGE);
+const none = sweep.find((s) => s.threshold === 0 && s.minCoverage === 0);
+console.log(`shipped (${DEFAULT_CONFIDENCE_THRESHOLD}, ${DEFAULT_MIN_COVERAGE}): ${pct(shipped?.accuracy ?? NaN)}; no thresholds: ${pct(none?.accuracy ?? NaN)}`);
+report(outOfFold.map((o) => ({ row: o.row, language: o.language, got: decide(o.probabilities, o.coverage, DEFAULT_CONFIDENCE_THRESHOLD, DEFAULT_MIN_COVERAGE) })), false);
+
+// ===  2. Held-out file  ===
+
+console.log(`\n== held-out: test/fixtures/nlu-heldout.yaml (${heldOut.length} messages, never trained on) ==`);
+const started = performance.now();
+const nlu = createUnderstander({ catalog });
+console.log(`training on all of intents/: ${(performance.now() - started).toFixed(0)} ms`);
+report(
+  heldOut.map((row) => {
+    const u = nlu.understand(row.text, { today: TODAY });
+    return { row, got: u.intent, language: u.language };
+  }),
+  verbose,
+);
+
+// ===  Reporting  ===
+
+function report(results: { row: LabelledMessage; got: IntentLabel; language: Language }[], listErrors: boolean): void {
+  console.log("intent              precision  recall     F1   n");
+  for (const label of INTENT_LABELS) {
+    const tp = results.filter((r) => r.row.intent === label && r.got === label).length;
+    const predicted = results.filter((r) => r.got === label).length;
+    const actual = results.filter((r) => r.row.intent === label).length;
+    const precision = predicted ? tp / predicted : 0;
+    const recall = actual ? tp / actual : 0;
+    const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+    console.log(`${label.padEnd(18)}  ${pct(precision).padStart(9)}  ${pct(recall).padStart(6)}  ${pct(f1).padStart(6)}  ${actual}`);
+  }
+  const pairs = new Map<string, number>();
+  for (const r of results) if (r.got !== r.row.intent) pairs.set(`${r.row.intent} → ${r.got}`, (pairs.get(`${r.row.intent} → ${r.got}`) ?? 0) + 1);
+  console.log("confusion pairs (expected → got):", pairs.size ? "" : "none");
+  for (const [pair, n] of [...pairs].sort((a, b) => b[1] - a[1])) console.log(`  ${n}× ${pair}`);
+  const plain = results.filter((r) => fold(r.row.text) === r.row.text.toLowerCase());
+  const plainVi = plain.filter((r) => r.language === "vi");
+  const accuracy = (rs: typeof results) => rs.filter((r) => r.got === r.row.intent).length / Math.max(1, rs.length);
+  console.log(`accuracy: ${pct(accuracy(results))} (${results.length}); without diacritics: ${pct(accuracy(plain))} (${plain.length}), of which Vietnamese: ${pct(accuracy(plainVi))} (${plainVi.length})`);
+  if (listErrors) for (const r of results) if (r.got !== r.row.intent) console.log(`  ✗ [${r.row.intent} → ${r.got}] ${r.row.text}`);
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
