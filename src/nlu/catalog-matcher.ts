@@ -46,16 +46,15 @@ interface Key {
 const KIND_FIELD = { festival: "festivals", heritage: "heritage", class: "classes", contact: "contacts" } as const;
 // Words that name a kind of thing; dropping them gives extra aliases ("Lễ hội Chùa Dâu" → "chùa dâu").
 const GENERIC_PREFIXES = ["le hoi", "hoi", "festival", "lop truyen day", "lop hoc", "lop", "dan ca", "di tich", "lang nghe", "lang", "phong", "the", "ban quan ly"];
-const MAX_WORDS = 8;
 const FUZZY_MIN_LENGTH = 6;
 const FUZZY_MIN_SIMILARITY = 0.9;
 
 /** Build the matcher (a few milliseconds for hundreds of names). */
 export function createCatalogMatcher(catalog: readonly CatalogEntry[]): CatalogMatcher {
   const keys = new Map<string, Key>();
-  const deletions = new Map<string, string[]>();
   const vocabulary = new Set<string>();
-  const fuzzyLengths = new Set<number>();
+  const syllableDeletions = new Map<string, string[]>();
+  const prefixes = new Set<string>();
 
   const add = (entry: CatalogEntry, accentedName: string) => {
     const accented = tokenizeVi(lower(accentedName)).join(" ");
@@ -66,14 +65,6 @@ export function createCatalogMatcher(catalog: readonly CatalogEntry[]): CatalogM
     if (!key.entries.some((e) => e.id === entry.id)) key.entries.push({ id: entry.id, kind: entry.kind });
     if (accented !== folded) key.accented.add(accented);
     for (const syllable of folded.split(" ")) vocabulary.add(syllable);
-    if (folded.replace(/ /g, "").length >= FUZZY_MIN_LENGTH) {
-      fuzzyLengths.add(folded.length);
-      for (const variant of oneDeletion(folded)) {
-        const list = deletions.get(variant) ?? [];
-        if (!list.includes(folded)) list.push(folded);
-        deletions.set(variant, list);
-      }
-    }
   };
 
   for (const entry of catalog) {
@@ -93,41 +84,91 @@ export function createCatalogMatcher(catalog: readonly CatalogEntry[]): CatalogM
     });
   }
 
+  type Found = { id: string; kind: CatalogEntry["kind"]; score: number; start: number; size: number };
+
+  /** Look up every window that starts like a name; `typoAt` ≥ 0 means only windows over that (fixed) syllable. */
+  const exactPass = (folded: readonly string[], accented: readonly string[] | undefined, typoAt: number, found: Found[], typo = "") => {
+    for (let start = 0; start < folded.length; start++) {
+      if (!prefixes.has(folded[start]) || (typoAt >= 0 && start > typoAt)) continue;
+      let window = "";
+      for (let size = 1; start + size <= folded.length; size++) {
+        window = size === 1 ? folded[start] : window + " " + folded[start + size - 1];
+        if (!prefixes.has(window)) break;
+        if (typoAt >= start + size) continue;
+        const key = keys.get(window);
+        if (!key) continue;
+        let score = size * 10 - start * 0.01;
+        if (typoAt >= 0) {
+          const typed = folded.slice(start, start + size);
+          typed[typoAt - start] = typo;
+          if (window.replace(/ /g, "").length < FUZZY_MIN_LENGTH || similarity(typed.join(" "), window) < FUZZY_MIN_SIMILARITY) continue;
+          score -= 5;
+        } else if (accented && !accentsAgree(key, accented.slice(start, start + size).join(" "), window)) continue;
+        for (const e of key.entries) found.push({ ...e, score, start, size });
+      }
+    }
+  };
+
+  /** Catalogue syllables one edit away from `token`, same first letter, Jaro–Winkler ≥ 0.7. */
+  const syllableFixes = (token: string): string[] => {
+    const out: string[] = [];
+    const consider = (candidate: string) => {
+      if (candidate[0] === token[0] && !out.includes(candidate) && similarity(candidate, token) >= 0.7) out.push(candidate);
+    };
+    for (const c of syllableDeletions.get(token) ?? []) consider(c); // token lacks a letter
+    for (const variant of oneDeletion(token)) {
+      if (vocabulary.has(variant)) consider(variant); // token has an extra letter
+      for (const c of syllableDeletions.get(variant) ?? []) consider(c); // substitution or swap
+    }
+    return out;
+  };
+
+  for (const syllable of vocabulary) {
+    if (syllable.length < 3) continue;
+    for (const variant of oneDeletion(syllable)) {
+      const list = syllableDeletions.get(variant) ?? [];
+      list.push(syllable);
+      syllableDeletions.set(variant, list);
+    }
+  }
+  for (const key of keys.keys()) {
+    const words = key.split(" ");
+    for (let i = 1; i <= words.length; i++) prefixes.add(words.slice(0, i).join(" "));
+  }
+
   return {
     vocabulary,
     match({ tokens, foldedTokens }) {
-      const found: { id: string; kind: CatalogEntry["kind"]; score: number }[] = [];
-      // One coverage mask per kind: "lớp quan họ" may name a class and, inside it, the heritage "quan họ".
-      const covered = { festival: new Uint8Array(foldedTokens.length), heritage: new Uint8Array(foldedTokens.length), class: new Uint8Array(foldedTokens.length), contact: new Uint8Array(foldedTokens.length) };
-      // Longest windows first, so "lễ hội đền đô" wins over "đền đô".
-      for (let size = Math.min(MAX_WORDS, foldedTokens.length); size >= 1; size--) {
-        for (let start = 0; start + size <= foldedTokens.length; start++) {
-          const window = foldedTokens.slice(start, start + size).join(" ");
-          let key = keys.get(window);
-          let score = size * 10;
-          if (key && !accentsAgree(key, tokens.slice(start, start + size).join(" "), window)) key = undefined;
-          // One typo leaves the first or the last syllable intact; checking that first keeps this cheap.
-          const fuzzy =
-            !key &&
-            window.length >= FUZZY_MIN_LENGTH &&
-            (fuzzyLengths.has(window.length) || fuzzyLengths.has(window.length - 1) || fuzzyLengths.has(window.length + 1)) &&
-            (vocabulary.has(foldedTokens[start]) || vocabulary.has(foldedTokens[start + size - 1]));
-          if (fuzzy) {
-            const near = fuzzyKey(window, keys, deletions);
-            if (near) {
-              key = keys.get(near);
-              score -= 5;
-            }
-          }
-          if (!key) continue;
-          const taken = key.entries.filter((e) => !covered[e.kind].subarray(start, start + size).includes(1));
-          for (const e of taken) found.push({ ...e, score: score - start * 0.01 });
-          for (const e of taken) covered[e.kind].fill(1, start, start + size);
+      const found: Found[] = [];
+      exactPass(foldedTokens, tokens, -1, found);
+      // One typo: a syllable unknown to the catalogue, one edit from a catalogue syllable with the same first
+      // letter, is replaced and the names around it are looked up again (then confirmed by Jaro–Winkler).
+      for (let p = 0; p < foldedTokens.length; p++) {
+        const token = foldedTokens[p];
+        if (token.length < 3 || vocabulary.has(token)) continue;
+        for (const fix of syllableFixes(token)) {
+          const variant = foldedTokens.slice();
+          variant[p] = fix;
+          exactPass(variant, undefined, p, found, token);
+        }
+      }
+      // Longest first, so "lễ hội đền đô" wins over "đền đô"; one mask per kind, since "lớp quan họ" may name a
+      // class and, inside it, the heritage "quan họ".
+      found.sort((a, b) => b.score - a.score);
+      const covered = new Map<CatalogEntry["kind"], Uint8Array>();
+      const kept: typeof found = [];
+      for (const f of found) {
+        let mask = covered.get(f.kind);
+        if (!mask) covered.set(f.kind, (mask = new Uint8Array(foldedTokens.length)));
+        const free = !mask.subarray(f.start, f.start + f.size).includes(1);
+        // Entries sharing one name are all kept (two classes called "lớp quan họ").
+        if (free || kept.some((k) => k.kind === f.kind && k.start === f.start && k.size === f.size)) {
+          kept.push(f);
+          mask.fill(1, f.start, f.start + f.size);
         }
       }
       const out: CatalogMatches = {};
-      found.sort((a, b) => b.score - a.score);
-      for (const { id, kind } of found) {
+      for (const { id, kind } of kept) {
         const list = (out[KIND_FIELD[kind]] ??= []);
         if (!list.includes(id)) list.push(id);
       }
@@ -140,22 +181,6 @@ export function createCatalogMatcher(catalog: readonly CatalogEntry[]): CatalogM
 function accentsAgree(key: Key, accentedWindow: string, foldedWindow: string): boolean {
   if (key.accented.size === 0 || accentedWindow === foldedWindow) return true;
   return key.accented.has(accentedWindow);
-}
-
-/** A name within one edit (insert, delete, substitute, swap) of the window, confirmed by Jaro–Winkler. */
-function fuzzyKey(window: string, keys: Map<string, Key>, deletions: Map<string, string[]>): string | undefined {
-  let best: string | undefined;
-  let bestScore = FUZZY_MIN_SIMILARITY;
-  const consider = (candidate: string) => {
-    const score = similarity(window, candidate);
-    if (score >= bestScore) [best, bestScore] = [candidate, score];
-  };
-  for (const candidate of deletions.get(window) ?? []) consider(candidate); // the window lacks a letter
-  for (const variant of oneDeletion(window)) {
-    if (keys.has(variant)) consider(variant); // the window has an extra letter
-    for (const candidate of deletions.get(variant) ?? []) consider(candidate); // substitution or swap
-  }
-  return best;
 }
 
 function oneDeletion(text: string): string[] {
