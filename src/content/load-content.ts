@@ -57,6 +57,9 @@ export function readContent(dir: string, source: ContentSource = fsSource): Load
   const resolved = resolveExtends(raws, issues);
   const packs = new Map<string, ContentPack>();
   for (const pack of resolved.values()) {
+    // A broken contacts file (here or in a parent) is already reported; checking references against it would
+    // only add noise.
+    if (pack.lineage.some((id) => raws.get(id)!.invalid.includes("contacts"))) continue;
     const contactIds = new Set(pack.contacts.map((c) => c.id));
     const known = [...contactIds].join(", ") || "none";
     let ok = true;

@@ -35,6 +35,8 @@ export interface RawPack {
   contacts: Contact[];
   reportCategories: ReportCategory[];
   plans: PlanFile[];
+  /** List files that failed validation (their items load as empty): checks that depend on them are skipped. */
+  invalid: string[];
 }
 
 /** The file of a pack list, e.g. packFile("content", "vo-cuong", "festivals") → "content/vo-cuong/festivals.yaml". */
@@ -54,8 +56,12 @@ export function loadPack(source: ContentSource, dir: string, packId: string, iss
   if (meta && meta.id !== packId) {
     issues.push({ file: metaFile, path: "id", message: `Must be "${packId}", the name of the pack's folder` });
   }
-  const list = <K extends keyof typeof packFileSchemas>(name: K) =>
-    readYaml(source, packFile(dir, packId, name), packFileSchemas[name], issues, []) ?? [];
+  const invalid: string[] = [];
+  const list = <K extends keyof typeof packFileSchemas>(name: K) => {
+    const items = readYaml(source, packFile(dir, packId, name), packFileSchemas[name], issues, []);
+    if (!items) invalid.push(name);
+    return items ?? [];
+  };
 
   const festivals = list("festivals") as Festival[];
   const heritage = list("heritage") as HeritageItem[];
@@ -64,7 +70,7 @@ export function loadPack(source: ContentSource, dir: string, packId: string, iss
   const reportCategories = list("report-categories") as ReportCategory[];
   const plans = loadPlans(source, path.join(dir, packId, "plans"), issues);
   if (!meta) return undefined;
-  return { id: packId, dir: path.join(dir, packId), meta, festivals, heritage, classes, contacts, reportCategories, plans };
+  return { id: packId, dir: path.join(dir, packId), meta, festivals, heritage, classes, contacts, reportCategories, plans, invalid };
 }
 
 /** Every plans/*.yaml of a pack, sorted by file name; plan ids must be unique within the pack. */

@@ -71,11 +71,13 @@ export function readYaml<S extends z.ZodType>(
     if (missing === undefined) issues.push({ file, path: "", message: "File is missing" });
     return missing;
   }
-  const doc = YAML.parseDocument(text, { prettyErrors: false });
+  const doc = YAML.parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const at = e.linePos?.[0] ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}: ` : "";
-      issues.push({ file, path: "", message: `YAML syntax: ${at}${e.message.split("\n")[0]}` });
+      // The pretty message repeats the position and adds a code excerpt: keep the reason only.
+      const reason = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+      issues.push({ file, path: "", message: `YAML syntax: ${at}${reason}` });
     }
     return undefined;
   }

@@ -34,7 +34,7 @@ export const contactSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["contactSource"],
-        message: `Say where ${known.join(", ")} come(s) from (contactSource); never invent contact details`,
+        message: `${known.join(", ")} is set: say where it was checked (never invent contact details)`,
       });
     }
   });
