@@ -18,6 +18,8 @@ import { createLogger } from "./logger.js";
 import { createStore } from "./store/create-store.js";
 import type { Store } from "./store/store.js";
 import { todayInVietnam } from "./calendar/vietnam-date.js";
+import { loadContent } from "./content/index.js";
+import { Knowledge } from "./bot/knowledge.js";
 
 /** What `createApp` builds; tests and main.ts use the parts. */
 export interface App {
@@ -37,6 +39,8 @@ export interface AppOverrides {
   store?: Store;
   logger?: Logger;
   now?: () => number;
+  /** Already-loaded content (tests share one to save start-up time). */
+  knowledge?: Knowledge;
 }
 
 /**
@@ -52,6 +56,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const local = { cli: new BufferedChannel("cli"), web: new BufferedChannel("web") };
   channels.add(local.cli).add(local.web);
   const now = overrides.now ?? Date.now;
+  // Content is validated before anything listens: a broken pack stops start-up with the file and field.
+  const knowledge = overrides.knowledge ?? new Knowledge(loadContent(config.CONTENT_DIR), config.CONTENT_PACK);
   let services!: Services;
   const bot = createBot();
   const pipeline: Pipeline<AppContext> = new Pipeline<AppContext>({
@@ -76,6 +82,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     conversations: pipeline.conversations,
     channels,
     logger,
+    knowledge,
     today: () => todayInVietnam(config.BOT_TODAY),
     now,
   };

@@ -1,13 +1,19 @@
 import { BotContext } from "../core/context.js";
 import type { Conversation } from "../core/conversation.js";
 import type { InboundMessage, Reply } from "../core/message.js";
+import type { ContentPack } from "../content/index.js";
+import type { Understanding } from "../nlu/index.js";
 import type { Services } from "./services.js";
 
 /**
  * The product's context: the core context plus the services every feature uses, and what the
- * understanding step found (set once per text message by src/bot/understand.ts).
+ * understanding step found (set once per text message by src/bot/features/understand.ts).
  */
 export class AppContext extends BotContext {
+  /** What the understanding step made of the text (undefined for choices, locations, follows). */
+  understanding?: Understanding;
+  #pack?: ContentPack;
+
   constructor(
     message: InboundMessage,
     conversation: Conversation,
@@ -22,8 +28,17 @@ export class AppContext extends BotContext {
     return this.services.today();
   }
 
+  /** The content pack of the OA / page the person wrote to. */
+  get pack(): ContentPack {
+    this.#pack ??= this.services.knowledge.packFor(this.message.accountId);
+    return this.#pack;
+  }
+
   /** Picks the Vietnamese or English text for this person. */
   t(vi: string, en: string): string {
     return this.language === "en" ? en : vi;
   }
 }
+
+/** The context after understanding: `ctx.understanding` is set. */
+export type UnderstoodContext = AppContext & { understanding: Understanding; readonly text: string };

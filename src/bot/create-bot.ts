@@ -1,30 +1,13 @@
 import { BotComposer } from "../core/bot-composer.js";
+import type { Middleware } from "../core/composer.js";
 import type { AppContext } from "./context.js";
-import { mainMenu } from "./menu.js";
+import { defaultFeatures } from "./features/index.js";
 
 /**
- * The bot's middleware tree: each feature is a composer in src/bot/features, tried in order;
- * the last one answers whatever nobody else did.
+ * The bot's middleware tree: the features of src/bot/features, tried in order.
+ *
+ * @example const bot = createBot(); pipeline = new Pipeline({ middleware: bot.middleware(), … });
  */
-export function createBot(): BotComposer<AppContext> {
-  const bot = new BotComposer<AppContext>();
-  bot.on("follow", (ctx) =>
-    ctx.reply({
-      text: ctx.t(
-        "Cảm ơn bạn đã quan tâm! Tôi là trợ lý văn hóa, có thể giúp bạn tra cứu lễ hội, di sản, lớp Quan họ và tiếp nhận phản ánh.",
-        "Thanks for following! I am the culture assistant: festivals, heritage, Quan họ classes and reports.",
-      ),
-      choices: mainMenu(ctx.language),
-    }),
-  );
-  bot.on("message", async (ctx) => {
-    await ctx.reply({
-      text: ctx.t(
-        "Xin lỗi, tôi chưa trả lời được câu này. Bạn có thể chọn một mục bên dưới hoặc gặp cán bộ.",
-        "Sorry, I cannot answer that yet. Pick a topic below or talk to a staff member.",
-      ),
-      choices: mainMenu(ctx.language),
-    });
-  });
-  return bot;
+export function createBot(features: Middleware<AppContext>[] = defaultFeatures()): BotComposer<AppContext> {
+  return new BotComposer<AppContext>(...features);
 }

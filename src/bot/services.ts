@@ -2,7 +2,10 @@ import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { ChannelRegistry } from "../core/channel.js";
 import type { ConversationRepository } from "../core/conversation.js";
+import type { ContentLibrary } from "../content/index.js";
+import type { Understander } from "../nlu/index.js";
 import type { Store } from "../store/store.js";
+import type { Knowledge } from "./knowledge.js";
 
 /** What features need from the deployment; built once in src/server.ts. */
 export interface Services {
@@ -11,8 +14,12 @@ export interface Services {
   conversations: ConversationRepository;
   channels: ChannelRegistry;
   logger: Logger;
+  /** Content and what is derived from it (understander, plan retriever); replaced together on reload. */
+  knowledge: Knowledge;
   /** Today in Asia/Ho_Chi_Minh (BOT_TODAY when set), YYYY-MM-DD. */
   today: () => string;
   /** Now, epoch ms (replaceable in tests). */
   now: () => number;
 }
+
+export type { ContentLibrary, Understander };

@@ -9,6 +9,15 @@ import { zaloSignature } from "../../src/channels/zalo/signature.js";
 import { createApp, type App } from "../../src/server.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import type { Store } from "../../src/store/store.js";
+import { Knowledge } from "../../src/bot/knowledge.js";
+import { loadContent } from "../../src/content/index.js";
+
+let shared: Knowledge | undefined;
+/** Content and the trained understander, loaded once per test file (start-up work tests need not repeat). */
+export function sharedKnowledge(): Knowledge {
+  shared ??= new Knowledge(loadContent("content"), "vo-cuong");
+  return shared;
+}
 
 /** Test credentials; the outside APIs are nock'ed at these bases. */
 export const TEST_ENV = {
@@ -50,11 +59,19 @@ export interface TestServer extends App {
  *
  * @example const server = await startTestServer(); await server.postZalo(fixture("zalo/user_send_text.json"));
  */
-export async function startTestServer(env: Record<string, string | undefined> = {}, options: { store?: Store } = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string | undefined> = {},
+  options: { store?: Store; knowledge?: Knowledge; now?: () => number } = {},
+): Promise<TestServer> {
   nock.disableNetConnect();
   nock.enableNetConnect(/127\.0\.0\.1|localhost/);
   const config = loadConfig({ ...TEST_ENV, ...env });
-  const app = await createApp(config, { store: options.store ?? new MemoryStore(), logger: pino({ level: "silent" }) });
+  const app = await createApp(config, {
+    store: options.store ?? new MemoryStore(),
+    logger: pino({ level: "silent" }),
+    knowledge: options.knowledge ?? sharedKnowledge(),
+    now: options.now,
+  });
   const server: Server = await new Promise((resolve) => {
     const listening = app.app.listen(0, "127.0.0.1", () => resolve(listening));
   });

@@ -1,0 +1,20 @@
+import type { Middleware } from "../../core/composer.js";
+import type { AppContext } from "../context.js";
+import { fallback } from "./fallback.js";
+import { follow } from "./follow.js";
+import { understand } from "./understand.js";
+
+/**
+ * The bot's features in the order they see a message. Each is `(ctx, next)`: it answers what is its
+ * own and calls `next()` for the rest. Order matters: understanding first, then what holds the person
+ * (handoff to staff, an open dialog), then one-shot answers, and the fallback last.
+ */
+export function defaultFeatures(): Middleware<AppContext>[] {
+  return [
+    understand,
+    follow,
+    // — conversations that hold the person: handoff, pending notices, dialogs (src/dialogs) —
+    // — one-shot answers by intent and menu choice —
+    fallback,
+  ];
+}

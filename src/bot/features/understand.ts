@@ -1,0 +1,17 @@
+import type { NextFunction } from "../../core/composer.js";
+import type { AppContext } from "../context.js";
+
+/**
+ * Understands each text message once (intent, entities, language) before any feature sees it,
+ * and remembers the person's language. Choices skip it: their payload says what they mean.
+ */
+export async function understand(ctx: AppContext, next: NextFunction): Promise<void> {
+  if (ctx.text && ctx.choice === undefined) {
+    ctx.understanding = ctx.services.knowledge.understander.understand(ctx.text, {
+      today: ctx.today,
+      previousLanguage: ctx.conversation.language,
+    });
+    ctx.conversation.language = ctx.understanding.language;
+  }
+  await next();
+}
