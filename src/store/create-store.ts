@@ -9,8 +9,11 @@ export async function createStore(config: Config, logger: Logger): Promise<Store
   switch (config.STORE) {
     case "memory":
       return new MemoryStore();
-    case "postgres":
-      throw new Error("STORE=postgres is not available in this build yet; use STORE=lowdb");
+    case "postgres": {
+      // Loaded only here, so the default lowdb start never loads pg or ioredis.
+      const { createPostgresStore } = await import("./postgres/postgres-store.js");
+      return createPostgresStore(config, logger);
+    }
     default:
       return new LowdbStore({
         dir: config.DATA_DIR,

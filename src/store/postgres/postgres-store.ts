@@ -1,0 +1,173 @@
+import pg from "pg";
+import type { Config } from "../../config.js";
+import type { Logger } from "../../logger.js";
+import { matches } from "../match.js";
+import type { Collection, Match, Store } from "../store.js";
+import { connectRedis, redactUrl } from "../redis/connect-redis.js";
+import { RedisSeenIds } from "../redis/redis-seen-ids.js";
+import { migrate } from "./migrate.js";
+import { quoteSchema } from "./schema-name.js";
+import { PostgresSeenIds, type SeenIds } from "./seen-ids.js";
+
+/** Options for {@link PostgresStore}. */
+export interface PostgresStoreOptions {
+  pool: pg.Pool;
+  /** The schema holding the tables (default "public"); tests use a throwaway one. */
+  schema?: string;
+  /** Where markSeen remembers ids; the `seen_ids` table by default, Redis when configured. */
+  seenIds?: SeenIds;
+  /** Run by close() after the pool has ended: ending what the store opened for itself. */
+  onClose?: () => Promise<void>;
+}
+
+/**
+ * The scale-out store: every instance reads and writes the same PostgreSQL database.
+ *
+ * Documents are rows of one table (collection, id, doc jsonb); `find` is `doc @> match` on a GIN
+ * index, then checked once more with the same equality as the other stores (jsonb containment would
+ * also let `{ tag: "x" }` match an array `["x", "y"]`). Every write is committed before it resolves,
+ * so `{ durable: true }` costs nothing extra. Documents must be JSON (dates become strings).
+ *
+ * Tables must exist: use {@link createPostgresStore} or {@link PostgresStore.open}, which migrate first.
+ *
+ * @example
+ * const store = await PostgresStore.open({ connectionString: "postgres://postgres@127.0.0.1/test" });
+ * await store.collection<Report>("reports").set("PA-0001", report);
+ */
+export class PostgresStore implements Store {
+  #pool: pg.Pool;
+  #schema: string;
+  #documents: string;
+  #sequences: string;
+  #seen: SeenIds;
+  #closed?: Promise<void>;
+
+  constructor(private readonly options: PostgresStoreOptions) {
+    this.#pool = options.pool;
+    this.#schema = options.schema ?? "public";
+    const schema = quoteSchema(this.#schema);
+    this.#documents = `${schema}.documents`;
+    this.#sequences = `${schema}.sequences`;
+    this.#seen = options.seenIds ?? new PostgresSeenIds(this.#pool, { schema: this.#schema });
+  }
+
+  /**
+   * Opens a pool, brings the schema up to date and returns a store that owns the pool (close() ends it).
+   *
+   * @example const store = await PostgresStore.open({ connectionString, schema: "test_123" });
+   */
+  static async open(options: { connectionString: string; schema?: string; seenIds?: SeenIds; onClose?: () => Promise<void>; logger?: Logger }): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString: options.connectionString, max: 10 });
+    // An idle client losing its connection emits 'error' on the pool; unhandled, it would crash the process.
+    pool.on("error", (error) => options.logger?.error({ err: error }, "PostgreSQL idle connection failed"));
+    try {
+      const applied = await migrate(pool, options.schema ?? "public");
+      if (applied.length) options.logger?.info({ applied, schema: options.schema ?? "public" }, "PostgreSQL migrations applied");
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw new Error(`PostgreSQL at ${redactUrl(options.connectionString)}: ${(error as Error).message}`, { cause: error });
+    }
+    const onClose = options.onClose;
+    return new PostgresStore({
+      pool,
+      schema: options.schema,
+      seenIds: options.seenIds,
+      onClose: async () => {
+        await pool.end();
+        await onClose?.();
+      },
+    });
+  }
+
+  /** The schema this store uses. */
+  get schema(): string {
+    return this.#schema;
+  }
+
+  collection<T>(name: string): Collection<T> {
+    if (!/^[a-z0-9_-]+$/i.test(name)) throw new Error(`Invalid collection name: ${name}`);
+    const table = this.#documents;
+    const pool = this.#pool;
+    return {
+      get: async (id) => {
+        const { rows } = await pool.query<{ doc: T }>(`SELECT doc FROM ${table} WHERE collection = $1 AND id = $2`, [name, id]);
+        return rows[0]?.doc;
+      },
+      set: async (id, value) => {
+        await pool.query(
+          `INSERT INTO ${table} (collection, id, doc) VALUES ($1, $2, $3::jsonb)
+           ON CONFLICT (collection, id) DO UPDATE SET doc = EXCLUDED.doc, updated_at = now()`,
+          [name, id, toJson(value)],
+        );
+      },
+      delete: async (id) => {
+        await pool.query(`DELETE FROM ${table} WHERE collection = $1 AND id = $2`, [name, id]);
+      },
+      find: async (match?: Match) => {
+        const { rows } = match
+          ? await pool.query<{ doc: T }>(`SELECT doc FROM ${table} WHERE collection = $1 AND doc @> $2::jsonb ORDER BY id`, [name, JSON.stringify(match)])
+          : await pool.query<{ doc: T }>(`SELECT doc FROM ${table} WHERE collection = $1 ORDER BY id`, [name]);
+        return rows.map((row) => row.doc).filter((doc) => matches(doc, match));
+      },
+    };
+  }
+
+  async nextSequence(name: string): Promise<number> {
+    // One statement: the row lock serialises concurrent callers, and the value is committed before we return it.
+    const { rows } = await this.#pool.query<{ value: string }>(
+      `INSERT INTO ${this.#sequences} AS s (name, value) VALUES ($1, 1)
+       ON CONFLICT (name) DO UPDATE SET value = s.value + 1 RETURNING value`,
+      [name],
+    );
+    return Number(rows[0]!.value);
+  }
+
+  markSeen(eventId: string): Promise<boolean> {
+    return this.#seen.markSeen(eventId);
+  }
+
+  /** Nothing is pending: every write is committed before it resolves. */
+  async flush(): Promise<void> {}
+
+  async close(): Promise<void> {
+    this.#closed ??= (async () => {
+      await this.#seen.close?.();
+      await this.options.onClose?.();
+    })();
+    return this.#closed;
+  }
+}
+
+/**
+ * The store for STORE=postgres: DATABASE_URL, schema PG_SCHEMA (default public), and seen ids in
+ * Redis when REDIS_URL is set (shared by all instances, expired by Redis).
+ *
+ * @example const store = await createPostgresStore(config, logger);
+ */
+export async function createPostgresStore(config: Config, logger: Logger, overrides: { schema?: string; redisPrefix?: string } = {}): Promise<Store> {
+  if (!config.DATABASE_URL) throw new Error("DATABASE_URL is required when STORE=postgres");
+  const schema = overrides.schema ?? (process.env.PG_SCHEMA?.trim() || "public");
+  const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL) : undefined;
+  try {
+    const store = await PostgresStore.open({
+      connectionString: config.DATABASE_URL,
+      schema,
+      seenIds: redis ? new RedisSeenIds(redis, { prefix: overrides.redisPrefix }) : undefined,
+      onClose: async () => void (await redis?.quit()),
+      logger,
+    });
+    logger.info({ schema, seenIds: redis ? "redis" : "postgres" }, "PostgreSQL store ready");
+    return store;
+  } catch (error) {
+    redis?.disconnect();
+    throw error;
+  }
+}
+
+// JSON text for a jsonb parameter. A bare string would be sent as-is by pg (not as a JSON string),
+// and undefined has no JSON form; both are made explicit here.
+function toJson(value: unknown): string {
+  const json = JSON.stringify(value);
+  if (json === undefined) throw new Error("A stored document must be JSON (got undefined or a function)");
+  return json;
+}

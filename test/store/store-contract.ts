@@ -1,0 +1,182 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { Store } from "../../src/store/store.js";
+
+/** A fresh, empty store, and (for persistent backends) a way to open a second instance on the same data. */
+export interface StoreHarness {
+  store: Store;
+  /** A new instance on the same directory/schema, as after a restart. */
+  reopen?: () => Promise<Store>;
+}
+
+interface Report {
+  code: string;
+  userKey: string;
+  status: string;
+  urgent?: boolean;
+  score?: number;
+  assignee?: string | null;
+  tags?: string[];
+  place?: { ward: string };
+}
+
+const report = (code: string, fields: Partial<Report> = {}): Report => ({ code, userKey: "zalo:1", status: "open", ...fields });
+const codes = (docs: Report[]) => docs.map((doc) => doc.code).sort();
+
+/**
+ * The behaviour every Store must have, as one suite run against each backend
+ * (test/store/memory-store.test.ts, lowdb-store.test.ts, postgres-store.test.ts).
+ *
+ * @example storeContract("MemoryStore", async () => ({ store: new MemoryStore() }));
+ */
+export function storeContract(name: string, makeStore: () => Promise<StoreHarness>, options: { persistent?: boolean } = {}): void {
+  describe(`Store contract: ${name}`, () => {
+    const opened: Store[] = [];
+
+    async function fresh(): Promise<StoreHarness> {
+      const harness = await makeStore();
+      opened.push(harness.store);
+      return harness;
+    }
+
+    async function reopen(harness: StoreHarness): Promise<Store> {
+      if (!harness.reopen) throw new Error(`${name} is declared persistent but its harness has no reopen()`);
+      const store = await harness.reopen();
+      opened.push(store);
+      return store;
+    }
+
+    afterEach(async () => {
+      for (const store of opened.splice(0)) await store.close();
+    });
+
+    // ===  Documents  ===
+
+    it("gets what was set, overwrites by id, and deletes", async () => {
+      const { store } = await fresh();
+      const reports = store.collection<Report>("reports");
+      expect(await reports.get("PA-1")).toBeUndefined();
+      await reports.set("PA-1", report("PA-1", { place: { ward: "Võ Cường" }, tags: ["đèn", "đường"] }));
+      expect(await reports.get("PA-1")).toEqual(report("PA-1", { place: { ward: "Võ Cường" }, tags: ["đèn", "đường"] }));
+      await reports.set("PA-1", report("PA-1", { status: "closed" }));
+      expect(await reports.get("PA-1")).toEqual(report("PA-1", { status: "closed" }));
+      await reports.delete("PA-1");
+      expect(await reports.get("PA-1")).toBeUndefined();
+      await expect(reports.delete("PA-404")).resolves.toBeUndefined();
+      expect(await reports.find()).toEqual([]);
+    });
+
+    it("keeps collections apart", async () => {
+      const { store } = await fresh();
+      await store.collection<Report>("reports").set("x", report("in-reports"));
+      await store.collection<Report>("drafts").set("x", report("in-drafts"));
+      expect((await store.collection<Report>("reports").get("x"))?.code).toBe("in-reports");
+      expect(codes(await store.collection<Report>("drafts").find())).toEqual(["in-drafts"]);
+      await store.collection("drafts").delete("x");
+      expect(await store.collection<Report>("reports").get("x")).toBeDefined();
+    });
+
+    it("finds by equality on top-level fields", async () => {
+      const { store } = await fresh();
+      const reports = store.collection<Report>("reports");
+      await reports.set("a", report("a", { userKey: "zalo:1", status: "open", urgent: true, score: 3, assignee: null, tags: ["x"] }));
+      await reports.set("b", report("b", { userKey: "zalo:1", status: "closed", urgent: false, score: 3, assignee: "hoa" }));
+      await reports.set("c", report("c", { userKey: "messenger:2", status: "open", score: 1 }));
+
+      expect(codes(await reports.find())).toEqual(["a", "b", "c"]);
+      expect(codes(await reports.find({}))).toEqual(["a", "b", "c"]);
+      expect(codes(await reports.find({ userKey: "zalo:1" }))).toEqual(["a", "b"]);
+      expect(codes(await reports.find({ userKey: "zalo:1", status: "open" }))).toEqual(["a"]);
+      expect(codes(await reports.find({ urgent: false }))).toEqual(["b"]);
+      expect(codes(await reports.find({ score: 3 }))).toEqual(["a", "b"]);
+      expect(codes(await reports.find({ assignee: null }))).toEqual(["a"]);
+      expect(codes(await reports.find({ status: "lost" }))).toEqual([]);
+      expect(codes(await reports.find({ score: "3" }))).toEqual([]);
+      // Equality, not containment: a scalar does not match an array that holds it.
+      expect(codes(await reports.find({ tags: "x" }))).toEqual([]);
+    });
+
+    it("hands out copies: changing a value after set or after get changes nothing stored", async () => {
+      const { store } = await fresh();
+      const reports = store.collection<Report>("reports");
+      const original = report("PA-1", { tags: ["a"], place: { ward: "Tân An" } });
+      await reports.set("PA-1", original);
+      original.status = "changed";
+      original.tags!.push("b");
+
+      const got = (await reports.get("PA-1"))!;
+      got.status = "changed";
+      got.place!.ward = "changed";
+      const [found] = await reports.find({ code: "PA-1" });
+      found!.tags!.push("c");
+
+      expect(await reports.get("PA-1")).toEqual(report("PA-1", { tags: ["a"], place: { ward: "Tân An" } }));
+    });
+
+    // ===  Sequences  ===
+
+    it("counts each sequence 1, 2, 3 … on its own", async () => {
+      const { store } = await fresh();
+      expect([await store.nextSequence("report"), await store.nextSequence("report"), await store.nextSequence("report")]).toEqual([1, 2, 3]);
+      expect(await store.nextSequence("class-signup")).toBe(1);
+      expect(await store.nextSequence("report")).toBe(4);
+    });
+
+    it("gives 200 parallel nextSequence calls 200 distinct values", async () => {
+      const { store } = await fresh();
+      const values = await Promise.all(Array.from({ length: 200 }, () => store.nextSequence("report")));
+      expect(new Set(values).size).toBe(200);
+      expect([...values].sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+      expect(await store.nextSequence("report")).toBe(201);
+    });
+
+    // ===  Seen ids  ===
+
+    it("marks an event id seen once", async () => {
+      const { store } = await fresh();
+      expect(await store.markSeen("zalo:m1")).toBe(true);
+      expect(await store.markSeen("zalo:m1")).toBe(false);
+      expect(await store.markSeen("zalo:m2")).toBe(true);
+      expect(await store.markSeen("messenger:m1")).toBe(true);
+    });
+
+    it("answers true exactly once when the same id arrives many times at once", async () => {
+      const { store } = await fresh();
+      const answers = await Promise.all(Array.from({ length: 20 }, () => store.markSeen("zalo:burst")));
+      expect(answers.filter(Boolean)).toHaveLength(1);
+    });
+
+    // ===  Restarts  ===
+
+    if (options.persistent) {
+      it("keeps documents, sequences and seen ids across a reopen", async () => {
+        const harness = await fresh();
+        const { store } = harness;
+        await store.collection<Report>("reports").set("PA-7", report("PA-7"), { durable: true });
+        await store.collection<Report>("reports").set("PA-8", report("PA-8", { status: "closed" }));
+        await store.collection<Report>("reports").set("gone", report("gone"));
+        await store.collection<Report>("reports").delete("gone");
+        expect(await store.nextSequence("report")).toBe(1);
+        expect(await store.nextSequence("report")).toBe(2);
+        expect(await store.markSeen("zalo:before-restart")).toBe(true);
+        await store.flush();
+        await store.close();
+
+        const again = await reopen(harness);
+        expect(codes(await again.collection<Report>("reports").find())).toEqual(["PA-7", "PA-8"]);
+        expect(await again.collection<Report>("reports").get("PA-8")).toEqual(report("PA-8", { status: "closed" }));
+        expect(await again.nextSequence("report")).toBe(3);
+        expect(await again.markSeen("zalo:before-restart")).toBe(false);
+        expect(await again.markSeen("zalo:after-restart")).toBe(true);
+      });
+
+      it("never reuses a sequence value after a reopen, even when nothing else was flushed", async () => {
+        const harness = await fresh();
+        const before = await Promise.all(Array.from({ length: 20 }, () => harness.store.nextSequence("code")));
+        // No flush: nextSequence must be durable on its own.
+        const again = await reopen(harness);
+        const after = await again.nextSequence("code");
+        expect(after).toBeGreaterThan(Math.max(...before));
+      });
+    }
+  });
+}
