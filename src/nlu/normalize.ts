@@ -60,7 +60,7 @@ export function normalize(text: string, options: NormalizeOptions = {}): Normali
 
   const tokens: string[] = [];
   for (let i = 0; i < raw.length; i++) {
-    if (language === "vi") raw[i] = squeezeWordEnd(raw[i]);
+    if (language === "vi" && !ONE_LETTER_RUN.test(raw[i])) raw[i] = squeezeWordEnd(raw[i]);
   }
   for (let i = 0; i < raw.length; i++) {
     const expansion = language === "vi" ? expandToken(raw, i) : expandEnglishToken(raw[i]);
