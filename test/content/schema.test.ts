@@ -59,6 +59,9 @@ describe("item schemas", () => {
       "contactSource: email is set: say where it was checked (never invent contact details)",
     ]);
     expect(problems(contactSchema, { ...contact, phone: "0222 3822 123", contactSource: "bacninh.gov.vn, 2026" })).toEqual([]);
+    expect(problems(contactSchema, { ...contact, phone: 912345678, contactSource: "x" })).toEqual([
+      'phone: Write the phone number in quotes, e.g. "0222 3822 123"',
+    ]);
     expect(problems(contactSchema, { ...contact, phone: "call us", contactSource: "x" })).toEqual([
       "phone: Must look like a phone number (digits, spaces, dots, dashes)",
     ]);

@@ -19,7 +19,8 @@ export const contactSchema = z
     names: textSchema,
     aliases: aliasesSchema,
     role: textSchema,
-    phone: unknownOr(z.string().regex(/^\+?[0-9][0-9 .-]{5,}$/, "Must look like a phone number (digits, spaces, dots, dashes)")),
+    // Unquoted 0912345678 is a YAML number that has lost its leading zero: ask for quotes.
+    phone: unknownOr(z.string({ error: 'Write the phone number in quotes, e.g. "0222 3822 123"' }).regex(/^\+?[0-9][0-9 .-]{5,}$/, "Must look like a phone number (digits, spaces, dots, dashes)")),
     email: unknownOr(z.email("Must be an email address")),
     address: unknownOr(textSchema),
     hours: optional(textSchema),
