@@ -20,6 +20,10 @@ import type { Store } from "./store/store.js";
 import { todayInVietnam } from "./calendar/vietnam-date.js";
 import { loadContent } from "./content/index.js";
 import { Knowledge } from "./bot/knowledge.js";
+import { recordMessageEvent } from "./analytics/record-event.js";
+import { ChannelOutbox } from "./staff/person-outbox.js";
+import { ChannelStaffNotifier } from "./staff/staff-notifier.js";
+import { parseStaffRoutes } from "./staff/staff-routes.js";
 
 /** What `createApp` builds; tests and main.ts use the parts. */
 export interface App {
@@ -75,7 +79,22 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         choices: mainMenu(ctx.language).slice(-1),
       });
     },
+    onHandled: (ctx) => recordMessageEvent(ctx, ctx.unansweredBefore),
+    onDeliveryFailed: async (message, reply, error) => {
+      const at = now();
+      const id = `${message.channel}:${message.id}:${at}`;
+      await store.collection("dead_letters").set(id, { id, at, recipient: { channel: message.channel, accountId: message.accountId, userId: message.userId }, reply, error: String(error) });
+      await services.notifier.notify({
+        type: "dead_letter",
+        ref: id,
+        packId: services.knowledge.packFor(message.accountId).id,
+        summary: `Không gửi được trả lời qua ${message.channel}: ${String((error as Error)?.message ?? error).slice(0, 120)}`,
+        consolePath: "/admin/dead-letters",
+        at,
+      });
+    },
   });
+  const retry = { attempts: config.RETRY_ATTEMPTS, baseMs: config.RETRY_BASE_MS };
   services = {
     config,
     store,
@@ -83,6 +102,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     channels,
     logger,
     knowledge,
+    notifier: new ChannelStaffNotifier({
+      channels,
+      logger,
+      staffZaloIds: config.STAFF_ZALO_USER_IDS,
+      routes: parseStaffRoutes(config.STAFF_ROUTES),
+      webhookUrl: config.STAFF_WEBHOOK_URL,
+      webhookSecret: config.STAFF_WEBHOOK_SECRET,
+      publicUrl: config.PUBLIC_URL,
+      retry,
+    }),
+    outbox: new ChannelOutbox({ channels, conversations: pipeline.conversations, store, logger, now }),
     today: () => todayInVietnam(config.BOT_TODAY),
     now,
   };
@@ -97,7 +127,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
 
   const status = channelStatus(config);
-  const retry = { attempts: config.RETRY_ATTEMPTS, baseMs: config.RETRY_BASE_MS };
   if (status.zalo) {
     const zalo = createZaloChannel({
       apiBase: config.ZALO_API_BASE,

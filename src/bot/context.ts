@@ -21,7 +21,11 @@ export class AppContext extends BotContext {
     readonly services: Services,
   ) {
     super(message, conversation, deliver);
+    this.unansweredBefore = (conversation.state.unanswered as number | undefined) ?? 0;
   }
+
+  /** How many messages had gone unanswered before this one (analytics compares after handling). */
+  readonly unansweredBefore: number;
 
   /** Today's date in Asia/Ho_Chi_Minh (or BOT_TODAY), YYYY-MM-DD. */
   get today(): string {

@@ -6,6 +6,8 @@ import type { ContentLibrary } from "../content/index.js";
 import type { Understander } from "../nlu/index.js";
 import type { Store } from "../store/store.js";
 import type { Knowledge } from "./knowledge.js";
+import type { PersonOutbox, StaffNotifier } from "../domain/staff-event.js";
+import type { ChannelOutbox } from "../staff/person-outbox.js";
 
 /** What features need from the deployment; built once in src/server.ts. */
 export interface Services {
@@ -16,6 +18,10 @@ export interface Services {
   logger: Logger;
   /** Content and what is derived from it (understander, plan retriever); replaced together on reload. */
   knowledge: Knowledge;
+  /** Tells staff of new reports, registrations, handoffs. */
+  notifier: StaffNotifier;
+  /** Writes to a person outside an answer, within the channel's window (else kept for later). */
+  outbox: PersonOutbox & Pick<ChannelOutbox, "takePending">;
   /** Today in Asia/Ho_Chi_Minh (BOT_TODAY when set), YYYY-MM-DD. */
   today: () => string;
   /** Now, epoch ms (replaceable in tests). */

@@ -1,5 +1,6 @@
 import type { Middleware } from "../../core/composer.js";
 import type { AppContext } from "../context.js";
+import { deliverPending } from "./deliver-pending.js";
 import { fallback } from "./fallback.js";
 import { follow } from "./follow.js";
 import { understand } from "./understand.js";
@@ -13,6 +14,7 @@ export function defaultFeatures(): Middleware<AppContext>[] {
   return [
     understand,
     follow,
+    deliverPending,
     // — conversations that hold the person: handoff, pending notices, dialogs (src/dialogs) —
     // — one-shot answers by intent and menu choice —
     fallback,

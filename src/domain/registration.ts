@@ -1,0 +1,21 @@
+import type { PersonRef } from "./person.js";
+
+/** A registration for a Quan họ or craft class, stored in `registrations` by its code. */
+export interface Registration {
+  /** LH-<year>-<sequence>, e.g. LH-2026-0003. */
+  code: string;
+  packId: string;
+  classId: string;
+  fullName: string;
+  phone: string;
+  child?: { name: string; age: number };
+  /** `waiting`: the class was full; staff move people up. */
+  status: "registered" | "waiting" | "cancelled";
+  /** ISO dates of sessions the person attended (marked by staff). */
+  attendance: string[];
+  person: PersonRef;
+  language: "vi" | "en";
+  createdAt: number;
+  /** Set when the day-before reminder was sent (or kept for later delivery). */
+  reminderSentAt?: number;
+}

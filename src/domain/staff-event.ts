@@ -1,0 +1,34 @@
+/**
+ * What staff are told about (new report, registration, handoff, an undeliverable reply…): sent as a short
+ * Zalo message to staff ids and as a signed JSON POST to STAFF_WEBHOOK_URL. See src/staff/.
+ */
+export interface StaffEvent {
+  type: "report" | "registration" | "handoff" | "dead_letter";
+  /** Report or registration code, or the conversation key of a handoff. */
+  ref: string;
+  packId: string;
+  /** Contact id of the unit concerned: STAFF_ROUTES sends the notice to that unit's staff. */
+  unitId?: string;
+  /** One line for a phone screen (no phone numbers of reporters). */
+  summary: string;
+  /** Path in the console, e.g. /admin/reports/PA-2026-0007. */
+  consolePath: string;
+  at: number;
+}
+
+/** Tells staff; never throws into the caller (failures are retried and logged inside). */
+export interface StaffNotifier {
+  notify(event: StaffEvent): Promise<void>;
+}
+
+/**
+ * Writes to a person outside an answer (status changes, reminders, staff replies), within the channel's
+ * window; what cannot be sent now is kept and delivered when the person next writes.
+ */
+export interface PersonOutbox {
+  send(
+    person: import("./person.js").PersonRef,
+    reply: import("../core/message.js").Reply,
+    purpose: "update" | "staff",
+  ): Promise<"sent" | "kept">;
+}

@@ -1,0 +1,60 @@
+import type { Logger } from "pino";
+import { canDeliver, DeliveryRefused, type ChannelRegistry } from "../core/channel.js";
+import type { ConversationRepository } from "../core/conversation.js";
+import type { Reply } from "../core/message.js";
+import type { PersonRef } from "../domain/person.js";
+import type { PersonOutbox } from "../domain/staff-event.js";
+import type { Store } from "../store/store.js";
+
+/** A message kept until the person writes again. */
+export interface PendingMessage {
+  id: string;
+  personKey: string;
+  person: PersonRef;
+  reply: Reply;
+  purpose: "update" | "staff";
+  keptAt: number;
+}
+
+/**
+ * Sends to a person outside an answer, within the channel's rules (Zalo: 48 h free, Messenger: 24 h, or
+ * 7 days for a staff reply with the HUMAN_AGENT tag). Outside the window, or when the channel refuses,
+ * the message is kept in `pending` and delivered by `deliverPending` when the person next writes.
+ *
+ * @example await outbox.send(report.reporter, { text: "Phản ánh PA-2026-0007: Đã xử lý" }, "update");
+ */
+export class ChannelOutbox implements PersonOutbox {
+  constructor(
+    private readonly deps: { channels: ChannelRegistry; conversations: ConversationRepository; store: Store; logger: Logger; now: () => number },
+  ) {}
+
+  private get pending() {
+    return this.deps.store.collection<PendingMessage>("pending");
+  }
+
+  async send(person: PersonRef, reply: Reply, purpose: "update" | "staff"): Promise<"sent" | "kept"> {
+    const channel = this.deps.channels.get(person.channel);
+    const conversation = await this.deps.conversations.get(person.key);
+    const lastInboundAt = conversation?.lastInboundAt;
+    if (channel && canDeliver(channel.window, lastInboundAt, this.deps.now(), purpose)) {
+      try {
+        await channel.send(person, reply, { purpose, lastInboundAt });
+        await this.deps.conversations.append(person.key, { at: this.deps.now(), from: purpose === "staff" ? "staff" : "bot", text: reply.text });
+        return "sent";
+      } catch (error) {
+        const level = error instanceof DeliveryRefused ? "warn" : "error";
+        this.deps.logger[level]({ err: error, channel: person.channel }, "message to person not sent; kept for their next message");
+      }
+    }
+    const id = `${person.key}:${this.deps.now()}:${Math.random().toString(36).slice(2, 8)}`;
+    await this.pending.set(id, { id, personKey: person.key, person, reply, purpose, keptAt: this.deps.now() }, { durable: true });
+    return "kept";
+  }
+
+  /** What is waiting for a person, oldest first; removed from the store as it is returned. */
+  async takePending(personKey: string): Promise<PendingMessage[]> {
+    const waiting = (await this.pending.find({ personKey })).sort((a, b) => a.keptAt - b.keptAt);
+    for (const message of waiting) await this.pending.delete(message.id);
+    return waiting;
+  }
+}
