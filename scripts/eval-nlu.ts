@@ -79,9 +79,11 @@ for (let threshold = 0; threshold <= 0.7001; threshold += 0.05) {
     sweep.push({ threshold: Math.round(threshold * 100) / 100, minCoverage, accuracy: ok / outOfFold.length, oosRecall: oosOk / oos });
   }
 }
-// Ties go to the stricter setting: among equally accurate choices, refuse more rather than force an intent.
-sweep.sort((a, b) => b.accuracy - a.accuracy || b.threshold - a.threshold || b.minCoverage - a.minCoverage);
-console.log("threshold sweep (best first): threshold  minCoverage  accuracy  out_of_scope recall");
+// Score = accuracy + 0.1 × out-of-scope recall: answering an off-topic question as if it were ours is worse than
+// one more refusal. Ties go to the stricter setting.
+const score = (s: (typeof sweep)[number]) => s.accuracy + 0.1 * s.oosRecall;
+sweep.sort((a, b) => score(b) - score(a) || b.threshold - a.threshold || b.minCoverage - a.minCoverage);
+console.log("threshold sweep (best first by accuracy + 0.1 × out_of_scope recall): threshold  minCoverage  accuracy  out_of_scope recall");
 for (const s of sweep.slice(0, 6)) console.log(`  ${s.threshold.toFixed(2)}  ${s.minCoverage.toFixed(2)}  ${pct(s.accuracy)}  ${pct(s.oosRecall)}`);
 const shipped = sweep.find((s) => Math.abs(s.threshold - DEFAULT_CONFIDENCE_THRESHOLD) < 1e-9 && s.minCoverage === DEFAULT_MIN_COVERAGE);
 const none = sweep.find((s) => s.threshold === 0 && s.minCoverage === 0);

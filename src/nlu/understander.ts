@@ -23,9 +23,9 @@ import type { Entities, Explanation, UnderstandOptions, Understander, Understand
  * Below this probability the best intent is not trusted and the message is out of scope.
  * Chosen on out-of-fold predictions of 5-fold cross-validation (see `npm run eval:nlu`, docs/nlu.md).
  */
-export const DEFAULT_CONFIDENCE_THRESHOLD = 0.3;
+export const DEFAULT_CONFIDENCE_THRESHOLD = 0.35;
 /** Below this share of known content words the message is out of scope (same choice as above). */
-export const DEFAULT_MIN_COVERAGE = 0.34;
+export const DEFAULT_MIN_COVERAGE = 0.25;
 
 /** Options of {@link createUnderstander}. */
 export interface UnderstanderOptions {
