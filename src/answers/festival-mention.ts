@@ -15,6 +15,8 @@ const STOP = new Set(
     "when is in this next date the what where how year on at of and held start"
   ).split(" "),
 );
+// Accented words whose folded form is a stop word but which are part of names ("Đền Hùng", not "đến").
+const NAME_WORDS = new Set(["đền", "đô"]);
 // A word that only names the kind of thing is not a name ("lễ hội nào", "hội gì").
 const GENERIC = new Set(["hoi", "le", "festival", "cac", "nhung", "lon", "truyen", "thong", "dan", "gian", "xuan", "mua", "festivals"]);
 // Unaccented "hoi" and "cho" are left out: folded they are also "hỏi" (ask) and "cho" (for), as in "cho mình hỏi".
@@ -28,7 +30,7 @@ export function unknownFestivalName(text: string): string | undefined {
     const words: string[] = [];
     for (const word of original.slice(start).split(/\s+/)) {
       const clean = word.replace(/[^\p{L}\p{N}'-]/gu, "");
-      if (!clean || STOP.has(fold(clean)) || /^\d+$/.test(clean) || words.length === 4) break;
+      if (!clean || (STOP.has(fold(clean)) && !NAME_WORDS.has(clean.toLocaleLowerCase("vi"))) || /^\d+$/.test(clean) || words.length === 4) break;
       words.push(clean);
       if (clean !== word) break; // punctuation ends the name ("Hội Gióng?")
     }
