@@ -61,6 +61,7 @@ const schema = z.object({
   LLM_API_KEY: optional,
   LLM_MODEL: optional,
 
+  METRICS_TOKEN: optional,
   RETRY_BASE_MS: z.coerce.number().int().min(0).default(300),
   RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
 });

@@ -20,6 +20,9 @@ import type { Store } from "./store/store.js";
 import { todayInVietnam } from "./calendar/vietnam-date.js";
 import { loadContent } from "./content/index.js";
 import { Knowledge } from "./bot/knowledge.js";
+import { Metrics } from "./metrics/metrics.js";
+import { metricsRouter } from "./metrics/metrics-router.js";
+import { errorCode } from "./metrics/error-code.js";
 import { recordMessageEvent } from "./analytics/record-event.js";
 import { ChannelOutbox } from "./staff/person-outbox.js";
 import { ChannelStaffNotifier } from "./staff/staff-notifier.js";
@@ -29,6 +32,7 @@ import { parseStaffRoutes } from "./staff/staff-routes.js";
 export interface App {
   app: Express;
   pipeline: Pipeline<AppContext>;
+  metrics: Metrics;
   services: Services;
   channels: ChannelRegistry;
   /** Channels with no outside API: the terminal chat and the web chat. */
@@ -43,6 +47,8 @@ export interface AppOverrides {
   store?: Store;
   logger?: Logger;
   now?: () => number;
+  /** Node's default process metrics (off in tests that build many apps). */
+  defaultMetrics?: boolean;
   /** Already-loaded content (tests share one to save start-up time). */
   knowledge?: Knowledge;
 }
@@ -56,7 +62,11 @@ export interface AppOverrides {
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const store = overrides.store ?? (await createStore(config, logger));
-  const channels = new ChannelRegistry();
+  const metrics = new Metrics({ defaultMetrics: overrides.defaultMetrics ?? true });
+  const channels = new ChannelRegistry().observe((channel, error) => {
+    if (!error) metrics.messagesOut.inc({ channel });
+    else metrics.sendErrors.inc({ channel, code: errorCode(error) });
+  });
   const local = { cli: new BufferedChannel("cli"), web: new BufferedChannel("web") };
   channels.add(local.cli).add(local.web);
   const now = overrides.now ?? Date.now;
@@ -79,7 +89,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         choices: mainMenu(ctx.language).slice(-1),
       });
     },
-    onHandled: (ctx) => recordMessageEvent(ctx, ctx.unansweredBefore),
+    onReceived: (message, outcome) => (outcome === "queued" ? metrics.messagesIn : metrics.duplicates).inc({ channel: message.channel }),
+    onHandled: async (ctx, seconds) => {
+      metrics.handleSeconds.observe(seconds);
+      if (ctx.understanding) metrics.intents.inc({ intent: ctx.understanding.intent });
+      await recordMessageEvent(ctx, ctx.unansweredBefore);
+    },
     onDeliveryFailed: async (message, reply, error) => {
       const at = now();
       const id = `${message.channel}:${message.id}:${at}`;
@@ -124,6 +139,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   app.use(requestId(logger));
   app.get("/healthz", (_req, res) => {
     res.status(200).json({ ok: true });
+  });
+  app.use(metricsRouter(metrics, () => pipeline.pending, config.METRICS_TOKEN));
+  app.use("/webhooks/:channel", (req, res, next) => {
+    const stop = metrics.webhookSeconds.startTimer({ channel: req.params.channel });
+    res.on("finish", () => stop({ status: String(res.statusCode) }));
+    next();
   });
 
   const status = channelStatus(config);
@@ -176,6 +197,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     app,
     pipeline,
     services,
+    metrics,
     channels,
     local,
     store,

@@ -72,6 +72,13 @@ export function canDeliver(window: DeliveryWindow, lastInboundAt: number | undef
 /** The channels a deployment has, by name. */
 export class ChannelRegistry {
   #channels = new Map<string, OutboundChannel>();
+  #observers: ((channel: string, error?: unknown) => void)[] = [];
+
+  /** Told after every send through the registry (metrics). */
+  observe(observer: (channel: string, error?: unknown) => void): this {
+    this.#observers.push(observer);
+    return this;
+  }
 
   add(channel: OutboundChannel): this {
     this.#channels.set(channel.name, channel);
@@ -89,7 +96,13 @@ export class ChannelRegistry {
   /** Sends through the recipient's channel; throws when that channel is off. */
   async send(to: Recipient, reply: Reply, options?: SendOptions): Promise<void> {
     const channel = this.#channels.get(to.channel);
-    if (!channel) throw new DeliveryRefused(to.channel, "other", `Channel ${to.channel} is not configured`);
-    await channel.send(to, reply, options);
+    try {
+      if (!channel) throw new DeliveryRefused(to.channel, "other", `Channel ${to.channel} is not configured`);
+      await channel.send(to, reply, options);
+    } catch (error) {
+      for (const observer of this.#observers) observer(to.channel, error);
+      throw error;
+    }
+    for (const observer of this.#observers) observer(to.channel);
   }
 }

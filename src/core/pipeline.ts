@@ -25,8 +25,10 @@ export interface PipelineOptions<C extends BotContext> {
   onError?: (error: BotError<C>) => Promise<void>;
   /** Told when a reply could not be delivered (after retries): dead letters, staff alerts. */
   onDeliveryFailed?: (message: InboundMessage, reply: Reply, error: unknown) => Promise<void>;
-  /** Told after each message is handled (analytics). */
-  onHandled?: (ctx: C) => Promise<void> | void;
+  /** Told after each message is handled, with how long it took (analytics, metrics). */
+  onHandled?: (ctx: C, seconds: number) => Promise<void> | void;
+  /** Told of each delivery: accepted or a repeat (metrics). */
+  onReceived?: (message: InboundMessage, outcome: "queued" | "duplicate") => void;
 }
 
 /**
@@ -52,8 +54,10 @@ export class Pipeline<C extends BotContext> {
   async receive(message: InboundMessage): Promise<"queued" | "duplicate"> {
     if (!(await this.options.store.markSeen(`${message.channel}:${message.id}`))) {
       this.options.logger.debug({ channel: message.channel, id: message.id }, "duplicate delivery dropped");
+      this.options.onReceived?.(message, "duplicate");
       return "duplicate";
     }
+    this.options.onReceived?.(message, "queued");
     // The outer queue entry only counts the message for idle(); the runner keeps the person's order.
     void this.#queue
       .run(`message:${message.channel}:${message.id}`, () => this.#runner.run(this.#personKey(message), () => this.handle(message)))
@@ -64,6 +68,7 @@ export class Pipeline<C extends BotContext> {
   /** Handles one message now and returns its context (the CLI and web chat read `ctx.replies`). */
   async handle(message: InboundMessage): Promise<C> {
     const log = this.options.logger;
+    const started = performance.now();
     const conversation = await this.conversations.load(message.channel, message.accountId, message.userId);
     if (message.kind === "message") conversation.lastInboundAt = Math.max(conversation.lastInboundAt ?? 0, message.timestamp || Date.now());
     conversation.transcript.push(transcriptLine(message));
@@ -76,8 +81,13 @@ export class Pipeline<C extends BotContext> {
       await this.options.onError?.(botError).catch((nested) => log.error({ err: nested }, "error handler failed"));
     }
     await this.conversations.save(ctx.conversation);
-    await this.options.onHandled?.(ctx);
+    await this.options.onHandled?.(ctx, (performance.now() - started) / 1000);
     return ctx;
+  }
+
+  /** Messages accepted and not yet handled. */
+  get pending(): number {
+    return this.#queue.pending;
   }
 
   /** Resolves when every queued message has been handled. */

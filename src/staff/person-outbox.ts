@@ -38,7 +38,7 @@ export class ChannelOutbox implements PersonOutbox {
     const lastInboundAt = conversation?.lastInboundAt;
     if (channel && canDeliver(channel.window, lastInboundAt, this.deps.now(), purpose)) {
       try {
-        await channel.send(person, reply, { purpose, lastInboundAt });
+        await this.deps.channels.send(person, reply, { purpose, lastInboundAt });
         await this.deps.conversations.append(person.key, { at: this.deps.now(), from: purpose === "staff" ? "staff" : "bot", text: reply.text });
         return "sent";
       } catch (error) {

@@ -2,6 +2,7 @@ import type { Middleware } from "../../core/composer.js";
 import type { AppContext } from "../context.js";
 import { deliverPending } from "./deliver-pending.js";
 import { fallback } from "./fallback.js";
+import { floodLimit } from "./flood-limit.js";
 import { follow } from "./follow.js";
 import { understand } from "./understand.js";
 
@@ -12,6 +13,7 @@ import { understand } from "./understand.js";
  */
 export function defaultFeatures(): Middleware<AppContext>[] {
   return [
+    floodLimit,
     understand,
     follow,
     deliverPending,
