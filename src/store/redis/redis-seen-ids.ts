@@ -32,4 +32,9 @@ export class RedisSeenIds implements SeenIds {
   async markSeen(eventId: string): Promise<boolean> {
     return (await this.redis.set(this.#prefix + eventId, "1", "PX", this.#ttlMs, "NX")) === "OK";
   }
+
+  /** True when the id is remembered, without marking it (checks after a migration). */
+  async has(eventId: string): Promise<boolean> {
+    return (await this.redis.exists(this.#prefix + eventId)) === 1;
+  }
 }
