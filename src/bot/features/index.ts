@@ -4,6 +4,8 @@ import { deliverPending } from "./deliver-pending.js";
 import { fallback } from "./fallback.js";
 import { floodLimit } from "./flood-limit.js";
 import { follow } from "./follow.js";
+import { handoff } from "./handoff.js";
+import { handoffOnMisunderstanding } from "./handoff-misunderstood.js";
 import { understand } from "./understand.js";
 
 /**
@@ -15,9 +17,11 @@ export function defaultFeatures(): Middleware<AppContext>[] {
   return [
     floodLimit,
     understand,
+    handoffOnMisunderstanding,
     follow,
     deliverPending,
     // — conversations that hold the person: handoff, pending notices, dialogs (src/dialogs) —
+    handoff,
     // — one-shot answers by intent and menu choice —
     fallback,
   ];
