@@ -61,14 +61,14 @@ export interface TestServer extends App {
  */
 export async function startTestServer(
   env: Record<string, string | undefined> = {},
-  options: { store?: Store; knowledge?: Knowledge; now?: () => number } = {},
+  options: { store?: Store; knowledge?: Knowledge; now?: () => number; logger?: import("pino").Logger } = {},
 ): Promise<TestServer> {
   nock.disableNetConnect();
   nock.enableNetConnect(/127\.0\.0\.1|localhost/);
   const config = loadConfig({ ...TEST_ENV, ...env });
   const app = await createApp(config, {
     store: options.store ?? new MemoryStore(),
-    logger: pino({ level: "silent" }),
+    logger: options.logger ?? pino({ level: "silent" }),
     knowledge: options.knowledge ?? sharedKnowledge(),
     now: options.now,
   });
@@ -84,8 +84,9 @@ export async function startTestServer(
     config,
     postZalo(body, opts = {}) {
       const raw = opts.raw ?? JSON.stringify(body);
-      const event = body as { app_id?: string; timestamp?: string };
-      const signature = opts.signature === undefined ? zaloSignature(event.app_id ?? "", raw, String(event.timestamp ?? ""), config.ZALO_OA_SECRET_KEY!) : opts.signature;
+      const event = (body ?? {}) as { app_id?: unknown; timestamp?: unknown };
+      const asText = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : "");
+      const signature = opts.signature === undefined ? zaloSignature(asText(event.app_id), raw, asText(event.timestamp), config.ZALO_OA_SECRET_KEY!) : opts.signature;
       return post("/webhooks/zalo", raw, signature === null ? {} : { "x-zevent-signature": signature });
     },
     postMessenger(body, opts = {}) {

@@ -1,44 +1,64 @@
 import type { Attachment, InboundMessage } from "../../core/message.js";
-import type { MessengerMessagingItem, MessengerWebhookBody } from "./types.js";
+import { arr, num, obj, str } from "../read-fields.js";
+import type { MessengerWebhookBody } from "./types.js";
 
 /**
  * The only place that reads Messenger's raw webhook fields: every messaging item of every entry becomes a
  * neutral message; echoes, deliveries and reads are dropped. Postbacks and quick replies become `choice`.
+ * Fields of the wrong type read as missing: odd payloads never throw here.
  */
+
+const ATTACHMENT_KINDS: Record<string, Attachment["kind"]> = { image: "image", video: "video", audio: "audio", file: "file", fallback: "link" };
+
 export function messengerBodyToMessages(body: MessengerWebhookBody): InboundMessage[] {
   const messages: InboundMessage[] = [];
-  for (const entry of Array.isArray(body?.entry) ? body.entry : []) {
-    for (const item of Array.isArray(entry?.messaging) ? entry.messaging : []) {
-      const message = itemToMessage(item, String(entry.id ?? item?.recipient?.id ?? ""));
+  for (const rawEntry of arr(obj(body)?.entry)) {
+    const entry = obj(rawEntry);
+    for (const rawItem of arr(entry?.messaging)) {
+      const item = obj(rawItem);
+      const pageId = str(entry?.id) ?? str(obj(item?.recipient)?.id) ?? "";
+      const message = item ? itemToMessage(item, pageId) : undefined;
       if (message) messages.push(message);
     }
   }
   return messages;
 }
 
-function itemToMessage(item: MessengerMessagingItem, pageId: string): InboundMessage | undefined {
-  const userId = item?.sender?.id;
-  if (typeof userId !== "string" || !userId) return undefined;
-  const base = { channel: "messenger", accountId: pageId, userId, kind: "message" as const, attachments: [] as Attachment[], timestamp: Number(item.timestamp) || Date.now() };
-  if (item.postback && typeof item.postback.payload === "string") {
-    const id = item.postback.mid ?? `postback:${userId}:${item.timestamp}:${item.postback.payload}`;
-    return { ...base, id, choice: item.postback.payload, text: item.postback.title };
+function itemToMessage(item: Record<string, unknown>, pageId: string): InboundMessage | undefined {
+  const userId = str(obj(item.sender)?.id);
+  if (!userId) return undefined;
+  const timestamp = num(item.timestamp) ?? Date.now();
+  const base = { channel: "messenger", accountId: pageId, userId, kind: "message" as const, attachments: [] as Attachment[], timestamp };
+
+  const postback = obj(item.postback);
+  const postbackPayload = str(postback?.payload);
+  if (postbackPayload) {
+    const id = str(postback?.mid) ?? `postback:${userId}:${timestamp}:${postbackPayload}`;
+    return { ...base, id, choice: postbackPayload, text: str(postback?.title) };
   }
-  const message = item.message;
-  if (!message || typeof message.mid !== "string" || message.is_echo) return undefined;
-  const result: InboundMessage = { ...base, id: message.mid };
-  if (message.quick_reply?.payload) result.choice = message.quick_reply.payload;
-  if (typeof message.text === "string") result.text = message.text;
-  for (const attachment of Array.isArray(message.attachments) ? message.attachments : []) {
-    const coordinates = attachment?.payload?.coordinates;
-    if (attachment?.type === "location" && coordinates) {
-      result.location = { latitude: Number(coordinates.lat), longitude: Number(coordinates.long), title: attachment.title };
+
+  const message = obj(item.message);
+  const mid = str(message?.mid);
+  if (!message || !mid || message.is_echo === true) return undefined;
+  const result: InboundMessage = { ...base, id: mid };
+  const quickReply = str(obj(message.quick_reply)?.payload);
+  if (quickReply) result.choice = quickReply;
+  const text = str(message.text);
+  if (text) result.text = text;
+  for (const rawAttachment of arr(message.attachments)) {
+    const attachment = obj(rawAttachment);
+    const type = str(attachment?.type) ?? "";
+    const payload = obj(attachment?.payload);
+    const coordinates = obj(payload?.coordinates);
+    if (type === "location" && coordinates) {
+      const latitude = num(coordinates.lat);
+      const longitude = num(coordinates.long);
+      if (latitude !== undefined && longitude !== undefined) result.location = { latitude, longitude, title: str(attachment?.title) };
       continue;
     }
-    const url = attachment?.payload?.url ?? attachment?.url;
-    const kinds: Record<string, Attachment["kind"]> = { image: "image", video: "video", audio: "audio", file: "file", fallback: "link" };
-    const kind = kinds[attachment?.type];
-    if (kind && typeof url === "string") result.attachments.push({ kind: attachment.payload?.sticker_id ? "sticker" : kind, url, name: attachment.title });
+    const url = str(payload?.url) ?? str(attachment?.url);
+    const kind = ATTACHMENT_KINDS[type];
+    if (kind && url) result.attachments.push({ kind: payload?.sticker_id !== undefined ? "sticker" : kind, url, name: str(attachment?.title) });
   }
   return result;
 }

@@ -1,67 +1,63 @@
 import type { Attachment, InboundMessage } from "../../core/message.js";
-import type { ZaloAttachment, ZaloEvent } from "./types.js";
+import { arr, num, obj, str } from "../read-fields.js";
+import type { ZaloEvent } from "./types.js";
 
 /**
  * The only place that reads Zalo's raw event fields (Chatwoot's param_helpers.rb): turns an event into the
- * neutral message, or undefined for events nobody answers (OA echoes, receipts).
+ * neutral message, or undefined for events nobody answers (OA echoes, receipts) or that lack what a message
+ * needs. Fields of the wrong type read as missing: odd payloads never throw here.
  */
 
 /** A button payload comes back as the text "#<payload>" (see render.ts). */
 export const CHOICE_PREFIX = "#";
 const CHOICE_TEXT = /^#([a-z0-9_:.\-]+)$/i;
 
+const ATTACHMENT_KINDS: Record<string, Attachment["kind"]> = { image: "image", gif: "image", link: "link", file: "file", audio: "audio", video: "video", sticker: "sticker" };
+
 export function zaloEventToMessage(event: ZaloEvent): InboundMessage | undefined {
-  const timestamp = Number(event.timestamp) || Date.now();
+  const raw = event as unknown as Record<string, unknown>;
+  const name = str(raw.event_name) ?? "";
+  const timestamp = num(raw.timestamp) ?? Date.now();
+  const senderId = str(obj(raw.sender)?.id);
+  const recipientId = str(obj(raw.recipient)?.id);
   const base = { channel: "zalo", attachments: [] as Attachment[], timestamp };
-  switch (event.event_name) {
-    case "follow":
-    case "unfollow": {
-      if (!event.follower?.id) return undefined;
-      const accountId = event.oa_id ?? "";
-      return { ...base, id: `${event.event_name}:${event.follower.id}:${event.timestamp}`, accountId, userId: event.follower.id, kind: event.event_name };
-    }
-    case "user_submit_info": {
-      const info = Object.fromEntries(Object.entries(event.info ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-      return { ...base, id: `submit:${event.sender.id}:${event.timestamp}`, accountId: event.recipient?.id ?? "", userId: event.sender.id, kind: "submit_info", info };
-    }
-    case "user_received_message":
-    case "user_seen_message":
-      return undefined;
-    default:
-      if (event.event_name.startsWith("oa_send_")) return undefined;
+
+  if (name === "follow" || name === "unfollow") {
+    const followerId = str(obj(raw.follower)?.id);
+    if (!followerId) return undefined;
+    return { ...base, id: `${name}:${followerId}:${timestamp}`, accountId: str(raw.oa_id) ?? "", userId: followerId, kind: name };
   }
-  if (!("message" in event) || !event.message?.msg_id || !("sender" in event) || !event.sender?.id) return undefined;
-  const text = typeof event.message.text === "string" ? event.message.text : undefined;
-  const message: InboundMessage = {
-    ...base,
-    id: event.message.msg_id,
-    accountId: event.recipient?.id ?? event.oa_id ?? "",
-    userId: event.sender.id,
-    kind: "message",
-  };
+  if (name === "user_submit_info") {
+    if (!senderId) return undefined;
+    const info = Object.fromEntries(Object.entries(obj(raw.info) ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+    return { ...base, id: `submit:${senderId}:${timestamp}`, accountId: recipientId ?? "", userId: senderId, kind: "submit_info", info };
+  }
+  if (!name.startsWith("user_send_")) return undefined; // receipts, OA echoes, unknown events
+
+  const body = obj(raw.message);
+  const msgId = str(body?.msg_id);
+  if (!body || !msgId || !senderId) return undefined;
+  const text = str(body.text);
+  const message: InboundMessage = { ...base, id: msgId, accountId: recipientId ?? str(raw.oa_id) ?? "", userId: senderId, kind: "message" };
   const choice = text?.trim().match(CHOICE_TEXT);
   if (choice) message.choice = choice[1];
-  else if (text && event.event_name !== "user_send_link") message.text = text;
-  for (const attachment of event.message.attachments ?? []) {
-    if (attachment.type === "location") {
-      const coordinates = attachment.payload?.coordinates;
-      const latitude = Number(coordinates?.latitude);
-      const longitude = Number(coordinates?.longitude);
-      if (Number.isFinite(latitude) && Number.isFinite(longitude)) message.location = { latitude, longitude };
+  else if (text && name !== "user_send_link") message.text = text;
+
+  for (const item of arr(body.attachments)) {
+    const attachment = obj(item);
+    const type = str(attachment?.type) ?? "";
+    const payload = obj(attachment?.payload);
+    if (type === "location") {
+      const coordinates = obj(payload?.coordinates);
+      const latitude = num(coordinates?.latitude);
+      const longitude = num(coordinates?.longitude);
+      if (latitude !== undefined && longitude !== undefined) message.location = { latitude, longitude };
       continue;
     }
-    const converted = toAttachment(attachment);
-    if (converted) message.attachments.push(converted);
+    const url = str(payload?.url);
+    const kind = ATTACHMENT_KINDS[type];
+    if (url && kind) message.attachments.push({ kind, url, name: str(payload?.name) ?? str(payload?.title) });
   }
-  if (event.event_name === "user_send_link" && message.attachments.length === 0 && text) message.attachments.push({ kind: "link", url: text });
+  if (name === "user_send_link" && message.attachments.length === 0 && text) message.attachments.push({ kind: "link", url: text });
   return message;
-}
-
-function toAttachment(attachment: ZaloAttachment): Attachment | undefined {
-  const url = attachment.payload?.url;
-  if (!url) return undefined;
-  const kinds: Record<string, Attachment["kind"]> = { image: "image", gif: "image", link: "link", file: "file", audio: "audio", video: "video", sticker: "sticker" };
-  const kind = kinds[attachment.type];
-  if (!kind) return undefined;
-  return { kind, url, name: attachment.payload?.name ?? attachment.payload?.title };
 }

@@ -1,0 +1,27 @@
+/**
+ * Defensive readers for raw webhook payloads: a field of the wrong type reads as missing,
+ * so odd input never throws inside a channel's to-message mapping.
+ */
+
+/** The value as a record, or undefined. */
+export function obj(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** A non-empty string (numbers are accepted as their text: some ids arrive as numbers). */
+export function str(value: unknown): string | undefined {
+  if (typeof value === "string") return value.length > 0 ? value : undefined;
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+/** An array, or empty. */
+export function arr(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** A finite number from a number or numeric string. */
+export function num(value: unknown): number | undefined {
+  const n = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
+  return Number.isFinite(n) ? n : undefined;
+}
