@@ -1,0 +1,40 @@
+import type { Config } from "../../config.js";
+import type { Logger } from "../../logger.js";
+import { connectRedis, DEFAULT_REDIS_PREFIX } from "./connect-redis.js";
+import { redisLock, type RedisLock } from "./redis-lock.js";
+import { RedisKeyedRunner } from "./redis-keyed-runner.js";
+
+/** What instances share through Redis besides the store: per-person ordering and the token-refresh lock. */
+export interface ScaleOut {
+  /** Pass as `runner` to the Pipeline: one person's messages in order, across instances. */
+  runner: RedisKeyedRunner;
+  /** Pass as `lock` to the ZaloTokenManager: one token refresh at a time, across instances. */
+  refreshLock: RedisLock;
+  /** Closes the Redis connection (after the pipeline has drained). */
+  close(): Promise<void>;
+}
+
+/**
+ * The Redis coordination for several instances, or undefined when REDIS_URL is not set (one instance:
+ * the in-process SerialQueue and the token manager's own single-flight are enough).
+ *
+ * @example
+ * const scaleOut = await createScaleOut(config, logger);
+ * const pipeline = new Pipeline({ …, runner: scaleOut?.runner });
+ * const tokens = new ZaloTokenManager({ …, lock: scaleOut?.refreshLock });
+ */
+export async function createScaleOut(config: Config, logger: Logger, options: { prefix?: string } = {}): Promise<ScaleOut | undefined> {
+  if (!config.REDIS_URL) return undefined;
+  const redis = await connectRedis(config.REDIS_URL);
+  const prefix = options.prefix ?? DEFAULT_REDIS_PREFIX;
+  const runner = new RedisKeyedRunner(redis, {
+    prefix,
+    onLeaseLost: (key, ticket) => logger.warn({ key, ticket }, "per-person queue place lost (instance stalled past its lease)"),
+  });
+  const refreshLock = redisLock(redis, "zalo-token-refresh", 30_000, {
+    prefix,
+    onLost: (name) => logger.warn({ lock: name }, "Redis lock lost while held (instance stalled past its ttl)"),
+  });
+  logger.info("Redis coordination on: per-person ordering and token-refresh lock shared across instances");
+  return { runner, refreshLock, close: async () => void (await redis.quit()) };
+}
