@@ -1,8 +1,10 @@
 import type { ContentLibrary, ContentPack } from "../content/index.js";
 import { createUnderstander, type CatalogEntry, type Understander } from "../nlu/index.js";
+import { createPlanRetriever, type PlanRetriever } from "../answers/index.js";
 
 /**
- * The content library and what is built from it: the understander knows every pack's names.
+ * The content library and what is built from it: the understander knows every pack's names, and the
+ * plan retriever indexes every pack's plan sections.
  * When staff edit content (console), `reload()` rereads the files and rebuilds the derived parts,
  * so answers change without a restart.
  *
@@ -10,6 +12,7 @@ import { createUnderstander, type CatalogEntry, type Understander } from "../nlu
  */
 export class Knowledge {
   #understander!: Understander;
+  #plans!: PlanRetriever;
   #version = 0;
   #listeners: (() => void)[] = [];
 
@@ -23,6 +26,11 @@ export class Knowledge {
 
   get understander(): Understander {
     return this.#understander;
+  }
+
+  /** Retrieval over every pack's plan sections. */
+  get plans(): PlanRetriever {
+    return this.#plans;
   }
 
   /** Bumped on every reload: caches keyed by it stay fresh. */
@@ -56,6 +64,7 @@ export class Knowledge {
       }
     }
     this.#understander = createUnderstander({ catalog: [...catalog.values()] });
+    this.#plans = createPlanRetriever(this.content.packs.values());
     this.#version++;
     for (const listener of this.#listeners) listener();
   }

@@ -22,6 +22,8 @@ export interface Services {
   notifier: StaffNotifier;
   /** Writes to a person outside an answer, within the channel's window (else kept for later). */
   outbox: PersonOutbox & Pick<ChannelOutbox, "takePending">;
+  /** Optional chat model that words plan answers from retrieved passages only (LLM_PROVIDER); default none. */
+  chatModel?: import("@langchain/core/language_models/chat_models").BaseChatModel;
   /** Today in Asia/Ho_Chi_Minh (BOT_TODAY when set), YYYY-MM-DD. */
   today: () => string;
   /** Now, epoch ms (replaceable in tests). */

@@ -1,5 +1,6 @@
 import type { Middleware } from "../../core/composer.js";
 import type { AppContext } from "../context.js";
+import { answers } from "./answers.js";
 import { deliverPending } from "./deliver-pending.js";
 import { fallback } from "./fallback.js";
 import { floodLimit } from "./flood-limit.js";
@@ -23,6 +24,7 @@ export function defaultFeatures(): Middleware<AppContext>[] {
     // — conversations that hold the person: handoff, pending notices, dialogs (src/dialogs) —
     handoff,
     // — one-shot answers by intent and menu choice —
+    answers,
     fallback,
   ];
 }
