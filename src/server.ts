@@ -27,6 +27,7 @@ import { recordMessageEvent } from "./analytics/record-event.js";
 import { ChannelOutbox } from "./staff/person-outbox.js";
 import { ChannelStaffNotifier } from "./staff/staff-notifier.js";
 import { parseStaffRoutes } from "./staff/staff-routes.js";
+import { createWeb } from "./web/index.js";
 
 /** What `createApp` builds; tests and main.ts use the parts. */
 export interface App {
@@ -190,6 +191,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger.info({ missing: status.missing.messenger }, "channel messenger: off (credentials missing)");
   }
 
+  app.use(await createWeb({ pipeline, services, web: local.web }));
   app.use((_req, _res, next) => next(new HttpError(404, "Not found")));
   app.use(errorHandler(logger));
 

@@ -1,0 +1,90 @@
+/**
+ * The public web chat: GET /chat (the page), POST /chat/api/messages (send text or a choice; answers with the bot's
+ * replies), GET /chat/api/messages (replies that came later, e.g. a report's status change; the page polls it).
+ * Messages go through the same pipeline as Zalo and Messenger, as channel "web".
+ */
+import express, { Router, type Request } from "express";
+import { rateLimit } from "express-rate-limit";
+import { randomUUID } from "node:crypto";
+import type { InboundMessage, Reply } from "../../core/message.js";
+import { HttpError } from "../../http/http-error.js";
+import { clientKey } from "../auth/client-key.js";
+import type { WebDeps } from "../web-deps.js";
+import { chatPage, type ChatReplyJson } from "./chat-page.js";
+import { chatAccountId, chatUserId, knownChatUserId } from "./chat-session.js";
+
+/** Only http(s) links and images reach the page. */
+function safeUrl(url: string): boolean {
+  return /^https?:\/\//i.test(url);
+}
+
+/** A reply as JSON for the page, without anything a browser should not follow. */
+export function replyJson(reply: Reply): ChatReplyJson {
+  return {
+    text: reply.text,
+    choices: reply.choices?.map((c) => ({ title: c.title, payload: c.payload })),
+    links: reply.links?.filter((l) => safeUrl(l.url)),
+    images: reply.images?.filter((i) => safeUrl(i.url)),
+  };
+}
+
+/** The chat routes. */
+export function chatRoutes(deps: WebDeps): Router {
+  const router = Router();
+  const { pipeline, services, web } = deps;
+  // One person's messages are handled one after the other, as the pipeline's queue does for webhooks.
+  const chains = new Map<string, Promise<unknown>>();
+  const serial = <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    const previous = chains.get(key) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    chains.set(key, next);
+    void next.finally(() => chains.get(key) === next && chains.delete(key)).catch(() => undefined);
+    return next;
+  };
+  const limiter = rateLimit({ windowMs: 60_000, limit: 40, keyGenerator: clientKey, standardHeaders: "draft-7", legacyHeaders: false, message: { error: "Bạn gửi hơi nhanh, vui lòng chờ một chút." } });
+
+  const packParam = (req: Request) => (typeof req.query.pack === "string" && /^[a-z0-9-]{1,40}$/.test(req.query.pack) ? req.query.pack : undefined);
+
+  router.get("/chat", (req, res) => {
+    chatUserId(req, res);
+    const accountId = chatAccountId(services.knowledge, packParam(req));
+    const pack = services.knowledge.packFor(accountId);
+    res.type("html").send(chatPage(pack, packParam(req)).value);
+  });
+
+  router.post("/chat/api/messages", limiter, express.json({ limit: "8kb" }), async (req, res) => {
+    const userId = knownChatUserId(req);
+    if (!userId) throw new HttpError(401, "Hãy mở lại trang trò chuyện.");
+    const body = (req.body ?? {}) as { text?: unknown; choice?: unknown; pack?: unknown };
+    const text = typeof body.text === "string" ? body.text.trim().slice(0, 1000) : "";
+    const choice = typeof body.choice === "string" && body.choice.length <= 200 ? body.choice : undefined;
+    if (!text && !choice) throw new HttpError(400, "Tin nhắn trống.");
+    const message: InboundMessage = {
+      id: `web-${randomUUID()}`,
+      channel: "web",
+      accountId: chatAccountId(services.knowledge, body.pack),
+      userId,
+      kind: "message",
+      text: text || undefined,
+      choice,
+      attachments: [],
+      timestamp: services.now(),
+    };
+    const replies = await serial(userId, async () => {
+      await pipeline.handle(message);
+      return web.take(userId);
+    });
+    res.json({ replies: replies.map(replyJson) });
+  });
+
+  router.get("/chat/api/messages", async (req, res) => {
+    const userId = knownChatUserId(req);
+    if (!userId) throw new HttpError(401, "Hãy mở lại trang trò chuyện.");
+    // Taken inside the person's chain, so a poll never steals the replies of a message being handled.
+    const replies = await serial(userId, async () => web.take(userId));
+    res.setHeader("Cache-Control", "no-store");
+    res.json({ replies: replies.map(replyJson) });
+  });
+
+  return router;
+}

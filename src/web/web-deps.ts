@@ -1,0 +1,26 @@
+/**
+ * What the console and the web chat are built from: the app's pipeline and services, the web chat's buffered
+ * channel, and the console's own account and session stores.
+ */
+import type { AppContext } from "../bot/context.js";
+import type { Services } from "../bot/services.js";
+import type { BufferedChannel } from "../channels/local/buffered-channel.js";
+import type { Pipeline } from "../core/pipeline.js";
+import type { ConsoleAuth } from "./auth/console-auth.js";
+import type { Sessions } from "./auth/sessions.js";
+import type { StaffUsers } from "./auth/staff-users.js";
+
+/** Given by src/server.ts. */
+export interface WebOptions {
+  pipeline: Pipeline<AppContext>;
+  services: Services;
+  /** The web chat's channel (`local.web` of createApp). */
+  web: BufferedChannel;
+}
+
+/** Shared by every route module of src/web. */
+export interface WebDeps extends WebOptions {
+  users: StaffUsers;
+  sessions: Sessions;
+  auth: ConsoleAuth;
+}
