@@ -26,6 +26,7 @@ import { errorCode } from "./metrics/error-code.js";
 import { recordMessageEvent } from "./analytics/record-event.js";
 import { ChannelOutbox } from "./staff/person-outbox.js";
 import { ChannelStaffNotifier } from "./staff/staff-notifier.js";
+import { createApiRouter } from "./api/create-api-router.js";
 import { parseStaffRoutes } from "./staff/staff-routes.js";
 import { createWeb } from "./web/index.js";
 
@@ -191,6 +192,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger.info({ missing: status.missing.messenger }, "channel messenger: off (credentials missing)");
   }
 
+  app.use("/api", createApiRouter(services));
   app.use(await createWeb({ pipeline, services, web: local.web }));
   app.use((_req, _res, next) => next(new HttpError(404, "Not found")));
   app.use(errorHandler(logger));

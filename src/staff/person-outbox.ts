@@ -48,6 +48,10 @@ export class ChannelOutbox implements PersonOutbox {
     }
     const id = `${person.key}:${this.deps.now()}:${Math.random().toString(36).slice(2, 8)}`;
     await this.pending.set(id, { id, personKey: person.key, person, reply, purpose, keptAt: this.deps.now() }, { durable: true });
+    // Staff must see their own reply in the transcript even while it waits for the person to write.
+    if (purpose === "staff") {
+      await this.deps.conversations.append(person.key, { at: this.deps.now(), from: "staff", text: reply.text, extra: "[chờ gửi: gửi khi người dân nhắn lại]" });
+    }
     return "kept";
   }
 

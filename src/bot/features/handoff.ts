@@ -17,6 +17,7 @@ import { MENU, mainMenu } from "../menu.js";
  */
 export async function handoff(ctx: AppContext, next: NextFunction): Promise<void> {
   if (ctx.message.kind !== "message") return next();
+  handledByHandoff.add(ctx);
   const service = new HandoffService(ctx.services);
   const key = ctx.conversation.key;
   const record = await service.get(key);
@@ -25,6 +26,7 @@ export async function handoff(ctx: AppContext, next: NextFunction): Promise<void
     if (service.isDue(record)) {
       await service.close(key, "expired", ctx.conversation);
       await ctx.reply(handoffExpiredText(ctx.language));
+      handledByHandoff.delete(ctx); // the bot answers this message as usual
       return next();
     }
     if (isEndCommand(ctx.text)) {
@@ -41,8 +43,15 @@ export async function handoff(ctx: AppContext, next: NextFunction): Promise<void
 
   if (ctx.choice === MENU.handoff) return startHandoff(ctx, "menu");
   if (ctx.choice === undefined && ctx.understanding?.intent === "human_handoff") return startHandoff(ctx, "asked");
+  handledByHandoff.delete(ctx);
   await next();
 }
+
+/**
+ * Messages this feature took (silence while handed off, "kết thúc", a start): the misunderstanding
+ * counter must not count them, whatever the understanding said.
+ */
+export const handledByHandoff = new WeakSet<AppContext>();
 
 /**
  * Opens a handoff for the person being answered, notifies staff and tells the person who will answer,

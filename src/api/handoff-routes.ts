@@ -1,0 +1,42 @@
+import { Router } from "express";
+import type { Services } from "../bot/services.js";
+import { HandoffService } from "../handoff/handoff-service.js";
+import { HttpError } from "../http/http-error.js";
+import { handoffQuery, releaseBody, replyBody } from "./schemas.js";
+import { jsonBody, parse } from "./validate.js";
+
+/**
+ * /api/handoffs: list, read one with the transcript, reply to the person, release. `:key` is the
+ * conversation key `channel:accountId:userId`, URL-encoded.
+ *
+ * @example app.use("/api/handoffs", handoffRoutes(services));
+ */
+export function handoffRoutes(services: Services): Router {
+  const handoffs = new HandoffService(services);
+  const router = Router();
+
+  router.get("/", async (req, res) => {
+    const query = parse(handoffQuery, req.query, "query");
+    const found = await handoffs.list({ status: query.status });
+    res.json({ count: found.length, handoffs: found });
+  });
+
+  router.get("/:key", async (req, res) => {
+    const handoff = await handoffs.get(req.params.key);
+    if (!handoff) throw new HttpError(404, `No handoff for conversation ${req.params.key}`);
+    res.json({ handoff, transcript: await handoffs.transcript(handoff.key) });
+  });
+
+  router.post("/:key/reply", async (req, res) => {
+    const body = parse(replyBody, jsonBody(req), "body");
+    const { handoff, delivery } = await handoffs.reply(req.params.key, body.text);
+    res.json({ handoff, delivery });
+  });
+
+  router.post("/:key/release", async (req, res) => {
+    parse(releaseBody, jsonBody(req), "body");
+    res.json({ handoff: await handoffs.release(req.params.key) });
+  });
+
+  return router;
+}
