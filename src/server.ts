@@ -163,6 +163,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       inbox: pipeline,
       logger,
       retry,
+      timeoutMs: config.HTTP_TIMEOUT_MS,
     });
     channels.add(zalo.outbound);
     app.use("/webhooks/zalo", zalo.router);
@@ -183,6 +184,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       inbox: pipeline,
       logger,
       retry,
+      timeoutMs: config.HTTP_TIMEOUT_MS,
     });
     channels.add(messenger.outbound);
     app.use("/webhooks/messenger", messenger.router);

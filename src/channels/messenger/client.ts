@@ -9,6 +9,7 @@ export interface GraphClientOptions {
   version: string;
   pageAccessToken: string;
   retry: { attempts: number; baseMs: number };
+  timeoutMs?: number;
   onRetry?: (error: unknown, attempt: number) => void;
   http?: AxiosInstance;
 }
@@ -22,7 +23,7 @@ export class GraphClient {
   #http: AxiosInstance;
 
   constructor(private readonly options: GraphClientOptions) {
-    this.#http = options.http ?? axios.create({ baseURL: `${options.baseUrl.replace(/\/$/, "")}/${options.version}`, timeout: 10_000 });
+    this.#http = options.http ?? axios.create({ baseURL: `${options.baseUrl.replace(/\/$/, "")}/${options.version}`, timeout: options.timeoutMs ?? 10_000 });
   }
 
   call<T = unknown>(path: string, body: unknown, method: "POST" | "DELETE" = "POST"): Promise<T> {

@@ -20,6 +20,7 @@ export interface MessengerChannelOptions {
   inbox: Inbox;
   logger: Logger;
   retry: { attempts: number; baseMs: number };
+  timeoutMs?: number;
 }
 
 /**
@@ -34,6 +35,7 @@ export function createMessengerChannel(options: MessengerChannelOptions) {
     version: options.graphVersion,
     pageAccessToken: options.pageAccessToken,
     retry: options.retry,
+    timeoutMs: options.timeoutMs,
     onRetry: (error, attempt) => log.warn({ err: error, attempt }, "graph call failed; retrying"),
   });
   return {

@@ -38,6 +38,7 @@ export interface ZaloChannelOptions {
   inbox: Inbox;
   logger: Logger;
   retry: { attempts: number; baseMs: number };
+  timeoutMs?: number;
   refreshLock?: RefreshLock;
   /** Counts refusals that are not retried (-230, -213), for /metrics. */
   onUndeliverable?: (code: number) => void;
@@ -61,7 +62,7 @@ export function createZaloChannel(options: ZaloChannelOptions) {
     lock: options.refreshLock,
     onRefresh: () => log.info("access token refreshed; new pair saved"),
   });
-  const client = new ZaloClient({ baseUrl: options.apiBase });
+  const client = new ZaloClient({ baseUrl: options.apiBase, timeoutMs: options.timeoutMs });
   client.use(
     async (next, request) => {
       try {

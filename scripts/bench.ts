@@ -1,0 +1,292 @@
+/**
+ * `npm run bench`: the speed figures of issue 7, in one run, on loopback.
+ *
+ * (1) a bare Express app answering 200 to a POST — the limit of this stack on this machine;
+ * (2) our signed Zalo and Messenger webhook acknowledgement path;
+ * (3) end to end: signed Zalo webhook → understanding → answer → send to a local stub of the Zalo API,
+ *     measured at the stub (replies per second; p50/p99 from webhook sent to reply received);
+ * plus start-up time and RSS with 100k stored conversations. The server runs as a child process
+ * (`node --import tsx src/main.ts`), as in production; the load generator and the stub run here.
+ *
+ * Options: `--store postgres` (DATABASE_URL, REDIS_URL from the environment), `--seconds N` per phase,
+ * `--conversations N` stored before the run (default 100000), `--connections N`.
+ * Prints, last: `ack_ratio=<(2)/(1)> e2e_rps=<n> e2e_p99_ms=<n> rss_mb=<n>`.
+ */
+import autocannon from "autocannon";
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash, createHmac } from "node:crypto";
+import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir, cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import express from "express";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const STORE = option("store", "lowdb");
+const SECONDS = Number(option("seconds", "8"));
+const CONVERSATIONS = Number(option("conversations", "100000"));
+const CONNECTIONS = Number(option("connections", "32"));
+const OA_SECRET = "bench-oa-secret";
+const APP_SECRET = "bench-app-secret";
+const APP_ID = "3605738391474520000";
+const OA_ID = "579745863508352884";
+
+// ===  Helpers  ===
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)));
+}
+
+async function run(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const zaloSignature = (raw: string, timestamp: string) => "mac=" + createHash("sha256").update(APP_ID + raw + timestamp + OA_SECRET).digest("hex");
+const messengerSignature = (raw: string) => "sha256=" + createHmac("sha256", APP_SECRET).update(raw).digest("hex");
+
+/** Questions people ask, in the styles the bot must handle. */
+const QUESTIONS = [
+  "hội lim năm nay ngày nào",
+  "hoi lim nam 2027 ngay nao vay ad",
+  "chợ âm dương họp đêm nào",
+  "quan họ được unesco công nhận năm nào",
+  "cho e dk 1 suat hoc quan ho voi",
+  "số điện thoại phòng văn hóa",
+  "When is the Lim festival?",
+  "mục tiêu đến năm 2030 của kế hoạch là gì",
+  "xin chào",
+  "cảm ơn ad nhiều",
+];
+
+function zaloBody(userId: string, msgId: string, text: string): { raw: string; timestamp: string } {
+  const timestamp = String(Date.now());
+  const raw = JSON.stringify({
+    app_id: APP_ID,
+    user_id_by_app: userId,
+    event_name: "user_send_text",
+    timestamp,
+    sender: { id: userId },
+    recipient: { id: OA_ID },
+    message: { msg_id: msgId, text },
+  });
+  return { raw, timestamp };
+}
+
+/** Writes a lowdb conversations file with `count` conversations (a ward's few years of chats). */
+function prefillLowdb(dir: string, count: number): void {
+  const docs: Record<string, unknown> = {};
+  const now = Date.now();
+  for (let i = 0; i < count; i++) {
+    const key = `zalo:${OA_ID}:seed-${i}`;
+    docs[key] = {
+      key,
+      channel: "zalo",
+      accountId: OA_ID,
+      userId: `seed-${i}`,
+      language: "vi",
+      firstSeenAt: now - 86_400_000,
+      lastInboundAt: now - 3_600_000,
+      transcript: [
+        { at: now - 3_600_000, from: "person", text: "hội lim năm nay ngày nào" },
+        { at: now - 3_599_000, from: "bot", text: "Hội Lim năm 2026 chính hội ngày 13 tháng Giêng âm lịch" },
+      ],
+      state: {},
+    };
+  }
+  writeFileSync(join(dir, "conversations.json"), JSON.stringify({ docs }));
+}
+
+async function startBot(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; startupMs: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  const port = Number(env.PORT);
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`bot exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  child.stdout?.resume();
+  return { child, port, startupMs: performance.now() - started };
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  const port = await listen(server);
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+// ===  Phases  ===
+
+async function bareExpress(): Promise<number> {
+  const app = express();
+  app.post("/", (_req, res) => {
+    res.status(200).end();
+  });
+  const server = createServer(app);
+  const port = await listen(server);
+  const result = await run({ url: `http://127.0.0.1:${port}/`, method: "POST", body: "{}", headers: { "content-type": "application/json" }, connections: CONNECTIONS, duration: SECONDS });
+  server.close();
+  return result.requests.average;
+}
+
+async function main(): Promise<void> {
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}; store=${STORE}`);
+
+  // (1)
+  const bare = await bareExpress();
+  console.log(`(1) bare Express POST → 200: ${bare.toFixed(0)} req/s`);
+
+  // The Zalo API stub: records when each reply arrives, per person.
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  let replies = 0;
+  let measuring = false;
+  const stub = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => (body += chunk));
+    req.on("end", () => {
+      res.setHeader("content-type", "application/json");
+      res.end('{"error":0,"message":"Success","data":{"message_id":"x"}}');
+      if (!measuring) return;
+      const userId = /"user_id":"([^"]+)"/.exec(body)?.[1];
+      const started = userId ? sentAt.get(userId) : undefined;
+      if (userId && started !== undefined) {
+        sentAt.delete(userId); // the first message of a reply counts
+        latencies.push(performance.now() - started);
+        replies++;
+      }
+    });
+  });
+  const stubPort = await listen(stub);
+
+  const dataDir = mkdtempSync(join(tmpdir(), "bench-data-"));
+  if (STORE === "lowdb" && CONVERSATIONS > 0) prefillLowdb(dataDir, CONVERSATIONS);
+  const port = await freePort();
+  const env: Record<string, string> = {
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "warn",
+    STORE,
+    DATA_DIR: dataDir,
+    BOT_TODAY: "2026-11-25",
+    ZALO_APP_ID: APP_ID,
+    ZALO_APP_SECRET: "bench",
+    ZALO_OA_SECRET_KEY: OA_SECRET,
+    ZALO_OA_ACCESS_TOKEN: "bench-token",
+    ZALO_API_BASE: `http://127.0.0.1:${stubPort}`,
+    FB_APP_SECRET: APP_SECRET,
+    FB_VERIFY_TOKEN: "bench",
+    FB_PAGE_ACCESS_TOKEN: "bench",
+    FB_GRAPH_BASE: `http://127.0.0.1:${stubPort}`,
+  };
+  const bot = await startBot(env);
+  console.log(`start-up: ${bot.startupMs.toFixed(0)} ms to /healthz (store ${STORE}${STORE === "lowdb" ? `, ${CONVERSATIONS} conversations on disk` : ""})`);
+
+  // Load the stored conversations (lowdb reads a collection on first use) so RSS counts them.
+  const warm = zaloBody("warm-up", "warm-up-1", "xin chào");
+  await fetch(`http://127.0.0.1:${port}/webhooks/zalo`, { method: "POST", headers: { "content-type": "application/json", "x-zevent-signature": zaloSignature(warm.raw, warm.timestamp) }, body: warm.raw });
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+
+  // (2) ack path: unique signed events, each acknowledged; the processing that follows competes for the CPU too.
+  let seq = 0;
+  const ackZalo = await run({
+    url: `http://127.0.0.1:${port}/webhooks/zalo`,
+    method: "POST",
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        setupRequest: (request) => {
+          const n = ++seq;
+          const { raw, timestamp } = zaloBody(`ack-${n % 5000}`, `ack-${n}`, "xin chào");
+          return { ...request, body: raw, headers: { "content-type": "application/json", "x-zevent-signature": zaloSignature(raw, timestamp) } };
+        },
+      },
+    ],
+  });
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const ackMessenger = await run({
+    url: `http://127.0.0.1:${port}/webhooks/messenger`,
+    method: "POST",
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        setupRequest: (request) => {
+          const n = ++seq;
+          const raw = JSON.stringify({ object: "page", entry: [{ id: "108512345678901", time: Date.now(), messaging: [{ sender: { id: `ackm-${n % 5000}` }, recipient: { id: "108512345678901" }, timestamp: Date.now(), message: { mid: `m_ack_${n}`, text: "xin chào" } }] }] });
+          return { ...request, body: raw, headers: { "content-type": "application/json", "x-hub-signature-256": messengerSignature(raw) } };
+        },
+      },
+    ],
+  });
+  const ackRate = Math.min(ackZalo.requests.average, ackMessenger.requests.average);
+  console.log(`(2) signed webhook ack: zalo ${ackZalo.requests.average.toFixed(0)} req/s (p99 ${ackZalo.latency.p99} ms), messenger ${ackMessenger.requests.average.toFixed(0)} req/s (p99 ${ackMessenger.latency.p99} ms)`);
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+
+  // (3) end to end at a steady offered rate, one new person per message so every message is answered.
+  measuring = true;
+  const offered = Number(option("rate", "1200"));
+  const started = performance.now();
+  let e2eSeq = 0;
+  await run({
+    url: `http://127.0.0.1:${port}/webhooks/zalo`,
+    method: "POST",
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    overallRate: offered,
+    requests: [
+      {
+        setupRequest: (request) => {
+          const n = ++e2eSeq;
+          const userId = `e2e-${n}`;
+          const { raw, timestamp } = zaloBody(userId, `e2e-${n}`, QUESTIONS[n % QUESTIONS.length]);
+          sentAt.set(userId, performance.now());
+          return { ...request, body: raw, headers: { "content-type": "application/json", "x-zevent-signature": zaloSignature(raw, timestamp) } };
+        },
+      },
+    ],
+  });
+  // Let the queue drain (bounded).
+  for (let i = 0; i < 100 && sentAt.size > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  const elapsed = (performance.now() - started) / 1000;
+  measuring = false;
+  latencies.sort((a, b) => a - b);
+  const e2eRps = replies / elapsed;
+  console.log(
+    `(3) end to end (offered ${offered}/s for ${SECONDS}s): ${replies} replies of ${e2eSeq} messages, ${e2eRps.toFixed(0)} replies/s; latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms; unanswered ${sentAt.size}`,
+  );
+  const rss = rssMb(bot.child.pid!);
+  console.log(`RSS of the bot: ${rss} MB`);
+
+  bot.child.kill("SIGTERM");
+  stub.close();
+  console.log(`ack_ratio=${(ackRate / bare).toFixed(2)} e2e_rps=${e2eRps.toFixed(0)} e2e_p99_ms=${percentile(latencies, 99).toFixed(1)} rss_mb=${rss}`);
+  process.exit(0);
+}
+
+void main();
