@@ -13,6 +13,7 @@ import { Sessions } from "./auth/sessions.js";
 import { StaffUsers } from "./auth/staff-users.js";
 import { accountsRoutes } from "./admin/accounts-routes.js";
 import { chatRoutes } from "./chat/chat-routes.js";
+import { contentRoutes } from "./admin/content/content-routes.js";
 import { webErrors } from "./web-errors.js";
 import { webHeaders } from "./web-security.js";
 import type { WebDeps, WebOptions } from "./web-deps.js";
@@ -39,6 +40,7 @@ export async function createWeb(options: WebOptions): Promise<Router> {
   router.use(loginRoutes(deps));
   router.get("/admin", deps.auth.requireStaff, (_req, res) => res.redirect(303, "/admin/inbox"));
   router.use(accountsRoutes(deps));
+  router.use(contentRoutes(deps));
   router.use(chatRoutes(deps));
   // Unknown console paths: sign-in first, so the 404 does not tell strangers which pages exist.
   router.use("/admin", deps.auth.requireStaff, (_req, _res, next) => next(new HttpError(404, "Không có trang này.")));
