@@ -1,12 +1,15 @@
 import type { Middleware } from "../../core/composer.js";
 import type { AppContext } from "../context.js";
 import { answers } from "./answers.js";
+import { classesMenu } from "./classes-menu.js";
 import { deliverPending } from "./deliver-pending.js";
+import { dialogs } from "./dialogs.js";
 import { fallback } from "./fallback.js";
 import { floodLimit } from "./flood-limit.js";
 import { follow } from "./follow.js";
 import { handoff } from "./handoff.js";
 import { handoffOnMisunderstanding } from "./handoff-misunderstood.js";
+import { reportStatus } from "./report-status.js";
 import { understand } from "./understand.js";
 
 /**
@@ -23,6 +26,9 @@ export function defaultFeatures(): Middleware<AppContext>[] {
     deliverPending,
     // — conversations that hold the person: handoff, pending notices, dialogs (src/dialogs) —
     handoff,
+    dialogs,
+    reportStatus,
+    classesMenu,
     // — one-shot answers by intent and menu choice —
     answers,
     fallback,

@@ -1,0 +1,38 @@
+import type { NextFunction } from "../../core/composer.js";
+import { dialogCommand } from "../../dialogs/commands.js";
+import { createDialogRunner } from "../../dialogs/dialog-runner.js";
+import { registrationDialog } from "../../dialogs/registration-dialog.js";
+import { offerDraft, REPORT_PAYLOADS, reportDialog, reportDraft, resumeReport, startReport } from "../../dialogs/report-dialog.js";
+import { isDescriptive } from "../../reports/guess-category.js";
+import type { AppContext } from "../context.js";
+import { MENU } from "../menu.js";
+
+/**
+ * Dialogs: a person inside one (report, class registration) is handled by it first; otherwise a report starts
+ * here (the "Phản ánh" menu choice, or a message understood as report_violation), and "tiếp tục" resumes a
+ * report draft. Class registration starts from the class list (src/bot/features/classes-menu.ts).
+ */
+const runDialogs = createDialogRunner([reportDialog, registrationDialog]);
+
+/** The feature: the open dialog, else report starts and resumes, else the next feature. */
+export async function dialogs(ctx: AppContext, next: NextFunction): Promise<void> {
+  await runDialogs(ctx, () => startOrPass(ctx, next));
+}
+
+async function startOrPass(ctx: AppContext, next: NextFunction): Promise<void> {
+  if (ctx.message.kind !== "message") return next();
+  const draft = reportDraft(ctx);
+  if (ctx.choice === REPORT_PAYLOADS.resume || (ctx.choice === undefined && draft && dialogCommand(ctx.text) === "resume")) {
+    if (draft) return resumeReport(ctx, draft);
+    return startReport(ctx);
+  }
+  if (ctx.choice === REPORT_PAYLOADS.fresh) {
+    delete ctx.conversation.state.reportDraft;
+    return startReport(ctx);
+  }
+  const asked = ctx.choice === MENU.report || (ctx.choice === undefined && ctx.understanding?.intent === "report_violation");
+  if (!asked) return next();
+  // A draft is offered unless the message already tells a new matter.
+  if (draft && !(ctx.text && ctx.choice === undefined && isDescriptive(ctx.text))) return offerDraft(ctx, draft);
+  return startReport(ctx);
+}
