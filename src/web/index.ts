@@ -14,6 +14,9 @@ import { StaffUsers } from "./auth/staff-users.js";
 import { accountsRoutes } from "./admin/accounts-routes.js";
 import { chatRoutes } from "./chat/chat-routes.js";
 import { contentRoutes } from "./admin/content/content-routes.js";
+import { reportsRoutes } from "./admin/reports-routes.js";
+import { inboxRoutes } from "./admin/inbox-routes.js";
+import { classesRoutes } from "./admin/classes-routes.js";
 import { webErrors } from "./web-errors.js";
 import { webHeaders } from "./web-security.js";
 import type { WebDeps, WebOptions } from "./web-deps.js";
@@ -40,6 +43,9 @@ export async function createWeb(options: WebOptions): Promise<Router> {
   router.use(loginRoutes(deps));
   router.get("/admin", deps.auth.requireStaff, (_req, res) => res.redirect(303, "/admin/inbox"));
   router.use(accountsRoutes(deps));
+  router.use(inboxRoutes(deps));
+  router.use(reportsRoutes(deps));
+  router.use(classesRoutes(deps));
   router.use(contentRoutes(deps));
   router.use(chatRoutes(deps));
   // Unknown console paths: sign-in first, so the 404 does not tell strangers which pages exist.

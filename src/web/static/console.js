@@ -1,12 +1,46 @@
-// Trợ lý văn hóa — staff console. Small helpers only: every page works without it, it adds live updates.
+// Trợ lý văn hóa — staff console. Small helpers only: every page works without it; it adds live updates.
 (() => {
   "use strict";
   const csrf = document.querySelector('meta[name="csrf-token"]')?.content || "";
-  window.consoleFetch = (url, options = {}) =>
-    fetch(url, { ...options, headers: { accept: "application/json", "x-csrf-token": csrf, ...(options.headers || {}) } });
+
   // Forms that change something important ask first.
   document.addEventListener("submit", (event) => {
     const message = event.target.dataset && event.target.dataset.confirm;
     if (message && !window.confirm(message)) event.preventDefault();
   });
+
+  // [data-poll="/path.part"]: the element's content is refreshed from the server (an HTML fragment rendered and
+  // escaped there). New list items are outlined; a transcript keeps its scroll at the bottom.
+  for (const box of document.querySelectorAll("[data-poll]")) {
+    const url = box.dataset.poll;
+    const every = Number(box.dataset.pollMs) || 5000;
+    const scrollDown = () => box.querySelectorAll(".transcript").forEach((t) => (t.scrollTop = t.scrollHeight));
+    scrollDown();
+    let last = box.innerHTML;
+    const known = new Set([...box.querySelectorAll("[data-key]")].map((li) => li.dataset.key));
+    const tick = async () => {
+      if (document.visibilityState === "visible") {
+        try {
+          const response = await fetch(url, { headers: { accept: "text/html", "x-csrf-token": csrf }, credentials: "same-origin" });
+          if (response.status === 401) return window.location.reload();
+          if (response.ok) {
+            const text = await response.text();
+            if (text !== last) {
+              last = text;
+              box.innerHTML = text;
+              for (const li of box.querySelectorAll("[data-key]")) {
+                if (!known.has(li.dataset.key)) li.classList.add("new");
+                known.add(li.dataset.key);
+              }
+              scrollDown();
+            }
+          }
+        } catch {
+          // offline for a moment: try again at the next tick
+        }
+      }
+      setTimeout(tick, every);
+    };
+    setTimeout(tick, every);
+  }
 })();

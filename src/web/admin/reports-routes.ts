@@ -1,0 +1,259 @@
+/**
+ * /admin/reports: the violation reports a user may see (admins all; staff their unit's in their pack), filtered
+ * and sorted; the detail with evidence, place on a map, possible duplicates and the status form (the reporter is
+ * told through their channel by ReportService); CSV export of the filtered list.
+ */
+import { Router, type Request, type Response } from "express";
+import type { ContentPack } from "../../content/index.js";
+import { REPORT_STATUSES, REPORT_STATUS_NAMES, type Report, type ReportStatus } from "../../domain/report.js";
+import { HttpError } from "../../http/http-error.js";
+import { ReportService, type ReportFilter } from "../../reports/report-service.js";
+import { canSeeReport, isAdmin } from "../auth/access.js";
+import { sessionOf, staffOf } from "../auth/console-auth.js";
+import type { StaffUserView } from "../auth/staff-users.js";
+import { sendCsv } from "../views/csv.js";
+import { dayEnd, dayStart, isIsoDay } from "../views/dates.js";
+import { formatDateTime, maskPhone } from "../views/format.js";
+import { html, type Html } from "../views/html.js";
+import { csrfField } from "../views/layout.js";
+import { sendPage } from "../views/send-page.js";
+import type { WebDeps } from "../web-deps.js";
+import { redirectWithFlash } from "./flash.js";
+
+const SORTS = ["createdAt", "code", "status", "category", "unit", "pack"] as const;
+type Sort = (typeof SORTS)[number];
+
+/** The list's query: filters, sort and direction. */
+export interface ReportQuery {
+  status?: ReportStatus;
+  category?: string;
+  unit?: string;
+  pack?: string;
+  from?: string;
+  to?: string;
+  sort: Sort;
+  dir: "asc" | "desc";
+}
+
+/** Reads the list's query string, dropping values that are not valid. */
+export function reportQuery(query: Request["query"]): ReportQuery {
+  const str = (name: string) => (typeof query[name] === "string" && query[name] !== "" ? (query[name] as string) : undefined);
+  const status = str("status");
+  const sort = str("sort");
+  return {
+    status: status && (REPORT_STATUSES as readonly string[]).includes(status) ? (status as ReportStatus) : undefined,
+    category: str("category"),
+    unit: str("unit"),
+    pack: str("pack"),
+    from: isIsoDay(str("from")) ? str("from") : undefined,
+    to: isIsoDay(str("to")) ? str("to") : undefined,
+    sort: sort && (SORTS as readonly string[]).includes(sort) ? (sort as Sort) : "createdAt",
+    dir: str("dir") === "asc" ? "asc" : "desc",
+  };
+}
+
+/** The reports a user may see for a query (staff are held to their unit whatever the query says). */
+export async function visibleReports(service: ReportService, user: StaffUserView, query: ReportQuery, names: (r: Report) => { category: string; unit: string; pack: string }): Promise<Report[]> {
+  const filter: ReportFilter = {
+    status: query.status,
+    categoryId: query.category,
+    unitId: isAdmin(user) ? query.unit : user.unitId,
+    packId: isAdmin(user) ? query.pack : user.packId,
+    from: query.from ? dayStart(query.from) : undefined,
+    to: query.to ? dayEnd(query.to) : undefined,
+  };
+  const reports = (await service.list(filter)).filter((report) => canSeeReport(user, report));
+  const key = (r: Report): string | number => {
+    switch (query.sort) {
+      case "createdAt":
+        return r.createdAt;
+      case "code":
+        return r.code;
+      case "status":
+        return REPORT_STATUSES.indexOf(r.status);
+      default:
+        return names(r)[query.sort];
+    }
+  };
+  const sign = query.dir === "asc" ? 1 : -1;
+  return reports.sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "vi");
+    return sign * order || b.createdAt - a.createdAt;
+  });
+}
+
+/** A status as a badge. */
+export function statusBadge(status: ReportStatus): Html {
+  return html`<span class="badge ${status}">${REPORT_STATUS_NAMES[status].vi}</span>`;
+}
+
+/** The report pages. */
+export function reportsRoutes(deps: WebDeps): Router {
+  const router = Router();
+  const { requireStaff, checkCsrf } = deps.auth;
+  const service = new ReportService(deps.services);
+  const packOf = (id: string): ContentPack | undefined => deps.services.knowledge.content.packs.get(id);
+  const names = (r: Report) => {
+    const pack = packOf(r.packId);
+    return {
+      category: pack?.category(r.categoryId)?.names.vi ?? r.categoryId,
+      unit: pack?.contact(r.unitId)?.names.vi ?? r.unitId,
+      pack: pack?.names.vi ?? r.packId,
+    };
+  };
+  const visiblePacks = (user: StaffUserView) => [...deps.services.knowledge.content.packs.values()].filter((p) => isAdmin(user) || p.id === user.packId);
+
+  const filterForm = (user: StaffUserView, q: ReportQuery): Html => {
+    const packs = visiblePacks(user);
+    const categories = new Map<string, string>();
+    const units = new Map<string, string>();
+    for (const pack of packs) {
+      for (const c of pack.reportCategories) if (!categories.has(c.id)) categories.set(c.id, c.names.vi);
+      for (const c of pack.reportCategories) if (!units.has(c.unit)) units.set(c.unit, pack.contact(c.unit)?.names.vi ?? c.unit);
+    }
+    const option = (value: string, label: string, selected: string | undefined) => html`<option value="${value}"${value === selected ? html` selected` : ""}>${label}</option>`;
+    return html`<form method="get" action="/admin/reports" class="card filters" aria-label="Lọc phản ánh">
+      <div><label for="status">Trạng thái</label><select id="status" name="status"><option value="">Tất cả</option>${REPORT_STATUSES.map((s) => option(s, REPORT_STATUS_NAMES[s].vi, q.status))}</select></div>
+      <div><label for="category">Loại vi phạm</label><select id="category" name="category"><option value="">Tất cả</option>${[...categories].map(([id, name]) => option(id, name, q.category))}</select></div>
+      ${
+        isAdmin(user)
+          ? html`<div><label for="unit">Đơn vị</label><select id="unit" name="unit"><option value="">Tất cả</option>${[...units].map(([id, name]) => option(id, name, q.unit))}</select></div>
+            <div><label for="pack">Địa phương</label><select id="pack" name="pack"><option value="">Tất cả</option>${packs.map((p) => option(p.id, p.names.vi, q.pack))}</select></div>`
+          : ""
+      }
+      <div><label for="from">Từ ngày</label><input type="date" id="from" name="from" value="${q.from ?? ""}"></div>
+      <div><label for="to">Đến ngày</label><input type="date" id="to" name="to" value="${q.to ?? ""}"></div>
+      <input type="hidden" name="sort" value="${q.sort}"><input type="hidden" name="dir" value="${q.dir}">
+      <div class="actions"><button type="submit">Lọc</button><a class="btn secondary" href="/admin/reports">Bỏ lọc</a></div>
+    </form>`;
+  };
+
+  const queryString = (q: ReportQuery, overrides: Partial<ReportQuery> = {}) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...q, ...overrides })) if (v) params.set(k, String(v));
+    return params.toString();
+  };
+
+  router.get("/admin/reports", requireStaff, async (req, res) => {
+    const user = staffOf(res);
+    const q = reportQuery(req.query);
+    const reports = await visibleReports(service, user, q, names);
+    const sortLink = (sort: Sort, label: string) => {
+      const dir = q.sort === sort && q.dir === "desc" ? "asc" : "desc";
+      const mark = q.sort === sort ? (q.dir === "desc" ? " ↓" : " ↑") : "";
+      return html`<th${q.sort === sort ? html` aria-sort="${q.dir === "desc" ? "descending" : "ascending"}"` : ""}><a href="/admin/reports?${queryString(q, { sort, dir })}">${label}${mark}</a></th>`;
+    };
+    const body = html`<h1>Phản ánh${isAdmin(user) ? "" : html` <span class="muted small">của ${names({ packId: user.packId!, unitId: user.unitId!, categoryId: "" } as Report).unit}</span>`}</h1>
+      ${filterForm(user, q)}
+      <p class="actions"><span>${reports.length} phản ánh</span><a class="btn secondary" href="/admin/reports.csv?${queryString(q)}">Tải CSV</a></p>
+      <div class="table-wrap"><table data-testid="reports">
+        <thead><tr>${sortLink("code", "Mã")}${sortLink("createdAt", "Ngày gửi")}${sortLink("category", "Loại")}${sortLink("status", "Trạng thái")}${sortLink("unit", "Đơn vị")}${isAdmin(user) ? sortLink("pack", "Địa phương") : ""}<th>Địa điểm</th></tr></thead>
+        <tbody>${reports.map((r) => {
+          const n = names(r);
+          return html`<tr>
+            <td><a href="/admin/reports/${r.code}">${r.code}</a>${r.possibleDuplicates.length ? html` <span class="badge" title="Có thể trùng">≈${r.possibleDuplicates.length}</span>` : ""}</td>
+            <td>${formatDateTime(r.createdAt)}</td><td>${n.category}</td><td>${statusBadge(r.status)}</td><td>${n.unit}</td>${isAdmin(user) ? html`<td>${n.pack}</td>` : ""}
+            <td>${r.place?.text ?? (r.place?.location ? "Vị trí đã chia sẻ" : "")}</td></tr>`;
+        })}</tbody>
+      </table></div>
+      ${reports.length === 0 ? html`<p class="muted">Không có phản ánh nào khớp bộ lọc.</p>` : ""}`;
+    sendPage(req, res, { title: "Phản ánh", active: "reports", body });
+  });
+
+  router.get("/admin/reports.csv", requireStaff, async (req, res) => {
+    const user = staffOf(res);
+    const reports = await visibleReports(service, user, reportQuery(req.query), names);
+    const rows: unknown[][] = [["Mã", "Ngày gửi", "Địa phương", "Loại vi phạm", "Đơn vị", "Trạng thái", "Mô tả", "Địa điểm", "Vĩ độ", "Kinh độ", "Thời điểm xảy ra", "Số bằng chứng", "Người phản ánh", "Điện thoại", "Kênh", "Có thể trùng", "Cập nhật lần cuối"]];
+    for (const r of reports) {
+      const n = names(r);
+      rows.push([
+        r.code, formatDateTime(r.createdAt), n.pack, n.category, n.unit, REPORT_STATUS_NAMES[r.status].vi, r.description, r.place?.text ?? "",
+        r.place?.location?.latitude ?? "", r.place?.location?.longitude ?? "", r.happened?.text ?? "", r.evidence.length,
+        r.contact.anonymous ? "Ẩn danh" : r.contact.name, r.contact.anonymous ? "" : maskPhone(r.contact.phone), r.reporter.channel,
+        r.possibleDuplicates.join(" "), formatDateTime(r.updatedAt),
+      ]);
+    }
+    sendCsv(res, `phan-anh-${deps.services.today()}.csv`, rows);
+  });
+
+  const reportFor = async (res: Response, code: string): Promise<Report> => {
+    const report = await service.get(code);
+    // Someone else's report reads as missing: staff learn nothing about other units' reports.
+    if (!report || !canSeeReport(staffOf(res), report)) throw new HttpError(404, "Không tìm thấy phản ánh này.");
+    return report;
+  };
+
+  router.get("/admin/reports/:code", requireStaff, async (req, res) => {
+    const user = staffOf(res);
+    const r = await reportFor(res, String(req.params.code));
+    const n = names(r);
+    const duplicates = (await Promise.all(r.possibleDuplicates.map((code) => service.get(code)))).filter((d): d is Report => !!d && canSeeReport(user, d));
+    const location = r.place?.location;
+    const evidence = r.evidence.filter((e) => /^https?:\/\//i.test(e.url));
+    const body = html`<p><a href="/admin/reports">← Phản ánh</a></p>
+      <h1>${r.code} ${statusBadge(r.status)}</h1>
+      <div class="grid cols-2">
+        <section class="card">
+          <h2>Nội dung</h2>
+          <dl class="kv">
+            <dt>Loại vi phạm</dt><dd>${n.category}</dd>
+            <dt>Đơn vị xử lý</dt><dd>${n.unit}</dd>
+            <dt>Địa phương</dt><dd>${n.pack}</dd>
+            <dt>Mô tả</dt><dd class="pre">${r.description}</dd>
+            <dt>Địa điểm</dt><dd>${r.place?.text ?? ""}${location ? html`${r.place?.text ? html`<br>` : ""}${location.title ?? ""} (${location.latitude.toFixed(5)}, ${location.longitude.toFixed(5)})
+              <br><a href="https://www.openstreetmap.org/?mlat=${location.latitude}&amp;mlon=${location.longitude}#map=18/${location.latitude}/${location.longitude}" target="_blank" rel="noopener noreferrer">Xem trên bản đồ</a>` : ""}${!r.place ? html`<span class="muted">Không có</span>` : ""}</dd>
+            <dt>Thời điểm xảy ra</dt><dd>${r.happened ? `${r.happened.text}${r.happened.date ? ` (${r.happened.date})` : ""}` : html`<span class="muted">Không rõ</span>`}</dd>
+            <dt>Ngày gửi</dt><dd>${formatDateTime(r.createdAt)}</dd>
+            <dt>Người phản ánh</dt><dd>${r.contact.anonymous ? html`Ẩn danh <span class="muted small">(không gọi lại được)</span>` : html`${r.contact.name} · <a href="tel:${r.contact.phone}">${r.contact.phone}</a>`}</dd>
+            <dt>Kênh</dt><dd>${r.reporter.channel}</dd>
+          </dl>
+          <h2>Bằng chứng (${evidence.length})</h2>
+          <div class="evidence">${evidence.map((e) =>
+            e.kind === "image"
+              ? html`<a href="${e.url}" target="_blank" rel="noopener noreferrer"><img src="${e.url}" alt="Ảnh bằng chứng${e.name ? `: ${e.name}` : ""}" loading="lazy" referrerpolicy="no-referrer"></a>`
+              : html`<a href="${e.url}" target="_blank" rel="noopener noreferrer">${e.kind === "link" ? "Liên kết" : e.kind === "video" ? "Video" : "Tệp"}: ${e.name ?? e.url}</a>`,
+          )}</div>
+          ${evidence.length === 0 ? html`<p class="muted">Không có.</p>` : ""}
+        </section>
+        <section>
+          <div class="card">
+            <h2>Cập nhật trạng thái</h2>
+            <form method="post" action="/admin/reports/${r.code}/status">
+              ${csrfField(sessionOf(res).csrf)}
+              <label for="status">Trạng thái mới</label>
+              <select id="status" name="status">${REPORT_STATUSES.map((s) => html`<option value="${s}"${s === r.status ? html` selected` : ""}>${REPORT_STATUS_NAMES[s].vi}</option>`)}</select>
+              <label for="note">Ghi chú gửi người phản ánh</label>
+              <textarea id="note" name="note" maxlength="1000" placeholder="Ví dụ: Đã chuyển Công an phường kiểm tra."></textarea>
+              <p class="muted small">Người phản ánh được báo qua kênh họ đã dùng (trong thời hạn kênh cho phép; nếu quá hạn, tin được giữ và gửi khi họ nhắn lại).</p>
+              <div class="actions"><button type="submit">Cập nhật và báo người phản ánh</button></div>
+            </form>
+          </div>
+          <div class="card">
+            <h2>Có thể trùng</h2>
+            ${duplicates.length ? html`<ul>${duplicates.map((d) => html`<li><a href="/admin/reports/${d.code}">${d.code}</a> ${statusBadge(d.status)} <span class="muted small">${formatDateTime(d.createdAt)} · ${d.description.slice(0, 80)}</span></li>`)}</ul>` : html`<p class="muted">Không thấy phản ánh giống.</p>`}
+          </div>
+          <div class="card">
+            <h2>Lịch sử</h2>
+            <ol class="small">${[...r.history].reverse().map((h) => html`<li><b>${REPORT_STATUS_NAMES[h.status].vi}</b> · ${formatDateTime(h.at)} · ${h.by}${h.note ? html`<br>${h.note}` : ""}</li>`)}</ol>
+          </div>
+        </section>
+      </div>`;
+    sendPage(req, res, { title: r.code, active: "reports", body });
+  });
+
+  router.post("/admin/reports/:code/status", requireStaff, checkCsrf, async (req, res) => {
+    const user = staffOf(res);
+    const report = await reportFor(res, String(req.params.code));
+    const body = req.body as Record<string, unknown>;
+    const status = body.status;
+    if (typeof status !== "string" || !(REPORT_STATUSES as readonly string[]).includes(status)) throw new HttpError(400, "Trạng thái không hợp lệ.");
+    const note = typeof body.note === "string" ? body.note.trim().slice(0, 1000) : "";
+    if (status === report.status && !note) throw new HttpError(400, "Trạng thái không đổi: hãy ghi chú điều muốn báo người phản ánh.");
+    await service.changeStatus(report.code, status as ReportStatus, note || undefined, user.username);
+    redirectWithFlash(res, `/admin/reports/${report.code}`, `Đã cập nhật “${REPORT_STATUS_NAMES[status as ReportStatus].vi}” và báo người phản ánh.`);
+  });
+
+  return router;
+}
