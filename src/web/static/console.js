@@ -9,6 +9,8 @@
     if (message && !window.confirm(message)) event.preventDefault();
   });
 
+  for (const button of document.querySelectorAll("[data-print]")) button.addEventListener("click", () => window.print());
+
   // [data-poll="/path.part"]: the element's content is refreshed from the server (an HTML fragment rendered and
   // escaped there). New list items are outlined; a transcript keeps its scroll at the bottom.
   for (const box of document.querySelectorAll("[data-poll]")) {

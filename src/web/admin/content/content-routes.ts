@@ -16,6 +16,7 @@ import { applyForm, formInputs, type FieldError } from "./content-form.js";
 import { previewAnswer } from "./content-preview.js";
 import { issueText } from "./issue-text.js";
 import { PackFiles } from "./pack-files.js";
+import { recordContentChange } from "../../yearly/content-changes.js";
 
 type Item = Record<string, unknown> & { id: string };
 
@@ -197,6 +198,7 @@ export function contentRoutes(deps: WebDeps): Router {
       return editPage(req, res, pack, file, ordered, { isNew, errors: fieldErrors, other: result.otherErrors.map(issueText) });
     }
     deps.services.logger.info({ pack: pack.id, file, id, by: staffOf(res).username }, "content saved from the console");
+    await recordContentChange(deps.services.store, { at: deps.services.now(), by: staffOf(res).username, packId: pack.id, file, itemId: id, action: isNew ? "created" : "saved" });
     const question = sampleQuestion(file, ordered);
     redirectWithFlash(res, `/admin/content/${pack.id}/${file}/item/${id}?q=${encodeURIComponent(question)}#preview`, "Đã lưu. Bot trả lời theo nội dung mới ngay từ bây giờ.");
   };
@@ -214,6 +216,7 @@ export function contentRoutes(deps: WebDeps): Router {
       redirectWithFlash(res, `/admin/content/${pack.id}/${file}/item/${id}`, `Không xóa được: ${result.otherErrors.map(issueText).join("; ")}`, "error");
       return;
     }
+    await recordContentChange(deps.services.store, { at: deps.services.now(), by: staffOf(res).username, packId: pack.id, file, itemId: id, action: "removed" });
     redirectWithFlash(res, `/admin/content?pack=${pack.id}`, "Đã xóa.");
   });
 
