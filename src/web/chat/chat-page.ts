@@ -15,6 +15,7 @@ export function chatPage(pack: ContentPack, packParam: string | undefined): Html
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Trợ lý văn hóa · ${pack.names.vi}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/chat/static/chat.css">
 <script src="/chat/static/chat.js" defer></script>
 </head>

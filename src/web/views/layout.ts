@@ -62,6 +62,7 @@ export function page(options: PageOptions): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="csrf-token" content="${options.csrf ?? ""}">
 <title>${options.title} · Trợ lý văn hóa</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/admin/static/console.css">
 ${scripts.map((name) => html`<script src="/admin/static/${name}" defer></script>`)}
 </head>

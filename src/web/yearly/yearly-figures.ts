@@ -11,7 +11,7 @@ import type { Registration } from "../../domain/registration.js";
 import { answeredShare, countBy, reportMatrix } from "../analytics/analytics-queries.js";
 import { channelName } from "../analytics/labels.js";
 import { loadPeriod } from "../analytics/analytics-routes.js";
-import { dayEnd, dayStart } from "../views/dates.js";
+import { addDaysIso, dayEnd, dayStart } from "../views/dates.js";
 import type { WebDeps } from "../web-deps.js";
 import type { ContentChange } from "./content-changes.js";
 import { reportDeadline } from "./deadlines.js";
@@ -34,10 +34,15 @@ export interface YearlyFigures {
   tables: FigureTable[];
 }
 
-/** The period a year's report covers: 1 January to the plan's deadline (or 31 December). */
+/**
+ * The period a year's report covers: the twelve months up to the plan's deadline (the day after last year's
+ * deadline to this year's, so no day falls between two reports), or the calendar year when the plan sets none.
+ */
 export function yearlyPeriod(packId: string, year: number): { from: string; to: string; deadline?: { day: string; source: string } } {
   const deadline = reportDeadline(packId, year);
-  return { from: `${year}-01-01`, to: deadline?.day ?? `${year}-12-31`, deadline };
+  const previous = reportDeadline(packId, year - 1);
+  if (!deadline || !previous) return { from: `${year}-01-01`, to: `${year}-12-31` };
+  return { from: addDaysIso(previous.day, 1), to: deadline.day, deadline };
 }
 
 /** Computes a pack's figures for a year. */
