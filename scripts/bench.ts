@@ -9,18 +9,21 @@
  * (`node --import tsx src/main.ts`), as in production; the load generator and the stub run here.
  *
  * Options: `--store postgres` (DATABASE_URL, REDIS_URL from the environment), `--seconds N` per phase,
- * `--conversations N` stored before the run (default 100000), `--connections N`.
+ * `--conversations N` stored before the run (default 100000), `--connections N`, `--rate N` offered
+ * messages per second end to end, `--profile` (the bot writes a CPU profile to profiles/, see docs/performance.md).
  * Prints, last: `ack_ratio=<(2)/(1)> e2e_rps=<n> e2e_p99_ms=<n> rss_mb=<n>`.
  */
 import autocannon from "autocannon";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, createHmac } from "node:crypto";
-import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir, cpus, totalmem } from "node:os";
+import { Worker } from "node:worker_threads";
 import { join } from "node:path";
 import express from "express";
+import { LowdbStore } from "../src/store/lowdb/lowdb-store.js";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -37,6 +40,24 @@ const APP_ID = "3605738391474520000";
 const OA_ID = "579745863508352884";
 
 // ===  Helpers  ===
+
+/** The stub of the Zalo/Graph send APIs, as worker source (plain JS: it runs outside tsx). */
+const STUB_SOURCE = `
+const { parentPort } = require("node:worker_threads");
+const http = require("node:http");
+const server = http.createServer((req, res) => {
+  let body = "";
+  req.on("data", (c) => (body += c));
+  req.on("end", () => {
+    res.setHeader("content-type", "application/json");
+    res.end('{"error":0,"message":"Success","data":{"message_id":"x"},"recipient_id":"x","message_id":"m"}');
+    const m = /"(?:user_id|id)":"([^"]+)"/.exec(body);
+    if (m) parentPort.postMessage({ userId: m[1], at: performance.timeOrigin + performance.now() });
+  });
+});
+server.keepAliveTimeout = 60000;
+server.listen(0, "127.0.0.1", () => parentPort.postMessage({ port: server.address().port }));
+`;
 
 function listen(server: Server): Promise<number> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)));
@@ -85,13 +106,14 @@ function zaloBody(userId: string, msgId: string, text: string): { raw: string; t
   return { raw, timestamp };
 }
 
-/** Writes a lowdb conversations file with `count` conversations (a ward's few years of chats). */
-function prefillLowdb(dir: string, count: number): void {
-  const docs: Record<string, unknown> = {};
+/** Stores `count` conversations with the embedded store (a ward's few years of chats). */
+async function prefillLowdb(dir: string, count: number): Promise<void> {
+  const store = new LowdbStore({ dir });
+  const conversations = store.collection("conversations");
   const now = Date.now();
   for (let i = 0; i < count; i++) {
     const key = `zalo:${OA_ID}:seed-${i}`;
-    docs[key] = {
+    await conversations.set(key, {
       key,
       channel: "zalo",
       accountId: OA_ID,
@@ -104,14 +126,15 @@ function prefillLowdb(dir: string, count: number): void {
         { at: now - 3_599_000, from: "bot", text: "Hội Lim năm 2026 chính hội ngày 13 tháng Giêng âm lịch" },
       ],
       state: {},
-    };
+    });
   }
-  writeFileSync(join(dir, "conversations.json"), JSON.stringify({ docs }));
+  await store.close();
 }
 
 async function startBot(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; startupMs: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  const profile = args.includes("--profile") ? ["--cpu-prof", "--cpu-prof-dir", "profiles"] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "src/main.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
   const port = Number(env.PORT);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`bot exited with ${child.exitCode}`);
@@ -160,31 +183,26 @@ async function main(): Promise<void> {
   const bare = await bareExpress();
   console.log(`(1) bare Express POST → 200: ${bare.toFixed(0)} req/s`);
 
-  // The Zalo API stub: records when each reply arrives, per person.
+  // The Zalo API stub runs on its own thread (the load generator keeps this one busy): it answers
+  // success and reports when each person's first reply message arrived (absolute ms).
+  const stub = new Worker(STUB_SOURCE, { eval: true });
+  const stubPort: number = await new Promise((resolve) => stub.once("message", (m: { port: number }) => resolve(m.port)));
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   let replies = 0;
   let measuring = false;
-  const stub = createServer((req, res) => {
-    let body = "";
-    req.on("data", (chunk) => (body += chunk));
-    req.on("end", () => {
-      res.setHeader("content-type", "application/json");
-      res.end('{"error":0,"message":"Success","data":{"message_id":"x"}}');
-      if (!measuring) return;
-      const userId = /"user_id":"([^"]+)"/.exec(body)?.[1];
-      const started = userId ? sentAt.get(userId) : undefined;
-      if (userId && started !== undefined) {
-        sentAt.delete(userId); // the first message of a reply counts
-        latencies.push(performance.now() - started);
-        replies++;
-      }
-    });
+  stub.on("message", (m: { userId?: string; at?: number }) => {
+    if (!measuring || !m.userId || m.at === undefined) return;
+    const started = sentAt.get(m.userId);
+    if (started === undefined) return;
+    sentAt.delete(m.userId); // the first message of a reply counts
+    latencies.push(m.at - started);
+    replies++;
   });
-  const stubPort = await listen(stub);
+  const clock = () => performance.timeOrigin + performance.now();
 
   const dataDir = mkdtempSync(join(tmpdir(), "bench-data-"));
-  if (STORE === "lowdb" && CONVERSATIONS > 0) prefillLowdb(dataDir, CONVERSATIONS);
+  if (STORE === "lowdb" && CONVERSATIONS > 0) await prefillLowdb(dataDir, CONVERSATIONS);
   const port = await freePort();
   const env: Record<string, string> = {
     PORT: String(port),
@@ -265,7 +283,7 @@ async function main(): Promise<void> {
           const n = ++e2eSeq;
           const userId = `e2e-${n}`;
           const { raw, timestamp } = zaloBody(userId, `e2e-${n}`, QUESTIONS[n % QUESTIONS.length]);
-          sentAt.set(userId, performance.now());
+          sentAt.set(userId, clock());
           return { ...request, body: raw, headers: { "content-type": "application/json", "x-zevent-signature": zaloSignature(raw, timestamp) } };
         },
       },
@@ -284,7 +302,7 @@ async function main(): Promise<void> {
   console.log(`RSS of the bot: ${rss} MB`);
 
   bot.child.kill("SIGTERM");
-  stub.close();
+  await stub.terminate();
   console.log(`ack_ratio=${(ackRate / bare).toFixed(2)} e2e_rps=${e2eRps.toFixed(0)} e2e_p99_ms=${percentile(latencies, 99).toFixed(1)} rss_mb=${rss}`);
   process.exit(0);
 }

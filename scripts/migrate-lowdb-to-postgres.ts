@@ -1,5 +1,5 @@
 /**
- * Copies a lowdb DATA_DIR (one JSON file per collection, `_sequences.json`, `_seen.json`) into PostgreSQL,
+ * Copies a lowdb DATA_DIR (JSON-lines files per collection, `_sequences`, `_seen`) into PostgreSQL,
  * then checks it: every document present with the same content, every sequence at least as far on, every
  * seen id present. Prints the counts per collection; exits 1 on any mismatch.
  *
@@ -11,10 +11,10 @@
  *   DATA_DIR=./data DATABASE_URL=postgres://postgres@127.0.0.1/vanhoa npm run migrate:lowdb-to-postgres
  *   npm run migrate:lowdb-to-postgres -- /srv/bot/data      # another data folder
  */
-import { readdir, readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
+import { readLowdbDir } from "../src/store/lowdb/lowdb-store.js";
 import { migrate } from "../src/store/postgres/migrate.js";
 import { quoteSchema } from "../src/store/postgres/schema-name.js";
 import { connectRedis } from "../src/store/redis/connect-redis.js";
@@ -54,27 +54,10 @@ interface LowdbData {
 }
 
 async function readLowdb(dir: string): Promise<LowdbData> {
-  const data: LowdbData = { collections: new Map(), sequences: {}, seen: [], skipped: [] };
-  const files = (await readdir(dir)).filter((file) => /^[a-z0-9_-]+\.json$/i.test(file)).sort();
-  for (const file of files) {
-    const name = file.slice(0, -".json".length);
-    let parsed: { docs?: unknown };
-    try {
-      parsed = JSON.parse(await readFile(join(dir, file), "utf8"));
-    } catch (error) {
-      // A broken file must stop the migration: silently leaving a collection behind is worse.
-      throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
-    }
-    const docs = parsed?.docs;
-    if (!docs || typeof docs !== "object" || Array.isArray(docs)) {
-      data.skipped.push(file);
-      continue;
-    }
-    if (name === "_sequences") data.sequences = docs as Record<string, number>;
-    else if (name === "_seen") data.seen = ((docs as { ids?: string[] }).ids ?? []).filter((id) => typeof id === "string");
-    else data.collections.set(name, docs as Record<string, unknown>);
-  }
-  return data;
+  // The store reads its own files (JSON lines, sharded collections); a broken file stops the migration:
+  // silently leaving a collection behind is worse.
+  const { collections, sequences, seen } = await readLowdbDir(dir);
+  return { collections, sequences, seen, skipped: [] };
 }
 
 function chunks<T>(items: T[], size: number): T[][] {

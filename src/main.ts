@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   const listener = server.app.listen(config.PORT, config.HOST, () => {
     const address = listener.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
-    server.logger.info({ port, store: config.STORE, startupMs: Math.round(performance.now() + 0 - started) }, `listening on http://localhost:${port} (web chat: /chat)`);
+    server.logger.info({ port, store: config.STORE, startupMs: Math.round(performance.now() - started) }, `listening on http://localhost:${port} (web chat: /chat)`);
+    // Read the stored data now, while nobody is waiting, rather than on the first message.
+    void server.store.preload?.().catch((error: unknown) => server.logger.error({ err: error }, "preloading the store failed"));
   });
   const stop = async (signal: string) => {
     server.logger.info({ signal }, "stopping: finishing queued messages and flushing the store");

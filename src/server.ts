@@ -21,6 +21,7 @@ import { todayInVietnam } from "./calendar/vietnam-date.js";
 import { loadContent } from "./content/index.js";
 import { Knowledge } from "./bot/knowledge.js";
 import { Metrics } from "./metrics/metrics.js";
+import { startHandoffSweeper } from "./handoff/handoff-sweeper.js";
 import { metricsRouter } from "./metrics/metrics-router.js";
 import { errorCode } from "./metrics/error-code.js";
 import { recordMessageEvent } from "./analytics/record-event.js";
@@ -134,6 +135,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     now,
   };
 
+  const handoffSweeper = startHandoffSweeper(services);
+
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", true);
@@ -209,6 +212,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     store,
     logger,
     async close() {
+      handoffSweeper.stop();
       await pipeline.idle();
       await store.close();
     },

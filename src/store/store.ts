@@ -41,6 +41,8 @@ export interface Store {
    * Bounded: only the most recent ids are kept (enough to cover the channels' retry windows).
    */
   markSeen(eventId: string): Promise<boolean>;
+  /** Loads what the backend keeps on disk into memory ahead of use (optional). */
+  preload?(): Promise<void>;
   /** Writes everything pending to disk. */
   flush(): Promise<void>;
   close(): Promise<void>;

@@ -132,7 +132,7 @@ describe("npm run migrate:lowdb-to-postgres", () => {
 
   it("refuses a broken collection file instead of leaving it behind", async () => {
     const dataDir = await lowdbDataDir();
-    await writeFile(join(dataDir, "broken.json"), "{ not json");
-    await expect(migrateLowdbToPostgres({ dataDir, databaseUrl: TEST_DATABASE_URL, schema: newSchema() })).rejects.toThrow(/broken\.json: not valid JSON/);
+    await writeFile(join(dataDir, "broken.jsonl"), '"a"\t{ not json\n');
+    await expect(migrateLowdbToPostgres({ dataDir, databaseUrl: TEST_DATABASE_URL, schema: newSchema() })).rejects.toThrow(/broken\.jsonl: broken data file/);
   });
 });

@@ -1,179 +1,188 @@
-import { mkdirSync, renameSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { Low } from "lowdb";
-import { JSONFile } from "lowdb/node";
 import type { Collection, Match, Store, WriteOptions } from "../store.js";
 import { matches } from "../match.js";
-
-interface CollectionFile {
-  docs: Record<string, unknown>;
-}
+import { ShardFile } from "./shard-file.js";
 
 /** Options for the embedded store. */
 export interface LowdbStoreOptions {
-  /** Folder for the JSON files (one per collection). */
+  /** Folder for the data files. */
   dir: string;
-  /** How long ordinary writes are coalesced before the file is rewritten (ms). */
+  /** How long ordinary writes are coalesced before dirty files are rewritten (ms). */
   flushMs?: number;
   /** How many webhook event ids are remembered for deduplication. */
   seenLimit?: number;
+  /** Files per collection; large collections are split so one message rewrites a small file. */
+  shards?: Record<string, number>;
   /** Told when a broken file is moved aside at start-up. */
   onCorruptFile?: (file: string, movedTo: string) => void;
 }
 
 /**
- * The embedded default store: lowdb, one JSON file per collection under `dir`.
+ * Collections that grow with every person or message: split into shards so a write rewrites 1/N of them.
+ * 100k conversations are ~30 MB of JSON; rewriting that whole file on every flush is what the profile showed.
+ */
+export const DEFAULT_SHARDS: Record<string, number> = { conversations: 64, events: 32, _seen: 8 };
+
+/**
+ * The embedded default store: lowdb (its `Low` class over a `DataFile` adapter, see shard-file.ts), one
+ * JSON-lines file per collection under `dir` — or several ("conversations-07.jsonl") for the large ones.
  *
- * Ordinary writes are coalesced (one file rewrite per `flushMs`, not per message); durable writes
- * (`{ durable: true }`, sequences) are on disk before they resolve. lowdb's JSONFile writes through
- * a temp file and a rename, so a crash never leaves a half-written file.
+ * Documents are held in memory as their JSON text: a read parses (which is also the copy callers get), a
+ * write stringifies once. Ordinary writes are coalesced: every `flushMs` the documents that changed are
+ * appended to their file, and a file is compacted (rewritten whole, atomically) when its superseded lines
+ * outnumber the live ones. Durable writes (`{ durable: true }`, sequences) are on disk before they resolve.
  *
  * @example const store = new LowdbStore({ dir: "./data" });
  */
 export class LowdbStore implements Store {
-  #files = new Map<string, CollectionDb>();
-  #seenOrder: string[] = [];
-  #seenSet = new Set<string>();
-  #seenLoaded?: Promise<CollectionDb>;
+  #shards = new Map<string, ShardFile[]>();
 
   constructor(private readonly options: LowdbStoreOptions) {
     mkdirSync(options.dir, { recursive: true });
   }
 
   collection<T>(name: string): Collection<T> {
-    const db = this.#db(name);
+    const files = this.#files(name);
+    const shardOf = (id: string) => files[files.length === 1 ? 0 : hash(id) % files.length];
     return {
       get: async (id) => {
-        const data = await db.data();
-        return clone(data.docs[id] as T | undefined);
+        const text = (await shardOf(id).data()).get(id);
+        return text === undefined ? undefined : (JSON.parse(text) as T);
       },
       set: async (id, value, options?: WriteOptions) => {
-        const data = await db.data();
-        data.docs[id] = clone(value);
-        await db.changed(options?.durable === true);
+        const shard = shardOf(id);
+        (await shard.data()).set(id, JSON.stringify(value));
+        await shard.changed(id, options?.durable === true);
       },
       delete: async (id) => {
-        const data = await db.data();
-        if (!(id in data.docs)) return;
-        delete data.docs[id];
-        await db.changed(false);
+        const shard = shardOf(id);
+        if ((await shard.data()).delete(id)) await shard.changed(id, false);
       },
       find: async (match?: Match) => {
-        const data = await db.data();
-        return Object.values(data.docs)
-          .filter((doc) => matches(doc, match))
-          .map((doc) => clone(doc) as T);
+        const found: T[] = [];
+        for (const shard of files) {
+          for (const text of (await shard.data()).values()) {
+            const doc = JSON.parse(text) as T;
+            if (matches(doc, match)) found.push(doc);
+          }
+        }
+        return found;
       },
     };
   }
 
   async nextSequence(name: string): Promise<number> {
-    const db = this.#db("_sequences");
-    const data = await db.data();
-    const next = ((data.docs[name] as number | undefined) ?? 0) + 1;
-    data.docs[name] = next;
-    await db.changed(true);
+    const [file] = this.#files("_sequences");
+    const data = await file.data();
+    const next = Number(data.get(name) ?? 0) + 1;
+    data.set(name, String(next));
+    await file.changed(name, true);
     return next;
   }
 
   async markSeen(eventId: string): Promise<boolean> {
-    const db = await this.#loadSeen();
-    if (this.#seenSet.has(eventId)) return false;
-    this.#seenSet.add(eventId);
-    this.#seenOrder.push(eventId);
-    const limit = this.options.seenLimit ?? 20_000;
-    while (this.#seenOrder.length > limit) this.#seenSet.delete(this.#seenOrder.shift()!);
-    const data = await db.data();
-    data.docs = { ids: this.#seenOrder };
-    await db.changed(false);
+    const files = this.#files("_seen");
+    const shard = files[hash(eventId) % files.length];
+    const data = await shard.data();
+    if (data.has(eventId)) return false;
+    data.set(eventId, String(Date.now()));
+    // Maps keep insertion order: the oldest ids go first.
+    const limit = Math.ceil((this.options.seenLimit ?? 20_000) / files.length);
+    for (const oldest of data.keys()) {
+      if (data.size <= limit) break;
+      data.delete(oldest);
+      await shard.changed(oldest, false);
+    }
+    await shard.changed(eventId, false);
     return true;
   }
 
   async flush(): Promise<void> {
-    await Promise.all([...this.#files.values()].map((db) => db.flush()));
+    await Promise.all([...this.#shards.values()].flat().map((file) => file.flush()));
   }
 
   async close(): Promise<void> {
     await this.flush();
   }
 
-  #db(name: string): CollectionDb {
+  /** Loads every collection now (start-up), so the first message does not wait for a large file. */
+  async preload(): Promise<void> {
+    for (const name of collectionNames(this.options.dir)) await Promise.all(this.#files(name).map((file) => file.data()));
+  }
+
+  /** Every (id, JSON text) of a collection, across its files. */
+  async rawEntries(name: string): Promise<[string, string][]> {
+    const entries: [string, string][] = [];
+    for (const file of this.#files(name)) entries.push(...(await file.data()).entries());
+    return entries;
+  }
+
+  #files(name: string): ShardFile[] {
     if (!/^[a-z0-9_-]+$/i.test(name)) throw new Error(`Invalid collection name: ${name}`);
-    let db = this.#files.get(name);
-    if (!db) {
-      db = new CollectionDb(join(this.options.dir, `${name}.json`), this.options.flushMs ?? 500, this.options.onCorruptFile);
-      this.#files.set(name, db);
+    let files = this.#shards.get(name);
+    if (!files) {
+      const count = this.options.shards?.[name] ?? DEFAULT_SHARDS[name] ?? 1;
+      files = Array.from({ length: count }, (_, i) => {
+        const file = join(this.options.dir, count === 1 ? `${name}.jsonl` : `${name}-${String(i).padStart(2, "0")}.jsonl`);
+        return new ShardFile(file, this.options.flushMs ?? 1000, this.options.onCorruptFile);
+      });
+      this.#shards.set(name, files);
     }
-    return db;
-  }
-
-  #loadSeen(): Promise<CollectionDb> {
-    this.#seenLoaded ??= (async () => {
-      const db = this.#db("_seen");
-      const data = await db.data();
-      const ids = (data.docs.ids as string[] | undefined) ?? [];
-      this.#seenOrder = [...ids];
-      this.#seenSet = new Set(ids);
-      return db;
-    })();
-    return this.#seenLoaded;
+    return files;
   }
 }
 
-// ===  One file  ===
+// ===  Reading a data folder (migration)  ===
 
-/** One collection's file: loaded once, written back coalesced. */
-class CollectionDb {
-  #low: Low<CollectionFile>;
-  #loaded?: Promise<CollectionFile>;
-  #timer?: NodeJS.Timeout;
-  #writing: Promise<void> = Promise.resolve();
-
-  constructor(
-    private readonly file: string,
-    private readonly flushMs: number,
-    private readonly onCorruptFile?: (file: string, movedTo: string) => void,
-  ) {
-    this.#low = new Low<CollectionFile>(new JSONFile<CollectionFile>(file), { docs: {} });
+/** The collection names present in a data folder. */
+export function collectionNames(dir: string): string[] {
+  const names = new Set<string>();
+  for (const file of safeReaddir(dir)) {
+    const match = /^([a-z0-9_-]+?)(?:-\d{2})?\.jsonl$/i.exec(file);
+    if (match) names.add(match[1]);
   }
+  return [...names].sort();
+}
 
-  data(): Promise<CollectionFile> {
-    this.#loaded ??= this.#read();
-    return this.#loaded;
+/**
+ * Everything in a data folder, for `npm run migrate:lowdb-to-postgres`: documents per collection,
+ * sequences and seen ids.
+ */
+export async function readLowdbDir(dir: string): Promise<{ collections: Map<string, Record<string, unknown>>; sequences: Record<string, number>; seen: string[] }> {
+  const store = new LowdbStore({
+    dir,
+    onCorruptFile: (file) => {
+      throw new Error(`${file}: broken data file`);
+    },
+  });
+  const collections = new Map<string, Record<string, unknown>>();
+  let sequences: Record<string, number> = {};
+  let seen: string[] = [];
+  for (const name of collectionNames(dir)) {
+    const entries = await store.rawEntries(name);
+    if (name === "_sequences") sequences = Object.fromEntries(entries.map(([id, value]) => [id, Number(value)]));
+    else if (name === "_seen") seen = entries.map(([id]) => id);
+    else collections.set(name, Object.fromEntries(entries.map(([id, text]) => [id, JSON.parse(text)])));
   }
+  return { collections, sequences, seen };
+}
 
-  /** Marks the data changed; a durable change is written now, others within `flushMs`. */
-  async changed(durable: boolean): Promise<void> {
-    if (durable) return this.flush();
-    this.#timer ??= setTimeout(() => void this.flush(), this.flushMs);
-    this.#timer.unref?.();
-  }
-
-  async flush(): Promise<void> {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = undefined;
-    if (!this.#loaded) return;
-    // Chain writes so two flushes never interleave; each writes the latest data.
-    this.#writing = this.#writing.then(() => this.#low.write());
-    return this.#writing;
-  }
-
-  async #read(): Promise<CollectionFile> {
-    try {
-      await this.#low.read();
-    } catch {
-      // A file broken by hand must not stop the bot: keep it aside for staff, start empty.
-      const movedTo = `${this.file}.corrupt-${Date.now()}`;
-      renameSync(this.file, movedTo);
-      this.onCorruptFile?.(this.file, movedTo);
-      this.#low.data = { docs: {} };
-    }
-    this.#low.data ??= { docs: {} };
-    this.#low.data.docs ??= {};
-    return this.#low.data;
+function safeReaddir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
   }
 }
 
-function clone<T>(value: T): T {
-  return value === undefined ? value : structuredClone(value);
+/** FNV-1a: a stable, fast string hash for picking a shard. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
+
