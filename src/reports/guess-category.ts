@@ -16,7 +16,7 @@ export function guessCategory(text: string, pack: ContentPack): ReportCategory |
     let score = 0;
     for (const keyword of category.keywords) {
       const key = fold(keyword).trim();
-      if (key && folded.includes(` ${key} `)) score += key.split(" ").length;
+      if (key && (folded.includes(` ${key} `) || stemMatch(folded, key))) score += key.split(" ").length;
     }
     if (score === 0) continue;
     if (!best || score > best.score) {
@@ -25,6 +25,11 @@ export function guessCategory(text: string, pack: ContentPack): ReportCategory |
     } else if (score === best.score) tie = true;
   }
   return best && !tie ? best.category : undefined;
+}
+
+/** A one-word English keyword also matches its longer forms ("vandal" → "vandalism", "distort" → "distorted"). */
+function stemMatch(folded: string, key: string): boolean {
+  return /^[a-z]{5,}$/.test(key) && new RegExp(` ${key}[a-z]{1,4} `).test(folded);
 }
 
 // How people open a report without saying anything yet ("tôi muốn phản ánh", "cho mình báo cáo việc này").
@@ -40,5 +45,5 @@ const OPENERS =
  */
 export function isDescriptive(text: string): boolean {
   const rest = normalize(text).folded.replace(OPENERS, " ").split(/\s+/).filter(Boolean);
-  return rest.length >= 4;
+  return rest.length >= 3;
 }

@@ -21,15 +21,32 @@ export interface Sent {
   choices: { title: string; payload: string }[];
 }
 
+// One recorder per server: nock hands each request to the first matching interceptor, so people share it.
+const zaloRecorders = new WeakMap<TestServer, ReturnType<typeof recordZaloSends>>();
+const graphRecorders = new WeakMap<TestServer, ReturnType<typeof recordGraphSends>>();
+
+function zaloRecorder(server: TestServer): ReturnType<typeof recordZaloSends> {
+  let sent = zaloRecorders.get(server);
+  if (!sent) zaloRecorders.set(server, (sent = recordZaloSends(5000)));
+  return sent;
+}
+
+function graphRecorder(server: TestServer): ReturnType<typeof recordGraphSends> {
+  let sent = graphRecorders.get(server);
+  if (!sent) graphRecorders.set(server, (sent = recordGraphSends(5000)));
+  return sent;
+}
+
 /** A person on Zalo: each call posts one signed event and waits until it is handled. */
 export class ZaloPerson {
-  readonly sent: Sent[] = [];
-  #raw = recordZaloSends(500);
+  #raw: ReturnType<typeof recordZaloSends>;
 
   constructor(
     private readonly server: TestServer,
     readonly userId = ZALO_USER,
-  ) {}
+  ) {
+    this.#raw = zaloRecorder(server);
+  }
 
   /** Everything sent to this person since the start (or since `mark`). */
   get received(): Sent[] {
@@ -86,12 +103,14 @@ export class ZaloPerson {
 
 /** A person on Messenger. */
 export class MessengerPerson {
-  #raw = recordGraphSends(500);
+  #raw: ReturnType<typeof recordGraphSends>;
 
   constructor(
     private readonly server: TestServer,
     readonly psid = MESSENGER_USER,
-  ) {}
+  ) {
+    this.#raw = graphRecorder(server);
+  }
 
   get received(): Sent[] {
     return this.#raw
@@ -169,4 +188,20 @@ export function knowledgeWithClasses(classes: Record<string, unknown>[]): Knowle
   fs.cpSync("content", dir, { recursive: true });
   fs.writeFileSync(path.join(dir, "vo-cuong", "classes.yaml"), YAML.stringify(classes), "utf8");
   return new Knowledge(loadContent(dir), "vo-cuong");
+}
+
+/**
+ * Files an anonymous report in one go (descriptive first message, place, nothing else) and returns the code
+ * the person was told.
+ */
+export async function quickReport(person: ZaloPerson | MessengerPerson, description = "Có người vẽ bậy lên tường đình Đông Xá", place = "đình Đông Xá"): Promise<string> {
+  await person.say(description);
+  await person.say(place);
+  await person.tap("dialog:skip");
+  await person.tap("dialog:skip");
+  await person.tap("report:anonymous");
+  const done = await person.tap("report:submit");
+  const code = /PA-\d{4}-\d{4,}/.exec(done)?.[0];
+  if (!code) throw new Error(`no code in: ${done}`);
+  return code;
 }

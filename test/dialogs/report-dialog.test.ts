@@ -237,6 +237,7 @@ describe("violation report on Messenger", () => {
     const person = new MessengerPerson(server);
     const opened = await person.say("I want to report vandalism at a temple");
     expect(opened).toContain("I will help you send a report");
-    expect(opened).toMatch(/Where did it happen|What is the report about/);
+    expect(opened).toContain("Kind of report: Harm to a relic");
+    expect(opened).toContain("Where did it happen?");
   });
 });

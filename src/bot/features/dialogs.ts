@@ -3,7 +3,7 @@ import { dialogCommand } from "../../dialogs/commands.js";
 import { createDialogRunner } from "../../dialogs/dialog-runner.js";
 import { registrationDialog } from "../../dialogs/registration-dialog.js";
 import { offerDraft, REPORT_PAYLOADS, reportDialog, reportDraft, resumeReport, startReport } from "../../dialogs/report-dialog.js";
-import { isDescriptive } from "../../reports/guess-category.js";
+import { guessCategory, isDescriptive } from "../../reports/guess-category.js";
 import type { AppContext } from "../context.js";
 import { MENU } from "../menu.js";
 
@@ -30,9 +30,19 @@ async function startOrPass(ctx: AppContext, next: NextFunction): Promise<void> {
     delete ctx.conversation.state.reportDraft;
     return startReport(ctx);
   }
-  const asked = ctx.choice === MENU.report || (ctx.choice === undefined && ctx.understanding?.intent === "report_violation");
+  const asked = ctx.choice === MENU.report || (ctx.choice === undefined && (ctx.understanding?.intent === "report_violation" || tellsViolation(ctx)));
   if (!asked) return next();
   // A draft is offered unless the message already tells a new matter.
   if (draft && !(ctx.text && ctx.choice === undefined && isDescriptive(ctx.text))) return offerDraft(ctx, draft);
   return startReport(ctx);
+}
+
+/**
+ * A message the classifier could not place that plainly tells of a violation ("Tường đình bị vẽ bậy nhiều chỗ"):
+ * it names a report category's keyword and says enough to be a description. Better a report the person can
+ * cancel than "I did not understand".
+ */
+function tellsViolation(ctx: AppContext): boolean {
+  const understanding = ctx.understanding;
+  return understanding?.intent === "out_of_scope" && !!ctx.text && isDescriptive(ctx.text) && guessCategory(ctx.text, ctx.pack) !== undefined;
 }
