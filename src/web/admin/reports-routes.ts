@@ -103,6 +103,11 @@ export function reportsRoutes(deps: WebDeps): Router {
       pack: pack?.names.vi ?? r.packId,
     };
   };
+  /** Possible duplicates the user may see (another unit's report is not even named). */
+  const duplicatesFor = async (user: StaffUserView) => {
+    const seen = isAdmin(user) ? undefined : new Set((await service.list({ packId: user.packId, unitId: user.unitId })).map((r) => r.code));
+    return (r: Report) => r.possibleDuplicates.filter((code) => !seen || seen.has(code));
+  };
   const visiblePacks = (user: StaffUserView) => [...deps.services.knowledge.content.packs.values()].filter((p) => isAdmin(user) || p.id === user.packId);
 
   const filterForm = (user: StaffUserView, q: ReportQuery): Html => {
@@ -140,6 +145,7 @@ export function reportsRoutes(deps: WebDeps): Router {
     const user = staffOf(res);
     const q = reportQuery(req.query);
     const reports = await visibleReports(service, user, q, names);
+    const duplicates = await duplicatesFor(user);
     const sortLink = (sort: Sort, label: string) => {
       const dir = q.sort === sort && q.dir === "desc" ? "asc" : "desc";
       const mark = q.sort === sort ? (q.dir === "desc" ? " ↓" : " ↑") : "";
@@ -153,7 +159,7 @@ export function reportsRoutes(deps: WebDeps): Router {
         <tbody>${reports.map((r) => {
           const n = names(r);
           return html`<tr>
-            <td><a href="/admin/reports/${r.code}">${r.code}</a>${r.possibleDuplicates.length ? html` <span class="badge" title="Có thể trùng">≈${r.possibleDuplicates.length}</span>` : ""}</td>
+            <td><a href="/admin/reports/${r.code}">${r.code}</a>${duplicates(r).length ? html` <span class="badge" title="Có thể trùng">≈${duplicates(r).length}</span>` : ""}</td>
             <td>${formatDateTime(r.createdAt)}</td><td>${n.category}</td><td>${statusBadge(r.status)}</td><td>${n.unit}</td>${isAdmin(user) ? html`<td>${n.pack}</td>` : ""}
             <td>${r.place?.text ?? (r.place?.location ? "Vị trí đã chia sẻ" : "")}</td></tr>`;
         })}</tbody>
@@ -165,6 +171,7 @@ export function reportsRoutes(deps: WebDeps): Router {
   router.get("/admin/reports.csv", requireStaff, async (req, res) => {
     const user = staffOf(res);
     const reports = await visibleReports(service, user, reportQuery(req.query), names);
+    const duplicates = await duplicatesFor(user);
     const rows: unknown[][] = [["Mã", "Ngày gửi", "Địa phương", "Loại vi phạm", "Đơn vị", "Trạng thái", "Mô tả", "Địa điểm", "Vĩ độ", "Kinh độ", "Thời điểm xảy ra", "Số bằng chứng", "Người phản ánh", "Điện thoại", "Kênh", "Có thể trùng", "Cập nhật lần cuối"]];
     for (const r of reports) {
       const n = names(r);
@@ -172,7 +179,7 @@ export function reportsRoutes(deps: WebDeps): Router {
         r.code, formatDateTime(r.createdAt), n.pack, n.category, n.unit, REPORT_STATUS_NAMES[r.status].vi, r.description, r.place?.text ?? "",
         r.place?.location?.latitude ?? "", r.place?.location?.longitude ?? "", r.happened?.text ?? "", r.evidence.length,
         r.contact.anonymous ? "Ẩn danh" : r.contact.name, r.contact.anonymous ? "" : maskPhone(r.contact.phone), r.reporter.channel,
-        r.possibleDuplicates.join(" "), formatDateTime(r.updatedAt),
+        duplicates(r).join(" "), formatDateTime(r.updatedAt),
       ]);
     }
     sendCsv(res, `phan-anh-${deps.services.today()}.csv`, rows);
