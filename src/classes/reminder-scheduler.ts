@@ -3,6 +3,7 @@ import { addDays, formatDate, todayInVietnam, weekdayName } from "../calendar/in
 import type { ClassEntry } from "../content/index.js";
 import type { Reply } from "../core/message.js";
 import type { Registration } from "../domain/registration.js";
+import { classPhrase, classTitle } from "./class-title.js";
 import { REGISTRATIONS } from "./registration-service.js";
 
 /**
@@ -32,14 +33,13 @@ export interface ReminderScheduler {
 export function reminderReply(registration: Registration, cls: ClassEntry): Reply {
   const lang = registration.language;
   const en = lang === "en";
-  const title = en ? (cls.title.en ?? cls.title.vi) : cls.title.vi;
   const day = `${weekdayName(cls.firstSession!, lang)} ${formatDate(cls.firstSession!, lang)}`;
   const place = cls.place ? (en ? (cls.place.en ?? cls.place.vi) : cls.place.vi) : undefined;
   const schedule = cls.schedule ? (en ? (cls.schedule.en ?? cls.schedule.vi) : cls.schedule.vi) : undefined;
   const who = registration.child ? (en ? ` for ${registration.child.name}` : ` của bé ${registration.child.name}`) : "";
   const lines = en
-    ? [`Reminder: the first session of ${title}${who} is tomorrow, ${day}.`, schedule && `Schedule: ${schedule}`, place && `Place: ${place}`, `Registration code: ${registration.code}.`]
-    : [`Nhắc lịch: ngày mai, ${day}, là buổi học đầu tiên lớp ${title}${who}.`, schedule && `Lịch học: ${schedule}`, place && `Địa điểm: ${place}`, `Mã đăng ký: ${registration.code}.`];
+    ? [`Reminder: the first session of ${classTitle(cls, lang)}${who} is tomorrow, ${day}.`, schedule && `Schedule: ${schedule}`, place && `Place: ${place}`, `Registration code: ${registration.code}.`]
+    : [`Nhắc lịch: ngày mai, ${day}, là buổi học đầu tiên ${classPhrase(cls, lang)}${who}.`, schedule && `Lịch học: ${schedule}`, place && `Địa điểm: ${place}`, `Mã đăng ký: ${registration.code}.`];
   return { text: lines.filter(Boolean).join("\n") };
 }
 

@@ -2,6 +2,7 @@ import type { AppContext } from "../bot/context.js";
 import { mainMenu } from "../bot/menu.js";
 import { formatDate, weekdayName } from "../calendar/index.js";
 import { REGISTRATIONS } from "../classes/registration-service.js";
+import { classPhrase as phraseOf } from "../classes/class-title.js";
 import { seats } from "../classes/seats.js";
 import type { ClassEntry } from "../content/index.js";
 import type { Choice, Reply } from "../core/message.js";
@@ -60,11 +61,8 @@ function title(ctx: AppContext, cls: ClassEntry | undefined): string {
   return ctx.language === "en" ? (cls.title.en ?? cls.title.vi) : cls.title.vi;
 }
 
-/** "lớp X" in a sentence, without doubling the word when the title already starts with "Lớp". */
 function classPhrase(ctx: AppContext, cls: ClassEntry | undefined): string {
-  const name = title(ctx, cls);
-  if (ctx.language === "en" || /^lớp\s/iu.test(name)) return name;
-  return `lớp ${name}`;
+  return cls ? phraseOf(cls, ctx.language) : title(ctx, cls);
 }
 
 function capitalize(text: string): string {
