@@ -1,4 +1,5 @@
 import axios, { type AxiosInstance } from "axios";
+import { LEAN_AXIOS } from "../lean-axios.js";
 import { withRetry } from "../../core/retry.js";
 import { GraphError, GraphHttpError, isTransientGraphError } from "./errors.js";
 
@@ -23,7 +24,7 @@ export class GraphClient {
   #http: AxiosInstance;
 
   constructor(private readonly options: GraphClientOptions) {
-    this.#http = options.http ?? axios.create({ baseURL: `${options.baseUrl.replace(/\/$/, "")}/${options.version}`, timeout: options.timeoutMs ?? 10_000 });
+    this.#http = options.http ?? axios.create({ baseURL: `${options.baseUrl.replace(/\/$/, "")}/${options.version}`, timeout: options.timeoutMs ?? 10_000, ...LEAN_AXIOS });
   }
 
   call<T = unknown>(path: string, body: unknown, method: "POST" | "DELETE" = "POST"): Promise<T> {

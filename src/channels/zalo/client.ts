@@ -1,4 +1,5 @@
 import axios, { type AxiosInstance } from "axios";
+import { LEAN_AXIOS } from "../lean-axios.js";
 import { ZaloError, ZaloHttpError } from "./errors.js";
 import type { ZaloApiResponse } from "./types.js";
 
@@ -43,7 +44,7 @@ export class ZaloClient {
   #transformers: ZaloTransformer[] = [];
 
   constructor(options: ZaloClientOptions) {
-    this.#http = options.http ?? axios.create({ baseURL: options.baseUrl, timeout: options.timeoutMs ?? 10_000 });
+    this.#http = options.http ?? axios.create({ baseURL: options.baseUrl, timeout: options.timeoutMs ?? 10_000, ...LEAN_AXIOS });
   }
 
   /** Installs transformers; the first installed is the outermost. */
