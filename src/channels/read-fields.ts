@@ -25,3 +25,9 @@ export function num(value: unknown): number | undefined {
   const n = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
   return Number.isFinite(n) ? n : undefined;
 }
+
+/** An epoch-milliseconds timestamp a Date can hold; anything else reads as missing. */
+export function epochMs(value: unknown): number | undefined {
+  const n = num(value);
+  return n !== undefined && n > 0 && n < 8.64e15 ? n : undefined;
+}

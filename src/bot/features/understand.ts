@@ -11,7 +11,13 @@ export async function understand(ctx: AppContext, next: NextFunction): Promise<v
       today: ctx.today,
       previousLanguage: ctx.conversation.language,
     });
-    ctx.conversation.language = ctx.understanding.language;
+    // A bare link, a code or "ok" says nothing about the person's language: keep the one we know.
+    if (wordsOf(ctx.text) >= 2 || !ctx.conversation.language) ctx.conversation.language = ctx.understanding.language;
   }
   await next();
+}
+
+/** Words of letters, links left out. */
+function wordsOf(text: string): number {
+  return text.replace(/\bhttps?:\/\/\S+/gi, " ").split(/\s+/).filter((word) => /\p{L}{2,}/u.test(word)).length;
 }

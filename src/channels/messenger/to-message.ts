@@ -1,5 +1,5 @@
 import type { Attachment, InboundMessage } from "../../core/message.js";
-import { arr, num, obj, str } from "../read-fields.js";
+import { arr, epochMs, num, obj, str } from "../read-fields.js";
 import type { MessengerWebhookBody } from "./types.js";
 
 /**
@@ -27,7 +27,7 @@ export function messengerBodyToMessages(body: MessengerWebhookBody): InboundMess
 function itemToMessage(item: Record<string, unknown>, pageId: string): InboundMessage | undefined {
   const userId = str(obj(item.sender)?.id);
   if (!userId) return undefined;
-  const timestamp = num(item.timestamp) ?? Date.now();
+  const timestamp = epochMs(item.timestamp) ?? Date.now();
   const base = { channel: "messenger", accountId: pageId, userId, kind: "message" as const, attachments: [] as Attachment[], timestamp };
 
   const postback = obj(item.postback);

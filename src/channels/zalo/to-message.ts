@@ -1,5 +1,5 @@
 import type { Attachment, InboundMessage } from "../../core/message.js";
-import { arr, num, obj, str } from "../read-fields.js";
+import { arr, epochMs, num, obj, str } from "../read-fields.js";
 import type { ZaloEvent } from "./types.js";
 
 /**
@@ -17,7 +17,7 @@ const ATTACHMENT_KINDS: Record<string, Attachment["kind"]> = { image: "image", g
 export function zaloEventToMessage(event: ZaloEvent): InboundMessage | undefined {
   const raw = event as unknown as Record<string, unknown>;
   const name = str(raw.event_name) ?? "";
-  const timestamp = num(raw.timestamp) ?? Date.now();
+  const timestamp = epochMs(raw.timestamp) ?? Date.now();
   const senderId = str(obj(raw.sender)?.id);
   const recipientId = str(obj(raw.recipient)?.id);
   const base = { channel: "zalo", attachments: [] as Attachment[], timestamp };
