@@ -30,6 +30,10 @@ const schema = z.object({
   STORE: z.enum(["lowdb", "memory", "postgres"]).default("lowdb"),
   DATABASE_URL: optional,
   REDIS_URL: optional,
+  /** PostgreSQL schema of the tables (STORE=postgres); "public" when unset. Tests use a throwaway one per run. */
+  PG_SCHEMA: optional.pipe(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/i, "must be a plain schema name (letters, digits, _)").optional()),
+  /** Prefix of every Redis key of the deployment (seen ids, locks, the outbound queue); default "tro-ly-van-hoa:". */
+  REDIS_PREFIX: optional,
   CONTENT_DIR: z.string().default("./content"),
   CONTENT_PACK: z.string().default("vo-cuong"),
   BOT_TODAY: isoDate,

@@ -22,6 +22,7 @@ import { loadContent } from "./content/index.js";
 import { Knowledge } from "./bot/knowledge.js";
 import { Metrics } from "./metrics/metrics.js";
 import { startHandoffSweeper } from "./handoff/handoff-sweeper.js";
+import { startReminderScheduler } from "./classes/reminder-scheduler.js";
 import { metricsRouter } from "./metrics/metrics-router.js";
 import { errorCode } from "./metrics/error-code.js";
 import { recordMessageEvent } from "./analytics/record-event.js";
@@ -30,6 +31,9 @@ import { ChannelStaffNotifier } from "./staff/staff-notifier.js";
 import { createApiRouter } from "./api/create-api-router.js";
 import { parseStaffRoutes } from "./staff/staff-routes.js";
 import { createWeb } from "./web/index.js";
+import { recordDeadLetters, type DeadLetterDeps } from "./queue/dead-letters.js";
+import type { OutboundQueue } from "./queue/outbound-queue.js";
+import type { ScaleOut } from "./store/redis/scale-out.js";
 
 /** What `createApp` builds; tests and main.ts use the parts. */
 export interface App {
@@ -76,11 +80,30 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   // Content is validated before anything listens: a broken pack stops start-up with the file and field.
   const knowledge = overrides.knowledge ?? new Knowledge(loadContent(config.CONTENT_DIR), config.CONTENT_PACK);
   let services!: Services;
+  const deadLetters: DeadLetterDeps = { store, notifier: () => services.notifier, packFor: (accountId) => services.knowledge.packFor(accountId).id, now };
+  // Several instances (REDIS_URL): per-person order and the token-refresh lock in Redis, replies and notices
+  // through the outbound queue. Loaded only then, so a default start never loads ioredis or BullMQ.
+  const scaleOut: ScaleOut | undefined = config.REDIS_URL ? await (await import("./store/redis/scale-out.js")).createScaleOut(config, logger) : undefined;
+  const outbound: OutboundQueue | undefined = config.REDIS_URL
+    ? await (await import("./queue/outbound-queue.js")).OutboundQueue.open({
+        redisUrl: config.REDIS_URL,
+        prefix: config.REDIS_PREFIX ?? (await import("./store/redis/connect-redis.js")).DEFAULT_REDIS_PREFIX,
+        channels,
+        queued: ["zalo", "messenger"],
+        logger,
+        attempts: config.RETRY_ATTEMPTS,
+        backoffMs: config.RETRY_BASE_MS,
+        onDeadLetter: async (failed) => void (await recordDeadLetters(deadLetters, failed)),
+      })
+    : undefined;
+  channels.route(outbound);
   const bot = createBot();
   const pipeline: Pipeline<AppContext> = new Pipeline<AppContext>({
     store,
     channels,
     logger,
+    runner: scaleOut?.runner,
+    replyQueue: outbound,
     middleware: bot.middleware(),
     createContext: (message, conversation, deliver) => new AppContext(message, conversation, deliver, services),
     onError: async ({ ctx }) => {
@@ -99,20 +122,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       await recordMessageEvent(ctx, ctx.unansweredBefore);
     },
     onDeliveryFailed: async (message, reply, error) => {
-      const at = now();
-      const id = `${message.channel}:${message.id}:${at}`;
-      await store.collection("dead_letters").set(id, { id, at, recipient: { channel: message.channel, accountId: message.accountId, userId: message.userId }, reply, error: String(error) });
-      await services.notifier.notify({
-        type: "dead_letter",
-        ref: id,
-        packId: services.knowledge.packFor(message.accountId).id,
-        summary: `Không gửi được trả lời qua ${message.channel}: ${String((error as Error)?.message ?? error).slice(0, 120)}`,
-        consolePath: "/admin/dead-letters",
-        at,
-      });
+      await recordDeadLetters(deadLetters, { recipient: message, messageId: message.id, replies: [{ reply }], error });
     },
   });
   const retry = { attempts: config.RETRY_ATTEMPTS, baseMs: config.RETRY_BASE_MS };
+  // With the queue the retries are the queue's: a channel client tries once, and a failure goes back to the queue.
+  const channelRetry = outbound ? { attempts: 1, baseMs: config.RETRY_BASE_MS } : retry;
   services = {
     config,
     store,
@@ -136,6 +151,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   };
 
   const handoffSweeper = startHandoffSweeper(services);
+  const reminders = startReminderScheduler(services);
 
   const app = express();
   app.disable("x-powered-by");
@@ -165,8 +181,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       store,
       inbox: pipeline,
       logger,
-      retry,
+      retry: channelRetry,
       timeoutMs: config.HTTP_TIMEOUT_MS,
+      refreshLock: scaleOut?.refreshLock,
     });
     channels.add(zalo.outbound);
     app.use("/webhooks/zalo", zalo.router);
@@ -186,7 +203,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       pageAccessToken: config.FB_PAGE_ACCESS_TOKEN!,
       inbox: pipeline,
       logger,
-      retry,
+      retry: channelRetry,
       timeoutMs: config.HTTP_TIMEOUT_MS,
     });
     channels.add(messenger.outbound);
@@ -201,6 +218,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   app.use(await createWeb({ pipeline, services, web: local.web }));
   app.use((_req, _res, next) => next(new HttpError(404, "Not found")));
   app.use(errorHandler(logger));
+  // Only now that every channel is registered: a job left from before a restart must find its channel.
+  outbound?.start();
 
   return {
     app,
@@ -213,7 +232,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger,
     async close() {
       handoffSweeper.stop();
+      reminders.stop();
       await pipeline.idle();
+      await outbound?.close();
+      await scaleOut?.close();
       await store.close();
     },
   };

@@ -5,6 +5,7 @@ import { HandoffNotFound, HandoffNotOpen } from "../handoff/handoff-service.js";
 import { HttpError } from "../http/http-error.js";
 import { ReportNotFound } from "../reports/report-service.js";
 import { staffAuth } from "./auth.js";
+import { deadLetterRoutes } from "./dead-letter-routes.js";
 import { handoffRoutes } from "./handoff-routes.js";
 import { registrationRoutes } from "./registration-routes.js";
 import { reportRoutes } from "./report-routes.js";
@@ -30,6 +31,7 @@ export function createApiRouter(services: Services, options: ApiOptions = {}): R
   router.use("/reports", reportRoutes(services));
   router.use("/registrations", registrationRoutes(services));
   router.use("/handoffs", handoffRoutes(services));
+  router.use("/dead-letters", deadLetterRoutes(services));
   router.use((req, _res, next) => next(new HttpError(404, `No API route ${req.method} ${req.baseUrl}${req.path}`)));
   router.use(apiErrors(services));
   return router;

@@ -13,6 +13,22 @@ import { SerialQueue, type KeyedRunner } from "./serial-queue.js";
  * save the conversation. Replies go out through the channel registry as they are made.
  */
 
+/**
+ * Sends the replies to one handled message through a queue shared by the instances (src/queue), with
+ * retries and a dead-letter list. The pipeline gathers a message's replies while its handler runs and
+ * queues them as one job; the person's turn (the runner) is held until that job is done, so the next
+ * message's replies can never overtake them.
+ */
+export interface ReplyQueue {
+  /** Whether this channel's replies go through the queue (channels with an outside API do; the in-process chats do not). */
+  handles(channel: string): boolean;
+  /**
+   * Queues the replies as one job whose id comes from the message; resolves once the job is stored,
+   * with `done` telling how it ended (never rejects: failures were already dead-lettered and logged).
+   */
+  enqueue(message: InboundMessage, replies: Reply[]): Promise<{ done: Promise<"sent" | "dead_letter" | "timeout"> }>;
+}
+
 export interface PipelineOptions<C extends BotContext> {
   store: Store;
   channels: ChannelRegistry;
@@ -23,7 +39,9 @@ export interface PipelineOptions<C extends BotContext> {
   runner?: KeyedRunner;
   /** Told when a handler throws (after the error is logged). */
   onError?: (error: BotError<C>) => Promise<void>;
-  /** Told when a reply could not be delivered (after retries): dead letters, staff alerts. */
+  /** Replies through the outbound queue (REDIS_URL); without it each reply is sent as it is made. */
+  replyQueue?: ReplyQueue;
+  /** Told when a reply could not be delivered (after retries): dead letters, staff alerts. The queue has its own. */
   onDeliveryFailed?: (message: InboundMessage, reply: Reply, error: unknown) => Promise<void>;
   /** Told after each message is handled, with how long it took (analytics, metrics). */
   onHandled?: (ctx: C, seconds: number) => Promise<void> | void;
@@ -72,7 +90,11 @@ export class Pipeline<C extends BotContext> {
     const conversation = await this.conversations.load(message.channel, message.accountId, message.userId);
     if (message.kind === "message") conversation.lastInboundAt = Math.max(conversation.lastInboundAt ?? 0, message.timestamp || Date.now());
     conversation.transcript.push(transcriptLine(message));
-    const ctx = this.options.createContext(message, conversation, (reply) => this.#deliver(message, reply));
+    // With the queue, replies are gathered and sent as one job after the handler: their order is kept
+    // whichever instance's worker sends them.
+    const gathered: Reply[] | undefined = this.options.replyQueue?.handles(message.channel) ? [] : undefined;
+    const deliver = gathered ? async (reply: Reply) => void gathered.push(reply) : (reply: Reply) => this.#deliver(message, reply);
+    const ctx = this.options.createContext(message, conversation, deliver);
     try {
       await run(this.options.middleware, ctx);
     } catch (error) {
@@ -80,7 +102,12 @@ export class Pipeline<C extends BotContext> {
       log.error({ err: error, channel: message.channel }, "handler failed");
       await this.options.onError?.(botError).catch((nested) => log.error({ err: nested }, "error handler failed"));
     }
+    // Queued before the conversation is saved (the job is in Redis, whatever happens next) and waited for
+    // after: the person's turn is held until their replies are out.
+    const queued = gathered?.length ? await this.#enqueue(message, gathered) : undefined;
     await this.conversations.save(ctx.conversation);
+    const outcome = await queued?.done;
+    if (outcome && outcome !== "sent") log.warn({ channel: message.channel, outcome }, "queued replies not confirmed sent");
     await this.options.onHandled?.(ctx, (performance.now() - started) / 1000);
     return ctx;
   }
@@ -99,9 +126,21 @@ export class Pipeline<C extends BotContext> {
     return `${message.channel}:${message.accountId}:${message.userId}`;
   }
 
+  /** Queues the gathered replies; if Redis refuses, sends them here, in order, so the person still gets them. */
+  async #enqueue(message: InboundMessage, replies: Reply[]): Promise<{ done: Promise<string> } | undefined> {
+    try {
+      return await this.options.replyQueue!.enqueue(message, replies);
+    } catch (error) {
+      this.options.logger.error({ err: error, channel: message.channel }, "outbound queue unavailable; sending replies directly");
+      for (const reply of replies) await this.#deliver(message, reply);
+      return undefined;
+    }
+  }
+
   async #deliver(message: InboundMessage, reply: Reply): Promise<void> {
     try {
-      await this.options.channels.send(
+      // Straight to the channel: the queue (when on) is used through `replyQueue`, never twice.
+      await this.options.channels.sendNow(
         { channel: message.channel, accountId: message.accountId, userId: message.userId },
         reply,
         { purpose: "response" },

@@ -122,7 +122,7 @@ describe("PostgresStore", () => {
     const previous = process.env.PG_SCHEMA;
     process.env.PG_SCHEMA = schema;
     try {
-      const config = loadConfig({ STORE: "postgres", DATABASE_URL: TEST_DATABASE_URL });
+      const config = loadConfig({ STORE: "postgres", DATABASE_URL: TEST_DATABASE_URL, PG_SCHEMA: schema });
       const store = await createStore(config, createLogger("silent"));
       try {
         expect(store).toBeInstanceOf(PostgresStore);

@@ -140,19 +140,20 @@ export class PostgresStore implements Store {
 
 /**
  * The store for STORE=postgres: DATABASE_URL, schema PG_SCHEMA (default public), and seen ids in
- * Redis when REDIS_URL is set (shared by all instances, expired by Redis).
+ * Redis when REDIS_URL is set (shared by all instances, expired by Redis, keys under REDIS_PREFIX).
+ * Everything comes from the validated config, never from process.env directly.
  *
  * @example const store = await createPostgresStore(config, logger);
  */
 export async function createPostgresStore(config: Config, logger: Logger, overrides: { schema?: string; redisPrefix?: string } = {}): Promise<Store> {
   if (!config.DATABASE_URL) throw new Error("DATABASE_URL is required when STORE=postgres");
-  const schema = overrides.schema ?? (process.env.PG_SCHEMA?.trim() || "public");
+  const schema = overrides.schema ?? config.PG_SCHEMA ?? "public";
   const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL) : undefined;
   try {
     const store = await PostgresStore.open({
       connectionString: config.DATABASE_URL,
       schema,
-      seenIds: redis ? new RedisSeenIds(redis, { prefix: overrides.redisPrefix }) : undefined,
+      seenIds: redis ? new RedisSeenIds(redis, { prefix: overrides.redisPrefix ?? config.REDIS_PREFIX }) : undefined,
       onClose: async () => void (await redis?.quit()),
       logger,
     });

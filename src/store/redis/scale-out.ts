@@ -26,7 +26,7 @@ export interface ScaleOut {
 export async function createScaleOut(config: Config, logger: Logger, options: { prefix?: string } = {}): Promise<ScaleOut | undefined> {
   if (!config.REDIS_URL) return undefined;
   const redis = await connectRedis(config.REDIS_URL);
-  const prefix = options.prefix ?? DEFAULT_REDIS_PREFIX;
+  const prefix = options.prefix ?? config.REDIS_PREFIX ?? DEFAULT_REDIS_PREFIX;
   const runner = new RedisKeyedRunner(redis, {
     prefix,
     onLeaseLost: (key, ticket) => logger.warn({ key, ticket }, "per-person queue place lost (instance stalled past its lease)"),

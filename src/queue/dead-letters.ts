@@ -1,0 +1,93 @@
+import type { Recipient } from "../core/channel.js";
+import type { Reply } from "../core/message.js";
+import type { StaffNotifier } from "../domain/staff-event.js";
+import type { Store } from "../store/store.js";
+
+/**
+ * A reply that could not be delivered after every retry: kept in the store's `dead_letters` collection
+ * for staff (GET /api/dead-letters, the console) and told to them as a "dead_letter" notice.
+ */
+export interface DeadLetter {
+  /** `<channel>:<message id>:<at>` on the in-process path; `<channel>:<message id>:r<reply index>` from the queue. */
+  id: string;
+  /** When it was given up (epoch ms). */
+  at: number;
+  recipient: Recipient;
+  reply: Reply;
+  /** The last error, as text. */
+  error: string;
+  /** How many times the outbound queue tried (absent on the in-process path, whose client retries inside one try). */
+  attempts?: number;
+}
+
+/** The store collection dead letters are kept in. */
+export const DEAD_LETTERS = "dead_letters";
+
+/** What {@link recordDeadLetters} needs; `notifier` is read at call time (tests swap services.notifier). */
+export interface DeadLetterDeps {
+  store: Store;
+  notifier: () => StaffNotifier;
+  /** The content pack id of an OA or page, for the notice's routing. */
+  packFor: (accountId: string) => string;
+  now: () => number;
+}
+
+/** Replies of one handled message that were given up. */
+export interface FailedReplies {
+  recipient: Recipient;
+  messageId: string;
+  /** The replies not delivered, in order, with their index among the message's replies (queue path). */
+  replies: { reply: Reply; index?: number }[];
+  error: unknown;
+  attempts?: number;
+}
+
+/**
+ * Writes one `dead_letters` document per undelivered reply, then tells staff once. With an index the id is
+ * fixed by (message, reply index), so a queue job that runs its last attempt twice (a stalled worker)
+ * overwrites the same documents instead of adding new ones.
+ *
+ * @example await recordDeadLetters(deps, { recipient, messageId: "m-1", replies: [{ reply, index: 0 }], error });
+ */
+export async function recordDeadLetters(deps: DeadLetterDeps, failed: FailedReplies): Promise<DeadLetter[]> {
+  const at = deps.now();
+  const { recipient } = failed;
+  const error = String(failed.error);
+  const letters = failed.replies.map(({ reply, index }): DeadLetter => ({
+    id: index === undefined ? `${recipient.channel}:${failed.messageId}:${at}` : `${recipient.channel}:${failed.messageId}:r${index}`,
+    at,
+    recipient: { channel: recipient.channel, accountId: recipient.accountId, userId: recipient.userId },
+    reply,
+    error,
+    ...(failed.attempts === undefined ? {} : { attempts: failed.attempts }),
+  }));
+  const collection = deps.store.collection<DeadLetter>(DEAD_LETTERS);
+  for (const letter of letters) await collection.set(letter.id, letter, { durable: true });
+  if (letters.length === 0) return letters;
+  const more = letters.length > 1 ? ` (${letters.length} tin)` : "";
+  await deps.notifier().notify({
+    type: "dead_letter",
+    ref: letters[0]!.id,
+    packId: deps.packFor(recipient.accountId),
+    summary: `Không gửi được trả lời qua ${recipient.channel}${more}: ${errorText(failed.error).slice(0, 120)}`,
+    consolePath: "/admin/dead-letters",
+    at,
+  });
+  return letters;
+}
+
+/**
+ * Dead letters, newest first (the staff list).
+ *
+ * @example const latest = await listDeadLetters(store, { limit: 50 });
+ */
+export async function listDeadLetters(store: Store, options: { limit?: number; channel?: string } = {}): Promise<DeadLetter[]> {
+  // The channel sits inside `recipient`, which a top-level Match cannot reach: filtered here.
+  const all = await store.collection<DeadLetter>(DEAD_LETTERS).find();
+  const filtered = options.channel ? all.filter((letter) => letter.recipient?.channel === options.channel) : all;
+  return filtered.sort((a, b) => b.at - a.at || b.id.localeCompare(a.id)).slice(0, options.limit ?? 100);
+}
+
+function errorText(error: unknown): string {
+  return String((error as Error)?.message ?? error);
+}
