@@ -46,6 +46,8 @@ export interface App {
   local: { cli: BufferedChannel; web: BufferedChannel };
   store: Store;
   logger: Logger;
+  /** The outbound queue, when REDIS_URL is set (replies and notices go through it). */
+  outbound?: OutboundQueue;
   close(): Promise<void>;
 }
 
@@ -230,6 +232,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     local,
     store,
     logger,
+    outbound,
     async close() {
       handoffSweeper.stop();
       reminders.stop();

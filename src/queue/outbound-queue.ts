@@ -129,10 +129,10 @@ export class OutboundQueue implements ReplyQueue, SendRoute {
     }
   }
 
-  /** Jobs waiting, delayed for a retry, or running (for /metrics and tests). */
-  async backlog(): Promise<number> {
-    const counts = await this.#queue.getJobCounts("waiting", "delayed", "active", "prioritized");
-    return Object.values(counts).reduce((sum, count) => sum + count, 0);
+  /** Jobs by state: waiting, delayed (for a retry), active, completed, failed (for /metrics and tests). */
+  async jobCounts(): Promise<Record<"waiting" | "delayed" | "active" | "completed" | "failed", number>> {
+    const counts = await this.#queue.getJobCounts("waiting", "delayed", "active", "completed", "failed");
+    return { waiting: counts.waiting ?? 0, delayed: counts.delayed ?? 0, active: counts.active ?? 0, completed: counts.completed ?? 0, failed: counts.failed ?? 0 };
   }
 
   /** Stops this instance's worker (its running jobs finish first), then the connections. */

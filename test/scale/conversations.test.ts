@@ -1,0 +1,107 @@
+import nock from "nock";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Handoff } from "../../src/domain/handoff.js";
+import type { Report } from "../../src/domain/report.js";
+import { callApi, handoffPath, STAFF_TOKEN } from "../api/staff-api-client.js";
+import { MessengerPerson, quickReport, ZaloPerson } from "../dialogs/chat.js";
+import { zaloText, type TestServer } from "../helpers/test-server.js";
+import { BACKENDS, startOn, type BackendServer } from "./backends.js";
+
+/**
+ * The same end-to-end conversations, through signed webhooks and the real HTTP app, on the default
+ * in-process deployment and on PostgreSQL + Redis (where every reply goes through the outbound queue and
+ * each person's turn through the Redis runner). Both must read exactly the same to the person.
+ */
+
+const ENV = { STAFF_API_TOKEN: STAFF_TOKEN, STAFF_ZALO_USER_IDS: "staff-a", PUBLIC_URL: "https://vanhoa.example.vn" };
+
+describe.each(BACKENDS)("conversations on %s", (backend) => {
+  let running: BackendServer | undefined;
+  let clock = Date.parse("2026-11-25T03:00:00Z"); // a Wednesday, 10:00 in Hà Nội: the office is open
+
+  async function start(): Promise<TestServer> {
+    clock = Date.parse("2026-11-25T03:00:00Z");
+    running = await startOn(backend, ENV, { now: () => clock });
+    return running.server;
+  }
+
+  afterEach(async () => {
+    await running?.stop();
+    running = undefined;
+    nock.cleanAll();
+  });
+
+  it("answers a festival date on Zalo and in English on Messenger", async () => {
+    const server = await start();
+    const zalo = new ZaloPerson(server, "u-lim");
+    const text = await zalo.say("hoi lim nam 2027 ngay nao vay ad");
+    expect(text).toContain("18/02/2027");
+    expect(text).toContain("thứ Năm");
+    const messenger = new MessengerPerson(server, "en-person");
+    const english = await messenger.say("When is the Lim festival?");
+    expect(english).toContain("Lim Festival");
+    expect(english).not.toMatch(/Hội Lim năm/);
+    // Scale-out: those replies went through the outbound queue, one job per answered message.
+    if (backend === "postgres+redis") expect(await server.outbound!.jobCounts()).toMatchObject({ completed: 2, failed: 0, waiting: 0 });
+    else expect(server.outbound).toBeUndefined();
+  });
+
+  it("files a report through the dialog, tells its ticket code, and the reporter looks it up", async () => {
+    const server = await start();
+    const reporter = new ZaloPerson(server);
+    const code = await quickReport(reporter);
+    expect(code).toMatch(/^PA-\d{4}-0001$/);
+    const saved = await server.store.collection<Report>("reports").get(code);
+    expect(saved).toMatchObject({ code, status: "received", place: { text: "đình Đông Xá" }, reporter: { channel: "zalo", userId: reporter.userId } });
+
+    const card = await reporter.say(`tra cứu ${code}`);
+    expect(card).toContain(`Phản ánh ${code}`);
+    expect(card).toContain("Trạng thái: Đã tiếp nhận");
+    // Someone else learns nothing about it.
+    const stranger = new ZaloPerson(server, "999000111");
+    expect(await stranger.say(`tra cứu ${code}`)).not.toContain("Đã tiếp nhận");
+
+    // A second report gets the next code, from the same shared sequence.
+    const second = await quickReport(new MessengerPerson(server), "Có người xem bói lấy tiền ở cổng đền Bà Chúa Kho", "đền Bà Chúa Kho");
+    expect(Number(second.slice(-4))).toBe(Number(code.slice(-4)) + 1);
+  });
+
+  it("hands off to staff, stays silent, and a staff reply through the API reaches the person", async () => {
+    const server = await start();
+    const person = new ZaloPerson(server);
+    const staff = new ZaloPerson(server, "staff-a");
+    expect(await person.say("cho tôi gặp cán bộ")).toContain("chuyển cuộc trò chuyện cho cán bộ");
+    expect(staff.received.map((s) => s.text).join("\n")).toContain("[Cần cán bộ]");
+    const key = `zalo:579745863508352884:${person.userId}`;
+    expect(await server.store.collection<Handoff>("handoffs").get(key)).toMatchObject({ status: "open", reason: "asked" });
+
+    expect(await person.say("hội lim năm nay ngày nào")).toBe("");
+
+    clock += 10 * 60_000;
+    const reply = await callApi(server, "POST", `${handoffPath(key)}/reply`, { body: { text: "Chào bạn, tôi là cán bộ Phòng Văn hóa." } });
+    expect(reply.status).toBe(200);
+    expect(reply.body.delivery).toBe("sent");
+    expect(person.received.at(-1)?.text).toBe("Chào bạn, tôi là cán bộ Phòng Văn hóa.");
+
+    const release = await callApi(server, "POST", `${handoffPath(key)}/release`);
+    expect(release.status).toBe(200);
+    expect(person.received.at(-1)?.text).toContain("Cán bộ đã kết thúc cuộc trò chuyện");
+    expect(await person.say("hội lim năm nay ngày nào")).not.toBe("");
+  });
+
+  it("answers a webhook delivered twice once", async () => {
+    const server = await start();
+    const person = new ZaloPerson(server, "u-twice");
+    const body = zaloText("hội lim năm nay ngày nào", "u-twice", "msg-twice-1");
+    expect((await server.postZalo(body)).status).toBe(200);
+    expect((await server.postZalo(body)).status).toBe(200);
+    await server.settle();
+    const first = person.count;
+    expect(first).toBeGreaterThan(0);
+    expect(person.received.filter((s) => /Hội Lim/i.test(s.text))).toHaveLength(1);
+    // A third delivery, later, still nothing more.
+    expect((await server.postZalo(body)).status).toBe(200);
+    await server.settle();
+    expect(person.count).toBe(first);
+  });
+});
