@@ -19,6 +19,7 @@ import { inboxRoutes } from "./admin/inbox-routes.js";
 import { classesRoutes } from "./admin/classes-routes.js";
 import { analyticsRoutes } from "./analytics/analytics-routes.js";
 import { yearlyRoutes } from "./yearly/yearly-routes.js";
+import { deadLettersRoutes } from "./admin/dead-letters-routes.js";
 import { webErrors } from "./web-errors.js";
 import { webHeaders } from "./web-security.js";
 import type { WebDeps, WebOptions } from "./web-deps.js";
@@ -50,6 +51,7 @@ export async function createWeb(options: WebOptions): Promise<Router> {
   router.use(classesRoutes(deps));
   router.use(analyticsRoutes(deps));
   router.use(yearlyRoutes(deps));
+  router.use(deadLettersRoutes(deps));
   router.use(contentRoutes(deps));
   router.use(chatRoutes(deps));
   // Unknown console paths: sign-in first, so the 404 does not tell strangers which pages exist.

@@ -130,7 +130,8 @@ export function reportsRoutes(deps: WebDeps): Router {
       }
       <div><label for="from">Từ ngày</label><input type="date" id="from" name="from" value="${q.from ?? ""}"></div>
       <div><label for="to">Đến ngày</label><input type="date" id="to" name="to" value="${q.to ?? ""}"></div>
-      <input type="hidden" name="sort" value="${q.sort}"><input type="hidden" name="dir" value="${q.dir}">
+      <div><label for="sort">Sắp xếp</label><select id="sort" name="sort">${([["createdAt", "Ngày gửi"], ["code", "Mã"], ["status", "Trạng thái"], ["category", "Loại"], ["unit", "Đơn vị"], ["pack", "Địa phương"]] as const).map(([v, l]) => option(v, l, q.sort))}</select></div>
+      <div><label for="dir">Thứ tự</label><select id="dir" name="dir">${option("desc", "Mới / lớn trước", q.dir)}${option("asc", "Cũ / nhỏ trước", q.dir)}</select></div>
       <div class="actions"><button type="submit">Lọc</button><a class="btn secondary" href="/admin/reports">Bỏ lọc</a></div>
     </form>`;
   };
@@ -154,14 +155,14 @@ export function reportsRoutes(deps: WebDeps): Router {
     const body = html`<h1>Phản ánh${isAdmin(user) ? "" : html` <span class="muted small">của ${names({ packId: user.packId!, unitId: user.unitId!, categoryId: "" } as Report).unit}</span>`}</h1>
       ${filterForm(user, q)}
       <p class="actions"><span>${reports.length} phản ánh</span><a class="btn secondary" href="/admin/reports.csv?${queryString(q)}">Tải CSV</a></p>
-      <div class="table-wrap"><table data-testid="reports">
+      <div class="table-wrap"><table class="cards" data-testid="reports">
         <thead><tr>${sortLink("code", "Mã")}${sortLink("createdAt", "Ngày gửi")}${sortLink("category", "Loại")}${sortLink("status", "Trạng thái")}${sortLink("unit", "Đơn vị")}${isAdmin(user) ? sortLink("pack", "Địa phương") : ""}<th>Địa điểm</th></tr></thead>
         <tbody>${reports.map((r) => {
           const n = names(r);
           return html`<tr>
-            <td><a href="/admin/reports/${r.code}">${r.code}</a>${duplicates(r).length ? html` <span class="badge" title="Có thể trùng">≈${duplicates(r).length}</span>` : ""}</td>
-            <td>${formatDateTime(r.createdAt)}</td><td>${n.category}</td><td>${statusBadge(r.status)}</td><td>${n.unit}</td>${isAdmin(user) ? html`<td>${n.pack}</td>` : ""}
-            <td>${r.place?.text ?? (r.place?.location ? "Vị trí đã chia sẻ" : "")}</td></tr>`;
+            <td data-label="Mã"><a href="/admin/reports/${r.code}">${r.code}</a>${duplicates(r).length ? html` <span class="badge" title="Có thể trùng">≈${duplicates(r).length}</span>` : ""}</td>
+            <td data-label="Ngày gửi">${formatDateTime(r.createdAt)}</td><td data-label="Loại">${n.category}</td><td data-label="Trạng thái">${statusBadge(r.status)}</td><td data-label="Đơn vị">${n.unit}</td>${isAdmin(user) ? html`<td data-label="Địa phương">${n.pack}</td>` : ""}
+            <td data-label="Địa điểm">${r.place?.text ?? (r.place?.location ? "Vị trí đã chia sẻ" : "")}</td></tr>`;
         })}</tbody>
       </table></div>
       ${reports.length === 0 ? html`<p class="muted">Không có phản ánh nào khớp bộ lọc.</p>` : ""}`;
