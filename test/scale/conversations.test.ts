@@ -4,7 +4,8 @@ import type { Handoff } from "../../src/domain/handoff.js";
 import type { Report } from "../../src/domain/report.js";
 import { callApi, handoffPath, STAFF_TOKEN } from "../api/staff-api-client.js";
 import { MessengerPerson, quickReport, ZaloPerson } from "../dialogs/chat.js";
-import { zaloText, type TestServer } from "../helpers/test-server.js";
+import type { StaffEvent } from "../../src/domain/staff-event.js";
+import { ZALO_API, zaloText, type TestServer } from "../helpers/test-server.js";
 import { BACKENDS, startOn, type BackendServer } from "./backends.js";
 
 /**
@@ -103,5 +104,36 @@ describe.each(BACKENDS)("conversations on %s", (backend) => {
     expect((await server.postZalo(body)).status).toBe(200);
     await server.settle();
     expect(person.count).toBe(first);
+  });
+
+  it("a reply Zalo keeps failing ends in the dead-letter list, told to staff and listed by GET /api/dead-letters", async () => {
+    const server = await start();
+    const notices: StaffEvent[] = [];
+    server.services.notifier = { notify: async (event) => void notices.push(event) };
+    let tries = 0;
+    nock(ZALO_API)
+      .post("/v3.0/oa/message/cs")
+      .times(50)
+      .reply(() => (tries++, [500, { error: -1, message: "internal error" }]));
+    expect((await server.postZalo(zaloText("hội lim năm nay ngày nào", "u-dead", "msg-dead-1"))).status).toBe(200);
+    await server.settle();
+
+    // RETRY_ATTEMPTS=4 tries of the first reply (by the client in-process, by the queue when scaled out), then given up.
+    expect(tries).toBe(4);
+    const listed = await callApi(server, "GET", "/api/dead-letters?channel=zalo");
+    expect(listed.status).toBe(200);
+    expect(listed.body.count).toBeGreaterThan(0);
+    const [letter] = listed.body.deadLetters;
+    expect(letter).toMatchObject({ recipient: { channel: "zalo", accountId: "579745863508352884", userId: "u-dead" } });
+    expect(letter.reply.text).toContain("Hội Lim");
+    expect(letter.error).toMatch(/500|internal error/);
+    expect(letter.id).toContain("msg-dead-1");
+    if (backend === "postgres+redis") expect(letter.attempts).toBe(4);
+    expect(notices.filter((n) => n.type === "dead_letter")).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ type: "dead_letter", ref: letter.id, consolePath: "/admin/dead-letters" });
+
+    expect((await callApi(server, "GET", "/api/dead-letters", { token: null })).status).toBe(401);
+    expect((await callApi(server, "GET", "/api/dead-letters?limit=0")).status).toBe(400);
+    expect((await callApi(server, "GET", "/api/dead-letters?channel=messenger")).body.count).toBe(0);
   });
 });
