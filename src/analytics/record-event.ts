@@ -5,13 +5,16 @@ import { gapText, type MessageEvent } from "./message-event.js";
 /**
  * Records one handled message (the pipeline's `onHandled` hook). A message counts as unanswered when the
  * understanding step called it out of scope or the fallback answered it (`ctx.conversation.state.unanswered`
- * grew) — those keep their text so staff see what people ask that the content does not cover.
+ * grew), unless a dialog handled it — those keep their text so staff see what people ask that the content
+ * does not cover.
  */
 export async function recordMessageEvent(ctx: AppContext, unansweredBefore: number): Promise<void> {
   if (ctx.message.kind !== "message") return;
   const at = ctx.message.timestamp || ctx.services.now();
   const unansweredNow = (ctx.conversation.state.unanswered as number | undefined) ?? 0;
-  const answered = unansweredNow === unansweredBefore && ctx.understanding?.intent !== "out_of_scope";
+  // A dialog step's answer ("xong", "hôm qua") is handled by the dialog, whatever the classifier thought of it.
+  const inDialog = ctx.inDialogBefore || ctx.conversation.state.dialog !== undefined;
+  const answered = inDialog || (unansweredNow === unansweredBefore && ctx.understanding?.intent !== "out_of_scope");
   const event: MessageEvent = {
     id: `${ctx.message.channel}:${ctx.message.id}`,
     at,

@@ -22,7 +22,11 @@ export class AppContext extends BotContext {
   ) {
     super(message, conversation, deliver);
     this.unansweredBefore = (conversation.state.unanswered as number | undefined) ?? 0;
+    this.inDialogBefore = conversation.state.dialog !== undefined;
   }
+
+  /** Whether the person was inside a dialog when this message came (a step's answer is not a content gap). */
+  readonly inDialogBefore: boolean;
 
   /** How many messages had gone unanswered before this one (analytics compares after handling). */
   readonly unansweredBefore: number;
