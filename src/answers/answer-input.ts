@@ -1,6 +1,6 @@
 /**
- * What an answer needs: the message as understood, today's date and the person's content pack. Defined here
- * (not imported from src/nlu) so answers depend only on this small shape; an nlu `Understanding` fits it.
+ * What an answer needs: the message as understood (the understanding layer's types), today's date and the
+ * person's content pack.
  *
  * @example
  * const input: AnswerInput = {
@@ -10,41 +10,17 @@
  */
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { ContentPack } from "../content/index.js";
+import type { Entities, IntentLabel, Language } from "../nlu/index.js";
 import type { PlanRetriever } from "./plan-retriever.js";
 
-/** The intents of the understanding layer (the same labels as src/nlu/intent-labels.ts). */
-export type AnswerIntent =
-  | "greeting"
-  | "thanks"
-  | "festival_dates"
-  | "heritage_info"
-  | "join_class"
-  | "report_violation"
-  | "report_status"
-  | "human_handoff"
-  | "plan_info"
-  | "contact_info"
-  | "out_of_scope";
+/** The intents of the understanding layer. */
+export type AnswerIntent = IntentLabel;
 
 /** The language of the answer: the person's language. */
-export type AnswerLanguage = "vi" | "en";
+export type AnswerLanguage = Language;
 
-/** What the message mentions; catalogue ids are best first (the nlu `Entities` fit this shape). */
-export interface AnswerEntities {
-  festivals?: string[];
-  heritage?: string[];
-  classes?: string[];
-  contacts?: string[];
-  year?: number;
-  month?: number;
-  /** The month was named the lunar way ("tháng Giêng", "tháng 3 âm lịch"). */
-  lunarMonth?: boolean;
-  /** A day window the message names ("cuối tuần này", "tháng sau"); ISO dates, inclusive. */
-  window?: { from: string; to: string; label: string };
-  upcoming?: boolean;
-  ticketCodes?: string[];
-  phones?: string[];
-}
+/** What the message mentions; catalogue ids are best first. */
+export type AnswerEntities = Entities;
 
 /** Everything an answer function reads. */
 export interface AnswerInput {
