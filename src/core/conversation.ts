@@ -59,7 +59,13 @@ export class ConversationRepository {
     return this.collection.get(key);
   }
 
+  /**
+   * Saves the conversation. Lines written meanwhile by someone else (a staff reply, a notice sent while this
+   * message was being handled) are kept: they are merged in by time rather than overwritten.
+   */
   async save(conversation: Conversation): Promise<void> {
+    const stored = await this.collection.get(conversation.key);
+    if (stored) conversation.transcript = mergeTranscripts(conversation.transcript, stored.transcript);
     if (conversation.transcript.length > TRANSCRIPT_LIMIT) conversation.transcript = conversation.transcript.slice(-TRANSCRIPT_LIMIT);
     await this.collection.set(conversation.key, conversation);
   }
@@ -71,4 +77,13 @@ export class ConversationRepository {
     conversation.transcript.push(line);
     await this.save(conversation);
   }
+}
+
+/** Our lines plus any of theirs we do not have, in time order (stable for equal times). */
+export function mergeTranscripts(ours: TranscriptLine[], theirs: TranscriptLine[]): TranscriptLine[] {
+  const key = (line: TranscriptLine) => `${line.at}|${line.from}|${line.text}`;
+  const known = new Set(ours.map(key));
+  const missing = theirs.filter((line) => !known.has(key(line)));
+  if (missing.length === 0) return ours;
+  return [...ours, ...missing].map((line, index) => ({ line, index })).sort((a, b) => a.line.at - b.line.at || a.index - b.index).map(({ line }) => line);
 }
