@@ -8,7 +8,7 @@ import type { Store } from "../store/store.js";
  * for staff (GET /api/dead-letters, the console) and told to them as a "dead_letter" notice.
  */
 export interface DeadLetter {
-  /** `<channel>:<message id>:<at>` on the in-process path; `<channel>:<message id>:r<reply index>` from the queue. */
+  /** `<channel>:<message id>:<at>` on the in-process path (`…:<at>-2` for a second one in the same ms); `<channel>:<message id>:r<reply index>` from the queue. */
   id: string;
   /** When it was given up (epoch ms). */
   at: number;
@@ -53,15 +53,24 @@ export async function recordDeadLetters(deps: DeadLetterDeps, failed: FailedRepl
   const at = deps.now();
   const { recipient } = failed;
   const error = String(failed.error);
-  const letters = failed.replies.map(({ reply, index }): DeadLetter => ({
-    id: index === undefined ? `${recipient.channel}:${failed.messageId}:${at}` : `${recipient.channel}:${failed.messageId}:r${index}`,
-    at,
-    recipient: { channel: recipient.channel, accountId: recipient.accountId, userId: recipient.userId },
-    reply,
-    error,
-    ...(failed.attempts === undefined ? {} : { attempts: failed.attempts }),
-  }));
   const collection = deps.store.collection<DeadLetter>(DEAD_LETTERS);
+  const letters: DeadLetter[] = [];
+  for (const { reply, index } of failed.replies) {
+    let id = index === undefined ? `${recipient.channel}:${failed.messageId}:${at}` : `${recipient.channel}:${failed.messageId}:r${index}`;
+    // Without an index (the in-process path), two replies of one message refused in the same millisecond
+    // would share an id and the second would overwrite the first: a taken id gets a suffix (-2, -3…).
+    for (let n = 2; index === undefined && (letters.some((letter) => letter.id === id) || (await collection.get(id))); n++) {
+      id = `${recipient.channel}:${failed.messageId}:${at}-${n}`;
+    }
+    letters.push({
+      id,
+      at,
+      recipient: { channel: recipient.channel, accountId: recipient.accountId, userId: recipient.userId },
+      reply,
+      error,
+      ...(failed.attempts === undefined ? {} : { attempts: failed.attempts }),
+    });
+  }
   for (const letter of letters) await collection.set(letter.id, letter, { durable: true });
   if (letters.length === 0) return letters;
   const more = letters.length > 1 ? ` (${letters.length} tin)` : "";
