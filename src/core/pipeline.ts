@@ -29,6 +29,16 @@ export interface ReplyQueue {
   enqueue(message: InboundMessage, replies: Reply[]): Promise<{ done: Promise<"sent" | "dead_letter" | "timeout"> }>;
 }
 
+/**
+ * A runner that tells when a task has its place in the person's line (the Redis runner: once its ticket is
+ * taken), so `receive` can resolve only then: messages received one after another, on any instances, are
+ * then handled in that order.
+ */
+export interface PlacingRunner extends KeyedRunner {
+  readonly reportsPlace: true;
+  run<T>(key: string, task: () => Promise<T>, placed?: () => void): Promise<T>;
+}
+
 export interface PipelineOptions<C extends BotContext> {
   store: Store;
   channels: ChannelRegistry;
@@ -36,7 +46,7 @@ export interface PipelineOptions<C extends BotContext> {
   createContext: (message: InboundMessage, conversation: Conversation, deliver: (reply: Reply) => Promise<void>) => C;
   logger: Logger;
   /** Per-person ordering; in-process by default, a Redis lock when scaled out. */
-  runner?: KeyedRunner;
+  runner?: KeyedRunner | PlacingRunner;
   /** Told when a handler throws (after the error is logged). */
   onError?: (error: BotError<C>) => Promise<void>;
   /** Replies through the outbound queue (REDIS_URL); without it each reply is sent as it is made. */
@@ -57,7 +67,7 @@ export interface PipelineOptions<C extends BotContext> {
 export class Pipeline<C extends BotContext> {
   readonly conversations: ConversationRepository;
   #queue: SerialQueue;
-  #runner: KeyedRunner;
+  #runner: KeyedRunner | PlacingRunner;
 
   constructor(private readonly options: PipelineOptions<C>) {
     this.conversations = new ConversationRepository(options.store);
@@ -66,8 +76,9 @@ export class Pipeline<C extends BotContext> {
   }
 
   /**
-   * Accepts a message for handling; resolves once it is queued ("duplicate" for a repeat delivery).
-   * Handling happens after, so a webhook can answer its 200 at once.
+   * Accepts a message for handling; resolves once it is queued ("duplicate" for a repeat delivery), i.e.
+   * once it has its place in the person's line (with the Redis runner: its ticket taken, so a message
+   * received after this resolves, on any instance, is handled after it). Handling happens after.
    */
   async receive(message: InboundMessage): Promise<"queued" | "duplicate"> {
     if (!(await this.options.store.markSeen(`${message.channel}:${message.id}`))) {
@@ -77,9 +88,19 @@ export class Pipeline<C extends BotContext> {
     }
     this.options.onReceived?.(message, "queued");
     // The outer queue entry only counts the message for idle(); the runner keeps the person's order.
+    const runner = this.#runner;
+    const key = this.#personKey(message);
+    let placed!: () => void;
+    const inLine = new Promise<void>((resolve) => (placed = resolve));
+    // The in-process queue places a task as it is called; a placing runner says when (its Redis ticket).
+    if (!("reportsPlace" in runner)) placed();
     void this.#queue
-      .run(`message:${message.channel}:${message.id}`, () => this.#runner.run(this.#personKey(message), () => this.handle(message)))
-      .catch((error) => this.options.logger.error({ err: error, channel: message.channel }, "message handling failed"));
+      .run(`message:${message.channel}:${message.id}`, () =>
+        "reportsPlace" in runner ? runner.run(key, () => this.handle(message), placed) : runner.run(key, () => this.handle(message)),
+      )
+      .catch((error) => this.options.logger.error({ err: error, channel: message.channel }, "message handling failed"))
+      .finally(placed);
+    await inLine;
     return "queued";
   }
 

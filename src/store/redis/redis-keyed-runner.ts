@@ -92,6 +92,8 @@ return 1`;
  * const pipeline = new Pipeline({ store, channels, middleware, createContext, logger, runner });
  */
 export class RedisKeyedRunner implements KeyedRunner {
+  /** `run` calls its `placed` callback once the ticket is taken (see PlacingRunner in src/core/pipeline.ts). */
+  readonly reportsPlace = true as const;
   #prefix: string;
   #leaseMs: number;
   #idleMs: number;
@@ -105,11 +107,13 @@ export class RedisKeyedRunner implements KeyedRunner {
     this.#idleMs = Math.max(options.idleMs ?? 24 * 3600_000, this.#leaseMs * 4);
   }
 
-  async run<T>(key: string, task: () => Promise<T>): Promise<T> {
+  /** Runs `task` in its turn; `placed` is told once its ticket is taken (it has its place in line). */
+  async run<T>(key: string, task: () => Promise<T>, placed?: () => void): Promise<T> {
     // The hash tag {…} keeps a key's queue and its leases in one cluster slot.
     const queue = `${this.#prefix}queue:{${key}}`;
     const alive = `${queue}:alive:`;
     let place = await this.#take(key, queue, alive);
+    placed?.();
     try {
       const backoff = new Backoff(this.options.pollMinMs ?? 5, this.options.pollMaxMs ?? 100);
       for (;;) {
