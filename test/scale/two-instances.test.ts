@@ -99,6 +99,8 @@ async function startInstance(name: string): Promise<Instance> {
   const output: string[] = [];
   const instance: Instance = { child, url: "", output };
   instances.push(instance);
+  // Should this test process end without afterAll (a crash), the child goes with it.
+  process.once("exit", () => child.kill("SIGKILL"));
   const url = await new Promise<string>((resolve, reject) => {
     let buffered = "";
     const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${output.join("").slice(-3000)}`)), 45_000);
