@@ -1,0 +1,81 @@
+/**
+ * `npm run soak`: the long version of test/faults (issue 7, faults and bad input). Not part of `npm test`.
+ *
+ * Phase 1, kill -9: 1,000 people each file a violation report through signed Zalo webhooks to the bot running as a
+ * child process on a temp DATA_DIR (lowdb), while the bot is killed with SIGKILL at random moments and restarted on
+ * the same folder. At the end: every code a person was sent exists as that person's report, no code went to two
+ * people, the code sequence is ahead of every stored code, no data file was found broken, every start-up succeeded.
+ *
+ * Phase 2, flaky sends: people write in rounds to the real app whose Zalo and Graph send calls fail 20% of the time
+ * (5xx, 429 / -32 / 613, never-answered calls): every reply is delivered exactly once or is a dead letter with a
+ * staff alert; nothing reaches a person twice for one message.
+ *
+ * Options: --reports N (1000), --concurrency N (20), --kill-min MS (500), --kill-max MS (5000), --people N (200,
+ * half on each channel), --rounds N (5), --fail-rate X (0.2), --attempts N (4, the default RETRY_ATTEMPTS),
+ * --timeout MS (2000), --seed N. Prints the figures; exits 1 on any violation.
+ */
+import { runFlakySend } from "../test/faults/kit/flaky-run.js";
+import { runKillRestart } from "../test/faults/kit/kill-run.js";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+
+async function main(): Promise<void> {
+  const violations: string[] = [];
+  const log = (line: string) => console.log(`  ${line}`);
+
+  console.log(`phase 1: ${option("reports", 1000)} reports with random kill -9s (lowdb, child process)`);
+  const kill = await runKillRestart({
+    reports: option("reports", 1000),
+    concurrency: option("concurrency", 20),
+    killAfterMs: [option("kill-min", 500), option("kill-max", 5000)],
+    onProgress: log,
+  });
+  console.log(
+    [
+      `  reports with a code sent: ${kill.codesSent} (people ${kill.people}, stored reports ${kill.storedReports}: the rest were filed when the bot died before the code went out)`,
+      `  kills: ${kill.kills}; start-ups: ${kill.startups} (mean ${kill.startupMs.mean} ms, max ${kill.startupMs.max} ms)`,
+      `  codes checked: ${kill.codesSent}; duplicates: ${kill.violations.filter((v) => v.includes("was sent to")).length}; messages ${kill.messages}, silences ${kill.silences}`,
+      `  time: ${kill.seconds} s; data folder ${kill.dataDir}, bot log ${kill.logFile}`,
+    ].join("\n"),
+  );
+  violations.push(...kill.violations.map((v) => `kill: ${v}`));
+
+  const people = option("people", 200);
+  console.log(`phase 2: flaky sends, ${people} people × ${option("rounds", 5)} rounds, ${Math.round(option("fail-rate", 0.2) * 100)}% of calls failing`);
+  const flaky = await runFlakySend({
+    zaloPeople: Math.ceil(people / 2),
+    messengerPeople: Math.floor(people / 2),
+    rounds: option("rounds", 5),
+    failRate: option("fail-rate", 0.2),
+    attempts: option("attempts", 4),
+    timeoutMs: option("timeout", 2000),
+    seed: option("seed", Date.now() % 100_000),
+    onProgress: log,
+  });
+  const faults = Object.entries(flaky.faults)
+    .filter(([, count]) => count > 0)
+    .map(([kind, count]) => `${kind} ${count}`)
+    .join(", ");
+  console.log(
+    [
+      `  messages: ${flaky.messages}; replies attempted: ${flaky.replies}; delivered messages: ${flaky.delivered}`,
+      `  dead letters: ${flaky.deadLetters}; staff alerts: ${flaky.staffAlerts}; stub calls: ${faults}`,
+      `  longest stall of the bot's thread: ${flaky.maxLoopStallMs} ms (send timeout ${option("timeout", 2000)} ms); time: ${flaky.seconds} s`,
+    ].join("\n"),
+  );
+  violations.push(...flaky.violations.map((v) => `flaky: ${v}`));
+
+  if (violations.length > 0) {
+    console.log(`FAILED: ${violations.length} violation(s)`);
+    for (const violation of violations.slice(0, 50)) console.log(`  - ${violation}`);
+    process.exit(1);
+  }
+  console.log(`OK: reports=${kill.codesSent} kills=${kill.kills} codes_checked=${kill.codesSent} duplicates=0 dead_letters=${flaky.deadLetters} seconds=${Math.round(kill.seconds + flaky.seconds)}`);
+  process.exit(0);
+}
+
+void main();
