@@ -4,14 +4,15 @@ import type { Inbox } from "../../core/inbox.js";
 import { HttpError } from "../../http/http-error.js";
 import { rawJsonBody, type RawJson } from "../../http/json-body.js";
 import { safeEqual } from "../safe-equal.js";
+import { within } from "../hand-off.js";
 import { verifyMessengerSignature } from "./signature.js";
 import { messengerBodyToMessages } from "./to-message.js";
 import type { MessengerWebhookBody } from "./types.js";
 
 /**
  * GET /webhooks/messenger: the subscription check (hub.challenge when hub.verify_token matches, else 403).
- * POST /webhooks/messenger: checks X-Hub-Signature-256 over the raw body, answers 200 at once,
- * then hands every messaging item of every entry to the inbox.
+ * POST /webhooks/messenger: checks X-Hub-Signature-256 over the raw body, hands every messaging item of
+ * every entry to the inbox in order (queued, not yet answered), then answers 200.
  */
 export function messengerWebhookRouter(options: { appSecret: string; verifyToken?: string; inbox: Inbox; logger: Logger }): Router {
   const router = Router();
@@ -25,18 +26,19 @@ export function messengerWebhookRouter(options: { appSecret: string; verifyToken
     }
     res.status(403).type("text/plain").send("Forbidden");
   });
-  router.post("/", ...rawJsonBody(), (req, res, next) => {
+  router.post("/", ...rawJsonBody(), async (req, res, next) => {
     const { raw, json } = req.body as RawJson;
     if (!verifyMessengerSignature(req.header("x-hub-signature-256"), raw, options.appSecret)) return next(new HttpError(401, "Invalid signature"));
     if (!json || typeof json !== "object" || Array.isArray(json)) return next(new HttpError(400, "Body must be a JSON object"));
     const body = json as MessengerWebhookBody;
     if (body.object !== "page") return next(new HttpError(400, "Not a page subscription event"));
-    res.status(200).send("EVENT_RECEIVED");
-    setImmediate(async () => {
+    const handOff = (async () => {
       for (const message of messengerBodyToMessages(body)) {
         await options.inbox.receive(message).catch((error) => options.logger.error({ err: error }, "messenger message not queued"));
       }
-    });
+    })();
+    await within(handOff);
+    res.status(200).send("EVENT_RECEIVED");
   });
   return router;
 }

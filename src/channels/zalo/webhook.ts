@@ -3,16 +3,17 @@ import type { Logger } from "pino";
 import { HttpError } from "../../http/http-error.js";
 import { rawJsonBody, type RawJson } from "../../http/json-body.js";
 import type { ZaloBot } from "./bot.js";
+import { within } from "../hand-off.js";
 import { verifyZaloSignature } from "./signature.js";
 import type { ZaloEvent } from "./types.js";
 
 /**
- * POST /webhooks/zalo: checks X-ZEvent-Signature, answers 200 at once (Zalo wants it within 2 s),
- * then hands the event to the bot (Chatwoot's webhooks controller).
+ * POST /webhooks/zalo: checks X-ZEvent-Signature, hands the event to the bot (which only queues it: the
+ * answer is worked out after), then answers 200 — within Zalo's 2 s (Chatwoot's webhooks controller).
  */
 export function zaloWebhookRouter(options: { secretKey: string; bot: ZaloBot; logger: Logger }): Router {
   const router = Router();
-  router.post("/", ...rawJsonBody(), (req, res, next) => {
+  router.post("/", ...rawJsonBody(), async (req, res, next) => {
     const { raw, json } = req.body as RawJson;
     if (!json || typeof json !== "object" || Array.isArray(json)) return next(new HttpError(400, "Body must be a JSON object"));
     const event = json as ZaloEvent;
@@ -20,10 +21,9 @@ export function zaloWebhookRouter(options: { secretKey: string; bot: ZaloBot; lo
       return next(new HttpError(401, "Invalid signature"));
     }
     if (typeof event.event_name !== "string") return next(new HttpError(400, "event_name missing"));
+    const handOff = options.bot.handleEvent(event).catch((error) => options.logger.error({ err: error, event: event.event_name }, "zalo event failed"));
+    await within(handOff);
     res.status(200).json({ ok: true });
-    setImmediate(() => {
-      options.bot.handleEvent(event).catch((error) => options.logger.error({ err: error, event: event.event_name }, "zalo event failed"));
-    });
   });
   return router;
 }
