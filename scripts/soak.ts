@@ -78,4 +78,8 @@ async function main(): Promise<void> {
   process.exit(0);
 }
 
+// Ctrl-C: exit (the "exit" hooks of bot-process.ts kill the child bot).
+process.once("SIGINT", () => process.exit(130));
+process.once("SIGTERM", () => process.exit(143));
+
 void main();

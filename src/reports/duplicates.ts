@@ -20,7 +20,14 @@ export const DUPLICATE_PLACE_SIMILARITY = 0.5;
 
 type Candidate = Pick<Report, "code" | "packId" | "categoryId" | "description" | "place" | "createdAt">;
 
-/** Codes of `existing` reports that may be the same matter as `report`. */
+/**
+ * At most this many are linked, the closest in time. Without a bound, a crowd reporting one incident (a fight at a
+ * festival) linked every new report to all earlier ones and rewrote each of them durably: filing the n-th cost n
+ * writes before the person got their code, and the lists grew as n² (found by `npm run soak`).
+ */
+export const DUPLICATE_LIMIT = 10;
+
+/** Codes of `existing` reports that may be the same matter as `report` (the {@link DUPLICATE_LIMIT} closest in time). */
 export function possibleDuplicates(report: Candidate, existing: readonly Candidate[]): string[] {
   return existing
     .filter(
@@ -32,6 +39,8 @@ export function possibleDuplicates(report: Candidate, existing: readonly Candida
         closeInPlace(report.place, other.place) &&
         dice(words(report.description), words(other.description)) >= DUPLICATE_TEXT_SIMILARITY,
     )
+    .sort((a, b) => Math.abs(a.createdAt - report.createdAt) - Math.abs(b.createdAt - report.createdAt))
+    .slice(0, DUPLICATE_LIMIT)
     .map((other) => other.code);
 }
 

@@ -59,6 +59,10 @@ export async function startBot(env: Record<string, string>, port: number, logFil
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // A child outliving its runner (a test timeout, Ctrl-C on the soak) would keep the port and the folder busy.
+  const reap = () => child.kill("SIGKILL");
+  process.once("exit", reap);
+  child.once("exit", () => process.off("exit", reap));
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
   const url = `http://127.0.0.1:${port}`;
