@@ -94,6 +94,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const config = parsed.data;
   if (config.STORE === "postgres" && !config.DATABASE_URL) throw new ConfigError(["DATABASE_URL: required when STORE=postgres"]);
+  if (config.LLM_PROVIDER === "openai-compatible") {
+    const missing = (["LLM_BASE_URL", "LLM_MODEL"] as const).filter((name) => !config[name]);
+    if (missing.length > 0) throw new ConfigError(missing.map((name) => `${name}: required when LLM_PROVIDER=openai-compatible`));
+  }
   return config;
 }
 

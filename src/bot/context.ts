@@ -42,6 +42,14 @@ export class AppContext extends BotContext {
     return this.#pack;
   }
 
+  /** Shows "typing…" where the channel can (before a slow answer); never fails the answer. */
+  async typing(): Promise<void> {
+    await this.services.channels
+      .get(this.message.channel)
+      ?.typing?.(this.recipient)
+      .catch((error: unknown) => this.services.logger.debug({ err: error }, "typing indicator not sent"));
+  }
+
   /** Picks the Vietnamese or English text for this person. */
   t(vi: string, en: string): string {
     return this.language === "en" ? en : vi;

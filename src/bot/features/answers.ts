@@ -16,6 +16,8 @@ export async function answers(ctx: AppContext, next: NextFunction): Promise<void
   const understanding = ctx.understanding;
   if (!understanding || !isAnswerIntent(understanding.intent)) return next();
   const input: AnswerInput = { ...base, text: understanding.text, intent: understanding.intent, entities: understanding.entities };
+  // A chat model takes a moment: show "typing…" first where the channel can.
+  if (understanding.intent === "plan_info" && base.model) await ctx.typing();
   if (understanding.intent === "out_of_scope") {
     // Counted like the fallback: staff see it among the content gaps.
     ctx.conversation.state.unanswered = ((ctx.conversation.state.unanswered as number | undefined) ?? 0) + 1;
