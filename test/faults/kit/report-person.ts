@@ -17,8 +17,10 @@ export const CODE_PATTERN = /Mã phản ánh: (PA-\d{4}-\d{4,})/;
 /** What one person did. */
 export interface PersonRecord {
   userId: string;
-  /** Every description this person gave (a report must carry one of them). */
+  /** Every description this person gave. */
   descriptions: string[];
+  /** Everything this person wrote (a report's description must be one of these: see kill-run.ts). */
+  said: string[];
   /** Codes this person was sent. */
   codes: string[];
   /** Messages sent (accepted by the webhook). */
@@ -45,6 +47,9 @@ function answer(text: string, person: PersonRecord): string | undefined {
   if (text.includes("Bạn muốn phản ánh về việc gì")) return "1";
   if (text.includes("phản ánh đang soạn dở")) return "tiếp tục";
   if (text.includes("Bạn muốn sửa mục nào")) return "hủy";
+  // Two answers the bot did not understand (a step's answer arriving after a restart lost the dialog) hand the
+  // conversation to staff, and the bot stays silent until the person ends it.
+  if (text.includes("chuyển cuộc trò chuyện cho cán bộ")) return "kết thúc";
   return undefined;
 }
 
@@ -101,7 +106,7 @@ async function post(botUrl: () => string, userId: string, msgId: string, text: s
  * @example const record = await fileOneReport({ botUrl: "http://127.0.0.1:3000", stub, userId: "p-1" });
  */
 export async function fileOneReport(options: PersonOptions & { botUrl: string }): Promise<PersonRecord> {
-  const person: PersonRecord = { userId: options.userId, descriptions: [], codes: [], messages: 0, silences: 0 };
+  const person: PersonRecord = { userId: options.userId, descriptions: [], said: [], codes: [], messages: 0, silences: 0 };
   const stopped = options.stopped ?? (() => false);
   const timeoutMs = options.replyTimeoutMs ?? 4_000;
   let inbox = "";
@@ -119,6 +124,7 @@ export async function fileOneReport(options: PersonOptions & { botUrl: string })
       inbox = "";
       if (!(await post(() => options.botUrl, options.userId, `${options.userId}-${++attempt}`, say, stopped))) break;
       person.messages++;
+      person.said.push(say);
       // Wait until the reply holds the code or a question we know, or time runs out.
       const deadline = Date.now() + timeoutMs;
       let next: string | undefined;
