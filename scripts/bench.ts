@@ -134,7 +134,8 @@ async function prefillLowdb(dir: string, count: number): Promise<void> {
 async function startBot(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; startupMs: number }> {
   const started = performance.now();
   const profile = args.includes("--profile") ? ["--cpu-prof", "--cpu-prof-dir", "profiles"] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", "src/main.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  const nodeFlags = (option("node-flags", "") || "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeFlags, ...profile, "--import", "tsx", "src/main.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
   const port = Number(env.PORT);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`bot exited with ${child.exitCode}`);
