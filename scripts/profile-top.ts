@@ -18,3 +18,20 @@ for (const sample of profile.samples) {
 for (const [name, count] of [...hits].sort((a, b) => b[1] - a[1]).slice(0, Number(countArg ?? 25))) {
   console.log(`${((count / total) * 100).toFixed(1).padStart(5)}%  ${name}`);
 }
+
+// Self time by package or source area, to see where whole layers spend.
+const areas = new Map<string, number>();
+for (const sample of profile.samples) {
+  const node = byId.get(sample)!;
+  const url = node.callFrame.url;
+  const area = url.includes("node_modules/")
+    ? `npm:${/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)![1]}`
+    : url.includes("/src/")
+      ? `src/${/\/src\/([^/]+)/.exec(url)![1]}`
+      : url.startsWith("node:")
+        ? `node:${url.slice(5).split("/")[1] ?? url.slice(5)}`
+        : node.callFrame.functionName || "(native)";
+  areas.set(area, (areas.get(area) ?? 0) + 1);
+}
+console.log("\nby area:");
+for (const [area, count] of [...areas].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${((count / total) * 100).toFixed(1).padStart(5)}%  ${area}`);

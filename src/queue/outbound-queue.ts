@@ -66,6 +66,9 @@ export class OutboundQueue implements ReplyQueue, SendRoute {
     };
     this.#queue = new Queue<OutboundJobData>(OUTBOUND_QUEUE, { connection, prefix });
     this.#events = new QueueEvents(OUTBOUND_QUEUE, { connection, prefix });
+    // Every job waited on adds a listener for its end (waitUntilFinished): hundreds at once under load is normal.
+    this.#queue.setMaxListeners(0);
+    this.#events.setMaxListeners(0);
     this.#worker = new Worker<OutboundJobData>(OUTBOUND_QUEUE, (job) => this.#process(job), {
       connection,
       prefix,
