@@ -2,6 +2,7 @@ import type { Redis } from "ioredis";
 import type { KeyedRunner } from "../../core/serial-queue.js";
 import { DEFAULT_REDIS_PREFIX } from "./connect-redis.js";
 import { Backoff, keepAlive } from "./keep-alive.js";
+import { evalScript } from "./eval-script.js";
 
 /** Options for {@link RedisKeyedRunner}. */
 export interface RedisKeyedRunnerOptions {
@@ -117,7 +118,7 @@ export class RedisKeyedRunner implements KeyedRunner {
     try {
       const backoff = new Backoff(this.options.pollMinMs ?? 5, this.options.pollMaxMs ?? 100);
       for (;;) {
-        const turn = await this.redis.eval(POLL, 1, queue, place.ticket, alive, this.#idleMs);
+        const turn = await evalScript(this.redis, POLL, 1, queue, place.ticket, alive, this.#idleMs);
         if (turn === 1) break;
         if (turn === -1) {
           // Passed over while waiting (we stalled past the lease): queue again rather than run out of turn.
@@ -132,13 +133,13 @@ export class RedisKeyedRunner implements KeyedRunner {
     } finally {
       place.stop();
       // If Redis is away this fails; the ticket's lease then lapses and the next waiter passes over it.
-      await this.redis.eval(FINISH, 1, queue, place.ticket, alive, this.#idleMs).catch(() => undefined);
+      await evalScript(this.redis, FINISH, 1, queue, place.ticket, alive, this.#idleMs).catch(() => undefined);
     }
   }
 
   /** Takes a ticket and keeps its lease renewed until stop(); lost() reports a passed-over ticket once. */
   async #take(key: string, queue: string, alive: string): Promise<{ ticket: number; stop(): void; lost(): void }> {
-    const ticket = Number(await this.redis.eval(TAKE, 1, queue, alive, this.#leaseMs, this.#idleMs));
+    const ticket = Number(await evalScript(this.redis, TAKE, 1, queue, alive, this.#leaseMs, this.#idleMs));
     this.options.onQueued?.(key, ticket);
     let reported = false;
     const lost = () => {
@@ -147,7 +148,7 @@ export class RedisKeyedRunner implements KeyedRunner {
       this.options.onLeaseLost?.(key, ticket);
     };
     const lease = keepAlive(
-      async () => (await this.redis.eval(RENEW, 1, queue, ticket, alive, this.#leaseMs, this.#idleMs)) === 1,
+      async () => (await evalScript(this.redis, RENEW, 1, queue, ticket, alive, this.#leaseMs, this.#idleMs)) === 1,
       this.#leaseMs / 3,
       lost,
     );

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import { DEFAULT_REDIS_PREFIX } from "./connect-redis.js";
 import { Backoff, keepAlive } from "./keep-alive.js";
+import { evalScript } from "./eval-script.js";
 
 /**
  * A lock around a function, the same shape as the Zalo token manager's RefreshLock
@@ -61,7 +62,7 @@ export function redisLock(redis: Redis, name: string, ttlMs = 30_000, options: R
       await backoff.next();
     }
     const lease = keepAlive(
-      async () => (await redis.eval(EXTEND, 1, key, token, ttlMs)) === 1,
+      async () => (await evalScript(redis, EXTEND, 1, key, token, ttlMs)) === 1,
       ttlMs / 3,
       () => options.onLost?.(name),
     );
@@ -70,7 +71,7 @@ export function redisLock(redis: Redis, name: string, ttlMs = 30_000, options: R
     } finally {
       lease.stop();
       // If Redis is away the key simply expires; the caller's own result or error matters more.
-      await redis.eval(RELEASE, 1, key, token).catch(() => undefined);
+      await evalScript(redis, RELEASE, 1, key, token).catch(() => undefined);
     }
   };
 }
