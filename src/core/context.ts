@@ -39,11 +39,12 @@ export class BotContext {
     return this.conversation.language ?? "vi";
   }
 
-  /** Sends a reply to the person through their channel. */
-  async reply(reply: string | Reply): Promise<void> {
+  /** Sends a reply to the person through their channel, and writes it in the transcript. */
+  async reply(reply: string | Reply, options: { transcript?: boolean } = {}): Promise<void> {
     const neutral = toReply(reply);
     this.replies.push(neutral);
-    this.conversation.transcript.push({ at: Date.now(), from: "bot", text: neutral.text, extra: neutral.choices?.map((c) => `[${c.title}]`).join(" ") });
+    // A reply already in the transcript (a staff reply that waited for the person) is not written twice.
+    if (options.transcript !== false) this.conversation.transcript.push({ at: Date.now(), from: "bot", text: neutral.text, extra: neutral.choices?.map((c) => `[${c.title}]`).join(" ") });
     await this.deliver(neutral);
   }
 }

@@ -7,7 +7,10 @@ import type { AppContext } from "../context.js";
  */
 export async function deliverPending(ctx: AppContext, next: NextFunction): Promise<void> {
   if (ctx.message.kind === "message") {
-    for (const pending of await ctx.services.outbox.takePending(ctx.conversation.key)) await ctx.reply(pending.reply);
+    for (const pending of await ctx.services.outbox.takePending(ctx.conversation.key)) {
+      // A kept staff reply is in the transcript since the moment staff wrote it (see person-outbox.ts).
+      await ctx.reply(pending.reply, { transcript: pending.purpose !== "staff" });
+    }
   }
   await next();
 }
