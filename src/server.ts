@@ -209,6 +209,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       logger,
       retry: channelRetry,
       timeoutMs: config.HTTP_TIMEOUT_MS,
+      now,
     });
     channels.add(messenger.outbound);
     app.use("/webhooks/messenger", messenger.router);

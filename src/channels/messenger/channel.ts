@@ -19,10 +19,13 @@ export class MessengerOutbound implements OutboundChannel {
   readonly name = "messenger";
   readonly window = MESSENGER_WINDOW;
 
-  constructor(private readonly graph: GraphClient) {}
+  constructor(
+    private readonly graph: GraphClient,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async send(to: Recipient, reply: Reply, options: SendOptions = {}): Promise<void> {
-    const outsideStandardWindow = options.lastInboundAt !== undefined && Date.now() - options.lastInboundAt > MESSENGER_WINDOW.freeMs;
+    const outsideStandardWindow = options.lastInboundAt !== undefined && this.now() - options.lastInboundAt > MESSENGER_WINDOW.freeMs;
     const envelope: Omit<MessengerSendBody, "message"> =
       options.purpose === "staff" && outsideStandardWindow
         ? { recipient: { id: to.userId }, messaging_type: "MESSAGE_TAG", tag: "HUMAN_AGENT" }

@@ -21,6 +21,8 @@ export interface MessengerChannelOptions {
   logger: Logger;
   retry: { attempts: number; baseMs: number };
   timeoutMs?: number;
+  /** The clock the 24-hour window is counted with (tests pass a fixed one). */
+  now?: () => number;
 }
 
 /**
@@ -40,7 +42,7 @@ export function createMessengerChannel(options: MessengerChannelOptions) {
   });
   return {
     graph,
-    outbound: new MessengerOutbound(graph),
+    outbound: new MessengerOutbound(graph, options.now),
     router: messengerWebhookRouter({ appSecret: options.appSecret, verifyToken: options.verifyToken, inbox: options.inbox, logger: log }),
   };
 }
