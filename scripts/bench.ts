@@ -6,7 +6,7 @@
  * (3) end to end: signed Zalo webhook → understanding → answer → send to a local stub of the Zalo API,
  *     measured at the stub (replies per second; p50/p99 from webhook sent to reply received);
  * plus start-up time and RSS with 100k stored conversations. The server runs as a child process
- * (`node --import tsx src/main.ts`), as in production; the load generator and the stub run here.
+ * (`node dist/main.js`, built first with `npm run build`), as `npm start` runs it; the load generator and the stub run here.
  *
  * Options: `--store postgres` (DATABASE_URL, REDIS_URL from the environment), `--seconds N` per phase,
  * `--conversations N` stored before the run (default 100000), `--connections N`, `--rate N` offered
@@ -14,7 +14,7 @@
  * Prints, last: `ack_ratio=<(2)/(1)> e2e_rps=<n> e2e_p99_ms=<n> rss_mb=<n>`.
  */
 import autocannon from "autocannon";
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHash, createHmac } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { Agent as HttpAgent, createServer, request as httpRequest, type Server } from "node:http";
@@ -165,7 +165,7 @@ async function startBot(env: Record<string, string>): Promise<{ child: ChildProc
   const started = performance.now();
   const profile = args.includes("--profile") ? ["--cpu-prof", "--cpu-prof-dir", "profiles"] : [];
   const nodeFlags = (option("node-flags", "") || "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeFlags, ...profile, "--import", "tsx", "src/main.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [...nodeFlags, ...profile, "dist/main.js"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
   const port = Number(env.PORT);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`bot exited with ${child.exitCode}`);
@@ -212,6 +212,7 @@ async function bareExpress(): Promise<number> {
 }
 
 async function main(): Promise<void> {
+  execFileSync(process.execPath, ["scripts/build.mjs"], { stdio: "inherit" });
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}; store=${STORE}`);
 
   // (1)

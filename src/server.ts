@@ -23,7 +23,7 @@ import { Knowledge } from "./bot/knowledge.js";
 import { Metrics } from "./metrics/metrics.js";
 import { startHandoffSweeper } from "./handoff/handoff-sweeper.js";
 import { startReminderScheduler } from "./classes/reminder-scheduler.js";
-import { chatModelFromConfig } from "./answers/llm/openai-compatible-chat-model.js";
+import { chatModelFromConfig } from "./answers/llm/chat-model-from-config.js";
 import { metricsRouter } from "./metrics/metrics-router.js";
 import { errorCode } from "./metrics/error-code.js";
 import { recordMessageEvent } from "./analytics/record-event.js";
@@ -149,7 +149,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       retry,
     }),
     outbox: new ChannelOutbox({ channels, conversations: pipeline.conversations, store, logger, now }),
-    chatModel: chatModelFromConfig(config),
+    chatModel: await chatModelFromConfig(config),
     today: () => todayInVietnam(config.BOT_TODAY),
     now,
   };

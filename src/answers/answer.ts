@@ -3,7 +3,7 @@
  * caller routes them first (`isAnswerIntent`), and `answer` only falls back to the menu for them.
  *
  * @example
- * const plans = createPlanRetriever(library.packs.values());
+ * const plans = createPlanIndex(library.packs.values());
  * const reply = await answer({ ...understanding, today: todayInVietnam(process.env.BOT_TODAY), pack, plans });
  */
 import { mainMenu } from "../bot/menu.js";

@@ -5,7 +5,7 @@
  * passages only (off by default); if it fails, the condensed passage is used.
  *
  * @example
- * const plans = createPlanRetriever(library.packs.values());   // once per content library
+ * const plans = createPlanIndex(library.packs.values());   // once per content library
  * await answerPlan({ ...input, text: "Ai chủ trì số hóa di sản?", plans })
  * // { text: "Theo Kế hoạch thực hiện … phường Tân An giai đoạn 2026-2030, Phụ lục, nhiệm vụ 3:\n…" }
  */
@@ -15,8 +15,9 @@ import type { AnswerInput } from "./answer-input.js";
 import { lines, speaker, staffChoice } from "./answer-text.js";
 import { citation } from "./plan-citation.js";
 import { condense } from "./plan-condense.js";
-import { PlanRetriever, type PlanHit, type PlanSectionInput } from "./plan-retriever.js";
-import { wordAnswer, type WordingPassage } from "./plan-wording.js";
+import { PlanIndex, type PlanHit, type PlanSearchFilter, type PlanSectionInput } from "./plan-index.js";
+// plan-wording.js (LangChain messages) is imported only when a chat model is configured: see answerPlan.
+import type { WordingPassage } from "./plan-wording.js";
 
 /** Below this coverage the plans most likely do not talk about what was asked (see PlanHit). */
 export const MIN_PLAN_COVERAGE = 0.35;
@@ -37,20 +38,25 @@ export function planSections(packs: Iterable<ContentPack>): PlanSectionInput[] {
 
 /**
  * Build the plan retriever once per content library (not per message); rebuild it after a content reload.
- * @example const plans = createPlanRetriever(library.packs.values());
+ * @example const plans = createPlanIndex(library.packs.values());
  */
-export function createPlanRetriever(packs: Iterable<ContentPack>): PlanRetriever {
-  return new PlanRetriever(planSections(packs));
+export function createPlanIndex(packs: Iterable<ContentPack>): PlanIndex {
+  return PlanIndex.of(planSections(packs));
+}
+
+/** What plan answers search with: a PlanIndex, or the LangChain PlanRetriever (same `search`). */
+export interface PlanSearch {
+  search(query: string, k?: number, filter?: PlanSearchFilter): PlanHit[];
 }
 
 // A caller that passes no retriever still builds one only once per pack object (a reload makes new packs).
-const ownPlans = new WeakMap<ContentPack, PlanRetriever>();
+const ownPlans = new WeakMap<ContentPack, PlanSearch>();
 
-function retrieverFor(input: AnswerInput): PlanRetriever {
+function retrieverFor(input: AnswerInput): PlanSearch {
   if (input.plans) return input.plans;
   let retriever = ownPlans.get(input.pack);
   if (!retriever) {
-    retriever = createPlanRetriever([input.pack]);
+    retriever = createPlanIndex([input.pack]);
     ownPlans.set(input.pack, retriever);
   }
   return retriever;
@@ -62,7 +68,7 @@ function retrieverFor(input: AnswerInput): PlanRetriever {
  * The passages that cover `question`, best first: the pack's own plans first, then the packs it extends (a ward's
  * own plan answers before the province's).
  */
-export function findPlanPassages(retriever: PlanRetriever, pack: ContentPack, question: string, k = 3): PlanHit[] {
+export function findPlanPassages(retriever: PlanSearch, pack: ContentPack, question: string, k = 3): PlanHit[] {
   for (const packId of pack.lineage) {
     const hits = retriever.search(question, k, { packIds: [packId] }).filter((h) => h.coverage >= MIN_PLAN_COVERAGE);
     if (hits.length > 0) return hits;
@@ -99,6 +105,7 @@ export async function answerPlan(input: AnswerInput): Promise<Reply> {
   }));
   const [best] = passages;
   if (input.model) {
+    const { wordAnswer } = await import("./plan-wording.js");
     const worded = await wordAnswer(input.model, input.text, passages);
     if (worded) {
       // The model is asked to end with the citation; add it when it did not, so every answer names its section.

@@ -1,6 +1,6 @@
 import type { ContentLibrary, ContentPack } from "../content/index.js";
 import { createUnderstander, type CatalogEntry, type Understander } from "../nlu/index.js";
-import { createPlanRetriever, type PlanRetriever } from "../answers/index.js";
+import { createPlanIndex, type PlanIndex } from "../answers/index.js";
 
 /**
  * The content library and what is built from it: the understander knows every pack's names, and the
@@ -12,7 +12,7 @@ import { createPlanRetriever, type PlanRetriever } from "../answers/index.js";
  */
 export class Knowledge {
   #understander!: Understander;
-  #plans!: PlanRetriever;
+  #plans!: PlanIndex;
   #version = 0;
   #listeners: (() => void)[] = [];
 
@@ -29,7 +29,7 @@ export class Knowledge {
   }
 
   /** Retrieval over every pack's plan sections. */
-  get plans(): PlanRetriever {
+  get plans(): PlanIndex {
     return this.#plans;
   }
 
@@ -64,7 +64,7 @@ export class Knowledge {
       }
     }
     this.#understander = createUnderstander({ catalog: [...catalog.values()] });
-    this.#plans = createPlanRetriever(this.content.packs.values());
+    this.#plans = createPlanIndex(this.content.packs.values());
     this.#version++;
     for (const listener of this.#listeners) listener();
   }

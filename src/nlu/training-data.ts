@@ -6,8 +6,8 @@
 
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { fromPackageRoot } from "../package-root.js";
 import { isIntentLabel, type IntentLabel } from "./intent-labels.js";
 
 /** One labelled message. */
@@ -17,7 +17,7 @@ export interface LabelledMessage {
 }
 
 /** The repository's intents/ folder (src/nlu → ../../intents). */
-export const DEFAULT_INTENTS_DIR = fileURLToPath(new URL("../../intents", import.meta.url));
+export const DEFAULT_INTENTS_DIR = fromPackageRoot("intents");
 
 /** Read every intents/*.yaml; an unknown label or a file without examples throws, naming the file. */
 export function loadTrainingData(dir: string = DEFAULT_INTENTS_DIR): LabelledMessage[] {

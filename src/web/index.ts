@@ -5,8 +5,6 @@
  * @example app.use(await createWeb({ pipeline, services, web: local.web }));
  */
 import express, { Router } from "express";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { consoleAuth } from "./auth/console-auth.js";
 import { loginRoutes } from "./auth/login-routes.js";
 import { Sessions } from "./auth/sessions.js";
@@ -24,10 +22,11 @@ import { webErrors } from "./web-errors.js";
 import { webHeaders } from "./web-security.js";
 import type { WebDeps, WebOptions } from "./web-deps.js";
 import { HttpError } from "../http/http-error.js";
+import { fromPackageRoot } from "../package-root.js";
 
 export type { WebOptions } from "./web-deps.js";
 
-const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "static");
+const STATIC_DIR = fromPackageRoot("src", "web", "static");
 
 /**
  * Builds the console and chat routes; creates the first admin ("admin") from ADMIN_PASSWORD when it is missing.

@@ -1,6 +1,6 @@
 import { FakeListChatModel } from "@langchain/core/utils/testing";
 import { describe, expect, it } from "vitest";
-import { answerPlan, createPlanRetriever, findPlanPassages } from "../../src/answers/index.js";
+import { answerPlan, createPlanIndex, findPlanPassages } from "../../src/answers/index.js";
 import { input, library, plans } from "./answer-fixtures.js";
 
 const title = (pack: string) => library.pack(pack).plans[0].plan.title.vi;
@@ -73,7 +73,7 @@ describe("plan_info", () => {
   });
 
   it("the factory covers every pack's plans", () => {
-    const retriever = createPlanRetriever(library.packs.values());
+    const retriever = createPlanIndex(library.packs.values());
     const packs = new Set(retriever.search("văn hóa", 200).map((h) => h.document.metadata.packId));
     expect(packs).toEqual(new Set(["vo-cuong", "tan-an", "bac-giang", "kon-ray", "bac-ninh"]));
   });

@@ -46,10 +46,3 @@ export class OpenAICompatibleChatModel extends SimpleChatModel {
     return text;
   }
 }
-
-/** The chat model the environment configures (LLM_PROVIDER), or undefined: wording by a model is off by default. */
-export function chatModelFromConfig(config: { LLM_PROVIDER: string; LLM_BASE_URL?: string; LLM_API_KEY?: string; LLM_MODEL?: string }): OpenAICompatibleChatModel | undefined {
-  if (config.LLM_PROVIDER !== "openai-compatible") return undefined;
-  if (!config.LLM_BASE_URL || !config.LLM_MODEL) throw new Error("LLM_PROVIDER=openai-compatible needs LLM_BASE_URL and LLM_MODEL");
-  return new OpenAICompatibleChatModel({ baseUrl: config.LLM_BASE_URL, model: config.LLM_MODEL, apiKey: config.LLM_API_KEY });
-}

@@ -1,5 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import type { Pool } from "pg";
+import { pathToFileURL } from "node:url";
+import { fromPackageRoot } from "../../package-root.js";
 import { quoteSchema } from "./schema-name.js";
 
 /** One numbered SQL file from migrations/ (`001_init.sql` → version 1, name "001_init"). */
@@ -9,7 +11,7 @@ export interface Migration {
   sql: string;
 }
 
-const MIGRATIONS_DIR = new URL("./migrations/", import.meta.url);
+const MIGRATIONS_DIR = pathToFileURL(fromPackageRoot("src", "store", "postgres", "migrations") + "/");
 
 /**
  * Reads the numbered migration files in order. A file not named `NNN_words.sql` is an error,
