@@ -160,12 +160,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", true);
-  app.use(helmet());
-  app.use(requestId(logger));
   app.get("/healthz", (_req, res) => {
     res.status(200).json({ ok: true });
   });
-  app.use(metricsRouter(metrics, () => pipeline.pending, config.METRICS_TOKEN));
+  // Webhooks come first, before helmet and request ids: the platforms read only the status, and every event
+  // they send passes here (security headers and an id per request cost a third of the ack path; BENCHMARKS.md).
   app.use("/webhooks/:channel", (req, res, next) => {
     const stop = metrics.webhookSeconds.startTimer({ channel: req.params.channel });
     res.on("finish", () => stop({ status: String(res.statusCode) }));
@@ -219,6 +218,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger.info({ missing: status.missing.messenger }, "channel messenger: off (credentials missing)");
   }
 
+  // Everything people and staff open in a browser, and the API: security headers and a request id.
+  app.use(helmet());
+  app.use(requestId(logger));
+  app.use(metricsRouter(metrics, () => pipeline.pending, config.METRICS_TOKEN));
   app.use("/api", createApiRouter(services));
   app.use(await createWeb({ pipeline, services, web: local.web }));
   app.use((_req, _res, next) => next(new HttpError(404, "Not found")));

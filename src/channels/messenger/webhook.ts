@@ -1,4 +1,5 @@
 import { Router } from "express";
+import { acknowledge } from "../../http/acknowledge.js";
 import type { Logger } from "pino";
 import type { Inbox } from "../../core/inbox.js";
 import { HttpError } from "../../http/http-error.js";
@@ -38,7 +39,7 @@ export function messengerWebhookRouter(options: { appSecret: string; verifyToken
       }
     })();
     await within(handOff);
-    res.status(200).send("EVENT_RECEIVED");
+    acknowledge(res, "EVENT_RECEIVED", "text/plain");
   });
   return router;
 }

@@ -1,5 +1,6 @@
 import { Router } from "express";
 import type { Logger } from "pino";
+import { acknowledge } from "../../http/acknowledge.js";
 import { HttpError } from "../../http/http-error.js";
 import { rawJsonBody, type RawJson } from "../../http/json-body.js";
 import type { ZaloBot } from "./bot.js";
@@ -23,7 +24,7 @@ export function zaloWebhookRouter(options: { secretKey: string; bot: ZaloBot; lo
     if (typeof event.event_name !== "string") return next(new HttpError(400, "event_name missing"));
     const handOff = options.bot.handleEvent(event).catch((error) => options.logger.error({ err: error, event: event.event_name }, "zalo event failed"));
     await within(handOff);
-    res.status(200).json({ ok: true });
+    acknowledge(res, '{"ok":true}', "application/json");
   });
   return router;
 }
