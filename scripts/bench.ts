@@ -180,6 +180,12 @@ async function startBot(env: Record<string, string>): Promise<{ child: ChildProc
   return { child, port, startupMs: performance.now() - started };
 }
 
+/** CPU time (user + system, ms) the process has used so far, from /proc (clock ticks of 10 ms). */
+function cpuMs(pid: number): { user: number; system: number } {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
+}
+
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -229,8 +235,10 @@ async function main(): Promise<void> {
   const latencies: number[] = [];
   let replies = 0;
   let measuring = false;
+  let apiCalls = 0;
   stub.on("message", (m: { userId?: string; at?: number }) => {
     if (!measuring || !m.userId || m.at === undefined) return;
+    apiCalls++;
     const started = sentAt.get(m.userId);
     if (started === undefined) return;
     sentAt.delete(m.userId); // the first message of a reply counts
@@ -343,6 +351,7 @@ async function main(): Promise<void> {
   // Open loop: requests leave on a fixed schedule whatever the answers do (autocannon's rate limiter holds a
   // prepared request back, which would count its own wait as latency). The clock starts as each request leaves.
   const started = performance.now();
+  const cpuBefore = cpuMs(bot.child.pid!);
   let e2eSeq = 0;
   const agent = new HttpAgent({ keepAlive: true, maxSockets: CONNECTIONS * 4 });
   const tickMs = 5;
@@ -366,12 +375,19 @@ async function main(): Promise<void> {
   // Let the queue drain (bounded).
   for (let i = 0; i < 100 && sentAt.size > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
   const elapsed = (performance.now() - started) / 1000;
+  const cpuAfter = cpuMs(bot.child.pid!);
+  const perMessage = (ms: number) => (ms * 1000) / Math.max(1, e2eSeq);
+  const userPerMessage = perMessage(cpuAfter.user - cpuBefore.user);
+  const systemPerMessage = perMessage(cpuAfter.system - cpuBefore.system);
+  const cpuPerMessage = userPerMessage + systemPerMessage;
   measuring = false;
   latencies.sort((a, b) => a - b);
   const e2eRps = replies / elapsed;
   console.log(
     `(3) end to end (offered ${offered}/s for ${SECONDS}s): ${replies} replies of ${e2eSeq} messages, ${e2eRps.toFixed(0)} replies/s; latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms; unanswered ${sentAt.size}`,
   );
+  // The bot's own CPU per message (all its threads): what bounds capacity, whatever the generator takes.
+  console.log(`bot CPU per message: ${cpuPerMessage.toFixed(0)} µs (user ${userPerMessage.toFixed(0)}, kernel ${systemPerMessage.toFixed(0)}; ≈ ${(1e6 / cpuPerMessage).toFixed(0)} messages per CPU-second); send API calls per message: ${(apiCalls / Math.max(1, replies)).toFixed(2)}`);
   const rss = rssMb(bot.child.pid!);
   const metricsText = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
   const gauge = (name: string) => Math.round(Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, "m").exec(metricsText)?.[1] ?? NaN) / 2 ** 20);

@@ -28,8 +28,8 @@ export const DEFAULT_SHARDS: Record<string, number> = { conversations: 64, event
  * The embedded default store: lowdb (its `Low` class over a `DataFile` adapter, see shard-file.ts), one
  * JSON-lines file per collection under `dir` — or several ("conversations-07.jsonl") for the large ones.
  *
- * Documents are held in memory as their JSON text: a read parses (which is also the copy callers get), a
- * write stringifies once. Ordinary writes are coalesced: every `flushMs` the documents that changed are
+ * Only ids are held in memory, with where each document is in its file: a read takes the JSON text from the file
+ * (or a small cache) and parses it, which is also the copy callers get; a write stringifies once. Ordinary writes are coalesced: every `flushMs` the documents that changed are
  * appended to their file, and a file is compacted (rewritten whole, atomically) when its superseded lines
  * outnumber the live ones. Durable writes (`{ durable: true }`, sequences) are on disk before they resolve.
  *
@@ -47,22 +47,27 @@ export class LowdbStore implements Store {
     const shardOf = (id: string) => files[files.length === 1 ? 0 : hash(id) % files.length];
     return {
       get: async (id) => {
-        const text = (await shardOf(id).data()).get(id);
+        const shard = shardOf(id);
+        await shard.load();
+        const text = shard.get(id);
         return text === undefined ? undefined : (JSON.parse(text) as T);
       },
       set: async (id, value, options?: WriteOptions) => {
         const shard = shardOf(id);
-        (await shard.data()).set(id, JSON.stringify(value));
-        await shard.changed(id, options?.durable === true);
+        await shard.load();
+        shard.set(id, JSON.stringify(value));
+        await shard.changed(options?.durable === true);
       },
       delete: async (id) => {
         const shard = shardOf(id);
-        if ((await shard.data()).delete(id)) await shard.changed(id, false);
+        await shard.load();
+        if (shard.delete(id)) await shard.changed(false);
       },
       find: async (match?: Match) => {
         const found: T[] = [];
         for (const shard of files) {
-          for (const text of (await shard.data()).values()) {
+          await shard.load();
+          for (const [, text] of shard.entries()) {
             const doc = JSON.parse(text) as T;
             if (matches(doc, match)) found.push(doc);
           }
@@ -74,27 +79,26 @@ export class LowdbStore implements Store {
 
   async nextSequence(name: string): Promise<number> {
     const [file] = this.#files("_sequences");
-    const data = await file.data();
-    const next = Number(data.get(name) ?? 0) + 1;
-    data.set(name, String(next));
-    await file.changed(name, true);
+    await file.load();
+    const next = Number(file.get(name) ?? 0) + 1;
+    file.set(name, String(next));
+    await file.changed(true);
     return next;
   }
 
   async markSeen(eventId: string): Promise<boolean> {
     const files = this.#files("_seen");
     const shard = files[hash(eventId) % files.length];
-    const data = await shard.data();
-    if (data.has(eventId)) return false;
-    data.set(eventId, String(Date.now()));
-    // Maps keep insertion order: the oldest ids go first.
+    await shard.load();
+    if (shard.has(eventId)) return false;
+    shard.set(eventId, String(Date.now()));
+    // Ids keep insertion order: the oldest go first.
     const limit = Math.ceil((this.options.seenLimit ?? 20_000) / files.length);
-    for (const oldest of data.keys()) {
-      if (data.size <= limit) break;
-      data.delete(oldest);
-      await shard.changed(oldest, false);
+    for (const oldest of shard.ids()) {
+      if (shard.size <= limit) break;
+      shard.delete(oldest);
     }
-    await shard.changed(eventId, false);
+    await shard.changed(false);
     return true;
   }
 
@@ -104,17 +108,21 @@ export class LowdbStore implements Store {
 
   async close(): Promise<void> {
     await this.flush();
+    for (const file of [...this.#shards.values()].flat()) file.close();
   }
 
   /** Loads every collection now (start-up), so the first message does not wait for a large file. */
   async preload(): Promise<void> {
-    for (const name of collectionNames(this.options.dir)) await Promise.all(this.#files(name).map((file) => file.data()));
+    for (const name of collectionNames(this.options.dir)) await Promise.all(this.#files(name).map((file) => file.load()));
   }
 
   /** Every (id, JSON text) of a collection, across its files. */
   async rawEntries(name: string): Promise<[string, string][]> {
     const entries: [string, string][] = [];
-    for (const file of this.#files(name)) entries.push(...(await file.data()).entries());
+    for (const file of this.#files(name)) {
+      await file.load();
+      entries.push(...file.entries());
+    }
     return entries;
   }
 

@@ -1,7 +1,12 @@
-import { renameSync } from "node:fs";
-import { appendFile } from "node:fs/promises";
+import { closeSync, openSync, readSync, renameSync } from "node:fs";
+import { appendFile, readFile } from "node:fs/promises";
 import { Low } from "lowdb";
 import { DataFile } from "lowdb/node";
+
+/** Clean documents kept in memory per file, most recently used (a person's conversation between messages). */
+const CACHE_SIZE = 64;
+/** A position packs the byte offset and length of a document in the file into one number (exact below 2^53). */
+const LENGTH_BITS = 2 ** 24;
 
 /**
  * One data file of the embedded store, in JSON lines: `"<id as JSON>"<TAB><document as JSON>`, or
@@ -10,12 +15,24 @@ import { DataFile } from "lowdb/node";
  * live ones the file is compacted: rewritten whole by lowdb (`Low` over a `DataFile`; steno writes a temp
  * file and renames it, so a crash never leaves a half-written file). A crash during an append can only cut
  * the last line short; that line is ignored on reading.
+ *
+ * Memory: only ids stay in memory, each with where its document is in the file; a document is read from the
+ * file when asked for (the OS page cache keeps hot files in memory), and the last few used are cached.
+ * Documents written since the last flush are held as text until they are appended. 100 000 conversations
+ * cost a few MB of ids instead of ~150 MB of text (BENCHMARKS.md).
  */
 export class ShardFile {
-  #low: Low<Map<string, string>>;
-  #loaded?: Promise<Map<string, string>>;
-  #timer?: NodeJS.Timeout;
+  /** Live documents: the position of the text in the file, or the text itself while it waits for a flush. */
+  #docs = new Map<string, number | string>();
+  /** Ids set or deleted since the last flush. */
   #dirty = new Set<string>();
+  /** Recently used clean documents (insertion order = recency). */
+  #cache = new Map<string, string>();
+  #loaded?: Promise<void>;
+  #timer?: NodeJS.Timeout;
+  #fd?: number;
+  /** Bytes in the file, where the next append starts. */
+  #bytes = 0;
   #lines = 0;
   /** The file on disk is not what is loaded (a cut or broken line): rewrite it whole. */
   #rewrite = false;
@@ -25,21 +42,68 @@ export class ShardFile {
     private readonly file: string,
     private readonly flushMs: number,
     private readonly onCorruptFile?: (file: string, movedTo: string) => void,
-  ) {
-    this.#low = new Low(new DataFile<Map<string, string>>(file, { parse: (text) => this.#parse(text), stringify: serialize }), new Map());
-  }
+  ) {}
 
-  data(): Promise<Map<string, string>> {
-    this.#loaded ??= this.#low.read().then(() => {
+  /** Reads the file's ids and positions (once); the other methods need it done. */
+  load(): Promise<void> {
+    this.#loaded ??= this.#read().then(() => {
       if (this.#rewrite) void this.flush();
-      return this.#low.data;
     });
     return this.#loaded;
   }
 
-  /** Marks a document changed (set or deleted); a durable change is written now, others within `flushMs`. */
-  async changed(id: string, durable: boolean): Promise<void> {
+  get size(): number {
+    return this.#docs.size;
+  }
+
+  has(id: string): boolean {
+    return this.#docs.has(id);
+  }
+
+  /** The document's JSON text. */
+  get(id: string): string | undefined {
+    const at = this.#docs.get(id);
+    if (at === undefined || typeof at === "string") return at;
+    const cached = this.#cache.get(id);
+    if (cached !== undefined) {
+      this.#cache.delete(id);
+      this.#cache.set(id, cached);
+      return cached;
+    }
+    const text = this.#readAt(at);
+    this.#remember(id, text);
+    return text;
+  }
+
+  /** Sets a document (its JSON text); it is written with the next flush (`changed` says when). */
+  set(id: string, text: string): void {
+    this.#docs.set(id, text);
+    this.#cache.delete(id);
     this.#dirty.add(id);
+  }
+
+  delete(id: string): boolean {
+    if (!this.#docs.delete(id)) return false;
+    this.#cache.delete(id);
+    this.#dirty.add(id);
+    return true;
+  }
+
+  /** Ids in insertion order (oldest first). */
+  ids(): IterableIterator<string> {
+    return this.#docs.keys();
+  }
+
+  /** Every (id, JSON text), read from the file as it goes. */
+  *entries(): Generator<[string, string]> {
+    for (const id of [...this.#docs.keys()]) {
+      const text = this.get(id);
+      if (text !== undefined) yield [id, text];
+    }
+  }
+
+  /** Schedules writing what changed: a durable change is written now, others within `flushMs`. */
+  async changed(durable: boolean): Promise<void> {
     if (durable) return this.flush();
     this.#timer ??= setTimeout(() => void this.flush(), this.flushMs);
     this.#timer.unref?.();
@@ -52,64 +116,148 @@ export class ShardFile {
     if (!this.#loaded || (this.#dirty.size === 0 && !this.#rewrite)) return this.#writing;
     const ids = [...this.#dirty];
     this.#dirty.clear();
-    this.#writing = this.#writing.then(async () => {
-      const data = this.#low.data;
-      if (this.#rewrite || this.#lines + ids.length > 2 * data.size + 64) {
-        this.#rewrite = false;
-        await this.#low.write();
-        this.#lines = data.size;
-        return;
-      }
-      let out = "";
-      for (const id of ids) {
-        const doc = data.get(id);
-        out += `${JSON.stringify(id)}\t${doc ?? ""}\n`;
-      }
-      await appendFile(this.file, out);
-      this.#lines += ids.length;
-    });
+    this.#writing = this.#writing.then(() => (this.#rewrite || this.#lines + ids.length > 2 * this.#docs.size + 64 ? this.#compact() : this.#append(ids)));
     return this.#writing;
   }
 
-  #parse(text: string): Map<string, string> {
-    const map = new Map<string, string>();
-    const lines = text.split("\n");
-    // Without a final newline the last line is an append cut short by a crash: not a broken file.
-    const cut = text.length > 0 && !text.endsWith("\n") ? lines.pop() : undefined;
-    let broken = false;
-    for (const line of lines) {
-      if (!line) continue;
-      this.#lines++;
-      const tab = line.indexOf("\t");
-      try {
-        if (tab < 0) throw new Error("no tab");
-        const id = JSON.parse(line.slice(0, tab)) as unknown;
-        if (typeof id !== "string") throw new Error("id is not a string");
-        const doc = line.slice(tab + 1);
-        if (doc === "") {
-          map.delete(id);
-          continue;
-        }
-        JSON.parse(doc); // validates; the text itself is what is kept
-        map.set(id, doc);
-      } catch {
-        broken = true;
+  /** Closes the read handle (the store is closing). */
+  close(): void {
+    if (this.#fd !== undefined) closeSync(this.#fd);
+    this.#fd = undefined;
+  }
+
+  // ===  Writing  ===
+
+  async #append(ids: string[]): Promise<void> {
+    let out = "";
+    let offset = this.#bytes;
+    const written: [string, string, number][] = [];
+    for (const id of ids) {
+      const doc = this.#docs.get(id);
+      // A document flushed meanwhile by a compaction is a number: nothing to append for it.
+      if (typeof doc === "number") continue;
+      const head = `${JSON.stringify(id)}\t`;
+      const line = `${head}${doc ?? ""}\n`;
+      if (doc !== undefined) written.push([id, doc, pack(offset + Buffer.byteLength(head), Buffer.byteLength(doc))]);
+      offset += Buffer.byteLength(line);
+      out += line;
+    }
+    if (out === "") return;
+    await appendFile(this.file, out);
+    this.#bytes = offset;
+    this.#lines += ids.length;
+    this.#settle(written, false);
+  }
+
+  /** Rewrites the file with the live documents only (lowdb's DataFile: temp file, then rename). */
+  async #compact(): Promise<void> {
+    this.#rewrite = false;
+    let out = "";
+    let offset = 0;
+    const written: [string, string, number][] = [];
+    for (const [id, doc] of this.entries()) {
+      const head = `${JSON.stringify(id)}\t`;
+      written.push([id, doc, pack(offset + Buffer.byteLength(head), Buffer.byteLength(doc))]);
+      out += `${head}${doc}\n`;
+      offset += Buffer.byteLength(head) + Buffer.byteLength(doc) + 1;
+    }
+    // Ids changed from here on stay dirty and are appended by the next flush.
+    for (const [id] of written) this.#dirty.delete(id);
+    for (const id of [...this.#dirty]) if (!this.#docs.has(id)) this.#dirty.delete(id);
+    const low = new Low(new DataFile<string>(this.file, { parse: (text) => text, stringify: (text) => text }), out);
+    await low.write();
+    this.close(); // the old file was replaced: read from the new one
+    this.#bytes = offset;
+    this.#lines = written.length;
+    this.#settle(written, true);
+  }
+
+  /** After a write: documents unchanged since are now read from the file (after a compaction, from the new one). */
+  #settle(written: [string, string, number][], compacted: boolean): void {
+    for (const [id, doc, position] of written) {
+      const now = this.#docs.get(id);
+      if (now === doc || (compacted && typeof now === "number")) {
+        this.#docs.set(id, position);
+        this.#remember(id, doc);
       }
     }
+  }
+
+  #remember(id: string, text: string): void {
+    this.#cache.set(id, text);
+    if (this.#cache.size > CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value!);
+  }
+
+  // ===  Reading  ===
+
+  #readAt(position: number): string {
+    const offset = Math.floor(position / LENGTH_BITS);
+    const length = position % LENGTH_BITS;
+    this.#fd ??= openSync(this.file, "r");
+    const buffer = Buffer.allocUnsafe(length);
+    readSync(this.#fd, buffer, 0, length, offset);
+    return buffer.toString("utf8");
+  }
+
+  async #read(): Promise<void> {
+    let data: Buffer;
+    try {
+      data = await readFile(this.file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+      throw error;
+    }
+    let broken = false;
+    let start = 0;
+    while (start < data.length) {
+      const end = data.indexOf(10, start); // \n
+      // Without a final newline the last line is an append cut short by a crash: not a broken file.
+      if (end < 0) {
+        this.#rewrite = true;
+        break;
+      }
+      if (end > start) {
+        this.#lines++;
+        const tab = data.indexOf(9, start); // \t (never inside JSON text: it is escaped there)
+        try {
+          if (tab < 0 || tab > end) throw new Error("no tab");
+          const id = JSON.parse(data.toString("utf8", start, tab)) as unknown;
+          if (typeof id !== "string") throw new Error("id is not a string");
+          if (tab + 1 === end) {
+            this.#docs.delete(id);
+          } else {
+            JSON.parse(data.toString("utf8", tab + 1, end)); // validates; only the position is kept
+            this.#docs.set(id, pack(tab + 1, end - tab - 1));
+          }
+        } catch {
+          broken = true;
+        }
+      }
+      start = end + 1;
+    }
+    this.#bytes = data.length;
     if (broken) {
       // A file broken by hand must not stop the bot: keep a copy for staff, load every line that parses.
       // The callback may throw to refuse (the migration does): then the file stays where it is.
       const movedTo = `${this.file}.corrupt-${Date.now()}`;
       this.onCorruptFile?.(this.file, movedTo);
       renameSync(this.file, movedTo);
+      this.#rewrite = true;
     }
-    if (broken || cut !== undefined) this.#rewrite = true;
-    return map;
+    if (this.#rewrite) {
+      // The file is rewritten from what was loaded: hold those documents as text until then.
+      for (const [id, position] of this.#docs) if (typeof position === "number") this.#docs.set(id, readFrom(data, position));
+      this.#bytes = 0;
+    }
   }
 }
 
-function serialize(map: Map<string, string>): string {
-  let out = "";
-  for (const [id, doc] of map) out += `${JSON.stringify(id)}\t${doc}\n`;
-  return out;
+function pack(offset: number, length: number): number {
+  if (length >= LENGTH_BITS) throw new Error(`document over ${LENGTH_BITS} bytes`);
+  return offset * LENGTH_BITS + length;
+}
+
+function readFrom(data: Buffer, position: number): string {
+  const offset = Math.floor(position / LENGTH_BITS);
+  return data.toString("utf8", offset, offset + (position % LENGTH_BITS));
 }
