@@ -101,12 +101,14 @@ export class PlanIndex<D extends PlanPassage = PlanPassage> {
     const terms = planTerms(query);
     const scores = this.#index.scores(terms);
     const packs = filter.packIds ? new Set(filter.packIds) : undefined;
-    return this.#documents
-      .map((document, i) => ({ document, score: scores[i], i }))
-      .filter((h) => h.score > this.#minScore && (!packs || packs.has(h.document.metadata.packId)))
-      .map(({ document, score, i }) => ({ document, score, coverage: this.#index.coverage(terms, i) }))
-      .filter((h) => h.coverage >= this.#minCoverage)
-      .sort((a, b) => b.score - a.score)
-      .slice(0, k);
+    const hits: PlanHit<D>[] = [];
+    for (let i = 0; i < scores.length; i++) {
+      const score = scores[i];
+      const document = this.#documents[i];
+      if (score <= this.#minScore || (packs && !packs.has(document.metadata.packId))) continue;
+      const coverage = this.#index.coverage(terms, i);
+      if (coverage >= this.#minCoverage) hits.push({ document, score, coverage });
+    }
+    return hits.sort((a, b) => b.score - a.score).slice(0, k);
   }
 }
