@@ -186,6 +186,18 @@ function cpuMs(pid: number): { user: number; system: number } {
   return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
 }
 
+/** Waits until the process uses under 5 % of a core over 200 ms (at most 30 s); returns how long that took. */
+async function waitIdle(pid: number): Promise<number> {
+  const started = performance.now();
+  for (let previous = cpuMs(pid); performance.now() - started < 30_000; ) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const now = cpuMs(pid);
+    if (now.user + now.system - previous.user - previous.system <= 10) break;
+    previous = now;
+  }
+  return performance.now() - started;
+}
+
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -214,9 +226,11 @@ async function bareExpress(): Promise<number> {
   const port = await listen(server);
   const options = { url: `http://127.0.0.1:${port}/`, method: "POST" as const, body: "{}", headers: { "content-type": "application/json" }, connections: CONNECTIONS };
   await run({ ...options, duration: 1 }); // warm-up: the first second of a fresh process runs unoptimised code
-  const result = await run({ ...options, duration: SECONDS });
+  // The better of two runs: a run disturbed by something else on the machine would flatter the ratio.
+  const first = await run({ ...options, duration: SECONDS });
+  const second = await run({ ...options, duration: SECONDS });
   server.close();
-  return result.requests.average;
+  return Math.max(first.requests.average, second.requests.average);
 }
 
 async function main(): Promise<void> {
@@ -284,7 +298,10 @@ async function main(): Promise<void> {
   // Load the stored conversations (lowdb reads a collection on first use) so RSS counts them.
   const warm = zaloBody("warm-up", "warm-up-1", "xin chào");
   await fetch(`http://127.0.0.1:${port}/webhooks/zalo`, { method: "POST", headers: { "content-type": "application/json", "x-zevent-signature": zaloSignature(warm.raw, warm.timestamp) }, body: warm.raw });
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  // Start-up goes on after listening (the store indexes its files): measure only once the bot is idle.
+  const preloadMs = await waitIdle(bot.child.pid!);
+  console.log(`store preloaded (bot idle) ${preloadMs.toFixed(0)} ms after the warm-up message`);
 
   // (2) the ack path: verify the signature, parse, answer 200, drop the repeat. Each request is a redelivery
   // of an already-seen event (what the platforms do on retries), so the handling that follows a new message

@@ -152,10 +152,14 @@ export class ShardFile {
   /** Rewrites the file with the live documents only (lowdb's DataFile: temp file, then rename). */
   async #compact(): Promise<void> {
     this.#rewrite = false;
+    // One read of the whole file, then slices: reading each document at its position would block the event
+    // loop for every document of the file (a latency spike in the benchmark's p99).
+    const onDisk = this.#bytes > 0 ? await readFile(this.file) : Buffer.alloc(0);
     let out = "";
     let offset = 0;
     const written: [string, string, number][] = [];
-    for (const [id, doc] of this.entries()) {
+    for (const [id, at] of this.#docs) {
+      const doc = typeof at === "string" ? at : readFrom(onDisk, at);
       const head = `${JSON.stringify(id)}\t`;
       written.push([id, doc, pack(offset + Buffer.byteLength(head), Buffer.byteLength(doc))]);
       out += `${head}${doc}\n`;
