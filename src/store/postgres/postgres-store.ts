@@ -90,14 +90,16 @@ export class PostgresStore implements Store {
     const pool = this.#pool;
     return {
       get: async (id) => {
-        const { rows } = await pool.query<{ doc: T }>(`SELECT doc FROM ${table} WHERE collection = $1 AND id = $2`, [name, id]);
+        const { rows } = await pool.query<{ doc: T }>(prepared(`SELECT doc FROM ${table} WHERE collection = $1 AND id = $2`, [name, id]));
         return rows[0]?.doc;
       },
       set: async (id, value) => {
         await pool.query(
-          `INSERT INTO ${table} (collection, id, doc) VALUES ($1, $2, $3::jsonb)
+          prepared(
+            `INSERT INTO ${table} (collection, id, doc) VALUES ($1, $2, $3::jsonb)
            ON CONFLICT (collection, id) DO UPDATE SET doc = EXCLUDED.doc, updated_at = now()`,
-          [name, id, toJson(value)],
+            [name, id, toJson(value)],
+          ),
         );
       },
       delete: async (id) => {
@@ -171,4 +173,14 @@ function toJson(value: unknown): string {
   const json = JSON.stringify(value);
   if (json === undefined) throw new Error("A stored document must be JSON (got undefined or a function)");
   return json;
+}
+
+/**
+ * A named prepared statement for the queries every message runs (get and set): each connection parses and plans
+ * it once, then only binds values. The name is a hash of the text, so schemas (and texts) never share a name.
+ */
+function prepared(text: string, values: unknown[]): pg.QueryConfig {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return { name: `doc_${(h >>> 0).toString(36)}`, text, values };
 }
