@@ -17,13 +17,14 @@ import autocannon from "autocannon";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHash, createHmac } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
-import { Agent as HttpAgent, createServer, request as httpRequest, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir, cpus, totalmem } from "node:os";
 import { Worker } from "node:worker_threads";
 import { join } from "node:path";
 import express from "express";
 import { LowdbStore } from "../src/store/lowdb/lowdb-store.js";
+import { httpRequestBytes, RAW_STUB_SOURCE, RawClient } from "./bench-wire.js";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -40,24 +41,6 @@ const APP_ID = "3605738391474520000";
 const OA_ID = "579745863508352884";
 
 // ===  Helpers  ===
-
-/** The stub of the Zalo/Graph send APIs, as worker source (plain JS: it runs outside tsx). */
-const STUB_SOURCE = `
-const { parentPort } = require("node:worker_threads");
-const http = require("node:http");
-const server = http.createServer((req, res) => {
-  let body = "";
-  req.on("data", (c) => (body += c));
-  req.on("end", () => {
-    res.setHeader("content-type", "application/json");
-    res.end('{"error":0,"message":"Success","data":{"message_id":"x"},"recipient_id":"x","message_id":"m"}');
-    const m = /"(?:user_id|id)":"([^"]+)"/.exec(body);
-    if (m) parentPort.postMessage({ userId: m[1], at: performance.timeOrigin + performance.now() });
-  });
-});
-server.keepAliveTimeout = 60000;
-server.listen(0, "127.0.0.1", () => parentPort.postMessage({ port: server.address().port }));
-`;
 
 function listen(server: Server): Promise<number> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)));
@@ -242,22 +225,24 @@ async function main(): Promise<void> {
   console.log(`(1) bare Express POST → 200: ${bare.toFixed(0)} req/s`);
 
   // The Zalo API stub runs on its own thread (the load generator keeps this one busy): it answers
-  // success and reports when each person's first reply message arrived (absolute ms).
-  const stub = new Worker(STUB_SOURCE, { eval: true });
+  // success and reports when each person's first reply message arrived (absolute ms), in batches.
+  const stub = new Worker(RAW_STUB_SOURCE, { eval: true });
   const stubPort: number = await new Promise((resolve) => stub.once("message", (m: { port: number }) => resolve(m.port)));
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   let replies = 0;
   let measuring = false;
   let apiCalls = 0;
-  stub.on("message", (m: { userId?: string; at?: number }) => {
-    if (!measuring || !m.userId || m.at === undefined) return;
-    apiCalls++;
-    const started = sentAt.get(m.userId);
-    if (started === undefined) return;
-    sentAt.delete(m.userId); // the first message of a reply counts
-    latencies.push(m.at - started);
-    replies++;
+  stub.on("message", (m: { arrivals?: [string, number][] }) => {
+    if (!measuring || !m.arrivals) return;
+    for (const [userId, at] of m.arrivals) {
+      apiCalls++;
+      const started = sentAt.get(userId);
+      if (started === undefined) continue;
+      sentAt.delete(userId); // the first message of a reply counts
+      latencies.push(at - started);
+      replies++;
+    }
   });
   const clock = () => performance.timeOrigin + performance.now();
 
@@ -363,14 +348,16 @@ async function main(): Promise<void> {
   const prepared = Array.from({ length: Math.ceil(offered * SECONDS * 1.2) + 100 }, (_, i) => {
     const n = i + 1;
     const { raw, timestamp } = zaloBody(`e2e-${n}`, `e2e-${n}`, QUESTIONS[n % QUESTIONS.length]);
-    return { userId: `e2e-${n}`, body: raw, headers: { "content-type": "application/json", "x-zevent-signature": zaloSignature(raw, timestamp) } };
+    const headers = { "content-type": "application/json", "x-zevent-signature": zaloSignature(raw, timestamp) };
+    return { userId: `e2e-${n}`, bytes: httpRequestBytes("127.0.0.1", "/webhooks/zalo", headers, raw) };
   });
   // Open loop: requests leave on a fixed schedule whatever the answers do (autocannon's rate limiter holds a
   // prepared request back, which would count its own wait as latency). The clock starts as each request leaves.
   const started = performance.now();
   const cpuBefore = cpuMs(bot.child.pid!);
+  const ownBefore = process.cpuUsage();
   let e2eSeq = 0;
-  const agent = new HttpAgent({ keepAlive: true, maxSockets: CONNECTIONS * 4 });
+  const client = new RawClient(port, CONNECTIONS * 4);
   const tickMs = 5;
   const total = Math.round(offered * SECONDS);
   await new Promise<void>((resolve) => {
@@ -379,9 +366,7 @@ async function main(): Promise<void> {
       while (e2eSeq < due) {
         const next = prepared[e2eSeq++];
         sentAt.set(next.userId, clock());
-        const request = httpRequest({ host: "127.0.0.1", port, path: "/webhooks/zalo", method: "POST", agent, headers: next.headers }, (response) => response.resume());
-        request.on("error", () => undefined);
-        request.end(next.body);
+        client.send(next.bytes);
       }
       if (e2eSeq >= total) {
         clearInterval(timer);
@@ -392,11 +377,14 @@ async function main(): Promise<void> {
   // Let the queue drain (bounded).
   for (let i = 0; i < 100 && sentAt.size > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
   const elapsed = (performance.now() - started) / 1000;
+  client.close();
   const cpuAfter = cpuMs(bot.child.pid!);
   const perMessage = (ms: number) => (ms * 1000) / Math.max(1, e2eSeq);
   const userPerMessage = perMessage(cpuAfter.user - cpuBefore.user);
   const systemPerMessage = perMessage(cpuAfter.system - cpuBefore.system);
   const cpuPerMessage = userPerMessage + systemPerMessage;
+  const own = process.cpuUsage(ownBefore);
+  const loadPerMessage = (own.user + own.system) / 1000 / Math.max(1, e2eSeq) * 1000;
   measuring = false;
   latencies.sort((a, b) => a - b);
   const e2eRps = replies / elapsed;
@@ -404,7 +392,7 @@ async function main(): Promise<void> {
     `(3) end to end (offered ${offered}/s for ${SECONDS}s): ${replies} replies of ${e2eSeq} messages, ${e2eRps.toFixed(0)} replies/s; latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms; unanswered ${sentAt.size}`,
   );
   // The bot's own CPU per message (all its threads): what bounds capacity, whatever the generator takes.
-  console.log(`bot CPU per message: ${cpuPerMessage.toFixed(0)} µs (user ${userPerMessage.toFixed(0)}, kernel ${systemPerMessage.toFixed(0)}; ≈ ${(1e6 / cpuPerMessage).toFixed(0)} messages per CPU-second); send API calls per message: ${(apiCalls / Math.max(1, replies)).toFixed(2)}`);
+  console.log(`bot CPU per message: ${cpuPerMessage.toFixed(0)} µs (user ${userPerMessage.toFixed(0)}, kernel ${systemPerMessage.toFixed(0)}; ≈ ${(1e6 / cpuPerMessage).toFixed(0)} messages per CPU-second); send API calls per message: ${(apiCalls / Math.max(1, replies)).toFixed(2)}; load generator + stub CPU per message: ${loadPerMessage.toFixed(0)} µs`);
   const rss = rssMb(bot.child.pid!);
   const metricsText = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
   const gauge = (name: string) => Math.round(Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, "m").exec(metricsText)?.[1] ?? NaN) / 2 ** 20);
