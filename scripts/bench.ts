@@ -163,6 +163,12 @@ async function startBot(env: Record<string, string>): Promise<{ child: ChildProc
   return { child, port, startupMs: performance.now() - started };
 }
 
+/** Total GC pause seconds by kind, from prom-client's nodejs_gc_duration_seconds histogram. */
+function gcSeconds(metricsText: string): { major: number; minor: number; incremental: number } {
+  const sum = (kind: string) => Number(new RegExp(`^nodejs_gc_duration_seconds_sum\\{kind="${kind}"\\} (\\S+)$`, "m").exec(metricsText)?.[1] ?? 0);
+  return { major: sum("major"), minor: sum("minor"), incremental: sum("incremental") };
+}
+
 /** CPU time (user + system, ms) the process has used so far, from /proc (clock ticks of 10 ms). */
 function cpuMs(pid: number): { user: number; system: number } {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
@@ -351,6 +357,8 @@ async function main(): Promise<void> {
     const headers = { "content-type": "application/json", "x-zevent-signature": zaloSignature(raw, timestamp) };
     return { userId: `e2e-${n}`, bytes: httpRequestBytes("127.0.0.1", "/webhooks/zalo", headers, raw) };
   });
+  // Scraping /metrics resets prom-client's event-loop-lag histogram: the next scrape covers this phase only.
+  const gcBefore = gcSeconds(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text());
   // Open loop: requests leave on a fixed schedule whatever the answers do (autocannon's rate limiter holds a
   // prepared request back, which would count its own wait as latency). The clock starts as each request leaves.
   const started = performance.now();
@@ -396,6 +404,13 @@ async function main(): Promise<void> {
   const rss = rssMb(bot.child.pid!);
   const metricsText = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
   const gauge = (name: string) => Math.round(Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, "m").exec(metricsText)?.[1] ?? NaN) / 2 ** 20);
+  const gcAfter = gcSeconds(metricsText);
+  const lagMax = Number(/^nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(metricsText)?.[1] ?? NaN) * 1000;
+  const lagP99 = Number(/^nodejs_eventloop_lag_p99_seconds (\S+)$/m.exec(metricsText)?.[1] ?? NaN) * 1000;
+  // Where tail latency comes from: the bot's own stalls (event-loop delay, GC pauses) or the machine's.
+  console.log(
+    `bot event loop during (3): delay p99 ${lagP99.toFixed(1)} ms, max ${lagMax.toFixed(0)} ms; GC pauses: ${((gcAfter.major - gcBefore.major) * 1000).toFixed(0)} ms major, ${((gcAfter.minor - gcBefore.minor) * 1000).toFixed(0)} ms minor, ${((gcAfter.incremental - gcBefore.incremental) * 1000).toFixed(0)} ms incremental`,
+  );
   console.log(`RSS of the bot: ${rss} MB (V8 heap used ${gauge("nodejs_heap_size_used_bytes")} MB of ${gauge("nodejs_heap_size_total_bytes")} MB; external ${gauge("nodejs_external_memory_bytes")} MB)`);
 
   bot.child.kill("SIGTERM");
