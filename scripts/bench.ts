@@ -236,6 +236,8 @@ async function main(): Promise<void> {
   const stubPort: number = await new Promise((resolve) => stub.once("message", (m: { port: number }) => resolve(m.port)));
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
+  /** [sent at, latency] of replies slower than 200 ms: when in the run the tail happened. */
+  const slow: [number, number][] = [];
   let replies = 0;
   let measuring = false;
   let apiCalls = 0;
@@ -247,6 +249,7 @@ async function main(): Promise<void> {
       if (started === undefined) continue;
       sentAt.delete(userId); // the first message of a reply counts
       latencies.push(at - started);
+      if (at - started > 200) slow.push([started, at - started]);
       replies++;
     }
   });
@@ -395,6 +398,11 @@ async function main(): Promise<void> {
   const loadPerMessage = (own.user + own.system) / 1000 / Math.max(1, e2eSeq) * 1000;
   measuring = false;
   latencies.sort((a, b) => a - b);
+  if (slow.length > 0) {
+    const origin = performance.timeOrigin + started;
+    const seconds = slow.map(([at]) => (at - origin) / 1000);
+    console.log(`replies over 200 ms: ${slow.length}, sent between ${Math.min(...seconds).toFixed(2)} s and ${Math.max(...seconds).toFixed(2)} s into the phase (worst ${Math.max(...slow.map(([, ms]) => ms)).toFixed(0)} ms)`);
+  }
   const e2eRps = replies / elapsed;
   console.log(
     `(3) end to end (offered ${offered}/s for ${SECONDS}s): ${replies} replies of ${e2eSeq} messages, ${e2eRps.toFixed(0)} replies/s; latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms; unanswered ${sentAt.size}`,
