@@ -39,6 +39,13 @@ export class RawClient {
     private readonly maxConnections: number,
   ) {}
 
+  /** Opens `count` connections ahead (before the clock starts), as a platform's keep-alive pool would be. */
+  async open(count: number): Promise<void> {
+    await Promise.all(
+      Array.from({ length: count }, () => new Promise<void>((resolve) => this.#connect(undefined, resolve))),
+    );
+  }
+
   send(request: Buffer): void {
     const socket = this.#idle.pop();
     if (socket) socket.write(request);
@@ -50,9 +57,12 @@ export class RawClient {
     for (const socket of this.#idle) socket.destroy();
   }
 
-  #connect(first: Buffer): void {
+  #connect(first: Buffer | undefined, connected?: () => void): void {
     this.#open++;
-    const socket = connect(this.port, "127.0.0.1");
+    const socket = connect(this.port, "127.0.0.1", () => {
+      if (!first) this.#idle.push(socket);
+      connected?.();
+    });
     socket.setNoDelay(true);
     let pending: Buffer = Buffer.alloc(0);
     socket.on("data", (chunk: Buffer) => {
@@ -71,7 +81,7 @@ export class RawClient {
       this.#open--;
       this.#idle = this.#idle.filter((s) => s !== socket);
     });
-    socket.write(first);
+    if (first) socket.write(first);
   }
 }
 

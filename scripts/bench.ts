@@ -362,13 +362,15 @@ async function main(): Promise<void> {
   });
   // Scraping /metrics resets prom-client's event-loop-lag histogram: the next scrape covers this phase only.
   const gcBefore = gcSeconds(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text());
+  const client = new RawClient(port, CONNECTIONS * 4);
+  await client.open(CONNECTIONS * 2);
   // Open loop: requests leave on a fixed schedule whatever the answers do (autocannon's rate limiter holds a
   // prepared request back, which would count its own wait as latency). The clock starts as each request leaves.
   const started = performance.now();
   const cpuBefore = cpuMs(bot.child.pid!);
   const ownBefore = process.cpuUsage();
   let e2eSeq = 0;
-  const client = new RawClient(port, CONNECTIONS * 4);
+
   const tickMs = 5;
   const total = Math.round(offered * SECONDS);
   await new Promise<void>((resolve) => {
