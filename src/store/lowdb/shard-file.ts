@@ -168,6 +168,9 @@ export class ShardFile {
     // Ids changed from here on stay dirty and are appended by the next flush.
     for (const [id] of written) this.#dirty.delete(id);
     for (const id of [...this.#dirty]) if (!this.#docs.has(id)) this.#dirty.delete(id);
+    // Reads during the write must keep finding the old positions in the old file: hold it open, so a reader
+    // that would open the file by name after the rename (before the new positions are settled) cannot.
+    if (this.#bytes > 0) this.#fd ??= openSync(this.file, "r");
     const low = new Low(new DataFile<string>(this.file, { parse: (text) => text, stringify: (text) => text }), out);
     await low.write();
     this.close(); // the old file was replaced: read from the new one
