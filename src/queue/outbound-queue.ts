@@ -72,7 +72,7 @@ export class OutboundQueue implements ReplyQueue, SendRoute {
     this.#worker = new Worker<OutboundJobData>(OUTBOUND_QUEUE, (job) => this.#process(job), {
       connection,
       prefix,
-      concurrency: options.concurrency ?? 16,
+      concurrency: options.concurrency ?? 64,
       // Started by start(), once the deployment's channels are registered.
       autorun: false,
     });
