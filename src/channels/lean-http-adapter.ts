@@ -69,10 +69,13 @@ export const leanHttpAdapter: AxiosAdapter = (config) => {
 
 const defaultAdapter: AxiosAdapter = (config) => axios.getAdapter("http")(config);
 
-/** What this adapter does itself: a string or no body, string query values, no cancellation, no redirects, no proxy. */
+/**
+ * What this adapter does itself: a string or no body, string query values, no cancellation, no redirects, no
+ * proxy, no basic auth, no progress callbacks, a JSON or text answer.
+ */
 function handles(config: InternalAxiosRequestConfig): boolean {
   if (config.data !== undefined && typeof config.data !== "string") return false;
-  if (config.signal || config.cancelToken || config.paramsSerializer) return false;
+  if (config.signal || config.cancelToken || config.paramsSerializer || config.auth || config.onUploadProgress || config.onDownloadProgress) return false;
   if (config.maxRedirects !== 0 || config.proxy !== false || config.decompress === false || config.socketPath) return false;
   if (config.responseType && config.responseType !== "json" && config.responseType !== "text") return false;
   const params = config.params as Record<string, unknown> | undefined;
