@@ -10,6 +10,7 @@
  * const model = trainClassifier([{ features: ["fchao"], label: 0 }, { features: ["fgia"], label: 1 }], 2);
  * model.predict(["fchao"]) // Float64Array [0.9…, 0.0…]
  */
+import { seededRandom } from "./seeded-random.js";
 
 /** One training row: features and a class index. */
 export interface TrainingRow {
@@ -52,7 +53,7 @@ export function trainClassifier(rows: readonly TrainingRow[], classes: number, o
   const bias = new Float64Array(classes);
   const scores = new Float64Array(classes);
   const order = encoded.map((_, i) => i);
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
 
   for (let epoch = 0; epoch < epochs; epoch++) {
     shuffle(order, random);
@@ -108,17 +109,6 @@ function softmax(scores: Float64Array): Float64Array {
   for (let c = 0; c < scores.length; c++) sum += scores[c] = Math.exp(scores[c] - max);
   for (let c = 0; c < scores.length; c++) scores[c] /= sum;
   return scores;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle(items: number[], random: () => number): void {

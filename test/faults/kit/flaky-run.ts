@@ -6,7 +6,6 @@ import type { Recipient, SendOptions } from "../../../src/core/channel.js";
 import type { Reply } from "../../../src/core/message.js";
 import { messengerText, startTestServer, zaloText } from "../../helpers/test-server.js";
 import { startFlakyStubThread, type Delivered, type Fault } from "./platform-stub.js";
-import { seeded } from "./seeded.js";
 
 /**
  * The flaky-send scenario of issue 7, shared by test/faults/flaky-send.test.ts and `npm run soak`: the real app

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { seeded } from "./seeded.js";
+import { seededRandom } from "../../../src/nlu/seeded-random.js";
 import { startPlatformStub, type Fault } from "./platform-stub.js";
 
 /**
@@ -8,7 +8,7 @@ import { startPlatformStub, type Fault } from "./platform-stub.js";
  */
 
 const { failRate, seed, faults: kinds } = workerData as { failRate: number; seed: number; faults: Fault[] };
-const pick = seeded(seed);
+const pick = seededRandom(seed);
 const stub = await startPlatformStub({ fault: () => (pick() < failRate ? kinds[Math.floor(pick() * kinds.length)] : "ok") });
 parentPort!.on("message", (message: { type: string }) => {
   if (message.type === "snapshot") parentPort!.postMessage({ type: "snapshot", delivered: stub.delivered, staff: stub.staff, faults: stub.faults, refreshes: stub.refreshes });
