@@ -94,12 +94,19 @@ export class ShardFile {
     return this.#docs.keys();
   }
 
-  /** Every (id, JSON text), read from the file as it goes. */
-  *entries(): Generator<[string, string]> {
-    for (const id of [...this.#docs.keys()]) {
-      const text = this.get(id);
-      if (text !== undefined) yield [id, text];
+  /**
+   * Every (id, JSON text), from one read of the whole file rather than one per document (find, migration,
+   * compaction); it leaves the cache of recently used documents alone. Reads through the open handle, so
+   * during a compaction's write it still reads the file the positions belong to.
+   */
+  entries(): [string, string][] {
+    let onDisk: Buffer | undefined;
+    const entries: [string, string][] = [];
+    for (const [id, at] of this.#docs) {
+      if (typeof at === "string") entries.push([id, at]);
+      else entries.push([id, readFrom((onDisk ??= readWhole((this.#fd ??= openSync(this.file, "r")))), at)]);
     }
+    return entries;
   }
 
   /** Schedules writing what changed: a durable change is written now, others within `flushMs`. */
@@ -152,14 +159,10 @@ export class ShardFile {
   /** Rewrites the file with the live documents only (lowdb's DataFile: temp file, then rename). */
   async #compact(): Promise<void> {
     this.#rewrite = false;
-    // One read of the whole file, then slices: reading each document at its position would block the event
-    // loop for every document of the file (a latency spike in the benchmark's p99).
-    const onDisk = (this.#bytes > 0 ? readWhole(this.file) : undefined) ?? Buffer.alloc(0);
     let out = "";
     let offset = 0;
     const written: [string, string, number][] = [];
-    for (const [id, at] of this.#docs) {
-      const doc = typeof at === "string" ? at : readFrom(onDisk, at);
+    for (const [id, doc] of this.entries()) {
       const head = `${JSON.stringify(id)}\t`;
       written.push([id, doc, pack(offset + Buffer.byteLength(head), Buffer.byteLength(doc))]);
       out += `${head}${doc}\n`;
@@ -168,9 +171,8 @@ export class ShardFile {
     // Ids changed from here on stay dirty and are appended by the next flush.
     for (const [id] of written) this.#dirty.delete(id);
     for (const id of [...this.#dirty]) if (!this.#docs.has(id)) this.#dirty.delete(id);
-    // Reads during the write must keep finding the old positions in the old file: hold it open, so a reader
-    // that would open the file by name after the rename (before the new positions are settled) cannot.
-    if (this.#bytes > 0) this.#fd ??= openSync(this.file, "r");
+    // entries() read through the open handle, which stays open during the write: reads keep finding the old
+    // file (where the positions point) until the new positions are settled, even after the rename.
     const low = new Low(new DataFile<string>(this.file, { parse: (text) => text, stringify: (text) => text }), out);
     await low.write();
     this.close(); // the old file was replaced: read from the new one
@@ -207,7 +209,7 @@ export class ShardFile {
   }
 
   async #read(): Promise<void> {
-    const data = readWhole(this.file);
+    const data = readFile(this.file);
     if (!data) return;
     let broken = false;
     let start = 0;
@@ -265,15 +267,28 @@ function readFrom(data: Buffer, position: number): string {
 }
 
 /**
- * One buffer, reused by every file read (start-up indexing, compaction): a fresh buffer per file left the
+ * One buffer, reused by every whole-file read (start-up indexing, entries, compaction): a fresh buffer per file left the
  * process holding the memory of all of them (the C allocator does not give such blocks back), ~45 MB of
  * RSS for 100k conversations. Reads are synchronous so the buffer is never shared by two reads at once;
  * a file is at most a few MB (large collections are split in shards).
  */
 let shared = Buffer.alloc(0);
 
-/** The whole file, in the shared buffer (valid until the next read), or undefined when there is no file. */
-function readWhole(file: string): Buffer | undefined {
+/** The whole file behind `fd`, in the shared buffer (valid until the next read). */
+function readWhole(fd: number): Buffer {
+  const size = fstatSync(fd).size;
+  if (shared.length < size) shared = Buffer.allocUnsafeSlow(Math.max(size, 2 * shared.length, 1 << 20));
+  let read = 0;
+  while (read < size) {
+    const n = readSync(fd, shared, read, size - read, read);
+    if (n === 0) break;
+    read += n;
+  }
+  return shared.subarray(0, read);
+}
+
+/** The whole file (see readWhole), or undefined when there is no file yet. */
+function readFile(file: string): Buffer | undefined {
   let fd: number;
   try {
     fd = openSync(file, "r");
@@ -282,15 +297,7 @@ function readWhole(file: string): Buffer | undefined {
     throw error;
   }
   try {
-    const size = fstatSync(fd).size;
-    if (shared.length < size) shared = Buffer.allocUnsafeSlow(Math.max(size, 2 * shared.length, 1 << 20));
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, shared, read, size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return shared.subarray(0, read);
+    return readWhole(fd);
   } finally {
     closeSync(fd);
   }
