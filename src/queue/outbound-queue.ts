@@ -161,8 +161,10 @@ export class OutboundQueue implements ReplyQueue, SendRoute {
         if (refused) throw new UnrecoverableError(refusalText(error));
         throw error;
       }
-      // Recorded after each send: a retry, or another worker taking over a stalled job, starts after it.
-      await job.updateProgress({ sent: index + 1 } satisfies OutboundProgress);
+      // Recorded after each send: a retry, or another worker taking over a stalled job, starts after it. Not after
+      // the last one: the job's completion, one Redis write later, records it (most jobs are one reply, and a
+      // progress write is a round trip plus an event to every instance's listener).
+      if (index + 1 < replies.length) await job.updateProgress({ sent: index + 1 } satisfies OutboundProgress);
     }
     return { sent: replies.length };
   }
