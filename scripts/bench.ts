@@ -10,7 +10,8 @@
  *
  * Options: `--store postgres` (DATABASE_URL, REDIS_URL from the environment), `--seconds N` per phase,
  * `--conversations N` stored before the run (default 100000), `--connections N`, `--rate N` offered
- * messages per second end to end, `--profile` (the bot writes a CPU profile to profiles/, see docs/performance.md).
+ * messages per second end to end, `--warm-up N` seconds at that rate before (3) is measured (default 2),
+ * `--profile` (the bot writes a CPU profile to profiles/, see docs/performance.md).
  * Prints, last: `ack_ratio=<(2)/(1)> e2e_rps=<n> e2e_p99_ms=<n> rss_mb=<n>`.
  */
 import autocannon from "autocannon";
@@ -35,6 +36,7 @@ const STORE = option("store", "lowdb");
 const SECONDS = Number(option("seconds", "8"));
 const CONVERSATIONS = Number(option("conversations", "100000"));
 const CONNECTIONS = Number(option("connections", "32"));
+const WARM_UP_SECONDS = Number(option("warm-up", "2"));
 const OA_SECRET = "bench-oa-secret";
 const APP_SECRET = "bench-app-secret";
 const APP_ID = "3605738391474520000";
@@ -144,10 +146,17 @@ async function dropPostgres(databaseUrl: string, schema: string): Promise<void> 
   await client.end();
 }
 
+/** The node flags of package.json's `start` script (`node <flags> dist/main.js`): the bot runs as `npm start` runs it. */
+function startFlags(): string[] {
+  const start: string = JSON.parse(readFileSync("package.json", "utf8")).scripts.start;
+  const words = start.split(/\s+/);
+  return words.slice(words.indexOf("node") + 1, words.indexOf("dist/main.js"));
+}
+
 async function startBot(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; startupMs: number }> {
   const started = performance.now();
   const profile = args.includes("--profile") ? ["--cpu-prof", "--cpu-prof-dir", "profiles"] : [];
-  const nodeFlags = (option("node-flags", "") || "").split(" ").filter(Boolean);
+  const nodeFlags = [...startFlags(), ...(option("node-flags", "") || "").split(" ").filter(Boolean)];
   const child = spawn(process.execPath, [...nodeFlags, ...profile, "dist/main.js"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
   const port = Number(env.PORT);
   for (;;) {
@@ -161,6 +170,30 @@ async function startBot(env: Record<string, string>): Promise<{ child: ChildProc
   }
   child.stdout?.resume();
   return { child, port, startupMs: performance.now() - started };
+}
+
+/**
+ * Open loop: requests leave on a fixed schedule whatever the answers do (autocannon's rate limiter holds a
+ * prepared request back, which would count its own wait as latency). `onSend` runs as each request leaves.
+ * Resolves with the number sent once all are sent.
+ */
+function sendAtRate(client: RawClient, messages: { userId: string; bytes: Buffer }[], rate: number, onSend: (userId: string) => void): Promise<number> {
+  const started = performance.now();
+  let sent = 0;
+  return new Promise((resolve) => {
+    const timer = setInterval(() => {
+      const due = Math.min(messages.length, Math.round(((performance.now() - started) / 1000) * rate));
+      while (sent < due) {
+        const next = messages[sent++];
+        onSend(next.userId);
+        client.send(next.bytes);
+      }
+      if (sent >= messages.length) {
+        clearInterval(timer);
+        resolve(sent);
+      }
+    }, 5);
+  });
 }
 
 /** Total GC pause seconds by kind, from prom-client's nodejs_gc_duration_seconds histogram. */
@@ -351,42 +384,32 @@ async function main(): Promise<void> {
   }
 
   // (3) end to end at a steady offered rate, one new person per message so every message is answered.
-  measuring = true;
   const offered = Number(option("rate", "1200"));
   // Signed bodies are made before the clock starts: the load generator shares this 2-core machine.
-  const prepared = Array.from({ length: Math.ceil(offered * SECONDS * 1.2) + 100 }, (_, i) => {
-    const n = i + 1;
-    const { raw, timestamp } = zaloBody(`e2e-${n}`, `e2e-${n}`, QUESTIONS[n % QUESTIONS.length]);
-    const headers = { "content-type": "application/json", "x-zevent-signature": zaloSignature(raw, timestamp) };
-    return { userId: `e2e-${n}`, bytes: httpRequestBytes("127.0.0.1", "/webhooks/zalo", headers, raw) };
-  });
-  // Scraping /metrics resets prom-client's event-loop-lag histogram: the next scrape covers this phase only.
-  const gcBefore = gcSeconds(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text());
+  const prepare = (prefix: string, count: number) =>
+    Array.from({ length: count }, (_, i) => {
+      const n = i + 1;
+      const { raw, timestamp } = zaloBody(`${prefix}-${n}`, `${prefix}-${n}`, QUESTIONS[n % QUESTIONS.length]);
+      const headers = { "content-type": "application/json", "x-zevent-signature": zaloSignature(raw, timestamp) };
+      return { userId: `${prefix}-${n}`, bytes: httpRequestBytes("127.0.0.1", "/webhooks/zalo", headers, raw) };
+    });
+  const prepared = prepare("e2e", Math.round(offered * SECONDS));
   const client = new RawClient(port, CONNECTIONS * 4);
   await client.open(CONNECTIONS * 2);
-  // Open loop: requests leave on a fixed schedule whatever the answers do (autocannon's rate limiter holds a
-  // prepared request back, which would count its own wait as latency). The clock starts as each request leaves.
+  // Warm-up, not measured: a fresh process runs the answer paths in the interpreter until V8 has compiled
+  // them (the first half second at full rate queued replies for up to 0.7 s). Figures are of the steady state.
+  const warmUp = prepare("warm", Math.round(offered * WARM_UP_SECONDS));
+  await sendAtRate(client, warmUp, offered, () => undefined);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await waitIdle(bot.child.pid!);
+  console.log(`warm-up (not measured): ${warmUp.length} messages at ${offered}/s`);
+  measuring = true;
+  // Scraping /metrics resets prom-client's event-loop-lag histogram: the next scrape covers this phase only.
+  const gcBefore = gcSeconds(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text());
   const started = performance.now();
   const cpuBefore = cpuMs(bot.child.pid!);
   const ownBefore = process.cpuUsage();
-  let e2eSeq = 0;
-
-  const tickMs = 5;
-  const total = Math.round(offered * SECONDS);
-  await new Promise<void>((resolve) => {
-    const timer = setInterval(() => {
-      const due = Math.min(total, Math.round(((performance.now() - started) / 1000) * offered));
-      while (e2eSeq < due) {
-        const next = prepared[e2eSeq++];
-        sentAt.set(next.userId, clock());
-        client.send(next.bytes);
-      }
-      if (e2eSeq >= total) {
-        clearInterval(timer);
-        resolve();
-      }
-    }, tickMs);
-  });
+  const e2eSeq = await sendAtRate(client, prepared, offered, (userId) => sentAt.set(userId, clock()));
   // Let the queue drain (bounded).
   for (let i = 0; i < 100 && sentAt.size > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
   const elapsed = (performance.now() - started) / 1000;
