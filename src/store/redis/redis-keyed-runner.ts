@@ -26,26 +26,35 @@ export interface RedisKeyedRunnerOptions {
 // of the per-ticket "alive" keys (same hash tag, so one slot), ARGV[3] the lease or idle time.
 // A ticket t may run when done == t - 1; a finished ticket sets done = t.
 
-/** Takes the next ticket and marks it alive, in one step: no instant where a ticket exists without its lease. */
-const TAKE = `
+/** Whether ticket t may run: 1 = its turn, 0 = wait, -1 = passed over. Passes over dead tickets (no alive key) ahead of it. */
+const TURN = `
+local function turn(queue, t, alive, idle)
+  local done = tonumber(redis.call('hget', queue, 'done') or '0')
+  if done >= t then return -1 end
+  while done + 1 < t do
+    if redis.call('exists', alive .. (done + 1)) == 1 then return 0 end
+    done = done + 1
+    redis.call('hset', queue, 'done', done)
+  end
+  redis.call('pexpire', queue, idle)
+  return 1
+end`;
+
+/**
+ * Takes the next ticket and marks it alive, in one step (no instant where a ticket exists without its lease),
+ * and tells whether it may run at once: { ticket, turn }. Most people have nobody ahead of them, so one round
+ * trip places the message and starts it.
+ */
+const TAKE = `${TURN}
 local t = redis.call('hincrby', KEYS[1], 'next', 1)
 redis.call('set', ARGV[1] .. t, '1', 'PX', ARGV[2])
 redis.call('pexpire', KEYS[1], ARGV[3])
-return t`;
+return { t, turn(KEYS[1], t, ARGV[1], ARGV[3]) }`;
 
-/** 1 = your turn, 0 = wait, -1 = your ticket was passed over. Passes over dead tickets (no alive key) ahead of ours. */
-const POLL = `
+/** 1 = your turn, 0 = wait, -1 = your ticket was passed over. */
+const POLL = `${TURN}
 if redis.call('exists', KEYS[1]) == 0 then return -1 end
-local t = tonumber(ARGV[1])
-local done = tonumber(redis.call('hget', KEYS[1], 'done') or '0')
-if done >= t then return -1 end
-while done + 1 < t do
-  if redis.call('exists', ARGV[2] .. (done + 1)) == 1 then return 0 end
-  done = done + 1
-  redis.call('hset', KEYS[1], 'done', done)
-end
-redis.call('pexpire', KEYS[1], ARGV[3])
-return 1`;
+return turn(KEYS[1], tonumber(ARGV[1]), ARGV[2], ARGV[3])`;
 
 /** Renews a ticket's lease while it is still in the queue; 0 once it has been passed over. */
 const RENEW = `
@@ -117,17 +126,18 @@ export class RedisKeyedRunner implements KeyedRunner {
     placed?.();
     try {
       const backoff = new Backoff(this.options.pollMinMs ?? 5, this.options.pollMaxMs ?? 100);
-      for (;;) {
-        const turn = await evalScript(this.redis, POLL, 1, queue, place.ticket, alive, this.#idleMs);
+      for (let turn = place.turn; ; ) {
         if (turn === 1) break;
-        if (turn === -1) {
-          // Passed over while waiting (we stalled past the lease): queue again rather than run out of turn.
-          place.lost();
-          place = await this.#take(key, queue, alive);
-          backoff.reset();
+        if (turn === 0) {
+          await backoff.next();
+          turn = Number(await evalScript(this.redis, POLL, 1, queue, place.ticket, alive, this.#idleMs));
           continue;
         }
-        await backoff.next();
+        // Passed over while waiting (we stalled past the lease): queue again rather than run out of turn.
+        place.lost();
+        place = await this.#take(key, queue, alive);
+        turn = place.turn;
+        backoff.reset();
       }
       return await task();
     } finally {
@@ -137,9 +147,9 @@ export class RedisKeyedRunner implements KeyedRunner {
     }
   }
 
-  /** Takes a ticket and keeps its lease renewed until stop(); lost() reports a passed-over ticket once. */
-  async #take(key: string, queue: string, alive: string): Promise<{ ticket: number; stop(): void; lost(): void }> {
-    const ticket = Number(await evalScript(this.redis, TAKE, 1, queue, alive, this.#leaseMs, this.#idleMs));
+  /** Takes a ticket and keeps its lease renewed until stop(); lost() reports a passed-over ticket once. `turn` as POLL's. */
+  async #take(key: string, queue: string, alive: string): Promise<{ ticket: number; turn: number; stop(): void; lost(): void }> {
+    const [ticket, turn] = ((await evalScript(this.redis, TAKE, 1, queue, alive, this.#leaseMs, this.#idleMs)) as number[]).map(Number) as [number, number];
     this.options.onQueued?.(key, ticket);
     let reported = false;
     const lost = () => {
@@ -152,6 +162,6 @@ export class RedisKeyedRunner implements KeyedRunner {
       this.#leaseMs / 3,
       lost,
     );
-    return { ticket, stop: () => lease.stop(), lost: () => (lease.stop(), lost()) };
+    return { ticket, turn, stop: () => lease.stop(), lost: () => (lease.stop(), lost()) };
   }
 }
