@@ -1,4 +1,4 @@
-import type { Store } from "../store/store.js";
+import { revisionOf, type Store } from "../store/store.js";
 
 /**
  * A person's conversation with the bot: who they are, their language, the recent transcript (for staff)
@@ -28,6 +28,8 @@ export interface Conversation {
   transcript: TranscriptLine[];
   /** Feature state by feature name (e.g. `dialog`, `handoff`); each feature owns its key. */
   state: Record<string, unknown>;
+  /** Counts saves: a save that finds another number stored knows someone else saved meanwhile (absent: never saved). */
+  revision?: number;
 }
 
 /** How many transcript lines are kept per person. */
@@ -61,13 +63,22 @@ export class ConversationRepository {
 
   /**
    * Saves the conversation. Lines written meanwhile by someone else (a staff reply, a notice sent while this
-   * message was being handled) are kept: they are merged in by time rather than overwritten.
+   * message was being handled) are kept: they are merged in by time rather than overwritten. The write is
+   * conditional on the revision loaded, so the usual save (nobody else wrote) is one write and no read.
    */
   async save(conversation: Conversation): Promise<void> {
-    const stored = await this.collection.get(conversation.key);
-    if (stored) conversation.transcript = mergeTranscripts(conversation.transcript, stored.transcript);
-    if (conversation.transcript.length > TRANSCRIPT_LIMIT) conversation.transcript = conversation.transcript.slice(-TRANSCRIPT_LIMIT);
-    await this.collection.set(conversation.key, conversation);
+    for (;;) {
+      if (conversation.transcript.length > TRANSCRIPT_LIMIT) conversation.transcript = conversation.transcript.slice(-TRANSCRIPT_LIMIT);
+      const expected = conversation.revision ?? 0;
+      if (await this.collection.setIfRevision(conversation.key, { ...conversation, revision: expected + 1 }, expected)) {
+        conversation.revision = expected + 1;
+        return;
+      }
+      // Saved by someone else since we loaded it: take their lines and their revision, and write again.
+      const stored = await this.collection.get(conversation.key);
+      if (stored) conversation.transcript = mergeTranscripts(conversation.transcript, stored.transcript);
+      conversation.revision = revisionOf(stored);
+    }
   }
 
   /** Adds a line and saves: for lines written outside a message's handling (staff replies, notices). */

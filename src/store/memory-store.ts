@@ -1,4 +1,4 @@
-import type { Collection, Match, Store } from "./store.js";
+import { revisionOf, type Collection, type Match, type Store } from "./store.js";
 import { matches } from "./match.js";
 
 /**
@@ -20,6 +20,11 @@ export class MemoryStore implements Store {
     return {
       get: async (id) => clone(map.get(id)),
       set: async (id, value) => void map.set(id, clone(value) as T),
+      setIfRevision: async (id, value, expected) => {
+        if (revisionOf(map.get(id)) !== expected) return false;
+        map.set(id, clone(value) as T);
+        return true;
+      },
       delete: async (id) => void map.delete(id),
       find: async (match?: Match) => [...map.values()].filter((doc) => matches(doc, match)).map((doc) => clone(doc) as T),
     };

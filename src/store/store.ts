@@ -6,6 +6,12 @@
  * a durable counter for ticket codes, and a bounded "seen" set for webhook deduplication.
  */
 
+/** The `revision` of a stored document (0 when it has none): see Collection.setIfRevision. */
+export function revisionOf(doc: unknown): number {
+  const revision = (doc as { revision?: unknown } | undefined)?.revision;
+  return typeof revision === "number" ? revision : 0;
+}
+
 /** Top-level field equality, e.g. `{ userId: "123", status: "open" }`. */
 export type Match = Record<string, string | number | boolean | null>;
 
@@ -26,6 +32,12 @@ export interface WriteOptions {
 export interface Collection<T> {
   get(id: string): Promise<T | undefined>;
   set(id: string, value: T, options?: WriteOptions): Promise<void>;
+  /**
+   * Writes `value` only if the stored document's `revision` field still equals `expected` (a missing document or
+   * field counts as 0) and says whether it wrote. For documents several writers update — a conversation saved by
+   * its handler while staff add a line —: one round trip, where reading before every write took two.
+   */
+  setIfRevision(id: string, value: T, expected: number, options?: WriteOptions): Promise<boolean>;
   delete(id: string): Promise<void>;
   /** Every document whose top-level fields equal `match` (all documents without it). */
   find(match?: Match): Promise<T[]>;

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { ConversationRepository } from "../../src/core/conversation.js";
 import type { Store } from "../../src/store/store.js";
 
 /** A fresh, empty store, and (for persistent backends) a way to open a second instance on the same data. */
@@ -110,6 +111,53 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
       found!.tags!.push("c");
 
       expect(await reports.get("PA-1")).toEqual(report("PA-1", { tags: ["a"], place: { ward: "Tân An" } }));
+    });
+
+    it("writes with setIfRevision only while the stored revision is the expected one", async () => {
+      const { store } = await fresh();
+      const docs = store.collection<{ revision?: number; text: string }>("conversations");
+      // A new document: expected 0 inserts it; a second insert at 0 finds it there and does not write.
+      expect(await docs.setIfRevision("p1", { revision: 1, text: "a" }, 0)).toBe(true);
+      expect(await docs.setIfRevision("p1", { revision: 1, text: "lost" }, 0)).toBe(false);
+      expect(await docs.get("p1")).toEqual({ revision: 1, text: "a" });
+      // An update at the stored revision writes; one at a stale revision does not.
+      expect(await docs.setIfRevision("p1", { revision: 2, text: "b" }, 1)).toBe(true);
+      expect(await docs.setIfRevision("p1", { revision: 2, text: "stale" }, 1)).toBe(false);
+      expect(await docs.get("p1")).toEqual({ revision: 2, text: "b" });
+      // A missing document is at 0: an update expecting more does not create it.
+      expect(await docs.setIfRevision("p2", { revision: 4, text: "x" }, 3)).toBe(false);
+      expect(await docs.get("p2")).toBeUndefined();
+      // A document written without a revision (older data, plain set) counts as 0.
+      await docs.set("p3", { text: "old" });
+      expect(await docs.setIfRevision("p3", { revision: 1, text: "new" }, 0)).toBe(true);
+      expect(await docs.get("p3")).toEqual({ revision: 1, text: "new" });
+    });
+
+    it("lets exactly one of many concurrent setIfRevision calls at one revision write", async () => {
+      const { store } = await fresh();
+      const docs = store.collection<{ revision?: number; by: number }>("conversations");
+      await docs.setIfRevision("p1", { revision: 1, by: -1 }, 0);
+      const results = await Promise.all(Array.from({ length: 20 }, (_, by) => docs.setIfRevision("p1", { revision: 2, by }, 1)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect((await docs.get("p1"))!.by).toBe(results.indexOf(true));
+    });
+
+    it("keeps every line when a conversation is saved by its handler and appended to by others at once", async () => {
+      const { store } = await fresh();
+      const conversations = new ConversationRepository(store);
+      const first = await conversations.load("zalo", "oa", "u1");
+      first.transcript.push({ at: 1, from: "person", text: "xin chào" });
+      await conversations.save(first);
+      const handling = await conversations.load("zalo", "oa", "u1");
+      handling.transcript.push({ at: 2, from: "person", text: "cho hỏi" }, { at: 100, from: "bot", text: "Dạ" });
+      // Staff lines and the handler's save race each other; none may be lost.
+      await Promise.all([
+        conversations.save(handling),
+        ...Array.from({ length: 8 }, (_, n) => conversations.append(first.key, { at: 10 + n, from: "staff", text: `Cán bộ ${n}` })),
+      ]);
+      const saved = await conversations.get(first.key);
+      expect(saved!.transcript.map((line) => line.text).sort()).toEqual(["Cán bộ 0", "Cán bộ 1", "Cán bộ 2", "Cán bộ 3", "Cán bộ 4", "Cán bộ 5", "Cán bộ 6", "Cán bộ 7", "Dạ", "cho hỏi", "xin chào"].sort());
+      expect(saved!.revision).toBe(10);
     });
 
     // ===  Sequences  ===

@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Collection, Match, Store, WriteOptions } from "../store.js";
+import { revisionOf, type Collection, type Match, type Store, type WriteOptions } from "../store.js";
 import { matches } from "../match.js";
 import { ShardFile } from "./shard-file.js";
 
@@ -57,6 +57,16 @@ export class LowdbStore implements Store {
         await shard.load();
         shard.set(id, JSON.stringify(value));
         await shard.changed(options?.durable === true);
+      },
+      setIfRevision: async (id, value, expected, options?: WriteOptions) => {
+        const shard = shardOf(id);
+        await shard.load();
+        // Check and write with no await between them: nothing else in this process can write in between.
+        const text = shard.get(id);
+        if (revisionOf(text === undefined ? undefined : JSON.parse(text)) !== expected) return false;
+        shard.set(id, JSON.stringify(value));
+        await shard.changed(options?.durable === true);
+        return true;
       },
       delete: async (id) => {
         const shard = shardOf(id);

@@ -102,6 +102,24 @@ export class PostgresStore implements Store {
           ),
         );
       },
+      setIfRevision: async (id, value, expected) => {
+        // A new document (expected 0) may be inserted; otherwise only the row still at `expected` is updated.
+        const { rowCount } = await pool.query(
+          expected === 0
+            ? prepared(
+                `INSERT INTO ${table} AS d (collection, id, doc) VALUES ($1, $2, $3::jsonb)
+               ON CONFLICT (collection, id) DO UPDATE SET doc = EXCLUDED.doc, updated_at = now()
+               WHERE COALESCE((d.doc->>'revision')::bigint, 0) = 0`,
+                [name, id, toJson(value)],
+              )
+            : prepared(
+                `UPDATE ${table} SET doc = $3::jsonb, updated_at = now()
+               WHERE collection = $1 AND id = $2 AND COALESCE((doc->>'revision')::bigint, 0) = $4`,
+                [name, id, toJson(value), expected],
+              ),
+        );
+        return rowCount === 1;
+      },
       delete: async (id) => {
         await pool.query(`DELETE FROM ${table} WHERE collection = $1 AND id = $2`, [name, id]);
       },
