@@ -124,9 +124,10 @@ export class PostgresStore implements Store {
         await pool.query(`DELETE FROM ${table} WHERE collection = $1 AND id = $2`, [name, id]);
       },
       find: async (match?: Match) => {
+        // Prepared too: every message looks for the messages kept for its person (pending, by personKey).
         const { rows } = match
-          ? await pool.query<{ doc: T }>(`SELECT doc FROM ${table} WHERE collection = $1 AND doc @> $2::jsonb ORDER BY id`, [name, JSON.stringify(match)])
-          : await pool.query<{ doc: T }>(`SELECT doc FROM ${table} WHERE collection = $1 ORDER BY id`, [name]);
+          ? await pool.query<{ doc: T }>(prepared(`SELECT doc FROM ${table} WHERE collection = $1 AND doc @> $2::jsonb ORDER BY id`, [name, JSON.stringify(match)]))
+          : await pool.query<{ doc: T }>(prepared(`SELECT doc FROM ${table} WHERE collection = $1 ORDER BY id`, [name]));
         return rows.map((row) => row.doc).filter((doc) => matches(doc, match));
       },
     };
@@ -194,7 +195,7 @@ function toJson(value: unknown): string {
 }
 
 /**
- * A named prepared statement for the queries every message runs (get and set): each connection parses and plans
+ * A named prepared statement for the queries every message runs (get, set, find): each connection parses and plans
  * it once, then only binds values. The name is a hash of the text, so schemas (and texts) never share a name.
  */
 function prepared(text: string, values: unknown[]): pg.QueryConfig {
