@@ -208,6 +208,12 @@ function cpuMs(pid: number): { user: number; system: number } {
   return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
 }
 
+/** The machine's CPU time so far (ticks, all cores) and how much of it the hypervisor took (steal), from /proc/stat. */
+function machineTicks(): { total: number; steal: number } {
+  const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  return { total: fields.slice(0, 8).reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+}
+
 /** Waits until the process uses under 5 % of a core over 200 ms (at most 30 s); returns how long that took. */
 async function waitIdle(pid: number): Promise<number> {
   const started = performance.now();
@@ -408,6 +414,7 @@ async function main(): Promise<void> {
   const gcBefore = gcSeconds(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text());
   const started = performance.now();
   const cpuBefore = cpuMs(bot.child.pid!);
+  const machineBefore = machineTicks();
   const ownBefore = process.cpuUsage();
   const e2eSeq = await sendAtRate(client, prepared, offered, (userId) => sentAt.set(userId, clock()));
   // Let the queue drain (bounded).
@@ -415,6 +422,8 @@ async function main(): Promise<void> {
   const elapsed = (performance.now() - started) / 1000;
   client.close();
   const cpuAfter = cpuMs(bot.child.pid!);
+  const machineAfter = machineTicks();
+  const stealPercent = (100 * (machineAfter.steal - machineBefore.steal)) / Math.max(1, machineAfter.total - machineBefore.total);
   const perMessage = (ms: number) => (ms * 1000) / Math.max(1, e2eSeq);
   const userPerMessage = perMessage(cpuAfter.user - cpuBefore.user);
   const systemPerMessage = perMessage(cpuAfter.system - cpuBefore.system);
@@ -433,7 +442,7 @@ async function main(): Promise<void> {
     `(3) end to end (offered ${offered}/s for ${SECONDS}s): ${replies} replies of ${e2eSeq} messages, ${e2eRps.toFixed(0)} replies/s; latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms; unanswered ${sentAt.size}`,
   );
   // The bot's own CPU per message (all its threads): what bounds capacity, whatever the generator takes.
-  console.log(`bot CPU per message: ${cpuPerMessage.toFixed(0)} µs (user ${userPerMessage.toFixed(0)}, kernel ${systemPerMessage.toFixed(0)}; ≈ ${(1e6 / cpuPerMessage).toFixed(0)} messages per CPU-second); send API calls per message: ${(apiCalls / Math.max(1, replies)).toFixed(2)}; load generator + stub CPU per message: ${loadPerMessage.toFixed(0)} µs`);
+  console.log(`bot CPU per message: ${cpuPerMessage.toFixed(0)} µs (user ${userPerMessage.toFixed(0)}, kernel ${systemPerMessage.toFixed(0)}; ≈ ${(1e6 / cpuPerMessage).toFixed(0)} messages per CPU-second); send API calls per message: ${(apiCalls / Math.max(1, replies)).toFixed(2)}; load generator + stub CPU per message: ${loadPerMessage.toFixed(0)} µs; CPU taken by the hypervisor (steal): ${stealPercent.toFixed(1)} %`);
   const rss = rssMb(bot.child.pid!);
   const metricsText = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
   const gauge = (name: string) => Math.round(Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, "m").exec(metricsText)?.[1] ?? NaN) / 2 ** 20);
