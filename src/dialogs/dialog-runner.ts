@@ -3,7 +3,7 @@ import { mainMenu } from "../bot/menu.js";
 import type { NextFunction } from "../core/composer.js";
 import type { Reply } from "../core/message.js";
 import { dialogCommand } from "./commands.js";
-import type { DialogDefinition, DialogState, DialogStep, StepOutcome } from "./dialog.js";
+import type { DialogDefinition, DialogState, StepOutcome } from "./dialog.js";
 import { isUnrelated } from "./unrelated.js";
 
 /**

@@ -1,5 +1,4 @@
 import type { Services } from "../bot/services.js";
-import type { ContentPack } from "../content/index.js";
 import { REPORT_STATUSES, type Report, type ReportStatus } from "../domain/report.js";
 import { statusNotice } from "./report-text.js";
 
@@ -78,11 +77,7 @@ export class ReportService {
     };
     // Saved before anyone is told: a crash after the message must not lose the change.
     await this.reports.set(code, updated, { durable: true });
-    await this.services.outbox.send(updated.reporter, statusNotice(updated, this.#pack(updated.packId)), "update");
+    await this.services.outbox.send(updated.reporter, statusNotice(updated), "update");
     return updated;
-  }
-
-  #pack(packId: string): ContentPack | undefined {
-    return this.services.knowledge.content.packs.get(packId);
   }
 }

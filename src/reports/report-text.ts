@@ -49,9 +49,9 @@ export function statusCard(report: Report, pack: ContentPack | undefined, lang: 
 /**
  * The message sent to the reporter when staff change the status (or add a note).
  *
- * @example statusNotice(report, pack).text // "Cập nhật phản ánh PA-2026-0007: Đã xử lý.\nGhi chú của cán bộ: …"
+ * @example statusNotice(report).text // "Cập nhật phản ánh PA-2026-0007: Đã xử lý.\nGhi chú của cán bộ: …"
  */
-export function statusNotice(report: Report, pack: ContentPack | undefined): Reply {
+export function statusNotice(report: Report): Reply {
   const lang = report.language;
   const en = lang === "en";
   const last = report.history.at(-1);
