@@ -62,9 +62,10 @@ export class ConversationRepository {
   }
 
   /**
-   * Saves the conversation. Lines written meanwhile by someone else (a staff reply, a notice sent while this
-   * message was being handled) are kept: they are merged in by time rather than overwritten. The write is
-   * conditional on the revision loaded, so the usual save (nobody else wrote) is one write and no read.
+   * Saves the conversation being handled (the handler owns it for the person's turn). Lines written meanwhile by
+   * someone else (a staff reply, a notice sent while this message was being handled) are kept: they are merged in by
+   * time rather than overwritten. The write is conditional on the revision loaded, so the usual save (nobody else
+   * wrote) is one write and no read. Outside a person's turn, use `update`.
    */
   async save(conversation: Conversation): Promise<void> {
     for (;;) {
@@ -81,12 +82,28 @@ export class ConversationRepository {
     }
   }
 
-  /** Adds a line and saves: for lines written outside a message's handling (staff replies, notices). */
+  /**
+   * Changes a stored conversation from outside its person's turn (a staff reply, a notice, the console closing a
+   * handoff): loads it, applies `change`, and writes it only if nobody saved it meanwhile; otherwise loads it again
+   * and applies `change` to the newer copy. So the change never undoes what the handler saved in between (its
+   * dialog state, its lines), as saving a stale copy would. Returns false when there is no such conversation.
+   *
+   * @example await conversations.update(key, (c) => void delete c.state.handoff);
+   */
+  async update(key: string, change: (conversation: Conversation) => void): Promise<boolean> {
+    for (;;) {
+      const conversation = await this.collection.get(key);
+      if (!conversation) return false;
+      change(conversation);
+      if (conversation.transcript.length > TRANSCRIPT_LIMIT) conversation.transcript = conversation.transcript.slice(-TRANSCRIPT_LIMIT);
+      const expected = revisionOf(conversation);
+      if (await this.collection.setIfRevision(key, { ...conversation, revision: expected + 1 }, expected)) return true;
+    }
+  }
+
+  /** Adds a line: for lines written outside a message's handling (staff replies, notices). */
   async append(key: string, line: TranscriptLine): Promise<void> {
-    const conversation = await this.collection.get(key);
-    if (!conversation) return;
-    conversation.transcript.push(line);
-    await this.save(conversation);
+    await this.update(key, (conversation) => void conversation.transcript.push(line));
   }
 }
 

@@ -138,13 +138,7 @@ export class HandoffService {
     const closed: Handoff = { ...handoff, status, closedAt: this.deps.now() };
     await this.records.set(key, closed, { durable: true });
     if (conversation) delete conversation.state.handoff;
-    else {
-      const stored = await this.deps.conversations.get(key);
-      if (stored?.state.handoff) {
-        delete stored.state.handoff;
-        await this.deps.conversations.save(stored);
-      }
-    }
+    else await this.deps.conversations.update(key, (stored) => void delete stored.state.handoff);
     return closed;
   }
 
