@@ -72,7 +72,7 @@ export class HandoffService {
   }
 
   /**
-   * Opens a handoff for the conversation being handled (the pipeline saves `conversation` afterwards) and
+   * Opens a handoff for the conversation being handled (saved here with its marker, and by the pipeline after) and
    * notifies staff, routed to the unit of the person's open report when there is one. An open one is returned as is.
    */
   async start(conversation: Conversation, reason: Handoff["reason"]): Promise<Handoff> {
@@ -90,8 +90,12 @@ export class HandoffService {
       status: "open",
       openedAt: now,
     };
-    await this.records.set(handoff.key, handoff, { durable: true });
+    // The marker is saved before the record: a person with no marker has no open handoff, so the bot need not read
+    // the record on every message (src/bot/features/handoff.ts). A crash in between leaves a marker without a record,
+    // which the next message clears.
     conversation.state.handoff = { openedAt: now, reason } satisfies HandoffState;
+    await this.deps.conversations.save(conversation);
+    await this.records.set(handoff.key, handoff, { durable: true });
     await this.deps.notifier.notify({
       type: "handoff",
       ref: handoff.key,

@@ -112,6 +112,20 @@ describe("handoff on Zalo", () => {
     expect((await callApi(s, "POST", `${handoffPath(ZALO_KEY)}/release`)).status).toBe(409);
   });
 
+  it("a marker left without its record (a crash while opening) is cleared by the next message, which the bot answers", async () => {
+    const s = await start();
+    const sent = recordZaloSends(100);
+    await say(s, zaloAt("xin chào", clock));
+    // start() saves the marker first, then the record: as if the process died between the two.
+    await s.services.conversations.update(ZALO_KEY, (c) => void (c.state.handoff = { openedAt: clock, reason: "asked" }));
+    expect(await handoffOf(s, ZALO_KEY)).toBeUndefined();
+
+    const before = zaloTextsTo(sent).length;
+    await say(s, zaloAt("hội lim năm nay ngày nào", clock + 60_000));
+    expect(zaloTextsTo(sent).slice(before).join("\n")).toMatch(/Hội Lim/i);
+    expect((await s.services.conversations.get(ZALO_KEY))!.state.handoff).toBeUndefined();
+  });
+
   it("starts from the “Gặp cán bộ” button", async () => {
     const s = await start();
     const sent = recordZaloSends(100);

@@ -1,6 +1,6 @@
 import type { NextFunction } from "../../core/composer.js";
 import type { Handoff } from "../../domain/handoff.js";
-import { HandoffService, type HandoffState } from "../../handoff/handoff-service.js";
+import { HandoffService } from "../../handoff/handoff-service.js";
 import { handoffEndedByPersonText, handoffExpiredText, handoffStartedText } from "../../handoff/handoff-texts.js";
 import { normalize } from "../../nlu/index.js";
 import type { AppContext } from "../context.js";
@@ -20,7 +20,9 @@ export async function handoff(ctx: AppContext, next: NextFunction): Promise<void
   handledByHandoff.add(ctx);
   const service = new HandoffService(ctx.services);
   const key = ctx.conversation.key;
-  const record = await service.get(key);
+  // Without the marker there is no open handoff (start() saves the marker before the record): one read fewer per
+  // message for nearly everyone. With it, the record is the truth (staff may have closed it meanwhile).
+  const record = ctx.conversation.state.handoff ? await service.get(key) : undefined;
 
   if (record?.status === "open") {
     if (service.isDue(record)) {
@@ -34,8 +36,6 @@ export async function handoff(ctx: AppContext, next: NextFunction): Promise<void
       await ctx.reply({ text: handoffEndedByPersonText(ctx.language), choices: mainMenu(ctx.language) });
       return;
     }
-    // A concurrent save may have dropped the marker; the record is the truth.
-    ctx.conversation.state.handoff ??= { openedAt: record.openedAt, reason: record.reason } satisfies HandoffState;
     return; // silent: staff answer
   }
   // Released or expired elsewhere (API, sweeper) while this conversation was loaded.
