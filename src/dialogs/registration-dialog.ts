@@ -3,7 +3,7 @@ import { mainMenu } from "../bot/menu.js";
 import { formatDate, weekdayName } from "../calendar/index.js";
 import { REGISTRATIONS } from "../classes/registration-service.js";
 import { classPhrase as phraseOf } from "../classes/class-title.js";
-import { seats } from "../classes/seats.js";
+import { claimSeat, seats } from "../classes/seats.js";
 import type { ClassEntry } from "../content/index.js";
 import type { Choice, Reply } from "../core/message.js";
 import type { Registration } from "../domain/registration.js";
@@ -339,8 +339,8 @@ function sessionLine(ctx: AppContext, cls: ClassEntry | undefined, registration:
 async function submit(ctx: AppContext, data: RegistrationData): Promise<Registration> {
   const services = ctx.services;
   const cls = ctx.pack.class(data.classId ?? "");
-  // Seats are counted again: the class may have filled while the person was typing.
-  const full = cls ? (await seats(services, ctx.pack.id, cls)).full : false;
+  // The seat is claimed now: the class may have filled while the person was typing, or be filling at this instant.
+  const registered = !data.waiting && (cls ? await claimSeat(services, ctx.pack.id, cls) : true);
   const code = await nextTicketCode(services.store, "LH", services.today());
   const registration: Registration = {
     code,
@@ -349,7 +349,7 @@ async function submit(ctx: AppContext, data: RegistrationData): Promise<Registra
     fullName: data.fullName ?? "",
     phone: data.phone ?? "",
     ...(data.who === "child" && data.childName && data.childAge !== undefined ? { child: { name: data.childName, age: data.childAge } } : {}),
-    status: data.waiting || full ? "waiting" : "registered",
+    status: registered ? "registered" : "waiting",
     attendance: [],
     person: { key: ctx.conversation.key, channel: ctx.message.channel, accountId: ctx.message.accountId, userId: ctx.message.userId },
     language: ctx.language,

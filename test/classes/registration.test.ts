@@ -6,6 +6,8 @@ import { startReminderScheduler } from "../../src/classes/reminder-scheduler.js"
 import { REGISTRATION_PAYLOADS } from "../../src/dialogs/registration-dialog.js";
 import type { Registration } from "../../src/domain/registration.js";
 import type { StaffEvent } from "../../src/domain/staff-event.js";
+import { MemoryStore } from "../../src/store/memory-store.js";
+import type { Collection, Store } from "../../src/store/store.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
 import { knowledgeWithClasses, lastChoices, MessengerPerson, ZaloPerson } from "../dialogs/chat.js";
 
@@ -47,6 +49,21 @@ afterEach(async () => {
 });
 
 const registrations = () => server.store.collection<Registration>("registrations").find();
+
+/** The store with every get and find answering after a few milliseconds (a database over the network). */
+function withSlowReads(store: Store): Store {
+  const later = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 5));
+  return {
+    collection<T>(name: string): Collection<T> {
+      const inner = store.collection<T>(name);
+      return { ...inner, get: async (id) => later(await inner.get(id)), find: async (match) => later(await inner.find(match)) };
+    },
+    nextSequence: (name) => store.nextSequence(name),
+    markSeen: (id) => store.markSeen(id),
+    flush: () => store.flush(),
+    close: () => store.close(),
+  };
+}
 
 describe("registration on Zalo", () => {
   it("an adult: class from the list's choice, name, phone confirmed masked, summary, code", async () => {
@@ -107,6 +124,30 @@ describe("registration on Zalo", () => {
     await third.tap(`class:register:${SMALL}`);
     expect(await third.say("không")).toContain("không ghi danh");
     expect(await registrations()).toHaveLength(2);
+  });
+
+  it("two people confirming the last seat in one delivery: one gets it, the other the waiting list", async () => {
+    // Messenger batches events: both confirmations arrive in one webhook, so both are handled at once. Reads of the
+    // store take a few milliseconds here, as over a network to PostgreSQL, so the two handlers really overlap.
+    await server.stop();
+    server = await startTestServer({}, { knowledge, now: () => clock, store: withSlowReads(new MemoryStore()) });
+    server.services.notifier = { notify: async (event) => void notices.push(event) };
+    const people = [new MessengerPerson(server, "6001"), new MessengerPerson(server, "6002")];
+    const names = ["Lê Văn Tám 0987654321", "Phạm Thị Hoa 0355123456"];
+    for (const [n, person] of people.entries()) {
+      expect(await person.tap(`class:register:${SMALL}`)).toContain("họ và tên");
+      expect(await person.say(names[n]!)).toContain("Xác nhận");
+    }
+    const before = people.map((person) => person.count);
+    const confirm = (psid: string) => ({ sender: { id: psid }, recipient: { id: "108512345678901" }, timestamp: Date.now(), message: { mid: `m_confirm_${psid}`, text: "Xác nhận", quick_reply: { payload: REGISTRATION_PAYLOADS.confirm } } });
+    const response = await server.postMessenger({ object: "page", entry: [{ id: "108512345678901", time: Date.now(), messaging: people.map((person) => confirm(person.psid)) }] });
+    expect(response.status).toBe(200);
+    await server.settle();
+
+    expect((await registrations()).map((r) => r.status).sort()).toEqual(["registered", "waiting"]);
+    const answers = people.map((person, n) => person.textSince(before[n]!));
+    expect(answers.filter((text) => text.includes("Đã ghi danh"))).toHaveLength(1);
+    expect(answers.filter((text) => text.includes("Lớp vừa đủ chỗ trong lúc bạn đăng ký"))).toHaveLength(1);
   });
 
   it("“hủy” leaves registration with nothing saved", async () => {
