@@ -11,7 +11,7 @@ import { REGISTRATIONS } from "./registration-service.js";
  * whose class's first session is tomorrow (Asia/Ho_Chi_Minh) and that were not reminded yet get a message
  * through the outbox (sent within the channel's window, otherwise kept until the person writes), and are
  * marked `reminderSentAt` durably. Everything it needs is in the store, so a restart simply carries on; a
- * registration is never reminded twice.
+ * registration is never reminded twice, also when several instances run it (each reminder is claimed first).
  *
  * @example
  * const reminders = startReminderScheduler(services);      // in server.ts, after createApp
@@ -43,6 +43,25 @@ export function reminderReply(registration: Registration, cls: ClassEntry): Repl
   return { text: lines.filter(Boolean).join("\n") };
 }
 
+/** Claims of reminders being sent, by registration code (collection `reminder-claims`). */
+const REMINDER_CLAIMS = "reminder-claims";
+
+/** How long a claim holds: an instance that died while sending leaves its claim, which another takes over after this. */
+export const REMINDER_CLAIM_MS = 15 * 60_000;
+
+/**
+ * Claims the reminder of one registration for this instance: true when no other instance holds it. The claim is a
+ * document written at the revision it was read at (Collection.setIfRevision), so of several instances running at the
+ * same moment exactly one gets it; a claim older than REMINDER_CLAIM_MS (its instance died) can be taken over.
+ */
+async function claimReminder(services: Services, code: string, now: number): Promise<boolean> {
+  const claims = services.store.collection<{ claimedAt: number; revision: number }>(REMINDER_CLAIMS);
+  const current = await claims.get(code);
+  if (current && now - current.claimedAt < REMINDER_CLAIM_MS) return false;
+  const revision = current?.revision ?? 0;
+  return claims.setIfRevision(code, { claimedAt: now, revision: revision + 1 }, revision, { durable: true });
+}
+
 /**
  * Starts the scheduler: one run now, then one every `intervalMs`. The timer does not keep the process alive.
  */
@@ -58,6 +77,8 @@ export function startReminderScheduler(services: Services, options: { intervalMs
       if (registration.reminderSentAt !== undefined) continue;
       const cls = services.knowledge.content.packs.get(registration.packId)?.class(registration.classId);
       if (cls?.firstSession !== tomorrow) continue;
+      // Every instance runs this scheduler: the one that claims the registration sends its reminder.
+      if (!(await claimReminder(services, registration.code, now))) continue;
       try {
         await services.outbox.send(registration.person, reminderReply(registration, cls), "update");
         // Re-read before marking: staff may have changed the registration meanwhile.
@@ -65,6 +86,7 @@ export function startReminderScheduler(services: Services, options: { intervalMs
         await registrations.set(registration.code, { ...current, reminderSentAt: services.now() }, { durable: true });
         count++;
       } catch (error) {
+        await services.store.collection(REMINDER_CLAIMS).delete(registration.code).catch(() => undefined);
         services.logger.error({ err: error, code: registration.code }, "class reminder failed; retried on the next run");
       }
     }

@@ -204,6 +204,23 @@ describe("day-before reminder", () => {
     }
   });
 
+  it("two instances running the scheduler at the same moment remind each person once", async () => {
+    const person = new ZaloPerson(server, "111");
+    await register(person);
+    await register(new ZaloPerson(server, "222"), SMALL);
+    const before = person.count;
+    const instances = [startReminderScheduler(server.services, { intervalMs: 3_600_000 }), startReminderScheduler(server.services, { intervalMs: 3_600_000 })];
+    try {
+      // Each instance's start-up run and this run overlap with the other instance's.
+      const counts = await Promise.all(instances.map((scheduler) => scheduler.tick()));
+      expect(counts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1);
+      expect(person.textSince(before).match(/Nhắc lịch/g)).toHaveLength(1);
+      expect((await registrations()).find((r) => r.code === "LH-2026-0001")!.reminderSentAt).toBeDefined();
+    } finally {
+      for (const scheduler of instances) scheduler.stop();
+    }
+  });
+
   it("is kept when the window is closed and delivered when the person writes", async () => {
     const person = new ZaloPerson(server);
     await register(person);
