@@ -69,6 +69,7 @@ const schema = z.object({
   HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   RETRY_BASE_MS: z.coerce.number().int().min(0).default(300),
   RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
+  MAX_CONCURRENT_MESSAGES: z.coerce.number().int().min(1).max(10_000).default(256),
 });
 
 /** The validated configuration. */

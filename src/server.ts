@@ -107,6 +107,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger,
     runner: scaleOut?.runner,
     replyQueue: outbound,
+    maxConcurrent: config.MAX_CONCURRENT_MESSAGES,
     middleware: bot.middleware(),
     createContext: (message, conversation, deliver) => new AppContext(message, conversation, deliver, services),
     onError: async ({ ctx }) => {

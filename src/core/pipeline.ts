@@ -5,6 +5,7 @@ import { BotError, run, type MiddlewareFn } from "./composer.js";
 import type { BotContext } from "./context.js";
 import { ConversationRepository, type Conversation, type TranscriptLine } from "./conversation.js";
 import type { InboundMessage, Reply } from "./message.js";
+import { ConcurrencyLimit } from "./concurrency-limit.js";
 import { SerialQueue, type KeyedRunner } from "./serial-queue.js";
 
 /**
@@ -57,6 +58,8 @@ export interface PipelineOptions<C extends BotContext> {
   onHandled?: (ctx: C, seconds: number) => Promise<void> | void;
   /** Told of each delivery: accepted or a repeat (metrics). */
   onReceived?: (message: InboundMessage, outcome: "queued" | "duplicate") => void;
+  /** Most messages handled at once (default 256); the rest wait in line, see ConcurrencyLimit. */
+  maxConcurrent?: number;
 }
 
 /**
@@ -68,11 +71,13 @@ export class Pipeline<C extends BotContext> {
   readonly conversations: ConversationRepository;
   #queue: SerialQueue;
   #runner: KeyedRunner | PlacingRunner;
+  #limit: ConcurrencyLimit;
 
   constructor(private readonly options: PipelineOptions<C>) {
     this.conversations = new ConversationRepository(options.store);
     this.#queue = new SerialQueue();
     this.#runner = options.runner ?? this.#queue;
+    this.#limit = new ConcurrencyLimit(options.maxConcurrent ?? 256);
   }
 
   /**
@@ -94,10 +99,10 @@ export class Pipeline<C extends BotContext> {
     const inLine = new Promise<void>((resolve) => (placed = resolve));
     // The in-process queue places a task as it is called; a placing runner says when (its Redis ticket).
     if (!("reportsPlace" in runner)) placed();
+    // The slot is taken in the person's turn: their next message waits behind this one, others are not held up.
+    const handle = () => this.#limit.run(() => this.handle(message));
     void this.#queue
-      .run(`message:${message.channel}:${message.id}`, () =>
-        "reportsPlace" in runner ? runner.run(key, () => this.handle(message), placed) : runner.run(key, () => this.handle(message)),
-      )
+      .run(`message:${message.channel}:${message.id}`, () => ("reportsPlace" in runner ? runner.run(key, handle, placed) : runner.run(key, handle)))
       .catch((error) => this.options.logger.error({ err: error, channel: message.channel }, "message handling failed"))
       .finally(placed);
     await inLine;
@@ -136,6 +141,11 @@ export class Pipeline<C extends BotContext> {
   /** Messages accepted and not yet handled. */
   get pending(): number {
     return this.#queue.pending;
+  }
+
+  /** Messages being handled now (at most `maxConcurrent`), and those whose turn came but wait for a slot. */
+  get handling(): { running: number; waiting: number } {
+    return { running: this.#limit.running, waiting: this.#limit.waiting };
   }
 
   /** Resolves when every queued message has been handled. */

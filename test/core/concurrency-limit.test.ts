@@ -1,0 +1,73 @@
+import nock from "nock";
+import { afterEach, describe, expect, it } from "vitest";
+import { ConcurrencyLimit } from "../../src/core/concurrency-limit.js";
+import { fixture, startTestServer, ZALO_API, zaloText, type TestServer } from "../helpers/test-server.js";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("ConcurrencyLimit", () => {
+  it("runs at most `limit` tasks at once, starts the others in arrival order, and passes results and errors on", async () => {
+    const limit = new ConcurrencyLimit(2);
+    let running = 0;
+    let most = 0;
+    const started: number[] = [];
+    const results = await Promise.allSettled(
+      Array.from({ length: 7 }, (_, n) =>
+        limit.run(async () => {
+          started.push(n);
+          most = Math.max(most, ++running);
+          await sleep(5);
+          running--;
+          if (n === 3) throw new Error("task 3 failed");
+          return n * 10;
+        }),
+      ),
+    );
+    expect(most).toBe(2);
+    expect(started).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(results.map((r) => (r.status === "fulfilled" ? r.value : (r.reason as Error).message))).toEqual([0, 10, 20, "task 3 failed", 40, 50, 60]);
+    // A failed task gave its slot back like the others.
+    expect([limit.running, limit.waiting]).toEqual([0, 0]);
+  });
+
+  it("refuses a limit below 1", () => {
+    expect(() => new ConcurrencyLimit(0)).toThrow(RangeError);
+  });
+});
+
+describe("the pipeline under more messages than it may handle at once", () => {
+  let server: TestServer | undefined;
+  afterEach(async () => {
+    await server?.stop();
+    nock.cleanAll();
+  });
+
+  it("handles at most MAX_CONCURRENT_MESSAGES at once; the others wait, and every person is answered", async () => {
+    server = await startTestServer({ MAX_CONCURRENT_MESSAGES: "3" });
+    // A slow send API: each reply takes 30 ms, so 12 people writing at once pile up behind the limit.
+    let sending = 0;
+    let mostSending = 0;
+    let mostWaiting = 0;
+    const answered = new Set<string>();
+    nock(ZALO_API)
+      .post("/v3.0/oa/message/cs")
+      .times(100)
+      .reply(function (_uri, body, callback) {
+        mostSending = Math.max(mostSending, ++sending);
+        mostWaiting = Math.max(mostWaiting, server!.pipeline.handling.waiting);
+        answered.add((body as { recipient: { user_id: string } }).recipient.user_id);
+        setTimeout(() => {
+          sending--;
+          callback(null, [200, fixture("zalo/api-send-success.json")]);
+        }, 30);
+      });
+    const responses = await Promise.all(Array.from({ length: 12 }, (_, n) => server!.postZalo(zaloText("xin chào", `person-${n}`, `msg-${n}`))));
+    expect(responses.map((response) => response.status)).toEqual(Array(12).fill(200));
+    await server.settle();
+
+    expect(mostSending).toBe(3);
+    expect(mostWaiting).toBeGreaterThan(0);
+    expect(answered.size).toBe(12);
+    expect(server.pipeline.handling).toEqual({ running: 0, waiting: 0 });
+  });
+});
