@@ -1,5 +1,6 @@
 import type { Services } from "../bot/services.js";
 import type { Registration } from "../domain/registration.js";
+import { updateDocument } from "../store/update-document.js";
 
 /** The collection registrations are kept in, by code. */
 export const REGISTRATIONS = "registrations";
@@ -56,11 +57,17 @@ export class RegistrationService {
    */
   async markAttendance(code: string, date: string, present: boolean): Promise<Registration> {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new RangeError(`Not a date (YYYY-MM-DD): ${date}`);
-    const registration = await this.registrations.get(code);
-    if (!registration) throw new RegistrationNotFound(code);
-    const others = registration.attendance.filter((day) => day !== date);
-    const updated: Registration = { ...registration, attendance: (present ? [...others, date] : others).sort() };
-    await this.registrations.set(code, updated, { durable: true });
+    const updated = await updateDocument(
+      this.registrations,
+      code,
+      (registration) => {
+        if (!registration) return undefined;
+        const others = registration.attendance.filter((day) => day !== date);
+        return { ...registration, attendance: (present ? [...others, date] : others).sort() };
+      },
+      { durable: true },
+    );
+    if (!updated) throw new RegistrationNotFound(code);
     return updated;
   }
 }

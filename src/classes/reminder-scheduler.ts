@@ -4,6 +4,7 @@ import type { ClassEntry } from "../content/index.js";
 import type { Reply } from "../core/message.js";
 import type { Registration } from "../domain/registration.js";
 import { classPhrase, classTitle } from "./class-title.js";
+import { updateDocument } from "../store/update-document.js";
 import { REGISTRATIONS } from "./registration-service.js";
 
 /**
@@ -81,9 +82,9 @@ export function startReminderScheduler(services: Services, options: { intervalMs
       if (!(await claimReminder(services, registration.code, now))) continue;
       try {
         await services.outbox.send(registration.person, reminderReply(registration, cls), "update");
-        // Re-read before marking: staff may have changed the registration meanwhile.
-        const current = (await registrations.get(registration.code)) ?? registration;
-        await registrations.set(registration.code, { ...current, reminderSentAt: services.now() }, { durable: true });
+        // Marked on the stored copy: staff may have changed the registration meanwhile (attendance).
+        const sentAt = services.now();
+        await updateDocument(registrations, registration.code, (current) => current && { ...current, reminderSentAt: sentAt }, { durable: true });
         count++;
       } catch (error) {
         await services.store.collection(REMINDER_CLAIMS).delete(registration.code).catch(() => undefined);

@@ -1,4 +1,5 @@
 import { revisionOf, type Store } from "../store/store.js";
+import { updateDocument } from "../store/update-document.js";
 
 /**
  * A person's conversation with the bot: who they are, their language, the recent transcript (for staff)
@@ -91,14 +92,13 @@ export class ConversationRepository {
    * @example await conversations.update(key, (c) => void delete c.state.handoff);
    */
   async update(key: string, change: (conversation: Conversation) => void): Promise<boolean> {
-    for (;;) {
-      const conversation = await this.collection.get(key);
-      if (!conversation) return false;
-      change(conversation);
-      if (conversation.transcript.length > TRANSCRIPT_LIMIT) conversation.transcript = conversation.transcript.slice(-TRANSCRIPT_LIMIT);
-      const expected = revisionOf(conversation);
-      if (await this.collection.setIfRevision(key, { ...conversation, revision: expected + 1 }, expected)) return true;
-    }
+    const saved = await updateDocument(this.collection, key, (stored) => {
+      if (!stored) return undefined;
+      change(stored);
+      if (stored.transcript.length > TRANSCRIPT_LIMIT) stored.transcript = stored.transcript.slice(-TRANSCRIPT_LIMIT);
+      return stored;
+    });
+    return saved !== undefined;
   }
 
   /** Adds a line: for lines written outside a message's handling (staff replies, notices). */

@@ -2,6 +2,7 @@ import type { Services } from "../bot/services.js";
 import type { Conversation } from "../core/conversation.js";
 import type { Handoff } from "../domain/handoff.js";
 import type { Report } from "../domain/report.js";
+import { updateDocument } from "../store/update-document.js";
 import { maskPhones } from "../logger.js";
 import { handoffExpiredText, handoffReleasedText } from "./handoff-texts.js";
 
@@ -95,7 +96,8 @@ export class HandoffService {
     // which the next message clears.
     conversation.state.handoff = { openedAt: now, reason } satisfies HandoffState;
     await this.deps.conversations.save(conversation);
-    await this.records.set(handoff.key, handoff, { durable: true });
+    // Replaces the person's previous (closed) handoff, at its revision like every other write of these records.
+    await updateDocument(this.records, handoff.key, () => handoff, { durable: true });
     await this.deps.notifier.notify({
       type: "handoff",
       ref: handoff.key,
@@ -116,11 +118,17 @@ export class HandoffService {
     const handoff = await this.openOrThrow(key);
     const delivery = await this.deps.outbox.send(handoff.person, { text }, "staff");
     const now = this.deps.now();
-    // Re-read: the person may have ended it while the message was going out.
-    const current = (await this.records.get(key)) ?? handoff;
-    const updated: Handoff = { ...current, firstStaffReplyAt: current.firstStaffReplyAt ?? now, lastStaffReplyAt: now };
-    await this.records.set(key, updated, { durable: true });
-    return { handoff: updated, delivery };
+    // On the stored copy: the person may have ended it while the message was going out (it stays ended).
+    const updated = await updateDocument(
+      this.records,
+      key,
+      (current) => {
+        const base = current ?? handoff;
+        return { ...base, firstStaffReplyAt: base.firstStaffReplyAt ?? now, lastStaffReplyAt: now };
+      },
+      { durable: true },
+    );
+    return { handoff: updated!, delivery };
   }
 
   /** Staff hand the conversation back to the bot; the person is told. */
@@ -136,11 +144,20 @@ export class HandoffService {
    * Clears `state.handoff` of the stored conversation; a conversation being handled reconciles from the record.
    */
   async close(key: string, status: Exclude<Handoff["status"], "open">, conversation?: Conversation): Promise<Handoff> {
-    const handoff = await this.records.get(key);
-    if (!handoff) throw new HandoffNotFound(key);
-    if (handoff.status !== "open") return handoff;
-    const closed: Handoff = { ...handoff, status, closedAt: this.deps.now() };
-    await this.records.set(key, closed, { durable: true });
+    const closedAt = this.deps.now();
+    let closedHere = false;
+    // On the stored copy, and only if still open: a staff reply or another close meanwhile is neither undone nor doubled.
+    const closed = await updateDocument(
+      this.records,
+      key,
+      (handoff) => {
+        closedHere = handoff?.status === "open";
+        return closedHere ? { ...handoff!, status, closedAt } : undefined;
+      },
+      { durable: true },
+    );
+    if (!closed) throw new HandoffNotFound(key);
+    if (!closedHere) return closed;
     if (conversation) delete conversation.state.handoff;
     else await this.deps.conversations.update(key, (stored) => void delete stored.state.handoff);
     return closed;

@@ -5,6 +5,7 @@ import type { PersonRef } from "../domain/person.js";
 import type { Report } from "../domain/report.js";
 import { nextTicketCode } from "../dialogs/ticket-code.js";
 import { maskPhones } from "../logger.js";
+import { updateDocument } from "../store/update-document.js";
 import { possibleDuplicates } from "./duplicates.js";
 import { REPORTS } from "./report-service.js";
 import { categoryName, OTHER_CATEGORY } from "./report-text.js";
@@ -58,10 +59,9 @@ export async function fileReport(services: Services, pack: ContentPack, input: R
   const earlier = await reports.find({ packId: pack.id, categoryId: input.categoryId });
   const report: Report = { ...draft, possibleDuplicates: possibleDuplicates(draft, earlier) };
   await reports.set(code, report, { durable: true });
-  for (const other of earlier.filter((candidate) => report.possibleDuplicates.includes(candidate.code))) {
-    if (!other.possibleDuplicates.includes(code)) {
-      await reports.set(other.code, { ...other, possibleDuplicates: [...other.possibleDuplicates, code] }, { durable: true });
-    }
+  for (const other of report.possibleDuplicates) {
+    // On the stored copy: staff may have changed that report since it was read above.
+    await updateDocument(reports, other, (stored) => (stored && !stored.possibleDuplicates.includes(code) ? { ...stored, possibleDuplicates: [...stored.possibleDuplicates, code] } : undefined), { durable: true });
   }
   return report;
 }

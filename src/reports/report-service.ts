@@ -1,5 +1,6 @@
 import type { Services } from "../bot/services.js";
 import { REPORT_STATUSES, type Report, type ReportStatus } from "../domain/report.js";
+import { updateDocument } from "../store/update-document.js";
 import { statusNotice } from "./report-text.js";
 
 /** The collection reports are kept in, by code. */
@@ -65,18 +66,17 @@ export class ReportService {
    */
   async changeStatus(code: string, status: ReportStatus, note: string | undefined, by: string): Promise<Report> {
     if (!(REPORT_STATUSES as readonly string[]).includes(status)) throw new RangeError(`Unknown report status "${status}"`);
-    const report = await this.reports.get(code);
-    if (!report) throw new ReportNotFound(code);
     const at = this.services.now();
     const cleanNote = note?.trim() || undefined;
-    const updated: Report = {
-      ...report,
-      status,
-      updatedAt: at,
-      history: [...report.history, { at, status, ...(cleanNote ? { note: cleanNote } : {}), by }],
-    };
-    // Saved before anyone is told: a crash after the message must not lose the change.
-    await this.reports.set(code, updated, { durable: true });
+    // Saved before anyone is told: a crash after the message must not lose the change. Applied to the stored copy,
+    // so a change made meanwhile (another staff member, a duplicate linked by a new report) is kept.
+    const updated = await updateDocument(
+      this.reports,
+      code,
+      (report) => report && { ...report, status, updatedAt: at, history: [...report.history, { at, status, ...(cleanNote ? { note: cleanNote } : {}), by }] },
+      { durable: true },
+    );
+    if (!updated) throw new ReportNotFound(code);
     await this.services.outbox.send(updated.reporter, statusNotice(updated), "update");
     return updated;
   }

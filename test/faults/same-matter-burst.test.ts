@@ -23,7 +23,11 @@ describe("many reports of the same matter", () => {
       close: () => memory.close(),
       collection: <T>(name: string) => {
         const collection = memory.collection<T>(name);
-        return { ...collection, set: (id: string, value: T, options?: { durable?: boolean }) => (writes++, collection.set(id, value, options)) };
+        return {
+          ...collection,
+          set: (id: string, value: T, options?: { durable?: boolean }) => (writes++, collection.set(id, value, options)),
+          setIfRevision: (id: string, value: T, expected: number, options?: { durable?: boolean }) => (writes++, collection.setIfRevision(id, value, expected, options)),
+        };
       },
     };
     let clock = Date.parse("2026-11-25T03:00:00Z");
