@@ -7,7 +7,7 @@ import { REGISTRATION_PAYLOADS } from "../../src/dialogs/registration-dialog.js"
 import type { Registration } from "../../src/domain/registration.js";
 import type { StaffEvent } from "../../src/domain/staff-event.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
-import type { Collection, Store } from "../../src/store/store.js";
+import { withSlowReads } from "../helpers/slow-store.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
 import { knowledgeWithClasses, lastChoices, MessengerPerson, ZaloPerson } from "../dialogs/chat.js";
 
@@ -49,21 +49,6 @@ afterEach(async () => {
 });
 
 const registrations = () => server.store.collection<Registration>("registrations").find();
-
-/** The store with every get and find answering after a few milliseconds (a database over the network). */
-function withSlowReads(store: Store): Store {
-  const later = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 5));
-  return {
-    collection<T>(name: string): Collection<T> {
-      const inner = store.collection<T>(name);
-      return { ...inner, get: async (id) => later(await inner.get(id)), find: async (match) => later(await inner.find(match)) };
-    },
-    nextSequence: (name) => store.nextSequence(name),
-    markSeen: (id) => store.markSeen(id),
-    flush: () => store.flush(),
-    close: () => store.close(),
-  };
-}
 
 describe("registration on Zalo", () => {
   it("an adult: class from the list's choice, name, phone confirmed masked, summary, code", async () => {
@@ -130,7 +115,7 @@ describe("registration on Zalo", () => {
     // Messenger batches events: both confirmations arrive in one webhook, so both are handled at once. Reads of the
     // store take a few milliseconds here, as over a network to PostgreSQL, so the two handlers really overlap.
     await server.stop();
-    server = await startTestServer({}, { knowledge, now: () => clock, store: withSlowReads(new MemoryStore()) });
+    server = await startTestServer({}, { knowledge, now: () => clock, store: withSlowReads(new MemoryStore(), 5) });
     server.services.notifier = { notify: async (event) => void notices.push(event) };
     const people = [new MessengerPerson(server, "6001"), new MessengerPerson(server, "6002")];
     const names = ["Lê Văn Tám 0987654321", "Phạm Thị Hoa 0355123456"];

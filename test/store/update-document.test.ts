@@ -4,27 +4,9 @@ import type { Report } from "../../src/domain/report.js";
 import { fileReport } from "../../src/reports/file-report.js";
 import { ReportService } from "../../src/reports/report-service.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
-import type { Collection, Store } from "../../src/store/store.js";
 import { updateDocument } from "../../src/store/update-document.js";
+import { withSlowReads } from "../helpers/slow-store.js";
 import { sharedKnowledge } from "../helpers/test-server.js";
-
-/**
- * The store with every read answering a millisecond later, as over a network: writers that start together all read
- * the same version, which is when a read-change-save loses one of the changes.
- */
-function withSlowReads(store: Store): Store {
-  const later = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 1));
-  return {
-    collection<T>(name: string): Collection<T> {
-      const inner = store.collection<T>(name);
-      return { ...inner, get: async (id) => later(await inner.get(id)), find: async (match) => later(await inner.find(match)) };
-    },
-    nextSequence: (name) => store.nextSequence(name),
-    markSeen: (id) => store.markSeen(id),
-    flush: () => store.flush(),
-    close: () => store.close(),
-  };
-}
 
 describe("updateDocument", () => {
   it("keeps every one of many changes made at once to one document", async () => {
