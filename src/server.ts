@@ -222,7 +222,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   // Everything people and staff open in a browser, and the API: security headers and a request id.
   app.use(helmet());
   app.use(requestId(logger));
-  app.use(metricsRouter(metrics, () => pipeline.pending, config.METRICS_TOKEN));
+  app.use(metricsRouter(metrics, () => ({ pending: pipeline.pending, ...pipeline.handling }), config.METRICS_TOKEN));
   app.use("/api", createApiRouter(services));
   app.use(await createWeb({ pipeline, services, web: local.web }));
   app.use((_req, _res, next) => next(new HttpError(404, "Not found")));

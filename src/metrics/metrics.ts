@@ -12,6 +12,12 @@ export class Metrics {
   readonly sendErrors = new Counter({ name: "bot_send_errors_total", help: "Sends that failed after retries, by channel and code", labelNames: ["channel", "code"], registers: [this.registry] });
   readonly intents = new Counter({ name: "bot_intents_total", help: "Understood intents", labelNames: ["intent"], registers: [this.registry] });
   readonly queueDepth = new Gauge({ name: "bot_queue_depth", help: "Messages accepted and not yet handled", registers: [this.registry] });
+  readonly handling = new Gauge({
+    name: "bot_messages_handling",
+    help: "Messages being handled (running) and waiting for a slot under MAX_CONCURRENT_MESSAGES (waiting)",
+    labelNames: ["state"],
+    registers: [this.registry],
+  });
   readonly handleSeconds = new Histogram({
     name: "bot_handle_seconds",
     help: "Time to handle one message (understanding, answer, sending)",

@@ -43,5 +43,7 @@ describe("flood limit and /metrics", () => {
     expect(text).toMatch(/bot_intents_total\{intent="greeting"\} 1/);
     expect(text).toMatch(/bot_webhook_ack_seconds_count\{channel="zalo",status="200"\} 2/);
     expect(text).toContain("bot_queue_depth 0");
+    expect(text).toContain('bot_messages_handling{state="running"} 0');
+    expect(text).toContain('bot_messages_handling{state="waiting"} 0');
   });
 });
