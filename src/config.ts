@@ -75,6 +75,9 @@ const schema = z.object({
 /** The validated configuration. */
 export type Config = z.infer<typeof schema>;
 
+/** Every variable the configuration reads (.env.example must list each one: a test checks it). */
+export const CONFIG_VARIABLES = Object.keys(schema.shape) as (keyof Config)[];
+
 /** Raised when the environment holds a wrong value; the message names every bad variable. */
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {

@@ -1,9 +1,23 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { channelStatus, ConfigError, loadConfig } from "../../src/config.js";
+import { readFileSync } from "node:fs";
+import { channelStatus, CONFIG_VARIABLES, ConfigError, loadConfig } from "../../src/config.js";
 import { createLogger, maskPhones } from "../../src/logger.js";
 
 describe("configuration", () => {
+  it(".env.example lists every variable, each under a comment", () => {
+    const example = readFileSync(".env.example", "utf8").split("\n");
+    const listed = new Map(example.flatMap((line, index) => (/^#? ?([A-Z][A-Z0-9_]+)=/.test(line) ? [[/^#? ?([A-Z][A-Z0-9_]+)=/.exec(line)![1]!, index] as const] : [])));
+    const missing = CONFIG_VARIABLES.filter((name) => !listed.has(name));
+    expect(missing).toEqual([]);
+    // Each variable has a comment above it (directly, or above the group of variables it belongs to).
+    for (const name of CONFIG_VARIABLES) {
+      let line = listed.get(name)! - 1;
+      while (line >= 0 && /^#? ?[A-Z][A-Z0-9_]+=/.test(example[line]!)) line--;
+      expect(example[line], `${name} has no comment above it`).toMatch(/^#/);
+    }
+  });
+
   it("starts with no channel credentials at all, both channels off", () => {
     const config = loadConfig({});
     expect(config.PORT).toBe(3000);
