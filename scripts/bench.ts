@@ -11,7 +11,7 @@
  * Options: `--store postgres` (DATABASE_URL, REDIS_URL from the environment), `--seconds N` per phase,
  * `--conversations N` stored before the run (default 100000), `--connections N`, `--rate N` offered
  * messages per second end to end, `--warm-up N` seconds at that rate before (3) is measured (default 2),
- * `--profile` (the bot writes a CPU profile to profiles/, see docs/performance.md).
+ * `--profile` (the bot writes a CPU profile to profiles/, read with scripts/profile-top.ts; see BENCHMARKS.md).
  * Prints, last: `ack_ratio=<(2)/(1)> e2e_rps=<n> e2e_p99_ms=<n> rss_mb=<n>`.
  */
 import autocannon from "autocannon";

@@ -52,15 +52,21 @@ export const REMINDER_CLAIM_MS = 15 * 60_000;
 
 /**
  * Claims the reminder of one registration for this instance: true when no other instance holds it. The claim is a
- * document written at the revision it was read at (Collection.setIfRevision), so of several instances running at the
- * same moment exactly one gets it; a claim older than REMINDER_CLAIM_MS (its instance died) can be taken over.
+ * document changed with updateDocument (written only at the revision it was read at), so of several instances
+ * running at the same moment exactly one gets it; a claim older than REMINDER_CLAIM_MS (its instance died) can be taken over.
  */
 async function claimReminder(services: Services, code: string, now: number): Promise<boolean> {
-  const claims = services.store.collection<{ claimedAt: number; revision: number }>(REMINDER_CLAIMS);
-  const current = await claims.get(code);
-  if (current && now - current.claimedAt < REMINDER_CLAIM_MS) return false;
-  const revision = current?.revision ?? 0;
-  return claims.setIfRevision(code, { claimedAt: now, revision: revision + 1 }, revision, { durable: true });
+  let claimed = false;
+  await updateDocument(
+    services.store.collection<{ claimedAt: number }>(REMINDER_CLAIMS),
+    code,
+    (current) => {
+      claimed = !current || now - current.claimedAt >= REMINDER_CLAIM_MS;
+      return claimed ? { claimedAt: now } : undefined;
+    },
+    { durable: true },
+  );
+  return claimed;
 }
 
 /**

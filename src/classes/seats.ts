@@ -1,6 +1,7 @@
 import type { Services } from "../bot/services.js";
 import type { ClassEntry } from "../content/index.js";
 import type { Registration } from "../domain/registration.js";
+import { updateDocument } from "../store/update-document.js";
 import { REGISTRATIONS } from "./registration-service.js";
 
 /**
@@ -20,13 +21,12 @@ export async function seats(services: Services, packId: string, cls: ClassEntry)
 /** The claimed-seat counter of one class (collection `class-seats`, id `<packId>:<classId>`). */
 interface SeatCount {
   taken: number;
-  revision: number;
 }
 
 /**
  * Claims a seat in the class for a new registration, or says it is full. Counting registrations and then saving
- * one let two people take the last seat at the same instant; the claim is a counter written only at the revision
- * it was read at (Collection.setIfRevision), so of two claims for the last seat exactly one succeeds, on any number
+ * one let two people take the last seat at the same instant; the claim is a counter changed with updateDocument
+ * (written only at the revision it was read at), so of two claims for the last seat exactly one succeeds, on any number
  * of instances. The counter starts from the registrations already stored. A crash between the claim and saving the
  * registration leaves one seat counted that nobody has (staff see the real list in the console).
  *
@@ -34,14 +34,18 @@ interface SeatCount {
  */
 export async function claimSeat(services: Services, packId: string, cls: ClassEntry): Promise<boolean> {
   if (cls.status === "full") return false;
-  if (cls.capacity === undefined) return true;
-  const counters = services.store.collection<SeatCount>("class-seats");
-  const id = `${packId}:${cls.id}`;
-  for (;;) {
-    const current = await counters.get(id);
-    const taken = current?.taken ?? (await seats(services, packId, cls)).taken;
-    if (taken >= cls.capacity) return false;
-    const revision = current?.revision ?? 0;
-    if (await counters.setIfRevision(id, { taken: taken + 1, revision: revision + 1 }, revision, { durable: true })) return true;
-  }
+  const capacity = cls.capacity;
+  if (capacity === undefined) return true;
+  let claimed = false;
+  await updateDocument(
+    services.store.collection<SeatCount>("class-seats"),
+    `${packId}:${cls.id}`,
+    async (current) => {
+      const taken = current?.taken ?? (await seats(services, packId, cls)).taken;
+      claimed = taken < capacity;
+      return claimed ? { taken: taken + 1 } : undefined;
+    },
+    { durable: true },
+  );
+  return claimed;
 }

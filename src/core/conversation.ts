@@ -70,8 +70,8 @@ export class ConversationRepository {
    */
   async save(conversation: Conversation): Promise<void> {
     for (;;) {
-      if (conversation.transcript.length > TRANSCRIPT_LIMIT) conversation.transcript = conversation.transcript.slice(-TRANSCRIPT_LIMIT);
-      const expected = conversation.revision ?? 0;
+      keepRecent(conversation);
+      const expected = revisionOf(conversation);
       if (await this.collection.setIfRevision(conversation.key, { ...conversation, revision: expected + 1 }, expected)) {
         conversation.revision = expected + 1;
         return;
@@ -95,7 +95,7 @@ export class ConversationRepository {
     const saved = await updateDocument(this.collection, key, (stored) => {
       if (!stored) return undefined;
       change(stored);
-      if (stored.transcript.length > TRANSCRIPT_LIMIT) stored.transcript = stored.transcript.slice(-TRANSCRIPT_LIMIT);
+      keepRecent(stored);
       return stored;
     });
     return saved !== undefined;
@@ -105,6 +105,11 @@ export class ConversationRepository {
   async append(key: string, line: TranscriptLine): Promise<void> {
     await this.update(key, (conversation) => void conversation.transcript.push(line));
   }
+}
+
+/** Drops the oldest lines beyond TRANSCRIPT_LIMIT. */
+function keepRecent(conversation: Conversation): void {
+  if (conversation.transcript.length > TRANSCRIPT_LIMIT) conversation.transcript = conversation.transcript.slice(-TRANSCRIPT_LIMIT);
 }
 
 /** Our lines plus any of theirs we do not have, in time order (stable for equal times). */

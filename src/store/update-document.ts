@@ -8,8 +8,8 @@ import { revisionOf, type Collection, type WriteOptions } from "./store.js";
  * link, two staff notes where one survived).
  *
  * `change` gets the stored document (undefined when there is none) and returns the new one, or undefined to leave it
- * as it is (nothing is written). It may run more than once, so it must only compute. The stored document gets a
- * `revision` field. Returns the document as stored afterwards.
+ * as it is (nothing is written); it may be async (to read something else first). It may run more than once, so it
+ * must not write. The stored document gets a `revision` field. Returns the document as stored afterwards.
  *
  * @example
  * await updateDocument(reports, code, (report) => report && { ...report, status: "done" }, { durable: true });
@@ -17,12 +17,12 @@ import { revisionOf, type Collection, type WriteOptions } from "./store.js";
 export async function updateDocument<T extends object>(
   collection: Collection<T>,
   id: string,
-  change: (current: T | undefined) => T | undefined,
+  change: (current: T | undefined) => T | undefined | Promise<T | undefined>,
   options?: WriteOptions,
 ): Promise<T | undefined> {
   for (;;) {
     const current = await collection.get(id);
-    const next = change(current);
+    const next = await change(current);
     if (next === undefined) return current;
     const expected = revisionOf(current);
     const written = { ...next, revision: expected + 1 };

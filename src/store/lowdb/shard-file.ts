@@ -200,8 +200,7 @@ export class ShardFile {
   // ===  Reading  ===
 
   #readAt(position: number): string {
-    const offset = Math.floor(position / LENGTH_BITS);
-    const length = position % LENGTH_BITS;
+    const { offset, length } = unpack(position);
     this.#fd ??= openSync(this.file, "r");
     const buffer = Buffer.allocUnsafe(length);
     readSync(this.#fd, buffer, 0, length, offset);
@@ -261,9 +260,13 @@ function pack(offset: number, length: number): number {
   return offset * LENGTH_BITS + length;
 }
 
+function unpack(position: number): { offset: number; length: number } {
+  return { offset: Math.floor(position / LENGTH_BITS), length: position % LENGTH_BITS };
+}
+
 function readFrom(data: Buffer, position: number): string {
-  const offset = Math.floor(position / LENGTH_BITS);
-  return data.toString("utf8", offset, offset + (position % LENGTH_BITS));
+  const { offset, length } = unpack(position);
+  return data.toString("utf8", offset, offset + length);
 }
 
 /**
