@@ -10,6 +10,7 @@
 import { MENU } from "../../shared/menu.js";
 import type { Choice } from "../../core/message.js";
 import type { Text } from "../../content/index.js";
+import { say, type Bilingual } from "../../shared/bilingual.js";
 import type { AnswerLanguage } from "./answer-input.js";
 
 // ===  Speaker: language-aware wording for one reply  ===
@@ -22,8 +23,8 @@ export interface Speaker {
   text(text: Text): string;
   /** Like `text`, for optional fields. */
   maybe(text: Text | undefined): string | undefined;
-  /** Choose between a Vietnamese and an English phrase of ours. */
-  say(vi: string, en: string): string;
+  /** A phrase of ours in the reply's language (the app's one bilingual helper, src/shared/bilingual.ts). */
+  phrase(text: Bilingual): string;
   /** "chưa cập nhật" / "not yet updated". */
   readonly unknown: string;
   /** A line telling an English reader that some content is only in Vietnamese, or "" when none was. */
@@ -32,7 +33,7 @@ export interface Speaker {
 
 /**
  * A speaker for one reply.
- * @example speaker("vi").say("Lễ hội", "Festivals") // "Lễ hội"
+ * @example speaker("vi").phrase({ vi: "Lễ hội", en: "Festivals" }) // "Lễ hội"
  */
 export function speaker(lang: AnswerLanguage): Speaker {
   const en = lang === "en";
@@ -48,7 +49,7 @@ export function speaker(lang: AnswerLanguage): Speaker {
     en,
     text,
     maybe: (t) => (t ? text(t) : undefined),
-    say: (vi, english) => (en ? english : vi),
+    phrase: (phrase) => say(lang, phrase),
     unknown: en ? "not yet updated" : "chưa cập nhật",
     fallbackNote: () => (en && fellBack ? "(Some of this is only available in Vietnamese for now.)" : ""),
   };

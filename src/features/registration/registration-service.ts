@@ -2,6 +2,9 @@ import type { Services } from "../../shared/services.js";
 import { REGISTRATIONS, type Registration } from "../../domain/registration.js";
 import { updateDocument } from "../../store/update-document.js";
 
+/** What the staff side of registrations needs: the store. */
+export type RegistrationServiceDeps = Pick<Services, "store">;
+
 export { REGISTRATIONS };
 
 /** A registration code that does not exist. */
@@ -28,7 +31,7 @@ export interface RegistrationFilter {
  * await registrations.markAttendance("LH-2026-0003", "2026-12-05", true);
  */
 export class RegistrationService {
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: RegistrationServiceDeps) {}
 
   private get registrations() {
     return this.services.store.collection<Registration>(REGISTRATIONS);

@@ -3,6 +3,9 @@ import { REPORT_STATUSES, type Report, type ReportStatus } from "../../domain/re
 import { updateDocument } from "../../store/update-document.js";
 import { statusNotice } from "./report-text.js";
 
+/** What the staff side of reports needs: the store, the person outbox, the clock. */
+export type ReportServiceDeps = Pick<Services, "store" | "outbox" | "now">;
+
 /** The collection reports are kept in, by code. */
 export const REPORTS = "reports";
 
@@ -34,7 +37,7 @@ export interface ReportFilter {
  * await reports.changeStatus("PA-2026-0007", "in_progress", "Đã chuyển công an phường", "can-bo-lan");
  */
 export class ReportService {
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: ReportServiceDeps) {}
 
   private get reports() {
     return this.services.store.collection<Report>(REPORTS);
