@@ -2,7 +2,7 @@ import type { Choice, Reply } from "../core/message.js";
 import { choicePayload, type ChoicePayload } from "../shared/choice-payload.js";
 import { dialogCommand } from "./commands.js";
 import type { DialogContext, DialogDeclaration, Step, StepResult } from "./dialog.js";
-import { dialogTexts } from "./dialog-texts.js";
+import dialogTexts from "./dialog-texts.json" with { type: "json" };
 
 /** The payload of the "Hủy" choice, understood by every dialog. */
 export const CANCEL_PAYLOAD = "dialog:cancel";
@@ -73,7 +73,7 @@ function summaryStep<D>(declaration: DialogDeclaration<D>, payloads: Dialog<D>["
       summary.takeAlong?.(ctx, data);
       const command = dialogCommand(ctx.text);
       if (ctx.choice === payloads.edit || command === "edit") return { goto: EDIT_STEP };
-      if (ctx.choice !== payloads.submit && command !== "yes") return { invalid: ctx.say(dialogTexts.pickSummaryChoice(summary.submitTitle)) };
+      if (ctx.choice !== payloads.submit && command !== "yes") return { invalid: ctx.say(dialogTexts.pickSummaryChoice, { submit: ctx.say(summary.submitTitle) }) };
       await summary.submit(ctx, data);
       return { done: true };
     },

@@ -5,7 +5,7 @@ import type { Reply } from "../core/message.js";
 import { dialogCommand } from "./commands.js";
 import { CANCEL_PAYLOAD, SKIP_PAYLOAD, type Dialog } from "./define-dialog.js";
 import type { DialogContext, DialogState, StepResult } from "./dialog.js";
-import { dialogTexts } from "./dialog-texts.js";
+import dialogTexts from "./dialog-texts.json" with { type: "json" };
 import { isUnrelated } from "./unrelated.js";
 
 /**

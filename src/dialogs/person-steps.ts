@@ -1,6 +1,6 @@
 import type { Reply } from "../core/message.js";
 import type { DialogContext, Step, StepResult } from "./dialog.js";
-import { dialogTexts } from "./dialog-texts.js";
+import dialogTexts from "./dialog-texts.json" with { type: "json" };
 import { personName, splitPhone } from "./phone.js";
 
 /**

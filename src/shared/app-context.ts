@@ -4,7 +4,7 @@ import type { InboundMessage, Reply } from "../core/message.js";
 import type { ContentPack } from "../content/index.js";
 import type { Understanding } from "../nlu/index.js";
 import type { Services } from "./services.js";
-import { say, type Bilingual } from "./bilingual.js";
+import { say, type Bilingual, type TextValues } from "./bilingual.js";
 
 /**
  * The product's context: the core context plus the services every feature uses, and what the
@@ -44,8 +44,8 @@ export class AppContext extends BotContext {
   }
 
   /** Our text in this person's language (src/shared/bilingual.ts). */
-  say(text: Bilingual): string {
-    return say(this.language, text);
+  say(text: Bilingual, values?: TextValues): string {
+    return say(this.language, text, values);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { InboundMessage, Reply } from "../../src/core/message.js";
 import type { DialogContext } from "../../src/dialogs/dialog.js";
 import type { Understanding } from "../../src/nlu/index.js";
-import { say, type Bilingual, type Language } from "../../src/shared/bilingual.js";
+import { say, type Bilingual, type Language, type TextValues } from "../../src/shared/bilingual.js";
 import type { Services } from "../../src/shared/services.js";
 import { sharedKnowledge } from "../helpers/test-server.js";
 
@@ -35,7 +35,7 @@ export function fakeDialogContext(
     today: "2026-11-25",
     pack: sharedKnowledge().packFor("oa"),
     understanding: options.understanding,
-    say: (text: Bilingual) => say(language, text),
+    say: (text: Bilingual, values?: TextValues) => say(language, text, values),
     reply: async (reply: string | Reply) => void replies.push(typeof reply === "string" ? { text: reply } : reply),
     conversation: { key: "zalo:oa:u1", channel: "zalo", accountId: "oa", userId: "u1", firstSeenAt: 0, transcript: [], state: {} },
     services: (options.services ?? {}) as Services,

@@ -1,7 +1,7 @@
 import { BotComposer } from "../../core/bot-composer.js";
 import type { AppContext } from "../../shared/app-context.js";
 import { mainMenu } from "../../shared/menu.js";
-import { fallbackTexts } from "./fallback-texts.js";
+import texts from "./fallback-texts.json" with { type: "json" };
 
 /**
  * The last feature: nobody answered. Never silent: an honest reply, the menu, and staff on offer.
@@ -12,5 +12,5 @@ export const fallback = new BotComposer<AppContext>();
 
 fallback.on("message", async (ctx) => {
   ctx.outcome = "unanswered";
-  await ctx.reply({ text: ctx.say(fallbackTexts.notUnderstood), choices: mainMenu(ctx.language) });
+  await ctx.reply({ text: ctx.say(texts.notUnderstood), choices: mainMenu(ctx.language) });
 });

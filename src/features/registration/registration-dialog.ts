@@ -7,10 +7,11 @@ import { startDialog } from "../../dialogs/dialog-runner.js";
 import { maskPhone } from "../../dialogs/phone.js";
 import type { AppContext } from "../../shared/app-context.js";
 import { mainMenu } from "../../shared/menu.js";
+import type { TextValues } from "../../shared/bilingual.js";
 import { nextTicketCode } from "../../shared/ticket-code.js";
 import { claimSeat } from "./seats.js";
 import { capitalize, chooseClass, classPhrase, classTitle, openClasses, REGISTRATION_PAYLOADS, registrationSteps, type RegistrationData } from "./registration-steps.js";
-import { registrationTexts as texts } from "./registration-texts.js";
+import texts from "./registration-texts.json" with { type: "json" };
 
 /**
  * Class registration (join_class), declared: the steps of src/features/registration/registration-steps.ts, then the
@@ -48,8 +49,8 @@ export const registrationDialog = defineDialog<RegistrationData>({
 
 function sessionLine(ctx: DialogContext, cls: ClassEntry | undefined, registration: Registration): string {
   if (registration.status === "waiting") return ctx.say(texts.staffWillCall);
-  if (cls?.firstSession) return ctx.say(texts.firstSession(`${weekdayName(cls.firstSession, ctx.language)} ${formatDate(cls.firstSession, ctx.language)}`));
-  return ctx.say(texts.notScheduledYet(maskPhone(registration.phone)));
+  if (cls?.firstSession) return ctx.say(texts.firstSession, { day: `${weekdayName(cls.firstSession, ctx.language)} ${formatDate(cls.firstSession, ctx.language)}` });
+  return ctx.say(texts.notScheduledYet, { phone: maskPhone(registration.phone) });
 }
 
 async function submit(ctx: DialogContext, data: RegistrationData): Promise<void> {
@@ -77,7 +78,7 @@ async function submit(ctx: DialogContext, data: RegistrationData): Promise<void>
   await ctx.reply({
     text: [
       waiting && !data.waiting ? ctx.say(texts.becameFull) : "",
-      ctx.say(waiting ? texts.waiting(phrase, title, code) : texts.registered(phrase, title, code)),
+      ctx.say(waiting ? texts.waiting : texts.registered, { phrase, title, code }),
       sessionLine(ctx, cls, registration),
     ]
       .filter(Boolean)
@@ -108,8 +109,9 @@ export async function startRegistration(ctx: AppContext, classId?: string): Prom
   const cls = classId ? ctx.pack.class(classId) : candidates.length === 1 ? candidates[0] : undefined;
   if ((classId && (!cls || cls.status === "not_scheduled")) || (!cls && candidates.length === 0)) {
     ctx.outcome = "answered";
-    const text = !classId ? texts.noClassOpen : cls ? texts.notScheduled(capitalize(classPhrase(ctx, cls)), classTitle(ctx, cls)) : texts.noLongerListed;
-    return ctx.reply({ text: ctx.say(text), choices: mainMenu(ctx.language) });
+    const text = !classId ? texts.noClassOpen : cls ? texts.notScheduled : texts.noLongerListed;
+    const names: TextValues = cls ? { phrase: capitalize(classPhrase(ctx, cls)), title: classTitle(ctx, cls) } : {};
+    return ctx.reply({ text: ctx.say(text, names), choices: mainMenu(ctx.language) });
   }
   const data: RegistrationData = {};
   if (cls) await chooseClass(ctx, data, cls);

@@ -2,7 +2,7 @@ import type { ClassEntry } from "../../content/index.js";
 import { dialogCommand } from "../../dialogs/commands.js";
 import { CANCEL_PAYLOAD } from "../../dialogs/define-dialog.js";
 import type { DialogContext, Step, StepResult } from "../../dialogs/dialog.js";
-import { dialogTexts } from "../../dialogs/dialog-texts.js";
+import dialogTexts from "../../dialogs/dialog-texts.json" with { type: "json" };
 import { nameStep, phoneStep } from "../../dialogs/person-steps.js";
 import { maskPhone } from "../../dialogs/phone.js";
 import { normalize } from "../../nlu/index.js";
@@ -10,7 +10,7 @@ import { choicePayload } from "../../shared/choice-payload.js";
 import { mainMenu } from "../../shared/menu.js";
 import { classPhrase as phraseOf } from "./class-title.js";
 import { seats } from "./seats.js";
-import { registrationTexts as texts } from "./registration-texts.js";
+import texts from "./registration-texts.json" with { type: "json" };
 
 /**
  * Class registration's steps, in the order they are asked: class → waiting list (a full class) → for whom (self
@@ -127,7 +127,7 @@ const waitlist: RegistrationStep = {
   ask(ctx, data) {
     const cls = classOf(ctx, data);
     return {
-      text: ctx.say(texts.full(capitalize(classPhrase(ctx, cls)), classTitle(ctx, cls))),
+      text: ctx.say(texts.full, { phrase: capitalize(classPhrase(ctx, cls)), title: classTitle(ctx, cls) }),
       choices: [
         { title: ctx.say(texts.joinWaitlist), payload: REGISTRATION_PAYLOADS.waitlist },
         { title: ctx.say(texts.noThanks), payload: CANCEL_PAYLOAD },
@@ -178,7 +178,7 @@ const who: RegistrationStep = {
   },
 };
 
-const phoneNoted = (ctx: DialogContext, phone: string) => ctx.say(dialogTexts.phoneNoted(maskPhone(phone)));
+const phoneNoted = (ctx: DialogContext, phone: string) => ctx.say(dialogTexts.phoneNoted, { phone: maskPhone(phone) });
 
 const name = nameStep<RegistrationData>({
   name: "name",
@@ -226,7 +226,7 @@ const childAge: RegistrationStep = {
   handle(ctx, data): StepResult {
     const match = /(?:^|\D)(\d{1,2})(?:\D|$)/.exec(ctx.text ?? "");
     const age = match ? Number(match[1]) : NaN;
-    if (!(age >= CHILD_AGE.min && age <= CHILD_AGE.max)) return { invalid: ctx.say(texts.badAge(CHILD_AGE.min, CHILD_AGE.max)) };
+    if (!(age >= CHILD_AGE.min && age <= CHILD_AGE.max)) return { invalid: ctx.say(texts.badAge, CHILD_AGE) };
     data.childAge = age;
     return { next: true };
   },

@@ -5,7 +5,8 @@ import { maskPhone } from "../../dialogs/phone.js";
 import { choicePayload } from "../../shared/choice-payload.js";
 import { MENU } from "../../shared/menu.js";
 import { categoryName, OTHER_CATEGORY } from "./report-text.js";
-import { reportTexts as texts } from "./report-texts.js";
+import texts from "./report-texts.json" with { type: "json" };
+import type { Bilingual } from "../../shared/bilingual.js";
 
 /** What the report dialog collects, its choice payloads, and how its answers read back in the summary. */
 
@@ -87,13 +88,14 @@ export function evidenceCount(ctx: DialogContext, evidence: readonly Attachment[
   const images = evidence.filter((item) => item.kind === "image").length;
   const links = evidence.filter((item) => item.kind === "link").length;
   const files = evidence.length - images - links;
-  const parts = [images && ctx.say(texts.images(images)), files && ctx.say(texts.files(files)), links && ctx.say(texts.links(links))].filter(Boolean);
+  const count = (text: Bilingual, n: number) => n && ctx.say(text, { n, s: n > 1 ? "s" : "" });
+  const parts = [count(texts.images, images), count(texts.files, files), count(texts.links, links)].filter(Boolean);
   return parts.length > 0 ? parts.join(", ") : ctx.say(texts.none);
 }
 
 function placeLine(ctx: DialogContext, place: ReportData["place"]): string {
   if (!place) return ctx.say(texts.notGiven);
-  const location = place.location ? ctx.say(texts.sharedLocation(`${place.location.latitude.toFixed(5)}, ${place.location.longitude.toFixed(5)}`)) : "";
+  const location = place.location ? ctx.say(texts.sharedLocation, { where: `${place.location.latitude.toFixed(5)}, ${place.location.longitude.toFixed(5)}` }) : "";
   return [place.text, location].filter(Boolean).join(" – ");
 }
 

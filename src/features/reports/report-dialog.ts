@@ -10,7 +10,7 @@ import { guessCategory, isDescriptive } from "./guess-category.js";
 import { absorb, REPORT_PAYLOADS, reportSummary, type ReportData, type ReportDraft } from "./report-data.js";
 import { reportSteps } from "./report-steps.js";
 import { categoryName, OTHER_CATEGORY } from "./report-text.js";
-import { reportTexts as texts } from "./report-texts.js";
+import texts from "./report-texts.json" with { type: "json" };
 
 /**
  * The violation report (report_violation), declared: the steps of src/features/reports/report-steps.ts, then the
@@ -62,7 +62,7 @@ async function submit(ctx: DialogContext, data: ReportData): Promise<void> {
   const unit = ctx.pack.contact(unitFor(ctx.pack, report.categoryId));
   const unitName = unit ? (ctx.language === "en" ? (unit.names.en ?? unit.names.vi) : unit.names.vi) : ctx.say(texts.responsibleUnit);
   await ctx.reply({
-    text: [ctx.say(texts.sent(report.code)), ctx.say(texts.goesTo(unitName)), ctx.say(texts.checkAnyTime(report.code))].join("\n"),
+    text: [ctx.say(texts.sent, { code: report.code }), ctx.say(texts.goesTo, { unit: unitName }), ctx.say(texts.checkAnyTime, { code: report.code })].join("\n"),
     choices: mainMenu(ctx.language),
   });
   await notifyStaffOfReport(ctx.services, ctx.pack, report);
@@ -94,7 +94,7 @@ export async function startReport(ctx: AppContext): Promise<void> {
   if (text && isDescriptive(text)) data.description = text;
   const guessed = text ? guessCategory(text, ctx.pack) : undefined;
   if (guessed) data.categoryId = guessed.id;
-  const intro = [ctx.say(texts.intro), guessed ? ctx.say(texts.guessedKind(categoryName(ctx.pack, guessed.id, "vi"), categoryName(ctx.pack, guessed.id, "en"))) : ""];
+  const intro = [ctx.say(texts.intro), guessed ? ctx.say(texts.guessedKind, { kind: categoryName(ctx.pack, guessed.id, ctx.language) }) : ""];
   await startDialog(ctx, reportDialog, data, intro.filter(Boolean).join("\n"));
 }
 
@@ -110,7 +110,7 @@ export async function offerDraft(ctx: AppContext, draft: ReportDraft): Promise<v
   const about = description ? `: “${description.length > 60 ? `${description.slice(0, 59)}…` : description}”` : "";
   ctx.outcome = "answered";
   await ctx.reply({
-    text: ctx.say(texts.draftWaiting(about)),
+    text: ctx.say(texts.draftWaiting, { about }),
     choices: [
       { title: ctx.say(texts.continue), payload: REPORT_PAYLOADS.resume },
       { title: ctx.say(texts.newReport), payload: REPORT_PAYLOADS.fresh },

@@ -2,14 +2,14 @@ import type { Choice, Reply } from "../../core/message.js";
 import { dialogCommand } from "../../dialogs/commands.js";
 import { SKIP_PAYLOAD } from "../../dialogs/define-dialog.js";
 import type { DialogContext, Step, StepResult } from "../../dialogs/dialog.js";
-import { dialogTexts } from "../../dialogs/dialog-texts.js";
+import dialogTexts from "../../dialogs/dialog-texts.json" with { type: "json" };
 import { parseWhen } from "../../dialogs/parse-when.js";
 import { nameStep, phoneStep } from "../../dialogs/person-steps.js";
 import { maskPhone, personName, splitPhone } from "../../dialogs/phone.js";
 import { guessCategory, isDescriptive } from "./guess-category.js";
 import { absorb, CATEGORY_CHOICE, evidenceCount, linksIn, REPORT_PAYLOADS, type ReportData } from "./report-data.js";
 import { categoryName, OTHER_CATEGORY } from "./report-text.js";
-import { reportTexts as texts } from "./report-texts.js";
+import texts from "./report-texts.json" with { type: "json" };
 
 /**
  * The report's steps, in the order they are asked: category → description → place → when → evidence → contact
@@ -129,7 +129,7 @@ export const evidence: ReportStep = {
   name: "evidence",
   answered: (data) => !!data.evidenceDone,
   ask: (ctx, data) => ({
-    text: ctx.say(texts.askEvidence(data.evidence.length > 0 ? evidenceCount(ctx, data.evidence) : "")),
+    text: ctx.say(texts.askEvidence) + (data.evidence.length > 0 ? ctx.say(texts.evidenceSoFar, { have: evidenceCount(ctx, data.evidence) }) : ""),
     choices: [doneChoice(ctx), skipChoice(ctx)],
   }),
   handle(ctx, data): StepResult {
@@ -140,7 +140,7 @@ export const evidence: ReportStep = {
       data.evidenceDone = true;
       return { next: true };
     }
-    if (got.files || links.length || got.location) return { stay: { text: ctx.say(texts.received(evidenceCount(ctx, data.evidence))), choices: [doneChoice(ctx)] } };
+    if (got.files || links.length || got.location) return { stay: { text: ctx.say(texts.received, { count: evidenceCount(ctx, data.evidence) }), choices: [doneChoice(ctx)] } };
     return { invalid: ctx.say(texts.noEvidence) };
   },
   skip(_ctx, data): StepResult {
@@ -170,7 +170,7 @@ const named = (data: ReportData): Named | undefined => (data.contact && !data.co
 
 /** Said once both are known. */
 function noted(ctx: DialogContext, contact: Named): string | undefined {
-  return contact.name && contact.phone ? ctx.say(texts.contactNoted(contact.name, maskPhone(contact.phone))) : undefined;
+  return contact.name && contact.phone ? ctx.say(texts.contactNoted, { name: contact.name, phone: maskPhone(contact.phone) }) : undefined;
 }
 
 export const contact: ReportStep = {
@@ -196,33 +196,26 @@ export const contact: ReportStep = {
   edit: { title: texts.contact, clear: (data) => void delete data.contact },
 };
 
-export const contactName = nameStep<ReportData>({
-  name: "contact_name",
-  applies: (data) => named(data) !== undefined,
-  answered: (data) => !!named(data)?.name,
-  ask: (ctx) => ({ text: ctx.say(texts.askName), choices: [anonymousChoice(ctx)] }),
-  alternative: anonymousAnswer,
-  skip: anonymous,
-  take(ctx, data, name) {
-    const contact = { ...named(data)!, name };
-    data.contact = contact;
-    return noted(ctx, contact);
-  },
-});
+/** The name or the phone still missing after the contact step (asked one at a time, "Ẩn danh" still possible). */
+function contactPart(part: "name" | "phone"): ReportStep {
+  const options = {
+    name: `contact_${part}`,
+    applies: (data: ReportData) => named(data) !== undefined,
+    answered: (data: ReportData) => !!named(data)?.[part],
+    ask: (ctx: DialogContext) => ({ text: ctx.say(part === "name" ? texts.askName : texts.askPhone), choices: [anonymousChoice(ctx)] }),
+    alternative: anonymousAnswer,
+    skip: anonymous,
+    take(ctx: DialogContext, data: ReportData, value: string) {
+      const contact = { ...named(data)!, [part]: value };
+      data.contact = contact;
+      return noted(ctx, contact);
+    },
+  };
+  return part === "name" ? nameStep(options) : phoneStep(options);
+}
 
-export const contactPhone = phoneStep<ReportData>({
-  name: "contact_phone",
-  applies: (data) => named(data) !== undefined,
-  answered: (data) => !!named(data)?.phone,
-  ask: (ctx) => ({ text: ctx.say(texts.askPhone), choices: [anonymousChoice(ctx)] }),
-  alternative: anonymousAnswer,
-  skip: anonymous,
-  take(ctx, data, phone) {
-    const contact = { ...named(data)!, phone };
-    data.contact = contact;
-    return noted(ctx, contact);
-  },
-});
+export const contactName = contactPart("name");
+export const contactPhone = contactPart("phone");
 
 /** The steps in the order they are asked. */
 export const reportSteps: readonly ReportStep[] = [category, description, place, when, evidence, contact, contactName, contactPhone];

@@ -1,7 +1,7 @@
 import { BotComposer } from "../../core/bot-composer.js";
 import type { AppContext } from "../../shared/app-context.js";
 import { mainMenu } from "../../shared/menu.js";
-import { welcomeTexts } from "./welcome-texts.js";
+import texts from "./welcome-texts.json" with { type: "json" };
 
 /**
  * A new follower gets a welcome and the main menu; an unfollow is only recorded (nothing can be sent).
@@ -11,6 +11,6 @@ export const follow = new BotComposer<AppContext>();
 
 follow.on("follow", async (ctx) => {
   ctx.outcome = "answered";
-  await ctx.reply({ text: ctx.say(welcomeTexts.welcome(ctx.pack.names)), choices: mainMenu(ctx.language) });
+  await ctx.reply({ text: ctx.say(texts.welcome, { name: ctx.language === "en" ? (ctx.pack.names.en ?? ctx.pack.names.vi) : ctx.pack.names.vi }), choices: mainMenu(ctx.language) });
 });
 follow.on("unfollow", () => undefined);
