@@ -1,4 +1,4 @@
-import { formatInTimeZone } from "./time-zone.js";
+import { vietnamDateOf } from "../calendar/index.js";
 import type { AppContext } from "../shared/app-context.js";
 import { gapText, type MessageEvent } from "./message-event.js";
 
@@ -15,7 +15,7 @@ export async function recordMessageEvent(ctx: AppContext): Promise<void> {
   const event: MessageEvent = {
     id: `${ctx.message.channel}:${ctx.message.id}`,
     at,
-    day: formatInTimeZone(at),
+    day: vietnamDateOf(at),
     channel: ctx.message.channel,
     packId: ctx.pack.id,
     kind: ctx.choice !== undefined ? "choice" : ctx.text ? "text" : "other",

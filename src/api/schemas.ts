@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { REPORT_STATUSES } from "../domain/report.js";
+import { VIETNAM_OFFSET_MS } from "../calendar/index.js";
 
 /**
  * What the staff API accepts, as zod schemas. Query strings are strict: an unknown filter (a typo such as
@@ -15,7 +16,6 @@ const reportStatus = z.enum(REPORT_STATUSES, { error: `must be one of ${REPORT_S
 const registrationStatus = z.enum(["registered", "waiting", "cancelled"], { error: "must be one of registered, waiting, cancelled" });
 const handoffStatus = z.enum(["open", "released", "expired", "ended_by_person"], { error: "must be one of open, released, expired, ended_by_person" });
 
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 /** Start of a Vietnam-time day, epoch ms. */
 export const dayStart = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) - VIETNAM_OFFSET_MS;
 /** Last millisecond of a Vietnam-time day, epoch ms. */

@@ -1,4 +1,4 @@
-import { formatDate, isOfficeOpen, nextOfficeOpening, toIsoDate, weekdayName } from "../../calendar/index.js";
+import { formatDate, isOfficeOpen, nextOfficeOpening, vietnamDateOf, vietnamTimeOf, weekdayName } from "../../calendar/index.js";
 import type { Handoff } from "../../domain/handoff.js";
 import { say, type Language } from "../../shared/bilingual.js";
 
@@ -8,14 +8,6 @@ import { say, type Language } from "../../shared/bilingual.js";
  */
 
 
-const OFFSET_MS = 7 * 3_600_000;
-
-/** An instant as a Vietnam-time date and "7:30". */
-function localParts(at: Date): { date: string; time: string } {
-  const local = new Date(at.getTime() + OFFSET_MS);
-  const date = toIsoDate({ year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() });
-  return { date, time: `${local.getUTCHours()}:${String(local.getUTCMinutes()).padStart(2, "0")}` };
-}
 
 /**
  * When staff will answer, if the office is closed now; undefined while it is open.
@@ -26,8 +18,8 @@ function localParts(at: Date): { date: string; time: string } {
 export function officeHoursNotice(now: number, language: Language): string | undefined {
   const at = new Date(now);
   if (isOfficeOpen(at)) return undefined;
-  const opening = localParts(nextOfficeOpening(at));
-  const today = localParts(at).date;
+  const opening = vietnamTimeOf(nextOfficeOpening(at).getTime());
+  const today = vietnamDateOf(now);
   const when =
     opening.date === today
       ? say(language, { vi: `${opening.time} hôm nay`, en: `${opening.time} today` })
