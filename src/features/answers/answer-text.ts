@@ -8,7 +8,7 @@
  * say.unknown                       // "not yet updated"
  */
 import { MENU } from "../../shared/menu.js";
-import type { Choice } from "../../core/message.js";
+import type { Choice, Reply } from "../../core/message.js";
 import type { Text } from "../../content/index.js";
 import { say, type Bilingual } from "../../shared/bilingual.js";
 import type { AnswerLanguage } from "./answer-input.js";
@@ -101,4 +101,22 @@ export function shorten(text: string, maxChars = 400): string {
 export function sourceLine(source: string, lang: AnswerLanguage): string {
   const s = source.trim().replace(/[.;,\s]+$/, "");
   return `${lang === "en" ? "Source" : "Nguồn"}: ${s}.`;
+}
+
+// ===  One of several  ===
+
+/** How many items a list or a "which one?" question shows at most. */
+export const LIST_MAX = 8;
+
+/**
+ * The answer about items named in a message: one → its card; several → "which one?" with a choice for each; none
+ * (or none known) → the list of them all.
+ *
+ * @example oneOf(contacts, lang, { card, choice: contactChoice, which: { vi: "Bạn muốn hỏi cơ quan nào?", en: "Which office do you mean?" }, list })
+ */
+export function oneOf<T>(found: readonly T[], lang: AnswerLanguage, cases: { card(item: T): Reply; choice(item: T, say: Speaker): Choice; which: Bilingual; list(): Reply }): Reply {
+  if (found.length === 1) return cases.card(found[0]);
+  if (found.length === 0) return cases.list();
+  const say = speaker(lang);
+  return { text: say.phrase(cases.which), choices: found.slice(0, LIST_MAX).map((item) => cases.choice(item, say)) };
 }

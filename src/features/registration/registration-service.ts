@@ -1,5 +1,6 @@
 import type { Services } from "../../shared/services.js";
 import { REGISTRATIONS, type Registration } from "../../domain/registration.js";
+import { matchOf } from "../../store/match.js";
 import { updateDocument } from "../../store/update-document.js";
 
 /** What the staff side of registrations needs: the store. */
@@ -44,11 +45,7 @@ export class RegistrationService {
 
   /** Registrations matching the filter, oldest first (the waiting list's order). */
   async list(filter: RegistrationFilter = {}): Promise<Registration[]> {
-    const match: Record<string, string> = {};
-    if (filter.classId) match.classId = filter.classId;
-    if (filter.packId) match.packId = filter.packId;
-    if (filter.status) match.status = filter.status;
-    const found = await this.registrations.find(match);
+    const found = await this.registrations.find(matchOf(filter, ["classId", "packId", "status"]));
     return found.sort((a, b) => a.createdAt - b.createdAt || a.code.localeCompare(b.code));
   }
 

@@ -1,5 +1,6 @@
 import type { Services } from "../../shared/services.js";
 import { REPORT_STATUSES, type Report, type ReportStatus } from "../../domain/report.js";
+import { matchOf } from "../../store/match.js";
 import { updateDocument } from "../../store/update-document.js";
 import { statusNotice } from "./report-text.js";
 
@@ -50,12 +51,7 @@ export class ReportService {
 
   /** Reports matching the filter, newest first. */
   async list(filter: ReportFilter = {}): Promise<Report[]> {
-    const match: Record<string, string> = {};
-    if (filter.status) match.status = filter.status;
-    if (filter.categoryId) match.categoryId = filter.categoryId;
-    if (filter.unitId) match.unitId = filter.unitId;
-    if (filter.packId) match.packId = filter.packId;
-    const found = await this.reports.find(match);
+    const found = await this.reports.find(matchOf(filter, ["status", "categoryId", "unitId", "packId"]));
     return found
       .filter((report) => (filter.from === undefined || report.createdAt >= filter.from) && (filter.to === undefined || report.createdAt <= filter.to))
       .sort((a, b) => b.createdAt - a.createdAt || b.code.localeCompare(a.code));
