@@ -5,7 +5,7 @@ import nock from "nock";
 import pino from "pino";
 import { loadConfig, type Config } from "../../src/config.js";
 import { messengerSignature } from "../../src/channels/messenger/signature.js";
-import { zaloSignature } from "../../src/channels/zalo/signature.js";
+import { signEvent as zaloSignature } from "../../src/channels/zalo/sdk/index.js";
 import { createApp, type App } from "../../src/server.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import type { Store } from "../../src/store/store.js";
@@ -137,6 +137,11 @@ export function recordGraphSends(times = 50): { query: Record<string, string>; b
       return [200, fixture("messenger/api-send-success.json")];
     });
   return sent;
+}
+
+/** A sample event as Zalo would deliver it now (its timestamp inside the webhook's replay window). */
+export function fresh<T extends object>(event: T, at = Date.now()): T {
+  return { ...event, timestamp: String(at) };
 }
 
 /** A Zalo text event from a person, with a fresh msg_id. */

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messengerSignature } from "../../src/channels/messenger/signature.js";
-import { zaloSignature } from "../../src/channels/zalo/signature.js";
+import { signEvent as zaloSignature } from "../../src/channels/zalo/sdk/index.js";
 import { fixture, messengerText, TEST_ENV, zaloText } from "../helpers/test-server.js";
 import { deleteKeys, dropSchema, requirePostgres, requireRedis, TEST_DATABASE_URL, TEST_REDIS_URL, uniqueName } from "../store/services.js";
 

@@ -1,7 +1,7 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { messengerSignature } from "../../src/channels/messenger/signature.js";
-import { fixture, GRAPH_API, messengerText, recordGraphSends, startTestServer, type TestServer } from "../helpers/test-server.js";
+import { messengerSignature } from "../../../src/channels/messenger/signature.js";
+import { fixture, GRAPH_API, messengerText, recordGraphSends, startTestServer, type TestServer } from "../../helpers/test-server.js";
 
 describe("/webhooks/messenger", () => {
   let server: TestServer;

@@ -1,7 +1,7 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { zaloSignature } from "../../src/channels/zalo/signature.js";
-import { fixture, recordZaloSends, startTestServer, zaloText, type TestServer } from "../helpers/test-server.js";
+import { signEvent as zaloSignature } from "../../../src/channels/zalo/sdk/index.js";
+import { fixture, fresh, recordZaloSends, startTestServer, zaloText, type TestServer } from "../../helpers/test-server.js";
 
 describe("POST /webhooks/zalo", () => {
   let server: TestServer;
@@ -15,7 +15,7 @@ describe("POST /webhooks/zalo", () => {
 
   it("answers a signed text event through the cs API, with the access token header", async () => {
     const sent = recordZaloSends();
-    const response = await server.postZalo(fixture("zalo/user_send_text.json"));
+    const response = await server.postZalo(fresh(fixture("zalo/user_send_text.json")));
     expect(response.status).toBe(200);
     await server.settle();
     expect(sent.length).toBeGreaterThan(0);
@@ -73,7 +73,7 @@ describe("POST /webhooks/zalo", () => {
 
   it("ignores the OA's own echo and receipts", async () => {
     const sent = recordZaloSends();
-    expect((await server.postZalo(fixture("zalo/oa_send_text.json"))).status).toBe(200);
+    expect((await server.postZalo(fresh(fixture("zalo/oa_send_text.json")))).status).toBe(200);
     await server.settle();
     expect(sent).toHaveLength(0);
   });
@@ -81,7 +81,7 @@ describe("POST /webhooks/zalo", () => {
   it("takes images, links and locations into the conversation", async () => {
     recordZaloSends();
     for (const name of ["user_send_image", "user_send_link", "user_send_location"]) {
-      expect((await server.postZalo(fixture(`zalo/${name}.json`))).status).toBe(200);
+      expect((await server.postZalo(fresh(fixture(`zalo/${name}.json`)))).status).toBe(200);
     }
     await server.settle();
     const conversation = (await server.services.conversations.collection.find({ userId: "2512523625412515000" }))[0];

@@ -1,6 +1,6 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fixture, startTestServer, ZALO_API, zaloText, type TestServer } from "../helpers/test-server.js";
+import { fixture, startTestServer, ZALO_API, zaloText, type TestServer } from "../../helpers/test-server.js";
 
 const OAUTH = "https://oauth.zaloapp.com";
 
