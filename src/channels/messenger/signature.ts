@@ -1,16 +1,18 @@
-import { createHmac } from "node:crypto";
-import { safeEqual } from "../safe-equal.js";
+import { createHmac, timingSafeEqual } from "node:crypto";
 
 /**
- * Messenger's webhook signature: X-Hub-Signature-256 = "sha256=" + hmac_sha256_hex(app secret, raw body).
+ * Messenger's webhook signature: X-Hub-Signature-256 = "sha256=" + hmac_sha256_hex(app secret, raw body bytes).
  *
- * @example messengerSignature(raw, appSecret) // "sha256=9b2c…"
+ * @example messengerSignature(rawBytes, appSecret) // "sha256=9b2c…"
  */
-export function messengerSignature(rawBody: string, appSecret: string): string {
+export function messengerSignature(rawBody: Uint8Array | string, appSecret: string): string {
   return "sha256=" + createHmac("sha256", appSecret).update(rawBody).digest("hex");
 }
 
-/** True when the header matches the raw body (constant-time). */
-export function verifyMessengerSignature(header: string | undefined, rawBody: string, appSecret: string): boolean {
-  return !!header && safeEqual(header.trim(), messengerSignature(rawBody, appSecret));
+/** True when the header matches the raw body, compared in constant time. */
+export function verifyMessengerSignature(header: string | undefined, rawBody: Uint8Array | string, appSecret: string): boolean {
+  if (!header) return false;
+  const expected = Buffer.from(messengerSignature(rawBody, appSecret));
+  const given = Buffer.from(header.trim());
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -42,6 +42,19 @@ describe("/webhooks/messenger", () => {
     expect(sent).toHaveLength(0);
   });
 
+  it("the signature is over the raw bytes: a signed body of invalid UTF-8 gets 400, not 401", async () => {
+    const sent = recordGraphSends();
+    const raw = Buffer.concat([Buffer.from('{"object":"page","entry":[{"id":"1","messaging":[{"sender":{"id":"9"},"message":{"mid":"m","text":"'), Buffer.from([0xff]), Buffer.from('"}}]}]}')]);
+    const response = await fetch(`${server.url}/webhooks/messenger`, {
+      method: "POST",
+      body: new Uint8Array(raw),
+      headers: { "content-type": "application/json", "x-hub-signature-256": messengerSignature(raw, "fb-app-secret") },
+    });
+    expect(response.status).toBe(400);
+    await server.settle();
+    expect(sent).toHaveLength(0);
+  });
+
   it("malformed JSON (signed) → 400 and too large → 413; the server keeps serving", async () => {
     const raw = "{oops";
     expect((await server.postMessenger(undefined, { raw, signature: messengerSignature(raw, "fb-app-secret") })).status).toBe(400);
