@@ -2,6 +2,7 @@ import { Router } from "express";
 import type { Logger } from "pino";
 import type { Inbox } from "../../core/inbox.js";
 import type { Store } from "../../store/store.js";
+import { leanFetch } from "../lean-fetch.js";
 import { receiveInto } from "./handlers.js";
 import { ZaloOutbound } from "./outbound.js";
 import { Api, autoToken, Bot, logging, retry, TokenManager, webhookCallback, ZaloApiError, type RefreshLock } from "./sdk/index.js";
@@ -43,7 +44,7 @@ export interface ZaloChannelOptions {
  */
 export function createZaloChannel(options: ZaloChannelOptions) {
   const log = options.logger.child({ channel: "zalo" });
-  const api = new Api({ apiRoot: options.apiBase, oauthRoot: options.oauthBase, timeoutMs: options.timeoutMs });
+  const api = new Api({ apiRoot: options.apiBase, oauthRoot: options.oauthBase, timeoutMs: options.timeoutMs, fetch: leanFetch });
   const { appId, appSecret } = options;
   const tokens = new TokenManager({
     initial: { accessToken: options.accessToken, refreshToken: options.refreshToken },

@@ -6,7 +6,7 @@ import { evalScript } from "./eval-script.js";
 
 /**
  * A lock around a function, the same shape as the Zalo token manager's RefreshLock
- * (src/channels/zalo/token-manager.ts), so it can be passed as `lock`.
+ * (src/channels/zalo/sdk/token.ts), so it can be passed as `lock`.
  */
 export type RedisLock = <T>(fn: () => Promise<T>) => Promise<T>;
 

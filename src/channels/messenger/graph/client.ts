@@ -1,4 +1,5 @@
 import { withRetry } from "../../../core/retry.js";
+import type { FetchLike } from "../../lean-fetch.js";
 import { GraphApiError, GraphHttpError, isTransientGraphError } from "./errors.js";
 import type { MessengerOutboundMessage, MessengerSendBody, SendKind, UtilityTemplate } from "./send-types.js";
 
@@ -18,7 +19,8 @@ export interface GraphClientOptions {
   version: string;
   pageAccessToken: string;
   timeoutMs?: number;
-  fetch?: typeof fetch;
+  /** Default: the global fetch; the channel passes leanFetch. */
+  fetch?: FetchLike;
 }
 
 /**

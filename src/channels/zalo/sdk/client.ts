@@ -86,6 +86,12 @@ export type Transformer = <M extends ZaloMethod>(prev: ApiCallFn, method: M, pay
 
 // ===  Client  ===
 
+/** The part of `fetch` the client uses: a string URL, a plain-object init, status and text back. */
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string | FormData; signal?: AbortSignal },
+) => Promise<{ status: number; text(): Promise<string> }>;
+
 export interface ApiClientOptions {
   /** Default https://openapi.zalo.me. */
   apiRoot?: string;
@@ -93,8 +99,8 @@ export interface ApiClientOptions {
   oauthRoot?: string;
   /** How long one HTTP request may take; default 10 s. */
   timeoutMs?: number;
-  /** A fetch to use instead of the global one (tests, proxies). */
-  fetch?: typeof fetch;
+  /** A fetch to use instead of the global one (a leaner transport, tests, proxies). */
+  fetch?: FetchLike;
 }
 
 /**
@@ -105,7 +111,7 @@ export interface ApiClientOptions {
  */
 export class ApiClient {
   #transformers: Transformer[] = [];
-  readonly #options: Required<Omit<ApiClientOptions, "fetch">> & { fetch?: typeof fetch };
+  readonly #options: Required<Omit<ApiClientOptions, "fetch">> & { fetch?: FetchLike };
 
   constructor(options: ApiClientOptions = {}) {
     this.#options = {
@@ -166,7 +172,7 @@ export class ApiClient {
 }
 
 /** The URL and request init for a payload, by the method's encoding. */
-function encode(spec: MethodSpec, url: string, payload: Record<string, unknown>, options: CallOptions): { url: string; init: RequestInit } {
+function encode(spec: MethodSpec, url: string, payload: Record<string, unknown>, options: CallOptions): { url: string; init: Parameters<FetchLike>[1] } {
   const headers: Record<string, string> = options.accessToken ? { access_token: options.accessToken } : {};
   switch (spec.encoding) {
     case "json":
