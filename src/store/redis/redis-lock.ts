@@ -48,7 +48,7 @@ const EXTEND = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call(
  * frozen for longer than ttlMs (no renewal) can overlap with the next holder; `onLost` reports it.
  *
  * @example
- * const tokens = new TokenManager (Zalo SDK)({ …, lock: redisLock(redis, "zalo-token-refresh", 30_000) });
+ * const tokens = new TokenManager({ …, lock: redisLock(redis, "zalo-token-refresh", 30_000) });
  */
 export function redisLock(redis: Redis, name: string, ttlMs = 30_000, options: RedisLockOptions = {}): RedisLock {
   const key = `${options.prefix ?? DEFAULT_REDIS_PREFIX}lock:${name}`;

@@ -21,7 +21,7 @@ export interface ScaleOut {
  * @example
  * const scaleOut = await createScaleOut(config, logger);
  * const pipeline = new Pipeline({ …, runner: scaleOut?.runner });
- * const tokens = new TokenManager (Zalo SDK)({ …, lock: scaleOut?.refreshLock });
+ * const tokens = new TokenManager({ …, lock: scaleOut?.refreshLock });
  */
 export async function createScaleOut(config: Config, logger: Logger, options: { prefix?: string } = {}): Promise<ScaleOut | undefined> {
   if (!config.REDIS_URL) return undefined;
