@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { safeEqual } from "../../http/safe-equal.js";
 
 /**
  * Messenger's webhook signature: X-Hub-Signature-256 = "sha256=" + hmac_sha256_hex(app secret, raw body bytes).
@@ -11,8 +12,5 @@ export function messengerSignature(rawBody: Uint8Array | string, appSecret: stri
 
 /** True when the header matches the raw body, compared in constant time. */
 export function verifyMessengerSignature(header: string | undefined, rawBody: Uint8Array | string, appSecret: string): boolean {
-  if (!header) return false;
-  const expected = Buffer.from(messengerSignature(rawBody, appSecret));
-  const given = Buffer.from(header.trim());
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return !!header && safeEqual(header.trim(), messengerSignature(rawBody, appSecret));
 }

@@ -5,7 +5,7 @@ import { acknowledge } from "../../http/acknowledge.js";
 import { HttpError } from "../../http/http-error.js";
 import { BODY_LIMIT } from "../../http/json-body.js";
 import { within } from "../hand-off.js";
-import { safeEqual } from "../safe-equal.js";
+import { safeEqual } from "../../http/safe-equal.js";
 import { verifyMessengerSignature } from "./signature.js";
 import { messengerBodyToMessages } from "./to-message.js";
 import type { MessengerWebhookBody } from "./webhook-types.js";
