@@ -1,17 +1,11 @@
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { signEvent as zaloSignature } from "../../../src/channels/zalo/sdk/index.js";
-import { fixture, fresh, recordZaloSends, startTestServer, zaloText, type TestServer } from "../../helpers/test-server.js";
+import { fixture, fresh, recordZaloSends, startTestServer, serverPerTest, zaloText, type TestServer } from "../../helpers/test-server.js";
 
 describe("POST /webhooks/zalo", () => {
+  const each = serverPerTest();
   let server: TestServer;
-  beforeEach(async () => {
-    server = await startTestServer();
-  });
-  afterEach(async () => {
-    await server.stop();
-    nock.cleanAll();
-  });
+  beforeEach(() => void (server = each.server));
 
   it("answers a signed text event through the cs API, with the access token header", async () => {
     const sent = recordZaloSends();

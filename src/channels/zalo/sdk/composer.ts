@@ -3,8 +3,8 @@ import { matchFilter, type Filter, type FilterQuery } from "./filter.js";
 
 /**
  * Middleware trees, after grammY's src/composer.ts: a handler is `(ctx, next)`; one that does not want an event
- * calls `next()`. `use`, `on`, `filter` and `branch` are all built from `flatten` and `concat`, and `filter`
- * returns a child composer, so handlers nest.
+ * calls `next()`. `on`, `filter`, `branch` and `drop` are built on `use`, and each returns a child composer, so
+ * handlers nest. A composer runs its stack in order (Hono's src/compose.ts); calling `next` twice throws.
  */
 
 // ===  Types  ===
@@ -16,30 +16,23 @@ export interface MiddlewareObj<C> {
 }
 export type Middleware<C> = MiddlewareFn<C> | MiddlewareObj<C>;
 
-// ===  Building blocks  ===
+// ===  Running a stack  ===
 
-/** A middleware object or function as a function. */
-function flatten<C>(middleware: Middleware<C>): MiddlewareFn<C> {
-  return typeof middleware === "function" ? middleware : (ctx, next) => middleware.middleware()(ctx, next);
-}
+const asFunction = <C>(middleware: Middleware<C>): MiddlewareFn<C> =>
+  typeof middleware === "function" ? middleware : (ctx, next) => middleware.middleware()(ctx, next);
 
-/** `first`, then `andThen` when `first` calls next; a second call of the same `next` is a bug and throws. */
-function concat<C>(first: MiddlewareFn<C>, andThen: MiddlewareFn<C>): MiddlewareFn<C> {
-  return async (ctx, next) => {
-    let called = false;
-    await first(ctx, async () => {
-      if (called) throw new Error("`next` already called before!");
-      called = true;
-      await andThen(ctx, next);
-    });
+/** Runs `stack` on `ctx` in order; after its last entry, `done`. */
+async function runStack<C>(stack: readonly MiddlewareFn<C>[], ctx: C, done: NextFunction): Promise<void> {
+  let reached = -1;
+  const step = async (index: number): Promise<void> => {
+    if (index <= reached) throw new Error("`next` already called before!");
+    reached = index;
+    const handler = stack[index];
+    if (handler) await handler(ctx, () => step(index + 1));
+    else await done();
   };
+  await step(0);
 }
-
-function pass<C>(_ctx: C, next: NextFunction): Promise<void> {
-  return next();
-}
-
-const leaf: NextFunction = () => Promise.resolve();
 
 /**
  * Runs a middleware on a context with a final `next` that does nothing.
@@ -47,7 +40,7 @@ const leaf: NextFunction = () => Promise.resolve();
  * @example await run(bot.middleware(), ctx);
  */
 export async function run<C>(middleware: MiddlewareFn<C>, ctx: C): Promise<void> {
-  await middleware(ctx, leaf);
+  await middleware(ctx, async () => {});
 }
 
 // ===  Composer  ===
@@ -60,20 +53,21 @@ export async function run<C>(middleware: MiddlewareFn<C>, ctx: C): Promise<void>
  * bot.use(composer);
  */
 export class Composer<C extends Context = Context> implements MiddlewareObj<C> {
-  #handler: MiddlewareFn<C>;
+  /** Grows as handlers are added, also after this composer was itself added to a parent. */
+  readonly #stack: MiddlewareFn<C>[];
 
   constructor(...middleware: Middleware<C>[]) {
-    this.#handler = middleware.length === 0 ? pass : middleware.map(flatten).reduce(concat);
+    this.#stack = middleware.map(asFunction);
   }
 
   middleware(): MiddlewareFn<C> {
-    return this.#handler;
+    return (ctx, next) => runStack(this.#stack, ctx, next);
   }
 
   /** Adds middleware for every event; returns a child composer to chain more under it. */
   use(...middleware: Middleware<C>[]): Composer<C> {
     const child = new Composer(...middleware);
-    this.#handler = concat(this.#handler, flatten(child));
+    this.#stack.push(child.middleware());
     return child;
   }
 
@@ -93,20 +87,20 @@ export class Composer<C extends Context = Context> implements MiddlewareObj<C> {
   filter(predicate: (ctx: C) => boolean | Promise<boolean>, ...middleware: Middleware<C>[]): Composer<C>;
   filter(predicate: (ctx: C) => boolean | Promise<boolean>, ...middleware: Middleware<C>[]): Composer<C> {
     const child = new Composer(...middleware);
-    this.branch(predicate, child, pass);
+    this.branch(predicate, child, (_ctx, next) => next());
     return child;
   }
 
   /** Runs `onTrue` or `onFalse`, depending on `predicate`. */
   branch(predicate: (ctx: C) => boolean | Promise<boolean>, onTrue: Middleware<C>, onFalse: Middleware<C>): Composer<C> {
-    const yes = flatten(onTrue);
-    const no = flatten(onFalse);
+    const yes = asFunction(onTrue);
+    const no = asFunction(onFalse);
     return this.use(async (ctx, next) => ((await predicate(ctx)) ? yes(ctx, next) : no(ctx, next)));
   }
 
   /** Stops the events a predicate matches here: later handlers never see them (e.g. the OA's own echoes). */
   drop(predicate: (ctx: C) => boolean | Promise<boolean>): Composer<C> {
-    return this.branch(predicate, () => undefined, pass);
+    return this.branch(predicate, () => undefined, (_ctx, next) => next());
   }
 }
 

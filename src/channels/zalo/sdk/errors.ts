@@ -47,14 +47,14 @@ export class HttpError extends Error {
   }
 }
 
-/** A handler failed on an event; `ctx` is the context it failed on (grammY's BotError). */
+/** A handler failed on an event; `ctx` is the context it failed on, `error` what it threw (grammY's BotError). */
 export class BotError<C = unknown> extends Error {
-  constructor(
-    readonly error: unknown,
-    readonly ctx: C,
-  ) {
+  override readonly name = "BotError";
+  readonly error: unknown;
+
+  constructor(error: unknown, readonly ctx: C) {
     super(error instanceof Error ? error.message : String(error), { cause: error });
-    this.name = "BotError";
+    this.error = error;
   }
 }
 
