@@ -145,7 +145,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     notifier: new ChannelStaffNotifier({
       channels,
       logger,
-      staffZaloIds: config.STAFF_ZALO_USER_IDS,
+      staffChannel: "zalo",
+      staffUserIds: config.STAFF_ZALO_USER_IDS,
       routes: parseStaffRoutes(config.STAFF_ROUTES),
       webhookUrl: config.STAFF_WEBHOOK_URL,
       webhookSecret: config.STAFF_WEBHOOK_SECRET,
