@@ -355,7 +355,8 @@ async function submit(ctx: AppContext, data: RegistrationData): Promise<Registra
     language: ctx.language,
     createdAt: services.now(),
   };
-  await services.store.collection<Registration>(REGISTRATIONS).set(code, registration, { durable: true });
+  // Stored with the step, in one commit with the reply carrying its code (pipeline.ts).
+  ctx.save(REGISTRATIONS, code, { ...registration, revision: 1 }, 0);
   const waiting = registration.status === "waiting";
   const becameFull = waiting && !data.waiting;
   await ctx.reply({
@@ -370,7 +371,7 @@ async function submit(ctx: AppContext, data: RegistrationData): Promise<Registra
       .join("\n"),
     choices: mainMenu(ctx.language),
   });
-  await services.notifier.notify({
+  ctx.afterCommit(() => services.notifier.notify({
     type: "registration",
     ref: code,
     packId: ctx.pack.id,
@@ -378,7 +379,7 @@ async function submit(ctx: AppContext, data: RegistrationData): Promise<Registra
     summary: `${cls?.title.vi ?? registration.classId} · ${waiting ? "danh sách chờ" : "ghi danh"} · ${registration.child ? `trẻ em, ${registration.child.age} tuổi` : "người lớn"}`,
     consolePath: "/admin/classes",
     at: registration.createdAt,
-  });
+  }));
   return registration;
 }
 

@@ -442,7 +442,7 @@ async function submit(ctx: AppContext, data: ReportData): Promise<Report> {
     contact,
     reporter: { key: ctx.conversation.key, channel: ctx.message.channel, accountId: ctx.message.accountId, userId: ctx.message.userId },
     language: ctx.language,
-  });
+  }, ctx);
   const unit = ctx.pack.contact(unitFor(ctx.pack, report.categoryId));
   const unitName = unit ? (ctx.language === "en" ? (unit.names.en ?? unit.names.vi) : unit.names.vi) : ctx.t("đơn vị phụ trách", "the responsible unit");
   await ctx.reply({
@@ -456,7 +456,8 @@ async function submit(ctx: AppContext, data: ReportData): Promise<Report> {
     ].join("\n"),
     choices: mainMenu(ctx.language),
   });
-  await notifyStaffOfReport(ctx.services, ctx.pack, report);
+  // Staff hear of it once it is stored with the step.
+  ctx.afterCommit(() => notifyStaffOfReport(ctx.services, ctx.pack, report));
   return report;
 }
 

@@ -1,3 +1,5 @@
+import { DirectOutbound } from "../../src/queue/direct-outbound.js";
+import type { OutboundQueue } from "../../src/queue/outbound-queue.js";
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Handoff } from "../../src/domain/handoff.js";
@@ -43,8 +45,8 @@ describe.each(BACKENDS)("conversations on %s", (backend) => {
     expect(english).toContain("Lim Festival");
     expect(english).not.toMatch(/Hội Lim năm/);
     // Scale-out: those replies went through the outbound queue, one job per answered message.
-    if (backend === "postgres+redis") expect(await server.outbound!.jobCounts()).toMatchObject({ completed: 2, failed: 0, waiting: 0 });
-    else expect(server.outbound).toBeUndefined();
+    if (backend === "postgres+redis") expect(await (server.outbound as OutboundQueue).jobCounts()).toMatchObject({ completed: 2, failed: 0, waiting: 0 });
+    else expect(server.outbound).toBeInstanceOf(DirectOutbound);
   });
 
   it("files a report through the dialog, tells its ticket code, and the reporter looks it up", async () => {
