@@ -51,6 +51,8 @@ export type DeliveryOutcome =
 export interface Outbound {
   /** Sends an entry already in the outbox; never rejects (failures are kept, dead-lettered and logged). */
   deliver(entry: OutboxEntry): Promise<DeliveryOutcome>;
+  /** Hands back an entry the sweeper found due (kept through an outage, or left by a crash); one try, no waiting. */
+  resume(entry: OutboxEntry): Promise<void>;
   /** Whether this instance is sending the entry now (the sweeper leaves it alone). */
   busy(id: string): boolean;
   close?(): Promise<void>;

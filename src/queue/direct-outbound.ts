@@ -22,6 +22,10 @@ export class DirectOutbound implements Outbound {
     return this.#sending.has(id);
   }
 
+  async resume(entry: OutboxEntry): Promise<void> {
+    await this.deliver(entry);
+  }
+
   /** Sends the entry; a second call for an entry being sent waits for the first instead of sending again. */
   deliver(entry: OutboxEntry): Promise<DeliveryOutcome> {
     const running = this.#sending.get(entry.id);

@@ -92,12 +92,22 @@ export class OutboundQueue implements Outbound {
     const known = this.#waiting.get(entry.id);
     if (known) return known;
     const waiting = (async (): Promise<DeliveryOutcome> => {
-      // Tried until too old: the entry's age ends it (OutboxBook.stale), not a count of attempts.
-      const job = await this.#queue.add("outbox", { entry }, { jobId: outboxJobId(entry.id), attempts: 1_000_000, backoff: { type: "custom" }, removeOnComplete: { age: 24 * 3600, count: 100_000 }, removeOnFail: { age: 7 * 24 * 3600 } });
+      const jobId = outboxJobId(entry.id);
+      // Told when the quick tries are spent (the job's progress): the person's turn need not wait for the outage to end.
+      let onProgress!: (event: { jobId: string; data: unknown }) => void;
+      const kept = new Promise<"retrying">((resolve) => {
+        onProgress = (event) => event.jobId === jobId && (event.data as { kept?: boolean })?.kept && resolve("retrying");
+        this.#events.on("progress", onProgress);
+      });
       try {
-        return ((await job.waitUntilFinished(this.#events, this.options.waitMs ?? 30_000)) as DeliveryOutcome | undefined) ?? "sent";
-      } catch (error) {
-        return /^(refused|maybe_sent|stale)$/.exec((error as Error).message)?.[1] as DeliveryOutcome | undefined ?? "retrying";
+        const job = await this.#add(entry);
+        const finished = job.waitUntilFinished(this.#events, this.options.waitMs ?? 30_000).then(
+          (outcome: DeliveryOutcome | undefined) => outcome ?? "sent",
+          (error: Error) => (/^(refused|maybe_sent|stale)$/.exec(error.message)?.[1] as DeliveryOutcome | undefined) ?? "retrying",
+        );
+        return await Promise.race([finished, kept]);
+      } finally {
+        this.#events.off("progress", onProgress);
       }
     })()
       .catch((error: unknown) => {
@@ -107,6 +117,17 @@ export class OutboundQueue implements Outbound {
       .finally(() => this.#waiting.delete(entry.id));
     this.#waiting.set(entry.id, waiting);
     return waiting;
+  }
+
+  /** Adds the entry's job unless it has one (a job id per entry): the queue's worker does the rest. */
+  async resume(entry: OutboxEntry): Promise<void> {
+    await this.#add(entry);
+  }
+
+  #add(entry: OutboxEntry) {
+    // Tried until too old: the entry's age ends it (OutboxBook.stale), not a count of attempts.
+    const options = { attempts: 1_000_000, backoff: { type: "custom" }, removeOnComplete: { age: 24 * 3600, count: 100_000 }, removeOnFail: { age: 7 * 24 * 3600 } };
+    return this.#queue.add("outbox", { entry }, { ...options, jobId: outboxJobId(entry.id) });
   }
 
   /** Jobs by state: waiting, delayed (for a retry), active, completed, failed (for /metrics and tests). */
@@ -147,6 +168,7 @@ export class OutboundQueue implements Outbound {
       }
       this.options.logger.warn({ err: error, channel: entry.to.channel, attempts: entry.attempts }, "outbound job failed; will retry");
       await this.book.later(entry, error);
+      if (job.attemptsMade + 1 === this.options.policy.attempts) await job.updateProgress({ sent: entry.sent, kept: true });
       throw error;
     }
     await this.book.done(entry);

@@ -20,7 +20,7 @@ export function startOutboxSweeper(options: { book: OutboxBook; outbound: Outbou
         const fresh = options.book.deps.now() - (options.graceMs ?? options.everyMs);
         for (const entry of await options.book.due()) {
           if (options.outbound.busy(entry.id) || (entry.attempts === 0 && entry.createdAt > fresh)) continue;
-          await options.outbound.deliver(entry);
+          await options.outbound.resume(entry);
           handed++;
         }
       } catch (error) {
