@@ -12,14 +12,16 @@ import type { OutboxBook } from "./outbox-book.js";
  */
 export function startOutboxSweeper(options: { book: OutboxBook; outbound: Outbound; everyMs: number; logger: Logger; graceMs?: number }): { stop(): void; sweep(): Promise<number> } {
   let running: Promise<number> | undefined;
+  const startedAt = options.book.deps.now();
   const sweep = (): Promise<number> =>
     (running ??= (async () => {
       let handed = 0;
       try {
-        // A fresh entry (never tried) is being sent by the message that wrote it: left alone for a moment.
+        // A fresh entry of this process (never tried) is being sent by the message that wrote it: left alone for a
+        // moment. One from before the start was left by a crash or a stop: sent at once.
         const fresh = options.book.deps.now() - (options.graceMs ?? options.everyMs);
         for (const entry of await options.book.due()) {
-          if (options.outbound.busy(entry.id) || (entry.attempts === 0 && entry.createdAt > fresh)) continue;
+          if (options.outbound.busy(entry.id) || (entry.attempts === 0 && entry.createdAt >= startedAt && entry.createdAt > fresh)) continue;
           await options.outbound.resume(entry);
           handed++;
         }
@@ -32,8 +34,14 @@ export function startOutboxSweeper(options: { book: OutboxBook; outbound: Outbou
     })());
   const timer = setInterval(() => void sweep(), options.everyMs);
   timer.unref();
+  // Right after start-up: what a crash left between storing and sending goes out before the person repeats it.
+  const first = setTimeout(() => void sweep(), Math.min(options.everyMs, 50));
+  first.unref();
   return {
-    stop: () => clearInterval(timer),
+    stop: () => {
+      clearInterval(timer);
+      clearTimeout(first);
+    },
     sweep,
   };
 }

@@ -7,7 +7,7 @@ import { runKillRestart } from "./kit/kill-run.js";
  * reports through signed webhooks. `npm run soak` runs the same with 1,000 reports.
  */
 describe("kill -9 during report submissions (lowdb)", () => {
-  it("every code sent exists as that person's report, no code twice, every start-up succeeds", { timeout: 150_000 }, async () => {
+  it("every code sent exists as that person's report, no code twice, every field the person's answer, every stored code sent or in the outbox", { timeout: 150_000 }, async () => {
     const result = await runKillRestart({ reports: 150, concurrency: 10, killAfterMs: [200, 1500], maxKills: 5 });
 
     expect(result.violations).toEqual([]);
@@ -16,5 +16,10 @@ describe("kill -9 during report submissions (lowdb)", () => {
     expect(result.startups).toBe(result.kills + 2);
     expect(result.codesSent).toBe(150);
     expect(result.storedReports).toBeGreaterThanOrEqual(result.codesSent);
+    // Issue 15, durable before visible: no answer lands in another question's field, every stored code reached its
+    // person or waits in the outbox, nothing twice.
+    expect(result.wrongFields).toBe(0);
+    expect(result.codesLost).toBe(0);
+    expect(result.duplicates).toBe(0);
   });
 });
