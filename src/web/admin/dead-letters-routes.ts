@@ -9,7 +9,7 @@ import { OUTBOX, type OutboxEntry } from "../../core/outbound.js";
 import { DEAD_LETTER_KIND_TEXT, listDeadLetters } from "../../queue/dead-letters.js";
 import { formatDateTime } from "../views/format.js";
 import { html } from "../views/html.js";
-import { sendPage } from "../views/send-page.js";
+import { sendPage } from "../send-page.js";
 import type { WebDeps } from "../web-deps.js";
 
 /** The dead-letter page. */
