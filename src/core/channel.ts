@@ -55,6 +55,12 @@ export interface OutboundChannel {
   send(to: Recipient, reply: Reply, options?: SendOptions): Promise<void>;
   /** Shows "typing…" where the channel can; optional. */
   typing?(to: Recipient): Promise<void>;
+  /**
+   * After a send that timed out: whether the platform shows the reply as sent to the person since `since` (epoch ms)
+   * — e.g. the last messages of the conversation (Zalo OA: GET /v2.0/oa/conversation; Messenger: the page's
+   * conversations API). `undefined` when it cannot tell. Optional: without it a timed-out send is "maybe sent".
+   */
+  wasDelivered?(to: Recipient, reply: Reply, since: number): Promise<boolean | undefined>;
 }
 
 /**
@@ -99,6 +105,15 @@ export class ChannelRegistry {
    */
   async send(to: Recipient, reply: Reply, options?: SendOptions): Promise<void> {
     return this.sendNow(to, reply, options);
+  }
+
+  /** Asks the recipient's channel whether a timed-out send arrived (OutboundChannel.wasDelivered); undefined: cannot tell. */
+  async wasDelivered(to: Recipient, reply: Reply, since: number): Promise<boolean | undefined> {
+    try {
+      return await this.#channels.get(to.channel)?.wasDelivered?.(to, reply, since);
+    } catch {
+      return undefined;
+    }
   }
 
   /** The one place a send happens (observed for /metrics). */

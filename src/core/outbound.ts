@@ -92,17 +92,19 @@ export class DeliveryUncertain extends Error {
 }
 
 /**
- * What a failed send means for the next try: `refused` (never again), `maybe_sent` (the request timed out or the
- * connection broke after it was written: repeating could deliver twice, and the platforms give no way to ask —
- * docs/faults.md), or `transient` (nothing reached the platform, or it answered 5xx/429: try again later).
+ * What a failed send means for the next try: `refused` (never again), `maybe_sent` (the request timed out waiting for
+ * the answer: the platform may have taken it, and repeating could deliver twice — unless the channel can tell,
+ * OutboundChannel.wasDelivered), or `transient` (nothing reached the platform, it answered 5xx/429, or the connection
+ * broke — mostly a kept-alive socket the other side had just closed: try again later).
  */
 export function sendFailure(error: unknown): "refused" | "maybe_sent" | "transient" {
   if (error instanceof DeliveryRefused) return "refused";
   for (let cause: unknown = error, depth = 0; cause && depth < 6; cause = (cause as { cause?: unknown }).cause, depth++) {
     if (cause instanceof DeliveryUncertain) return "maybe_sent";
-    const code = (cause as { code?: unknown }).code;
-    if (code === "ECONNABORTED" || code === "ETIMEDOUT" || code === "ECONNRESET" || code === "EPIPE") return "maybe_sent";
-    if (cause instanceof Error && /\b(timeout|timed out|socket hang up)\b/i.test(cause.message) && !/ECONNREFUSED/.test(cause.message)) return "maybe_sent";
+    const { code, syscall } = cause as { code?: unknown; syscall?: unknown };
+    // A connect that timed out never carried the request.
+    if ((code === "ECONNABORTED" || code === "ETIMEDOUT") && syscall !== "connect") return "maybe_sent";
+    if (code === undefined && cause instanceof Error && /\btimeout of \d+ms exceeded\b/i.test(cause.message)) return "maybe_sent";
   }
   return "transient";
 }

@@ -1,5 +1,5 @@
 import type { ChannelRegistry } from "../core/channel.js";
-import { sendFailure, type DeliveryOutcome, type Outbound, type OutboxEntry } from "../core/outbound.js";
+import { type DeliveryOutcome, type Outbound, type OutboxEntry } from "../core/outbound.js";
 import { backoffMs } from "../core/retry.js";
 import { OutboxBook, type OutboxDeps } from "./outbox-book.js";
 
@@ -50,8 +50,10 @@ export class DirectOutbound implements Outbound {
     // Quick retries only on the first delivery, while the person's turn waits; the sweeper's tries are one each.
     const quickTries = entry.attempts === 0 ? deps.policy.attempts : 1;
     for (let quick = 1; ; quick++) {
+      let since = deps.now();
       try {
         while (entry.sent < entry.replies.length) {
+          since = deps.now();
           await deps.channels.sendNow(entry.to, entry.replies[entry.sent]!, entry.options);
           entry.sent++;
           // Recorded between replies, so a restart does not send the first ones again; the last is recorded by `done`.
@@ -61,7 +63,13 @@ export class DirectOutbound implements Outbound {
         return "sent";
       } catch (error) {
         entry.attempts++;
-        const failure = sendFailure(error);
+        const failure = await book.failure(error, entry, deps.channels, since);
+        if (failure === "sent") {
+          // The platform shows it arrived after all: on with the next reply.
+          entry.sent++;
+          quick--;
+          continue;
+        }
         if (failure !== "transient") {
           await book.giveUp(entry, failure, error);
           return failure;

@@ -1,6 +1,6 @@
 import { Queue, QueueEvents, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { ChannelRegistry } from "../core/channel.js";
-import { OUTBOX, sendFailure, type DeliveryOutcome, type Outbound, type OutboxEntry } from "../core/outbound.js";
+import { OUTBOX, type DeliveryOutcome, type Outbound, type OutboxEntry } from "../core/outbound.js";
 import { backoffMs } from "../core/retry.js";
 import { OUTBOUND_QUEUE, outboxJobId } from "./outbound-job.js";
 import { OutboxBook, type OutboxDeps } from "./outbox-book.js";
@@ -153,25 +153,38 @@ export class OutboundQueue implements Outbound {
       await this.book.giveUp(entry, "stale", new Error(`not sent within ${Math.round(this.options.policy.maxAgeMs / 3_600_000)} h`));
       return "stale";
     }
-    try {
-      while (entry.sent < entry.replies.length) {
-        await this.options.channels.sendNow(entry.to, entry.replies[entry.sent]!, entry.options);
-        entry.sent++;
-        if (entry.sent < entry.replies.length) await this.book.progress(entry);
+    for (;;) {
+      const since = this.options.now();
+      try {
+        while (entry.sent < entry.replies.length) {
+          await this.options.channels.sendNow(entry.to, entry.replies[entry.sent]!, entry.options);
+          entry.sent++;
+          if (entry.sent < entry.replies.length) await this.book.progress(entry);
+        }
+        break;
+      } catch (error) {
+        entry.attempts++;
+        const failure = await this.book.failure(error, entry, this.options.channels, since);
+        if (failure === "sent") {
+          entry.sent++; // the platform shows it arrived after all: on with the next reply
+          continue;
+        }
+        await this.#failed(job, entry, failure, error);
       }
-    } catch (error) {
-      entry.attempts++;
-      const failure = sendFailure(error);
-      if (failure !== "transient") {
-        await this.book.giveUp(entry, failure, error);
-        throw new UnrecoverableError(failure);
-      }
-      this.options.logger.warn({ err: error, channel: entry.to.channel, attempts: entry.attempts }, "outbound job failed; will retry");
-      await this.book.later(entry, error);
-      if (job.attemptsMade + 1 === this.options.policy.attempts) await job.updateProgress({ sent: entry.sent, kept: true });
-      throw error;
     }
     await this.book.done(entry);
     return "sent";
+  }
+
+  /** Gives up (refused, maybe sent) or keeps the entry for BullMQ's next try; throws either way, as BullMQ expects. */
+  async #failed(job: Job<OutboundJobData>, entry: OutboxEntry, failure: "refused" | "maybe_sent" | "transient", error: unknown): Promise<never> {
+    if (failure !== "transient") {
+      await this.book.giveUp(entry, failure, error);
+      throw new UnrecoverableError(failure);
+    }
+    this.options.logger.warn({ err: error, channel: entry.to.channel, attempts: entry.attempts }, "outbound job failed; will retry");
+    await this.book.later(entry, error);
+    if (job.attemptsMade + 1 >= this.options.policy.attempts) await job.updateProgress({ sent: entry.sent, kept: true });
+    throw error;
   }
 }

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
-import { OUTBOX, type OutboxEntry } from "../core/outbound.js";
+import type { ChannelRegistry } from "../core/channel.js";
+import { OUTBOX, sendFailure, type OutboxEntry } from "../core/outbound.js";
 import { backoffMs, type RetryPolicy } from "../core/retry.js";
 import type { Store } from "../store/store.js";
 import type { DeadLetterKind, FailedReplies } from "./dead-letters.js";
@@ -63,6 +64,18 @@ export class OutboxBook {
       this.deps.logger.error({ err: nested, entry: entry.id }, "dead letter not recorded");
     }
     await this.done(entry);
+  }
+
+  /**
+   * What a failed try of `entry`'s next reply means: `sendFailure`, except that a try which timed out is checked with
+   * the channel where it can tell (OutboundChannel.wasDelivered): "sent" (it arrived: go on), or "transient" (it did
+   * not: try again); "maybe_sent" only when the channel cannot tell.
+   */
+  async failure(error: unknown, entry: OutboxEntry, channels: ChannelRegistry, since: number): Promise<"sent" | "refused" | "maybe_sent" | "transient"> {
+    const failure = sendFailure(error);
+    if (failure !== "maybe_sent") return failure;
+    const delivered = await channels.wasDelivered(entry.to, entry.replies[entry.sent]!, since);
+    return delivered === undefined ? "maybe_sent" : delivered ? "sent" : "transient";
   }
 
   /** Entries whose next try is due, oldest first (the sweeper). */
