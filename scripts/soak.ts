@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     [
       `  reports with a code sent: ${kill.codesSent} (people ${kill.people}, stored reports ${kill.storedReports}: the rest were filed when the bot died before the code went out)`,
       `  kills: ${kill.kills}; start-ups: ${kill.startups} (mean ${kill.startupMs.mean} ms, max ${kill.startupMs.max} ms)`,
-      `  kills ${kill.kills}; reports ${kill.storedReports}; wrong fields ${kill.wrongFields}; codes not delivered and not in the outbox ${kill.codesLost} (in the outbox: ${kill.codesInOutbox}); duplicates ${kill.duplicates}`,
+      `  kills ${kill.kills}; reports ${kill.storedReports}; wrong fields ${kill.wrongFields}; codes not delivered and not in the outbox ${kill.codesLost} (in the outbox: ${kill.codesInOutbox}); duplicates ${kill.duplicates} (code messages that reached their person twice, sent just before a kill: ${kill.resent})`,
       `  codes checked: ${kill.codesSent}; messages ${kill.messages}, silences ${kill.silences}`,
       `  time: ${kill.seconds} s; data folder ${kill.dataDir}, bot log ${kill.logFile}`,
     ].join("\n"),
