@@ -101,6 +101,8 @@ export function sendFailure(error: unknown): "refused" | "maybe_sent" | "transie
   if (error instanceof DeliveryRefused) return "refused";
   for (let cause: unknown = error, depth = 0; cause && depth < 6; cause = (cause as { cause?: unknown }).cause, depth++) {
     if (cause instanceof DeliveryUncertain) return "maybe_sent";
+    // AbortSignal.timeout(): the request was written, its answer did not come in time.
+    if ((cause as { name?: unknown }).name === "TimeoutError") return "maybe_sent";
     const { code, syscall } = cause as { code?: unknown; syscall?: unknown };
     // A connect that timed out never carried the request.
     if ((code === "ECONNABORTED" || code === "ETIMEDOUT") && syscall !== "connect") return "maybe_sent";

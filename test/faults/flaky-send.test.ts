@@ -28,7 +28,7 @@ describe("replies refused at once", () => {
     const { startTestServer, zaloText } = await import("../helpers/test-server.js");
     const stub = await startPlatformStub({ fault: () => "zalo-230" });
     // A fixed clock: what a fast refusal of two replies in one millisecond looks like, every time.
-    const server = await startTestServer({ ZALO_API_BASE: stub.url, STAFF_WEBHOOK_URL: `${stub.url}/staff` }, { now: () => Date.parse("2026-11-25T03:00:00Z") });
+    const server = await startTestServer({ ZALO_API_BASE: stub.url, STAFF_WEBHOOK_URL: `${stub.url}/staff`, ZALO_REPLAY_WINDOW_SECONDS: "0" }, { now: () => Date.parse("2026-11-25T03:00:00Z") });
     try {
       await server.postZalo(zaloText("tôi muốn phản ánh", "gone-1", "gone-m1"));
       await server.settle();

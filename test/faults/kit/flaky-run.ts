@@ -166,7 +166,13 @@ export async function runFlakySend(options: FlakyRunOptions): Promise<FlakyRunRe
       }
       if (unclaimed.length > 0) violations.push(`${person.userId} got ${unclaimed.length} message(s) the bot did not send once: ${JSON.stringify(unclaimed).slice(0, 200)}`);
     }
-    if (deadLetters.length !== usedLetters.size) violations.push(`${deadLetters.length - usedLetters.size} dead letters match no failed reply`);
+    for (const letter of deadLetters.filter((candidate) => !usedLetters.has(candidate.id))) {
+      // "Maybe sent" is what it says: a try whose answer came too late (the stub took it, the bot's timer fired
+      // first, e.g. while its thread was stalled) is one, and it did reach the person — once.
+      const reached = delivered.some((entry) => entry.userId === letter.recipient.userId && letter.reply.text.startsWith(entry.text.slice(0, 40)));
+      if ((letter as { kind?: string }).kind === "maybe_sent" && reached) continue;
+      violations.push(`dead letter ${letter.id} (${(letter as { kind?: string }).kind ?? "refused"}) matches no reply that failed: ${letter.reply.text.slice(0, 60)}`);
+    }
     return {
       messages,
       replies: attempts.length,
