@@ -16,7 +16,8 @@ import { BACKENDS, startOn, type BackendServer } from "./backends.js";
  * each person's turn through the Redis runner). Both must read exactly the same to the person.
  */
 
-const ENV = { STAFF_API_TOKEN: STAFF_TOKEN, STAFF_ZALO_USER_IDS: "staff-a", PUBLIC_URL: "https://vanhoa.example.vn", OUTBOUND_RETRY_MAX_MS: "50" };
+// The server's clock is fixed (and moved by the tests) while the people's events carry the real time: no replay window.
+const ENV = { STAFF_API_TOKEN: STAFF_TOKEN, STAFF_ZALO_USER_IDS: "staff-a", PUBLIC_URL: "https://vanhoa.example.vn", OUTBOUND_RETRY_MAX_MS: "50", ZALO_REPLAY_WINDOW_SECONDS: "0" };
 
 describe.each(BACKENDS)("conversations on %s", (backend) => {
   let running: BackendServer | undefined;
