@@ -18,8 +18,11 @@ import { join } from "node:path";
 export class Journal {
   #generation: number;
   #files = new Map<number, FileHandle>();
-  #group?: { generation: number; text: string; done: Promise<void>; resolve: () => void; reject: (error: unknown) => void };
+  /** Commits waiting for the writer, one batch per file generation; a batch stays open until the writer takes it. */
+  #batches: Batch[] = [];
+  /** The write in progress (or the last one). */
   #writing: Promise<void> = Promise.resolve();
+  #writer = false;
   #written = false;
 
   constructor(
@@ -29,38 +32,52 @@ export class Journal {
     this.#generation = Math.max(0, ...journalFiles(dir).map((file) => file.generation)) + 1;
   }
 
-  /** Queues one commit; resolves once it is on disk (with the commits of the same few ms). */
+  /**
+   * Queues one commit; resolves once it is on disk. Group commit: every commit that arrives while a write and its sync
+   * are in progress joins the next batch, so the batch grows with the disk's latency instead of queueing up behind it.
+   */
   append(writes: { collection: string; id: string; text: string | undefined; expectedRevision?: number }[]): Promise<void> {
     let text = "";
     for (const write of writes) text += `${JSON.stringify([write.collection, write.id, write.expectedRevision ?? null])}\t${write.text ?? ""}\n`;
     text += ".\n";
-    let group = this.#group;
-    if (!group || group.generation !== this.#generation) {
+    let batch = this.#batches.at(-1);
+    if (!batch || batch.generation !== this.#generation) {
       let resolve!: () => void;
       let reject!: (error: unknown) => void;
       const done = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
       // A barrier nobody awaits must not become an unhandled rejection: the committers see the error.
       done.catch(() => undefined);
-      group = this.#group = { generation: this.#generation, text: "", done, resolve, reject };
-      const write = () => {
-        if (this.#group === group) this.#group = undefined;
-        this.#writing = this.#writing.then(() => this.#write(group!)).then(group!.resolve, group!.reject);
-      };
-      if (this.options.groupMs > 0) setTimeout(write, this.options.groupMs);
-      else setImmediate(write);
+      batch = { generation: this.#generation, text: "", done, resolve, reject };
+      this.#batches.push(batch);
     }
-    group.text += text;
-    return group.done;
+    batch.text += text;
+    if (!this.#writer) {
+      this.#writer = true;
+      // The first commit waits `groupMs` for others of the same moment; later ones wait for the write in progress.
+      if (this.options.groupMs > 0) setTimeout(() => this.#drain(), this.options.groupMs);
+      else setImmediate(() => this.#drain());
+    }
+    return batch.done;
+  }
+
+  #drain(): void {
+    const batch = this.#batches.shift();
+    if (!batch) {
+      this.#writer = false;
+      return;
+    }
+    this.#writing = this.#write(batch).then(batch.resolve, batch.reject);
+    void this.#writing.then(() => this.#drain());
   }
 
   /** Resolves once every commit queued so far is on disk (a data file's flush waits for it). */
   barrier(): Promise<void> {
-    return this.#group?.done ?? this.#writing;
+    return this.#batches.at(-1)?.done ?? this.#writing;
   }
 
   /** Whether anything was written since the last rotation. */
   get dirty(): boolean {
-    return this.#written || this.#group !== undefined;
+    return this.#written || this.#batches.length > 0;
   }
 
   /** Later commits go to a new file; resolves with the older files, once their commits are written. */
@@ -110,6 +127,14 @@ export class Journal {
 /** One whole commit read back from a journal file. */
 export interface JournalCommit {
   writes: { collection: string; id: string; text: string | undefined; expectedRevision?: number }[];
+}
+
+interface Batch {
+  generation: number;
+  text: string;
+  done: Promise<void>;
+  resolve: () => void;
+  reject: (error: unknown) => void;
 }
 
 /** The whole commits in the journal files of `dir`, oldest first, with the files they came from. */
