@@ -92,7 +92,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   plansOf(knowledge);
   knowledge.onReload(() => plansOf(knowledge));
   let services!: Services;
-  // eslint-disable-next-line prefer-const -- made once the pipeline exists; the outbox callbacks read it later
+  // Made once the pipeline exists; the outbox's callbacks (a refused notice is kept for later) read it when called.
   let personOutbox!: ChannelOutbox;
   const deadLetters: DeadLetterDeps = { store, notifier: () => services.notifier, packFor: (accountId) => services.knowledge.packFor(accountId).id, now };
   // Several instances (REDIS_URL): per-person order and the token-refresh lock in Redis, replies and notices
