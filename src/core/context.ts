@@ -18,6 +18,12 @@ export class BotContext {
   /** Work to do once the step is stored (telling staff): see `afterCommit`. */
   readonly committed: (() => Promise<void>)[] = [];
 
+  /**
+   * What became of this message, set by the feature that handled it: analytics and the misunderstood-twice rule
+   * read it. Left unset by what is neither (an unfollow, a flood notice).
+   */
+  outcome?: Outcome;
+
   constructor(
     readonly message: InboundMessage,
     readonly conversation: Conversation,
@@ -66,6 +72,12 @@ export class BotContext {
     if (options.transcript !== false) this.conversation.transcript.push({ at: Date.now(), from: "bot", text: neutral.text, extra: neutral.choices?.map((c) => `[${c.title}]`).join(" ") });
   }
 }
+
+/**
+ * What a feature made of a message: `answered` (a reply that helps), `unanswered` (the bot could not help: the
+ * fallback, out of scope), `in_dialog` (a dialog step took it), `handed_off` (staff answer; the bot is silent).
+ */
+export type Outcome = "answered" | "unanswered" | "in_dialog" | "handed_off";
 
 // ===  Filters  ===
 
