@@ -2,7 +2,7 @@ import { BotContext } from "../core/context.js";
 import type { Conversation } from "../core/conversation.js";
 import type { InboundMessage, Reply } from "../core/message.js";
 import type { ContentPack } from "../content/index.js";
-import type { Understanding } from "../nlu/index.js";
+import { cutForUnderstanding, type Understanding } from "../nlu/index.js";
 import type { Services } from "./services.js";
 
 /**
@@ -13,6 +13,7 @@ export class AppContext extends BotContext {
   /** What the understanding step made of the text (undefined for choices, locations, follows). */
   understanding?: Understanding;
   #pack?: ContentPack;
+  #text?: { value: string | undefined };
 
   constructor(
     message: InboundMessage,
@@ -30,6 +31,23 @@ export class AppContext extends BotContext {
 
   /** How many messages had gone unanswered before this one (analytics compares after handling). */
   readonly unansweredBefore: number;
+
+  /**
+   * The text, cut to MAX_UNDERSTOOD_CHARS (src/nlu/text-limit.ts): every feature works on a bounded text, so a
+   * 1 MB message costs what a page of text costs. The transcript keeps the whole message (`wholeText`).
+   */
+  override get text(): string | undefined {
+    if (this.#text === undefined) {
+      const whole = super.text;
+      this.#text = { value: whole === undefined ? undefined : cutForUnderstanding(whole) };
+    }
+    return this.#text.value;
+  }
+
+  /** Everything the person wrote, trimmed (for storing, never for parsing: see `text`). */
+  get wholeText(): string | undefined {
+    return super.text;
+  }
 
   /** Today's date in Asia/Ho_Chi_Minh (or BOT_TODAY), YYYY-MM-DD. */
   get today(): string {
