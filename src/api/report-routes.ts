@@ -4,6 +4,8 @@ import { HttpError } from "../http/http-error.js";
 import { ReportService } from "../features/reports/report-service.js";
 import { dayEnd, dayStart, reportQuery, statusBody } from "./schemas.js";
 import { jsonBody, parse } from "./validate.js";
+import { callerOf } from "./auth.js";
+import { seesUnit } from "./scope.js";
 
 /**
  * /api/reports: list (filters, newest first), read one, change status with a note (the reporter is told).
@@ -24,18 +26,25 @@ export function reportRoutes(services: Services): Router {
       from: query.from ? dayStart(query.from) : undefined,
       to: query.to ? dayEnd(query.to) : undefined,
     });
-    res.json({ count: found.length, reports: found });
+    const visible = found.filter((report) => seesUnit(callerOf(res), report));
+    res.json({ count: visible.length, reports: visible });
   });
 
+  /** The report, if the caller may see it (another unit's report is "not found"). */
+  const visible = async (code: string, res: import("express").Response) => {
+    const report = await reports.get(code);
+    if (!report || !seesUnit(callerOf(res), report)) throw new HttpError(404, `No report ${code}`);
+    return report;
+  };
+
   router.get("/:code", async (req, res) => {
-    const report = await reports.get(req.params.code);
-    if (!report) throw new HttpError(404, `No report ${req.params.code}`);
-    res.json({ report });
+    res.json({ report: await visible(req.params.code, res) });
   });
 
   router.post("/:code/status", async (req, res) => {
     const body = parse(statusBody, jsonBody(req), "body");
-    const report = await reports.changeStatus(req.params.code, body.status, body.note, body.by ?? String(res.locals.staff ?? "api"));
+    await visible(req.params.code, res);
+    const report = await reports.changeStatus(req.params.code, body.status, body.note, body.by ?? callerOf(res).name);
     res.json({ report });
   });
 

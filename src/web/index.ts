@@ -10,6 +10,7 @@ import { loginRoutes } from "./auth/login-routes.js";
 import { Sessions } from "./auth/sessions.js";
 import { StaffUsers } from "./auth/staff-users.js";
 import { accountsRoutes } from "./admin/accounts-routes.js";
+import { apiKeysRoutes } from "./admin/api-keys-routes.js";
 import { chatRoutes } from "./chat/chat-routes.js";
 import { contentRoutes } from "./admin/content/content-routes.js";
 import { reportsRoutes } from "./admin/reports-routes.js";
@@ -45,6 +46,7 @@ export async function createWeb(options: WebOptions): Promise<Router> {
   router.use(loginRoutes(deps));
   router.get("/admin", deps.auth.requireStaff, (_req, res) => res.redirect(303, "/admin/inbox"));
   router.use(accountsRoutes(deps));
+  router.use(apiKeysRoutes(deps));
   router.use(inboxRoutes(deps));
   router.use(reportsRoutes(deps));
   router.use(classesRoutes(deps));
