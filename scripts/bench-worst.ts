@@ -10,7 +10,8 @@
  *     process sends worst-case signed webhooks from several connections (at most --count webhooks, for at most
  *     --seconds) while it asks /healthz every 20 ms. Prints /healthz p50/p99/max. Target: max < 100 ms.
  *
- * Options: --count 400 (webhooks in the flood), --seconds 20 (flood time limit), --connections 8.
+ * Options: --count 400 (webhooks in the flood), --seconds 20 (flood time limit), --connections 8, --no-flood,
+ * --profile (the flooded bot writes a CPU profile to profiles/, read with scripts/profile-top.ts).
  * Prints, last: `worst_handle_ms=<n> healthz_max_ms=<n>`.
  */
 import { execFileSync, spawn } from "node:child_process";
@@ -177,7 +178,8 @@ async function healthzUnderFlood(stubPort: number): Promise<number> {
   const start: string = JSON.parse(readFileSync("package.json", "utf8")).scripts.start;
   const words = start.split(/\s+/);
   const flags = words.slice(words.indexOf("node") + 1, words.indexOf("dist/main.js"));
-  const child = spawn(process.execPath, [...flags, "dist/main.js"], { env: { ...process.env, ...botEnv(stubPort, dataDir, port) }, stdio: ["ignore", "ignore", "inherit"] });
+  const profile = args.includes("--profile") ? ["--cpu-prof", "--cpu-prof-dir", "profiles"] : [];
+  const child = spawn(process.execPath, [...flags, ...profile, "dist/main.js"], { env: { ...process.env, ...botEnv(stubPort, dataDir, port) }, stdio: ["ignore", "ignore", "inherit"] });
   const base = `http://127.0.0.1:${port}`;
   try {
     for (let ready = false; !ready; ) {

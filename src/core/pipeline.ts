@@ -3,7 +3,7 @@ import type { Store } from "../store/store.js";
 import { DeliveryRefused, type ChannelRegistry } from "./channel.js";
 import { BotError, run, type MiddlewareFn } from "./composer.js";
 import type { BotContext } from "./context.js";
-import { ConversationRepository, type Conversation, type TranscriptLine } from "./conversation.js";
+import { ConversationRepository, transcriptText, type Conversation, type TranscriptLine } from "./conversation.js";
 import type { InboundMessage, Reply } from "./message.js";
 import { ConcurrencyLimit } from "./concurrency-limit.js";
 import { SerialQueue, type KeyedRunner } from "./serial-queue.js";
@@ -191,5 +191,5 @@ function transcriptLine(message: InboundMessage): TranscriptLine {
     message.choice ? `[choice] ${message.choice}` : "",
     message.kind !== "message" ? `[${message.kind}]` : "",
   ].filter(Boolean);
-  return { at: message.timestamp || Date.now(), from: "person", text: message.text ?? "", extra: extras.join(" ") || undefined };
+  return { at: message.timestamp || Date.now(), from: "person", text: transcriptText(message.text ?? ""), extra: extras.join(" ") || undefined };
 }
