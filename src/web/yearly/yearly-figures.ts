@@ -45,6 +45,17 @@ export function yearlyPeriod(packId: string, year: number): { from: string; to: 
   return { from: addDaysIso(previous.day, 1), to: deadline.day, deadline };
 }
 
+/**
+ * The report year whose period holds `today`: after this year's deadline (16/10 onwards for Võ Cường) the
+ * period running now is next year's report.
+ *
+ * @example currentReportYear("vo-cuong", "2026-11-25") // 2027 (period 16/10/2026 → 15/10/2027)
+ */
+export function currentReportYear(packId: string, today: string): number {
+  const year = Number(today.slice(0, 4));
+  return today > yearlyPeriod(packId, year).to ? year + 1 : year;
+}
+
 /** Computes a pack's figures for a year. */
 export async function yearlyFigures(deps: WebDeps, pack: ContentPack, year: number): Promise<YearlyFigures> {
   const { from, to, deadline } = yearlyPeriod(pack.id, year);
