@@ -22,7 +22,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import pino from "pino";
-import { zaloSignature } from "../src/channels/zalo/signature.js";
+import { signEvent as zaloSignature } from "../src/channels/zalo/sdk/index.js";
 import { loadConfig } from "../src/config.js";
 import { createApp } from "../src/server.js";
 
