@@ -7,6 +7,7 @@
 import express, { Router } from "express";
 import { consoleAuth } from "./auth/console-auth.js";
 import { loginRoutes } from "./auth/login-routes.js";
+import { passwordRoutes } from "./auth/password-routes.js";
 import { Sessions } from "./auth/sessions.js";
 import { StaffUsers } from "./auth/staff-users.js";
 import { accountsRoutes } from "./admin/accounts-routes.js";
@@ -44,6 +45,7 @@ export async function createWeb(options: WebOptions): Promise<Router> {
   router.use(["/admin/static", "/chat/static"], express.static(STATIC_DIR, { maxAge: "1h", index: false }));
   router.use("/admin", express.urlencoded({ extended: false, limit: "200kb" }), express.json({ limit: "200kb" }), deps.auth.loadSession);
   router.use(loginRoutes(deps));
+  router.use(passwordRoutes(deps));
   router.get("/admin", deps.auth.requireStaff, (_req, res) => res.redirect(303, "/admin/inbox"));
   router.use(accountsRoutes(deps));
   router.use(apiKeysRoutes(deps));
