@@ -15,14 +15,18 @@ export async function recordMessageEvent(ctx: AppContext, unansweredBefore: numb
   // A dialog step's answer ("xong", "hôm qua") is handled by the dialog, whatever the classifier thought of it.
   const inDialog = ctx.inDialogBefore || ctx.conversation.state.dialog !== undefined;
   const answered = inDialog || (unansweredNow === unansweredBefore && ctx.understanding?.intent !== "out_of_scope");
+  // Typed inside a dialog that was already open: the answer to a step, not a question (issue 16: these were counted
+  // among the questions, under the classifier's guess, often out_of_scope).
+  const stepAnswer = ctx.inDialogBefore && ctx.choice === undefined && !!ctx.text;
   const event: MessageEvent = {
     id: `${ctx.message.channel}:${ctx.message.id}`,
     at,
     day: formatInTimeZone(at),
     channel: ctx.message.channel,
     packId: ctx.pack.id,
-    kind: ctx.choice !== undefined ? "choice" : ctx.text ? "text" : "other",
-    intent: ctx.understanding?.intent,
+    kind: ctx.choice !== undefined ? "choice" : !ctx.text ? "other" : stepAnswer ? "dialog" : "text",
+    // What the classifier made of a step's answer ("Nguyễn Văn An", "xong") is no intent of the person's.
+    intent: stepAnswer ? undefined : ctx.understanding?.intent,
     confidence: ctx.understanding ? Math.round(ctx.understanding.confidence * 1000) / 1000 : undefined,
     answered,
     text: answered ? undefined : gapText(ctx.text),
