@@ -6,7 +6,7 @@ import type { Report } from "../../src/domain/report.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import { StaffUsers } from "../../src/web/auth/staff-users.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
-import { sampleReport, signIn, type ConsoleClient } from "../web/web-test-kit.js";
+import { postLogin, sampleReport, signIn, type ConsoleClient } from "../web/web-test-kit.js";
 import { callApi, createApiKey } from "./staff-api-client.js";
 
 /** Issue 15 item 2: the staff API's own keys — made, used and revoked over HTTP, scoped, limited, logged. */
@@ -138,16 +138,7 @@ describe("API keys of their own", () => {
 });
 
 describe("console sign-in back-off", () => {
-  const attempt = async (s: TestServer, username: string, password: string, forwardedFor?: string) => {
-    const form = await fetch(`${s.url}/admin/login`);
-    const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1];
-    return fetch(`${s.url}/admin/login`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: form.headers.getSetCookie()[0].split(";")[0], ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}) },
-      body: new URLSearchParams({ _csrf: token, username, password }),
-    });
-  };
+  const attempt = (s: TestServer, username: string, password: string, forwardedFor?: string) => postLogin(s, username, password, forwardedFor ? { "x-forwarded-for": forwardedFor } : {});
 
   it("failures slow down the address that made them, never the right password from another address", async () => {
     const { server } = await start({ TRUST_PROXY: "1" });
