@@ -9,20 +9,14 @@
  * @example router.use(...staffAuth({ keys, envToken: config.STAFF_API_TOKEN, logger }));
  */
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { Request, RequestHandler, Response } from "express";
+import type { Request, RequestHandler } from "express";
 import { rateLimit, type Options } from "express-rate-limit";
 import type { Logger } from "pino";
 import { clientKey } from "../http/client-key.js";
 import type { ApiKeys } from "./api-keys.js";
+import { callerOf, type ApiCaller } from "../shared/api-caller.js";
 
-/** Who is calling: a console key (with its scope) or the deployment-wide token. */
-export interface ApiCaller {
-  /** For the history of status changes: "api:<key name>". */
-  name: string;
-  keyId?: string;
-  /** Unset: every unit. */
-  scope?: { packId: string; unitId: string };
-}
+export { callerOf, type ApiCaller } from "../shared/api-caller.js";
 
 /** The limits (per window of `windowMs`). */
 export const API_LIMITS = {
@@ -45,11 +39,6 @@ export interface StaffAuthOptions {
   limits?: typeof API_LIMITS;
 }
 
-/** The caller of a request that passed {@link staffAuth}. */
-export function callerOf(res: Response): ApiCaller {
-  return (res.locals.caller as ApiCaller | undefined) ?? { name: "console" };
-}
-
 function sameSecret(given: string, expected: string): boolean {
   // Hashing first makes both sides the same length, so not even the length leaks.
   return timingSafeEqual(createHash("sha256").update(given).digest(), createHash("sha256").update(expected).digest());
@@ -63,7 +52,7 @@ const common = { standardHeaders: "draft-7", legacyHeaders: false, handler: tooM
 
 /**
  * The middleware chain guarding every /api route: per-address limits, then the credentials, then the per-key limit.
- * Sets `res.locals.caller` ({@link callerOf}).
+ * Sets `res.locals.caller` (read with `callerOf`, src/shared/api-caller.ts).
  */
 export function staffAuth(options: StaffAuthOptions): RequestHandler[] {
   const limits = options.limits ?? API_LIMITS;

@@ -2,9 +2,8 @@ import { Router } from "express";
 import { z } from "zod";
 import type { Services } from "../shared/services.js";
 import { listDeadLetters } from "../queue/dead-letters.js";
-import { parse } from "./validate.js";
-import { callerOf } from "./auth.js";
-import { requireAllUnits } from "./scope.js";
+import { parse } from "../http/validate.js";
+import { callerOf, requireAllUnits } from "../shared/api-caller.js";
 
 /** GET /api/dead-letters filters: a channel name, and how many (newest first, 100 by default, 1000 at most). */
 const deadLetterQuery = z.strictObject({

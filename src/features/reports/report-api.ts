@@ -1,11 +1,37 @@
 import { Router } from "express";
-import type { Services } from "../shared/services.js";
-import { HttpError } from "../http/http-error.js";
-import { ReportService } from "../features/reports/report-service.js";
-import { dayEnd, dayStart, reportQuery, statusBody } from "./schemas.js";
-import { jsonBody, parse } from "./validate.js";
-import { callerOf } from "./auth.js";
-import { seesUnit } from "./scope.js";
+import type { Services } from "../../shared/services.js";
+import { HttpError } from "../../http/http-error.js";
+import { ReportService } from "./report-service.js";
+import { z } from "zod";
+import { REPORT_STATUSES } from "../../domain/report.js";
+import { dayEnd, dayStart, id, isoDate, oneOf } from "../../http/schema-parts.js";
+import { jsonBody, parse } from "../../http/validate.js";
+import { callerOf, seesUnit } from "../../shared/api-caller.js";
+
+// ===  What the routes accept  ===
+
+const reportStatus = oneOf(REPORT_STATUSES);
+
+/** GET /api/reports filters; `from`/`to` are Vietnam-time days, inclusive. */
+const reportQuery = z
+  .strictObject({
+    status: reportStatus.optional(),
+    category: id("a category id").optional(),
+    unit: id("a unit (contact) id").optional(),
+    pack: id("a content pack id").optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "must not be before from" });
+
+/** POST /api/reports/:code/status. */
+const statusBody = z.strictObject({
+  status: reportStatus,
+  note: z.string({ error: "must be text" }).trim().max(1000, "is too long (1000 characters at most)").optional(),
+  by: z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(100, "is too long").optional(),
+});
+
+// ===  Routes  ===
 
 /**
  * /api/reports: list (filters, newest first), read one, change status with a note (the reporter is told).
@@ -26,6 +52,7 @@ export function reportRoutes(services: Services): Router {
       from: query.from ? dayStart(query.from) : undefined,
       to: query.to ? dayEnd(query.to) : undefined,
     });
+    // A key scoped to one unit sees that unit's reports only (docs/staff-api.md).
     const visible = found.filter((report) => seesUnit(callerOf(res), report));
     res.json({ count: visible.length, reports: visible });
   });

@@ -1,11 +1,30 @@
 import { Router } from "express";
-import type { Services } from "../shared/services.js";
-import { RegistrationService } from "../features/registration/registration-service.js";
-import { attendanceBody, registrationQuery } from "./schemas.js";
-import { jsonBody, parse } from "./validate.js";
-import { callerOf } from "./auth.js";
-import { seesPack } from "./scope.js";
-import { HttpError } from "../http/http-error.js";
+import type { Services } from "../../shared/services.js";
+import { RegistrationService } from "./registration-service.js";
+import { z } from "zod";
+import { id, isoDate, oneOf } from "../../http/schema-parts.js";
+import { jsonBody, parse } from "../../http/validate.js";
+import { callerOf, seesPack } from "../../shared/api-caller.js";
+import { HttpError } from "../../http/http-error.js";
+
+// ===  What the routes accept  ===
+
+const registrationStatus = oneOf(["registered", "waiting", "cancelled"]);
+
+/** GET /api/registrations filters. */
+const registrationQuery = z.strictObject({
+  classId: id("a class id").optional(),
+  pack: id("a content pack id").optional(),
+  status: registrationStatus.optional(),
+});
+
+/** POST /api/registrations/:code/attendance. */
+const attendanceBody = z.strictObject({
+  date: isoDate,
+  present: z.boolean({ error: "must be true or false" }),
+});
+
+// ===  Routes  ===
 
 /**
  * /api/registrations: list (oldest first, the waiting list's order) and mark attendance.
