@@ -178,7 +178,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", true);
+  // Off by default: req.ip is the socket's address and X-Forwarded-For is ignored (docs/security.md).
+  app.set("trust proxy", config.TRUST_PROXY);
   app.get("/healthz", (_req, res) => {
     res.status(200).json({ ok: true });
   });

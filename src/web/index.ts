@@ -7,9 +7,11 @@
 import express, { Router } from "express";
 import { consoleAuth } from "./auth/console-auth.js";
 import { loginRoutes } from "./auth/login-routes.js";
+import { passwordRoutes } from "./auth/password-routes.js";
 import { Sessions } from "./auth/sessions.js";
 import { StaffUsers } from "./auth/staff-users.js";
 import { accountsRoutes } from "./admin/accounts-routes.js";
+import { apiKeysRoutes } from "./admin/api-keys-routes.js";
 import { chatRoutes } from "./chat/chat-routes.js";
 import { contentRoutes } from "./admin/content/content-routes.js";
 import { analyticsRoutes } from "./analytics/analytics-routes.js";
@@ -40,8 +42,10 @@ export async function createWeb(options: WebOptions): Promise<Router> {
   router.use(["/admin/static", "/chat/static"], express.static(STATIC_DIR, { maxAge: "1h", index: false }));
   router.use("/admin", express.urlencoded({ extended: false, limit: "200kb" }), express.json({ limit: "200kb" }), deps.auth.loadSession);
   router.use(loginRoutes(deps));
+  router.use(passwordRoutes(deps));
   router.get("/admin", deps.auth.requireStaff, (_req, res) => res.redirect(303, "/admin/inbox"));
   router.use(accountsRoutes(deps));
+  router.use(apiKeysRoutes(deps));
   // The features' own pages (the staff inbox, reports, classes), given by the composition root.
   for (const pages of options.pages) router.use(pages(deps));
   router.use(analyticsRoutes(deps));
