@@ -97,7 +97,7 @@ describe("a broken pack", () => {
   it("validates plan files", () => {
     const dir = temp();
     put(dir, "ward/plans/ke-hoach.yaml", {
-      plan: { id: "ke-hoach", title: { vi: "Kế hoạch" }, issuer: "UBND phường", period: "2026–2030", source: "seed 000", extra: "kept" },
+      plan: { id: "ke-hoach", title: { vi: "Kế hoạch" }, issuer: "UBND phường", period: "2026–2030", source: "Văn bản kế hoạch" },
       sections: [
         { id: "I.1", title: "Mục đích", text: "…" },
         { id: "I.1", title: "Lặp", text: "" },
