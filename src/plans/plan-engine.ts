@@ -1,0 +1,172 @@
+/**
+ * The plan engine: reads every pack's plans into the model, searches their passages and answers a question the
+ * way it was asked, citing the plan as a citizen names it. Pure (no I/O after start-up), a few tenths of a
+ * millisecond per question.
+ *
+ * @example
+ * const plans = PlanEngine.fromPacks(library.packs.values());
+ * plans.answer("ai lo số hóa di sản?", { lineage: ["tan-an", "bac-ninh"], language: "vi" }).text
+ * // "Đơn vị chủ trì: Phòng Văn Hóa – Xã hội phường (phối hợp: …).\nTheo Kế hoạch … , Phụ lục “…”, nhiệm vụ 3 (…):\n“…”"
+ */
+import type { PlanFile } from "../content/schema/plan.js";
+import { composeAnswer, composeHeader, composeNotCovered, type UnitName } from "./compose.js";
+import { readPlan, type PlanHeaderFacts, type PlanModel } from "./plan-model.js";
+import { PlanSearchIndex, type PlanHit } from "./plan-search.js";
+import { questionType, type QuestionShape, type QuestionType } from "./question-type.js";
+import { fold } from "../nlu/fold.js";
+import { normalize } from "../nlu/normalize.js";
+
+/**
+ * Below this coverage (share of the question's content weight found in a section) the plans do not answer the
+ * question. Chosen on the labelled dev questions (`npm run eval:answers -- --dev --sweep`).
+ */
+export const MIN_PLAN_COVERAGE = 0.5;
+
+/** Who is asking: their pack and the packs it extends (own first), their language, names of units in English. */
+export interface PlanAskContext {
+  lineage: readonly string[];
+  language: "vi" | "en";
+  /** The pack's units (contacts) with their English names, for English leads. */
+  units?: readonly UnitName[];
+}
+
+/** A plan answer, with what it cites (for the caller's choices and for the eval). */
+export interface PlanAnswer {
+  text: string;
+  covered: boolean;
+  type: QuestionType;
+  packId?: string;
+  planId?: string;
+  /** Section ids cited: "V.3", "appendix:3", "header". */
+  sections: string[];
+  /** The answer comes from a plan of a pack the person's pack extends (a ward asking, the province's plan answering). */
+  fromParent: boolean;
+  coverage: number;
+}
+
+/** A pack as the engine reads it. */
+export interface PlanSource {
+  id: string;
+  plans: readonly PlanFile[];
+}
+
+const PROVINCE_CUE = /\b(tinh|province|provincial|220)\b/;
+/** A header question about the province's plan rather than the ward's own. */
+const PROVINCE_PLAN = /\b(ke hoach (cua )?tinh|province'?s? plan|provincial plan)\b/;
+/** How much more a later pack's plan must cover to answer instead of an earlier one that covers the question. */
+const PARENT_MARGIN = 0.15;
+
+/** A figure a how-many answer can give: digits or a percentage, not a year, a date, a list number or a document number. */
+function hasFigure(text: string): boolean {
+  const rest = text
+    .replace(/^\s*\d+\.\s/, "")
+    .replace(/\b(19|20)\d\d\b/g, "")
+    .replace(/\d+\/[\p{L}\d/.-]+/gu, "")
+    .replace(/\b\d+-[\p{Lu}]+[\p{L}/-]*/gu, "");
+  return /\d|%/.test(rest);
+}
+/** A how-many question that also asks which ones. */
+const WHICH = /\b(nao|which|what are|name them)\b/;
+
+export class PlanEngine {
+  readonly models: PlanModel[];
+  readonly index: PlanSearchIndex;
+  /** Folded place names of the plans' issuers ("tan an", "bac ninh"): they name the plan, not the question's topic. */
+  readonly #places: RegExp;
+
+  constructor(models: PlanModel[]) {
+    this.models = models;
+    this.index = new PlanSearchIndex(models);
+    const places = new Set(["kon tum", "viet nam"]);
+    for (const m of models) places.add(fold(m.header.issuer.replace(/^(UBND|Ủy ban nhân dân)\s+(tỉnh|huyện|phường|xã|thành phố)\s+/i, "")));
+    // Plan numbers name the plan too ("kế hoạch 220 có nhắc ASEAN không").
+    for (const m of models) if (m.header.number) places.add(m.header.number.split("/")[0]);
+    this.#places = new RegExp(`\\b(${[...places].join("|")})\\b`, "g");
+  }
+
+  /** The question as it is searched: teencode expanded ("dc ko" → "được không"), place names taken out. */
+  #searchText(question: string, english: boolean): string {
+    const text = english ? fold(question) : normalize(question, { language: "vi" }).folded;
+    return text.replace(this.#places, " ");
+  }
+
+  /** Build from content packs (each pack's own plans). */
+  static fromPacks(packs: Iterable<PlanSource>): PlanEngine {
+    return new PlanEngine([...packs].flatMap((pack) => pack.plans.map((file) => readPlan(pack.id, file))));
+  }
+
+  /** The plan headers of a pack. */
+  headers(packId: string): PlanHeaderFacts[] {
+    return this.models.filter((m) => m.header.packId === packId).map((m) => m.header);
+  }
+
+  /** The packs to search, in order: own first; the province first when a ward's question names the province. */
+  #order(question: string, lineage: readonly string[]): string[] {
+    const withPlans = lineage.filter((id) => this.headers(id).length > 0);
+    if (withPlans.length > 1 && PROVINCE_CUE.test(fold(question))) {
+      const own = this.headers(withPlans[0])[0];
+      if (!/^UBND tỉnh/.test(own.issuer)) return [...withPlans.slice(1), withPlans[0]];
+    }
+    return withPlans;
+  }
+
+  /** The best passages for a question in one pack's plans. */
+  search(question: string, packId: string, shape: QuestionShape, english: boolean, k = 6): PlanHit[] {
+    const hits = this.index.search(this.#searchText(question, english), { packIds: [packId], type: shape.type, frequency: shape.frequency, english, k });
+    // A how-many answer needs a figure: passages without one cannot answer it (never a number the plan lacks).
+    // "giao lưu với mấy nước, nước nào" asks for the list as well: a list answers it.
+    if (shape.type === "how_many" && !WHICH.test(fold(question))) return hits.filter((h) => hasFigure(h.passage.text));
+    return hits;
+  }
+
+  /** How well the plans of these packs answer a question (for routing between plans and content cards). */
+  evidence(question: string, lineage: readonly string[], english = false): { coverage: number; score: number; shape: QuestionShape } {
+    const shape = questionType(question);
+    let best = { coverage: 0, score: 0 };
+    for (const packId of this.#order(question, lineage)) {
+      const [hit] = this.search(question, packId, shape, english, 1);
+      if (hit && hit.coverage > best.coverage) best = { coverage: hit.coverage, score: hit.score };
+    }
+    if (shape.type === "header") best.coverage = Math.max(best.coverage, 1);
+    return { ...best, shape };
+  }
+
+  /** Answer a question from the plans of the person's pack (and the packs it extends). */
+  answer(question: string, ctx: PlanAskContext): PlanAnswer {
+    const english = ctx.language === "en";
+    const shape = questionType(question);
+    const order = this.#order(question, ctx.lineage);
+    const own = order.length ? this.headers(ctx.lineage[0]) : [];
+    if (order.length === 0) return composeNotCovered(question, [], ctx.language, shape.type);
+
+    if (shape.type === "header") {
+      // The person's own plan, unless the question names another one ("kế hoạch 220", "kế hoạch của tỉnh").
+      const own = this.headers(ctx.lineage.find((id) => this.headers(id).length > 0) ?? order[0])[0];
+      const header = this.#namedPlan(question, order) ?? (PROVINCE_PLAN.test(fold(question)) ? this.headers(order[0])[0] : own);
+      return composeHeader(header, shape.header ?? "title", ctx.language, header.packId !== ctx.lineage[0]);
+    }
+
+    // The first pack in order that covers the question answers; a later one only when it covers clearly more.
+    let chosen: { packId: string; hits: PlanHit[] } | undefined;
+    let best = 0;
+    for (const packId of order) {
+      const hits = this.search(question, packId, shape, english);
+      const coverage = hits[0]?.coverage ?? 0;
+      best = Math.max(best, coverage);
+      if (coverage < MIN_PLAN_COVERAGE) continue;
+      if (!chosen || coverage > chosen.hits[0].coverage + PARENT_MARGIN) chosen = { packId, hits };
+    }
+    if (chosen) {
+      const fromParent = chosen.packId !== ctx.lineage[0];
+      return composeAnswer(question, chosen.hits, shape, ctx, { fromParent, ownPlans: fromParent ? own : [] });
+    }
+    const searched = order.flatMap((id) => this.headers(id));
+    return composeNotCovered(question, searched, ctx.language, shape.type, best);
+  }
+
+  /** A plan the question names by its number ("kế hoạch 220"). */
+  #namedPlan(question: string, order: readonly string[]): PlanHeaderFacts | undefined {
+    const digits = question.match(/\b\d{2,4}\b/g) ?? [];
+    return order.flatMap((id) => this.headers(id)).find((h) => h.number && digits.some((d) => h.number!.startsWith(`${d}/`)));
+  }
+}
