@@ -36,7 +36,7 @@ export interface SeedConfig {
   /** Paragraphs starting with one of these continue the previous paragraph (a page break before an upper-case word). */
   joinBefore?: string[];
   /** Unnumbered paragraphs that start a section of their own. */
-  splits?: { startsWith: string; id: string; title: string }[];
+  splits?: { startsWith: string; id: string; title?: string }[];
 }
 
 export const SEEDS: SeedConfig[] = [
@@ -57,7 +57,8 @@ export const SEEDS: SeedConfig[] = [
     title: "Kế hoạch thực hiện hội nhập quốc tế về văn hóa trên địa bàn phường Tân An giai đoạn 2026-2030",
     joinBefore: ["Chủ tịch UBND phường và Sở Văn hóa"],
     splits: [
-      { startsWith: "Hằng năm (trước ngày 25/10), Phòng Văn hóa", id: "VI (báo cáo)", title: "Chế độ báo cáo" },
+      // The unnumbered reporting paragraph closes part VI; it is cited as "mục VI" under the part's own title.
+      { startsWith: "Hằng năm (trước ngày 25/10), Phòng Văn hóa", id: "VI" },
       { startsWith: "Trong quá trình triển khai thực hiện, nếu có khó khăn", id: "KL", title: "Phản ánh khó khăn, vướng mắc" },
     ],
   },
@@ -266,7 +267,8 @@ function sectionsFromBody(body: Paragraph[], cfg: SeedConfig): { drafts: Draft[]
     const numbered = numberedHeading(p);
     const phase = p.bold ? p.text.match(/^Giai đoạn (\d+)\b/) : null;
     if (split) {
-      drafts.push({ id: split.id, part: split.id === "KL" ? undefined : part, title: split.title, items: [p.text] });
+      const partTitle = parts.find((x) => x.id === part)?.title ?? "";
+      drafts.push({ id: split.id, part: split.id === "KL" ? undefined : part, title: split.title ?? partTitle, items: [p.text] });
     } else if (p.text.startsWith("Trên đây là")) {
       drafts.push({ id: "KL", title: "Kết luận của kế hoạch", items: [p.text] });
     } else if (roman && !hasLowercase(roman[2])) {

@@ -1,10 +1,10 @@
 import type { ContentLibrary, ContentPack } from "../content/index.js";
 import { createUnderstander, type CatalogEntry, type Understander } from "../nlu/index.js";
-import { createPlanIndex, type PlanIndex } from "../answers/index.js";
+import { createPlanEngine, type PlanEngine } from "../answers/index.js";
 
 /**
  * The content library and what is built from it: the understander knows every pack's names, and the
- * plan retriever indexes every pack's plan sections.
+ * plan engine reads every pack's plans.
  * When staff edit content (console), `reload()` rereads the files and rebuilds the derived parts,
  * so answers change without a restart.
  *
@@ -12,7 +12,7 @@ import { createPlanIndex, type PlanIndex } from "../answers/index.js";
  */
 export class Knowledge {
   #understander!: Understander;
-  #plans!: PlanIndex;
+  #plans!: PlanEngine;
   #version = 0;
   #listeners: (() => void)[] = [];
 
@@ -28,8 +28,8 @@ export class Knowledge {
     return this.#understander;
   }
 
-  /** Retrieval over every pack's plan sections. */
-  get plans(): PlanIndex {
+  /** The plan engine over every pack's plans. */
+  get plans(): PlanEngine {
     return this.#plans;
   }
 
@@ -64,7 +64,7 @@ export class Knowledge {
       }
     }
     this.#understander = createUnderstander({ catalog: [...catalog.values()] });
-    this.#plans = createPlanIndex(this.content.packs.values());
+    this.#plans = createPlanEngine(this.content.packs.values());
     this.#version++;
     for (const listener of this.#listeners) listener();
   }

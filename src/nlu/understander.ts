@@ -15,6 +15,7 @@ import { coverage } from "./domain-vocabulary.js";
 import { messageFeatures } from "./features.js";
 import { INTENT_LABELS, type IntentLabel } from "./intent-labels.js";
 import { normalize } from "./normalize.js";
+import { asksQuestion } from "./question-form.js";
 import { findTimeExpressions, todayInVietnam } from "./time-expressions.js";
 import { loadTrainingData, type LabelledMessage } from "./training-data.js";
 import type { Entities, Explanation, UnderstandOptions, Understander, Understanding } from "./types.js";
@@ -41,6 +42,10 @@ export interface UnderstanderOptions {
 }
 
 const OUT_OF_SCOPE = INTENT_LABELS.indexOf("out_of_scope");
+const REPORT = INTENT_LABELS.indexOf("report_violation");
+// A question the classifier took for a report goes to the best of these instead (the answers then route it by
+// what the content and plans hold).
+const QUESTION_INTENTS = ["plan_info", "festival_dates", "heritage_info", "contact_info", "join_class"].map((l) => INTENT_LABELS.indexOf(l as IntentLabel));
 const HAS_DIGIT = /\d/;
 
 /** Train and return an Understander (about 100 ms for the shipped intents). */
@@ -70,6 +75,11 @@ export function createUnderstander(options: UnderstanderOptions): Understander {
       const { n, probabilities, coverage: known } = analyse(text, opts);
       let best = 0;
       for (let c = 1; c < probabilities.length; c++) if (probabilities[c] > probabilities[best]) best = c;
+      const asked = best === REPORT && asksQuestion(n.folded, text);
+      if (asked) {
+        // "Lễ hội đền Đô tưởng niệm ai?" asks about a festival; it does not report one.
+        best = QUESTION_INTENTS.reduce((b, c) => (probabilities[c] > probabilities[b] ? c : b), QUESTION_INTENTS[0]);
+      }
       let intent: IntentLabel = INTENT_LABELS[best];
       let confidence = probabilities[best];
 
@@ -85,7 +95,7 @@ export function createUnderstander(options: UnderstanderOptions): Understander {
       if (n.foldedTokens.length === 0 && !entities.ticketCodes) {
         intent = "out_of_scope"; // only punctuation or unknown symbols
         confidence = 1;
-      } else if (best !== OUT_OF_SCOPE && (confidence < threshold || known < minCoverage)) {
+      } else if (best !== OUT_OF_SCOPE && !asked && (confidence < threshold || known < minCoverage)) {
         // A code says what the message is about even when the words around it do not.
         const code = entities.ticketCodes?.[0];
         if (code?.startsWith("PA-")) intent = "report_status";

@@ -22,6 +22,8 @@ export interface UnitName {
 /** Longest quote of one passage, and of the whole answer. */
 const PASSAGE_CHARS = 450;
 const QUOTE_CHARS = 900;
+/** Longest quote of one item when a whole list is quoted. */
+const LIST_ITEM_CHARS = 300;
 
 // ===  Quotes  ===
 
@@ -34,7 +36,8 @@ export function excerpt(text: string, key: string | undefined, max = PASSAGE_CHA
     const end = Math.max(cut.lastIndexOf("; "), cut.lastIndexOf(". "), cut.lastIndexOf(", "));
     return `${cut.slice(0, end > max / 2 ? end + 1 : max).trimEnd()} …`;
   }
-  const start = Math.max(0, text.lastIndexOf("; ", at) + 2, text.lastIndexOf(". ", at) + 2);
+  const stops = [text.lastIndexOf("; ", at), text.lastIndexOf(". ", at)].filter((i) => i >= 0).map((i) => i + 2);
+  const start = Math.max(0, ...stops);
   const from = at - start > max / 2 ? at : start;
   const piece = text.slice(from, from + max);
   return `${from > 0 ? "… " : ""}${piece}${from + max < text.length ? " …" : ""}`;
@@ -51,12 +54,23 @@ function closestClause(text: string, question: string): string | undefined {
   return best?.clause;
 }
 
-/** The passages quoted: the best, then (for lists and descriptions) others of its section, in plan order. */
-function quoted(hits: PlanHit[], type: QuestionType): PlanPassage[] {
+/**
+ * The passages quoted: the best; for yes/no, the other good hits of its section; for lists and descriptions, the
+ * rest of its section too (in plan order) while the quote stays short.
+ */
+function quoted(hits: PlanHit[], type: QuestionType, section: readonly PlanPassage[]): PlanPassage[] {
   const best = hits[0];
   const same = hits.filter((h) => h.passage.section === best.passage.section && h.score >= best.score * 0.6);
-  const picked = type === "what" || type === "yes_no" ? same.slice(0, 3) : [best];
-  return picked.map((h) => h.passage).sort((a, b) => a.index - b.index);
+  const picked = new Set(type === "what" || type === "yes_no" ? same.slice(0, 3).map((h) => h.passage) : [best.passage]);
+  if (type === "what") {
+    let length = [...picked].reduce((n, p) => n + Math.min(p.text.length, LIST_ITEM_CHARS), 0);
+    for (const p of section) {
+      if (picked.has(p) || length + Math.min(p.text.length, LIST_ITEM_CHARS) > QUOTE_CHARS) continue;
+      picked.add(p);
+      length += Math.min(p.text.length, LIST_ITEM_CHARS);
+    }
+  }
+  return [...picked].sort((a, b) => a.index - b.index);
 }
 
 // ===  Leads  ===
@@ -107,21 +121,21 @@ export function composeAnswer(
   hits: PlanHit[],
   shape: QuestionShape,
   ctx: { language: Lang; units?: readonly UnitName[] },
-  opts: { fromParent: boolean; ownPlans: PlanHeaderFacts[] },
+  opts: { fromParent: boolean; ownPlans: PlanHeaderFacts[]; section: readonly PlanPassage[] },
 ): PlanAnswer {
   const lang = ctx.language;
   const vi = lang === "vi";
   const best = hits[0].passage;
-  const passages = quoted(hits, shape.type);
+  const passages = quoted(hits, shape.type, opts.section);
+  const itemChars = passages.length > 3 ? LIST_ITEM_CHARS : PASSAGE_CHARS;
   const { line, key } = lead(best, shape.type, question, lang, ctx.units);
   let budget = QUOTE_CHARS;
-  const quote = passages
-    .map((p) => {
-      const piece = excerpt(p.text, (p === best ? key : undefined) ?? closestClause(p.text, question), Math.min(PASSAGE_CHARS, Math.max(120, budget)));
-      budget -= piece.length;
-      return piece;
-    })
-    .join("\n");
+  const pieces = passages.map((p) => {
+    const piece = excerpt(p.text, (p === best ? key : undefined) ?? closestClause(p.text, question), Math.min(itemChars, Math.max(120, budget)));
+    budget -= piece.length;
+    return piece;
+  });
+  const quote = pieces.join("\n");
   const out: string[] = [];
   if (opts.fromParent && opts.ownPlans.length) {
     const own = opts.ownPlans[0].issuer;
@@ -139,6 +153,7 @@ export function composeAnswer(
     sections: [...new Set(passages.map((p) => p.sectionId))],
     fromParent: opts.fromParent,
     coverage: hits[0].coverage,
+    quotes: passages.map((p, i) => ({ text: pieces[i], citation: citationLine(p.plan, p.section, lang).replace(/^(Theo |Source: )|[:.]$/g, "") })),
   };
 }
 
@@ -172,7 +187,7 @@ function dateVi(h: PlanHeaderFacts): string {
 export function composeHeader(h: PlanHeaderFacts, fact: HeaderFact, lang: Lang, fromParent: boolean): PlanAnswer {
   const text =
     lang === "vi" ? `${HEADER_VI[fact](h)}\nTheo phần đầu văn bản ${planName(h, "vi")}.` : `${HEADER_EN[fact](h)}\nSource: the header of ${planName(h, "en")}.`;
-  return { text, covered: true, type: "header", packId: h.packId, planId: h.planId, sections: ["header"], fromParent, coverage: 1 };
+  return { text, covered: true, type: "header", packId: h.packId, planId: h.planId, sections: ["header"], fromParent, coverage: 1, quotes: [] };
 }
 
 /** "Not covered": which plans were searched, where a text is cut off, and that staff can answer. */
@@ -190,5 +205,5 @@ export function composeNotCovered(_question: string, searched: PlanHeaderFacts[]
     );
   }
   out.push(vi ? "Bạn có thể chọn “Gặp cán bộ” để được cán bộ văn hóa trả lời." : "You can choose “Talk to staff” to ask the culture office.");
-  return { text: out.join("\n"), covered: false, type, sections: [], fromParent: false, coverage };
+  return { text: out.join("\n"), covered: false, type, sections: [], fromParent: false, coverage, quotes: [] };
 }

@@ -42,6 +42,8 @@ export interface PlanAnswer {
   /** The answer comes from a plan of a pack the person's pack extends (a ward asking, the province's plan answering). */
   fromParent: boolean;
   coverage: number;
+  /** The quoted passages with their citations (for an optional chat model that words the answer from them only). */
+  quotes: { text: string; citation: string }[];
 }
 
 /** A pack as the engine reads it. */
@@ -158,7 +160,9 @@ export class PlanEngine {
     }
     if (chosen) {
       const fromParent = chosen.packId !== ctx.lineage[0];
-      return composeAnswer(question, chosen.hits, shape, ctx, { fromParent, ownPlans: fromParent ? own : [] });
+      const best = chosen.hits[0].passage;
+      const section = this.index.passages.filter((p) => p.section === best.section);
+      return composeAnswer(question, chosen.hits, shape, ctx, { fromParent, ownPlans: fromParent ? own : [], section });
     }
     const searched = order.flatMap((id) => this.headers(id));
     return composeNotCovered(question, searched, ctx.language, shape.type, best);

@@ -75,7 +75,7 @@ describe("plan files", () => {
       const { parts, sections } = plans[pack];
       expect(new Set(sections.map((s) => s.id)).size).toBe(sections.length);
       for (const s of sections) {
-        expect(s.id).toMatch(/^(CC|KL|[IVX]+(\.\d+)?|[IVX]+ \(báo cáo\))$/);
+        expect(s.id).toMatch(/^(CC|KL|[IVX]+(\.\d+)?)$/);
         if (s.part) expect(parts.map((p) => p.id)).toContain(s.part);
       }
     }

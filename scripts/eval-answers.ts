@@ -1,0 +1,129 @@
+/**
+ * `npm run eval:answers`: the labelled plan questions through the path the bot answers with — the bot's own
+ * Knowledge (understander and plan engine), `understand()`, then `answer()` with its routing by evidence — scored
+ * on what a person sees: the plan and section the reply cites, the key fact, invented figures, internal words.
+ *
+ * Prints right/total per question type, per pack and per language for the dev part and the held-out part
+ * (test/fixtures/plan-questions.{dev,heldout}.yaml), the wrong-section pairs, refusals of covered questions,
+ * invented figures, "seed"/"đoạn" counts and the median in-process answer time. For the held-out part only
+ * aggregate figures and the ids/sections of failures are printed: never its questions.
+ *
+ * Options: --dev (dev part only), --rounds=N (timing rounds, default 20), --show (dev failures with the reply)
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { answer, isAnswerIntent } from "../src/answers/index.js";
+import { Knowledge } from "../src/bot/knowledge.js";
+import type { Reply } from "../src/core/message.js";
+import { loadContent } from "../src/content/index.js";
+import { citedIn, hasFact, internalWords, inventedFigures, type PlanQuestion } from "./lib/plan-eval.js";
+
+const TODAY = "2026-03-10";
+const args = process.argv.slice(2);
+const rounds = Number(args.find((a) => a.startsWith("--rounds="))?.slice(9) ?? 20);
+const knowledge = new Knowledge(loadContent("content"), "vo-cuong");
+
+/** The bot's path for one message: understand, then the answers (or the dialog it would open). */
+async function reply(q: PlanQuestion): Promise<{ reply: Reply; dialog?: string }> {
+  const u = knowledge.understander.understand(q.q, { today: TODAY });
+  if (!isAnswerIntent(u.intent)) return { reply: { text: "" }, dialog: u.intent };
+  const pack = knowledge.content.pack(q.pack);
+  return { reply: await answer({ text: q.q, intent: u.intent, language: u.language, entities: u.entities, today: TODAY, pack, plans: knowledge.plans }) };
+}
+
+interface Outcome {
+  q: PlanQuestion;
+  right: boolean;
+  why: string;
+  cited: string;
+  invented: string[];
+  internal: number;
+  text: string;
+}
+
+async function score(q: PlanQuestion): Promise<Outcome> {
+  const { reply: r, dialog } = await reply(q);
+  const text = r.text;
+  const cited = citedIn(text, knowledge.plans);
+  const citedLabel = `${cited.packId ?? "-"}:${cited.sections.join(",") || "-"}`;
+  const invented = cited.planId ? inventedFigures(text, q.q, knowledge.plans) : [];
+  const internal = internalWords(text);
+  const staff = (r.choices ?? []).some((c) => c.payload === "menu:handoff");
+  const base = { q, cited: citedLabel, invented, internal, text };
+  if (dialog) return { ...base, right: false, why: `opened the ${dialog} dialog` };
+  if (q.type === "not_covered") {
+    const quotes = cited.sections.length > 0;
+    const right = !quotes && staff && invented.length === 0;
+    return { ...base, right, why: quotes ? "answered from a plan" : !staff ? "no staff offer" : "" };
+  }
+  const wantPack = q.answer_pack ?? q.pack;
+  if (!cited.sections.length) return { ...base, right: false, why: /chưa đề cập|do(es)? not mention/.test(text) ? "refused" : "no plan citation (another answer)" };
+  if (cited.packId !== wantPack) return { ...base, right: false, why: `cited ${cited.packId}'s plan` };
+  if (!cited.sections.some((s) => q.sections.includes(s))) return { ...base, right: false, why: "wrong section" };
+  if (!hasFact(text, q.fact)) return { ...base, right: false, why: "key fact missing" };
+  if (invented.length) return { ...base, right: false, why: `invented ${invented.join(" ")}` };
+  return { ...base, right: true, why: "" };
+}
+
+function table(title: string, outcomes: Outcome[], key: (o: Outcome) => string): void {
+  const groups = new Map<string, { right: number; total: number }>();
+  for (const o of outcomes) {
+    const g = groups.get(key(o)) ?? { right: 0, total: 0 };
+    g.total++;
+    if (o.right) g.right++;
+    groups.set(key(o), g);
+  }
+  const cells = [...groups.entries()].sort().map(([k, g]) => `${k} ${g.right}/${g.total}`);
+  console.log(`  ${title.padEnd(8)} ${cells.join("  ·  ")}`);
+}
+
+async function evaluate(name: string, file: string, showQuestions: boolean): Promise<void> {
+  const rows = parse(readFileSync(file, "utf8")) as PlanQuestion[];
+  const outcomes: Outcome[] = [];
+  for (const q of rows) outcomes.push(await score(q));
+  const right = outcomes.filter((o) => o.right).length;
+  console.log(`\n${name}: ${right}/${rows.length} right (${((100 * right) / rows.length).toFixed(1)}%)`);
+  table("type", outcomes, (o) => o.q.type);
+  table("pack", outcomes, (o) => o.q.pack);
+  table("lang", outcomes, (o) => o.q.lang);
+  const covered = outcomes.filter((o) => o.q.type !== "not_covered");
+  const refused = covered.filter((o) => o.why === "refused");
+  const wrongSection = covered.filter((o) => o.why === "wrong section" || o.why.startsWith("cited"));
+  const invented = outcomes.flatMap((o) => o.invented);
+  const internal = outcomes.reduce((n, o) => n + o.internal, 0);
+  console.log(`  refusals of covered questions: ${refused.length}${refused.length ? ` (${refused.map((o) => o.q.id).join(", ")})` : ""}`);
+  console.log(`  wrong-section pairs (want → cited): ${wrongSection.map((o) => `${o.q.id} ${o.q.sections.join("|")} → ${o.cited}`).join("; ") || "none"}`);
+  console.log(`  invented figures (numbers/dates/phones not in the cited plan): ${invented.length}${invented.length ? ` [${invented.join(" ")}]` : ""}`);
+  console.log(`  "seed"/"đoạn" in replies: ${internal}`);
+  const failures = outcomes.filter((o) => !o.right);
+  console.log(`  failures: ${failures.map((o) => `${o.q.id} (${o.q.type}; want ${o.q.sections.join("|") || "not covered"}; cited ${o.cited}; ${o.why})`).join("\n            ") || "none"}`);
+  if (showQuestions && args.includes("--show")) {
+    for (const o of failures) console.log(`\n  ${o.q.id} ${o.q.q}\n    ${o.text.replace(/\n/g, "\n    ")}`);
+  }
+}
+
+async function timing(files: string[]): Promise<void> {
+  const rows = files.flatMap((f) => parse(readFileSync(f, "utf8")) as PlanQuestion[]);
+  for (const q of rows) await reply(q); // warm up
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of rows) {
+      const t0 = process.hrtime.bigint();
+      await reply(q);
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
+  console.log(`\nanswer time in process (understand + route + answer), ${times.length} answers: median ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms`);
+}
+
+const DEV = "test/fixtures/plan-questions.dev.yaml";
+const HELDOUT = "test/fixtures/plan-questions.heldout.yaml";
+await evaluate("dev", DEV, true);
+const files = [DEV];
+if (!args.includes("--dev") && existsSync(HELDOUT)) {
+  await evaluate("held-out", HELDOUT, false);
+  files.push(HELDOUT);
+}
+await timing(files);
