@@ -1,6 +1,6 @@
 /**
  * `npm run eval:answers`: the labelled plan questions through the path the bot answers with — the bot's own
- * Knowledge (understander and plan engine), `understand()`, then `answer()` with its routing by evidence — scored
+ * Knowledge and plan engine (plansOf), `understand()`, then `answer()` with its routing by evidence — scored
  * on what a person sees: the plan and section the reply cites, the key fact, invented figures, internal words.
  *
  * Prints right/total per question type, per pack and per language for the dev part and the held-out part
@@ -12,8 +12,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
-import { answer, isAnswerIntent } from "../src/answers/index.js";
-import { Knowledge } from "../src/bot/knowledge.js";
+import { answer, isAnswerIntent, plansOf } from "../src/features/answers/index.js";
+import { Knowledge } from "../src/shared/knowledge.js";
 import type { Reply } from "../src/core/message.js";
 import { loadContent } from "../src/content/index.js";
 import { citedIn, hasFact, internalWords, inventedFigures, type PlanQuestion } from "./lib/plan-eval.js";
@@ -28,7 +28,7 @@ async function reply(q: PlanQuestion): Promise<{ reply: Reply; dialog?: string }
   const u = knowledge.understander.understand(q.q, { today: TODAY });
   if (!isAnswerIntent(u.intent)) return { reply: { text: "" }, dialog: u.intent };
   const pack = knowledge.content.pack(q.pack);
-  return { reply: await answer({ text: q.q, intent: u.intent, language: u.language, entities: u.entities, today: TODAY, pack, plans: knowledge.plans }) };
+  return { reply: await answer({ text: q.q, intent: u.intent, language: u.language, entities: u.entities, today: TODAY, pack, plans: plansOf(knowledge) }) };
 }
 
 interface Outcome {
@@ -44,9 +44,9 @@ interface Outcome {
 async function score(q: PlanQuestion): Promise<Outcome> {
   const { reply: r, dialog } = await reply(q);
   const text = r.text;
-  const cited = citedIn(text, knowledge.plans);
+  const cited = citedIn(text, plansOf(knowledge));
   const citedLabel = `${cited.packId ?? "-"}:${cited.sections.join(",") || "-"}`;
-  const invented = cited.planId ? inventedFigures(text, q.q, knowledge.plans) : [];
+  const invented = cited.planId ? inventedFigures(text, q.q, plansOf(knowledge)) : [];
   const internal = internalWords(text);
   const staff = (r.choices ?? []).some((c) => c.payload === "menu:handoff");
   const base = { q, cited: citedLabel, invented, internal, text };

@@ -8,16 +8,10 @@
 import { clauses, englishFrame, keyClause, sameUnit, unitOf } from "./answer-lead.js";
 import { syllables } from "./terms.js";
 import { citationLine, issuerEn, planDate, planName, type Lang } from "./citation.js";
-import type { PlanAnswer } from "./plan-engine.js";
+import type { PlanAnswer, UnitName } from "./plan-answer.js";
 import type { PlanHeaderFacts, PlanPassage } from "./plan-model.js";
 import type { PlanHit } from "./plan-search.js";
 import type { HeaderFact, QuestionShape, QuestionType } from "./question-type.js";
-
-/** A unit's names (contacts), for English leads. */
-export interface UnitName {
-  vi: string;
-  en?: string;
-}
 
 /** Longest quote of one passage, and of the whole answer. */
 const PASSAGE_CHARS = 450;

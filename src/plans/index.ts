@@ -8,11 +8,11 @@
  * const plans = PlanEngine.fromPacks(library.packs.values());
  * plans.answer("khi nào nộp báo cáo?", { lineage: pack.lineage, language: "vi" }).text
  */
-export { PlanEngine, MIN_PLAN_COVERAGE, type PlanAnswer, type PlanAskContext, type PlanSource } from "./plan-engine.js";
+export { PlanEngine, MIN_PLAN_COVERAGE, type PlanSource } from "./plan-engine.js";
+export type { PlanAnswer, PlanAskContext, UnitName } from "./plan-answer.js";
 export { readPlan, type PlanHeaderFacts, type PlanModel, type PlanPassage, type PlanSectionRef, type PlanTableRow } from "./plan-model.js";
 export { PlanSearchIndex, type PlanHit, type PlanSearchOptions } from "./plan-search.js";
 export { questionType, type HeaderFact, type QuestionShape, type QuestionType } from "./question-type.js";
 export { citationLine, planName, sectionName } from "./citation.js";
 export { planVocabulary, loadPlanVocabulary, type PlanVocabulary } from "./vocabulary.js";
-export type { UnitName } from "./compose.js";
 // The LangChain retriever (PlanRetriever) is imported from ./plan-retriever.js where wanted: it loads LangChain.

@@ -9,10 +9,11 @@
  * // "Đơn vị chủ trì: Phòng Văn Hóa – Xã hội phường (phối hợp: …).\nTheo Kế hoạch … , Phụ lục “…”, nhiệm vụ 3 (…):\n“…”"
  */
 import type { PlanFile } from "../content/schema/plan.js";
-import { composeAnswer, composeHeader, composeNotCovered, type UnitName } from "./compose.js";
+import { composeAnswer, composeHeader, composeNotCovered } from "./compose.js";
+import type { PlanAnswer, PlanAskContext } from "./plan-answer.js";
 import { readPlan, type PlanHeaderFacts, type PlanModel } from "./plan-model.js";
 import { PlanSearchIndex, type PlanHit } from "./plan-search.js";
-import { questionType, type QuestionShape, type QuestionType } from "./question-type.js";
+import { questionType, type QuestionShape } from "./question-type.js";
 import { fold } from "../nlu/fold.js";
 import { normalize } from "../nlu/normalize.js";
 
@@ -21,30 +22,6 @@ import { normalize } from "../nlu/normalize.js";
  * question. Chosen on the labelled dev questions (`npm run eval:answers -- --dev --sweep`).
  */
 export const MIN_PLAN_COVERAGE = 0.5;
-
-/** Who is asking: their pack and the packs it extends (own first), their language, names of units in English. */
-export interface PlanAskContext {
-  lineage: readonly string[];
-  language: "vi" | "en";
-  /** The pack's units (contacts) with their English names, for English leads. */
-  units?: readonly UnitName[];
-}
-
-/** A plan answer, with what it cites (for the caller's choices and for the eval). */
-export interface PlanAnswer {
-  text: string;
-  covered: boolean;
-  type: QuestionType;
-  packId?: string;
-  planId?: string;
-  /** Section ids cited: "V.3", "appendix:3", "header". */
-  sections: string[];
-  /** The answer comes from a plan of a pack the person's pack extends (a ward asking, the province's plan answering). */
-  fromParent: boolean;
-  coverage: number;
-  /** The quoted passages with their citations (for an optional chat model that words the answer from them only). */
-  quotes: { text: string; citation: string }[];
-}
 
 /** A pack as the engine reads it. */
 export interface PlanSource {

@@ -3,9 +3,9 @@
  * names it), never internal keys or seed files, and never the notes meant for staff.
  */
 import { describe, expect, it } from "vitest";
-import { answerChoice } from "../../src/answers/index.js";
+import { answerChoice } from "../../src/features/answers/index.js";
 import { sourceSchema } from "../../src/content/schema/common.js";
-import { library } from "../answers/answer-fixtures.js";
+import { library } from "../features/answers/answer-fixtures.js";
 
 describe("content sources and staff notes", () => {
   it("the schema refuses internal keys and seed files as sources", () => {

@@ -1,0 +1,64 @@
+/**
+ * plan_info: answer from the culture plans of the person's pack (and the packs it extends), through the plan
+ * engine (src/plans): the answer leads with what was asked, then cites the plan as a citizen names it and quotes
+ * its words. "Not covered" says which plans were searched (and where a text is cut off). Staff are always offered.
+ * A configured chat model may word the answer from the quoted passages only (off by default).
+ *
+ * @example
+ * const plans = createPlanEngine(library.packs.values());   // once per content library
+ * await answerPlan({ ...input, text: "Ai chủ trì số hóa di sản?", plans })
+ * // { text: "Cơ quan chủ trì: Phòng Văn Hóa – Xã hội phường. …\nTheo Kế hoạch … , Phụ lục “…”, nhiệm vụ 3 (…):\n“…”" }
+ */
+import type { Reply } from "../../../core/message.js";
+import type { ContentPack } from "../../../content/index.js";
+import { PlanEngine, type PlanAnswer } from "../../../plans/index.js";
+import type { AnswerInput } from "../answer-input.js";
+import { lines, staffChoice } from "../answer-text.js";
+
+/**
+ * Build the plan engine once per content library (not per message); rebuild it after a content reload.
+ * @example const plans = createPlanEngine(library.packs.values());
+ */
+export function createPlanEngine(packs: Iterable<ContentPack>): PlanEngine {
+  return PlanEngine.fromPacks(packs);
+}
+
+// A caller that passes no engine still builds one only once per pack object (a reload makes new packs).
+const ownPlans = new WeakMap<ContentPack, PlanEngine>();
+
+/** The engine of an answer input: the library's, or one over this pack's own plans. */
+export function planEngineFor(input: Pick<AnswerInput, "plans" | "pack">): PlanEngine {
+  if (input.plans) return input.plans;
+  let engine = ownPlans.get(input.pack);
+  if (!engine) {
+    engine = createPlanEngine([input.pack]);
+    ownPlans.set(input.pack, engine);
+  }
+  return engine;
+}
+
+/** The plan engine's answer to a message (no model): what `answerPlan` says, with what it cites. */
+export function planAnswer(input: Pick<AnswerInput, "text" | "language" | "pack" | "plans">): PlanAnswer {
+  return planEngineFor(input).answer(input.text, {
+    lineage: input.pack.lineage,
+    language: input.language,
+    units: input.pack.contacts.map((c) => ({ vi: c.names.vi, en: c.names.en })),
+  });
+}
+
+/** Answer a plan_info message from the plans of the person's pack. */
+export async function answerPlan(input: AnswerInput): Promise<Reply> {
+  const result = planAnswer(input);
+  const choices = [staffChoice(input.language)];
+  if (result.covered && input.model && result.quotes.length) {
+    const { wordAnswer } = await import("./plan-wording.js");
+    const worded = await wordAnswer(input.model, input.text, result.quotes);
+    if (worded) {
+      // The model is asked to end with the citation; add it when it did not, so every answer names its section.
+      const cited = result.quotes.some((q) => worded.includes(q.citation));
+      const source = input.language === "en" ? "Source" : "Nguồn";
+      return { text: cited ? worded : lines(worded, `${source}: ${result.quotes[0].citation}`), choices };
+    }
+  }
+  return { text: result.text, choices };
+}
