@@ -44,6 +44,12 @@ function hasFigure(text: string): boolean {
     .replace(/\b\d+-[\p{Lu}]+[\p{L}/-]*/gu, "");
   return /\d|%/.test(rest);
 }
+/** Folded question frames: the kind of answer asked for ("đơn vị nào", "bao lâu", "mấy lần", "là gì"). */
+const QUESTION_FRAME = /(?<= )(don vi|co quan|ben|bo phan|phong|so|ban|nguoi|doan the|to chuc) (nao|gi)(?= )|(?<= )(bao lau|bao gio|khi nao|luc nao|o dau|tai dau|the nao|nhu the nao|ra sao|la gi|gom nhung gi|nhung gi|ke ten|mot lan|may lan|bao nhieu|la ai)(?= )/g;
+
+/** A passage that gives work to a unit. */
+const ASSIGNS = /(chủ trì|phụ trách|đầu mối|chịu trách nhiệm|có trách nhiệm|phối hợp với|giao (cho )?(Sở|Phòng|Công an|UBND|Ủy ban|Trung tâm|Văn phòng))/i;
+
 /** A how-many question that also asks which ones. */
 const WHICH = /\b(nao|which|what are|name them)\b/;
 
@@ -63,10 +69,13 @@ export class PlanEngine {
     this.#places = new RegExp(`\\b(${[...places].join("|")})\\b`, "g");
   }
 
-  /** The question as it is searched: teencode expanded ("dc ko" → "được không"), place names taken out. */
+  /**
+   * The question as it is searched: teencode expanded ("dc ko" → "được không"), place names and question frames
+   * ("đơn vị nào", "bao lâu … một lần": they say what kind of answer is wanted, not what about) taken out.
+   */
   #searchText(question: string, english: boolean): string {
     const text = english ? fold(question) : normalize(question, { language: "vi" }).folded;
-    return text.replace(this.#places, " ");
+    return ` ${text} `.replace(this.#places, " ").replace(QUESTION_FRAME, " ");
   }
 
   /** Build from content packs (each pack's own plans). */
@@ -93,6 +102,8 @@ export class PlanEngine {
   search(question: string, packId: string, shape: QuestionShape, english: boolean, k = 6): PlanHit[] {
     const hits = this.index.search(this.#searchText(question, english), { packIds: [packId], type: shape.type, frequency: shape.frequency, english, k });
     // A how-many answer needs a figure: passages without one cannot answer it (never a number the plan lacks).
+    // A who-answer needs a unit the plan gives the work to (a section's or row's unit, or "… chủ trì").
+    if (shape.type === "who") return hits.filter((h) => h.passage.unit || ASSIGNS.test(h.passage.text));
     // "giao lưu với mấy nước, nước nào" asks for the list as well: a list answers it.
     if (shape.type === "how_many" && !WHICH.test(fold(question))) return hits.filter((h) => hasFigure(h.passage.text));
     return hits;
