@@ -19,6 +19,8 @@ import { loadContent } from "../src/content/index.js";
 import { citedIn, hasFact, internalWords, inventedFigures, type PlanQuestion } from "./lib/plan-eval.js";
 
 const TODAY = "2026-03-10";
+/** A reply saying the plans (or the content) do not hold what was asked. */
+const NOT_STATED = /chưa đề cập|không ghi|để trống|chưa ghi|chưa cập nhật|không nêu|chưa nêu|chưa có thông tin|không có thông tin|do(es)? not (mention|show|say)|gives no|leaves the number blank|no date is given|not yet updated|no information/i;
 const args = process.argv.slice(2);
 const rounds = Number(args.find((a) => a.startsWith("--rounds="))?.slice(9) ?? 20);
 const knowledge = new Knowledge(loadContent("content"), "vo-cuong");
@@ -52,9 +54,10 @@ async function score(q: PlanQuestion): Promise<Outcome> {
   const base = { q, cited: citedLabel, invented, internal, text };
   if (dialog) return { ...base, right: false, why: `opened the ${dialog} dialog` };
   if (q.type === "not_covered") {
-    const quotes = cited.sections.length > 0;
-    const right = !quotes && staff && invented.length === 0;
-    return { ...base, right, why: quotes ? "answered from a plan" : !staff ? "no staff offer" : "" };
+    // Right (fixtures README): says the plans do not hold it, offers staff, gives no figure the plans lack.
+    const says = NOT_STATED.test(text);
+    const right = says && staff && invented.length === 0;
+    return { ...base, right, why: !says ? (cited.sections.length ? "answered from a plan" : "did not say it is not covered") : !staff ? "no staff offer" : invented.length ? "invented" : "" };
   }
   const wantPack = q.answer_pack ?? q.pack;
   if (!cited.sections.length) return { ...base, right: false, why: /chưa đề cập|do(es)? not mention/.test(text) ? "refused" : "no plan citation (another answer)" };

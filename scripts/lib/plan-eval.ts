@@ -32,7 +32,8 @@ export function citedIn(text: string, engine: PlanEngine): Cited {
   for (const m of text.matchAll(/(?:mục|section) ([IVX]+(?:\.\d+)?) \(/g)) sections.push(m[1]);
   for (const m of text.matchAll(/(?:nhiệm vụ|task) (\d+) \(/g)) sections.push(`appendix:${m[1]}`);
   if (/phần đầu văn bản|the header of/.test(text)) sections.push("header");
-  if (/phần mở đầu \(căn cứ|the preamble/.test(text)) sections.push("CC");
+  // The labelled set's "header" is the plan's header, preamble, title or signature block.
+  if (/phần mở đầu \(căn cứ|the preamble/.test(text)) sections.push("header", "CC");
   if (/, phần kết:|the closing paragraph/.test(text)) sections.push("KL");
   // The plan: the longest plan name found in the text (names of a plan without a number contain its title).
   let plan: { packId: string; planId: string; len: number } | undefined;

@@ -12,7 +12,9 @@ import type { PlanFile } from "../content/schema/plan.js";
 import { composeAnswer, composeHeader, composeNotCovered } from "./compose.js";
 import type { PlanAnswer, PlanAskContext } from "./plan-answer.js";
 import { readPlan, type PlanHeaderFacts, type PlanModel } from "./plan-model.js";
-import { PlanSearchIndex, type PlanHit } from "./plan-search.js";
+import { clauses } from "./answer-lead.js";
+import { PlanSearchIndex, isStopSyllable, type PlanHit } from "./plan-search.js";
+import { syllables } from "./terms.js";
 import { questionType, type QuestionShape } from "./question-type.js";
 import { fold } from "../nlu/fold.js";
 import { normalize } from "../nlu/normalize.js";
@@ -39,6 +41,7 @@ const PARENT_MARGIN = 0.15;
 function hasFigure(text: string): boolean {
   const rest = text
     .replace(/^\s*\d+\.\s/, "")
+    .replace(/ngày \d{1,2} tháng \d{1,2}|tháng \d{1,2}/g, "")
     .replace(/\b(19|20)\d\d\b/g, "")
     .replace(/\d+\/[\p{L}\d/.-]+/gu, "")
     .replace(/\b\d+-[\p{Lu}]+[\p{L}/-]*/gu, "");
@@ -47,8 +50,20 @@ function hasFigure(text: string): boolean {
 /** Folded question frames: the kind of answer asked for ("đơn vị nào", "bao lâu", "mấy lần", "là gì"). */
 const QUESTION_FRAME = /(?<= )(don vi|co quan|ben|bo phan|phong|so|ban|nguoi|doan the|to chuc) (nao|gi)(?= )|(?<= )(bao lau|bao gio|khi nao|luc nao|o dau|tai dau|the nao|nhu the nao|ra sao|la gi|gom nhung gi|nhung gi|ke ten|mot lan|may lan|bao nhieu|la ai)(?= )/g;
 
+/** Folded: questions about what no plan holds (a person's name, a phone, an email, an address, a fee or price). */
+const NEVER_IN_PLANS = /\b(ho ten|ten (cua )?(truong|pho|giam doc|chu tich|can bo|nguoi)|(truong|pho) phong (la )?ai|giam doc (la )?ai|so dien thoai|dien thoai|hotline|email|dia chi (cua|o|tru so)|hoc phi|gia ve|ve vao cua|bao nhieu tien mot|phone number|email address|tuition|ticket price|entrance fee|who is the head|name of the (head|director|chief))\b/;
+
 /** A passage that gives work to a unit. */
 const ASSIGNS = /(chủ trì|phụ trách|đầu mối|chịu trách nhiệm|có trách nhiệm|phối hợp với|giao (cho )?(Sở|Phòng|Công an|UBND|Ủy ban|Trung tâm|Văn phòng))/i;
+
+/** A time or frequency in a clause. */
+const TIME = /(trước ngày|hằng năm|hàng năm|mỗi năm|định kỳ|thường xuyên|\b(19|20)\d\d\b|\d{1,2}\/\d{1,2}|năm\/lần|lần\/(năm|tháng)|giai đoạn|cuối năm|hằng tháng|hàng tháng|hằng quý|ngày \d|tháng \d)/i;
+
+/** Whether a clause is about what was asked: it shares two of the question's content syllables (or its only one). */
+function about(clause: string, asked: ReadonlySet<string>): boolean {
+  const shared = new Set(syllables(clause).filter((w) => asked.has(w))).size;
+  return shared >= Math.min(2, asked.size);
+}
 
 /** A how-many question that also asks which ones. */
 const WHICH = /\b(nao|which|what are|name them)\b/;
@@ -103,15 +118,24 @@ export class PlanEngine {
     const hits = this.index.search(this.#searchText(question, english), { packIds: [packId], type: shape.type, frequency: shape.frequency, english, k });
     // A how-many answer needs a figure: passages without one cannot answer it (never a number the plan lacks).
     // A who-answer needs a unit the plan gives the work to (a section's or row's unit, or "… chủ trì").
-    if (shape.type === "who") return hits.filter((h) => h.passage.unit || ASSIGNS.test(h.passage.text));
+    // (Only where the text is cut off before its assignments: a whole plan may name the actor anywhere.)
+    if (shape.type === "who" && this.headers(packId).some((h) => h.truncatedAfter)) return hits.filter((h) => h.passage.unit || ASSIGNS.test(h.passage.text));
     // "giao lưu với mấy nước, nước nào" asks for the list as well: a list answers it.
-    if (shape.type === "how_many" && !WHICH.test(fold(question))) return hits.filter((h) => hasFigure(h.passage.text));
+    if (shape.type === "how_many" && !WHICH.test(fold(question))) {
+      const asked = this.#asked(question, english);
+      return hits.filter((h) => clauses(h.passage.text).some((c) => hasFigure(c) && about(c, asked)));
+    }
+    // A when-answer needs a time or a frequency said about what was asked.
+    if (shape.type === "when") {
+      const asked = this.#asked(question, english);
+      return hits.filter((h) => (h.passage.row?.time && about(h.passage.text, asked)) || clauses(h.passage.text).some((c) => TIME.test(c) && about(c, asked)));
+    }
     return hits;
   }
 
   /** How well the plans of these packs answer a question (for routing between plans and content cards). */
   evidence(question: string, lineage: readonly string[], english = false): { coverage: number; score: number; shape: QuestionShape } {
-    const shape = questionType(question);
+    const shape = this.#shape(question, english);
     let best = { coverage: 0, score: 0 };
     for (const packId of this.#order(question, lineage)) {
       const [hit] = this.search(question, packId, shape, english, 1);
@@ -124,7 +148,7 @@ export class PlanEngine {
   /** Answer a question from the plans of the person's pack (and the packs it extends). */
   answer(question: string, ctx: PlanAskContext): PlanAnswer {
     const english = ctx.language === "en";
-    const shape = questionType(question);
+    const shape = this.#shape(question, english);
     const order = this.#order(question, ctx.lineage);
     const own = order.length ? this.headers(ctx.lineage[0]) : [];
     if (order.length === 0) return composeNotCovered(question, [], ctx.language, shape.type);
@@ -135,6 +159,9 @@ export class PlanEngine {
       const header = this.#namedPlan(question, order) ?? (PROVINCE_PLAN.test(fold(question)) ? this.headers(order[0])[0] : own);
       return composeHeader(header, shape.header ?? "title", ctx.language, header.packId !== ctx.lineage[0]);
     }
+
+    // What plans never hold: a person's name (they assign units), contact details, prices and fees.
+    if (NEVER_IN_PLANS.test(fold(question))) return composeNotCovered(question, order.flatMap((id) => this.headers(id)), ctx.language, shape.type);
 
     // The first pack in order that covers the question answers; a later one only when it covers clearly more.
     let chosen: { packId: string; hits: PlanHit[] } | undefined;
@@ -154,6 +181,16 @@ export class PlanEngine {
     }
     const searched = order.flatMap((id) => this.headers(id));
     return composeNotCovered(question, searched, ctx.language, shape.type, best);
+  }
+
+  /** The question's content syllables (no stop syllables, no bare numbers). */
+  #asked(question: string, english: boolean): Set<string> {
+    return new Set(this.index.queryWords(this.#searchText(question, english), english).filter((w) => !isStopSyllable(w) && w.length > 1 && !/^\d+$/.test(w)));
+  }
+
+  /** The question's type, read after chat shorthand is expanded ("bn" → "bao nhiêu", "ntn" → "như thế nào"). */
+  #shape(question: string, english: boolean): QuestionShape {
+    return questionType(english ? question : normalize(question, { language: "vi" }).expanded);
   }
 
   /** A plan the question names by its number ("kế hoạch 220"). */

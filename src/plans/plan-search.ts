@@ -43,6 +43,11 @@ const WEIGHTS = { text: 1, heading: 0.7, unit: 0.8 } as const;
 type Field = keyof typeof WEIGHTS;
 /** Share of the section's score added to each of its passages. */
 const SECTION_SHARE = 0.5;
+/** Coverage weight of a question word that no plan uses. */
+const UNKNOWN_WEIGHT = 2.5;
+/** An English-looking word (no Vietnamese syllable ends like this): left untranslated, it cannot match a plan. */
+const ENGLISH_WORD = /([bdfgjklpqrsvwxz]|[^aeiouy]{3,}|ee|oo|ea|ou)$|^[^aeiouy]*$|[wfjz]/;
+
 /** Weight of the passage (against its whole section) in `coverage`. */
 const PASSAGE_COVERAGE = 0.6;
 /** Bonus for a passage holding what the question type asks for. */
@@ -146,7 +151,11 @@ export class PlanSearchIndex {
     const NS = this.#sections.length;
     const idf = (df: number, n: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
     // Content weight of the question: its content syllables, each found as itself or as a paraphrase of its phrase.
-    const asked = concepts(words, this.#vocab.phrases).map((c) => ({ ...c, weight: idf(this.#df.get(c.word) ?? 0, N) }));
+    // A word no plan uses weighs like a moderately rare one: chat words ("nhé", "vụ", "cầm trịch") must not sink a
+    // question on their own, while several unknown content words ("học phí", "xếp hạng") still do.
+    const asked = concepts(words, this.#vocab.phrases)
+      .filter((c) => !(options.english && !this.#df.has(c.word) && /^[a-z]+$/.test(c.word) && c.alternatives.length === 1 && ENGLISH_WORD.test(c.word)))
+      .map((c) => ({ ...c, weight: this.#df.has(c.word) ? idf(this.#df.get(c.word)!, N) : UNKNOWN_WEIGHT }));
     const totalWeight = asked.reduce((s, c) => s + c.weight, 0);
 
     const sectionScores = new Map<number, number>();

@@ -21,11 +21,11 @@ export interface QuestionShape {
 
 const HEADER: [HeaderFact, RegExp][] = [
   ["implements", /\b((lam|thuc hien|can cu|dua|trien khai)( theo| vao| tren)? (nhung |cac )?(van ban|ke hoach|nghi quyet|quyet dinh|chi thi)( so)? (nao|gi|may|bao nhieu)|can cu (vao |theo )?(van ban|nghi quyet|quyet dinh|ke hoach)? ?(nao|gi)|which documents?|based on (which|what)|implements? (which|what))\b/],
-  ["signer", /\b(ai ky|nguoi ky|ky ban hanh|ky ke hoach|ky van ban|who signed|signed by|signer)\b/],
-  ["number", /\b(so hieu|ky hieu|so may|so bao nhieu|so ke hoach|ke hoach so (may|bao nhieu|gi)|plan number|number of the plan|reference number|what number)\b/],
-  ["issuer", /\b(ai ban hanh|co quan (nao )?ban hanh|don vi (nao )?ban hanh|cap nao ban hanh|who issued|issued by|which (body|authority|committee) issued)\b/],
-  ["date", /\b(hieu luc (tu|ke tu) |co hieu luc (tu )?(khi nao|bao gio|ngay nao)|ban hanh (ngay|khi|luc|nam|thang|bao gio)|ngay ban hanh|ngay (nao|may) ban hanh|ban hanh vao|ky ngay|when was (the |this )?plan (issued|signed|adopted)|date of the plan|issued on|issue date)\b/],
-  ["period", /\b((ap dung|tinh toi|tinh den|keo dai|hieu luc|thuc hien) (cho |trong |den |toi )?(giai doan|nam|thoi gian|thoi ky) ?(nao|bao nhieu|may|gi)|hieu luc den|what period|covers? (which|what) (years|period)|until (what|which) year)\b/],
+  ["signer", /\b(ai ky|nguoi ky|ky ban hanh|ky ke hoach|ky van ban|ky ten|chu ky|ai dung ten|ky boi|do ai ky|ai la nguoi ky|who signed|signed by|signer|signature)\b/],
+  ["number", /\b(so hieu|ky hieu|so may|so bao nhieu|so ke hoach|so van ban|ke hoach (nay )?(co )?so (may|bao nhieu|gi|nao)|plan number|number of the plan|reference number|what number|document number|plan no)\b/],
+  ["issuer", /\b(ai ban hanh|ai ra ke hoach|do ai ban hanh|co quan (nao )?ban hanh|don vi (nao )?ban hanh|cap nao ban hanh|ban hanh boi|cua co quan nao|who issued|issued by|who (made|wrote|published) (the|this) plan|which (body|authority|committee|office) issued|issuing (body|authority))\b/],
+  ["date", /\b(hieu luc (tu|ke tu) |co hieu luc (tu )?(khi nao|bao gio|ngay nao)|ky (vao )?(ngay|khi|luc|hom) (nao|may|bao gio)|ky khi nao|ra doi (ngay|nam|khi|tu) (nao|bao gio)|ra doi khi nao|co tu (khi nao|bao gio|nam nao)|ban hanh (ngay|khi|luc|nam|thang|bao gio)|ngay ban hanh|ngay (nao|may) ban hanh|ban hanh vao|ky ngay|when was (the |this )?plan (issued|signed|adopted)|date of the plan|issued on|issue date|when was (it|the plan|this plan) (issued|signed|adopted|published|made)|date of issue|dated)\b/],
+  ["period", /\b((ap dung|tinh toi|tinh den|keo dai|hieu luc|thuc hien|trien khai) (cho |trong |den |toi )?(giai doan|nam|thoi gian|thoi ky) ?(nao|bao nhieu|may|gi)|hieu luc den|ke hoach (nay )?(cho |la cua )?giai doan nao|ke hoach (nay )?(den|toi) nam (nao|bao nhieu|may)|what period|which period|which years|covers? (which|what) (years|period)|until (what|which) year|up to (what|which) year|time ?frame)\b/],
   ["title", /\b(ten (day du )?(cua )?ke hoach|ke hoach (ten|ten la) gi|title of the plan|plan'?s? (name|title)|name of the plan)\b/],
 ];
 

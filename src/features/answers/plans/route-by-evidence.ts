@@ -44,10 +44,11 @@ export function routeByEvidence(input: AnswerInput): Route {
     if (intent === "festival_dates" && festivalId && FESTIVAL_DATE.test(f) && !FREQUENCY.test(f)) return { route: "intent" };
     if (intent === "contact_info" && CONTACT_FIELD.test(f)) return { route: "intent" };
     if (intent === "join_class" && CLASS_FIELD.test(f)) return { route: "intent" };
-    if (intent === "heritage_info" && entities.heritage?.length && HERITAGE_FIELD.test(f) && !PLAN_CUE.test(f)) return { route: "intent" };
   }
 
   const evidence = planEngineFor(input).evidence(input.text, input.pack.lineage, input.language === "en");
+  // "X là gì / ở đâu" about a relic named is its card, unless the plans clearly hold the question.
+  if (intent === "heritage_info" && entities.heritage?.length && HERITAGE_FIELD.test(f) && !PLAN_CUE.test(f) && evidence.coverage < STRONG_COVERAGE) return { route: "intent" };
   if (evidence.coverage < MIN_PLAN_COVERAGE) return { route: "intent" };
   // Covered by a plan: a plan question goes there; so does a question no card could place (out of scope, or a
   // card intent that names no festival, relic, class or unit: the card would only list what there is).
