@@ -8,7 +8,8 @@
  * invented figures, "seed"/"đoạn" counts and the median in-process answer time. For the held-out part only
  * aggregate figures and the ids/sections of failures are printed: never its questions.
  *
- * Options: --dev (dev part only), --rounds=N (timing rounds, default 20), --show (dev failures with the reply)
+ * Options: --dev (dev part only), --work (also the author's working questions), --rounds=N (timing rounds, default
+ * 20), --show (dev and work failures with the reply)
  */
 import { existsSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
@@ -122,7 +123,9 @@ async function timing(files: string[]): Promise<void> {
 }
 
 const DEV = "test/fixtures/plan-questions.dev.yaml";
+const WORK = "test/fixtures/plan-questions.work.yaml";
 const HELDOUT = "test/fixtures/plan-questions.heldout.yaml";
+if (args.includes("--work")) await evaluate("work (author's own)", WORK, true);
 await evaluate("dev", DEV, true);
 const files = [DEV];
 if (!args.includes("--dev") && existsSync(HELDOUT)) {

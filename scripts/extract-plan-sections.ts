@@ -302,7 +302,8 @@ function responsibility(items: string[]): Pick<PlanSection, "lead" | "partners">
 
 // The part that hands out the work ("Tổ chức thực hiện", "Phân công trách nhiệm …"): its sections are named after units.
 const ASSIGNMENT_PART = /tổ chức thực hiện|phân công/i;
-const UNIT_TITLE = /^(Đề nghị )?(Phòng|Văn phòng|Công an|Trung tâm|Ủy ban|UBND|Sở|Các|Ban|Hội|Đoàn|Tổ|Đài|Báo|Liên hiệp|Bộ chỉ huy)\b/;
+// (Not \b: "Sở" and "Hội" end in a letter JavaScript's \b does not count as a word character.)
+const UNIT_TITLE = /^(Đề nghị )?(Phòng|Văn phòng|Công an|Trung tâm|Ủy ban|UBND|Sở|Các|Ban|Hội|Đoàn|Tổ|Đài|Báo|Liên hiệp|Bộ chỉ huy)(?=\s)/u;
 
 /** The unit a section assigns work to: its title in the assignment part, else its "Cơ quan chủ trì" line. */
 function sectionUnit(d: Draft, parts: { id: string; title: string }[], lead: string | undefined): string | undefined {

@@ -43,6 +43,9 @@ export interface UnderstanderOptions {
 
 const OUT_OF_SCOPE = INTENT_LABELS.indexOf("out_of_scope");
 const REPORT = INTENT_LABELS.indexOf("report_violation");
+const STATUS = INTENT_LABELS.indexOf("report_status");
+// Reports a plan asks its units for ("báo cáo hằng năm trước ngày 15/10"), not a person's report.
+const PLAN_REPORTING = /\b(hang nam|moi nam|dinh ky|yearly|annual|every year|ke hoach|plan|truoc ngay|han (nop|chot)|due|deadline|cac don vi|units?)\b/;
 // A question the classifier took for a report goes to the best of these instead (the answers then route it by
 // what the content and plans hold).
 const QUESTION_INTENTS = ["plan_info", "festival_dates", "heritage_info", "contact_info", "join_class"].map((l) => INTENT_LABELS.indexOf(l as IntentLabel));
@@ -75,7 +78,10 @@ export function createUnderstander(options: UnderstanderOptions): Understander {
       const { n, probabilities, coverage: known } = analyse(text, opts);
       let best = 0;
       for (let c = 1; c < probabilities.length; c++) if (probabilities[c] > probabilities[best]) best = c;
-      const asked = best === REPORT && asksQuestion(n.folded, text);
+      // (A report's status is asked with its code; without one, a question about yearly reports is about the plans.)
+      const asked =
+        (best === REPORT && asksQuestion(n.folded, text)) ||
+        (best === STATUS && !/\d/.test(text) && PLAN_REPORTING.test(n.folded) && asksQuestion(n.folded, text));
       if (asked) {
         // "Lễ hội đền Đô tưởng niệm ai?" asks about a festival; it does not report one.
         best = QUESTION_INTENTS.reduce((b, c) => (probabilities[c] > probabilities[b] ? c : b), QUESTION_INTENTS[0]);

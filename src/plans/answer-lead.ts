@@ -13,7 +13,7 @@ import { syllables } from "./terms.js";
 
 const NUMBER = /\d|%/;
 const TIME = /(trước ngày|hằng năm|hàng năm|mỗi năm|định kỳ|thường xuyên|\b(19|20)\d\d\b|\d{1,2}\/\d{1,2}|năm\/lần|lần\/(năm|tháng)|giai đoạn|cuối năm|hằng tháng|hàng tháng|quý)/i;
-const PLACE = /(\btại\b|\bở\b|trên (trang|các trang|hệ thống|mạng|cổng|kênh)|nhà văn hóa|địa bàn|qua các|trên các)/i;
+const PLACE = /((?<!\p{L})(tại|ở)(?!\p{L})|trên (trang|các trang|hệ thống|mạng|cổng|kênh)|nhà văn hóa|địa bàn|qua các|trên các)/iu;
 const UNIT = /(?:Phòng|Sở|Công an|UBND|Ủy ban nhân dân|Ủy ban|Trung tâm|Văn phòng|Hội Liên hiệp|Hội|Đoàn Thanh niên|Ban|Báo|Đài|Liên hiệp|Các Tổ dân phố|Tổ dân phố|các Tổ dân phố)(?:\s+[\p{Lu}\p{Ll}&–-][^,;:.()]*)?/u;
 
 const UNIT_END = /\s(?=(?:phối hợp|chủ trì|có trách nhiệm|chịu trách nhiệm|xây dựng|tham mưu|thực hiện|tổ chức|trình|với|để|trong|theo|là|được|phát hiện|báo cáo|gửi|bảo đảm|đảm bảo|hướng dẫn|và các|kịp thời)\b)/u;

@@ -53,11 +53,28 @@ const QUESTION_FRAME = /(?<= )(don vi|co quan|ben|bo phan|phong|so|ban|nguoi|doa
 /** Folded: questions about what no plan holds (a person's name, a phone, an email, an address, a fee or price). */
 const NEVER_IN_PLANS = /\b(ho ten|ten (cua )?(truong|pho|giam doc|chu tich|can bo|nguoi)|(truong|pho) phong (la )?ai|giam doc (la )?ai|so dien thoai|dien thoai|hotline|email|dia chi (cua|o|tru so)|hoc phi|gia ve|ve vao cua|bao nhieu tien mot|phone number|email address|tuition|ticket price|entrance fee|who is the head|name of the (head|director|chief))\b/;
 
+/** Folded: what a plan says after its tasks (funding, who is assigned, reporting). */
+const AFTER_THE_TASKS = /\b(kinh phi|ngan sach|du toan|duoc giao|giao (cho )?(so|phong|don vi|co quan)|phan cong|to chuc thuc hien|chu tri|trach nhiem|funding|budget|assigned|responsible)\b/;
+
 /** A passage that gives work to a unit. */
 const ASSIGNS = /(chủ trì|phụ trách|đầu mối|chịu trách nhiệm|có trách nhiệm|phối hợp với|giao (cho )?(Sở|Phòng|Công an|UBND|Ủy ban|Trung tâm|Văn phòng))/i;
 
+/** Folded duty verbs that frame a who-question ("ai lo", "bên nào cầm trịch", "who is responsible"). */
+const WHO_FRAME = /(?<= )(chu tri|phu trach|chiu trach nhiem|trach nhiem|lo|dam nhiem|dam nhan|cam trich|dung ra|dau moi|lam chinh)(?= )/g;
+
 /** A time or frequency in a clause. */
 const TIME = /(trước ngày|hằng năm|hàng năm|mỗi năm|định kỳ|thường xuyên|\b(19|20)\d\d\b|\d{1,2}\/\d{1,2}|năm\/lần|lần\/(năm|tháng)|giai đoạn|cuối năm|hằng tháng|hàng tháng|hằng quý|ngày \d|tháng \d)/i;
+
+/**
+ * What a how-many question counts: the syllable after "bao nhiêu" / "mấy" ("mấy buổi", "bao nhiêu tỷ", "bao nhiêu %");
+ * a figure answers only when its clause names it. Undefined when the question does not say.
+ */
+function countedNoun(folded: string): string | undefined {
+  const noun = ` ${folded} `.match(/ (?:bao nhieu|may) (?:(?:la|cai|con) )?([a-z]+)(?= )/)?.[1];
+  // "mấy năm một lần", "bao nhiêu lần": a frequency, answered by "03 năm/lần".
+  return noun && !COUNT_FRAME.has(noun) ? noun : undefined;
+}
+const COUNT_FRAME = new Set(["nam", "lan", "ngay", "thang", "phan", "tuan"]);
 
 /** Whether a clause is about what was asked: it shares two of the question's content syllables (or its only one). */
 function about(clause: string, asked: ReadonlySet<string>): boolean {
@@ -88,9 +105,36 @@ export class PlanEngine {
    * The question as it is searched: teencode expanded ("dc ko" → "được không"), place names and question frames
    * ("đơn vị nào", "bao lâu … một lần": they say what kind of answer is wanted, not what about) taken out.
    */
-  #searchText(question: string, english: boolean): string {
-    const text = english ? fold(question) : normalize(question, { language: "vi" }).folded;
-    return ` ${text} `.replace(this.#places, " ").replace(QUESTION_FRAME, " ");
+  #searchText(question: string, english: boolean, shape?: QuestionShape): string {
+    return this.#searchTexts(question, english, shape).folded;
+  }
+
+  /** The folded search text and the same text with its diacritics (position for position; see #searchText). */
+  #searchTexts(question: string, english: boolean, shape?: QuestionShape): { folded: string; accented: string } {
+    const accented = ` ${english ? question.toLowerCase() : normalize(question, { language: "vi" }).expanded} `.normalize("NFC");
+    let folded = fold(accented);
+    // Folding keeps NFC Vietnamese letter for letter, so a span found in the folded text is the same span with diacritics.
+    if (folded.length !== accented.length) return { folded: this.#strip(folded, shape), accented: "" };
+    const blank = (re: RegExp, f: string, a: string) => {
+      let outF = f;
+      let outA = a;
+      for (const m of f.matchAll(re)) {
+        const pad = " ".repeat(m[0].length);
+        outF = outF.slice(0, m.index) + pad + outF.slice(m.index + m[0].length);
+        outA = outA.slice(0, m.index) + pad + outA.slice(m.index + m[0].length);
+      }
+      return [outF, outA] as const;
+    };
+    let acc = accented;
+    [folded, acc] = blank(this.#places, folded, acc);
+    [folded, acc] = blank(QUESTION_FRAME, folded, acc);
+    if (shape?.type === "who") [folded, acc] = blank(WHO_FRAME, folded, acc);
+    return { folded, accented: acc };
+  }
+
+  #strip(folded: string, shape?: QuestionShape): string {
+    const out = folded.replace(this.#places, " ").replace(QUESTION_FRAME, " ");
+    return shape?.type === "who" ? out.replace(WHO_FRAME, " ") : out;
   }
 
   /** Build from content packs (each pack's own plans). */
@@ -115,7 +159,8 @@ export class PlanEngine {
 
   /** The best passages for a question in one pack's plans. */
   search(question: string, packId: string, shape: QuestionShape, english: boolean, k = 6): PlanHit[] {
-    const hits = this.index.search(this.#searchText(question, english), { packIds: [packId], type: shape.type, frequency: shape.frequency, english, k });
+    const text = this.#searchTexts(question, english, shape);
+    const hits = this.index.search(text.folded, { packIds: [packId], type: shape.type, frequency: shape.frequency, english, accented: text.accented || undefined, k });
     // A how-many answer needs a figure: passages without one cannot answer it (never a number the plan lacks).
     // A who-answer needs a unit the plan gives the work to (a section's or row's unit, or "… chủ trì").
     // (Only where the text is cut off before its assignments: a whole plan may name the actor anywhere.)
@@ -123,7 +168,8 @@ export class PlanEngine {
     // "giao lưu với mấy nước, nước nào" asks for the list as well: a list answers it.
     if (shape.type === "how_many" && !WHICH.test(fold(question))) {
       const asked = this.#asked(question, english);
-      return hits.filter((h) => clauses(h.passage.text).some((c) => hasFigure(c) && about(c, asked)));
+      const counted = english ? undefined : countedNoun(normalize(question, { language: "vi" }).folded);
+      return hits.filter((h) => clauses(h.passage.text).some((c) => hasFigure(c) && about(c, asked) && (!counted || syllables(c).includes(counted))));
     }
     // A when-answer needs a time or a frequency said about what was asked.
     if (shape.type === "when") {
@@ -160,6 +206,11 @@ export class PlanEngine {
       return composeHeader(header, shape.header ?? "title", ctx.language, header.packId !== ctx.lineage[0]);
     }
 
+    // A plan cut off before its assignments and funding (004 after III.3) cannot say who is given what or what it costs.
+    const cut = order.flatMap((id) => this.headers(id)).filter((h) => h.truncatedAfter);
+    if (cut.length && cut.length === order.length && AFTER_THE_TASKS.test(fold(question))) {
+      return composeNotCovered(question, cut, ctx.language, shape.type);
+    }
     // What plans never hold: a person's name (they assign units), contact details, prices and fees.
     if (NEVER_IN_PLANS.test(fold(question))) return composeNotCovered(question, order.flatMap((id) => this.headers(id)), ctx.language, shape.type);
 

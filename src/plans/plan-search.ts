@@ -15,7 +15,7 @@
  */
 import type { PlanModel, PlanPassage } from "./plan-model.js";
 import type { QuestionType } from "./question-type.js";
-import { ENGLISH_STOP, STOP_SYLLABLES, concepts, syllables, termsOf } from "./terms.js";
+import { ENGLISH_STOP, STOP_SYLLABLES, accentedSyllables, concepts, groupTerms, syllables, termsOf } from "./terms.js";
 import { planVocabulary, type PlanVocabulary } from "./vocabulary.js";
 
 /** One passage found, best first. */
@@ -34,12 +34,14 @@ export interface PlanSearchOptions {
   type?: QuestionType;
   /** "How often" questions: passages with a frequency rank higher. */
   frequency?: boolean;
+  /** The question with its diacritics (lower case), character for character the folded `question`. */
+  accented?: string;
 }
 
 const K1 = 1.2;
 const B = 0.75;
 /** Field weights: text, heading path, unit. */
-const WEIGHTS = { text: 1, heading: 0.7, unit: 0.8 } as const;
+const WEIGHTS = { text: 1, heading: 1, unit: 1.5 } as const;
 type Field = keyof typeof WEIGHTS;
 /** Share of the section's score added to each of its passages. */
 const SECTION_SHARE = 0.5;
@@ -56,7 +58,7 @@ const TYPE_BONUS = 0.3;
 const EVIDENCE: Partial<Record<QuestionType, RegExp>> = {
   how_many: /\d|%|\b(một|hai|ba|bốn|năm|mười|trăm)\b/i,
   when: /(hằng|hàng|mỗi) (năm|tháng|quý)|định kỳ|trước ngày|\b(19|20)\d\d\b|giai đoạn|thường xuyên|\d+\/\d+|năm\/lần|lần\/(năm|tháng)/i,
-  where: /\btại\b|\bở\b|địa điểm|nhà văn hóa|di tích|trên địa bàn|trang thông tin|mạng xã hội/i,
+  where: /(?<!\p{L})(tại|ở)(?!\p{L})|địa điểm|nhà văn hóa|di tích|trên địa bàn|trang thông tin|mạng xã hội/iu,
   who: /chủ trì|phụ trách|trách nhiệm|Phòng |Sở |Công an|UBND|Ủy ban|Trung tâm/,
 };
 
@@ -126,8 +128,14 @@ export class PlanSearchIndex {
     this.#sectionAvg = this.#sections.reduce((s, x) => s + x.len, 0) / Math.max(1, this.#sections.length) || 1;
   }
 
+  /** A passage field's terms: folded terms and group terms, plus group terms read with diacritics. */
   #terms(text: string): string[] {
-    return termsOf(syllables(text), this.#vocab.phrases);
+    return [...termsOf(syllables(text), this.#vocab.phrases), ...groupTerms(accentedSyllables(text), this.#vocab.phrases, true)];
+  }
+
+  /** An English question with its plan terms put into Vietnamese. */
+  toVietnamese(question: string): string {
+    return this.#vocab.toVietnamese(question);
   }
 
   /** The question's syllables (English plan terms are put into Vietnamese first, English function words dropped). */
@@ -141,10 +149,19 @@ export class PlanSearchIndex {
     return [...new Set(termsOf(this.queryWords(question, english), this.#vocab.phrases))];
   }
 
+  /** The syllables with diacritics of a question typed with them, aligned with its folded syllables; else undefined. */
+  #accentedWords(accented: string | undefined, words: readonly string[]): string[] | undefined {
+    if (!accented) return undefined;
+    const out = accentedSyllables(accented);
+    if (out.length !== words.length || out.every((w, i) => w === words[i])) return undefined;
+    return out;
+  }
+
   /** Passages for a question, best first. */
   search(question: string, options: PlanSearchOptions & { english?: boolean } = {}): PlanHit[] {
     const words = this.queryWords(question, options.english);
-    const terms = [...new Set(termsOf(words, this.#vocab.phrases))];
+    const accented = options.english ? undefined : this.#accentedWords(options.accented, words);
+    const terms = [...new Set(termsOf(words, this.#vocab.phrases, accented))];
     if (terms.length === 0) return [];
     const packs = options.packIds ? new Set(options.packIds) : undefined;
     const N = this.#docs.length;
@@ -153,7 +170,7 @@ export class PlanSearchIndex {
     // Content weight of the question: its content syllables, each found as itself or as a paraphrase of its phrase.
     // A word no plan uses weighs like a moderately rare one: chat words ("nhé", "vụ", "cầm trịch") must not sink a
     // question on their own, while several unknown content words ("học phí", "xếp hạng") still do.
-    const asked = concepts(words, this.#vocab.phrases)
+    const asked = concepts(words, this.#vocab.phrases, accented)
       .filter((c) => !(options.english && !this.#df.has(c.word) && /^[a-z]+$/.test(c.word) && c.alternatives.length === 1 && ENGLISH_WORD.test(c.word)))
       .map((c) => ({ ...c, weight: this.#df.has(c.word) ? idf(this.#df.get(c.word)!, N) : UNKNOWN_WEIGHT }));
     const totalWeight = asked.reduce((s, c) => s + c.weight, 0);

@@ -46,31 +46,47 @@ export const ENGLISH_STOP: ReadonlySet<string> = new Set(
 
 // ===  Paraphrase groups  ===
 
-/** Phrases (as folded syllables) indexed by their first syllable, each with its group's term. */
-export interface PhraseTable {
-  byFirst: Map<string, { words: string[]; term: string }[]>;
+/** Lower-case syllables with their diacritics, aligned one to one with `syllables(text)`. */
+export function accentedSyllables(text: string): string[] {
+  return text.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** Build the table from groups of phrases; group i gives the term "@i". */
+type Phrases = Map<string, { words: string[]; term: string }[]>;
+
+/**
+ * Phrases indexed by their first syllable, each with its group's term: folded ("@3", matched on text typed without
+ * diacritics) and with diacritics ("@3'", so a question typed with them keeps "tiền" (money) apart from "tiến độ").
+ */
+export interface PhraseTable {
+  byFirst: Phrases;
+  accented: Phrases;
+}
+
+/** Build the table from groups of phrases; group i gives the terms "@i" (folded) and "@i'" (with diacritics). */
 export function phraseTable(groups: readonly (readonly string[])[]): PhraseTable {
-  const byFirst = new Map<string, { words: string[]; term: string }[]>();
+  const byFirst: Phrases = new Map();
+  const accented: Phrases = new Map();
+  const add = (map: Phrases, words: string[], term: string) => {
+    if (words.length === 0) return;
+    const list = map.get(words[0]) ?? [];
+    list.push({ words, term });
+    map.set(words[0], list);
+  };
   groups.forEach((group, i) => {
     for (const phrase of group) {
-      const words = syllables(phrase);
-      if (words.length === 0) continue;
-      const list = byFirst.get(words[0]) ?? [];
-      list.push({ words, term: `@${i}` });
-      byFirst.set(words[0], list);
+      add(byFirst, syllables(phrase), `@${i}`);
+      add(accented, accentedSyllables(phrase), `@${i}'`);
     }
   });
-  return { byFirst };
+  return { byFirst, accented };
 }
 
 /** Where the phrases of a table occur in a syllable sequence: the group term and the syllables it spans. */
-export function groupSpans(words: readonly string[], table: PhraseTable): { term: string; start: number; end: number }[] {
+export function groupSpans(words: readonly string[], table: PhraseTable, accented = false): { term: string; start: number; end: number }[] {
   const spans: { term: string; start: number; end: number }[] = [];
+  const map = accented ? table.accented : table.byFirst;
   for (let i = 0; i < words.length; i++) {
-    for (const phrase of table.byFirst.get(words[i]) ?? []) {
+    for (const phrase of map.get(words[i]) ?? []) {
       let ok = i + phrase.words.length <= words.length;
       for (let j = 1; ok && j < phrase.words.length; j++) ok = words[i + j] === phrase.words[j];
       if (ok) spans.push({ term: phrase.term, start: i, end: i + phrase.words.length });
@@ -80,16 +96,16 @@ export function groupSpans(words: readonly string[], table: PhraseTable): { term
 }
 
 /** The group terms of the phrases found in a syllable sequence, each once. */
-export function groupTerms(words: readonly string[], table: PhraseTable): string[] {
-  return [...new Set(groupSpans(words, table).map((s) => s.term))];
+export function groupTerms(words: readonly string[], table: PhraseTable, accented = false): string[] {
+  return [...new Set(groupSpans(words, table, accented).map((s) => s.term))];
 }
 
 /**
  * What a question asks about, for coverage: each content syllable with the group terms of the phrases it is part
  * of, so "tiền" is found in a passage that says "kinh phí".
  */
-export function concepts(words: readonly string[], table: PhraseTable): { word: string; alternatives: string[] }[] {
-  const spans = groupSpans(words, table);
+export function concepts(words: readonly string[], table: PhraseTable, accentedWords?: readonly string[]): { word: string; alternatives: string[] }[] {
+  const spans = accentedWords ? groupSpans(accentedWords, table, true) : groupSpans(words, table);
   const out: { word: string; alternatives: string[] }[] = [];
   const seen = new Set<string>();
   words.forEach((word, i) => {
@@ -102,13 +118,16 @@ export function concepts(words: readonly string[], table: PhraseTable): { word: 
 
 // ===  Terms  ===
 
-/** Single syllables (minus stop syllables), pairs (unless both are stop syllables) and group terms. */
-export function termsOf(words: readonly string[], table?: PhraseTable): string[] {
+/**
+ * Single syllables (minus stop syllables), pairs (unless both are stop syllables) and group terms: from the
+ * syllables with diacritics when they are given (`accentedWords`, aligned with `words`), else folded.
+ */
+export function termsOf(words: readonly string[], table?: PhraseTable, accentedWords?: readonly string[]): string[] {
   const terms = words.filter((w) => !STOP_SYLLABLES.has(w));
   for (let i = 0; i + 1 < words.length; i++) {
     if (STOP_SYLLABLES.has(words[i]) && STOP_SYLLABLES.has(words[i + 1])) continue;
     terms.push(`${words[i]} ${words[i + 1]}`);
   }
-  if (table) terms.push(...groupTerms(words, table));
+  if (table) terms.push(...(accentedWords ? groupTerms(accentedWords, table, true) : groupTerms(words, table)));
   return terms;
 }

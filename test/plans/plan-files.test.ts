@@ -91,6 +91,9 @@ describe("plan files", () => {
     expect(unit("kon-ray", "V.3")).toBe("Phòng Văn hóa và Thông tin");
     // Seed 002's task sections name their unit in a "Cơ quan chủ trì" line.
     expect(unit("bac-giang", "II.1")).toBe("Sở Ngoại vụ");
+    // Titles starting with "Sở" or "Hội" (a \\b after "ở" or "ộ" never matched).
+    expect(unit("bac-giang", "IV.1")).toBe("Sở Ngoại vụ");
+    expect(unit("bac-giang", "IV.7")).toBe("Sở Tài chính");
     expect(unit("vo-cuong", "III.1")).toBeUndefined();
   });
 
