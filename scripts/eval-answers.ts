@@ -8,7 +8,7 @@
  * invented figures, "seed"/"đoạn" counts and the median in-process answer time. For the held-out part only
  * aggregate figures and the ids/sections of failures are printed: never its questions.
  *
- * Options: --dev (dev part only), --work (also the author's working questions), --rounds=N (timing rounds, default
+ * Options: --sweep (coverage cut-offs on dev + work only, then exit), --dev (dev part only), --work (also the author's working questions), --rounds=N (timing rounds, default
  * 20), --show (dev and work failures with the reply)
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -125,6 +125,24 @@ async function timing(files: string[]): Promise<void> {
 const DEV = "test/fixtures/plan-questions.dev.yaml";
 const WORK = "test/fixtures/plan-questions.work.yaml";
 const HELDOUT = "test/fixtures/plan-questions.heldout.yaml";
+if (args.includes("--sweep")) {
+  // Choose the coverage cut-off on the dev part and the author's own questions (never the held-out part).
+  const rows = [DEV, WORK].flatMap((f) => parse(readFileSync(f, "utf8")) as PlanQuestion[]);
+  for (const cut of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65]) {
+    plansOf(knowledge).minCoverage = cut;
+    let right = 0;
+    let refused = 0;
+    let wrongCovered = 0;
+    for (const q of rows) {
+      const o = await score(q);
+      if (o.right) right++;
+      else if (o.why === "refused") refused++;
+      else if (q.type === "not_covered") wrongCovered++;
+    }
+    console.log(`cut-off ${cut.toFixed(2)}: ${right}/${rows.length} right, ${refused} covered refused, ${wrongCovered} not-covered answered`);
+  }
+  process.exit(0);
+}
 if (args.includes("--work")) await evaluate("work (author's own)", WORK, true);
 await evaluate("dev", DEV, true);
 const files = [DEV];

@@ -21,9 +21,11 @@ import { normalize } from "../nlu/normalize.js";
 
 /**
  * Below this coverage (share of the question's content weight found in a section) the plans do not answer the
- * question. Chosen on the labelled dev questions (`npm run eval:answers -- --dev --sweep`).
+ * question. Chosen with `npm run eval:answers -- --sweep` on the dev part and the author's working questions: 0.30–0.50
+ * score the same there (114/125); the lower middle keeps covered questions from being refused, and the not-covered
+ * cases are caught by what an answer needs (a figure about what is counted, a time, a unit, text not cut off).
  */
-export const MIN_PLAN_COVERAGE = 0.5;
+export const MIN_PLAN_COVERAGE = 0.4;
 
 /** A pack as the engine reads it. */
 export interface PlanSource {
@@ -88,6 +90,8 @@ const WHICH = /\b(nao|which|what are|name them)\b/;
 export class PlanEngine {
   readonly models: PlanModel[];
   readonly index: PlanSearchIndex;
+  /** The coverage below which the plans do not answer (MIN_PLAN_COVERAGE; the eval's --sweep varies it on dev data). */
+  minCoverage = MIN_PLAN_COVERAGE;
   /** Folded place names of the plans' issuers ("tan an", "bac ninh"): they name the plan, not the question's topic. */
   readonly #places: RegExp;
 
@@ -221,7 +225,7 @@ export class PlanEngine {
       const hits = this.search(question, packId, shape, english);
       const coverage = hits[0]?.coverage ?? 0;
       best = Math.max(best, coverage);
-      if (coverage < MIN_PLAN_COVERAGE) continue;
+      if (coverage < this.minCoverage) continue;
       if (!chosen || coverage > chosen.hits[0].coverage + PARENT_MARGIN) chosen = { packId, hits };
     }
     if (chosen) {

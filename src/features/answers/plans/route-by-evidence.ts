@@ -10,7 +10,6 @@
  * routeByEvidence({ ...input, intent: "festival_dates", text: "Hội Lim năm nay ngày nào?" }) // { route: "intent" }
  */
 import { fold } from "../../../nlu/fold.js";
-import { MIN_PLAN_COVERAGE } from "../../../plans/index.js";
 import type { AnswerInput } from "../answer-input.js";
 import { planEngineFor } from "./plan-info.js";
 
@@ -46,10 +45,11 @@ export function routeByEvidence(input: AnswerInput): Route {
     if (intent === "join_class" && CLASS_FIELD.test(f)) return { route: "intent" };
   }
 
-  const evidence = planEngineFor(input).evidence(input.text, input.pack.lineage, input.language === "en");
+  const engine = planEngineFor(input);
+  const evidence = engine.evidence(input.text, input.pack.lineage, input.language === "en");
   // "X là gì / ở đâu" about a relic named is its card, unless the plans clearly hold the question.
   if (intent === "heritage_info" && entities.heritage?.length && HERITAGE_FIELD.test(f) && !PLAN_CUE.test(f) && evidence.coverage < STRONG_COVERAGE) return { route: "intent" };
-  if (evidence.coverage < MIN_PLAN_COVERAGE) return { route: "intent" };
+  if (evidence.coverage < engine.minCoverage) return { route: "intent" };
   // Covered by a plan: a plan question goes there; so does a question no card could place (out of scope, or a
   // card intent that names no festival, relic, class or unit: the card would only list what there is).
   if (asksPlan || intent === "out_of_scope" || !namesItsCard(input) || evidence.coverage >= STRONG_COVERAGE) return { route: "plan" };
