@@ -55,7 +55,8 @@ function closestClause(text: string, question: string): string | undefined {
 function quoted(hits: PlanHit[], type: QuestionType, section: readonly PlanPassage[]): PlanPassage[] {
   const best = hits[0];
   const same = hits.filter((h) => h.passage.section === best.passage.section && h.score >= best.score * 0.6);
-  const picked = new Set(type === "what" || type === "yes_no" ? same.slice(0, 3).map((h) => h.passage) : [best.passage]);
+  const close = type === "yes_no" ? same.filter((h) => h.score >= best.score * 0.8).slice(0, 2) : same.slice(0, 3);
+  const picked = new Set(type === "what" || type === "yes_no" ? close.map((h) => h.passage) : [best.passage]);
   if (type === "what") {
     let length = [...picked].reduce((n, p) => n + Math.min(p.text.length, LIST_ITEM_CHARS), 0);
     for (const p of section) {
@@ -84,7 +85,8 @@ function lead(best: PlanPassage, type: QuestionType, question: string, lang: Lan
         return { line: vi ? `Cơ quan chủ trì: ${row.lead}.${partners}` : `Lead unit: ${englishUnit(row.lead, units)}.${partners}` };
       }
       const unit = unitOf(best);
-      if (!unit) return {};
+      // Said, not left out: the plan mentions the task but gives it to no unit.
+      if (!unit) return { line: vi ? "Kế hoạch không nêu rõ đơn vị nào phụ trách việc này; nội dung liên quan:" : "The plan does not name a unit for this; what it says:" };
       return { line: vi ? `Đơn vị được giao: ${unit}.` : `Responsible: ${englishUnit(unit, units)}.` };
     }
     case "when":

@@ -12,7 +12,7 @@ import type { PlanFile } from "../content/schema/plan.js";
 import { composeAnswer, composeHeader, composeNotCovered } from "./compose.js";
 import type { PlanAnswer, PlanAskContext } from "./plan-answer.js";
 import { readPlan, type PlanHeaderFacts, type PlanModel } from "./plan-model.js";
-import { clauses } from "./answer-lead.js";
+import { clauses, unitOf } from "./answer-lead.js";
 import { PlanSearchIndex, isStopSyllable, type PlanHit } from "./plan-search.js";
 import { syllables } from "./terms.js";
 import { questionType, type QuestionShape } from "./question-type.js";
@@ -227,6 +227,11 @@ export class PlanEngine {
       best = Math.max(best, coverage);
       if (coverage < this.minCoverage) continue;
       if (!chosen || coverage > chosen.hits[0].coverage + PARENT_MARGIN) chosen = { packId, hits };
+    }
+    if (chosen && shape.type === "who" && !unitOf(chosen.hits[0].passage)) {
+      // A who-answer leads with a unit: a nearly as good passage that names one goes first.
+      const withUnit = chosen.hits.find((h) => unitOf(h.passage) && h.score >= chosen!.hits[0].score * 0.6);
+      if (withUnit) chosen.hits = [withUnit, ...chosen.hits.filter((h) => h !== withUnit)];
     }
     if (chosen) {
       const fromParent = chosen.packId !== ctx.lineage[0];
