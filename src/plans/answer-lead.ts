@@ -52,7 +52,7 @@ export function unitOf(p: PlanPassage): string | undefined {
 // ===  English frame for a Vietnamese time or number phrase  ===
 
 const EN_FRAME: [RegExp, string][] = [
-  [/trước ngày (\d{1,2}\/\d{1,2})(?: (?:hằng|hàng) năm)?/i, "before $1 every year"],
+  [/trước ngày (\d{1,2}\/\d{1,2}(?:\/\d{4})?)/i, "before $1"],
   [/định kỳ (\d+) năm\/lần|(\d+) năm\/lần/i, "every $1$2 years"],
   [/(\d+) lần\/tháng/i, "$1 time(s) a month"],
   [/(\d+) lần\/năm/i, "$1 time(s) a year"],
@@ -73,7 +73,8 @@ export function englishFrame(clause: string): string | undefined {
   for (const [re, en] of EN_FRAME) {
     const m = rest.match(re);
     if (!m) continue;
-    found.push(m[0].replace(re, en).replace(/\$\d/g, ""));
+    const said = m[0].replace(re, en).replace(/\$\d/g, "");
+    if (!found.includes(said)) found.push(said);
     rest = rest.replace(m[0], " ");
     if (found.length === 2) break;
   }

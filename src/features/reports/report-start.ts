@@ -2,6 +2,7 @@ import type { NextFunction } from "../../core/composer.js";
 import { dialogCommand } from "../../dialogs/commands.js";
 import { offerDraft, REPORT_PAYLOADS, reportDraft, resumeReport, startReport } from "./report-dialog.js";
 import { guessCategory, isDescriptive } from "./guess-category.js";
+import { asksQuestion, fold } from "../../nlu/index.js";
 import type { AppContext } from "../../shared/app-context.js";
 import { MENU } from "../../shared/menu.js";
 
@@ -35,5 +36,12 @@ export async function reportStart(ctx: AppContext, next: NextFunction): Promise<
  */
 function tellsViolation(ctx: AppContext): boolean {
   const understanding = ctx.understanding;
-  return understanding?.intent === "out_of_scope" && !!ctx.text && isDescriptive(ctx.text) && guessCategory(ctx.text, ctx.pack) !== undefined;
+  // A question ("who handles security at festivals?") asks; it does not tell of a violation (issue 12).
+  return (
+    understanding?.intent === "out_of_scope" &&
+    !!ctx.text &&
+    !asksQuestion(fold(ctx.text).replace(/[?!.,;:]+/g, " ").trim(), ctx.text) &&
+    isDescriptive(ctx.text) &&
+    guessCategory(ctx.text, ctx.pack) !== undefined
+  );
 }
