@@ -53,7 +53,7 @@ function hasFigure(text: string): boolean {
 const QUESTION_FRAME = /(?<= )(don vi|co quan|ben|bo phan|phong|so|ban|nguoi|doan the|to chuc) (nao|gi)(?= )|(?<= )(bao lau|bao gio|khi nao|luc nao|o dau|tai dau|the nao|nhu the nao|ra sao|la gi|gom nhung gi|nhung gi|ke ten|mot lan|may lan|bao nhieu|la ai)(?= )/g;
 
 /** Folded: questions about what no plan holds (a person's name, a phone, an email, an address, a fee or price). */
-const NEVER_IN_PLANS = /\b(ho ten|ten (cua )?(truong|pho|giam doc|chu tich|can bo|nguoi)|(truong|pho) phong (la )?ai|giam doc (la )?ai|so dien thoai|dien thoai|hotline|email|dia chi (cua|o|tru so)|hoc phi|gia ve|ve vao cua|bao nhieu tien mot|phone number|email address|tuition|ticket price|entrance fee|who is the head|name of the (head|director|chief))\b/;
+const NEVER_IN_PLANS = /\b((truong|pho|giam doc|chu tich)( [a-z]+){0,5} (ten (la )?(gi|ai)|la ai)|ho ten|ten (cua )?(truong|pho|giam doc|chu tich|can bo|nguoi)|(truong|pho) phong (la )?ai|giam doc (la )?ai|so dien thoai|dien thoai|hotline|email|dia chi (cua|o|tru so)|hoc phi|gia ve|ve vao cua|bao nhieu tien mot|phone number|email address|tuition|ticket price|entrance fee|who is the head|name of the (head|director|chief))\b/;
 
 /** Folded: what a plan says after its tasks (funding, who is assigned, reporting). */
 const AFTER_THE_TASKS = /\b(kinh phi|ngan sach|du toan|duoc giao|giao (cho )?(so|phong|don vi|co quan)|phan cong|to chuc thuc hien|chu tri|trach nhiem|funding|budget|assigned|responsible)\b/;
@@ -71,10 +71,13 @@ const TIME = /(trước ngày|hằng năm|hàng năm|mỗi năm|định kỳ|th�
  * What a how-many question counts: the syllable after "bao nhiêu" / "mấy" ("mấy buổi", "bao nhiêu tỷ", "bao nhiêu %");
  * a figure answers only when its clause names it. Undefined when the question does not say.
  */
-function countedNoun(folded: string): string | undefined {
-  const noun = ` ${folded} `.match(/ (?:bao nhieu|may) (?:(?:la|cai|con) )?([a-z]+)(?= )/)?.[1];
+function countedNoun(folded: string, known: (term: string) => boolean): string | undefined {
+  const m = ` ${folded} `.match(/ (?:bao nhieu|may) (?:(?:la|cai|con) )?([a-z]+)(?: ([a-z]+))?(?= )/);
+  const noun = m?.[1];
   // "mấy năm một lần", "bao nhiêu lần": a frequency, answered by "03 năm/lần".
-  return noun && !COUNT_FRAME.has(noun) ? noun : undefined;
+  if (!noun || COUNT_FRAME.has(noun)) return undefined;
+  // "du khách" rather than "du" when the plans know the two syllables as a word.
+  return m[2] && known(`${noun} ${m[2]}`) ? `${noun} ${m[2]}` : noun;
 }
 const COUNT_FRAME = new Set(["nam", "lan", "ngay", "thang", "phan", "tuan"]);
 
@@ -172,8 +175,12 @@ export class PlanEngine {
     // "giao lưu với mấy nước, nước nào" asks for the list as well: a list answers it.
     if (shape.type === "how_many" && !WHICH.test(fold(question))) {
       const asked = this.#asked(question, english);
-      const counted = english ? undefined : countedNoun(normalize(question, { language: "vi" }).folded);
-      return hits.filter((h) => clauses(h.passage.text).some((c) => hasFigure(c) && about(c, asked) && (!counted || syllables(c).includes(counted))));
+      // A share ("bao nhiêu %", "tỷ lệ") is answered by a percentage; a count by a number before what is counted.
+      const share = /%|phan tram|ti le|ty le|percent|share/.test(fold(question));
+      const counted = english || share ? undefined : countedNoun(normalize(question, { language: "vi" }).folded, (t) => this.index.knows(t));
+      // The figure counts it: "01 sản phẩm", "100% cán bộ" (a number at most two syllables before the counted word).
+      const names = (c: string) => !counted || new RegExp(`(^| )\\d+( [a-z]+){0,2} ${counted}( |$)`).test(syllables(c).join(" "));
+      return hits.filter((h) => clauses(h.passage.text).some((c) => hasFigure(c) && about(c, asked) && names(c) && (!share || c.includes("%"))));
     }
     // A when-answer needs a time or a frequency said about what was asked.
     if (shape.type === "when") {

@@ -133,6 +133,11 @@ export class PlanSearchIndex {
     return [...termsOf(syllables(text), this.#vocab.phrases), ...groupTerms(accentedSyllables(text), this.#vocab.phrases, true)];
   }
 
+  /** Whether some passage holds this term (a syllable, a pair "du khach", a group term). */
+  knows(term: string): boolean {
+    return this.#df.has(term);
+  }
+
   /** An English question with its plan terms put into Vietnamese. */
   toVietnamese(question: string): string {
     return this.#vocab.toVietnamese(question);

@@ -29,8 +29,8 @@ const HEADER: [HeaderFact, RegExp][] = [
   ["title", /\b(ten (day du )?(cua )?ke hoach|ke hoach (ten|ten la) gi|title of the plan|plan'?s? (name|title)|name of the plan)\b/],
 ];
 
-const FREQUENCY = /\b(bao lau|may nam mot lan|bao nhieu nam mot lan|may lan|dinh ky|how often|how frequently|mot lan)\b/;
-const WHEN = /\b(khi nao|bao gio|luc nao|thoi gian nao|thoi han|han chot|truoc ngay (nao|may)|ngay nao|ngay may|thang nao|thang may|nam nao|quy nao|giai doan nao|bao lau|may nam mot lan|bao nhieu nam mot lan|may lan mot nam|dinh ky|khi nao thi|tu nam nao|den nam nao|when|how often|by when|deadline|what year|which year|how frequently|what date|by what date)\b/;
+const FREQUENCY = /\b((bao lau|may nam|may thang|bao nhieu nam)( \w+){0,4} (mot|1) lan|bao lau|may nam mot lan|bao nhieu nam mot lan|may lan|dinh ky|how often|how frequently|mot lan)\b/;
+const WHEN = /\b((bao lau|may nam|may thang|bao nhieu nam)( \w+){0,4} (mot|1) lan|khi nao|bao gio|luc nao|thoi gian nao|thoi han|han chot|truoc ngay (nao|may)|ngay nao|ngay may|thang nao|thang may|nam nao|quy nao|giai doan nao|bao lau|may nam mot lan|bao nhieu nam mot lan|may lan mot nam|dinh ky|khi nao thi|tu nam nao|den nam nao|when|how often|by when|deadline|what year|which year|how frequently|what date|by what date)\b/;
 const HOW_MANY = /\b(bao nhieu|may|ti le|ty le|phan tram|how many|how much|what (percent|percentage|share|proportion)|number of|at least how)\b|%/;
 const WHO = /\b(ai|ben nao|ai lo|don vi gi|phong gi|co quan gi|so gi|don vi nao|phong nao|co quan nao|bo phan nao|so nao|ban nao|to chuc nao|doan the nao|nguoi nao|who|which (department|office|unit|agency|body|organi[sz]ation)s?|whom)\b/;
 const WHERE = /\b(o dau|tai dau|dia diem|noi nao|cho nao|o cho nao|dia diem nao|where)\b/;
