@@ -43,6 +43,9 @@ export function citedIn(text: string, engine: PlanEngine): Cited {
       if (text.includes(name) && (!plan || name.length > plan.len)) plan = { packId: m.header.packId, planId: m.header.planId, len: name.length };
     }
   }
+  // A numbered sentence of a part's own text ("III.1" under "III. Kinh phí") is also the part (fixtures README).
+  const model = engine.models.find((m) => m.header.planId === plan?.planId);
+  for (const id of [...sections]) if (model?.sections.some((s) => s.id === id && s.inPartText)) sections.push(id.split(".")[0]);
   return { packId: plan?.packId, planId: plan?.planId, sections };
 }
 

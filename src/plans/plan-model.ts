@@ -44,6 +44,8 @@ export interface PlanSectionRef {
   title: string;
   /** The part's title ("Tổ chức thực hiện") when the section is in a part. */
   partTitle?: string;
+  /** A numbered sentence of a part's own text ("2. Huy động nguồn …" under IV), cited "IV.2" but part of IV. */
+  inPartText?: boolean;
 }
 
 /** A bullet, a paragraph or a table row, with where it stands in the plan. */
@@ -99,7 +101,7 @@ export function readPlan(packId: string, file: PlanFile): PlanModel {
   const numbered = (id: string, parent: PlanSectionRef): PlanSectionRef => {
     let ref = numberedRefs.get(id);
     if (!ref) {
-      ref = { ...parent, id };
+      ref = { ...parent, id, inPartText: true };
       numberedRefs.set(id, ref);
       sections.push(ref);
     }

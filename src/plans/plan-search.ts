@@ -52,6 +52,8 @@ const ENGLISH_WORD = /([bdfgjklpqrsvwxz]|[^aeiouy]{3,}|ee|oo|ea|ou)$|^[^aeiouy]*
 
 /** Weight of the passage (against its whole section) in `coverage`. */
 const PASSAGE_COVERAGE = 0.6;
+/** Weight of the preamble's score for questions that are not about the plan's header. */
+const PREAMBLE_WEIGHT = 0.6;
 /** Bonus for a passage holding what the question type asks for. */
 const TYPE_BONUS = 0.3;
 
@@ -213,6 +215,8 @@ export class PlanSearchIndex {
       if (score === 0 && whole === 0) continue;
       score += SECTION_SHARE * whole;
       if (evidence?.test(d.passage.text) || (options.type === "who" && d.passage.unit)) score *= 1 + TYPE_BONUS;
+      // The preamble names every document and the plan's own title: it answers header questions, rarely others.
+      if (d.passage.sectionId === "CC" && options.type !== "header") score *= PREAMBLE_WEIGHT;
       // Coverage: mostly what the passage itself (with its headings and unit) holds, partly what its section holds.
       let inPassage = 0;
       let inSection = 0;

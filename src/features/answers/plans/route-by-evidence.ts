@@ -31,8 +31,10 @@ export function routeByEvidence(input: AnswerInput): Route {
   const { intent, entities } = input;
   if (intent === "greeting" || intent === "thanks" || intent === "plan_info") return { route: "intent" };
   const f = fold(input.text);
+  // "Who teaches / organises the classes": a class card holds a teacher only when one is known; the plan says who runs them.
+  const whoRunsClasses = intent === "join_class" && /^(ai|who)\b|\b(ai|who|ben nao|don vi nao) (day|to chuc|mo|phu trach|teaches|organi[sz]es|runs)\b/.test(f);
   // "How often" is a plan's frequency, not a card's date.
-  const asksPlan = FREQUENCY.test(f) || (PLAN_CUE.test(f) && !/\b(la gi|what is)\b/.test(f)) || /\b(ke hoach|plan)\b/.test(f);
+  const asksPlan = whoRunsClasses || FREQUENCY.test(f) || (PLAN_CUE.test(f) && !/\b(la gi|what is)\b/.test(f)) || /\b(ke hoach|plan)\b/.test(f);
 
   // A festival named and asked about what it commemorates: its card with the description.
   const festivalId = entities.festivals?.find((id) => input.pack.festival(id));
