@@ -52,6 +52,8 @@ const ENGLISH_WORD = /([bdfgjklpqrsvwxz]|[^aeiouy]{3,}|ee|oo|ea|ou)$|^[^aeiouy]*
 
 /** Weight of the passage (against its whole section) in `coverage`. */
 const PASSAGE_COVERAGE = 0.6;
+/** Bonus for a unit's own section when the question names the unit. */
+const UNIT_SECTION_BONUS = 0.5;
 /** Weight of the preamble's score for questions that are not about the plan's header. */
 const PREAMBLE_WEIGHT = 0.6;
 /** Bonus for a passage holding what the question type asks for. */
@@ -68,6 +70,9 @@ const FREQUENCY = /năm\/lần|lần\/(năm|tháng)|định kỳ|(hằng|hàng|m
 
 interface Doc {
   passage: PlanPassage;
+  /** The unit's content syllables ("so", "ngoai", "vu"), and whether the section is titled by the unit. */
+  unitWords: string[];
+  ownSection: boolean;
   tf: Record<Field, Map<string, number>>;
   len: Record<Field, number>;
   section: number;
@@ -110,9 +115,13 @@ export class PlanSearchIndex {
       }
       sectionTerms[section].push(...fields.text);
       for (const t of new Set([...fields.text, ...fields.heading, ...fields.unit])) this.#df.set(t, (this.#df.get(t) ?? 0) + 1);
+      const unitWords = passage.unit ? syllables(passage.unit).filter((w) => !STOP_SYLLABLES.has(w)) : [];
+      const ownSection = !!passage.unit && syllables(passage.section.title).join(" ").startsWith(syllables(passage.unit).join(" "));
       return {
         passage,
         section,
+        unitWords,
+        ownSection,
         tf: { text: counts(fields.text), heading: counts(fields.heading), unit: counts(fields.unit) },
         len: { text: fields.text.length, heading: fields.heading.length, unit: fields.unit.length },
       };
@@ -198,6 +207,7 @@ export class PlanSearchIndex {
       return cached;
     };
 
+    const askedWords = new Set(words);
     const evidence = options.frequency ? FREQUENCY : options.type ? EVIDENCE[options.type] : undefined;
     const hits: PlanHit[] = [];
     for (const d of this.#docs) {
@@ -215,6 +225,8 @@ export class PlanSearchIndex {
       if (score === 0 && whole === 0) continue;
       score += SECTION_SHARE * whole;
       if (evidence?.test(d.passage.text) || (options.type === "who" && d.passage.unit)) score *= 1 + TYPE_BONUS;
+      // A question naming a unit ("Sở Ngoại vụ phải làm gì") is first about the unit's own section of the plan.
+      if (d.ownSection && d.unitWords.length && d.unitWords.every((w) => askedWords.has(w))) score *= 1 + UNIT_SECTION_BONUS;
       // The preamble names every document and the plan's own title: it answers header questions, rarely others.
       if (d.passage.sectionId === "CC" && options.type !== "header") score *= PREAMBLE_WEIGHT;
       // Coverage: mostly what the passage itself (with its headings and unit) holds, partly what its section holds.
