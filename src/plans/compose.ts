@@ -124,10 +124,12 @@ export function composeAnswer(
   const best = hits[0].passage;
   const passages = quoted(hits, shape.type, opts.section);
   const itemChars = passages.length > 3 ? LIST_ITEM_CHARS : PASSAGE_CHARS;
+  // The best passage keeps the room of a single quote: it is what answers.
   const { line, key } = lead(best, shape.type, question, lang, ctx.units);
   let budget = QUOTE_CHARS;
   const pieces = passages.map((p) => {
-    const piece = excerpt(p.text, (p === best ? key : undefined) ?? closestClause(p.text, question), Math.min(itemChars, Math.max(120, budget)));
+    const room = p === best ? PASSAGE_CHARS : Math.min(itemChars, Math.max(120, budget));
+    const piece = excerpt(p.text, (p === best ? key : undefined) ?? closestClause(p.text, question), room);
     budget -= piece.length;
     return piece;
   });

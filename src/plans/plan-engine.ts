@@ -244,7 +244,9 @@ export class PlanEngine {
       const fromParent = chosen.packId !== ctx.lineage[0];
       const best = chosen.hits[0].passage;
       const section = this.index.passages.filter((p) => p.section === best.section);
-      return composeAnswer(question, chosen.hits, shape, ctx, { fromParent, ownPlans: fromParent ? own : [], section });
+      // The lead and the cut of a long passage look for the question's words: an English question's Vietnamese ones.
+      const asked = english ? this.index.toVietnamese(question) : question;
+      return composeAnswer(asked, chosen.hits, shape, ctx, { fromParent, ownPlans: fromParent ? own : [], section });
     }
     const searched = order.flatMap((id) => this.headers(id));
     return composeNotCovered(question, searched, ctx.language, shape.type, best);
