@@ -8,7 +8,7 @@
  * invented figures, "seed"/"đoạn" counts and the median in-process answer time. For the held-out part only
  * aggregate figures and the ids/sections of failures are printed: never its questions.
  *
- * Options: --sweep (coverage cut-offs on dev + work only, then exit), --dev (dev part only), --work (also the author's working questions), --rounds=N (timing rounds, default
+ * Options: --bench (timing only; npm run bench:answers), --sweep (coverage cut-offs on dev + work only, then exit), --dev (dev part only), --work (also the author's working questions), --rounds=N (timing rounds, default
  * 20), --show (dev and work failures with the reply)
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -143,11 +143,13 @@ if (args.includes("--sweep")) {
   }
   process.exit(0);
 }
+const files = [DEV, ...(!args.includes("--dev") && existsSync(HELDOUT) ? [HELDOUT] : [])];
+if (args.includes("--bench")) {
+  // Timing only (npm run bench:answers): the same questions, more rounds, no scoring printed.
+  await timing(files);
+  process.exit(0);
+}
 if (args.includes("--work")) await evaluate("work (author's own)", WORK, true);
 await evaluate("dev", DEV, true);
-const files = [DEV];
-if (!args.includes("--dev") && existsSync(HELDOUT)) {
-  await evaluate("held-out", HELDOUT, false);
-  files.push(HELDOUT);
-}
+if (files.includes(HELDOUT)) await evaluate("held-out", HELDOUT, false);
 await timing(files);
