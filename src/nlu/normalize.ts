@@ -89,7 +89,7 @@ export function squeezeWordEnd(token: string): string {
   let end = token.length;
   while (end >= 2 && /\p{L}/u.test(token[end - 1]) && base(token[end - 2]) === token[end - 1]) {
     // "luu", "huu", "cuu" are "lưu", "hữu", "cừu" typed without diacritics: "ưu" is the one doubled ending.
-    if (token[end - 1] === "u" && base(token[end - 2]) === "u" && end === token.length) break;
+    if (token[end - 1] === "u" && base(token[end - 2]) === "u" && end === token.length && (end < 3 || base(token[end - 3]) !== "u")) break;
     end--;
   }
   return end === token.length ? token : token.slice(0, end);
