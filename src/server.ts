@@ -32,6 +32,9 @@ import { ChannelStaffNotifier } from "./staff/staff-notifier.js";
 import { createApiRouter } from "./api/create-api-router.js";
 import { parseStaffRoutes } from "./staff/staff-routes.js";
 import { createWeb } from "./web/index.js";
+import { createEvidenceKeeper } from "./media/create-media-store.js";
+import { scheduleTranscriptRetention } from "./privacy/transcript-retention.js";
+import { watchKeptEvidence } from "./reports/kept-evidence.js";
 import { recordDeadLetters, type DeadLetterDeps } from "./queue/dead-letters.js";
 import type { OutboundQueue } from "./queue/outbound-queue.js";
 import type { ScaleOut } from "./store/redis/scale-out.js";
@@ -82,6 +85,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const now = overrides.now ?? Date.now;
   // Content is validated before anything listens: a broken pack stops start-up with the file and field.
   const knowledge = overrides.knowledge ?? new Knowledge(loadContent(config.CONTENT_DIR), config.CONTENT_PACK);
+  const evidence = await createEvidenceKeeper(config, store, logger, now);
   let services!: Services;
   const deadLetters: DeadLetterDeps = { store, notifier: () => services.notifier, packFor: (accountId) => services.knowledge.packFor(accountId).id, now };
   // Several instances (REDIS_URL): per-person order and the token-refresh lock in Redis, replies and notices
@@ -135,6 +139,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   services = {
     config,
     store,
+    evidence,
     conversations: pipeline.conversations,
     channels,
     logger,
@@ -229,6 +234,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   app.use(errorHandler(logger));
   // Only now that every channel is registered: a job left from before a restart must find its channel.
   outbound?.start();
+  watchKeptEvidence(services);
+  // Downloads left pending by a stop or a crash, and the transcript retention (docs/privacy.md).
+  void evidence.resume().catch((error) => logger.error({ err: error }, "evidence: resuming pending downloads failed"));
+  const stopRetention = scheduleTranscriptRetention({ store, days: config.TRANSCRIPT_RETENTION_DAYS, now, logger });
 
   return {
     app,
@@ -243,7 +252,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     async close() {
       handoffSweeper.stop();
       reminders.stop();
+      stopRetention();
       await pipeline.idle();
+      await evidence.close();
       await outbound?.close();
       await scaleOut?.close();
       await store.close();

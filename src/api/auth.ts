@@ -13,7 +13,7 @@ export interface StaffAuthOptions {
 }
 
 /** Compares in constant time; hashing first makes both sides the same length, so not even the length leaks. */
-function sameSecret(given: string, expected: string): boolean {
+export function sameSecret(given: string, expected: string): boolean {
   const a = createHash("sha256").update(given).digest();
   const b = createHash("sha256").update(expected).digest();
   return timingSafeEqual(a, b);

@@ -6,6 +6,7 @@ import { HttpError } from "../http/http-error.js";
 import { ReportNotFound } from "../reports/report-service.js";
 import { staffAuth } from "./auth.js";
 import { deadLetterRoutes } from "./dead-letter-routes.js";
+import { evidenceApiRoute } from "./evidence-routes.js";
 import { handoffRoutes } from "./handoff-routes.js";
 import { registrationRoutes } from "./registration-routes.js";
 import { reportRoutes } from "./report-routes.js";
@@ -26,6 +27,8 @@ export interface ApiOptions {
  */
 export function createApiRouter(services: Services, options: ApiOptions = {}): Router {
   const router = Router();
+  // Evidence files check who is asking themselves (the console's staff by unit, or a token): before the token gate.
+  router.get("/reports/:code/evidence/:n", evidenceApiRoute(services));
   router.use(staffAuth({ tokens: [services.config.STAFF_API_TOKEN, services.config.ADMIN_PASSWORD], extraCheck: options.extraAuth }));
   router.use(express.json({ limit: "100kb" }));
   router.use("/reports", reportRoutes(services));

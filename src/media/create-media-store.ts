@@ -1,5 +1,7 @@
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
+import type { Store } from "../store/store.js";
+import { EvidenceKeeper } from "./evidence-keeper.js";
 import { FileMediaStore } from "./file-media-store.js";
 import type { MediaStore } from "./media-store.js";
 import { MemoryMediaStore } from "./memory-media-store.js";
@@ -43,4 +45,21 @@ export async function createMediaStore(config: Config, logger: Logger): Promise<
     default:
       return new FileMediaStore(config.DATA_DIR);
   }
+}
+
+/**
+ * The evidence keeper of a deployment: its media store (MEDIA_STORE) and the download limits and retries from the
+ * configuration. Records live in `store`'s `media` collection.
+ */
+export async function createEvidenceKeeper(config: Config, store: Store, logger: Logger, now: () => number): Promise<EvidenceKeeper> {
+  const media = await createMediaStore(config, logger);
+  return new EvidenceKeeper({
+    store,
+    media,
+    limits: { maxBytes: config.MEDIA_MAX_BYTES, timeoutMs: config.MEDIA_TIMEOUT_MS },
+    attempts: config.MEDIA_RETRY_ATTEMPTS,
+    baseDelayMs: config.MEDIA_RETRY_BASE_MS,
+    now,
+    logger,
+  });
 }

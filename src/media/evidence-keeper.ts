@@ -112,12 +112,14 @@ export class EvidenceKeeper {
     }
   }
 
-  /** Stops retrying (what is pending is resumed at the next start) and waits for downloads under way. */
+  /** Stops retrying (what is pending is resumed at the next start), waits for downloads under way, closes the media store. */
   async close(): Promise<void> {
+    if (this.#closed) return;
     this.#closed = true;
     for (const timer of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
     await Promise.allSettled([...this.#running]);
+    await this.options.media.close();
   }
 
   #schedule(id: string, delayMs: number): void {

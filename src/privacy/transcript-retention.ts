@@ -3,8 +3,8 @@ import type { Store } from "../store/store.js";
 import { updateDocument } from "../store/update-document.js";
 
 /**
- * TRANSCRIPT_RETENTION_DAYS: conversation lines older than the retention are removed, once at start-up and then
- * every 12 hours. Only the transcript goes; a conversation's other fields (language, an open dialog) stay, so a
+ * TRANSCRIPT_RETENTION_DAYS: conversation lines older than the retention are removed, a minute after start-up and
+ * then every 12 hours. Only the transcript goes; a conversation's other fields (language, an open dialog) stay, so a
  * person's ongoing report is not lost. 0 turns it off.
  */
 
@@ -52,7 +52,8 @@ export function scheduleTranscriptRetention(options: { store: Store; days: numbe
     pruneTranscripts(options.store, options.days, options.now())
       .then((removed) => removed > 0 && options.logger.info({ removed, days: options.days }, "old transcript lines removed (TRANSCRIPT_RETENTION_DAYS)"))
       .catch((error) => options.logger.error({ err: error }, "transcript retention failed"));
-  const first = setTimeout(run, 1000);
+  // A minute after start-up (not at once: a start-up has enough to do, and a short-lived test server never runs it).
+  const first = setTimeout(run, 60_000);
   const timer = setInterval(run, options.everyMs ?? RETENTION_EVERY_MS);
   first.unref();
   timer.unref();

@@ -7,6 +7,7 @@ import { nextTicketCode } from "../dialogs/ticket-code.js";
 import { maskPhones } from "../logger.js";
 import { updateDocument } from "../store/update-document.js";
 import { possibleDuplicates } from "./duplicates.js";
+import { keepEvidence, withMediaIds } from "./kept-evidence.js";
 import { REPORTS } from "./report-service.js";
 import { categoryName, OTHER_CATEGORY } from "./report-text.js";
 
@@ -46,7 +47,7 @@ export async function fileReport(services: Services, pack: ContentPack, input: R
     description: input.description,
     ...(input.place ? { place: input.place } : {}),
     ...(input.happened ? { happened: input.happened } : {}),
-    evidence: input.evidence,
+    evidence: withMediaIds(services, input.evidence),
     contact: input.contact,
     reporter: input.reporter,
     language: input.language,
@@ -59,6 +60,8 @@ export async function fileReport(services: Services, pack: ContentPack, input: R
   const earlier = await reports.find({ packId: pack.id, categoryId: input.categoryId });
   const report: Report = { ...draft, possibleDuplicates: possibleDuplicates(draft, earlier) };
   await reports.set(code, report, { durable: true });
+  // The files are downloaded after the report is safe, in the background: the person gets their code at once.
+  keepEvidence(services, report);
   for (const other of report.possibleDuplicates) {
     // On the stored copy: staff may have changed that report since it was read above.
     await updateDocument(reports, other, (stored) => (stored && !stored.possibleDuplicates.includes(code) ? { ...stored, possibleDuplicates: [...stored.possibleDuplicates, code] } : undefined), { durable: true });

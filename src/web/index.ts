@@ -13,6 +13,7 @@ import { accountsRoutes } from "./admin/accounts-routes.js";
 import { chatRoutes } from "./chat/chat-routes.js";
 import { contentRoutes } from "./admin/content/content-routes.js";
 import { reportsRoutes } from "./admin/reports-routes.js";
+import { evidenceRoutes } from "./admin/evidence-routes.js";
 import { inboxRoutes } from "./admin/inbox-routes.js";
 import { classesRoutes } from "./admin/classes-routes.js";
 import { analyticsRoutes } from "./analytics/analytics-routes.js";
@@ -47,6 +48,7 @@ export async function createWeb(options: WebOptions): Promise<Router> {
   router.use(accountsRoutes(deps));
   router.use(inboxRoutes(deps));
   router.use(reportsRoutes(deps));
+  router.use(evidenceRoutes(deps));
   router.use(classesRoutes(deps));
   router.use(analyticsRoutes(deps));
   router.use(yearlyRoutes(deps));
