@@ -34,6 +34,7 @@ import { parseStaffRoutes } from "./staff/staff-routes.js";
 import { createWeb } from "./web/index.js";
 import { createEvidenceKeeper } from "./media/create-media-store.js";
 import { scheduleTranscriptRetention } from "./privacy/transcript-retention.js";
+import { PrivacyNotices } from "./privacy/privacy-notice.js";
 import { watchKeptEvidence } from "./reports/kept-evidence.js";
 import { recordDeadLetters, type DeadLetterDeps } from "./queue/dead-letters.js";
 import type { OutboundQueue } from "./queue/outbound-queue.js";
@@ -86,6 +87,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   // Content is validated before anything listens: a broken pack stops start-up with the file and field.
   const knowledge = overrides.knowledge ?? new Knowledge(loadContent(config.CONTENT_DIR), config.CONTENT_PACK);
   const evidence = await createEvidenceKeeper(config, store, logger, now);
+  const privacy = new PrivacyNotices({ contentDir: knowledge.content.dir, publicUrl: config.PUBLIC_URL, retentionDays: config.TRANSCRIPT_RETENTION_DAYS });
+  // Every pack's privacy texts are checked now: a broken privacy.yaml stops start-up like any content file.
+  for (const pack of knowledge.content.packs.values()) privacy.texts(pack);
   let services!: Services;
   const deadLetters: DeadLetterDeps = { store, notifier: () => services.notifier, packFor: (accountId) => services.knowledge.packFor(accountId).id, now };
   // Several instances (REDIS_URL): per-person order and the token-refresh lock in Redis, replies and notices
@@ -128,6 +132,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       metrics.handleSeconds.observe(seconds);
       if (ctx.understanding) metrics.intents.inc({ intent: ctx.understanding.intent });
       await recordMessageEvent(ctx, ctx.unansweredBefore);
+      for (const task of ctx.afterHandled) await task().catch((error) => logger.error({ err: error }, "after-message task failed"));
     },
     onDeliveryFailed: async (message, reply, error) => {
       await recordDeadLetters(deadLetters, { recipient: message, messageId: message.id, replies: [{ reply }], error });
@@ -140,6 +145,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     config,
     store,
     evidence,
+    privacy,
     conversations: pipeline.conversations,
     channels,
     logger,

@@ -25,6 +25,12 @@ export class AppContext extends BotContext {
     this.inDialogBefore = conversation.state.dialog !== undefined;
   }
 
+  /**
+   * Work to run once this message is handled and its conversation saved (the pipeline's onHandled): erasing the
+   * person's data must come after the save, or the save would write their conversation back.
+   */
+  readonly afterHandled: (() => Promise<void>)[] = [];
+
   /** Whether the person was inside a dialog when this message came (a step's answer is not a content gap). */
   readonly inDialogBefore: boolean;
 

@@ -191,12 +191,12 @@ function phoneSaid(ctx: AppContext, phone: string): string {
 
 const name = {
   ask(ctx: AppContext, state: State): Reply {
-    return {
-      text:
-        state.data.who === "child"
-          ? ctx.t("Bạn cho mình xin họ và tên của bạn (phụ huynh, người liên hệ).", "Please give your full name (parent or contact person).")
-          : ctx.t("Bạn cho mình xin họ và tên.", "Please give your full name."),
-    };
+    const question =
+      state.data.who === "child"
+        ? ctx.t("Bạn cho mình xin họ và tên của bạn (phụ huynh, người liên hệ).", "Please give your full name (parent or contact person).")
+        : ctx.t("Bạn cho mình xin họ và tên.", "Please give your full name.");
+    // The first time the bot asks this person for personal data, the privacy notice comes first (docs/privacy.md).
+    return { text: ctx.services.privacy.beforeAsking(ctx.conversation.state, ctx.pack, ctx.language, question) };
   },
   handle(ctx: AppContext, state: State): StepOutcome {
     const { phone, rest } = splitPhone(ctx.text ?? "");
@@ -211,7 +211,7 @@ const name = {
 
 const phoneStep = {
   ask(ctx: AppContext): Reply {
-    return { text: ctx.t("Số điện thoại liên hệ của bạn?", "Your phone number?") };
+    return { text: ctx.services.privacy.beforeAsking(ctx.conversation.state, ctx.pack, ctx.language, ctx.t("Số điện thoại liên hệ của bạn?", "Your phone number?")) };
   },
   handle(ctx: AppContext, state: State): StepOutcome {
     const phone = ctx.text ? splitPhone(ctx.text).phone : undefined;

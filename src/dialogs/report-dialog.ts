@@ -306,11 +306,13 @@ const PHONE_HINT = { vi: "Số điện thoại chưa đúng: số di động có
 
 const contact = {
   ask(ctx: AppContext): Reply {
+    const question = ctx.t(
+      "Để cán bộ liên hệ lại khi cần, bạn cho mình xin họ tên và số điện thoại (ví dụ: Nguyễn Văn An 0912345678). Nếu không muốn để lại, chọn “Ẩn danh”.",
+      "So staff can contact you if needed, please give your full name and phone number (e.g. Nguyen Van An 0912345678). If you prefer not to, choose “Anonymous”.",
+    );
     return {
-      text: ctx.t(
-        "Để cán bộ liên hệ lại khi cần, bạn cho mình xin họ tên và số điện thoại (ví dụ: Nguyễn Văn An 0912345678). Nếu không muốn để lại, chọn “Ẩn danh”.",
-        "So staff can contact you if needed, please give your full name and phone number (e.g. Nguyen Van An 0912345678). If you prefer not to, choose “Anonymous”.",
-      ),
+      // The first time the bot asks this person for personal data, the privacy notice comes first (docs/privacy.md).
+      text: ctx.services.privacy.beforeAsking(ctx.conversation.state, ctx.pack, ctx.language, question),
       choices: [{ title: ctx.t("Ẩn danh", "Anonymous"), payload: REPORT_PAYLOADS.anonymous }],
     };
   },

@@ -11,6 +11,7 @@ import { Sessions } from "./auth/sessions.js";
 import { StaffUsers } from "./auth/staff-users.js";
 import { accountsRoutes } from "./admin/accounts-routes.js";
 import { chatRoutes } from "./chat/chat-routes.js";
+import { privacyPageRoutes } from "./privacy/privacy-page.js";
 import { contentRoutes } from "./admin/content/content-routes.js";
 import { reportsRoutes } from "./admin/reports-routes.js";
 import { evidenceRoutes } from "./admin/evidence-routes.js";
@@ -55,6 +56,7 @@ export async function createWeb(options: WebOptions): Promise<Router> {
   router.use(deadLettersRoutes(deps));
   router.use(contentRoutes(deps));
   router.use(chatRoutes(deps));
+  router.use(privacyPageRoutes(services));
   // Unknown console paths: sign-in first, so the 404 does not tell strangers which pages exist.
   router.use("/admin", deps.auth.requireStaff, (_req, _res, next) => next(new HttpError(404, "Không có trang này.")));
   router.use(webErrors(services.logger));

@@ -9,6 +9,7 @@ import { floodLimit } from "./flood-limit.js";
 import { follow } from "./follow.js";
 import { handoff } from "./handoff.js";
 import { handoffOnMisunderstanding } from "./handoff-misunderstood.js";
+import { privacy } from "./privacy.js";
 import { reportStatus } from "./report-status.js";
 import { understand } from "./understand.js";
 
@@ -21,6 +22,8 @@ export function defaultFeatures(): Middleware<AppContext>[] {
   return [
     floodLimit,
     understand,
+    // Before anything that holds the person (a dialog, a handoff): "xóa dữ liệu của tôi" is always heard.
+    privacy,
     handoffOnMisunderstanding,
     follow,
     deliverPending,
