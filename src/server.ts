@@ -2,10 +2,10 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import helmet from "helmet";
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
-import { AppContext } from "./bot/context.js";
-import { createBot } from "./bot/create-bot.js";
-import { mainMenu } from "./bot/menu.js";
-import type { Services } from "./bot/services.js";
+import { AppContext } from "./shared/app-context.js";
+import { createBot } from "./app/create-bot.js";
+import { mainMenu } from "./shared/menu.js";
+import type { Services } from "./shared/services.js";
 import { BufferedChannel } from "./channels/local/buffered-channel.js";
 import { createMessengerChannel } from "./channels/messenger/index.js";
 import { zaloSiteVerificationRouter } from "./channels/zalo/webhook.js";
@@ -19,11 +19,12 @@ import { createStore } from "./store/create-store.js";
 import type { Store } from "./store/store.js";
 import { todayInVietnam } from "./calendar/vietnam-date.js";
 import { loadContent } from "./content/index.js";
-import { Knowledge } from "./bot/knowledge.js";
+import { Knowledge } from "./shared/knowledge.js";
+import { plansOf } from "./features/answers/index.js";
 import { Metrics } from "./metrics/metrics.js";
-import { startHandoffSweeper } from "./handoff/handoff-sweeper.js";
-import { startReminderScheduler } from "./classes/reminder-scheduler.js";
-import { chatModelFromConfig } from "./answers/llm/chat-model-from-config.js";
+import { startHandoffSweeper } from "./features/handoff/handoff-sweeper.js";
+import { startReminderScheduler } from "./features/registration/reminder-scheduler.js";
+import { chatModelFromConfig } from "./features/answers/llm/chat-model-from-config.js";
 import { metricsRouter } from "./metrics/metrics-router.js";
 import { errorCode } from "./metrics/error-code.js";
 import { recordMessageEvent } from "./analytics/record-event.js";
@@ -35,7 +36,7 @@ import { createWeb } from "./web/index.js";
 import { createEvidenceKeeper } from "./media/create-media-store.js";
 import { scheduleTranscriptRetention } from "./privacy/transcript-retention.js";
 import { PrivacyNotices } from "./privacy/privacy-notice.js";
-import { watchKeptEvidence } from "./reports/kept-evidence.js";
+import { watchKeptEvidence } from "./features/reports/kept-evidence.js";
 import { recordDeadLetters, type DeadLetterDeps } from "./queue/dead-letters.js";
 import type { OutboundQueue } from "./queue/outbound-queue.js";
 import type { ScaleOut } from "./store/redis/scale-out.js";
@@ -90,6 +91,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const privacy = new PrivacyNotices({ contentDir: knowledge.content.dir, publicUrl: config.PUBLIC_URL, retentionDays: config.TRANSCRIPT_RETENTION_DAYS });
   // Every pack's privacy texts are checked now: a broken privacy.yaml stops start-up like any content file.
   for (const pack of knowledge.content.packs.values()) privacy.texts(pack);
+  // The plan index is built at start-up and after each content reload, not on the first plan question.
+  plansOf(knowledge);
+  knowledge.onReload(() => plansOf(knowledge));
   let services!: Services;
   const deadLetters: DeadLetterDeps = { store, notifier: () => services.notifier, packFor: (accountId) => services.knowledge.packFor(accountId).id, now };
   // Several instances (REDIS_URL): per-person order and the token-refresh lock in Redis, replies and notices

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from "express";
-import type { Services } from "../bot/services.js";
+import type { Services } from "../shared/services.js";
 import type { Report } from "../domain/report.js";
 import { HttpError } from "../http/http-error.js";
 import { sameSecret } from "./auth.js";

@@ -1,5 +1,5 @@
 import type { Response } from "express";
-import type { EvidenceItem } from "../domain/report.js";
+import type { EvidenceMedia } from "./media-record.js";
 import type { EvidenceKeeper } from "./evidence-keeper.js";
 import { sniffType } from "./sniff-type.js";
 
@@ -8,7 +8,7 @@ import { sniffType } from "./sniff-type.js";
  * The bytes are sent as the type read from them, never sniffed again by the browser, and never cached by proxies.
  * A file not kept (still downloading, refused, failed) is a 404 whose JSON says why, with the original URL.
  */
-export async function sendEvidence(res: Response, keeper: EvidenceKeeper, reportCode: string, index: number, item: EvidenceItem | undefined): Promise<void> {
+export async function sendEvidence(res: Response, keeper: EvidenceKeeper, reportCode: string, index: number, item: { url: string; media?: Pick<EvidenceMedia, "id"> } | undefined): Promise<void> {
   if (!item) {
     res.status(404).json({ error: `No evidence ${index} on ${reportCode}` });
     return;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../src/domain/report.js";
 import { StaffUsers } from "../../src/web/auth/staff-users.js";
-import { ZaloPerson } from "../dialogs/chat.js";
+import { ZaloPerson } from "../helpers/chat.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
 import { jpegBytes, startStub, type StubHttp } from "../helpers/stub-http.js";
 import { signIn, type ConsoleClient } from "../web/web-test-kit.js";

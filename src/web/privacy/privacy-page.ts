@@ -3,7 +3,7 @@
  * first, English below, built from content/<pack>/privacy.yaml. No sign-in, no cookies, no scripts.
  */
 import { Router } from "express";
-import type { Services } from "../../bot/services.js";
+import type { Services } from "../../shared/services.js";
 import { HttpError } from "../../http/http-error.js";
 import { privacyPack } from "../../privacy/privacy-notice.js";
 import { html } from "../views/html.js";
