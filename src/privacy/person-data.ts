@@ -152,5 +152,42 @@ export async function erasePersonData(store: Store, person: PersonKey, now: numb
   // The conversation may have been saved again by a message handled meanwhile: delete once more, last.
   await store.collection<Doc>(PERSONAL_COLLECTIONS.conversations).delete(keyOf(person));
   await store.flush();
+  // lowdb appends changes: without a rewrite the old lines (name, phone) would stay in the files.
+  await store.compact?.();
   return summary;
+}
+
+/** A phone number reduced to its digits, +84 written as 0 (how the dialogs store it). */
+function phoneDigits(text: string): string {
+  const digits = text.replace(/\D+/g, "");
+  return digits.startsWith("84") && digits.length >= 11 ? `0${digits.slice(2)}` : digits;
+}
+
+/**
+ * The people a console search names: a conversation key as shown on report and inbox pages, or a phone number a
+ * person gave in a report or a registration (staff are asked by phone). Returns conversation keys.
+ *
+ * @example await findPeople(store, "0912 345 678") // ["zalo:579…:251…"]
+ */
+export async function findPeople(store: Store, query: string): Promise<string[]> {
+  const text = query.trim();
+  const asKey = parseKey(text);
+  if (asKey && !/^\+?\d[\d\s.-]*$/.test(text)) {
+    const key = keyOf(asKey);
+    const exported = await exportPersonData(store, asKey, 0);
+    return Object.values(exported.collections).some((docs) => docs.length > 0) ? [key] : [];
+  }
+  const phone = phoneDigits(text);
+  if (phone.length < 9) return [];
+  const keys = new Set<string>();
+  for (const report of await store.collection<Doc>(PERSONAL_COLLECTIONS.reports).find()) {
+    const contact = report.contact as { phone?: string } | undefined;
+    const reporter = report.reporter as { key?: string } | undefined;
+    if (contact?.phone && phoneDigits(contact.phone) === phone && reporter?.key) keys.add(reporter.key);
+  }
+  for (const registration of await store.collection<Doc>(PERSONAL_COLLECTIONS.registrations).find()) {
+    const person = registration.person as { key?: string } | undefined;
+    if (typeof registration.phone === "string" && phoneDigits(registration.phone) === phone && person?.key) keys.add(person.key);
+  }
+  return [...keys].sort();
 }

@@ -15,6 +15,7 @@ import { privacyPageRoutes } from "./privacy/privacy-page.js";
 import { contentRoutes } from "./admin/content/content-routes.js";
 import { reportsRoutes } from "./admin/reports-routes.js";
 import { evidenceRoutes } from "./admin/evidence-routes.js";
+import { privacyRoutes } from "./admin/privacy-routes.js";
 import { inboxRoutes } from "./admin/inbox-routes.js";
 import { classesRoutes } from "./admin/classes-routes.js";
 import { analyticsRoutes } from "./analytics/analytics-routes.js";
@@ -50,6 +51,7 @@ export async function createWeb(options: WebOptions): Promise<Router> {
   router.use(inboxRoutes(deps));
   router.use(reportsRoutes(deps));
   router.use(evidenceRoutes(deps));
+  router.use(privacyRoutes(deps));
   router.use(classesRoutes(deps));
   router.use(analyticsRoutes(deps));
   router.use(yearlyRoutes(deps));

@@ -116,6 +116,11 @@ export class LowdbStore implements Store {
     await Promise.all([...this.#shards.values()].flat().map((file) => file.flush()));
   }
 
+  /** Rewrites every open file whole: the append-only lines of deleted or changed documents go (Store.compact). */
+  async compact(): Promise<void> {
+    await Promise.all([...this.#shards.values()].flat().map((file) => file.compactNow()));
+  }
+
   async close(): Promise<void> {
     await this.flush();
     for (const file of [...this.#shards.values()].flat()) file.close();
