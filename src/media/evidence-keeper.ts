@@ -5,6 +5,7 @@ import { updateDocument } from "../store/update-document.js";
 import { downloadMedia, type DownloadLimits, type DownloadResult } from "./download.js";
 import type { MediaObject, MediaStore } from "./media-store.js";
 import { MEDIA, type MediaRecord } from "./media-record.js";
+import { sniffType } from "./sniff-type.js";
 
 /** What {@link EvidenceKeeper} needs. */
 export interface EvidenceKeeperOptions {
@@ -81,6 +82,43 @@ export class EvidenceKeeper {
     await this.records.set(record.id, record, { durable: true });
     this.#schedule(record.id, 0);
     return record;
+  }
+
+  /**
+   * Keeps a file uploaded straight to the bot (the web chat's photo button): same size limit and type check as a
+   * download, stored at once. `url` is where staff and the person can open it later (the record's original URL).
+   *
+   * @example const kept = await keeper.keepUpload({ bytes, ownerKey, kind: "image", url: (id) => `/chat/media/${id}` });
+   */
+  async keepUpload(upload: { bytes: Buffer; ownerKey?: string; name?: string; url: (id: string) => string }): Promise<
+    { outcome: "kept"; record: MediaRecord } | { outcome: "refused"; reason: "too_large" | "wrong_type" }
+  > {
+    if (upload.bytes.length > this.options.limits.maxBytes) return { outcome: "refused", reason: "too_large" };
+    const type = sniffType(upload.bytes);
+    if (!type) return { outcome: "refused", reason: "wrong_type" };
+    const id = this.newId();
+    const now = this.options.now();
+    await this.options.media.put(id, { bytes: upload.bytes, mime: type.mime });
+    const record: MediaRecord = {
+      id,
+      url: upload.url(id),
+      kind: type.mime.startsWith("image/") ? "image" : type.mime === "video/mp4" ? "video" : "file",
+      ...(upload.name ? { name: upload.name } : {}),
+      ...(upload.ownerKey ? { ownerKey: upload.ownerKey } : {}),
+      status: "kept",
+      mime: type.mime,
+      size: upload.bytes.length,
+      attempts: 0,
+      createdAt: now,
+      settledAt: now,
+    };
+    await this.records.set(id, record, { durable: true });
+    return { outcome: "kept", record };
+  }
+
+  /** Links kept media (an upload) to the report it became evidence of. */
+  async attach(id: string, reportCode: string, evidenceIndex: number): Promise<void> {
+    await updateDocument(this.records, id, (stored) => (stored ? { ...stored, reportCode, evidenceIndex } : undefined));
   }
 
   /** Schedules every record still pending (after a restart); returns how many. */
