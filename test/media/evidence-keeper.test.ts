@@ -84,4 +84,18 @@ describe("keeping evidence in the background", () => {
     await second.keeper.idle();
     expect((await store.collection<MediaRecord>("media").get(record.id))?.status).toBe("kept");
   });
+
+  it("keeps an upload at once when it is a photo under the limit, and refuses others", async () => {
+    const { keeper: k } = keeper();
+    const photo = jpegBytes(5000);
+    const kept = await k.keepUpload({ bytes: photo, ownerKey: "web:web:w-1", url: (id) => `/chat/media/${id}` });
+    expect(kept.outcome).toBe("kept");
+    if (kept.outcome !== "kept") return;
+    expect(kept.record).toMatchObject({ status: "kept", kind: "image", mime: "image/jpeg", size: 5000, url: `/chat/media/${kept.record.id}` });
+    expect((await k.read(kept.record.id))?.object?.bytes.equals(photo)).toBe(true);
+    expect(await k.keepUpload({ bytes: jpegBytes(20_000), url: (id) => id })).toEqual({ outcome: "refused", reason: "too_large" });
+    expect(await k.keepUpload({ bytes: Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>"), url: (id) => id })).toEqual({ outcome: "refused", reason: "wrong_type" });
+    await k.attach(kept.record.id, "PA-2026-0009", 0);
+    expect((await k.read(kept.record.id))?.record).toMatchObject({ reportCode: "PA-2026-0009", evidenceIndex: 0 });
+  });
 });
