@@ -22,17 +22,11 @@ export interface EvidenceKeeperOptions {
   download?: (url: string, limits: DownloadLimits) => Promise<DownloadResult>;
 }
 
-/** A file to keep. */
-export interface KeepRequest {
-  url: string;
-  kind: string;
-  name?: string;
-  ownerKey?: string;
-  reportCode?: string;
-  evidenceIndex?: number;
+/** A file to keep: what its record says about where it came from. */
+export type KeepRequest = Pick<MediaRecord, "url" | "kind" | "name" | "ownerKey" | "reportCode" | "evidenceIndex"> & {
   /** A pre-made id (from {@link EvidenceKeeper.newId}), so the report can name it before it is written. */
   id?: string;
-}
+};
 
 /**
  * Keeps copies of the files people send as evidence, in the background: `keep` records the file as pending and
