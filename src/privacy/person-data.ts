@@ -20,6 +20,8 @@ export const PERSONAL_COLLECTIONS = {
   pending: "pending",
   deadLetters: "dead_letters",
   subscriptions: "subscriptions",
+  /** Replies written and not yet confirmed sent (the outbound path's outbox). */
+  outbox: "outbox",
   registrations: "registrations",
   reports: "reports",
   media: "media",
@@ -57,7 +59,8 @@ function refersTo(doc: Doc, id: string, person: PersonKey): boolean {
     const candidate = value as Partial<PersonKey> & { key?: string } | undefined;
     return !!candidate && (candidate.key === key || (candidate.channel === person.channel && candidate.accountId === person.accountId && candidate.userId === person.userId));
   };
-  return id === key || doc.key === key || doc.personKey === key || doc.ownerKey === key || ref(doc.person) || ref(doc.reporter) || ref(doc.recipient);
+  // `to`: a reply waiting in an outbox; `recipient`: an undeliverable reply.
+  return id === key || doc.key === key || doc.personKey === key || doc.ownerKey === key || ref(doc.person) || ref(doc.reporter) || ref(doc.recipient) || ref(doc.to);
 }
 
 async function findFor(collection: Collection<Doc>, person: PersonKey): Promise<{ id: string; doc: Doc }[]> {
@@ -149,6 +152,12 @@ export async function erasePersonData(store: Store, person: PersonKey, now: numb
     const { ownerKey: _ownerKey, ...rest } = doc;
     return rest;
   });
+  // Replies waiting for a local chat (web, terminal) are kept by `<channel>:<user id>`, with nothing else naming the person.
+  const localInbox = store.collection<Doc>("local_inbox");
+  if (await localInbox.get(`${person.channel}:${person.userId}`)) {
+    await localInbox.delete(`${person.channel}:${person.userId}`);
+    count("local_inbox", "deleted");
+  }
   // The conversation may have been saved again by a message handled meanwhile: delete once more, last.
   await store.collection<Doc>(PERSONAL_COLLECTIONS.conversations).delete(keyOf(person));
   await store.flush();
