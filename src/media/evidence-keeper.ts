@@ -7,6 +7,9 @@ import type { MediaObject, MediaStore } from "./media-store.js";
 import { MEDIA, type MediaRecord } from "./media-record.js";
 import { sniffType } from "./sniff-type.js";
 
+/** Downloads running at once per instance. */
+const MAX_DOWNLOADS = 4;
+
 /** What {@link EvidenceKeeper} needs. */
 export interface EvidenceKeeperOptions {
   store: Store;
@@ -39,6 +42,8 @@ export type KeepRequest = Pick<MediaRecord, "url" | "kind" | "name" | "ownerKey"
 export class EvidenceKeeper {
   readonly #timers = new Map<string, NodeJS.Timeout>();
   readonly #running = new Set<Promise<void>>();
+  /** Due to run, waiting for a free download slot. */
+  readonly #due: string[] = [];
   readonly #listeners: ((record: MediaRecord) => Promise<void>)[] = [];
   #closed = false;
 
@@ -139,7 +144,7 @@ export class EvidenceKeeper {
 
   /** Resolves once nothing is downloading or waiting to retry (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.#running.size > 0 || this.#timers.size > 0) {
+    while (this.#running.size > 0 || this.#timers.size > 0 || (this.#due.length > 0 && !this.#closed)) {
       await Promise.race([...this.#running, new Promise((resolve) => setTimeout(resolve, 10))]);
     }
   }
@@ -158,13 +163,28 @@ export class EvidenceKeeper {
     if (this.#closed || this.#timers.has(id)) return;
     const timer = setTimeout(() => {
       this.#timers.delete(id);
-      const run = this.#attempt(id).catch((error) => this.options.logger.error({ err: error, mediaId: id }, "evidence download step failed"));
-      this.#running.add(run);
-      void run.finally(() => this.#running.delete(run));
+      this.#due.push(id);
+      this.#startDue();
     }, delayMs);
     // A retry waiting must not keep the process (or a test run) alive: resume() picks it up after a restart.
     timer.unref();
     this.#timers.set(id, timer);
+  }
+
+  /**
+   * Starts due downloads, at most MAX_DOWNLOADS at once: each holds up to MEDIA_MAX_BYTES in memory, so a burst of
+   * reports with many photos waits in line rather than filling memory.
+   */
+  #startDue(): void {
+    while (this.#running.size < MAX_DOWNLOADS && this.#due.length > 0 && !this.#closed) {
+      const id = this.#due.shift()!;
+      const run = this.#attempt(id).catch((error) => this.options.logger.error({ err: error, mediaId: id }, "evidence download step failed"));
+      this.#running.add(run);
+      void run.finally(() => {
+        this.#running.delete(run);
+        this.#startDue();
+      });
+    }
   }
 
   async #attempt(id: string): Promise<void> {

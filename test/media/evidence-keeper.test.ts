@@ -98,4 +98,22 @@ describe("keeping evidence in the background", () => {
     await k.attach(kept.record.id, "PA-2026-0009", 0);
     expect((await k.read(kept.record.id))?.record).toMatchObject({ reportCode: "PA-2026-0009", evidenceIndex: 0 });
   });
+
+  it("downloads at most 4 files at once; the rest wait their turn", async () => {
+    let open = 0;
+    let most = 0;
+    cdn = await startStub((_req, res) => {
+      open += 1;
+      most = Math.max(most, open);
+      setTimeout(() => {
+        open -= 1;
+        res.end(jpegBytes(100));
+      }, 30);
+    });
+    const { keeper: k } = keeper();
+    const records = await Promise.all(Array.from({ length: 10 }, (_, i) => k.keep({ url: `${cdn!.url}/p${i}.jpg`, kind: "image" })));
+    await k.idle();
+    expect(most).toBe(4);
+    for (const record of records) expect((await k.read(record.id))?.record.status).toBe("kept");
+  });
 });
