@@ -8,7 +8,8 @@ import { updateDocument } from "../store/update-document.js";
  * - conversations, handoffs, pending messages, undeliverable replies, subscriptions: deleted;
  * - reports and registrations: kept for the office's records, anonymised (name, phone, who sent it removed; the
  *   description kept with phone numbers masked);
- * - media records: the link to the person removed (the files stay as the anonymised report's evidence).
+ * - media records: the link to the person removed (the files stay as the anonymised report's evidence); files sent
+ *   outside a report deleted.
  *
  * Collections are named here as stored data, not through the features that write them, so this stays a leaf.
  */
@@ -120,12 +121,13 @@ function anonymiseRegistration(doc: Doc, person: PersonKey, at: number): Doc {
 }
 
 /**
- * Erases the person's data (see the file comment for what happens to each collection). `removeMedia` is not
- * called: evidence files stay with the anonymised report; only the media records' link to the person goes.
+ * Erases the person's data (see the file comment for what happens to each collection). Evidence files stay with the
+ * anonymised report (only the media records' link to the person goes); other files of the person are removed with
+ * `removeMedia` (the evidence keeper's `remove`) when given.
  *
  * @example const summary = await erasePersonData(store, person, Date.now());
  */
-export async function erasePersonData(store: Store, person: PersonKey, now: number): Promise<ErasureSummary> {
+export async function erasePersonData(store: Store, person: PersonKey, now: number, options: { removeMedia?: (id: string) => Promise<void> } = {}): Promise<ErasureSummary> {
   const summary: ErasureSummary = {};
   const count = (name: string, what: "deleted" | "anonymised") => {
     summary[name] ??= { deleted: 0, anonymised: 0 };
@@ -148,6 +150,15 @@ export async function erasePersonData(store: Store, person: PersonKey, now: numb
   };
   await rewrite(reports, (doc) => anonymiseReport(doc, person, now));
   await rewrite(registrations, (doc) => anonymiseRegistration(doc, person, now));
+  // Files that became a report's evidence stay with it, unlinked from the person; files sent outside a report
+  // (a photo in a chat that never became a report) are deleted, bytes and record.
+  if (options.removeMedia) {
+    for (const { id, doc } of await findFor(store.collection<Doc>(media), person)) {
+      if (doc.reportCode) continue;
+      await options.removeMedia(id);
+      count(media, "deleted");
+    }
+  }
   await rewrite(media, (doc) => {
     const { ownerKey: _ownerKey, ...rest } = doc;
     return rest;

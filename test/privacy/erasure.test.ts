@@ -69,9 +69,15 @@ async function liveALittle(server: TestServer, person: ZaloPerson, name: string,
   // What other features keep about a person: a notice waiting for their next message, a festival subscription.
   await server.services.store.collection("pending").set(`p-${person.userId}`, { id: `p-${person.userId}`, personKey: key, person: personRef, reply: { text: `Chào ${name}` }, purpose: "update", keptAt: Date.now() });
   await server.services.store.collection("subscriptions").set(`s-${person.userId}`, { id: `s-${person.userId}`, person: personRef, topic: "hoi-lim" });
+  // A photo sent outside a report (kept by the bot, never evidence): erased with the person, bytes and record.
+  const upload = await server.services.evidence.keepUpload({ bytes: jpegBytes(2000, 9), ownerKey: key, url: (id) => `/chat/media/${id}` });
+  if (upload.outcome === "kept") uploads.set(person.userId, upload.record.id);
   await server.services.evidence.idle();
   return code;
 }
+
+/** The id of each person's upload outside a report. */
+const uploads = new Map<string, string>();
 
 async function askToErase(person: ZaloPerson): Promise<void> {
   const asked = await person.say("xóa dữ liệu của tôi");
@@ -94,6 +100,8 @@ function filesUnder(dir: string): string[] {
 }
 
 async function checkKeptAnonymised(server: TestServer, code: string, otherUser: string) {
+  expect(await server.services.evidence.read(uploads.get("2512523625412519001")!)).toBeUndefined();
+  expect((await server.services.evidence.read(uploads.get(otherUser)!))?.object).toBeDefined();
   const report = (await server.services.store.collection<Report>("reports").get(code))!;
   expect(report.description).toContain("vẽ bậy lên tường đình Đông Xá");
   expect(report.contact).toEqual({ anonymous: true });

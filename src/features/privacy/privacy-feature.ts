@@ -63,7 +63,7 @@ async function erase(ctx: AppContext): Promise<void> {
   );
   // After the pipeline has saved this turn: the conversation it writes is then deleted too.
   ctx.afterHandled.push(async () => {
-    const summary = await erasePersonData(store, person, ctx.services.now());
+    const summary = await erasePersonData(store, person, ctx.services.now(), { removeMedia: (id) => ctx.services.evidence.remove(id) });
     await recordPrivacyAction(store, { at: ctx.services.now(), action: "erase", by: "person", personKey: ctx.conversation.key, summary });
     logger.info({ summary }, "personal data erased at the person's request");
   });

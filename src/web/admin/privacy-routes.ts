@@ -76,7 +76,7 @@ export function privacyRoutes(deps: WebDeps): Router {
     const { key, person } = personFrom(req.body);
     if ((req.body as Record<string, unknown>).confirm !== "yes") return redirectWithFlash(res, "/admin/privacy", "Hãy đánh dấu “Tôi xác nhận” trước khi xóa.", "error");
     const now = deps.services.now();
-    const summary = await erasePersonData(store, person, now);
+    const summary = await erasePersonData(store, person, now, { removeMedia: (id) => deps.services.evidence.remove(id) });
     await recordPrivacyAction(store, { at: now, action: "erase", by: staffOf(res).username, personKey: key, summary });
     const counts = Object.entries(summary).map(([name, c]) => `${name}: ${c.deleted ? `xóa ${c.deleted}` : ""}${c.deleted && c.anonymised ? ", " : ""}${c.anonymised ? `ẩn danh ${c.anonymised}` : ""}`);
     redirectWithFlash(res, "/admin/privacy", `Đã xóa dữ liệu của người này (${counts.join("; ") || "không có gì"}).`);
