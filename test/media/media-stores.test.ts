@@ -103,3 +103,24 @@ describe("the S3-compatible store's requests", () => {
   });
 });
 afterAll(() => s3?.close());
+
+describe("MEDIA_STORE picks the backend", () => {
+  it("follows STORE when auto, builds the S3 store from S3_*, and refuses s3 without a bucket", async () => {
+    const { loadConfig } = await import("../../src/config.js");
+    const { createMediaStore, mediaBackend } = await import("../../src/media/create-media-store.js");
+    const pino = (await import("pino")).default;
+    expect(mediaBackend(loadConfig({}))).toBe("files");
+    expect(mediaBackend(loadConfig({ STORE: "memory" }))).toBe("memory");
+    expect(mediaBackend(loadConfig({ STORE: "postgres", DATABASE_URL: "postgres://x@127.0.0.1/y" }))).toBe("postgres");
+    expect(mediaBackend(loadConfig({ STORE: "postgres", DATABASE_URL: "postgres://x@127.0.0.1/y", MEDIA_STORE: "s3", S3_BUCKET: "b" }))).toBe("s3");
+    expect(() => loadConfig({ MEDIA_STORE: "s3" })).toThrow(/S3_BUCKET: required when MEDIA_STORE=s3/);
+    expect(() => loadConfig({ MEDIA_MAX_BYTES: "lots" })).toThrow(/MEDIA_MAX_BYTES/);
+    const store = await createMediaStore(
+      loadConfig({ MEDIA_STORE: "s3", S3_BUCKET: "bang-chung", S3_ENDPOINT: s3.url, S3_ACCESS_KEY_ID: "AKIATEST", S3_SECRET_ACCESS_KEY: "secret" }),
+      pino({ level: "silent" }),
+    );
+    await store.put("media-0000bbbb-1", { bytes: jpegBytes(500), mime: "image/jpeg" });
+    expect((await store.get("media-0000bbbb-1"))?.bytes.equals(jpegBytes(500))).toBe(true);
+    await store.close();
+  });
+});
