@@ -1,6 +1,13 @@
 import type { ContentPack } from "../content/index.js";
 import { fillPrivacyText, loadPrivacyTexts, type PrivacyTexts } from "./privacy-content.js";
 
+declare module "../core/conversation.js" {
+  interface ConversationState {
+    /** When the person was shown the privacy notice (src/privacy): it is shown once. */
+    privacyNoticeAt?: number;
+  }
+}
+
 /**
  * The notice people get before the bot first asks for their name or phone (Nghị định 13/2023/NĐ-CP: the person is
  * told the purpose and the keeping time before their data is collected), and the privacy page's address. Shown once
@@ -64,7 +71,7 @@ export class PrivacyNotices {
    *
    * @example const notice = notices.once(ctx.conversation.state, pack, ctx.language); if (notice) text = `${notice}\n\n${text}`;
    */
-  once(state: Record<string, unknown>, pack: PrivacyPack, language: "vi" | "en", now = Date.now()): string | undefined {
+  once(state: { privacyNoticeAt?: number }, pack: PrivacyPack, language: "vi" | "en", now = Date.now()): string | undefined {
     if (state.privacyNoticeAt) return undefined;
     state.privacyNoticeAt = now;
     return this.notice(pack, language);
@@ -75,7 +82,7 @@ export class PrivacyNotices {
    *
    * @example text: ctx.services.privacy.beforeAsking(ctx.conversation.state, ctx.pack, ctx.language, question)
    */
-  beforeAsking(state: Record<string, unknown>, pack: ContentPack, language: "vi" | "en", question: string): string {
+  beforeAsking(state: { privacyNoticeAt?: number }, pack: ContentPack, language: "vi" | "en", question: string): string {
     const notice = this.once(state, privacyPack(pack), language);
     return notice ? `${notice}\n\n${question}` : question;
   }

@@ -1,9 +1,10 @@
-import type { NextFunction } from "../../core/composer.js";
+import { BotComposer } from "../../core/bot-composer.js";
 import { dialogCommand } from "../../dialogs/commands.js";
 import { recordPrivacyAction } from "../../privacy/audit-log.js";
 import { isErasureRequest } from "../../privacy/erasure-request.js";
 import { erasePersonData } from "../../privacy/person-data.js";
 import type { AppContext } from "../../shared/app-context.js";
+import { privacyTexts as texts } from "./privacy-texts.js";
 
 /**
  * "Xóa dữ liệu của tôi" / "delete my data": the bot says what will be erased and what kept (reports stay,
@@ -20,50 +21,49 @@ interface PrivacyState {
   askedAt: number;
 }
 
-export async function privacy(ctx: AppContext, next: NextFunction): Promise<void> {
-  const asked = ctx.conversation.state.privacy as PrivacyState | undefined;
-  const open = asked && ctx.services.now() - asked.askedAt < CONFIRM_WITHIN_MS;
+declare module "../../core/conversation.js" {
+  interface ConversationState {
+    /** An erasure request waiting for its confirmation (src/features/privacy). */
+    privacy?: PrivacyState;
+  }
+}
+
+export const privacy = new BotComposer<AppContext>();
+
+privacy.on("message", async (ctx, next) => {
+  const asked = ctx.conversation.state.privacy;
+  const open = asked !== undefined && ctx.services.now() - asked.askedAt < CONFIRM_WITHIN_MS;
   if (ctx.choice === PRIVACY_PAYLOADS.erase || (open && ctx.choice === undefined && dialogCommand(ctx.text) === "yes")) {
-    if (!open) return ask(ctx); // an old button: ask again rather than erase on a stale tap
-    return erase(ctx);
+    // An old button (the question has expired) asks again rather than erasing on a stale tap.
+    return open ? erase(ctx) : ask(ctx);
   }
   if (ctx.choice === PRIVACY_PAYLOADS.keep) {
     delete ctx.conversation.state.privacy;
-    return ctx.reply(ctx.t("Mình giữ nguyên dữ liệu của bạn.", "I have kept your data as it is."));
+    return ctx.reply(ctx.say(texts.kept));
   }
   if (ctx.choice === undefined && isErasureRequest(ctx.text)) return ask(ctx);
   if (asked) delete ctx.conversation.state.privacy; // anything else closes the question
   return next();
-}
+});
 
 async function ask(ctx: AppContext): Promise<void> {
-  ctx.conversation.state.privacy = { askedAt: ctx.services.now() } satisfies PrivacyState;
+  ctx.conversation.state.privacy = { askedAt: ctx.services.now() };
   await ctx.reply({
-    text: ctx.t(
-      "Bạn muốn mình xóa dữ liệu của bạn? Lịch sử trò chuyện, thông tin liên hệ (họ tên, số điện thoại) và các đăng ký nhận tin sẽ bị xóa ngay. " +
-        "Các phản ánh và đăng ký lớp học bạn đã gửi được giữ lại ở dạng ẩn danh (không còn họ tên, số điện thoại) để cơ quan tiếp tục xử lý, nên cán bộ sẽ không liên hệ lại được với bạn. Việc này không hoàn tác được.",
-      "Do you want me to delete your data? Your chat history, contact details (name, phone number) and subscriptions will be erased at once. " +
-        "Reports and class registrations you sent are kept anonymously (without your name or phone number) so the office can finish handling them; staff will no longer be able to contact you. This cannot be undone.",
-    ),
+    text: ctx.say(texts.confirm),
     choices: [
-      { title: ctx.t("Xóa dữ liệu", "Delete my data"), payload: PRIVACY_PAYLOADS.erase },
-      { title: ctx.t("Không", "No"), payload: PRIVACY_PAYLOADS.keep },
+      { title: ctx.say(texts.eraseChoice), payload: PRIVACY_PAYLOADS.erase },
+      { title: ctx.say(texts.keepChoice), payload: PRIVACY_PAYLOADS.keep },
     ],
   });
 }
 
 async function erase(ctx: AppContext): Promise<void> {
   const person = { channel: ctx.message.channel, accountId: ctx.message.accountId, userId: ctx.message.userId };
-  const { store, logger } = ctx.services;
-  await ctx.reply(
-    ctx.t(
-      "Mình đã xóa dữ liệu của bạn: lịch sử trò chuyện, thông tin liên hệ và các đăng ký nhận tin. Các phản ánh bạn đã gửi được giữ ở dạng ẩn danh. Nếu bạn nhắn tiếp, mình sẽ bắt đầu một cuộc trò chuyện mới.",
-      "I have deleted your data: chat history, contact details and subscriptions. Reports you sent are kept anonymously. If you write again, we start a new conversation.",
-    ),
-  );
+  const { store, logger, evidence } = ctx.services;
+  await ctx.reply(ctx.say(texts.erased));
   // After the pipeline has saved this turn: the conversation it writes is then deleted too.
   ctx.afterHandled.push(async () => {
-    const summary = await erasePersonData(store, person, ctx.services.now(), { removeMedia: (id) => ctx.services.evidence.remove(id) });
+    const summary = await erasePersonData(store, person, ctx.services.now(), { removeMedia: (id) => evidence.remove(id) });
     await recordPrivacyAction(store, { at: ctx.services.now(), action: "erase", by: "person", personKey: ctx.conversation.key, summary });
     logger.info({ summary }, "personal data erased at the person's request");
   });

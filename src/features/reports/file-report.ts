@@ -11,6 +11,9 @@ import { keepEvidence, withMediaIds } from "./kept-evidence.js";
 import { REPORTS } from "./report-service.js";
 import { categoryName, OTHER_CATEGORY } from "./report-text.js";
 
+/** What filing a report needs: the store, the staff notifier, the clock. */
+export type FilingDeps = Pick<Services, "store" | "notifier" | "now" | "today" | "evidence" | "logger">;
+
 /** What the report dialog collected. */
 export interface ReportInput {
   categoryId: string;
@@ -35,7 +38,7 @@ export function unitFor(pack: ContentPack, categoryId: string): string {
  *
  * @example const report = await fileReport(services, pack, input); await ctx.reply(`Mã: ${report.code}`);
  */
-export async function fileReport(services: Services, pack: ContentPack, input: ReportInput): Promise<Report> {
+export async function fileReport(services: FilingDeps, pack: ContentPack, input: ReportInput): Promise<Report> {
   const reports = services.store.collection<Report>(REPORTS);
   const code = await nextTicketCode(services.store, "PA", services.today());
   const now = services.now();
@@ -78,7 +81,7 @@ export function staffSummary(report: Report, pack: ContentPack): string {
 }
 
 /** Tells staff of a new report (routed to its unit). */
-export async function notifyStaffOfReport(services: Services, pack: ContentPack, report: Report): Promise<void> {
+export async function notifyStaffOfReport(services: FilingDeps, pack: ContentPack, report: Report): Promise<void> {
   await services.notifier.notify({
     type: "report",
     ref: report.code,

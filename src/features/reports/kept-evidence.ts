@@ -12,12 +12,12 @@ import { REPORTS } from "./report-service.js";
  */
 
 /** The evidence list with a media id on each file to download (ids made before the report is written). */
-export function withMediaIds(services: Services, evidence: readonly EvidenceItem[]): EvidenceItem[] {
+export function withMediaIds(services: Pick<Services, "evidence">, evidence: readonly EvidenceItem[]): EvidenceItem[] {
   return evidence.map((item) => (isDownloadable(item.kind) && !item.media ? { ...item, media: { id: services.evidence.newId(), status: "pending" } } : item));
 }
 
 /** Starts downloading a filed report's files; returns at once (failures are logged, the report is already safe). */
-export function keepEvidence(services: Services, report: Report): void {
+export function keepEvidence(services: Pick<Services, "evidence" | "logger">, report: Report): void {
   report.evidence.forEach((item, index) => {
     if (!item.media || item.media.status !== "pending") return;
     void services.evidence
