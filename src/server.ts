@@ -36,6 +36,7 @@ import { createEvidenceKeeper } from "./media/create-media-store.js";
 import { scheduleTranscriptRetention } from "./privacy/transcript-retention.js";
 import { PrivacyNotices } from "./privacy/privacy-notice.js";
 import { watchKeptEvidence } from "./features/reports/kept-evidence.js";
+import { consolePages } from "./app/console-pages.js";
 import { recordDeadLetters, type DeadLetterDeps } from "./queue/dead-letters.js";
 import type { OutboundQueue } from "./queue/outbound-queue.js";
 import { DirectOutbound } from "./queue/direct-outbound.js";
@@ -188,7 +189,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", true);
+  // Off by default: req.ip is the socket's address and X-Forwarded-For is ignored (docs/security.md).
+  app.set("trust proxy", config.TRUST_PROXY);
   app.get("/healthz", (_req, res) => {
     res.status(200).json({ ok: true });
   });
@@ -254,7 +256,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   app.use(requestId(logger));
   app.use(metricsRouter(metrics, () => ({ pending: pipeline.pending, ...pipeline.handling }), config.METRICS_TOKEN));
   app.use("/api", createApiRouter(services));
-  app.use(await createWeb({ pipeline, services, web: local.web }));
+  app.use(await createWeb({ pipeline, services, web: local.web, pages: consolePages }));
   app.use((_req, _res, next) => next(new HttpError(404, "Not found")));
   app.use(errorHandler(logger));
   // Only now that every channel is registered: a job left from before a restart must find its channel.

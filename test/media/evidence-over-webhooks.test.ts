@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../src/domain/report.js";
+import { ApiKeys } from "../../src/web/auth/api-keys.js";
 import { StaffUsers } from "../../src/web/auth/staff-users.js";
 import { ZaloPerson } from "../helpers/chat.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
@@ -103,6 +104,14 @@ describe("evidence kept when a report is filed", () => {
     expect(Buffer.from(await viaSession.arrayBuffer()).equals(photo)).toBe(true);
     const admin = await signIn(server, "admin", ADMIN_PASSWORD);
     expect((await admin.get(`/admin/reports/${code}/evidence/1`, "image/*")).status).toBe(200);
+    // API keys made in the console: one scoped to the report's unit sees it, one of another unit does not.
+    const keys = new ApiKeys(server.services.store, server.services.now);
+    const own = await keys.create({ name: "he-thong-don-vi", packId: report.packId, unitId: report.unitId, createdBy: "admin" });
+    const foreign = await keys.create({ name: "he-thong-khac", packId: report.packId, unitId: other, createdBy: "admin" });
+    const viaKey = await fetch(`${server.url}/api/reports/${code}/evidence/1`, { headers: { authorization: `Bearer ${own.secret}` } });
+    expect(viaKey.status).toBe(200);
+    expect(Buffer.from(await viaKey.arrayBuffer()).equals(photo)).toBe(true);
+    expect((await fetch(`${server.url}/api/reports/${code}/evidence/1`, { headers: { authorization: `Bearer ${foreign.secret}` } })).status).toBe(404);
   });
 
   it("refuses another unit's staff and the public, in the console and the API", async () => {

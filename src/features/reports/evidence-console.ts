@@ -6,10 +6,10 @@ import { Router } from "express";
 import type { EvidenceItem, Report } from "../../domain/report.js";
 import { HttpError } from "../../http/http-error.js";
 import { sendEvidence } from "../../media/send-evidence.js";
-import { canSeeReport } from "../auth/access.js";
-import { staffOf } from "../auth/console-auth.js";
-import { html, type Html } from "../views/html.js";
-import type { WebDeps } from "../web-deps.js";
+import { canSeeReport } from "../../web/auth/access.js";
+import { staffOf } from "../../web/auth/console-auth.js";
+import { html, type Html } from "../../web/views/html.js";
+import type { WebDeps } from "../../web/web-deps.js";
 
 /** GET /admin/reports/:code/evidence/:n (n from 1, as staff count). */
 export function evidenceRoutes(deps: WebDeps): Router {
