@@ -184,7 +184,8 @@ export const contact: ReportStep = {
   name: "contact",
   takesData: true,
   answered: (data) => data.contact !== undefined,
-  ask: (ctx) => ({ text: ctx.say(texts.askContact), choices: [anonymousChoice(ctx)] }),
+  // The first time the bot asks this person for personal data, the privacy notice comes first (docs/privacy.md).
+  ask: (ctx) => ({ text: ctx.services.privacy.beforeAsking(ctx.conversation.state, ctx.pack, ctx.language, ctx.say(texts.askContact)), choices: [anonymousChoice(ctx)] }),
   handle(ctx, data): StepResult {
     const other = anonymousAnswer(ctx, data);
     if (other) return other;
