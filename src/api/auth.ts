@@ -1,6 +1,6 @@
 /**
  * Who may call the staff API, and how often. Credentials: `Authorization: Bearer <key>` where the key was made in
- * the console (src/api/api-keys.ts: named, scoped, revocable, stored hashed) or is the deployment-wide
+ * the console (src/web/auth/api-keys.ts: named, scoped, revocable, stored hashed) or is the deployment-wide
  * STAFF_API_TOKEN. ADMIN_PASSWORD is no API token (docs/staff-api.md, "Migrating").
  *
  * Limits (429 with Retry-After): per address, failed attempts (guessing) and all requests; per key, all requests.
@@ -13,7 +13,7 @@ import type { Request, RequestHandler } from "express";
 import { rateLimit, type Options } from "express-rate-limit";
 import type { Logger } from "pino";
 import { clientKey } from "../http/client-key.js";
-import type { ApiKeys } from "./api-keys.js";
+import type { ApiKeys } from "../web/auth/api-keys.js";
 import { callerOf, type ApiCaller } from "../shared/api-caller.js";
 
 export { callerOf, type ApiCaller } from "../shared/api-caller.js";

@@ -5,7 +5,7 @@ import { HandoffNotFound, HandoffNotOpen } from "../features/handoff/handoff-ser
 import { HttpError } from "../http/http-error.js";
 import { ReportNotFound } from "../features/reports/report-service.js";
 import { staffAuth } from "./auth.js";
-import { ApiKeys } from "./api-keys.js";
+import { ApiKeys } from "../web/auth/api-keys.js";
 import { deadLetterRoutes } from "./dead-letter-routes.js";
 import { handoffRoutes } from "../features/handoff/handoff-api.js";
 import { registrationRoutes } from "../features/registration/registration-api.js";

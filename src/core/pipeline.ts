@@ -120,7 +120,15 @@ export class Pipeline<C extends BotContext> implements Inbox {
       return;
     }
     if (message.kind === "message") conversation.lastInboundAt = Math.max(conversation.lastInboundAt ?? 0, message.timestamp || now());
+    const repeated = await this.#unansweredRepeat(message, conversation);
     conversation.transcript.push(transcriptLine(message));
+    if (repeated) {
+      // They heard nothing and said it again: what we answered goes out, and this is not the next step's answer.
+      conversation.applied = [...(conversation.applied ?? []), message.id].slice(-APPLIED_LIMIT);
+      await this.conversations.save(conversation);
+      await this.options.outbound.deliver(repeated);
+      return;
+    }
     const ctx = this.options.createContext(message, conversation);
     try {
       await run(this.options.middleware, ctx);
@@ -139,6 +147,21 @@ export class Pipeline<C extends BotContext> implements Inbox {
     const outcome = entry ? await this.options.outbound.deliver(entry) : undefined;
     if (outcome && outcome !== "sent") log.warn({ channel: message.channel, outcome }, "replies not confirmed sent");
     await this.options.onHandled?.(ctx, (performance.now() - started) / 1000);
+  }
+
+  /**
+   * The outbox entry of the person's previous message when this message says the same again while that entry is still
+   * unsent (the bot died between storing the step and sending its question, or the platform is down): the person is
+   * repeating themselves, not answering the question they never got.
+   */
+  async #unansweredRepeat(message: InboundMessage, conversation: Conversation): Promise<OutboxEntry | undefined> {
+    const text = message.text?.trim();
+    const previousId = conversation.applied?.at(-1);
+    if (!text || message.kind !== "message" || !previousId) return undefined;
+    const previous = [...conversation.transcript].reverse().find((line) => line.from === "person");
+    if (previous?.text.trim() !== text) return undefined;
+    const entry = await this.options.store.collection<OutboxEntry>(OUTBOX).get(replyEntryId({ ...message, id: previousId }));
+    return entry && entry.sent < entry.replies.length ? entry : undefined;
   }
 
   async #replay(message: InboundMessage): Promise<DeliveryOutcome | undefined> {

@@ -1,10 +1,10 @@
 /**
- * /admin/api-keys (admins): the staff API's keys (src/api/api-keys.ts). An admin names a key, picks its scope (every
+ * /admin/api-keys (admins): the staff API's keys (src/web/auth/api-keys.ts). An admin names a key, picks its scope (every
  * unit, or one unit of one pack) and sees the key once, on the page that made it; later only its id and name are
  * shown. Revoking takes effect on the next request.
  */
 import { Router, type Request, type Response } from "express";
-import { ApiKeys, type ApiKey } from "../../api/api-keys.js";
+import { ApiKeys, type ApiKey } from "../auth/api-keys.js";
 import { HttpError } from "../../http/http-error.js";
 import { sessionOf, staffOf } from "../auth/console-auth.js";
 import { formatDateTime } from "../views/format.js";

@@ -12,7 +12,7 @@
  * await keys.verify(secret) // → { ok: true, key } (the record, without the hash)
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import type { Store } from "../store/store.js";
+import type { Store } from "../../store/store.js";
 
 /** A key as stored (the hash, never the key). */
 export interface ApiKeyRecord {
