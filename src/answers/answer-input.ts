@@ -17,7 +17,7 @@ import type { PlanSearch } from "./plan-info.js";
 export type AnswerIntent = IntentLabel;
 
 /** The language of the answer: the person's language. */
-export type AnswerLanguage = Language;
+export type AnswerLanguage = Extract<Language, "vi" | "en">;
 
 /** What the message mentions; catalogue ids are best first. */
 export type AnswerEntities = Entities;

@@ -12,7 +12,7 @@ export async function understand(ctx: AppContext, next: NextFunction): Promise<v
       previousLanguage: ctx.conversation.language,
     });
     // A bare link, a code or "ok" says nothing about the person's language: keep the one we know.
-    if (wordsOf(ctx.text) >= 2 || !ctx.conversation.language) ctx.conversation.language = ctx.understanding.language;
+    if (wordsOf(ctx.text) >= 2 || !ctx.conversation.language) ctx.conversation.language = ctx.understanding.language === "vi" ? "vi" : "en";
   }
   await next();
 }
