@@ -50,9 +50,17 @@ export class AppContext extends BotContext {
       .catch((error: unknown) => this.services.logger.debug({ err: error }, "typing indicator not sent"));
   }
 
-  /** Picks the Vietnamese or English text for this person. */
+  /**
+   * Vietnamese or English, for the parts that speak only those (reports, class registration, status lookups):
+   * Chinese and Korean speakers get English there.
+   */
+  get viOrEn(): "vi" | "en" {
+    return this.language === "vi" ? "vi" : "en";
+  }
+
+  /** Picks the Vietnamese or English text for this person (English for Chinese and Korean speakers). */
   t(vi: string, en: string): string {
-    return this.language === "en" ? en : vi;
+    return this.viOrEn === "en" ? en : vi;
   }
 }
 

@@ -58,11 +58,11 @@ type State = DialogState<RegistrationData>;
 
 function title(ctx: AppContext, cls: ClassEntry | undefined): string {
   if (!cls) return ctx.t("(lớp không còn trong danh sách)", "(class no longer listed)");
-  return ctx.language === "en" ? (cls.title.en ?? cls.title.vi) : cls.title.vi;
+  return ctx.viOrEn === "en" ? (cls.title.en ?? cls.title.vi) : cls.title.vi;
 }
 
 function classPhrase(ctx: AppContext, cls: ClassEntry | undefined): string {
-  return cls ? phraseOf(cls, ctx.language) : title(ctx, cls);
+  return cls ? phraseOf(cls, ctx.viOrEn) : title(ctx, cls);
 }
 
 function capitalize(text: string): string {
@@ -150,7 +150,7 @@ const waitlist = {
     return { go: after(state, "class") };
   },
   async skip(ctx: AppContext): Promise<StepOutcome> {
-    await ctx.reply({ text: ctx.t("Vậy mình không ghi danh. Khi lớp mở thêm chỗ, bạn có thể đăng ký lại.", "All right, nothing is registered. You can sign up again when places open."), choices: mainMenu(ctx.language) });
+    await ctx.reply({ text: ctx.t("Vậy mình không ghi danh. Khi lớp mở thêm chỗ, bạn có thể đăng ký lại.", "All right, nothing is registered. You can sign up again when places open."), choices: mainMenu(ctx.viOrEn) });
     return { done: true };
   },
 };
@@ -327,7 +327,7 @@ function sessionLine(ctx: AppContext, cls: ClassEntry | undefined, registration:
     return ctx.t("Khi có chỗ trống, cán bộ sẽ liên hệ với bạn theo thứ tự đăng ký.", "When a place opens, staff will contact you in order of registration.");
   }
   if (cls?.firstSession) {
-    const day = `${weekdayName(cls.firstSession, ctx.language)} ${formatDate(cls.firstSession, ctx.language)}`;
+    const day = `${weekdayName(cls.firstSession, ctx.viOrEn)} ${formatDate(cls.firstSession, ctx.viOrEn)}`;
     return ctx.t(`Buổi học đầu tiên: ${day}. Mình sẽ nhắn nhắc bạn trước một ngày.`, `First session: ${day}. I will remind you the day before.`);
   }
   return ctx.t(
@@ -352,7 +352,7 @@ async function submit(ctx: AppContext, data: RegistrationData): Promise<Registra
     status: registered ? "registered" : "waiting",
     attendance: [],
     person: { key: ctx.conversation.key, channel: ctx.message.channel, accountId: ctx.message.accountId, userId: ctx.message.userId },
-    language: ctx.language,
+    language: ctx.viOrEn,
     createdAt: services.now(),
   };
   await services.store.collection<Registration>(REGISTRATIONS).set(code, registration, { durable: true });
@@ -368,7 +368,7 @@ async function submit(ctx: AppContext, data: RegistrationData): Promise<Registra
     ]
       .filter(Boolean)
       .join("\n"),
-    choices: mainMenu(ctx.language),
+    choices: mainMenu(ctx.viOrEn),
   });
   await services.notifier.notify({
     type: "registration",
@@ -410,12 +410,12 @@ export async function startRegistration(ctx: AppContext, classId?: string): Prom
       text: cls
         ? ctx.t(`${capitalize(classPhrase(ctx, cls))} chưa có lịch mở lớp nên chưa nhận đăng ký.`, `${title(ctx, cls)} is not scheduled yet, so it is not taking registrations.`)
         : ctx.t("Lớp này không còn trong danh sách.", "That class is no longer listed."),
-      choices: mainMenu(ctx.language),
+      choices: mainMenu(ctx.viOrEn),
     });
     return;
   }
   if (!cls && candidates.length === 0) {
-    await ctx.reply({ text: ctx.t("Hiện chưa có lớp nào nhận đăng ký.", "No class is taking registrations now."), choices: mainMenu(ctx.language) });
+    await ctx.reply({ text: ctx.t("Hiện chưa có lớp nào nhận đăng ký.", "No class is taking registrations now."), choices: mainMenu(ctx.viOrEn) });
     return;
   }
   const data: RegistrationData = {};

@@ -131,7 +131,7 @@ function placeLine(ctx: AppContext, place: ReportData["place"]): string {
 
 function whenLine(ctx: AppContext, happened: ReportData["happened"]): string {
   if (!happened) return ctx.t("chưa rõ", "not given");
-  return happened.date ? `${happened.text} (${formatDate(happened.date, ctx.language)})` : happened.text;
+  return happened.date ? `${happened.text} (${formatDate(happened.date, ctx.viOrEn)})` : happened.text;
 }
 
 function contactLine(ctx: AppContext, contact: ReportData["contact"]): string {
@@ -151,7 +151,7 @@ function anonymousNote(ctx: AppContext): string {
 const category = {
   ask(ctx: AppContext): Reply {
     const categories = ctx.pack.reportCategories;
-    const names = [...categories.map((c) => categoryName(ctx.pack, c.id, ctx.language)), ctx.t("Khác", "Other")];
+    const names = [...categories.map((c) => categoryName(ctx.pack, c.id, ctx.viOrEn)), ctx.t("Khác", "Other")];
     return {
       text: [ctx.t("Bạn muốn phản ánh về việc gì? Chọn một loại (hoặc nhắn số):", "What is the report about? Pick one (or send its number):"), ...names.map((name, i) => `${i + 1}. ${name}`)].join("\n"),
       choices: [...categories.map((c, i) => ({ title: names[i], payload: REPORT_PAYLOADS.category(c.id) })), { title: names.at(-1)!, payload: REPORT_PAYLOADS.category(OTHER_CATEGORY) }],
@@ -375,7 +375,7 @@ const contactPhone = {
 export function reportSummary(ctx: AppContext, data: ReportData): string {
   return [
     ctx.t("Mình tóm tắt phản ánh của bạn:", "Here is your report:"),
-    `• ${ctx.t("Loại", "Kind")}: ${categoryName(ctx.pack, data.categoryId ?? OTHER_CATEGORY, ctx.language)}`,
+    `• ${ctx.t("Loại", "Kind")}: ${categoryName(ctx.pack, data.categoryId ?? OTHER_CATEGORY, ctx.viOrEn)}`,
     `• ${ctx.t("Nội dung", "What happened")}: ${data.description ?? ""}`,
     `• ${ctx.t("Địa điểm", "Place")}: ${placeLine(ctx, data.place)}`,
     `• ${ctx.t("Thời gian", "When")}: ${whenLine(ctx, data.happened)}`,
@@ -441,10 +441,10 @@ async function submit(ctx: AppContext, data: ReportData): Promise<Report> {
     evidence: data.evidence,
     contact,
     reporter: { key: ctx.conversation.key, channel: ctx.message.channel, accountId: ctx.message.accountId, userId: ctx.message.userId },
-    language: ctx.language,
+    language: ctx.viOrEn,
   });
   const unit = ctx.pack.contact(unitFor(ctx.pack, report.categoryId));
-  const unitName = unit ? (ctx.language === "en" ? (unit.names.en ?? unit.names.vi) : unit.names.vi) : ctx.t("đơn vị phụ trách", "the responsible unit");
+  const unitName = unit ? (ctx.viOrEn === "en" ? (unit.names.en ?? unit.names.vi) : unit.names.vi) : ctx.t("đơn vị phụ trách", "the responsible unit");
   await ctx.reply({
     text: [
       ctx.t(`Đã gửi phản ánh của bạn. Mã phản ánh: ${report.code}.`, `Your report has been sent. Report code: ${report.code}.`),
@@ -454,7 +454,7 @@ async function submit(ctx: AppContext, data: ReportData): Promise<Report> {
       ),
       ctx.t(`Bạn tra cứu bất cứ lúc nào bằng cách nhắn “tra cứu ${report.code}”.`, `You can check it any time by writing “status ${report.code}”.`),
     ].join("\n"),
-    choices: mainMenu(ctx.language),
+    choices: mainMenu(ctx.viOrEn),
   });
   await notifyStaffOfReport(ctx.services, ctx.pack, report);
   return report;

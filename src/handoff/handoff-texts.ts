@@ -6,8 +6,8 @@ import type { Handoff } from "../domain/handoff.js";
  * reviewed in one place.
  */
 
-type Language = "vi" | "en";
-const pick = (language: Language, vi: string, en: string) => (language === "en" ? en : vi);
+type Language = "vi" | "en" | "zh" | "ko";
+const pick = (language: Language, vi: string, en: string) => (language === "vi" ? vi : en);
 
 const OFFSET_MS = 7 * 3_600_000;
 

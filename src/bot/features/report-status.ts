@@ -8,7 +8,7 @@ import type { AppContext } from "../context.js";
  */
 export async function reportStatus(ctx: AppContext, next: NextFunction): Promise<void> {
   if (ctx.choice?.startsWith(STATUS_PAYLOAD_PREFIX)) {
-    return ctx.reply(await lookupStatus(ctx.services, ctx.conversation.key, ctx.language, [ctx.choice.slice(STATUS_PAYLOAD_PREFIX.length)]));
+    return ctx.reply(await lookupStatus(ctx.services, ctx.conversation.key, ctx.viOrEn, [ctx.choice.slice(STATUS_PAYLOAD_PREFIX.length)]));
   }
   const understanding = ctx.understanding;
   if (!understanding || ctx.choice !== undefined) return next();
@@ -16,5 +16,5 @@ export async function reportStatus(ctx: AppContext, next: NextFunction): Promise
   // A message that is little more than a code is a lookup whatever the classifier says.
   const bareCode = codes.length > 0 && understanding.folded.split(" ").length <= codes.length * 3 + 3;
   if (understanding.intent !== "report_status" && !bareCode) return next();
-  await ctx.reply(await lookupStatus(ctx.services, ctx.conversation.key, ctx.language, codes));
+  await ctx.reply(await lookupStatus(ctx.services, ctx.conversation.key, ctx.viOrEn, codes));
 }

@@ -12,12 +12,14 @@ export async function understand(ctx: AppContext, next: NextFunction): Promise<v
       previousLanguage: ctx.conversation.language,
     });
     // A bare link, a code or "ok" says nothing about the person's language: keep the one we know.
-    if (wordsOf(ctx.text) >= 2 || !ctx.conversation.language) ctx.conversation.language = ctx.understanding.language === "vi" ? "vi" : "en";
+    if (wordsOf(ctx.text) >= 2 || !ctx.conversation.language) ctx.conversation.language = ctx.understanding.language;
   }
   await next();
 }
 
-/** Words of letters, links left out. */
+/** Words of letters, links left out; Chinese has no spaces, so two Han characters or Hangul syllables count as a word. */
 function wordsOf(text: string): number {
-  return text.replace(/\bhttps?:\/\/\S+/gi, " ").split(/\s+/).filter((word) => /\p{L}{2,}/u.test(word)).length;
+  const words = text.replace(/\bhttps?:\/\/\S+/gi, " ").split(/\s+/).filter((word) => /\p{L}{2,}/u.test(word)).length;
+  const cjk = text.match(/[\p{Script=Han}\p{Script=Hangul}]/gu)?.length ?? 0;
+  return Math.max(words, Math.floor(cjk / 2));
 }
