@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Knowledge } from "../../src/bot/knowledge.js";
+import { Knowledge } from "../../src/shared/knowledge.js";
 import { loadContent } from "../../src/content/index.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
 import { signIn, type ConsoleClient } from "./web-test-kit.js";

@@ -3,7 +3,7 @@
  * with the main menu; everything after goes through the pipeline (chat.js). The frame speaks the person's language
  * (src/web/chat/chat-frame.ts) and follows it when they switch: each API answer carries the frame's texts.
  */
-import { mainMenu } from "../../bot/menu.js";
+import { mainMenu } from "../../shared/menu.js";
 import type { ContentPack, Text } from "../../content/index.js";
 import type { Language } from "../../nlu/index.js";
 import { html, type Html } from "../views/html.js";
