@@ -14,6 +14,7 @@ import { handoff } from "../features/handoff/handoff-feature.js";
 import { handoffOnMisunderstanding } from "../features/handoff/handoff-misunderstood.js";
 import { reportStatus } from "../features/reports/report-status.js";
 import { understand } from "../features/understand/understand.js";
+import { languageSwitch, viEnOnlyGate } from "../features/language/language-feature.js";
 
 /**
  * The bot's features in the order they see a message. Each is `(ctx, next)`: it answers what is its
@@ -24,6 +25,7 @@ export function defaultFeatures(): Middleware<AppContext>[] {
   return [
     floodLimit,
     understand,
+    languageSwitch,
     handoffOnMisunderstanding,
     follow,
     deliverPending,
@@ -32,6 +34,8 @@ export function defaultFeatures(): Middleware<AppContext>[] {
     // A person inside a dialog (report, class registration) is handled by it first; class registration starts
     // from the class list (classesMenu), a report from reportStart.
     createDialogRunner([reportDialog, registrationDialog]),
+    // Reports and classes speak Vietnamese and English: Chinese and Korean speakers are told so and offered English.
+    viEnOnlyGate,
     reportStart,
     reportStatus,
     classesMenu,

@@ -3,6 +3,7 @@ import type { Conversation } from "../core/conversation.js";
 import type { InboundMessage, Reply } from "../core/message.js";
 import type { ContentPack } from "../content/index.js";
 import type { Understanding } from "../nlu/index.js";
+import { say, viOrEn, type Texts } from "./say.js";
 import type { Services } from "./services.js";
 
 /**
@@ -13,6 +14,7 @@ export class AppContext extends BotContext {
   /** What the understanding step made of the text (undefined for choices, locations, follows). */
   understanding?: Understanding;
   #pack?: ContentPack;
+  #choice?: string;
 
   constructor(
     message: InboundMessage,
@@ -55,7 +57,22 @@ export class AppContext extends BotContext {
    * Chinese and Korean speakers get English there.
    */
   get viOrEn(): "vi" | "en" {
-    return this.language === "vi" ? "vi" : "en";
+    return viOrEn(this.language);
+  }
+
+  /** The payload features see: the tapped one, or the one a language choice continues with. */
+  override get choice(): string | undefined {
+    return this.#choice ?? super.choice;
+  }
+
+  /** Continues with another payload ("lang:zh:menu:festivals" → "menu:festivals" once the language is set). */
+  continueWithChoice(payload: string): void {
+    this.#choice = payload;
+  }
+
+  /** Our wording in the person's language (English for a Chinese or Korean phrase not written yet). */
+  say(texts: Texts): string {
+    return say(this.language, texts);
   }
 
   /** Picks the Vietnamese or English text for this person (English for Chinese and Korean speakers). */

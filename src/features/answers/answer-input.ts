@@ -17,7 +17,7 @@ import type { PlanSearch } from "./plans/plan-index.js";
 export type AnswerIntent = IntentLabel;
 
 /** The language of the answer: the person's language. */
-export type AnswerLanguage = Extract<Language, "vi" | "en">;
+export type AnswerLanguage = Language;
 
 /** What the message mentions; catalogue ids are best first. */
 export type AnswerEntities = Entities;

@@ -1,56 +1,79 @@
 /**
- * Small pieces every answer shares: bilingual content text with the English → Vietnamese fallback, the
- * "chưa cập nhật" wording for unknown facts, the staff choice, and cutting long text to a short card.
+ * Small pieces every answer shares: content text in the reply's language with its fallbacks (Chinese and Korean →
+ * English → Vietnamese), our own wording as a map per language (src/shared/say.ts), the "chưa cập nhật" wording
+ * for unknown facts, the staff choice, and cutting long text to a short card.
  *
  * @example
- * const say = speaker("en");
- * say.text({ vi: "Hội Lim" })      // "Hội Lim" (and say.fallbackNote() now explains why it is Vietnamese)
- * say.unknown                       // "not yet updated"
+ * const say = speaker("zh");
+ * say.text({ vi: "Hội Lim", en: "Lim Festival" })   // "Lim Festival" (and say.fallbackNote() says why it is English)
+ * say.say({ vi: "Lễ hội", en: "Festivals", zh: "节日" }) // "节日"
+ * say.unknown                                       // "尚未更新"
  */
-import { MENU } from "../../shared/menu.js";
 import type { Choice } from "../../core/message.js";
 import type { Text } from "../../content/index.js";
+import { MENU } from "../../shared/menu.js";
+import { fellBackToEnglish, say as sayIn, type Texts } from "../../shared/say.js";
 import type { AnswerLanguage } from "./answer-input.js";
 
 // ===  Speaker: language-aware wording for one reply  ===
 
-/** Picks content text in the reply's language and remembers whether it had to fall back to Vietnamese. */
+/** Picks content text in the reply's language and remembers whether it had to fall back to another language. */
 export interface Speaker {
   readonly lang: AnswerLanguage;
+  /** English reply (sentence shapes differ from Vietnamese). */
   readonly en: boolean;
-  /** `text.en` in English replies when present, else `text.vi`. */
+  /** Content text in the reply's language: zh/ko → en → vi; en → vi. */
   text(text: Text): string;
   /** Like `text`, for optional fields. */
   maybe(text: Text | undefined): string | undefined;
-  /** Choose between a Vietnamese and an English phrase of ours. */
-  say(vi: string, en: string): string;
-  /** "chưa cập nhật" / "not yet updated". */
+  /** Our own phrase in the reply's language (English when a zh/ko one is not written). */
+  say(texts: Texts): string;
+  /** "chưa cập nhật" / "not yet updated" / "尚未更新" / "아직 업데이트되지 않음". */
   readonly unknown: string;
-  /** A line telling an English reader that some content is only in Vietnamese, or "" when none was. */
+  /** A line telling the reader that some content is only in English or Vietnamese for now, or "" when none was. */
   fallbackNote(): string;
 }
 
 /**
  * A speaker for one reply.
- * @example speaker("vi").say("Lễ hội", "Festivals") // "Lễ hội"
+ * @example speaker("vi").say({ vi: "Lễ hội", en: "Festivals" }) // "Lễ hội"
  */
 export function speaker(lang: AnswerLanguage): Speaker {
-  const en = lang === "en";
-  let fellBack = false;
+  let toEnglish = false;
+  let toVietnamese = false;
   const text = (t: Text): string => {
-    if (!en) return t.vi;
-    if (t.en) return t.en;
-    fellBack = true;
+    if (lang === "vi") return t.vi;
+    if (lang !== "en" && t[lang]) return t[lang];
+    if (t.en) {
+      if (lang !== "en") toEnglish = true;
+      return t.en;
+    }
+    toVietnamese = true;
     return t.vi;
+  };
+  const phrase = (texts: Texts) => {
+    if (fellBackToEnglish(lang, texts)) toEnglish = true;
+    return sayIn(lang, texts);
   };
   return {
     lang,
-    en,
+    en: lang === "en",
     text,
     maybe: (t) => (t ? text(t) : undefined),
-    say: (vi, english) => (en ? english : vi),
-    unknown: en ? "not yet updated" : "chưa cập nhật",
-    fallbackNote: () => (en && fellBack ? "(Some of this is only available in Vietnamese for now.)" : ""),
+    say: phrase,
+    unknown: sayIn(lang, { vi: "chưa cập nhật", en: "not yet updated", zh: "尚未更新", ko: "아직 업데이트되지 않음" }),
+    fallbackNote: () => {
+      if (toVietnamese) {
+        return sayIn(lang, {
+          vi: "",
+          en: "(Some of this is only available in Vietnamese for now.)",
+          zh: "（部分内容目前只有越南语或英语版本。）",
+          ko: "(일부 내용은 아직 베트남어나 영어로만 제공됩니다.)",
+        });
+      }
+      if (toEnglish) return sayIn(lang, { vi: "", en: "", zh: "（部分内容暂时只有英文版本。）", ko: "(일부 내용은 아직 영어로만 제공됩니다.)" });
+      return "";
+    },
   };
 }
 
@@ -61,7 +84,7 @@ export function speaker(lang: AnswerLanguage): Speaker {
  * @example staffChoice("vi") // { title: "Gặp cán bộ", payload: "menu:handoff" }
  */
 export function staffChoice(lang: AnswerLanguage): Choice {
-  return { title: lang === "en" ? "Talk to staff" : "Gặp cán bộ", payload: MENU.handoff };
+  return { title: sayIn(lang, { vi: "Gặp cán bộ", en: "Talk to staff", zh: "人工客服", ko: "직원 연결" }), payload: MENU.handoff };
 }
 
 // ===  Text shaping  ===
@@ -99,5 +122,5 @@ export function shorten(text: string, maxChars = 400): string {
  */
 export function sourceLine(source: string, lang: AnswerLanguage): string {
   const s = source.trim().replace(/[.;,\s]+$/, "");
-  return `${lang === "en" ? "Source" : "Nguồn"}: ${s}.`;
+  return `${sayIn(lang, { vi: "Nguồn", en: "Source", zh: "来源", ko: "출처" })}: ${s}.`;
 }

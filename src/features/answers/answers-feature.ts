@@ -8,7 +8,7 @@ import type { AppContext } from "../../shared/app-context.js";
  * Report, status and handoff intents are left to their features.
  */
 export async function answers(ctx: AppContext, next: NextFunction): Promise<void> {
-  const base = { language: ctx.viOrEn, today: ctx.today, pack: ctx.pack, plans: plansOf(ctx.services.knowledge), model: ctx.services.chatModel };
+  const base = { language: ctx.language, today: ctx.today, pack: ctx.pack, plans: plansOf(ctx.services.knowledge), model: ctx.services.chatModel };
   if (ctx.choice !== undefined) {
     const reply = answerChoice(ctx.choice, base);
     return reply ? ctx.reply(reply) : next();

@@ -9,6 +9,8 @@
  * await answerPlan({ ...input, text: "Ai chủ trì số hóa di sản?", plans })
  * // { text: "Theo Kế hoạch thực hiện … phường Tân An giai đoạn 2026-2030, Phụ lục, nhiệm vụ 3:\n…" }
  */
+import { planLead, planNotCovered } from "../../../shared/plan-lead.js";
+import { viOrEn } from "../../../shared/say.js";
 import type { Reply } from "../../../core/message.js";
 import type { ContentPack } from "../../../content/index.js";
 import type { AnswerInput } from "../answer-input.js";
@@ -82,24 +84,14 @@ export async function answerPlan(input: AnswerInput): Promise<Reply> {
   const hits = findPlanPassages(retrieverFor(input), input.pack, input.text);
   if (hits.length === 0) {
     return {
-      text: lines(
-        say.say(
-          `Các kế hoạch văn hóa của ${say.text(input.pack.names)} mà mình có chưa đề cập nội dung này.`,
-          `The culture plans of ${say.text(input.pack.names)} that I have do not mention this.`,
-        ),
-        say.say(
-          "Bạn có thể gặp cán bộ văn hóa để được trả lời.",
-          // Retrieval is lexical over Vietnamese plans: an English question rarely matches, so say how to get an answer.
-          "The plans are in Vietnamese: you can ask again in Vietnamese, or ask the culture staff.",
-        ),
-      ),
+      text: lines(...planNotCovered(say.lang, say.text(input.pack.names))),
       choices: [staffChoice(say.lang)],
     };
   }
 
   const passages: WordingPassage[] = hits.map((h) => ({
     text: condense(h.document.pageContent, input.text, PASSAGE_CHARS),
-    citation: citation(h.document, say.lang),
+    citation: citation(h.document, viOrEn(say.lang)),
   }));
   const [best] = passages;
   if (input.model) {
@@ -108,12 +100,12 @@ export async function answerPlan(input: AnswerInput): Promise<Reply> {
     if (worded) {
       // The model is asked to end with the citation; add it when it did not, so every answer names its section.
       const cited = passages.some((p) => worded.includes(p.citation));
-      return { text: cited ? worded : lines(worded, `${say.say("Nguồn", "Source")}: ${best.citation}`) };
+      return { text: cited ? worded : lines(worded, `${say.say({ vi: "Nguồn", en: "Source", zh: "来源", ko: "출처" })}: ${best.citation}`) };
     }
   }
   return {
     text: lines(
-      say.say(`Theo ${best.citation}:`, `According to ${best.citation} (the plan is in Vietnamese):`),
+      planLead(say.lang, best.citation),
       best.text,
     ),
   };

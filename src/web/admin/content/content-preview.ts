@@ -34,7 +34,7 @@ export async function previewAnswer(services: Services, packId: string, text: st
   const reply = await answer({
     text: understanding.text,
     intent: understanding.intent,
-    language: understanding.language === "vi" ? "vi" : "en",
+    language: understanding.language,
     entities: understanding.entities,
     today: services.today(),
     pack,
