@@ -138,7 +138,8 @@ function report(results: { row: LabelledMessage; got: IntentLabel; language: Lan
   for (const r of results) if (r.got !== r.row.intent) pairs.set(`${r.row.intent} → ${r.got}`, (pairs.get(`${r.row.intent} → ${r.got}`) ?? 0) + 1);
   console.log("confusion pairs (expected → got):", pairs.size ? "" : "none");
   for (const [pair, n] of [...pairs].sort((a, b) => b[1] - a[1])) console.log(`  ${n}× ${pair}`);
-  const plain = results.filter((r) => fold(r.row.text) === r.row.text.toLowerCase());
+  // Rows written in Latin letters without any diacritic (Chinese and Korean rows are not counted here).
+  const plain = results.filter((r) => !/[\p{Script=Han}\p{Script=Hangul}]/u.test(r.row.text) && fold(r.row.text) === r.row.text.toLowerCase());
   const plainVi = plain.filter((r) => r.language === "vi");
   const accuracy = (rs: typeof results) => rs.filter((r) => r.got === r.row.intent).length / Math.max(1, rs.length);
   console.log(`accuracy: ${pct(accuracy(results))} (${results.length}); without diacritics: ${pct(accuracy(plain))} (${plain.length}), of which Vietnamese: ${pct(accuracy(plainVi))} (${plainVi.length})`);
