@@ -1,15 +1,7 @@
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { recordGraphSends, recordZaloSends, startTestServer, zaloText, messengerText, type TestServer } from "../../helpers/test-server.js";
+import { describe, expect, it } from "vitest";
+import { messengerText, recordGraphSends, recordZaloSends, serverPerTest, zaloText, zaloTextTo } from "../../helpers/test-server.js";
 
 /** Chinese and Korean speakers through the real webhooks: detection, switching, answers, dates, fallbacks. */
-
-/** Everything sent to one Zalo person, as text (buttons as [title]). */
-const zaloTextTo = (sent: { body: any }[], userId: string) =>
-  sent
-    .filter((s) => s.body.recipient.user_id === userId)
-    .map((s) => [s.body.message.text ?? "", ...(s.body.message.attachment?.payload?.buttons ?? []).map((b: any) => `[${b.title}]`)].join(" "))
-    .join("\n");
 
 /** Everything sent to one Messenger person, as text (quick replies as [title]). */
 const messengerTextTo = (sent: { body: any }[], psid: string) =>
@@ -24,20 +16,13 @@ const messengerPostback = (payload: string, psid: string) => ({
 });
 
 describe("Chinese and Korean through the webhooks", () => {
-  let server: TestServer;
-  beforeEach(async () => {
-    // 25 Nov 2026: the next Hội Lim is the 13th of the first lunar month of 2027 = Thursday 18 Feb 2027.
-    server = await startTestServer({ BOT_TODAY: "2026-11-25" });
-  });
-  afterEach(async () => {
-    await server.stop();
-    nock.cleanAll();
-  });
+  // 25 Nov 2026: the next Hội Lim is the 13th of the first lunar month of 2027 = Thursday 18 Feb 2027.
+  const holder = serverPerTest({ BOT_TODAY: "2026-11-25" });
 
   const ask = async (text: string, userId: string, sent = recordZaloSends()) => {
     const before = sent.length;
-    await server.postZalo(zaloText(text, userId));
-    await server.settle();
+    await holder.server.postZalo(zaloText(text, userId));
+    await holder.server.settle();
     return zaloTextTo(sent.slice(before), userId);
   };
 
@@ -48,14 +33,14 @@ describe("Chinese and Korean through the webhooks", () => {
     expect(text).toContain("2027年2月18日（星期四）");
     expect(text).toContain("[其他节日]");
     expect(text).not.toMatch(/Hội Lim năm|chính hội|Lim Festival 2027/);
-    const conversation = await server.services.conversations.get("zalo:" + zaloText("x").recipient.id + ":zh-1");
+    const conversation = await holder.server.services.conversations.get("zalo:" + zaloText("x").recipient.id + ":zh-1");
     expect(conversation?.language).toBe("zh");
   });
 
   it("a Korean festival question on Messenger is answered in Korean with the computed date", async () => {
     const sent = recordGraphSends();
-    await server.postMessenger(messengerText("림 축제는 몇 월 며칠이에요?", "ko-1"));
-    await server.settle();
+    await holder.server.postMessenger(messengerText("림 축제는 몇 월 며칠이에요?", "ko-1"));
+    await holder.server.settle();
     const text = messengerTextTo(sent, "ko-1");
     expect(text).toContain("2027년 림 축제");
     expect(text).toContain("음력 1월 13일");
@@ -79,8 +64,8 @@ describe("Chinese and Korean through the webhooks", () => {
     expect(await ask("Tiếng Việt", "sw", sent)).toContain("từ giờ mình trả lời bằng tiếng Việt");
 
     const graph = recordGraphSends();
-    await server.postMessenger(messengerPostback("lang:zh:menu:festivals", "zh-menu"));
-    await server.settle();
+    await holder.server.postMessenger(messengerPostback("lang:zh:menu:festivals", "zh-menu"));
+    await holder.server.settle();
     const list = messengerTextTo(graph, "zh-menu");
     expect(list).toContain("即将举行的节日");
     expect(list).toMatch(/年\d+月\d+日/);
@@ -104,13 +89,13 @@ describe("Chinese and Korean through the webhooks", () => {
     expect(notice).toContain("举报目前只能用越南语或英语提交");
     expect(notice).toContain("[用英语继续]");
     expect(notice).toContain("[人工客服]");
-    const reports = await server.store.collection("reports").find();
+    const reports = await holder.server.store.collection("reports").find();
     expect(reports).toHaveLength(0);
     // "Continue in English" switches and opens the report dialog in English.
     const english = await ask("#lang:en:menu:report", "zh-report", sent);
     expect(english).toMatch(/report/i);
     expect(english).not.toMatch(/举报/);
-    expect((await server.services.conversations.get("zalo:" + zaloText("x").recipient.id + ":zh-report"))?.language).toBe("en");
+    expect((await holder.server.services.conversations.get("zalo:" + zaloText("x").recipient.id + ":zh-report"))?.language).toBe("en");
   });
 
   it("a missing translation falls back to English, never to an empty field, and says so", async () => {
