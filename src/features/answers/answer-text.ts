@@ -28,6 +28,8 @@ export interface Speaker {
   maybe(text: Text | undefined): string | undefined;
   /** Our own phrase in the reply's language (English when a zh/ko one is not written). */
   say(texts: Texts): string;
+  /** A field's label with the colon the language writes: "Địa điểm: ", "地点：". */
+  label(texts: Texts): string;
   /** "chưa cập nhật" / "not yet updated" / "尚未更新" / "아직 업데이트되지 않음". */
   readonly unknown: string;
   /** A line telling the reader that some content is only in English or Vietnamese for now, or "" when none was. */
@@ -61,6 +63,7 @@ export function speaker(lang: AnswerLanguage): Speaker {
     text,
     maybe: (t) => (t ? text(t) : undefined),
     say: phrase,
+    label: (texts) => `${phrase(texts)}${lang === "zh" ? "：" : ": "}`,
     unknown: sayIn(lang, { vi: "chưa cập nhật", en: "not yet updated", zh: "尚未更新", ko: "아직 업데이트되지 않음" }),
     fallbackNote: () => {
       if (toVietnamese) {

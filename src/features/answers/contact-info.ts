@@ -57,11 +57,11 @@ export function contactCard(contact: Contact, lang: AnswerLanguage): Reply {
   const note = say.maybe(contact.note);
   const text = lines(
     say.text(contact.names),
-    `${say.say({ vi: "Nhiệm vụ", en: "Role", zh: "职责", ko: "역할" })}: ${shorten(say.text(contact.role), 350)}`,
-    `${say.say({ vi: "Điện thoại", en: "Phone", zh: "电话", ko: "전화" })}: ${contact.phone ?? say.unknown}`,
+    `${say.label({ vi: "Nhiệm vụ", en: "Role", zh: "职责", ko: "역할" })}${shorten(say.text(contact.role), 350)}`,
+    `${say.label({ vi: "Điện thoại", en: "Phone", zh: "电话", ko: "전화" })}${contact.phone ?? say.unknown}`,
     `Email: ${contact.email ?? say.unknown}`,
-    `${say.say({ vi: "Địa chỉ", en: "Address", zh: "地址", ko: "주소" })}: ${contact.address ? say.text(contact.address) : say.unknown}`,
-    `${say.say({ vi: "Giờ làm việc", en: "Office hours", zh: "办公时间", ko: "업무 시간" })}: ${hours ?? say.unknown}`,
+    `${say.label({ vi: "Địa chỉ", en: "Address", zh: "地址", ko: "주소" })}${contact.address ? say.text(contact.address) : say.unknown}`,
+    `${say.label({ vi: "Giờ làm việc", en: "Office hours", zh: "办公时间", ko: "업무 시간" })}${hours ?? say.unknown}`,
     note,
     missing &&
       say.say(

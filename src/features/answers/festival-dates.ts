@@ -97,9 +97,9 @@ export function festivalCard(festival: Festival, input: AnswerInput, options: Fe
   const text = lines(
     ...when,
     options.detail ? shorten(say.text(festival.description)) : undefined,
-    `${say.say({ vi: "Địa điểm", en: "Place", zh: "地点", ko: "장소" })}: ${place}`,
-    visitors && `${say.say({ vi: "Dành cho du khách", en: "For visitors", zh: "游客须知", ko: "방문객 안내" })}: ${visitors}`,
-    note && `${say.say({ vi: "Lưu ý (theo thông tin tham khảo)", en: "Note (reference information)", zh: "注意（参考信息）", ko: "참고(참고 정보)" })}: ${note}`,
+    `${say.label({ vi: "Địa điểm", en: "Place", zh: "地点", ko: "장소" })}${place}`,
+    visitors && `${say.label({ vi: "Dành cho du khách", en: "For visitors", zh: "游客须知", ko: "방문객 안내" })}${visitors}`,
+    note && `${say.label({ vi: "Lưu ý (theo thông tin tham khảo)", en: "Note (reference information)", zh: "注意（参考信息）", ko: "참고(참고 정보)" })}${note}`,
     sourceLine(festival.source, say.lang),
     say.fallbackNote(),
   );

@@ -70,11 +70,11 @@ export function heritageCard(item: HeritageItem, pack: ContentPack, lang: Answer
   const note = say.maybe(item.uncertain);
   const text = lines(
     `${say.text(item.names)}${type ? ` (${type})` : ""}`,
-    item.unesco ? unescoLine(item.unesco, ranking, say) : ranking && `${say.say({ vi: "Xếp hạng", en: "Ranking", zh: "级别", ko: "등급" })}: ${ranking}`,
+    item.unesco ? unescoLine(item.unesco, ranking, say) : ranking && `${say.label({ vi: "Xếp hạng", en: "Ranking", zh: "级别", ko: "등급" })}${ranking}`,
     shorten(say.text(item.description)),
-    place && `${say.say({ vi: "Địa điểm", en: "Place", zh: "地点", ko: "장소" })}: ${place}`,
-    hours && `${say.say({ vi: "Giờ mở cửa", en: "Opening hours", zh: "开放时间", ko: "개방 시간" })}: ${hours}`,
-    note && `${say.say({ vi: "Lưu ý (theo thông tin tham khảo)", en: "Note (reference information)", zh: "注意（参考信息）", ko: "참고(참고 정보)" })}: ${note}`,
+    place && `${say.label({ vi: "Địa điểm", en: "Place", zh: "地点", ko: "장소" })}${place}`,
+    hours && `${say.label({ vi: "Giờ mở cửa", en: "Opening hours", zh: "开放时间", ko: "개방 시간" })}${hours}`,
+    note && `${say.label({ vi: "Lưu ý (theo thông tin tham khảo)", en: "Note (reference information)", zh: "注意（参考信息）", ko: "참고(참고 정보)" })}${note}`,
     sourceLine(item.source, lang),
     say.fallbackNote(),
   );
