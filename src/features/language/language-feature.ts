@@ -18,6 +18,8 @@ export async function languageSwitch(ctx: AppContext, next: NextFunction): Promi
   const language = chosen?.language ?? typed;
   if (!language) return next();
   ctx.conversation.language = language;
+  // With staff on the line the bot stays quiet: the new language is kept and the message goes on to staff.
+  if (ctx.conversation.state.handoff !== undefined) return next();
   if (chosen?.then) {
     ctx.continueWithChoice(chosen.then);
     return next();

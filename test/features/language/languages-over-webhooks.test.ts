@@ -117,5 +117,8 @@ describe("Chinese and Korean through the webhooks", () => {
     expect(await ask("감사합니다", "ko-2", sent)).toContain("도움이 되어 기뻐요");
     expect(await ask("하노이 내일 날씨 어때요", "ko-2", sent)).toContain("죄송하지만 그 질문에는 답할 수 없어요");
     expect(await ask("상담원 연결해 주세요", "ko-2", sent)).toContain("직원이 여기에서 답변해 드립니다");
+    // While staff are on the line the bot is quiet; "종료" ends it, in Korean.
+    expect(await ask("축제 언제예요", "ko-2", sent)).toBe("");
+    expect(await ask("종료", "ko-2", sent)).toContain("직원과의 대화가 끝났습니다");
   });
 });
