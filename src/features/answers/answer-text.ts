@@ -125,5 +125,5 @@ export function shorten(text: string, maxChars = 400): string {
  */
 export function sourceLine(source: string, lang: AnswerLanguage): string {
   const s = source.trim().replace(/[.;,\s]+$/, "");
-  return `${sayIn(lang, { vi: "Nguồn", en: "Source", zh: "来源", ko: "출처" })}: ${s}.`;
+  return lang === "zh" ? `来源：${s}。` : `${sayIn(lang, { vi: "Nguồn", en: "Source", zh: "来源", ko: "출처" })}: ${s}.`;
 }

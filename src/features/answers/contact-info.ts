@@ -59,7 +59,7 @@ export function contactCard(contact: Contact, lang: AnswerLanguage): Reply {
     say.text(contact.names),
     `${say.label({ vi: "Nhiệm vụ", en: "Role", zh: "职责", ko: "역할" })}${shorten(say.text(contact.role), 350)}`,
     `${say.label({ vi: "Điện thoại", en: "Phone", zh: "电话", ko: "전화" })}${contact.phone ?? say.unknown}`,
-    `Email: ${contact.email ?? say.unknown}`,
+    `${say.label({ vi: "Email", en: "Email", zh: "电子邮件", ko: "이메일" })}${contact.email ?? say.unknown}`,
     `${say.label({ vi: "Địa chỉ", en: "Address", zh: "地址", ko: "주소" })}${contact.address ? say.text(contact.address) : say.unknown}`,
     `${say.label({ vi: "Giờ làm việc", en: "Office hours", zh: "办公时间", ko: "업무 시간" })}${hours ?? say.unknown}`,
     note,

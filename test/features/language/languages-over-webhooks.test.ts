@@ -105,9 +105,10 @@ describe("Chinese and Korean through the webhooks", () => {
     expect(text).toContain("地点：Tien Du commune");
     expect(text).toContain("部分内容暂时只有英文版本");
     expect(text).not.toMatch(/：\s*\n|：$/m);
-    // A contact card: the office's name exists only in Vietnamese and English.
+    // The contacts: the office has a Chinese name; the other units only Vietnamese and English, so English is shown.
     const contact = await ask("文化部门的电话多少", "zh-fallback", sent);
-    expect(contact).toContain("文化事务联系窗口是Culture and Society Office, Vo Cuong Ward");
+    expect(contact).toContain("文化事务联系窗口是武强坊文化社会科");
+    expect(contact).toContain("Vo Cuong Ward Police");
     expect(contact).toContain("[人工客服]");
   });
 
