@@ -75,9 +75,12 @@ export class AppContext extends BotContext {
     return say(this.language, texts);
   }
 
-  /** Picks the Vietnamese or English text for this person (English for Chinese and Korean speakers). */
+  /**
+   * Picks the Vietnamese or English text for this person (English for Chinese and Korean speakers): the
+   * Vietnamese/English-only parts (reports, class registration). Elsewhere use `say({ vi, en, zh, ko })`.
+   */
   t(vi: string, en: string): string {
-    return this.viOrEn === "en" ? en : vi;
+    return say(this.language, { vi, en });
   }
 }
 
