@@ -4,7 +4,8 @@
  * Han characters are evidence of Chinese, Hangul of Korean, any Vietnamese letter or tone mark of Vietnamese;
  * otherwise words are counted against two small lists. A mixed message keeps the person's language when that
  * language is in it ("When is 林会?" from an English speaker stays English), unless the other script makes up two
- * thirds of it; a message with no evidence ("ok", "👍", "PA-2026-0012") keeps the person's previous language.
+ * thirds of it; a message with no evidence ("ok", "👍", "PA-2026-0012") keeps the person's previous language, and a
+ * Chinese or Korean speaker needs two words of Vietnamese or English to switch (a pasted name is not a switch).
  *
  * @example detectLanguage(["when","is","hoi","lim"]) // "en"
  * @example detectLanguage(["林","会","几","号"], "vi") // "zh"
@@ -71,7 +72,12 @@ export function detectLanguage(tokens: readonly string[], previous?: Language): 
   }
   const latin: Language | undefined = marks || count.vi > count.en ? "vi" : count.en > count.vi ? "en" : undefined;
   const script: Language | undefined = count.ko + count.zh === 0 ? undefined : count.ko >= count.zh ? "ko" : "zh";
-  if (!script) return latin ?? previous ?? "vi";
+  if (!script) {
+    // A Chinese or Korean speaker typing or pasting a Vietnamese name ("Hoi Lim 2027", "Hội Lim") has not switched
+    // language: it takes two words of Vietnamese or English.
+    if ((previous === "zh" || previous === "ko") && Math.max(count.vi, count.en) < 2) return previous;
+    return latin ?? previous ?? "vi";
+  }
   // Han or Hangul is clear evidence; mixed with the person's own language it stays theirs unless it dominates.
   const total = count.vi + count.en + count.zh + count.ko;
   const mixed = previous !== undefined && previous !== script && count[previous] > 0;

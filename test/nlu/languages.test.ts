@@ -24,6 +24,11 @@ describe("Chinese and Korean", () => {
     // No language known yet: the Han characters decide.
     expect(understand("Hội Lim 是什么时候").language).toBe("zh");
     expect(detectLanguage(["ok"], "ko")).toBe("ko");
+    // A Vietnamese name typed without diacritics does not switch a Korean speaker; a sentence does.
+    expect(understand("Hoi Lim 2027", "ko").language).toBe("ko");
+    expect(understand("When is the Lim festival?", "ko").language).toBe("en");
+    expect(understand("Hội Lim", "zh").language).toBe("zh");
+    expect(understand("Hội Lim năm nay ngày nào", "zh").language).toBe("vi");
   });
 
   it("maps Traditional characters to Simplified and splits Han per character", () => {

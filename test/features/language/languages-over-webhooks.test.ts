@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { messengerText, recordGraphSends, recordZaloSends, serverPerTest, zaloText, zaloTextTo } from "../../helpers/test-server.js";
+import { fixture, messengerText, recordGraphSends, recordZaloSends, serverPerTest, zaloText, zaloTextTo } from "../../helpers/test-server.js";
 
 /** Chinese and Korean speakers through the real webhooks: detection, switching, answers, dates, fallbacks. */
 
@@ -110,6 +110,20 @@ describe("Chinese and Korean through the webhooks", () => {
     expect(contact).toContain("文化事务联系窗口是武强坊文化社会科");
     expect(contact).toContain("Vo Cuong Ward Police");
     expect(contact).toContain("[人工客服]");
+  });
+
+  it("the welcome offers the other languages; choosing one answers in it from then on", async () => {
+    const sent = recordZaloSends();
+    const follow = { ...fixture<any>("zalo/follow.json"), timestamp: String(Date.now()), follower: { id: "new-follower" } };
+    await holder.server.postZalo(follow);
+    await holder.server.settle();
+    const welcome = zaloTextTo(sent, "new-follower");
+    expect(welcome).toContain("Mình là trợ lý văn hóa");
+    expect(welcome).toContain("[中文]");
+    expect(welcome).toContain("[한국어]");
+    expect(welcome).toContain("[English]");
+    expect(await ask("#lang:ko", "new-follower", sent)).toContain("이제 한국어로 안내해 드릴게요");
+    expect(await ask("Hoi Lim 2027", "new-follower", sent)).toContain("2027년 2월 18일");
   });
 
   it("greets, thanks, hands off and declines off-topic questions in Korean", async () => {
