@@ -1,10 +1,10 @@
 import { BotContext } from "../core/context.js";
 import type { Conversation } from "../core/conversation.js";
-import type { InboundMessage, Reply } from "../core/message.js";
+import type { InboundMessage } from "../core/message.js";
 import type { ContentPack } from "../content/index.js";
 import type { Understanding } from "../nlu/index.js";
-import { say, viOrEn, type Texts } from "./say.js";
 import type { Services } from "./services.js";
+import { say, viOrEn, type Bilingual, type TextValues } from "./bilingual.js";
 
 /**
  * The product's context: the core context plus the services every feature uses, and what the
@@ -19,19 +19,10 @@ export class AppContext extends BotContext {
   constructor(
     message: InboundMessage,
     conversation: Conversation,
-    deliver: (reply: Reply) => Promise<void>,
     readonly services: Services,
   ) {
-    super(message, conversation, deliver);
-    this.unansweredBefore = (conversation.state.unanswered as number | undefined) ?? 0;
-    this.inDialogBefore = conversation.state.dialog !== undefined;
+    super(message, conversation);
   }
-
-  /** Whether the person was inside a dialog when this message came (a step's answer is not a content gap). */
-  readonly inDialogBefore: boolean;
-
-  /** How many messages had gone unanswered before this one (analytics compares after handling). */
-  readonly unansweredBefore: number;
 
   /** Today's date in Asia/Ho_Chi_Minh (or BOT_TODAY), YYYY-MM-DD. */
   get today(): string {
@@ -70,9 +61,9 @@ export class AppContext extends BotContext {
     this.#choice = payload;
   }
 
-  /** Our wording in the person's language (English for a Chinese or Korean phrase not written yet). */
-  say(texts: Texts): string {
-    return say(this.language, texts);
+  /** Our text in this person's language (src/shared/bilingual.ts; English for a Chinese or Korean one not written yet). */
+  say(text: Bilingual, values?: TextValues): string {
+    return say(this.language, text, values);
   }
 
   /**

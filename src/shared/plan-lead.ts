@@ -5,7 +5,7 @@
  *
  * @example planLead("zh", "Kế hoạch số 12/KH-UBND ngày 10/01/2026, mục II.1") // "根据Kế hoạch số 12/KH-UBND …（计划原文为越南语）："
  */
-import { say, type Language } from "./say.js";
+import { say, type Language } from "./bilingual.js";
 
 /** "Theo <citation>:" and its translations, before a Vietnamese passage. */
 export function planLead(lang: Language, citation: string): string {

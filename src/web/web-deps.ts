@@ -1,10 +1,11 @@
 /**
- * What the console and the web chat are built from: the app's pipeline and services, the web chat's buffered
+ * What the console and the web chat are built from: the app's pipeline and services, the web chat's stored
  * channel, and the console's own account and session stores.
  */
+import type { Router } from "express";
 import type { AppContext } from "../shared/app-context.js";
 import type { Services } from "../shared/services.js";
-import type { BufferedChannel } from "../channels/local/buffered-channel.js";
+import type { StoredChannel } from "../channels/local/stored-channel.js";
 import type { Pipeline } from "../core/pipeline.js";
 import type { ConsoleAuth } from "./auth/console-auth.js";
 import type { Sessions } from "./auth/sessions.js";
@@ -15,7 +16,9 @@ export interface WebOptions {
   pipeline: Pipeline<AppContext>;
   services: Services;
   /** The web chat's channel (`local.web` of createApp). */
-  web: BufferedChannel;
+  web: StoredChannel;
+  /** The features' console pages (each feature's …-console.ts), mounted under /admin by the console shell. */
+  pages: readonly ((deps: WebDeps) => Router)[];
 }
 
 /** Shared by every route module of src/web. */

@@ -1,3 +1,4 @@
+import { consolePages } from "../../src/app/console-pages.js";
 import nock from "nock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Router } from "express";
@@ -51,7 +52,7 @@ function routesOf(router: Router): { method: string; path: string }[] {
 
 describe("without a session", () => {
   it("every /admin route refuses: pages go to sign-in, scripts and forms get 401", async () => {
-    const router = await createWeb({ pipeline: server.pipeline, services: server.services, web: server.local.web });
+    const router = await createWeb({ pipeline: server.pipeline, services: server.services, web: server.local.web, pages: consolePages });
     const routes = routesOf(router).filter((r) => r.path.startsWith("/admin") && !r.path.startsWith("/admin/login"));
     expect(routes.length).toBeGreaterThan(20);
     for (const route of routes) {

@@ -1,18 +1,18 @@
 /**
  * Small pieces every answer shares: content text in the reply's language with its fallbacks (Chinese and Korean →
- * English → Vietnamese), our own wording as a map per language (src/shared/say.ts), the "chưa cập nhật" wording
+ * English → Vietnamese), our own wording as a map per language (src/shared/bilingual.ts), the "chưa cập nhật" wording
  * for unknown facts, the staff choice, and cutting long text to a short card.
  *
  * @example
  * const say = speaker("zh");
  * say.text({ vi: "Hội Lim", en: "Lim Festival" })   // "Lim Festival" (and say.fallbackNote() says why it is English)
- * say.say({ vi: "Lễ hội", en: "Festivals", zh: "节日" }) // "节日"
+ * say.phrase({ vi: "Lễ hội", en: "Festivals", zh: "节日" }) // "节日"
  * say.unknown                                       // "尚未更新"
  */
-import type { Choice } from "../../core/message.js";
+import type { Choice, Reply } from "../../core/message.js";
 import type { Text } from "../../content/index.js";
 import { MENU } from "../../shared/menu.js";
-import { fellBackToEnglish, say as sayIn, type Texts } from "../../shared/say.js";
+import { fellBackToEnglish, say as sayIn, type Bilingual } from "../../shared/bilingual.js";
 import type { AnswerLanguage } from "./answer-input.js";
 
 // ===  Speaker: language-aware wording for one reply  ===
@@ -26,10 +26,10 @@ export interface Speaker {
   text(text: Text): string;
   /** Like `text`, for optional fields. */
   maybe(text: Text | undefined): string | undefined;
-  /** Our own phrase in the reply's language (English when a zh/ko one is not written). */
-  say(texts: Texts): string;
+  /** A phrase of ours in the reply's language (the app's one helper, src/shared/bilingual.ts; English when a zh/ko one is not written). */
+  phrase(text: Bilingual): string;
   /** A field's label with the colon the language writes: "Địa điểm: ", "地点：". */
-  label(texts: Texts): string;
+  label(texts: Bilingual): string;
   /** "chưa cập nhật" / "not yet updated" / "尚未更新" / "아직 업데이트되지 않음". */
   readonly unknown: string;
   /** A line telling the reader that some content is only in English or Vietnamese for now, or "" when none was. */
@@ -38,7 +38,7 @@ export interface Speaker {
 
 /**
  * A speaker for one reply.
- * @example speaker("vi").say({ vi: "Lễ hội", en: "Festivals" }) // "Lễ hội"
+ * @example speaker("vi").phrase({ vi: "Lễ hội", en: "Festivals" }) // "Lễ hội"
  */
 export function speaker(lang: AnswerLanguage): Speaker {
   let toEnglish = false;
@@ -53,7 +53,7 @@ export function speaker(lang: AnswerLanguage): Speaker {
     toVietnamese = true;
     return t.vi;
   };
-  const phrase = (texts: Texts) => {
+  const phrase = (texts: Bilingual) => {
     if (fellBackToEnglish(lang, texts)) toEnglish = true;
     return sayIn(lang, texts);
   };
@@ -62,7 +62,7 @@ export function speaker(lang: AnswerLanguage): Speaker {
     en: lang === "en",
     text,
     maybe: (t) => (t ? text(t) : undefined),
-    say: phrase,
+    phrase,
     label: (texts) => `${phrase(texts)}${lang === "zh" ? "：" : ": "}`,
     unknown: sayIn(lang, { vi: "chưa cập nhật", en: "not yet updated", zh: "尚未更新", ko: "아직 업데이트되지 않음" }),
     fallbackNote: () => {
@@ -126,4 +126,20 @@ export function shorten(text: string, maxChars = 400): string {
 export function sourceLine(source: string, lang: AnswerLanguage): string {
   const s = source.trim().replace(/[.;,\s]+$/, "");
   return lang === "zh" ? `来源：${s}。` : `${sayIn(lang, { vi: "Nguồn", en: "Source", zh: "来源", ko: "출처" })}: ${s}.`;
+}
+
+/** How many items a list or a set of choices shows. */
+export const LIST_MAX = 8;
+
+/**
+ * The answer about items named in a message: one → its card; several → "which one?" with a choice for each; none
+ * (or none known) → the list of them all.
+ *
+ * @example oneOf(contacts, lang, { card, choice: contactChoice, which: { vi: "Bạn muốn hỏi cơ quan nào?", en: "Which office do you mean?" }, list })
+ */
+export function oneOf<T>(found: readonly T[], lang: AnswerLanguage, cases: { card(item: T): Reply; choice(item: T, say: Speaker): Choice; which: Bilingual; list(): Reply }): Reply {
+  if (found.length === 1) return cases.card(found[0]);
+  if (found.length === 0) return cases.list();
+  const say = speaker(lang);
+  return { text: say.phrase(cases.which), choices: found.slice(0, LIST_MAX).map((item) => cases.choice(item, say)) };
 }

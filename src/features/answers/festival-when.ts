@@ -118,24 +118,24 @@ export function describeOccurrence(festival: Festival, occurrence: Occurrence, s
   const name = say.text(festival.names);
   const head = say.en ? `${name} ${occurrence.year}` : `${name} năm ${occurrence.year}`;
   const verb = {
-    past: say.say({ vi: "đã diễn ra", en: "took place" }),
-    ongoing: say.say({ vi: "đang diễn ra", en: "is under way" }),
-    future: say.say({ vi: "diễn ra", en: "takes place" }),
+    past: say.phrase({ vi: "đã diễn ra", en: "took place" }),
+    ongoing: say.phrase({ vi: "đang diễn ra", en: "is under way" }),
+    future: say.phrase({ vi: "diễn ra", en: "takes place" }),
   }[tense];
   const days = festival.date.days ?? 1;
   const lunar = festival.date.calendar === "lunar";
-  const lunarWord = say.say({ vi: " âm lịch", en: "" });
+  const lunarWord = say.phrase({ vi: " âm lịch", en: "" });
 
   // The main day first: it is what people ask for ("chính hội ngày nào").
   if (occurrence.main) {
-    const mainLunar = occurrence.lunarMain ? `${say.say({ vi: "ngày ", en: "the " })}${formatLunar(occurrence.lunarMain, lang)}${lunarWord}, ${say.say({ vi: "tức ", en: "i.e. " })}` : "";
+    const mainLunar = occurrence.lunarMain ? `${say.phrase({ vi: "ngày ", en: "the " })}${formatLunar(occurrence.lunarMain, lang)}${lunarWord}, ${say.phrase({ vi: "tức ", en: "i.e. " })}` : "";
     const main = `${mainLunar}${dayWithWeekday(occurrence.main, lang)}`;
-    const spanLunar = lunar && occurrence.lunarStart ? `${say.say({ vi: "từ ", en: "from " })}${lunarRange(occurrence.lunarStart, lunarOf(occurrence.end), say)}${lunarWord} ` : "";
+    const spanLunar = lunar && occurrence.lunarStart ? `${say.phrase({ vi: "từ ", en: "from " })}${lunarRange(occurrence.lunarStart, lunarOf(occurrence.end), say)}${lunarWord} ` : "";
     const tail = say.en
       ? `; the festival ${tense === "past" ? "ran" : "runs"} ${days} days, ${spanLunar}(${solarRange(occurrence.start, occurrence.end, lang)}).`
       : `; hội kéo dài ${days} ngày, ${spanLunar}(${solarRange(occurrence.start, occurrence.end, lang)}).`;
-    const mainLabel = say.say({ vi: "chính hội", en: "main day:" });
-    const past = tense === "past" ? say.say({ vi: " đã diễn ra,", en: " took place;" }) : "";
+    const mainLabel = say.phrase({ vi: "chính hội", en: "main day:" });
+    const past = tense === "past" ? say.phrase({ vi: " đã diễn ra,", en: " took place;" }) : "";
     return `${head}${past} ${mainLabel} ${main}${tail}`;
   }
 
@@ -170,17 +170,17 @@ export function shortWhen(festival: Festival, occurrence: Occurrence, say: Speak
   const lunarKey = occurrence.main ? occurrence.lunarMain : occurrence.lunarStart;
   const days = festival.date.days ?? 1;
   if (lang === "zh" || lang === "ko") {
-    const notes = [occurrence.main ? say.say({ vi: "", en: "", zh: "正会日", ko: "본 축제일" }) : "", lunarKey ? formatLunar(lunarKey, lang) : ""].filter(Boolean);
+    const notes = [occurrence.main ? say.phrase({ vi: "", en: "", zh: "正会日", ko: "본 축제일" }) : "", lunarKey ? formatLunar(lunarKey, lang) : ""].filter(Boolean);
     const span = days > 1 && !occurrence.main ? solarRange(occurrence.start, occurrence.end, lang) : dayWithWeekday(key, lang);
     if (!notes.length) return span;
     return lang === "zh" ? `${span}（${notes.join("，")}）` : `${span} (${notes.join(", ")})`;
   }
   const notes: string[] = [];
-  if (occurrence.main) notes.push(say.say({ vi: "chính hội", en: "main day" }));
+  if (occurrence.main) notes.push(say.phrase({ vi: "chính hội", en: "main day" }));
   if (lunarKey) notes.push(say.en ? `${formatLunar(lunarKey, "en")}` : `${formatLunar(lunarKey, "vi")} âm lịch`);
   const span =
     days > 1 && !occurrence.main
-      ? `${say.say({ vi: "từ ", en: "" })}${dayWithWeekday(occurrence.start, lang)}${say.say({ vi: " đến ", en: " – " })}${dayWithWeekday(occurrence.end, lang)}`
+      ? `${say.phrase({ vi: "từ ", en: "" })}${dayWithWeekday(occurrence.start, lang)}${say.phrase({ vi: " đến ", en: " – " })}${dayWithWeekday(occurrence.end, lang)}`
       : dayWithWeekday(key, lang);
   return notes.length > 0 ? `${span} (${notes.join(", ")})` : span;
 }

@@ -1,21 +1,13 @@
-import { formatDate, isOfficeOpen, nextOfficeOpening, toIsoDate, weekdayName } from "../../calendar/index.js";
+import { formatDate, isOfficeOpen, nextOfficeOpening, vietnamDateOf, vietnamTimeOf, weekdayName } from "../../calendar/index.js";
 import type { Handoff } from "../../domain/handoff.js";
+import { say, type Language } from "../../shared/bilingual.js";
 
 /**
  * What the person reads about a handoff, in their language. Kept apart from the service so wording can be
  * reviewed in one place.
  */
 
-import { say, type Language } from "../../shared/say.js";
 
-const OFFSET_MS = 7 * 3_600_000;
-
-/** An instant as a Vietnam-time date and "7:30". */
-function localParts(at: Date): { date: string; time: string } {
-  const local = new Date(at.getTime() + OFFSET_MS);
-  const date = toIsoDate({ year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() });
-  return { date, time: `${local.getUTCHours()}:${String(local.getUTCMinutes()).padStart(2, "0")}` };
-}
 
 /**
  * When staff will answer, if the office is closed now; undefined while it is open.
@@ -26,8 +18,8 @@ function localParts(at: Date): { date: string; time: string } {
 export function officeHoursNotice(now: number, language: Language): string | undefined {
   const at = new Date(now);
   if (isOfficeOpen(at)) return undefined;
-  const opening = localParts(nextOfficeOpening(at));
-  const today = localParts(at).date;
+  const opening = vietnamTimeOf(nextOfficeOpening(at).getTime());
+  const today = vietnamDateOf(now);
   const when =
     opening.date === today
       ? say(language, { vi: `${opening.time} hôm nay`, en: `${opening.time} today`, zh: `今天${opening.time}`, ko: `오늘 ${opening.time}` })
@@ -39,8 +31,8 @@ export function officeHoursNotice(now: number, language: Language): string | und
 export function handoffStartedText(reason: Handoff["reason"], officeName: string, now: number, language: Language): string {
   const lead =
     reason === "misunderstood"
-      ? say(language, { vi: "Có vẻ tôi chưa giúp được bạn, nên tôi đã chuyển cuộc trò chuyện cho cán bộ", en: "It seems I could not help, so I have passed this conversation to a staff member of", zh: "看来我没能帮上忙，已将对话转给", ko: "제가 도와드리지 못한 것 같아 대화를 다음 기관 직원에게 넘겼습니다:" })
-      : say(language, { vi: "Tôi đã chuyển cuộc trò chuyện cho cán bộ", en: "I have passed this conversation to a staff member of", zh: "已将对话转给", ko: "대화를 다음 기관 직원에게 넘겼습니다:" });
+      ? say(language, { vi: "Có vẻ mình chưa giúp được bạn, nên mình đã chuyển cuộc trò chuyện cho cán bộ", en: "It seems I could not help, so I have passed this conversation to a staff member of", zh: "看来我没能帮上忙，已将对话转给", ko: "제가 도와드리지 못한 것 같아 대화를 다음 기관 직원에게 넘겼습니다:" })
+      : say(language, { vi: "Mình đã chuyển cuộc trò chuyện cho cán bộ", en: "I have passed this conversation to a staff member of", zh: "已将对话转给", ko: "대화를 다음 기관 직원에게 넘겼습니다:" });
   const parts = [
     say(language, { vi: `${lead} ${officeName}. Cán bộ sẽ trả lời bạn ngay tại đây. Trong lúc chờ, trợ lý tạm dừng trả lời tự động; tin nhắn của bạn vẫn được chuyển đến cán bộ.`, en: `${lead} ${officeName}. They will answer you here. Meanwhile the assistant stays quiet; your messages still reach the staff.`, zh: `${lead}${officeName}的工作人员。工作人员会在这里回复您。等待期间助手暂停自动回复，您的消息仍会转给工作人员。`, ko: `${lead} ${officeName}. 직원이 여기에서 답변해 드립니다. 기다리시는 동안 자동 답변은 멈추며, 보내시는 메시지는 직원에게 전달됩니다.` }),
     officeHoursNotice(now, language),

@@ -7,7 +7,7 @@
 import type { NextFunction } from "../../core/composer.js";
 import type { AppContext } from "../../shared/app-context.js";
 import { MENU, mainMenu } from "../../shared/menu.js";
-import { say } from "../../shared/say.js";
+import { say } from "../../shared/bilingual.js";
 import { languageChoicePayload, languageCommand, languagePayload } from "./language-command.js";
 import { CONTINUE_IN_ENGLISH, SWITCHED, VI_EN_ONLY } from "./language-texts.js";
 
@@ -24,7 +24,7 @@ export async function languageSwitch(ctx: AppContext, next: NextFunction): Promi
     ctx.continueWithChoice(chosen.then);
     return next();
   }
-  // A dialog in progress keeps going (its next prompt comes in the new language); elsewhere, the menu.
+  ctx.outcome = "answered";
   await ctx.reply({ text: SWITCHED[language], choices: mainMenu(language) });
 }
 
@@ -50,6 +50,7 @@ export async function viEnOnlyGate(ctx: AppContext, next: NextFunction): Promise
   if ((lang !== "zh" && lang !== "ko") || ctx.conversation.state.dialog !== undefined || ctx.message.kind !== "message") return next();
   const found = viEnOnlyPart(ctx);
   if (!found) return next();
+  ctx.outcome = "answered";
   await ctx.reply({
     text: say(lang, VI_EN_ONLY[found.part]),
     choices: [

@@ -2,7 +2,7 @@
  * What the language feature says: the confirmation of a switch, and the notice that reports and class
  * registration are in Vietnamese and English only.
  */
-import type { Language, Texts } from "../../shared/say.js";
+import type { Language, Bilingual } from "../../shared/bilingual.js";
 
 /** The reply to "中文", "한국어", "English", "Tiếng Việt" (or the welcome's language choice), in the new language. */
 export const SWITCHED: Record<Language, string> = {
@@ -13,7 +13,7 @@ export const SWITCHED: Record<Language, string> = {
 };
 
 /** Why a Chinese or Korean speaker is offered English or staff for a report or a class. */
-export const VI_EN_ONLY: { report: Texts; classes: Texts } = {
+export const VI_EN_ONLY: { report: Bilingual; classes: Bilingual } = {
   report: {
     vi: "",
     en: "",
@@ -29,7 +29,7 @@ export const VI_EN_ONLY: { report: Texts; classes: Texts } = {
 };
 
 /** The choice that continues in English. */
-export const CONTINUE_IN_ENGLISH: Texts = { vi: "Continue in English", en: "Continue in English", zh: "用英语继续", ko: "영어로 계속" };
+export const CONTINUE_IN_ENGLISH: Bilingual = { vi: "Continue in English", en: "Continue in English", zh: "用英语继续", ko: "영어로 계속" };
 
 /** The language choices the welcome offers, each in its own language. */
 export const LANGUAGE_NAMES: Record<Language, string> = { vi: "Tiếng Việt", en: "English", zh: "中文", ko: "한국어" };

@@ -10,7 +10,7 @@
  * // { text: "Theo Kế hoạch thực hiện … phường Tân An giai đoạn 2026-2030, Phụ lục, nhiệm vụ 3:\n…" }
  */
 import { planLead, planNotCovered } from "../../../shared/plan-lead.js";
-import { viOrEn } from "../../../shared/say.js";
+import { viOrEn } from "../../../shared/bilingual.js";
 import type { Reply } from "../../../core/message.js";
 import type { ContentPack } from "../../../content/index.js";
 import type { AnswerInput } from "../answer-input.js";
@@ -100,7 +100,7 @@ export async function answerPlan(input: AnswerInput): Promise<Reply> {
     if (worded) {
       // The model is asked to end with the citation; add it when it did not, so every answer names its section.
       const cited = passages.some((p) => worded.includes(p.citation));
-      return { text: cited ? worded : lines(worded, `${say.say({ vi: "Nguồn", en: "Source", zh: "来源", ko: "출처" })}: ${best.citation}`) };
+      return { text: cited ? worded : lines(worded, `${say.phrase({ vi: "Nguồn", en: "Source", zh: "来源", ko: "출처" })}: ${best.citation}`) };
     }
   }
   return {
