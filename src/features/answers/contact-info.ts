@@ -10,22 +10,19 @@
 import type { Choice, Reply } from "../../core/message.js";
 import type { Contact, ContentPack } from "../../content/index.js";
 import type { AnswerInput, AnswerLanguage } from "./answer-input.js";
-import { LIST_MAX, lines, shorten, sourceLine, speaker, staffChoice, type Speaker } from "./answer-text.js";
+import { LIST_MAX, lines, oneOf, shorten, sourceLine, speaker, staffChoice, type Speaker } from "./answer-text.js";
 
 /** Answer a contact_info message. */
 export function answerContact(input: AnswerInput): Reply {
   const { pack } = input;
   const ids = input.entities.contacts ?? [];
   const contacts = ids.map((id) => pack.contact(id)).filter((c): c is Contact => c !== undefined);
-  if (contacts.length === 1) return contactCard(contacts[0], input.language);
-  const say = speaker(input.language);
-  if (contacts.length > 1) {
-    return {
-      text: say.phrase({ vi: "Bạn muốn hỏi cơ quan nào?", en: "Which office do you mean?", zh: "您指的是哪个部门？", ko: "어느 부서를 말씀하시나요?" }),
-      choices: contacts.slice(0, LIST_MAX).map((c) => contactChoice(c, say)),
-    };
-  }
-  return contactList(pack, input.language, ids.length > 0);
+  return oneOf(contacts, input.language, {
+    card: (contact) => contactCard(contact, input.language),
+    choice: contactChoice,
+    which: { vi: "Bạn muốn hỏi cơ quan nào?", en: "Which office do you mean?", zh: "您指的是哪个部门？", ko: "어느 부서를 말씀하시나요?" },
+    list: () => contactList(pack, input.language, ids.length > 0),
+  });
 }
 
 /** The pack's units as choices ("contact:<id>"), the office that answers for the bot first. */

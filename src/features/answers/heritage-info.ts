@@ -12,7 +12,7 @@ import type { Choice, Reply } from "../../core/message.js";
 import type { ContentPack, HeritageItem } from "../../content/index.js";
 import { fold } from "../../nlu/fold.js";
 import type { AnswerInput, AnswerLanguage } from "./answer-input.js";
-import { LIST_MAX, lines, shorten, sourceLine, speaker, staffChoice, type Speaker } from "./answer-text.js";
+import { LIST_MAX, lines, oneOf, shorten, sourceLine, speaker, staffChoice, type Speaker } from "./answer-text.js";
 
 /** At most this many items as choices in a list (a chat screen, not a catalogue). */
 export { LIST_MAX };
@@ -25,15 +25,12 @@ export function answerHeritage(input: AnswerInput): Reply {
   const { pack } = input;
   const ids = input.entities.heritage ?? [];
   const items = ids.map((id) => pack.heritageItem(id)).filter((h): h is HeritageItem => h !== undefined);
-  if (items.length === 1) return heritageCard(items[0], pack, input.language);
-  const say = speaker(input.language);
-  if (items.length > 1) {
-    return {
-      text: say.phrase({ vi: "Bạn muốn hỏi về di sản nào?", en: "Which one do you mean?", zh: "您指的是哪一个？", ko: "어느 것을 말씀하시나요?" }),
-      choices: items.slice(0, LIST_MAX).map((h) => heritageChoice(h, say)),
-    };
-  }
-  return heritageList(pack, input.language, ids.length > 0);
+  return oneOf(items, input.language, {
+    card: (item) => heritageCard(item, pack, input.language),
+    choice: heritageChoice,
+    which: { vi: "Bạn muốn hỏi về di sản nào?", en: "Which one do you mean?", zh: "您指的是哪一个？", ko: "어느 것을 말씀하시나요?" },
+    list: () => heritageList(pack, input.language, ids.length > 0),
+  });
 }
 
 /**

@@ -77,12 +77,10 @@ export function chatRoutes(deps: WebDeps): Router {
     if (isLanguage(body.lang) && body.lang !== "vi") await adoptPageLanguage(message.accountId, userId, body.lang);
     const received = await pipeline.receive(message, { wait: true });
     const replies = await web.take(userId);
+    // A repeated POST was already answered: nothing changed, so no frame either.
+    if (received === "duplicate") return void res.json({ replies: replies.map(replyJson), duplicate: true });
     const lang = (await knownLanguage(message.accountId, userId)) ?? "vi";
-    res.json({
-      replies: replies.map(replyJson),
-      frame: frameJson(lang, services.knowledge.packFor(message.accountId)),
-      ...(received === "duplicate" ? { duplicate: true } : {}),
-    });
+    res.json({ replies: replies.map(replyJson), frame: frameJson(lang, services.knowledge.packFor(message.accountId)) });
   });
 
   /** Stores the page's language for a person the bot has no language for yet. */
