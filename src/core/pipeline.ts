@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { Store } from "../store/store.js";
 import { BotError, run, type MiddlewareFn } from "./composer.js";
 import type { BotContext } from "./context.js";
-import { APPLIED_LIMIT, ConversationRepository, type Conversation, type TranscriptLine } from "./conversation.js";
+import { APPLIED_LIMIT, ConversationRepository, transcriptText, type Conversation, type TranscriptLine } from "./conversation.js";
 import type { Inbox, Received } from "./inbox.js";
 import type { InboundMessage } from "./message.js";
 import { ConcurrencyLimit } from "./concurrency-limit.js";
@@ -178,5 +178,5 @@ function transcriptLine(message: InboundMessage): TranscriptLine {
     message.choice ? `[choice] ${message.choice}` : "",
     message.kind !== "message" ? `[${message.kind}]` : "",
   ].filter(Boolean);
-  return { at: message.timestamp || Date.now(), from: "person", text: message.text ?? "", extra: extras.join(" ") || undefined };
+  return { at: message.timestamp || Date.now(), from: "person", text: transcriptText(message.text ?? ""), extra: extras.join(" ") || undefined };
 }

@@ -16,6 +16,7 @@ export const SECTIONS = [
   { id: "analytics", href: "/admin/analytics", label: "Thống kê", admin: true },
   { id: "yearly", href: "/admin/yearly", label: "Báo cáo năm", admin: true },
   { id: "accounts", href: "/admin/accounts", label: "Tài khoản", admin: true },
+  { id: "privacy", href: "/admin/privacy", label: "Dữ liệu cá nhân", admin: true },
 ] as const;
 
 /** A section id. */
@@ -48,7 +49,7 @@ export function page(options: PageOptions): Html {
         </nav>
         <form method="post" action="/admin/logout" class="logout">
           <input type="hidden" name="_csrf" value="${options.csrf}">
-          <span class="who">${user.displayName}</span>
+          <a class="who" href="/admin/password" title="Đổi mật khẩu">${user.displayName}</a>
           <button type="submit" class="link">Đăng xuất</button>
         </form>
       </header>`
