@@ -12,7 +12,10 @@ import type { InboundMessage, Reply } from "../../core/message.js";
 import { HttpError } from "../../http/http-error.js";
 import { clientKey } from "../../http/client-key.js";
 import type { WebDeps } from "../web-deps.js";
-import { chatPage, type ChatReplyJson } from "./chat-page.js";
+import { conversationKey } from "../../core/conversation.js";
+import { isLanguage, type Language } from "../../nlu/index.js";
+import { firstVisitLanguage } from "./chat-frame.js";
+import { chatPage, frameJson, type ChatReplyJson } from "./chat-page.js";
 import { chatAccountId, chatUserId, knownChatUserId } from "./chat-session.js";
 
 /** Only http(s) links and images reach the page. */
@@ -38,17 +41,22 @@ export function chatRoutes(deps: WebDeps): Router {
 
   const packParam = (req: Request) => (typeof req.query.pack === "string" && /^[a-z0-9-]{1,40}$/.test(req.query.pack) ? req.query.pack : undefined);
 
-  router.get("/chat", (req, res) => {
-    chatUserId(req, res);
+  /** The language the person chats in: the one the bot knows for them, else none yet. */
+  const knownLanguage = async (accountId: string, userId: string): Promise<Language | undefined> =>
+    (await services.conversations.get(conversationKey("web", accountId, userId)))?.language;
+
+  router.get("/chat", async (req, res) => {
+    const userId = chatUserId(req, res);
     const accountId = chatAccountId(services.knowledge, packParam(req));
     const pack = services.knowledge.packFor(accountId);
-    res.type("html").send(chatPage(pack, packParam(req)).value);
+    const lang = (await knownLanguage(accountId, userId)) ?? firstVisitLanguage(req.query.lang, req.headers["accept-language"]);
+    res.type("html").send(chatPage(pack, packParam(req), lang).value);
   });
 
   router.post("/chat/api/messages", limiter, express.json({ limit: "8kb" }), async (req, res) => {
     const userId = knownChatUserId(req);
     if (!userId) throw new HttpError(401, "Hãy mở lại trang trò chuyện.");
-    const body = (req.body ?? {}) as { text?: unknown; choice?: unknown; pack?: unknown; id?: unknown };
+    const body = (req.body ?? {}) as { text?: unknown; choice?: unknown; pack?: unknown; id?: unknown; lang?: unknown };
     const text = typeof body.text === "string" ? body.text.trim().slice(0, 1000) : "";
     const choice = typeof body.choice === "string" && body.choice.length <= 200 ? body.choice : undefined;
     if (!text && !choice) throw new HttpError(400, "Tin nhắn trống.");
@@ -65,10 +73,23 @@ export function chatRoutes(deps: WebDeps): Router {
       attachments: [],
       timestamp: services.now(),
     };
+    // The page was shown in a language (browser setting, ?lang=) before the person wrote: the bot starts in it.
+    if (isLanguage(body.lang) && body.lang !== "vi") await adoptPageLanguage(message.accountId, userId, body.lang);
     const received = await pipeline.receive(message, { wait: true });
     const replies = await web.take(userId);
-    res.json({ replies: replies.map(replyJson), ...(received === "duplicate" ? { duplicate: true } : {}) });
+    // A repeated POST was already answered: nothing changed, so no frame either.
+    if (received === "duplicate") return void res.json({ replies: replies.map(replyJson), duplicate: true });
+    const lang = (await knownLanguage(message.accountId, userId)) ?? "vi";
+    res.json({ replies: replies.map(replyJson), frame: frameJson(lang, services.knowledge.packFor(message.accountId)) });
   });
+
+  /** Stores the page's language for a person the bot has no language for yet. */
+  const adoptPageLanguage = async (accountId: string, userId: string, lang: Language) => {
+    const conversation = await services.conversations.load("web", accountId, userId);
+    if (conversation.language) return;
+    conversation.language = lang;
+    await services.conversations.save(conversation);
+  };
 
   router.get("/chat/api/messages", async (req, res) => {
     const userId = knownChatUserId(req);

@@ -8,7 +8,26 @@
   const input = document.getElementById("text");
   const button = form.querySelector("button");
   const pack = root.dataset.pack || undefined;
+  let lang = root.dataset.lang || "vi";
   let busy = false;
+
+  // The frame follows the person's language: each answer says which it is now ("中文", "한국어" switch it).
+  function applyFrame(frame) {
+    if (!frame || !frame.lang) return;
+    lang = frame.lang;
+    document.documentElement.lang = frame.lang;
+    document.title = `${frame.title} · ${frame.subtitle.split(" · ")[0]}`;
+    document.getElementById("chat-title").textContent = frame.title;
+    document.getElementById("chat-subtitle").textContent = frame.subtitle;
+    document.getElementById("text-label").textContent = frame.inputLabel;
+    document.getElementById("chat-note").textContent = frame.note;
+    log.setAttribute("aria-label", frame.logLabel);
+    input.placeholder = frame.placeholder;
+    button.textContent = frame.send;
+    root.dataset.typing = frame.typing;
+    root.dataset.sendFailed = frame.sendFailed;
+    root.dataset.offline = frame.offline;
+  }
 
   function bubble(kind, text) {
     const li = document.createElement("li");
@@ -64,27 +83,28 @@
     busy = true;
     button.disabled = true;
     bubble("me", shown);
-    const typing = bubble("bot typing", "Đang trả lời…");
+    const typing = bubble("bot typing", root.dataset.typing);
     // One id per message: sent again after a dropped connection, the server answers it once.
     const id = (self.crypto && crypto.randomUUID ? crypto.randomUUID() : Date.now() + "-" + Math.random().toString(36).slice(2)).replace(/[^A-Za-z0-9_-]/g, "");
     const post = () =>
       fetch("/chat/api/messages", {
         method: "POST",
         headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify({ ...body, pack, id }),
+        body: JSON.stringify({ ...body, pack, id, lang }),
       });
     try {
       const response = await post().catch(() => post());
       const data = await response.json().catch(() => ({}));
       typing.remove();
       if (!response.ok) {
-        bubble("bot error", data.error || "Không gửi được tin nhắn. Vui lòng thử lại.");
+        bubble("bot error", data.error || root.dataset.sendFailed);
       } else {
+        applyFrame(data.frame);
         for (const reply of data.replies || []) showReply(reply);
       }
     } catch {
       typing.remove();
-      bubble("bot error", "Mất kết nối. Vui lòng thử lại.");
+      bubble("bot error", root.dataset.offline);
     } finally {
       busy = false;
       button.disabled = false;
