@@ -115,10 +115,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     createContext: (message, conversation, deliver) => new AppContext(message, conversation, deliver, services),
     onError: async ({ ctx }) => {
       await ctx.reply({
-        text: ctx.t(
-          "Xin lỗi, hệ thống đang gặp sự cố khi xử lý tin nhắn của bạn. Bạn vui lòng thử lại sau ít phút, hoặc chọn “Gặp cán bộ”.",
-          "Sorry, something went wrong while handling your message. Please try again in a few minutes, or talk to a staff member.",
-        ),
+        text: ctx.say({
+          vi: "Xin lỗi, hệ thống đang gặp sự cố khi xử lý tin nhắn của bạn. Bạn vui lòng thử lại sau ít phút, hoặc chọn “Gặp cán bộ”.",
+          en: "Sorry, something went wrong while handling your message. Please try again in a few minutes, or talk to a staff member.",
+        }),
         choices: mainMenu(ctx.language).slice(-1),
       });
     },
@@ -126,7 +126,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     onHandled: async (ctx, seconds) => {
       metrics.handleSeconds.observe(seconds);
       if (ctx.understanding) metrics.intents.inc({ intent: ctx.understanding.intent });
-      await recordMessageEvent(ctx, ctx.unansweredBefore);
+      await recordMessageEvent(ctx);
     },
     onDeliveryFailed: async (message, reply, error) => {
       await recordDeadLetters(deadLetters, { recipient: message, messageId: message.id, replies: [{ reply }], error });

@@ -13,6 +13,12 @@ export class BotContext {
   /** Everything replied so far for this message (the CLI and web chat print it). */
   readonly replies: Reply[] = [];
 
+  /**
+   * What became of this message, set by the feature that handled it: analytics and the misunderstood-twice rule
+   * read it. Left unset by what is neither (an unfollow, a flood notice).
+   */
+  outcome?: Outcome;
+
   constructor(
     readonly message: InboundMessage,
     readonly conversation: Conversation,
@@ -48,6 +54,12 @@ export class BotContext {
     await this.deliver(neutral);
   }
 }
+
+/**
+ * What a feature made of a message: `answered` (a reply that helps), `unanswered` (the bot could not help: the
+ * fallback, out of scope), `in_dialog` (a dialog step took it), `handed_off` (staff answer; the bot is silent).
+ */
+export type Outcome = "answered" | "unanswered" | "in_dialog" | "handed_off";
 
 // ===  Filters  ===
 

@@ -27,11 +27,26 @@ export interface Conversation {
   lastInboundAt?: number;
   /** Recent lines, oldest first, bounded. */
   transcript: TranscriptLine[];
-  /** Feature state by feature name (e.g. `dialog`, `handoff`); each feature owns its key. */
-  state: Record<string, unknown>;
+  /** Feature state by feature name (e.g. `dialog`, `handoff`); each feature owns its key (see ConversationState). */
+  state: ConversationState;
   /** Counts saves: a save that finds another number stored knows someone else saved meanwhile (absent: never saved). */
   revision?: number;
 }
+
+/**
+ * What features keep in a conversation, one key per feature. Empty here: each feature declares its own key by
+ * declaration merging (as Hono's ContextVariableMap or grammY's SessionFlavor), so reads need no casts and two
+ * features cannot quietly share a key.
+ *
+ * @example
+ * declare module "../../core/conversation.js" {
+ *   interface ConversationState {
+ *     flood?: FloodState;
+ *   }
+ * }
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface -- filled by declaration merging
+export interface ConversationState {}
 
 /** How many transcript lines are kept per person. */
 export const TRANSCRIPT_LIMIT = 200;

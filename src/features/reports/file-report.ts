@@ -10,6 +10,9 @@ import { possibleDuplicates } from "./duplicates.js";
 import { REPORTS } from "./report-service.js";
 import { categoryName, OTHER_CATEGORY } from "./report-text.js";
 
+/** What filing a report needs: the store, the staff notifier, the clock. */
+export type FilingDeps = Pick<Services, "store" | "notifier" | "now" | "today">;
+
 /** What the report dialog collected. */
 export interface ReportInput {
   categoryId: string;
@@ -34,7 +37,7 @@ export function unitFor(pack: ContentPack, categoryId: string): string {
  *
  * @example const report = await fileReport(services, pack, input); await ctx.reply(`Mã: ${report.code}`);
  */
-export async function fileReport(services: Services, pack: ContentPack, input: ReportInput): Promise<Report> {
+export async function fileReport(services: FilingDeps, pack: ContentPack, input: ReportInput): Promise<Report> {
   const reports = services.store.collection<Report>(REPORTS);
   const code = await nextTicketCode(services.store, "PA", services.today());
   const now = services.now();
@@ -75,7 +78,7 @@ export function staffSummary(report: Report, pack: ContentPack): string {
 }
 
 /** Tells staff of a new report (routed to its unit). */
-export async function notifyStaffOfReport(services: Services, pack: ContentPack, report: Report): Promise<void> {
+export async function notifyStaffOfReport(services: FilingDeps, pack: ContentPack, report: Report): Promise<void> {
   await services.notifier.notify({
     type: "report",
     ref: report.code,
