@@ -4,6 +4,8 @@ import { answers } from "../features/answers/answers-feature.js";
 import { classesMenu } from "../features/registration/classes-menu.js";
 import { deliverPending } from "../features/pending-replies/deliver-pending.js";
 import { reportStart } from "../features/reports/report-start.js";
+import { photoFirst } from "../features/reports/photo-first.js";
+import { reactions } from "../features/reactions/reactions.js";
 import { reportDialog } from "../features/reports/report-dialog.js";
 import { registrationDialog } from "../features/registration/registration-dialog.js";
 import { createDialogRunner } from "../dialogs/dialog-runner.js";
@@ -32,7 +34,11 @@ export function defaultFeatures(): Middleware<AppContext>[] {
     // A person inside a dialog (report, class registration) is handled by it first; class registration starts
     // from the class list (classesMenu), a report from reportStart.
     createDialogRunner([reportDialog, registrationDialog]),
+    // Stickers, likes, emoji and voice notes outside a dialog: a short reply, never a misunderstanding.
+    reactions,
     reportStart,
+    // A photo, file or video with nothing else: "Gửi phản ánh kèm ảnh này?"
+    photoFirst,
     // After the dialog: inside one, "cho tôi" or a name is the step's answer, not a request for staff.
     handoffStart,
     reportStatus,

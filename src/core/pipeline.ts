@@ -114,7 +114,8 @@ export class Pipeline<C extends BotContext> {
     const log = this.options.logger;
     const started = performance.now();
     const conversation = await this.conversations.load(message.channel, message.accountId, message.userId);
-    if (message.kind === "message") conversation.lastInboundAt = Math.max(conversation.lastInboundAt ?? 0, message.timestamp || Date.now());
+    // Writing, opening the chat (Get Started, a referral link) and sharing contact details all open the platform's reply window.
+    if (message.kind === "message" || message.kind === "start" || message.kind === "submit_info") conversation.lastInboundAt = Math.max(conversation.lastInboundAt ?? 0, message.timestamp || Date.now());
     conversation.transcript.push(transcriptLine(message));
     // With the queue, replies are gathered and sent as one job after the handler: their order is kept
     // whichever instance's worker sends them.

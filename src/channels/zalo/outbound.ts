@@ -20,11 +20,15 @@ export class ZaloOutbound implements OutboundChannel {
   readonly name = "zalo";
   readonly window = ZALO_WINDOW;
 
-  constructor(private readonly api: Api) {}
+  constructor(
+    private readonly api: Api,
+    /** The picture of the request_user_info card (ZALO_CONTACT_CARD_IMAGE_URL); without it, contact is typed. */
+    private readonly contactCardImageUrl?: string,
+  ) {}
 
   async send(to: Recipient, reply: Reply, _options?: SendOptions): Promise<void> {
     try {
-      for (const message of render(reply)) await this.api.sendMessage(to.userId, message);
+      for (const message of render(reply, { contactCardImageUrl: this.contactCardImageUrl })) await this.api.sendMessage(to.userId, message);
     } catch (error) {
       if (error instanceof ZaloApiError && error.isUndeliverable) {
         throw new DeliveryRefused("zalo", error.errorCode === -230 ? "window_closed" : "not_follower", error.message, { cause: error });
