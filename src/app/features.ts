@@ -9,6 +9,7 @@ import { reactions } from "../features/reactions/reactions.js";
 import { reportDialog } from "../features/reports/report-dialog.js";
 import { registrationDialog } from "../features/registration/registration-dialog.js";
 import { createDialogRunner } from "../dialogs/dialog-runner.js";
+import { createContactIntake } from "../dialogs/contact-intake.js";
 import { fallback } from "../features/fallback/fallback.js";
 import { floodLimit } from "../features/flood-limit/flood-limit.js";
 import { follow } from "../features/welcome/follow.js";
@@ -34,6 +35,8 @@ export function defaultFeatures(): Middleware<AppContext>[] {
     // A person inside a dialog (report, class registration) is handled by it first; class registration starts
     // from the class list (classesMenu), a report from reportStart.
     createDialogRunner([reportDialog, registrationDialog]),
+    // Name and phone shared with one tap (Zalo's request_user_info card): into the open dialog, or kept for the next.
+    createContactIntake([reportDialog, registrationDialog]),
     // Stickers, likes, emoji and voice notes outside a dialog: a short reply, never a misunderstanding.
     reactions,
     reportStart,
