@@ -2,8 +2,10 @@ import { GraphClient, graphRetry } from "../src/channels/messenger/index.js";
 import { loadConfig } from "../src/config.js";
 
 /**
- * `npm run messenger:setup`: sets the page's Get Started button, greeting and persistent menu
- * through the Messenger Profile API (POST /{version}/me/messenger_profile). Run once per page.
+ * `npm run messenger:setup`: sets the page's Get Started button, greeting, ice breakers (vi, en) and persistent
+ * menu through the Messenger Profile API (POST /{version}/me/messenger_profile). Run once per page.
+ * Every payload is one the bot answers: GET_STARTED → the welcome, "menu:*" → that menu entry
+ * (test/features/welcome/starting-points.test.ts taps each of them).
  */
 async function main(): Promise<void> {
   try {
@@ -37,8 +39,24 @@ export function messengerProfile() {
     composer_input_disabled: false,
     call_to_actions: items.map(([title, payload]) => ({ type: "postback", title, payload })),
   });
+  const iceBreakers = (locale: string, items: [string, string][]) => ({ locale, call_to_actions: items.map(([question, payload]) => ({ question, payload })) });
   return {
     get_started: { payload: "GET_STARTED" },
+    // Questions shown in an empty conversation; a tap comes back as a postback with the payload.
+    ice_breakers: [
+      iceBreakers("default", [
+        ["Sắp tới có lễ hội nào?", "menu:festivals"],
+        ["Di sản, di tích ở đây có gì?", "menu:heritage"],
+        ["Tôi muốn gửi phản ánh", "menu:report"],
+        ["Đăng ký lớp Quan họ", "menu:classes"],
+      ]),
+      iceBreakers("en_US", [
+        ["Which festivals are coming up?", "menu:festivals"],
+        ["What heritage sites are here?", "menu:heritage"],
+        ["I want to report something", "menu:report"],
+        ["Quan họ classes", "menu:classes"],
+      ]),
+    ],
     greeting: [
       { locale: "default", text: "Xin chào {{user_first_name}}! Trợ lý văn hóa giúp bạn tra cứu lễ hội, di sản, lớp Quan họ và tiếp nhận phản ánh." },
       { locale: "en_US", text: "Hello {{user_first_name}}! The culture assistant answers about festivals, heritage, Quan họ classes and takes reports." },
