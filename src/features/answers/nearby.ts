@@ -89,7 +89,8 @@ export function nearbyReply(pack: ContentPack, here: GeoLocation, lang: AnswerLa
       places.some((place) => place.point.approximate) && say.phrase({ vi: "Vị trí trên bản đồ là gần đúng.", en: "Map positions are approximate." }),
       say.phrase({ vi: "Chọn một mục để xem thông tin.", en: "Pick one to read about it." }),
     ),
-    links: places.map((place) => ({ title: `${say.phrase({ vi: "Bản đồ", en: "Map" })} – ${place.name}`, url: mapLink(place.point) })),
+    // One link per place on the map: a festival held at a listed site shares its link.
+    links: [...new Map(places.map((place) => [mapLink(place.point), place.name])).entries()].map(([url, name]) => ({ title: `${say.phrase({ vi: "Bản đồ", en: "Map" })} – ${name}`, url })),
     choices,
   };
 }
