@@ -41,7 +41,7 @@ declare module "../core/conversation.js" {
 }
 
 /** What a step sees: the app context (a test passes a fake with these fields). */
-export type DialogContext = Pick<AppContext, "message" | "text" | "choice" | "language" | "today" | "pack" | "understanding" | "say" | "reply" | "conversation" | "services">;
+export type DialogContext = Pick<AppContext, "message" | "text" | "choice" | "language" | "today" | "pack" | "understanding" | "say" | "reply" | "save" | "afterCommit" | "conversation" | "services">;
 
 // ===  Steps  ===
 

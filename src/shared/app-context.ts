@@ -1,6 +1,6 @@
 import { BotContext } from "../core/context.js";
 import type { Conversation } from "../core/conversation.js";
-import type { InboundMessage, Reply } from "../core/message.js";
+import type { InboundMessage } from "../core/message.js";
 import type { ContentPack } from "../content/index.js";
 import type { Understanding } from "../nlu/index.js";
 import type { Services } from "./services.js";
@@ -18,10 +18,9 @@ export class AppContext extends BotContext {
   constructor(
     message: InboundMessage,
     conversation: Conversation,
-    deliver: (reply: Reply) => Promise<void>,
     readonly services: Services,
   ) {
-    super(message, conversation, deliver);
+    super(message, conversation);
   }
 
   /** Today's date in Asia/Ho_Chi_Minh (or BOT_TODAY), YYYY-MM-DD. */

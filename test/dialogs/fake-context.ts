@@ -13,7 +13,7 @@ import { sharedKnowledge } from "../helpers/test-server.js";
  */
 export function fakeDialogContext(
   options: { text?: string; choice?: string; language?: Language; attachments?: InboundMessage["attachments"]; understanding?: Understanding; services?: Partial<Services> } = {},
-): DialogContext & { replies: Reply[] } {
+): DialogContext & { replies: Reply[]; saved: { collection: string; id: string; value: unknown }[]; afterCommitTasks: (() => Promise<void>)[] } {
   const language = options.language ?? "vi";
   const message: InboundMessage = {
     id: "m1",
@@ -27,6 +27,8 @@ export function fakeDialogContext(
     timestamp: 0,
   };
   const replies: Reply[] = [];
+  const saved: { collection: string; id: string; value: unknown }[] = [];
+  const afterCommitTasks: (() => Promise<void>)[] = [];
   return {
     message,
     text: options.text?.trim() || undefined,
@@ -37,8 +39,12 @@ export function fakeDialogContext(
     understanding: options.understanding,
     say: (text: Bilingual, values?: TextValues) => say(language, text, values),
     reply: async (reply: string | Reply) => void replies.push(typeof reply === "string" ? { text: reply } : reply),
+    save: (collection: string, id: string, value: unknown) => void saved.push({ collection, id, value }),
+    afterCommit: (task: () => Promise<void>) => void afterCommitTasks.push(task),
     conversation: { key: "zalo:oa:u1", channel: "zalo", accountId: "oa", userId: "u1", firstSeenAt: 0, transcript: [], state: {} },
     services: (options.services ?? {}) as Services,
     replies,
+    saved,
+    afterCommitTasks,
   };
 }

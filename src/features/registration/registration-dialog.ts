@@ -72,7 +72,8 @@ async function submit(ctx: DialogContext, data: RegistrationData): Promise<void>
     language: ctx.language,
     createdAt: services.now(),
   };
-  await services.store.collection<Registration>(REGISTRATIONS).set(code, registration, { durable: true });
+  // Stored with the step, in one commit with the reply carrying its code (pipeline.ts).
+  ctx.save(REGISTRATIONS, code, { ...registration, revision: 1 }, 0);
   const waiting = registration.status === "waiting";
   const [phrase, title] = [classPhrase(ctx, cls), classTitle(ctx, cls)];
   await ctx.reply({
@@ -85,7 +86,7 @@ async function submit(ctx: DialogContext, data: RegistrationData): Promise<void>
       .join("\n"),
     choices: mainMenu(ctx.language),
   });
-  await services.notifier.notify({
+  ctx.afterCommit(() => services.notifier.notify({
     type: "registration",
     ref: code,
     packId: ctx.pack.id,
@@ -93,7 +94,7 @@ async function submit(ctx: DialogContext, data: RegistrationData): Promise<void>
     summary: `${cls?.title.vi ?? registration.classId} · ${waiting ? "danh sách chờ" : "ghi danh"} · ${registration.child ? `trẻ em, ${registration.child.age} tuổi` : "người lớn"}`,
     consolePath: "/admin/classes",
     at: registration.createdAt,
-  });
+  }));
 }
 
 // ===  Starting  ===

@@ -58,14 +58,15 @@ async function submit(ctx: DialogContext, data: ReportData): Promise<void> {
     contact,
     reporter: { key: ctx.conversation.key, channel: ctx.message.channel, accountId: ctx.message.accountId, userId: ctx.message.userId },
     language: ctx.language,
-  });
+  }, ctx);
   const unit = ctx.pack.contact(unitFor(ctx.pack, report.categoryId));
   const unitName = unit ? (ctx.language === "en" ? (unit.names.en ?? unit.names.vi) : unit.names.vi) : ctx.say(texts.responsibleUnit);
   await ctx.reply({
     text: [ctx.say(texts.sent, { code: report.code }), ctx.say(texts.goesTo, { unit: unitName }), ctx.say(texts.checkAnyTime, { code: report.code })].join("\n"),
     choices: mainMenu(ctx.language),
   });
-  await notifyStaffOfReport(ctx.services, ctx.pack, report);
+  // Staff hear of it once it is stored with the step.
+  ctx.afterCommit(() => notifyStaffOfReport(ctx.services, ctx.pack, report));
 }
 
 // ===  Starting and resuming  ===
