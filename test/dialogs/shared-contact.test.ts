@@ -4,7 +4,7 @@ import type { Registration } from "../../src/domain/registration.js";
 import type { Report } from "../../src/domain/report.js";
 import type { Knowledge } from "../../src/shared/knowledge.js";
 import { knowledgeWithClasses, MessengerPerson, ZaloPerson } from "../helpers/chat.js";
-import { fixture, startTestServer, type TestServer } from "../helpers/test-server.js";
+import { fixture, startTestServer, ZALO_API, type TestServer } from "../helpers/test-server.js";
 
 /**
  * One-tap contact (issue 14, item 3): where a dialog needs name and phone, Zalo gets the SDK's request_user_info
@@ -115,6 +115,35 @@ describe("class registration", () => {
     expect(next).not.toContain("họ và tên");
     expect(next).toContain("03******56");
     expect(cardsTo(person)).toHaveLength(0);
+  });
+});
+
+describe("an OA whose card Zalo refuses", () => {
+  it("still asks in words, fails nothing and sends the question once; typing works", async () => {
+    const bodies: any[] = [];
+    nock(ZALO_API)
+      .post("/v3.0/oa/message/cs")
+      .times(200)
+      .reply((_uri, body: any) => {
+        bodies.push(body);
+        const card = body.message?.attachment?.payload?.template_type === "request_user_info";
+        return [200, card ? { error: -201, message: "template not allowed" } : fixture("zalo/api-send-success.json")];
+      });
+    const userId = "card-refused";
+    const base = fixture<Record<string, unknown>>("zalo/user_send_text.json");
+    const say = async (text: string) => {
+      await server.postZalo({ ...base, timestamp: String(Date.now()), sender: { id: userId }, message: { msg_id: `m-${Math.random()}`, text } });
+      await server.settle();
+    };
+    await say("Có người vẽ bậy lên tường đình Đông Xá");
+    await say("đình Đông Xá");
+    await say("#dialog:skip");
+    await say("#dialog:skip");
+    const questions = bodies.filter((body) => String(body.message?.text ?? "").includes("họ tên và số điện thoại"));
+    expect(questions).toHaveLength(1);
+    expect(bodies.filter((body) => body.message?.attachment?.payload?.template_type === "request_user_info")).toHaveLength(1);
+    await say("Nguyễn Văn An 0912345678");
+    expect(bodies.some((body) => String(body.message?.text ?? "").includes("09******78"))).toBe(true);
   });
 });
 
