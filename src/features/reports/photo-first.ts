@@ -7,7 +7,7 @@ import { startReport } from "./report-dialog.js";
 import texts from "./photo-first-texts.json" with { type: "json" };
 
 /**
- * A photo, a file or a video sent with no dialog open (Zalo users very often open with a photo): "Bạn muốn gửi
+ * A photo, a file, a video or a shared link sent with no dialog open (Zalo users very often open with a photo): "Bạn muốn gửi
  * phản ánh kèm ảnh này?" [Gửi phản ánh] [Không]. Yes opens the report dialog with what was sent as its first
  * evidence; no gets a friendly line and the menu. What was sent waits in `state.photoFirst` (one day at most).
  * A caption that tells a violation never gets here: reportStart opens the report with the photo at once.
@@ -25,7 +25,7 @@ declare module "../../core/conversation.js" {
   }
 }
 
-const EVIDENCE_KINDS = new Set<Attachment["kind"]>(["image", "file", "video"]);
+const EVIDENCE_KINDS = new Set<Attachment["kind"]>(["image", "file", "video", "link"]);
 
 photoFirst.on("choice", async (ctx, next) => {
   const answer = PHOTO_FIRST.read(ctx.choice);
@@ -59,6 +59,8 @@ photoFirst.on("message", async (ctx, next) => {
   if (files.some((item) => item.kind === "video")) {
     return ctx.reply({ text: ctx.say(texts.askVideo), choices: [...choices, { title: ctx.say(texts.talkToStaff), payload: MENU.handoff }] });
   }
-  const text = images === evidence.length ? (images > 1 ? ctx.say(texts.askPhotos, { n: images }) : ctx.say(texts.askPhoto)) : ctx.say(texts.askFile);
+  const links = evidence.filter((item) => item.kind === "link").length;
+  const text =
+    images === evidence.length ? (images > 1 ? ctx.say(texts.askPhotos, { n: images }) : ctx.say(texts.askPhoto)) : links === evidence.length ? ctx.say(texts.askLink) : ctx.say(texts.askFile);
   await ctx.reply({ text, choices });
 });

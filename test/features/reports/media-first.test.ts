@@ -85,6 +85,14 @@ describe("a photo first", () => {
     expect(person.received.at(-1)!.choices.map((c) => c.payload)).toEqual(["report:photo:yes", "report:photo:no"]);
   });
 
+  it("a shared link alone (Zalo user_send_link, a Messenger fallback attachment) is asked about too", async () => {
+    const person = new ZaloPerson(server, "link-first");
+    const link = "https://www.facebook.com/share/p/abc123";
+    expect(await zaloSends(person, "user_send_link", [{ type: "link", payload: { url: link, title: "Bài đăng" } }], link)).toContain("kèm liên kết này?");
+    const fb = new MessengerPerson(server, "link-first-fb");
+    expect(await messengerSends(fb, { attachments: [{ type: "fallback", title: "Bài đăng", url: link, payload: { url: link } }] })).toContain("kèm liên kết này?");
+  });
+
   it("a sticker right after the photo gets a short friendly reply and never hands the person to staff", async () => {
     const person = new ZaloPerson(server, "photo-sticker");
     await person.image(PHOTO);
