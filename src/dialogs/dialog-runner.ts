@@ -7,6 +7,7 @@ import { CANCEL_PAYLOAD, SKIP_PAYLOAD, type Dialog } from "./define-dialog.js";
 import type { DialogContext, DialogState, StepResult } from "./dialog.js";
 import dialogTexts from "./dialog-texts.json" with { type: "json" };
 import { isUnrelated } from "./unrelated.js";
+import { SHARED_CONTACT_TTL_MS } from "./shared-contact.js";
 
 /**
  * Runs whichever dialog the person is in, and does what every dialog shares: "hủy"/"cancel" leaves it,
@@ -40,7 +41,8 @@ export async function startDialog<D>(ctx: AppContext, dialog: Dialog<D>, data: D
   const now = ctx.services.now();
   // Contact details shared with one tap before this dialog asked are taken now (once), and not asked again.
   const shared = ctx.conversation.state.sharedContact;
-  if (shared && dialog.takeContact(ctx, data, shared)) delete ctx.conversation.state.sharedContact;
+  if (shared && now - shared.at > SHARED_CONTACT_TTL_MS) delete ctx.conversation.state.sharedContact;
+  else if (shared && dialog.takeContact(ctx, data, { name: shared.name, phone: shared.phone })) delete ctx.conversation.state.sharedContact;
   const step = at ?? dialog.nextStep(data);
   const state: DialogState<D> = { name: dialog.name, step, data, startedAt: now, updatedAt: now };
   ctx.conversation.state.dialog = state;

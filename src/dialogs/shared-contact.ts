@@ -20,6 +20,9 @@ declare module "../core/conversation.js" {
   }
 }
 
+/** Details shared before any dialog are kept this long for the next one, then dropped (collect only what a task needs). */
+export const SHARED_CONTACT_TTL_MS = 7 * 24 * 3_600_000;
+
 /** The name and phone in a submit_info's fields; undefined when neither is usable. */
 export function sharedContactOf(info: Record<string, string> | undefined): SharedContact | undefined {
   const name = info?.name ? personName(info.name) : undefined;
