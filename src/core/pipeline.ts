@@ -155,6 +155,8 @@ function transcriptLine(message: InboundMessage): TranscriptLine {
     message.location ? `[location] ${message.location.latitude},${message.location.longitude}` : "",
     message.choice ? `[choice] ${message.choice}` : "",
     message.kind !== "message" ? `[${message.kind}]` : "",
+    // Which QR code or link the person came from, for staff reading the transcript.
+    message.start?.ref ? `[ref] ${message.start.ref}` : "",
   ].filter(Boolean);
   return { at: message.timestamp || Date.now(), from: "person", text: message.text ?? "", extra: extras.join(" ") || undefined };
 }
