@@ -1,24 +1,20 @@
 import { randomUUID } from "node:crypto";
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Handoff } from "../../../src/domain/handoff.js";
 import type { Report } from "../../../src/domain/report.js";
 import { MessengerPerson, ZaloPerson } from "../../helpers/chat.js";
-import { fixture, startTestServer, type TestServer } from "../../helpers/test-server.js";
+import { fixture, serverPerTest, type TestServer } from "../../helpers/test-server.js";
 
 /**
  * What people send first that is not words (issue 14, item 2): a photo or a file (→ "Gửi phản ánh kèm ảnh này?"),
  * a sticker, a like, an emoji, a voice note, a video, a shared location; on both platforms, through signed webhooks.
  */
 
+const each = serverPerTest();
 let server: TestServer;
-beforeEach(async () => {
-  server = await startTestServer();
+beforeEach(() => {
+  server = each.server;
   server.services.notifier = { notify: async () => undefined };
-});
-afterEach(async () => {
-  await server.stop();
-  nock.cleanAll();
 });
 
 const PHOTO = "https://photo-stal.zadn.vn/abc/vi-pham.jpg";

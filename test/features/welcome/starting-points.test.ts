@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Handoff } from "../../../src/domain/handoff.js";
 import { messengerProfile } from "../../../scripts/messenger-setup.js";
 import { MessengerPerson, ZaloPerson } from "../../helpers/chat.js";
-import { fixture, GRAPH_API, startTestServer, type TestServer } from "../../helpers/test-server.js";
+import { fixture, GRAPH_API, serverPerTest, type TestServer } from "../../helpers/test-server.js";
 
 /**
  * The first touches people make (issue 14, item 1): Messenger's Get Started (twice), its ice breakers, m.me links
@@ -13,14 +13,11 @@ import { fixture, GRAPH_API, startTestServer, type TestServer } from "../../help
  * stubbed platform API was sent.
  */
 
+const each = serverPerTest();
 let server: TestServer;
-beforeEach(async () => {
-  server = await startTestServer();
+beforeEach(() => {
+  server = each.server;
   server.services.notifier = { notify: async () => undefined };
-});
-afterEach(async () => {
-  await server.stop();
-  nock.cleanAll();
 });
 
 const PAGE_ID = "108512345678901";
