@@ -10,7 +10,7 @@
  *   source: "vnexpress; vtcnews"
  */
 import { z } from "zod";
-import { aliasesSchema, idSchema, listOf, optional, sourceSchema, textSchema } from "./common.js";
+import { aliasesSchema, idSchema, listOf, optional, sourceSchema, textSchema, staffNoteSchema } from "./common.js";
 import { dateRuleSchema } from "./date-rule.js";
 import { geoPointSchema } from "./geo-point.js";
 
@@ -27,6 +27,8 @@ export const festivalSchema = z.strictObject({
   url: optional(z.url()),
   location: optional(geoPointSchema),
   source: sourceSchema,
+    /** For the staff who keep this content; never shown to a person. */
+    staffNote: optional(staffNoteSchema),
 });
 
 /** festivals.yaml: a list with unique ids. */

@@ -10,7 +10,7 @@
  *   source: "vietnamtourism"
  */
 import { z } from "zod";
-import { aliasesSchema, idSchema, intIn, isoDateSchema, listOf, nonEmpty, optional, sourceSchema, textSchema } from "./common.js";
+import { aliasesSchema, idSchema, intIn, isoDateSchema, listOf, nonEmpty, optional, sourceSchema, textSchema, staffNoteSchema } from "./common.js";
 import { geoPointSchema } from "./geo-point.js";
 
 /** What kind of heritage an item is; `site` covers scenic and tourist sites a plan names (danh thắng, điểm du lịch). */
@@ -45,6 +45,8 @@ export const heritageItemSchema = z.strictObject({
   location: optional(geoPointSchema),
   uncertain: optional(textSchema),
   source: sourceSchema,
+    /** For the staff who keep this content; never shown to a person. */
+    staffNote: optional(staffNoteSchema),
 });
 
 /** heritage.yaml: a list with unique ids. */
