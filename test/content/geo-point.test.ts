@@ -4,18 +4,18 @@ import { distanceKm, nearestPlaces } from "../../src/features/answers/nearby.js"
 import { sharedKnowledge } from "../helpers/test-server.js";
 
 describe("location in content", () => {
-  const item = { id: "chua-dau", names: { vi: "Chùa Dâu" }, kind: "relic", description: { vi: "…" }, source: "test" };
+  const item = { id: "chua-dau", names: { vi: "Chùa Dâu" }, kind: "relic", description: { vi: "…" }, source: "Dữ liệu thử nghiệm" };
 
   it("is optional and needs a source", () => {
     expect(heritageItemSchema.safeParse(item).success).toBe(true);
-    expect(heritageItemSchema.safeParse({ ...item, location: { lat: 21.04, lng: 106.08, source: "x" } }).success).toBe(true);
+    expect(heritageItemSchema.safeParse({ ...item, location: { lat: 21.04, lng: 106.08, source: "Bản đồ thử nghiệm" } }).success).toBe(true);
     expect(heritageItemSchema.safeParse({ ...item, location: { lat: 21.04, lng: 106.08 } }).success).toBe(false);
   });
 
   it("refuses a point outside Vietnam (a swapped pair)", () => {
-    expect(heritageItemSchema.safeParse({ ...item, location: { lat: 106.08, lng: 21.04, source: "x" } }).success).toBe(false);
-    const festival = { id: "f", names: { vi: "F" }, date: { calendar: "solar", month: 1, day: 1 }, place: { vi: "P" }, description: { vi: "D" }, source: "s" };
-    expect(festivalSchema.safeParse({ ...festival, location: { lat: 0, lng: 0, source: "x" } }).success).toBe(false);
+    expect(heritageItemSchema.safeParse({ ...item, location: { lat: 106.08, lng: 21.04, source: "Bản đồ thử nghiệm" } }).success).toBe(false);
+    const festival = { id: "f", names: { vi: "F" }, date: { calendar: "solar", month: 1, day: 1 }, place: { vi: "P" }, description: { vi: "D" }, source: "Dữ liệu thử nghiệm" };
+    expect(festivalSchema.safeParse({ ...festival, location: { lat: 0, lng: 0, source: "Bản đồ thử nghiệm" } }).success).toBe(false);
   });
 
   it("every coordinate in the packs carries its source, and no area is given a point", () => {

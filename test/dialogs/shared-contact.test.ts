@@ -18,7 +18,7 @@ let server: TestServer;
 
 beforeEach(async () => {
   knowledge ??= knowledgeWithClasses([
-    { id: CLASS, title: { vi: "Lớp làm giấy dó" }, kind: "craft", capacity: 10, audience: { children: false }, status: "open", source: "test" },
+    { id: CLASS, title: { vi: "Lớp làm giấy dó" }, kind: "craft", capacity: 10, audience: { children: false }, status: "open", source: "Dữ liệu thử nghiệm" },
   ]);
   server = await startTestServer({ PUBLIC_URL: "https://bot.vocuong.example" }, { knowledge });
   server.services.notifier = { notify: async () => undefined };
