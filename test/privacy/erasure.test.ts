@@ -30,7 +30,7 @@ const PHONE = "0983112233";
 const OTHER_NAME = "Lê Văn Tám";
 
 const knowledge = knowledgeWithClasses([
-  { id: CLASS_ID, title: { vi: "Lớp truyền dạy dân ca Quan họ phường Võ Cường" }, kind: "quan_ho", capacity: 30, status: "open", source: "test" },
+  { id: CLASS_ID, title: { vi: "Lớp truyền dạy dân ca Quan họ phường Võ Cường" }, kind: "quan_ho", capacity: 30, status: "open", source: "Nguồn thử" },
 ]);
 
 let cdn: StubHttp;
