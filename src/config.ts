@@ -43,6 +43,8 @@ const schema = z.object({
   ZALO_OA_SECRET_KEY: optional,
   ZALO_OA_ACCESS_TOKEN: optional,
   ZALO_OA_REFRESH_TOKEN: optional,
+  /** The picture of Zalo's request_user_info card (jpg/png); default PUBLIC_URL + /chat/static/contact-card.png. */
+  ZALO_CONTACT_CARD_IMAGE_URL: url.optional().or(z.literal("").transform(() => undefined)),
   ZALO_API_BASE: url.default("https://openapi.zalo.me"),
   ZALO_OAUTH_BASE: url.default("https://oauth.zaloapp.com"),
   ZALO_SITE_VERIFICATION: optional,

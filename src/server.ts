@@ -219,6 +219,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       timeoutMs: config.HTTP_TIMEOUT_MS,
       refreshLock: scaleOut?.refreshLock,
       replayWindowSeconds: config.ZALO_REPLAY_WINDOW_SECONDS,
+      contactCardImageUrl: config.ZALO_CONTACT_CARD_IMAGE_URL ?? (config.PUBLIC_URL ? `${config.PUBLIC_URL.replace(/\/+$/, "")}/chat/static/contact-card.png` : undefined),
       now,
     });
     channels.add(zalo.outbound);

@@ -58,6 +58,11 @@ export class ZaloPerson {
       }));
   }
 
+  /** The raw Zalo send bodies to this person (templates such as request_user_info). */
+  get bodies(): any[] {
+    return this.#raw.filter((s) => s.body.recipient?.user_id === this.userId && s.body.message).map((s) => s.body);
+  }
+
   /** All text sent after message number `from` (see `count`), joined. */
   textSince(from: number): string {
     return this.received
