@@ -37,7 +37,8 @@ export interface KeptMessage {
   keptAt: number;
   /** After this instant it is never sent (the event it announces has started). */
   deliverUntil?: number;
-  status: "waiting" | "delivered" | "expired";
+  /** waiting for the person's next message; delivered then; expired (they wrote too late); dropped (never sendable in time). */
+  status: "waiting" | "delivered" | "expired" | "dropped";
   settledAt?: number;
   revision?: number;
 }
@@ -56,6 +57,12 @@ export class KeptMessages {
     const kept: KeptMessage = { ...message, id, personKey: message.person.key, status: "waiting", keptAt: now };
     await this.collection.set(id, kept, { durable: true });
     return kept;
+  }
+
+  /** Records a reminder dropped because it could not arrive before its event (counted and shown to staff). */
+  async recordDropped(message: Omit<KeptMessage, "id" | "personKey" | "status" | "keptAt" | "reason">, now: number): Promise<void> {
+    const id = `${message.source.kind}:${message.source.ref}:${message.person.key}`;
+    await this.collection.set(id, { ...message, id, personKey: message.person.key, reason: "too_late", status: "dropped", keptAt: now, settledAt: now }, { durable: true });
   }
 
   /** Every kept message, newest first (the console). */

@@ -30,7 +30,9 @@ export type KeptReason =
   /** The deployment has no such channel configured. */
   | "channel_off"
   /** The platform refused (blocked the account, unfollowed). */
-  | "refused";
+  | "refused"
+  /** Its time passed before it could go (a class reminder after the class): dropped, never sent. */
+  | "too_late";
 
 /** The kind of message the platform allows now. */
 export type ReachDecision =
