@@ -2,10 +2,10 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import helmet from "helmet";
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
-import { AppContext } from "./bot/context.js";
-import { createBot } from "./bot/create-bot.js";
-import { mainMenu } from "./bot/menu.js";
-import type { Services } from "./bot/services.js";
+import { AppContext } from "./shared/app-context.js";
+import { createBot } from "./app/create-bot.js";
+import { mainMenu } from "./shared/menu.js";
+import type { Services } from "./shared/services.js";
 import { BufferedChannel } from "./channels/local/buffered-channel.js";
 import { createMessengerChannel } from "./channels/messenger/index.js";
 import { zaloSiteVerificationRouter } from "./channels/zalo/webhook.js";
@@ -19,11 +19,12 @@ import { createStore } from "./store/create-store.js";
 import type { Store } from "./store/store.js";
 import { todayInVietnam } from "./calendar/vietnam-date.js";
 import { loadContent } from "./content/index.js";
-import { Knowledge } from "./bot/knowledge.js";
+import { Knowledge } from "./shared/knowledge.js";
+import { plansOf } from "./features/answers/index.js";
 import { Metrics } from "./metrics/metrics.js";
-import { startHandoffSweeper } from "./handoff/handoff-sweeper.js";
-import { startReminderScheduler } from "./classes/reminder-scheduler.js";
-import { chatModelFromConfig } from "./answers/llm/chat-model-from-config.js";
+import { startHandoffSweeper } from "./features/handoff/handoff-sweeper.js";
+import { startReminderScheduler } from "./features/registration/reminder-scheduler.js";
+import { chatModelFromConfig } from "./features/answers/llm/chat-model-from-config.js";
 import { metricsRouter } from "./metrics/metrics-router.js";
 import { errorCode } from "./metrics/error-code.js";
 import { recordMessageEvent } from "./analytics/record-event.js";
@@ -82,6 +83,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const now = overrides.now ?? Date.now;
   // Content is validated before anything listens: a broken pack stops start-up with the file and field.
   const knowledge = overrides.knowledge ?? new Knowledge(loadContent(config.CONTENT_DIR), config.CONTENT_PACK);
+  // The plan index is built at start-up and after each content reload, not on the first plan question.
+  plansOf(knowledge);
+  knowledge.onReload(() => plansOf(knowledge));
   let services!: Services;
   const deadLetters: DeadLetterDeps = { store, notifier: () => services.notifier, packFor: (accountId) => services.knowledge.packFor(accountId).id, now };
   // Several instances (REDIS_URL): per-person order and the token-refresh lock in Redis, replies and notices

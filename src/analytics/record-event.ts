@@ -1,5 +1,5 @@
 import { formatInTimeZone } from "./time-zone.js";
-import type { AppContext } from "../bot/context.js";
+import type { AppContext } from "../shared/app-context.js";
 import { gapText, type MessageEvent } from "./message-event.js";
 
 /**

@@ -1,9 +1,9 @@
 import express, { Router, type ErrorRequestHandler, type Request } from "express";
-import type { Services } from "../bot/services.js";
-import { RegistrationNotFound } from "../classes/registration-service.js";
-import { HandoffNotFound, HandoffNotOpen } from "../handoff/handoff-service.js";
+import type { Services } from "../shared/services.js";
+import { RegistrationNotFound } from "../features/registration/registration-service.js";
+import { HandoffNotFound, HandoffNotOpen } from "../features/handoff/handoff-service.js";
 import { HttpError } from "../http/http-error.js";
-import { ReportNotFound } from "../reports/report-service.js";
+import { ReportNotFound } from "../features/reports/report-service.js";
 import { staffAuth } from "./auth.js";
 import { deadLetterRoutes } from "./dead-letter-routes.js";
 import { handoffRoutes } from "./handoff-routes.js";

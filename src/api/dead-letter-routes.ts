@@ -1,6 +1,6 @@
 import { Router } from "express";
 import { z } from "zod";
-import type { Services } from "../bot/services.js";
+import type { Services } from "../shared/services.js";
 import { listDeadLetters } from "../queue/dead-letters.js";
 import { parse } from "./validate.js";
 

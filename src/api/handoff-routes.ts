@@ -1,6 +1,6 @@
 import { Router } from "express";
-import type { Services } from "../bot/services.js";
-import { HandoffService } from "../handoff/handoff-service.js";
+import type { Services } from "../shared/services.js";
+import { HandoffService } from "../features/handoff/handoff-service.js";
 import { HttpError } from "../http/http-error.js";
 import { handoffQuery, releaseBody, replyBody } from "./schemas.js";
 import { jsonBody, parse } from "./validate.js";

@@ -1,6 +1,6 @@
 import { Router } from "express";
-import type { Services } from "../bot/services.js";
-import { RegistrationService } from "../classes/registration-service.js";
+import type { Services } from "../shared/services.js";
+import { RegistrationService } from "../features/registration/registration-service.js";
 import { attendanceBody, registrationQuery } from "./schemas.js";
 import { jsonBody, parse } from "./validate.js";
 

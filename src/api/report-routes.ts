@@ -1,7 +1,7 @@
 import { Router } from "express";
-import type { Services } from "../bot/services.js";
+import type { Services } from "../shared/services.js";
 import { HttpError } from "../http/http-error.js";
-import { ReportService } from "../reports/report-service.js";
+import { ReportService } from "../features/reports/report-service.js";
 import { dayEnd, dayStart, reportQuery, statusBody } from "./schemas.js";
 import { jsonBody, parse } from "./validate.js";
 

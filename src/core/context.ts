@@ -5,7 +5,7 @@ import { toReply, type InboundMessage, type Reply } from "./message.js";
 /**
  * What a handler gets for one inbound message (grammY's src/context.ts): the message, the person's
  * conversation, and `reply`. Derived values are getters. Features add their own fields in a subclass
- * (src/bot/context.ts), so the core knows nothing of understanding or content.
+ * (src/shared/app-context.ts), so the core knows nothing of understanding or content.
  *
  * @example bot.on("text", (ctx) => ctx.reply(`Bạn viết: ${ctx.text}`));
  */

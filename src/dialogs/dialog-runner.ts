@@ -1,5 +1,5 @@
-import type { AppContext } from "../bot/context.js";
-import { mainMenu } from "../bot/menu.js";
+import type { AppContext } from "../shared/app-context.js";
+import { mainMenu } from "../shared/menu.js";
 import type { NextFunction } from "../core/composer.js";
 import type { Reply } from "../core/message.js";
 import { dialogCommand } from "./commands.js";

@@ -1,4 +1,4 @@
-import type { AppContext } from "../bot/context.js";
+import type { AppContext } from "../shared/app-context.js";
 import type { Reply } from "../core/message.js";
 import type { IntentLabel } from "../nlu/index.js";
 

@@ -1,4 +1,4 @@
-import type { AppContext } from "../bot/context.js";
+import type { AppContext } from "../shared/app-context.js";
 import type { IntentLabel } from "../nlu/index.js";
 import type { DialogDefinition, DialogState, DialogStep } from "./dialog.js";
 

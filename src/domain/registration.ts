@@ -1,5 +1,8 @@
 import type { PersonRef } from "./person.js";
 
+/** The collection registrations are kept in, by code (the status lookup of reports reads it too). */
+export const REGISTRATIONS = "registrations";
+
 /** A registration for a Quan họ or craft class, stored in `registrations` by its code. */
 export interface Registration {
   /** LH-<year>-<sequence>, e.g. LH-2026-0003. */

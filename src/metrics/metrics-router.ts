@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { safeEqual } from "../channels/safe-equal.js";
+import { safeEqual } from "../http/safe-equal.js";
 import type { Metrics } from "./metrics.js";
 
 /** GET /metrics in Prometheus text format; behind a bearer token when METRICS_TOKEN is set. */

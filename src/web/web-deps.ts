@@ -2,8 +2,8 @@
  * What the console and the web chat are built from: the app's pipeline and services, the web chat's buffered
  * channel, and the console's own account and session stores.
  */
-import type { AppContext } from "../bot/context.js";
-import type { Services } from "../bot/services.js";
+import type { AppContext } from "../shared/app-context.js";
+import type { Services } from "../shared/services.js";
 import type { BufferedChannel } from "../channels/local/buffered-channel.js";
 import type { Pipeline } from "../core/pipeline.js";
 import type { ConsoleAuth } from "./auth/console-auth.js";

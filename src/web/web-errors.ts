@@ -6,7 +6,7 @@ import type { ErrorRequestHandler } from "express";
 import type { Logger } from "pino";
 import { HttpError } from "../http/http-error.js";
 import { html } from "./views/html.js";
-import { page } from "./views/layout.js";
+import { page } from "./layout.js";
 import type { StaffLocals } from "./auth/console-auth.js";
 
 const TITLES: Record<number, string> = {

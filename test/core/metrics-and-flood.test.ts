@@ -1,6 +1,6 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FLOOD_LIMIT } from "../../src/bot/features/flood-limit.js";
+import { FLOOD_LIMIT } from "../../src/features/flood-limit/flood-limit.js";
 import { messengerText, recordGraphSends, recordZaloSends, startTestServer, zaloText, type TestServer } from "../helpers/test-server.js";
 
 describe("flood limit and /metrics", () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { Knowledge } from "../../src/bot/knowledge.js";
+import { Knowledge } from "../../src/shared/knowledge.js";
 import { loadContent } from "../../src/content/index.js";
 import { dialogCommand } from "../../src/dialogs/commands.js";
 import { parseWhen } from "../../src/dialogs/parse-when.js";
 import { maskPhone, normalizePhone, personName, splitPhone } from "../../src/dialogs/phone.js";
-import { closeInPlace, distanceMetres, possibleDuplicates } from "../../src/reports/duplicates.js";
-import { guessCategory, isDescriptive } from "../../src/reports/guess-category.js";
+import { closeInPlace, distanceMetres, possibleDuplicates } from "../../src/features/reports/duplicates.js";
+import { guessCategory, isDescriptive } from "../../src/features/reports/guess-category.js";
 
 /** The small parsers behind the dialogs. */
 

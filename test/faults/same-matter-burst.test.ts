@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Services } from "../../src/bot/services.js";
-import { DUPLICATE_LIMIT } from "../../src/reports/duplicates.js";
-import { fileReport } from "../../src/reports/file-report.js";
+import type { Services } from "../../src/shared/services.js";
+import { DUPLICATE_LIMIT } from "../../src/features/reports/duplicates.js";
+import { fileReport } from "../../src/features/reports/file-report.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import type { Store } from "../../src/store/store.js";
 import { sharedKnowledge } from "../helpers/test-server.js";

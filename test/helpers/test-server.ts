@@ -9,7 +9,7 @@ import { zaloSignature } from "../../src/channels/zalo/signature.js";
 import { createApp, type App } from "../../src/server.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import type { Store } from "../../src/store/store.js";
-import { Knowledge } from "../../src/bot/knowledge.js";
+import { Knowledge } from "../../src/shared/knowledge.js";
 import { loadContent } from "../../src/content/index.js";
 
 let shared: Knowledge | undefined;

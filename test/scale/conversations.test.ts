@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Handoff } from "../../src/domain/handoff.js";
 import type { Report } from "../../src/domain/report.js";
 import { callApi, handoffPath, STAFF_TOKEN } from "../api/staff-api-client.js";
-import { MessengerPerson, quickReport, ZaloPerson } from "../dialogs/chat.js";
+import { MessengerPerson, quickReport, ZaloPerson } from "../helpers/chat.js";
 import type { StaffEvent } from "../../src/domain/staff-event.js";
 import { ZALO_API, zaloText, type TestServer } from "../helpers/test-server.js";
 import { BACKENDS, startOn, type BackendServer } from "./backends.js";

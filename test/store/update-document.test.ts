@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Services } from "../../src/bot/services.js";
+import type { Services } from "../../src/shared/services.js";
 import type { Report } from "../../src/domain/report.js";
-import { fileReport } from "../../src/reports/file-report.js";
-import { ReportService } from "../../src/reports/report-service.js";
+import { fileReport } from "../../src/features/reports/file-report.js";
+import { ReportService } from "../../src/features/reports/report-service.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import { updateDocument } from "../../src/store/update-document.js";
 import { withSlowReads } from "../helpers/slow-store.js";

@@ -4,11 +4,11 @@ import path from "node:path";
 import nock from "nock";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Knowledge } from "../../src/bot/knowledge.js";
+import { Knowledge } from "../../src/shared/knowledge.js";
 import { loadContent } from "../../src/content/index.js";
 import type { Handoff } from "../../src/domain/handoff.js";
 import type { Report } from "../../src/domain/report.js";
-import { MessengerPerson, quickReport, ZaloPerson } from "../dialogs/chat.js";
+import { MessengerPerson, quickReport, ZaloPerson } from "../helpers/chat.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
 import { launchBrowser, type TestBrowser } from "./browser.js";
 

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { safeEqual } from "../safe-equal.js";
+import { safeEqual } from "../../http/safe-equal.js";
 
 /**
  * Messenger's webhook signature: X-Hub-Signature-256 = "sha256=" + hmac_sha256_hex(app secret, raw body).

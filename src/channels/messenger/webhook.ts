@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import type { Inbox } from "../../core/inbox.js";
 import { HttpError } from "../../http/http-error.js";
 import { rawJsonBody, type RawJson } from "../../http/json-body.js";
-import { safeEqual } from "../safe-equal.js";
+import { safeEqual } from "../../http/safe-equal.js";
 import { within } from "../hand-off.js";
 import { verifyMessengerSignature } from "./signature.js";
 import { messengerBodyToMessages } from "./to-message.js";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { safeEqual } from "../safe-equal.js";
+import { safeEqual } from "../../http/safe-equal.js";
 
 /**
  * Zalo's webhook signature: X-ZEvent-Signature = "mac=" + sha256hex(app_id + rawBody + timestamp + OA secret key),

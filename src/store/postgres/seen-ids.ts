@@ -1,15 +1,9 @@
 import type { Pool } from "pg";
+import type { SeenIds } from "../seen-ids.js";
 import { quoteSchema } from "./schema-name.js";
 
-/**
- * Where a store remembers inbound event ids (Store.markSeen): PostgreSQL by default,
- * Redis when REDIS_URL is set (src/store/redis/redis-seen-ids.ts).
- */
-export interface SeenIds {
-  /** True the first time an id is seen, false for a repeat within the retention. */
-  markSeen(eventId: string): Promise<boolean>;
-  close?(): Promise<void>;
-}
+export type { SeenIds };
+
 
 /** Options for {@link PostgresSeenIds}. */
 export interface PostgresSeenIdsOptions {

@@ -1,5 +1,4 @@
 import type { Redis } from "ioredis";
-import type { KeyedRunner } from "../../core/serial-queue.js";
 import { DEFAULT_REDIS_PREFIX } from "./connect-redis.js";
 import { Backoff, keepAlive } from "./keep-alive.js";
 import { evalScript } from "./eval-script.js";
@@ -101,7 +100,9 @@ return 1`;
  * const runner = new RedisKeyedRunner(redis);
  * const pipeline = new Pipeline({ store, channels, middleware, createContext, logger, runner });
  */
-export class RedisKeyedRunner implements KeyedRunner {
+// Satisfies core's KeyedRunner (src/core/serial-queue.ts) structurally: the store imports nothing of core's
+// pipeline, so core → store stays one way. The pipeline checks the type where it is given the runner.
+export class RedisKeyedRunner {
   /** `run` calls its `placed` callback once the ticket is taken (see PlacingRunner in src/core/pipeline.ts). */
   readonly reportsPlace = true as const;
   #prefix: string;

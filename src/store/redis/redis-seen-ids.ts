@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import type { SeenIds } from "../postgres/seen-ids.js";
+import type { SeenIds } from "../seen-ids.js";
 import { DEFAULT_REDIS_PREFIX } from "./connect-redis.js";
 
 /** Options for {@link RedisSeenIds}. */

@@ -9,9 +9,9 @@ import { sessionOf, staffOf } from "../auth/console-auth.js";
 import { USERNAME_PATTERN, type StaffRole, type StaffUser } from "../auth/staff-users.js";
 import { formatDateTime } from "../views/format.js";
 import { html, type Html } from "../views/html.js";
-import { csrfField, page } from "../views/layout.js";
+import { csrfField, page } from "../layout.js";
 import type { WebDeps } from "../web-deps.js";
-import { flashFrom, redirectWithFlash } from "./flash.js";
+import { flashFrom, redirectWithFlash } from "../flash.js";
 
 /** "pack|unit" pairs an account may work in, by pack. */
 function unitOptions(deps: WebDeps, selected?: string): Html {

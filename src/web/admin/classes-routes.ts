@@ -3,7 +3,7 @@
  * date, and CSV export. Admins see every pack's classes; staff their own pack's.
  */
 import { Router, type Response } from "express";
-import { RegistrationService } from "../../classes/registration-service.js";
+import { RegistrationService } from "../../features/registration/registration-service.js";
 import type { ClassEntry, ContentPack } from "../../content/index.js";
 import type { Registration } from "../../domain/registration.js";
 import { HttpError } from "../../http/http-error.js";
@@ -13,10 +13,10 @@ import { sendCsv } from "../views/csv.js";
 import { isIsoDay } from "../views/dates.js";
 import { formatDateTime, formatIsoDate } from "../views/format.js";
 import { html } from "../views/html.js";
-import { csrfField } from "../views/layout.js";
-import { sendPage } from "../views/send-page.js";
+import { csrfField } from "../layout.js";
+import { sendPage } from "../send-page.js";
 import type { WebDeps } from "../web-deps.js";
-import { redirectWithFlash } from "./flash.js";
+import { redirectWithFlash } from "../flash.js";
 
 const STATUS_NAMES: Record<Registration["status"], string> = { registered: "Đã đăng ký", waiting: "Danh sách chờ", cancelled: "Đã hủy" };
 const CLASS_STATUS: Record<ClassEntry["status"], string> = { open: "Đang nhận đăng ký", full: "Đã đủ chỗ", not_scheduled: "Chưa có lịch" };

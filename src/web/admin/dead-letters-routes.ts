@@ -6,7 +6,7 @@ import { Router } from "express";
 import type { Reply } from "../../core/message.js";
 import { formatDateTime } from "../views/format.js";
 import { html } from "../views/html.js";
-import { sendPage } from "../views/send-page.js";
+import { sendPage } from "../send-page.js";
 import type { WebDeps } from "../web-deps.js";
 
 interface DeadLetter {

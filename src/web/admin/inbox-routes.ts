@@ -7,17 +7,17 @@
 import { Router, type Response } from "express";
 import type { Conversation } from "../../core/conversation.js";
 import type { Handoff } from "../../domain/handoff.js";
-import { HandoffNotOpen, HandoffService } from "../../handoff/handoff-service.js";
+import { HandoffNotOpen, HandoffService } from "../../features/handoff/handoff-service.js";
 import { HttpError } from "../../http/http-error.js";
 import { canSeeHandoff } from "../auth/access.js";
 import { sessionOf, staffOf } from "../auth/console-auth.js";
 import type { StaffUserView } from "../auth/staff-users.js";
 import { formatDateTime, formatDuration } from "../views/format.js";
 import { html, type Html } from "../views/html.js";
-import { csrfField } from "../views/layout.js";
-import { sendPage } from "../views/send-page.js";
+import { csrfField } from "../layout.js";
+import { sendPage } from "../send-page.js";
 import type { WebDeps } from "../web-deps.js";
-import { redirectWithFlash } from "./flash.js";
+import { redirectWithFlash } from "../flash.js";
 
 const REASONS: Record<Handoff["reason"], string> = { asked: "Người dân yêu cầu", menu: "Chọn “Gặp cán bộ”", misunderstood: "Bot không hiểu hai lần liền" };
 const STATUSES: Record<Handoff["status"], string> = { open: "Đang chờ cán bộ", released: "Đã trả lại cho bot", expired: "Hết hạn (24 giờ)", ended_by_person: "Người dân đã kết thúc" };

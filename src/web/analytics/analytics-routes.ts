@@ -10,7 +10,7 @@ import type { Handoff } from "../../domain/handoff.js";
 import { addDaysIso, dayEnd, dayStart, daysBetween, isIsoDay } from "../views/dates.js";
 import { formatDateTime, formatDuration, formatIsoDate, formatNumber } from "../views/format.js";
 import { html, type Html } from "../views/html.js";
-import { sendPage } from "../views/send-page.js";
+import { sendPage } from "../send-page.js";
 import type { WebDeps } from "../web-deps.js";
 import { answeredShare, channelsOf, contentGaps, filterEvents, firstReplyTimes, intents, messagesPerDay, misunderstood, reportMatrix, type AskedText, type Period } from "./analytics-queries.js";
 import { channelColor, channelName, intentName } from "./labels.js";

@@ -7,7 +7,7 @@ import { rateLimit } from "express-rate-limit";
 import { randomBytes } from "node:crypto";
 import { HttpError } from "../../http/http-error.js";
 import { html } from "../views/html.js";
-import { page } from "../views/layout.js";
+import { page } from "../layout.js";
 import type { WebDeps } from "../web-deps.js";
 import { clientKey } from "./client-key.js";
 import { sameSecret, sessionOf } from "./console-auth.js";

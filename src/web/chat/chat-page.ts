@@ -2,7 +2,7 @@
  * The /chat page: a small, accessible chat with the bot (no framework, no CDN). The first bubble greets the person
  * with the main menu; everything after goes through the pipeline (chat.js).
  */
-import { mainMenu } from "../../bot/menu.js";
+import { mainMenu } from "../../shared/menu.js";
 import type { ContentPack } from "../../content/index.js";
 import { html, type Html } from "../views/html.js";
 

@@ -6,7 +6,7 @@
  */
 import type { Request, Response } from "express";
 import { randomBytes } from "node:crypto";
-import type { Knowledge } from "../../bot/knowledge.js";
+import type { Knowledge } from "../../shared/knowledge.js";
 import { readCookie, setCookie } from "../auth/cookies.js";
 
 /** The cookie holding the chat id. */

@@ -7,7 +7,7 @@ import { HttpError } from "../../http/http-error.js";
 import { sendCsv } from "../views/csv.js";
 import { formatDateTime, formatIsoDate } from "../views/format.js";
 import { html } from "../views/html.js";
-import { sendPage } from "../views/send-page.js";
+import { sendPage } from "../send-page.js";
 import type { WebDeps } from "../web-deps.js";
 import { yearlyFigures } from "./yearly-figures.js";
 

@@ -1,12 +1,12 @@
 /**
  * "Xem trước": how the bot answers a question from a pack's current content. It runs the same understanding and
- * answer functions as the bot (src/nlu, src/answers) on a throwaway input: nothing is stored, no conversation or
+ * answer functions as the bot (src/nlu, src/features/answers) on a throwaway input: nothing is stored, no conversation or
  * analytics event is written, and any pack can be previewed even when no Zalo OA or page serves it yet.
  *
  * @example const preview = await previewAnswer(services, "vo-cuong", "Hội Lim năm nay ngày nào?");
  */
-import { answer, isAnswerIntent } from "../../../answers/index.js";
-import type { Services } from "../../../bot/services.js";
+import { answer, isAnswerIntent, plansOf } from "../../../features/answers/index.js";
+import type { Services } from "../../../shared/services.js";
 import type { Reply } from "../../../core/message.js";
 
 /** What the preview shows: the intent found and the reply (or why the bot would open a dialog instead). */
@@ -38,7 +38,7 @@ export async function previewAnswer(services: Services, packId: string, text: st
     entities: understanding.entities,
     today: services.today(),
     pack,
-    plans: knowledge.plans,
+    plans: plansOf(knowledge),
     model: services.chatModel,
   });
   return { ...base, reply };

@@ -10,7 +10,7 @@
  */
 import fs from "node:fs";
 import YAML from "yaml";
-import type { Knowledge } from "../../../bot/knowledge.js";
+import type { Knowledge } from "../../../shared/knowledge.js";
 import { ContentError, packFile, writePackFile, type PackFileItems, type WritablePackFile } from "../../../content/index.js";
 
 type Item = Record<string, unknown> & { id: string };

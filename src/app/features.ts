@@ -1,0 +1,42 @@
+import type { Middleware } from "../core/composer.js";
+import type { AppContext } from "../shared/app-context.js";
+import { answers } from "../features/answers/answers-feature.js";
+import { classesMenu } from "../features/registration/classes-menu.js";
+import { deliverPending } from "../features/pending-replies/deliver-pending.js";
+import { reportStart } from "../features/reports/report-start.js";
+import { reportDialog } from "../features/reports/report-dialog.js";
+import { registrationDialog } from "../features/registration/registration-dialog.js";
+import { createDialogRunner } from "../dialogs/dialog-runner.js";
+import { fallback } from "../features/fallback/fallback.js";
+import { floodLimit } from "../features/flood-limit/flood-limit.js";
+import { follow } from "../features/welcome/follow.js";
+import { handoff } from "../features/handoff/handoff-feature.js";
+import { handoffOnMisunderstanding } from "../features/handoff/handoff-misunderstood.js";
+import { reportStatus } from "../features/reports/report-status.js";
+import { understand } from "../features/understand/understand.js";
+
+/**
+ * The bot's features in the order they see a message. Each is `(ctx, next)`: it answers what is its
+ * own and calls `next()` for the rest. Order matters: understanding first, then what holds the person
+ * (handoff to staff, an open dialog), then one-shot answers, and the fallback last.
+ */
+export function defaultFeatures(): Middleware<AppContext>[] {
+  return [
+    floodLimit,
+    understand,
+    handoffOnMisunderstanding,
+    follow,
+    deliverPending,
+    // — conversations that hold the person: handoff, pending notices, dialogs (src/dialogs) —
+    handoff,
+    // A person inside a dialog (report, class registration) is handled by it first; class registration starts
+    // from the class list (classesMenu), a report from reportStart.
+    createDialogRunner([reportDialog, registrationDialog]),
+    reportStart,
+    reportStatus,
+    classesMenu,
+    // — one-shot answers by intent and menu choice —
+    answers,
+    fallback,
+  ];
+}

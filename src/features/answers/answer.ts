@@ -1,0 +1,74 @@
+/**
+ * The dispatcher: one answer per intent. Report and handoff intents are dialogs (src/dialogs), not answers; the
+ * caller routes them first (`isAnswerIntent`), and `answer` only falls back to the menu for them.
+ *
+ * @example
+ * const plans = createPlanIndex(library.packs.values());
+ * const reply = await answer({ ...understanding, today: todayInVietnam(process.env.BOT_TODAY), pack, plans });
+ */
+import { mainMenu } from "../../shared/menu.js";
+import type { Reply } from "../../core/message.js";
+import type { AnswerInput, AnswerIntent } from "./answer-input.js";
+import { speaker } from "./answer-text.js";
+import { answerClasses } from "./class-info.js";
+import { answerContact } from "./contact-info.js";
+import { answerGreeting, answerThanks } from "./courtesy.js";
+import { answerFestivalDates, festivalCard } from "./festival-dates.js";
+import { answerHeritage } from "./heritage-info.js";
+import { answerOutOfScope } from "./out-of-scope.js";
+import { answerPlan } from "./plans/plan-info.js";
+
+/** The intents answered here. */
+export const ANSWER_INTENTS = [
+  "greeting",
+  "thanks",
+  "festival_dates",
+  "heritage_info",
+  "join_class",
+  "plan_info",
+  "contact_info",
+  "out_of_scope",
+] as const satisfies readonly AnswerIntent[];
+
+/** An intent answered here. */
+export type AnsweredIntent = (typeof ANSWER_INTENTS)[number];
+
+/**
+ * Whether `answer` handles this intent (the others are dialogs).
+ * @example isAnswerIntent("report_violation") // false
+ */
+export function isAnswerIntent(intent: string): intent is AnsweredIntent {
+  return (ANSWER_INTENTS as readonly string[]).includes(intent);
+}
+
+/** Answer a message by its intent; plan_info is asynchronous (an optional chat model words it). */
+export function answer(input: AnswerInput): Promise<Reply> | Reply {
+  switch (input.intent) {
+    case "greeting":
+      return answerGreeting(input);
+    case "thanks":
+      return answerThanks(input);
+    case "festival_dates":
+      return answerFestivalDates(input);
+    case "heritage_info": {
+      // "Hội Lim là gì?": a festival asked about as heritage gets the festival's card with its description.
+      const festival = input.entities.festivals?.map((id) => input.pack.festival(id)).find((f) => f !== undefined);
+      if (!input.entities.heritage?.length && festival) return festivalCard(festival, input, { detail: true });
+      return answerHeritage(input);
+    }
+    case "contact_info":
+      return answerContact(input);
+    case "join_class":
+      return answerClasses(input);
+    case "plan_info":
+      return answerPlan(input);
+    case "out_of_scope":
+      return answerOutOfScope(input);
+    default:
+      // A dialog intent that reached the answers: offer the menu rather than pretend to handle it.
+      return {
+        text: speaker(input.language).say("Bạn chọn một mục dưới đây để mình hỗ trợ nhé.", "Please pick one of the options below."),
+        choices: mainMenu(input.language),
+      };
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * greeting and thanks: a short welcome (or "Rất vui được giúp bạn") with the main menu as choices.
+ *
+ * @example answerGreeting(input) // { text: "Xin chào! Mình là Trợ lý văn hóa của Phường Võ Cường…", choices: mainMenu("vi") }
+ */
+import { mainMenu } from "../../shared/menu.js";
+import type { Reply } from "../../core/message.js";
+import type { AnswerInput } from "./answer-input.js";
+import { speaker } from "./answer-text.js";
+
+/** A short welcome saying what the bot does, with the main menu. */
+export function answerGreeting(input: Pick<AnswerInput, "language" | "pack">): Reply {
+  const say = speaker(input.language);
+  const packName = say.text(input.pack.names);
+  return {
+    text: say.say(
+      `Xin chào! Mình là Trợ lý văn hóa của ${packName}. Mình có thể giúp bạn tra cứu lễ hội, di sản, lớp Quan họ, tiếp nhận phản ánh hoặc kết nối với cán bộ. Bạn muốn tìm hiểu gì?`,
+      `Hello! I am the culture assistant of ${packName}. I can help with festivals, heritage, Quan ho classes, reports, or put you in touch with staff. What would you like to know?`,
+    ),
+    choices: mainMenu(input.language),
+  };
+}
+
+/** "Rất vui được giúp bạn" and the main menu. */
+export function answerThanks(input: Pick<AnswerInput, "language">): Reply {
+  const say = speaker(input.language);
+  return {
+    text: say.say("Rất vui được giúp bạn! Bạn cần gì thêm cứ nhắn cho mình nhé.", "Glad to help! Message me any time you need more."),
+    choices: mainMenu(input.language),
+  };
+}

@@ -1,0 +1,239 @@
+/**
+ * festival_dates: when a festival is (a named year, or the next one after today), which festivals fall in a window
+ * ("tháng này", "tháng Giêng", "cuối tuần này", "Tết này"), the upcoming festivals when nothing is named, and a
+ * plain "we do not know it" for a festival the pack does not have.
+ *
+ * @example
+ * answerFestivalDates({ ...input, text: "Hội Lim 2027 ngày nào?", entities: { festivals: ["hoi-lim"], year: 2027 } })
+ * // { text: "Hội Lim năm 2027 chính hội ngày 13 tháng Giêng âm lịch, tức thứ Năm 18/02/2027; …", choices: […] }
+ */
+import { nextOccurrence, occurrenceInYear, parseIsoDate, type Occurrence } from "../../calendar/index.js";
+import { MENU } from "../../shared/menu.js";
+import type { Choice, Reply } from "../../core/message.js";
+import type { Festival } from "../../content/index.js";
+import type { AnswerInput } from "./answer-input.js";
+import { lines, shorten, sourceLine, speaker, staffChoice, type Speaker } from "./answer-text.js";
+import { festivalChoices, festivalLines, festivalsBetween, upcomingFestivals } from "./festival-list.js";
+import { unknownFestivalName } from "./festival-mention.js";
+import { describeOccurrence, dayWithWeekday } from "./festival-when.js";
+import { festivalWindow } from "./festival-window.js";
+
+/** How far past a year without the festival to look for the next edition. */
+const NEXT_EDITION_YEARS = 12;
+
+// ===  The answer  ===
+
+/** Answer a festival_dates message (see the file comment for the cases, in order of priority). */
+export function answerFestivalDates(input: AnswerInput): Reply {
+  const { pack, entities } = input;
+  const ids = entities.festivals ?? [];
+  const known = ids.map((id) => pack.festival(id)).filter((f): f is Festival => f !== undefined);
+  if (known.length > 0) {
+    const reply = festivalCard(known[0], input, { year: entities.year });
+    const others = known.slice(1).map((f) => ({ title: speaker(input.language).text(f.names), payload: `festival:${f.id}` }));
+    return others.length > 0 ? { ...reply, choices: [...others, ...(reply.choices ?? [])] } : reply;
+  }
+  // A festival was named (by the catalogue of another pack, or not at all) but this pack does not have it.
+  const named = unknownFestivalName(input.text);
+  if (ids.length > 0 || named) return unknownFestival(input, named);
+
+  const window = festivalWindow(input, input.today, input.language);
+  if (window) return windowReply(input, window);
+  return upcomingReply(input);
+}
+
+// ===  One festival  ===
+
+/** Options of a festival card: a year asked for, and whether to add the description (a "festival:<id>" choice). */
+export interface FestivalCardOptions {
+  year?: number;
+  detail?: boolean;
+}
+
+/**
+ * Everything about one festival's date: the occurrence in `year` (or the next one, saying if this year's has
+ * passed), a rule that does not hold that year (with the next edition), place, a line for visitors, the
+ * "theo thông tin tham khảo" note, and the source.
+ */
+export function festivalCard(festival: Festival, input: AnswerInput, options: FestivalCardOptions = {}): Reply {
+  const say = speaker(input.language);
+  const { today } = input;
+  const hedge = festival.uncertain ? say.say("Theo thông tin tham khảo, ", "According to reference sources, ") : "";
+  const when: string[] = [];
+  let noNext = false;
+
+  if (options.year !== undefined) {
+    const occurrence = occurrenceInYear(festival.date, options.year);
+    if (occurrence) when.push(hedge + describeOccurrence(festival, occurrence, say, today));
+    else {
+      when.push(notHeldLine(festival, options.year, say));
+      const next = nextEditionAfter(festival, options.year);
+      if (next) when.push(`${say.say("Kỳ tiếp theo: ", "Next edition: ")}${hedge}${describeOccurrence(festival, next, say, today)}`);
+      else noNext = true;
+    }
+  } else {
+    const past = passedThisYear(festival, today);
+    const next = nextOccurrence(festival.date, today);
+    if (past) {
+      const day = dayWithWeekday(past.main ?? past.start, say.lang);
+      when.push(
+        say.say(
+          `${say.text(festival.names)} năm nay đã diễn ra (${past.main ? "chính hội " : ""}${day}).`,
+          `This year's ${say.text(festival.names)} has already taken place (${past.main ? "main day " : ""}${day}).`,
+        ),
+      );
+    }
+    if (next) when.push(`${past ? say.say("Lần tới: ", "Next: ") : ""}${hedge}${describeOccurrence(festival, next, say, today)}`);
+    else {
+      const last = lastEdition(festival, today);
+      if (last) when.push(hedge + describeOccurrence(festival, last, say, today));
+      noNext = true;
+    }
+  }
+  if (noNext) when.push(say.say("Chưa có thông tin về kỳ tiếp theo.", "There is no information on the next edition yet."));
+
+  const place = say.text(festival.place);
+  const visitors = say.maybe(festival.visitors);
+  const note = say.maybe(festival.uncertain);
+  const text = lines(
+    ...when,
+    options.detail ? shorten(say.text(festival.description)) : undefined,
+    `${say.say("Địa điểm", "Place")}: ${place}`,
+    visitors && `${say.say("Dành cho du khách", "For visitors")}: ${visitors}`,
+    note && `${say.say("Lưu ý (theo thông tin tham khảo)", "Note (reference information)")}: ${note}`,
+    sourceLine(festival.source, say.lang),
+    say.fallbackNote(),
+  );
+  const choices: Choice[] = [{ title: say.say("Lễ hội khác", "Other festivals"), payload: MENU.festivals }];
+  if (noNext || festival.uncertain) choices.push(staffChoice(say.lang));
+  const reply: Reply = { text, choices };
+  if (festival.url) reply.links = [{ title: say.say("Xem thêm", "More"), url: festival.url }];
+  return reply;
+}
+
+/** "… không tổ chức vào năm 2027 (3 năm một lần, từ năm 2026)." */
+function notHeldLine(festival: Festival, year: number, say: Speaker): string {
+  const name = say.text(festival.names);
+  const { every, years, leap, month } = festival.date;
+  if (every) {
+    return say.say(
+      `${name} tổ chức ${every.years} năm một lần (từ năm ${every.from}), năm ${year} không có.`,
+      `${name} is held every ${every.years} years (from ${every.from}); there is none in ${year}.`,
+    );
+  }
+  if (years) {
+    const list = [...years].sort((a, b) => a - b).join(", ");
+    return say.say(
+      `${name} chỉ có thông tin về các kỳ năm ${list}; năm ${year} không có kỳ nào.`,
+      `${name}: the only known editions are ${list}; there is none in ${year}.`,
+    );
+  }
+  if (leap) {
+    return say.say(`Năm ${year} không có tháng ${month} nhuận, nên không có ${name}.`, `${year} has no leap month ${month}, so there is no ${name}.`);
+  }
+  return say.say(`Năm ${year} không có ${name}.`, `There is no ${name} in ${year}.`);
+}
+
+function nextEditionAfter(festival: Festival, year: number): Occurrence | null {
+  for (let y = year + 1; y <= year + NEXT_EDITION_YEARS; y++) {
+    const occurrence = occurrenceInYear(festival.date, y);
+    if (occurrence) return occurrence;
+  }
+  return null;
+}
+
+/** This solar year's occurrence when it is already over (so "sắp tới" can say so). */
+function passedThisYear(festival: Festival, today: string): Occurrence | null {
+  const year = parseIsoDate(today).year;
+  const candidates = [year - 1, year]
+    .map((y) => occurrenceInYear(festival.date, y))
+    .filter((o): o is Occurrence => o !== null && o.end < today && o.start.startsWith(`${year}-`));
+  return candidates.at(-1) ?? null;
+}
+
+/** The latest occurrence that is over (a one-off edition in the past), looking back 30 years. */
+function lastEdition(festival: Festival, today: string): Occurrence | null {
+  const year = parseIsoDate(today).year;
+  for (let y = year; y >= year - 30; y--) {
+    const occurrence = occurrenceInYear(festival.date, y);
+    if (occurrence && occurrence.end < today) return occurrence;
+  }
+  return null;
+}
+
+// ===  No festival named  ===
+
+/** A festival we do not know: say so, offer staff and the festivals we do know. */
+export function unknownFestival(input: AnswerInput, name: string | undefined): Reply {
+  const say = speaker(input.language);
+  const packName = say.text(input.pack.names);
+  const what = name ? `“${name}”` : say.say("lễ hội này", "this festival");
+  const upcoming = upcomingFestivals(input.pack, input.today);
+  return {
+    text: lines(
+      say.say(
+        `Mình chưa có thông tin về ${what} trong danh sách lễ hội của ${packName}.`,
+        `I have no information about ${what} in the festival list of ${packName}.`,
+      ),
+      say.say(
+        "Bạn có thể hỏi cán bộ văn hóa, hoặc chọn một lễ hội mình biết dưới đây.",
+        "You can ask the culture staff, or pick a festival I know below.",
+      ),
+    ),
+    choices: [staffChoice(say.lang), ...festivalChoices(upcoming, say, 4)],
+  };
+}
+
+function windowReply(input: AnswerInput, window: { from: string; to: string; label: string }): Reply {
+  const say = speaker(input.language);
+  const items = festivalsBetween(input.pack, window.from, window.to);
+  if (items.length === 0) {
+    const upcoming = upcomingFestivals(input.pack, input.today).slice(0, 3);
+    return {
+      text: lines(
+        say.say(
+          `${capitalize(window.label)}: không có lễ hội nào trong danh sách của mình.`,
+          `${capitalize(window.label)}: there is no festival in my list.`,
+        ),
+        upcoming.length > 0 && say.say("Các lễ hội sắp tới:", "Coming up:"),
+        festivalLines(upcoming, say),
+        say.fallbackNote(),
+      ),
+      choices: festivalChoices(upcoming, say),
+    };
+  }
+  return {
+    text: lines(
+      say.say(`Các lễ hội ${window.label}:`, `Festivals ${window.label}:`),
+      festivalLines(items, say),
+      say.say("Chọn một lễ hội để xem chi tiết.", "Pick one for details."),
+      say.fallbackNote(),
+    ),
+    choices: festivalChoices(items, say),
+  };
+}
+
+/** The upcoming festivals as a list and as choices (no festival and no window named; also the festivals menu). */
+export function upcomingReply(input: AnswerInput): Reply {
+  const say = speaker(input.language);
+  const items = upcomingFestivals(input.pack, input.today);
+  if (items.length === 0) {
+    return {
+      text: say.say("Hiện mình chưa có lịch lễ hội nào sắp tới.", "I have no upcoming festivals in my list yet."),
+      choices: [staffChoice(say.lang)],
+    };
+  }
+  return {
+    text: lines(
+      say.say(`Các lễ hội sắp tới ở ${say.text(input.pack.names)}:`, `Upcoming festivals in ${say.text(input.pack.names)}:`),
+      festivalLines(items, say),
+      say.say("Chọn một lễ hội để xem chi tiết.", "Pick one for details."),
+      say.fallbackNote(),
+    ),
+    choices: festivalChoices(items, say),
+  };
+}
+
+function capitalize(text: string): string {
+  return text ? text[0].toLocaleUpperCase("vi") + text.slice(1) : text;
+}

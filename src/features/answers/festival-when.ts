@@ -1,0 +1,135 @@
+/**
+ * How the bot says when one occurrence of a festival is: solar dates with their weekday, the lunar date, the span
+ * of a multi-day festival and its main day ("chính hội"), in the tense that fits today.
+ *
+ * @example
+ * describeOccurrence(hoiLim, occurrenceInYear(hoiLim.date, 2027)!, speaker("vi"), "2026-11-20")
+ * // "Hội Lim năm 2027 chính hội ngày 13 tháng Giêng âm lịch, tức thứ Năm 18/02/2027; hội kéo dài 2 ngày,
+ * //  từ ngày 12 đến ngày 13 tháng Giêng âm lịch (thứ Tư 17/02/2027 – thứ Năm 18/02/2027)."
+ */
+import {
+  formatDate,
+  formatLunar,
+  parseIsoDate,
+  solarToLunar,
+  weekdayName,
+  type LunarDate,
+  type Occurrence,
+} from "../../calendar/index.js";
+import type { Festival } from "../../content/index.js";
+import type { Speaker } from "./answer-text.js";
+
+// ===  Tense  ===
+
+/** Whether an occurrence is over, running or ahead on `today`. */
+export type OccurrenceTense = "past" | "ongoing" | "future";
+
+/**
+ * @example tenseOf({ start: "2026-02-28", end: "2026-03-01" } as Occurrence, "2026-03-01") // "ongoing"
+ */
+export function tenseOf(occurrence: Occurrence, today: string): OccurrenceTense {
+  if (occurrence.end < today) return "past";
+  return occurrence.start <= today ? "ongoing" : "future";
+}
+
+// ===  Pieces  ===
+
+/**
+ * A solar day with its weekday: "thứ Năm 18/02/2027" / "Thursday 18 Feb 2027".
+ * @example dayWithWeekday("2026-03-01", "vi") // "Chủ nhật 01/03/2026"
+ */
+export function dayWithWeekday(iso: string, lang: "vi" | "en"): string {
+  return `${weekdayName(iso, lang)} ${formatDate(iso, lang)}`;
+}
+
+function lunarOf(iso: string): LunarDate {
+  return solarToLunar(parseIsoDate(iso));
+}
+
+/** "ngày 12 đến ngày 13 tháng Giêng" or across months "ngày 29 tháng Giêng đến ngày 2 tháng 2". */
+function lunarRange(start: LunarDate, end: LunarDate, say: Speaker): string {
+  if (say.en) return `the ${formatLunar(start, "en")} to the ${formatLunar(end, "en")}`;
+  if (start.month === end.month && start.leap === end.leap) {
+    return `ngày ${start.day} đến ngày ${formatLunar(end, "vi")}`;
+  }
+  return `ngày ${formatLunar(start, "vi")} đến ngày ${formatLunar(end, "vi")}`;
+}
+
+function solarRange(start: string, end: string, lang: "vi" | "en"): string {
+  return lang === "en"
+    ? `${dayWithWeekday(start, "en")} – ${dayWithWeekday(end, "en")}`
+    : `${dayWithWeekday(start, "vi")} – ${dayWithWeekday(end, "vi")}`;
+}
+
+// ===  Sentences  ===
+
+/**
+ * One sentence saying when `occurrence` of `festival` is, headed "<name> năm <year>" (the rule's year: the lunar
+ * year for lunar festivals). Past occurrences say "đã diễn ra", running ones "đang diễn ra".
+ */
+export function describeOccurrence(festival: Festival, occurrence: Occurrence, say: Speaker, today: string): string {
+  const lang = say.lang;
+  const name = say.text(festival.names);
+  const tense = tenseOf(occurrence, today);
+  const head = say.en ? `${name} ${occurrence.year}` : `${name} năm ${occurrence.year}`;
+  const verb = {
+    past: say.say("đã diễn ra", "took place"),
+    ongoing: say.say("đang diễn ra", "is under way"),
+    future: say.say("diễn ra", "takes place"),
+  }[tense];
+  const days = festival.date.days ?? 1;
+  const lunar = festival.date.calendar === "lunar";
+  const lunarWord = say.say(" âm lịch", "");
+
+  // The main day first: it is what people ask for ("chính hội ngày nào").
+  if (occurrence.main) {
+    const mainLunar = occurrence.lunarMain ? `${say.say("ngày ", "the ")}${formatLunar(occurrence.lunarMain, lang)}${lunarWord}, ${say.say("tức ", "i.e. ")}` : "";
+    const main = `${mainLunar}${dayWithWeekday(occurrence.main, lang)}`;
+    const spanLunar = lunar && occurrence.lunarStart ? `${say.say("từ ", "from ")}${lunarRange(occurrence.lunarStart, lunarOf(occurrence.end), say)}${lunarWord} ` : "";
+    const tail = say.en
+      ? `; the festival ${tense === "past" ? "ran" : "runs"} ${days} days, ${spanLunar}(${solarRange(occurrence.start, occurrence.end, lang)}).`
+      : `; hội kéo dài ${days} ngày, ${spanLunar}(${solarRange(occurrence.start, occurrence.end, lang)}).`;
+    const mainLabel = say.say("chính hội", "main day:");
+    const past = tense === "past" ? say.say(" đã diễn ra,", " took place;") : "";
+    return `${head}${past} ${mainLabel} ${main}${tail}`;
+  }
+
+  if (days === 1) {
+    const solar = dayWithWeekday(occurrence.start, lang);
+    if (lunar && occurrence.lunarStart) {
+      return say.en
+        ? `${head} ${verb} on the ${formatLunar(occurrence.lunarStart, "en")}, i.e. ${solar}.`
+        : `${head} ${verb} ngày ${formatLunar(occurrence.lunarStart, "vi")} âm lịch, tức ${solar}.`;
+    }
+    return say.en ? `${head} ${verb} on ${solar}.` : `${head} ${verb} ngày ${solar}.`;
+  }
+
+  const from = dayWithWeekday(occurrence.start, lang);
+  const to = dayWithWeekday(occurrence.end, lang);
+  if (lunar && occurrence.lunarStart) {
+    const range = lunarRange(occurrence.lunarStart, lunarOf(occurrence.end), say);
+    return say.en
+      ? `${head} ${verb} from ${range}, i.e. from ${from} to ${to}.`
+      : `${head} ${verb} từ ${range} âm lịch, tức từ ${from} đến ${to}.`;
+  }
+  return say.en ? `${head} ${verb} from ${from} to ${to}.` : `${head} ${verb} từ ${from} đến ${to}.`;
+}
+
+/**
+ * A short "when" for lists: the main day (or first day) with weekday and lunar date, and the span when longer.
+ * @example shortWhen(hoiLim, occ2027, speaker("vi")) // "thứ Năm 18/02/2027 (chính hội, 13 tháng Giêng âm lịch)"
+ */
+export function shortWhen(festival: Festival, occurrence: Occurrence, say: Speaker): string {
+  const lang = say.lang;
+  const key = occurrence.main ?? occurrence.start;
+  const lunarKey = occurrence.main ? occurrence.lunarMain : occurrence.lunarStart;
+  const notes: string[] = [];
+  if (occurrence.main) notes.push(say.say("chính hội", "main day"));
+  if (lunarKey) notes.push(say.en ? `${formatLunar(lunarKey, "en")}` : `${formatLunar(lunarKey, "vi")} âm lịch`);
+  const days = festival.date.days ?? 1;
+  const span =
+    days > 1 && !occurrence.main
+      ? `${say.say("từ ", "")}${dayWithWeekday(occurrence.start, lang)}${say.say(" đến ", " – ")}${dayWithWeekday(occurrence.end, lang)}`
+      : dayWithWeekday(key, lang);
+  return notes.length > 0 ? `${span} (${notes.join(", ")})` : span;
+}

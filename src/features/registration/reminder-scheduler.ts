@@ -1,0 +1,122 @@
+import type { Services } from "../../shared/services.js";
+import { addDays, formatDate, todayInVietnam, weekdayName } from "../../calendar/index.js";
+import type { ClassEntry } from "../../content/index.js";
+import type { Reply } from "../../core/message.js";
+import type { Registration } from "../../domain/registration.js";
+import { classPhrase, classTitle } from "./class-title.js";
+import { updateDocument } from "../../store/update-document.js";
+import { REGISTRATIONS } from "./registration-service.js";
+
+/**
+ * The day-before reminder for classes: on start and every few minutes, registrations (not the waiting list)
+ * whose class's first session is tomorrow (Asia/Ho_Chi_Minh) and that were not reminded yet get a message
+ * through the outbox (sent within the channel's window, otherwise kept until the person writes), and are
+ * marked `reminderSentAt` durably. Everything it needs is in the store, so a restart simply carries on; a
+ * registration is never reminded twice, also when several instances run it (each reminder is claimed first).
+ *
+ * @example
+ * const reminders = startReminderScheduler(services);      // in server.ts, after createApp
+ * await reminders.tick();                                   // tests: run once now
+ * reminders.stop();                                         // on shutdown
+ */
+
+/** Default time between runs. */
+export const REMINDER_INTERVAL_MS = 10 * 60_000;
+
+/** The running scheduler. */
+export interface ReminderScheduler {
+  /** Runs once; `now` (epoch ms) picks the day (BOT_TODAY still wins when set). Resolves to the number of reminders sent or kept. */
+  tick(now?: number): Promise<number>;
+  stop(): void;
+}
+
+/** The reminder text, in the person's language. */
+export function reminderReply(registration: Registration, cls: ClassEntry): Reply {
+  const lang = registration.language;
+  const en = lang === "en";
+  const day = `${weekdayName(cls.firstSession!, lang)} ${formatDate(cls.firstSession!, lang)}`;
+  const place = cls.place ? (en ? (cls.place.en ?? cls.place.vi) : cls.place.vi) : undefined;
+  const schedule = cls.schedule ? (en ? (cls.schedule.en ?? cls.schedule.vi) : cls.schedule.vi) : undefined;
+  const who = registration.child ? (en ? ` for ${registration.child.name}` : ` của bé ${registration.child.name}`) : "";
+  const lines = en
+    ? [`Reminder: the first session of ${classTitle(cls, lang)}${who} is tomorrow, ${day}.`, schedule && `Schedule: ${schedule}`, place && `Place: ${place}`, `Registration code: ${registration.code}.`]
+    : [`Nhắc lịch: ngày mai, ${day}, là buổi học đầu tiên ${classPhrase(cls, lang)}${who}.`, schedule && `Lịch học: ${schedule}`, place && `Địa điểm: ${place}`, `Mã đăng ký: ${registration.code}.`];
+  return { text: lines.filter(Boolean).join("\n") };
+}
+
+/** Claims of reminders being sent, by registration code (collection `reminder-claims`). */
+const REMINDER_CLAIMS = "reminder-claims";
+
+/** How long a claim holds: an instance that died while sending leaves its claim, which another takes over after this. */
+export const REMINDER_CLAIM_MS = 15 * 60_000;
+
+/**
+ * Claims the reminder of one registration for this instance: true when no other instance holds it. The claim is a
+ * document changed with updateDocument (written only at the revision it was read at), so of several instances
+ * running at the same moment exactly one gets it; a claim older than REMINDER_CLAIM_MS (its instance died) can be taken over.
+ */
+async function claimReminder(services: Services, code: string, now: number): Promise<boolean> {
+  let claimed = false;
+  await updateDocument(
+    services.store.collection<{ claimedAt: number }>(REMINDER_CLAIMS),
+    code,
+    (current) => {
+      claimed = !current || now - current.claimedAt >= REMINDER_CLAIM_MS;
+      return claimed ? { claimedAt: now } : undefined;
+    },
+    { durable: true },
+  );
+  return claimed;
+}
+
+/**
+ * Starts the scheduler: one run now, then one every `intervalMs`. The timer does not keep the process alive.
+ */
+export function startReminderScheduler(services: Services, options: { intervalMs?: number } = {}): ReminderScheduler {
+  let running: Promise<number> | undefined;
+
+  async function run(now: number): Promise<number> {
+    const today = todayInVietnam(services.config.BOT_TODAY, new Date(now));
+    const tomorrow = addDays(today, 1);
+    const registrations = services.store.collection<Registration>(REGISTRATIONS);
+    let count = 0;
+    for (const registration of await registrations.find({ status: "registered" })) {
+      if (registration.reminderSentAt !== undefined) continue;
+      const cls = services.knowledge.content.packs.get(registration.packId)?.class(registration.classId);
+      if (cls?.firstSession !== tomorrow) continue;
+      // Every instance runs this scheduler: the one that claims the registration sends its reminder.
+      if (!(await claimReminder(services, registration.code, now))) continue;
+      try {
+        await services.outbox.send(registration.person, reminderReply(registration, cls), "update");
+        // Marked on the stored copy: staff may have changed the registration meanwhile (attendance).
+        const sentAt = services.now();
+        await updateDocument(registrations, registration.code, (current) => current && { ...current, reminderSentAt: sentAt }, { durable: true });
+        count++;
+      } catch (error) {
+        await services.store.collection(REMINDER_CLAIMS).delete(registration.code).catch(() => undefined);
+        services.logger.error({ err: error, code: registration.code }, "class reminder failed; retried on the next run");
+      }
+    }
+    return count;
+  }
+
+  // One run at a time: a slow run and the next timer tick must not remind the same person twice.
+  function tick(now: number = services.now()): Promise<number> {
+    const previous = running ?? Promise.resolve(0);
+    const current = previous.catch(() => 0).then(() => run(now));
+    running = current;
+    return current;
+  }
+
+  const timer = setInterval(() => {
+    tick().catch((error) => services.logger.error({ err: error }, "class reminder run failed"));
+  }, options.intervalMs ?? REMINDER_INTERVAL_MS);
+  timer.unref();
+  tick().catch((error) => services.logger.error({ err: error }, "class reminder run failed"));
+  return {
+    tick,
+    stop() {
+      clearInterval(timer);
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { formatDate } from "../../calendar/index.js";
+import type { Reply } from "../../core/message.js";
+import { REPORT_STATUS_NAMES, type Report } from "../../domain/report.js";
+import type { ContentPack } from "../../content/index.js";
+
+/**
+ * How a report reads to the person who filed it: the status card (lookup) and the notice sent when staff
+ * change its status. Never includes the phone number.
+ */
+
+type Lang = "vi" | "en";
+
+/** The date of an epoch-ms instant in Vietnam (UTC+7, no daylight saving), formatted for `lang`. */
+export function dayOf(at: number, lang: Lang): string {
+  return formatDate(new Date(at + 7 * 3_600_000).toISOString().slice(0, 10), lang);
+}
+
+/** The category's name in the person's language ("Khác" for the catch-all category). */
+export function categoryName(pack: ContentPack | undefined, categoryId: string, lang: Lang): string {
+  if (categoryId === OTHER_CATEGORY) return lang === "en" ? "Other" : "Khác";
+  const category = pack?.category(categoryId);
+  if (!category) return categoryId;
+  return lang === "en" ? (category.names.en ?? category.names.vi) : category.names.vi;
+}
+
+/** The id of the catch-all category ("Khác"): routed to the pack's office. */
+export const OTHER_CATEGORY = "other";
+
+/**
+ * The status card: code, category, status with its date, the last staff note, the date it was filed.
+ *
+ * @example statusCard(report, pack, "vi")
+ * // "Phản ánh PA-2026-0007 (Xâm hại di tích)\nTrạng thái: Đang xử lý (cập nhật 26/11/2026)\nGhi chú của cán bộ: …\nGửi ngày 25/11/2026"
+ */
+export function statusCard(report: Report, pack: ContentPack | undefined, lang: Lang): string {
+  const en = lang === "en";
+  const last = report.history.at(-1);
+  const note = [...report.history].reverse().find((entry) => entry.note)?.note;
+  const status = REPORT_STATUS_NAMES[report.status][lang];
+  const lines = [
+    `${en ? "Report" : "Phản ánh"} ${report.code} (${categoryName(pack, report.categoryId, lang)})`,
+    `${en ? "Status" : "Trạng thái"}: ${status}${last && last.at !== report.createdAt ? ` (${en ? "updated" : "cập nhật"} ${dayOf(last.at, lang)})` : ""}`,
+    note ? `${en ? "Staff note" : "Ghi chú của cán bộ"}: ${note}` : "",
+    `${en ? "Filed on" : "Gửi ngày"} ${dayOf(report.createdAt, lang)}`,
+  ];
+  return lines.filter(Boolean).join("\n");
+}
+
+/**
+ * The message sent to the reporter when staff change the status (or add a note).
+ *
+ * @example statusNotice(report).text // "Cập nhật phản ánh PA-2026-0007: Đã xử lý.\nGhi chú của cán bộ: …"
+ */
+export function statusNotice(report: Report): Reply {
+  const lang = report.language;
+  const en = lang === "en";
+  const last = report.history.at(-1);
+  const status = REPORT_STATUS_NAMES[report.status][lang];
+  const lines = [
+    en ? `Update on your report ${report.code}: ${status}.` : `Cập nhật phản ánh ${report.code} của bạn: ${status}.`,
+    last?.note ? `${en ? "Staff note" : "Ghi chú của cán bộ"}: ${last.note}` : "",
+    en ? `To check it again, write “status ${report.code}”.` : `Để xem lại, bạn nhắn “tra cứu ${report.code}”.`,
+  ];
+  return { text: lines.filter(Boolean).join("\n") };
+}
