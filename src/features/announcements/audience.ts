@@ -1,7 +1,7 @@
 import type { Conversation } from "../../core/conversation.js";
 import type { PersonRef } from "../../domain/person.js";
 import type { Store } from "../../store/store.js";
-import type { Subscription } from "../reminders/subscription.js";
+import type { Subscription } from "../../shared/subscription.js";
 import type { Audience } from "./announcement.js";
 
 /** One recipient of an announcement. */

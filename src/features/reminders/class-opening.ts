@@ -5,8 +5,8 @@ import type { Reply } from "../../core/message.js";
 import type { ReachSender } from "../../reach/reach-sender.js";
 import { vietnamInstant } from "../../reach/vietnam-clock.js";
 import { classKindName, REMINDER_PAYLOADS } from "./reminder-texts.js";
-import type { Subscription } from "./subscription.js";
-import type { SubscriptionService } from "./subscription-service.js";
+import type { Subscription } from "../../shared/subscription.js";
+import type { SubscriptionService } from "../../shared/subscription-service.js";
 
 /** What telling subscribers about a new class needs. */
 export interface ClassOpeningDeps {

@@ -1,7 +1,6 @@
-import { addDays, formatLunar, nextOccurrence, solarToLunar, type Occurrence } from "../../calendar/index.js";
+import { addDays, formatDate, formatLunar, nextOccurrence, solarToLunar, weekdayName, type Occurrence } from "../../calendar/index.js";
 import { parseIsoDate } from "../../calendar/vietnam-date.js";
 import type { Festival } from "../../content/index.js";
-import { dayWithWeekday } from "../../answers/festival-when.js";
 
 /**
  * The occurrence a festival reminder is about: the next one that has not started yet (one running today is past for
@@ -30,4 +29,9 @@ export function occurrenceText(festival: Festival, occurrence: Occurrence, lang:
   if (festival.date.calendar !== "lunar") return solar;
   const lunar = formatLunar(solarToLunar(parseIsoDate(occurrence.start)), lang);
   return lang === "en" ? `${solar} (from the ${lunar})` : `${solar} (từ ngày ${lunar} âm lịch)`;
+}
+
+/** "thứ Năm 18/02/2027" / "Thursday 18 Feb 2027". */
+export function dayWithWeekday(iso: string, lang: "vi" | "en"): string {
+  return `${weekdayName(iso, lang)} ${formatDate(iso, lang)}`;
 }

@@ -8,8 +8,8 @@ import type { KeptMessages } from "../../reach/kept-messages.js";
 import { vietnamInstant, vietnamWallClock } from "../../reach/vietnam-clock.js";
 import { reminderDay, upcomingOccurrence } from "./festival-occurrence.js";
 import { festivalReminder } from "./reminder-texts.js";
-import type { Subscription } from "./subscription.js";
-import type { SubscriptionService } from "./subscription-service.js";
+import type { Subscription } from "../../shared/subscription.js";
+import type { SubscriptionService } from "../../shared/subscription-service.js";
 
 /** How a reminder ended, for /metrics and the console. */
 export type ReminderOutcome = "sent" | "kept" | "dropped" | "failed";

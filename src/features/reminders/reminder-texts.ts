@@ -1,9 +1,8 @@
 import type { Choice, Reply } from "../../core/message.js";
 import type { Festival } from "../../content/index.js";
 import type { Occurrence } from "../../calendar/index.js";
-import { dayWithWeekday } from "../../answers/festival-when.js";
-import { occurrenceText } from "./festival-occurrence.js";
-import type { Subscription } from "./subscription.js";
+import { dayWithWeekday, occurrenceText } from "./festival-occurrence.js";
+import type { Subscription } from "../../shared/subscription.js";
 
 /**
  * What the reminders feature says, Vietnamese first and English for people who write English. The bot calls itself

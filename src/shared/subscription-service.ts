@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import type { PersonRef } from "../../domain/person.js";
-import type { Store } from "../../store/store.js";
-import { updateDocument } from "../../store/update-document.js";
+import type { PersonRef } from "../domain/person.js";
+import type { Store } from "../store/store.js";
+import { updateDocument } from "../store/update-document.js";
 import { SUBSCRIPTIONS, topicKey, type Subscription, type SubscriptionTopic } from "./subscription.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { PersonRef } from "../../domain/person.js";
+import type { PersonRef } from "../domain/person.js";
 
 /**
  * A reminder a person asked for: a festival ("nhắc tôi trước hội Lim 5 ngày") or new classes of a kind ("báo cho tôi
