@@ -36,6 +36,9 @@ import { createWeb } from "./web/index.js";
 import { recordDeadLetters, type DeadLetterDeps } from "./queue/dead-letters.js";
 import type { OutboundQueue } from "./queue/outbound-queue.js";
 import type { ScaleOut } from "./store/redis/scale-out.js";
+import { createReach } from "./reach/index.js";
+import { SubscriptionService } from "./shared/subscription-service.js";
+import { startReachRuntime, type ReachRuntime } from "./app/reach-runtime.js";
 
 /** What `createApp` builds; tests and main.ts use the parts. */
 export interface App {
@@ -48,6 +51,8 @@ export interface App {
   local: { cli: BufferedChannel; web: BufferedChannel };
   store: Store;
   logger: Logger;
+  /** Festival reminders, class-opening notices and announcement delivery. */
+  reach: ReachRuntime;
   /** The outbound queue, when REDIS_URL is set (replies and notices go through it). */
   outbound?: OutboundQueue;
   close(): Promise<void>;
@@ -155,12 +160,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     }),
     outbox: new ChannelOutbox({ channels, conversations: pipeline.conversations, store, logger, now }),
     chatModel: await chatModelFromConfig(config),
-    today: () => todayInVietnam(config.BOT_TODAY),
+    // The injected clock decides the day too (tests pin it); BOT_TODAY still wins when set.
+    today: () => todayInVietnam(config.BOT_TODAY, new Date(now())),
     now,
+    reach: createReach({ channels, conversations: pipeline.conversations, store, logger, now, botToday: config.BOT_TODAY, quietHours: config.REMINDER_QUIET_HOURS }),
+    subscriptions: new SubscriptionService({ store, now }),
   };
 
   const handoffSweeper = startHandoffSweeper(services);
-  const reminders = startReminderScheduler(services);
+  const reminders = startReminderScheduler(services, { onOutcome: (outcome) => metrics.reminders.inc({ kind: "class", outcome }) });
+  const reach: ReachRuntime = await startReachRuntime(services, metrics, { redisPrefix: config.REDIS_PREFIX });
 
   const app = express();
   app.disable("x-powered-by");
@@ -228,7 +237,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   app.use(requestId(logger));
   app.use(metricsRouter(metrics, () => ({ pending: pipeline.pending, ...pipeline.handling }), config.METRICS_TOKEN));
   app.use("/api", createApiRouter(services));
-  app.use(await createWeb({ pipeline, services, web: local.web }));
+  app.use(await createWeb({ pipeline, services, web: local.web, announcements: reach.announcements }));
   app.use((_req, _res, next) => next(new HttpError(404, "Not found")));
   app.use(errorHandler(logger));
   // Only now that every channel is registered: a job left from before a restart must find its channel.
@@ -244,9 +253,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     store,
     logger,
     outbound,
+    reach,
     async close() {
       handoffSweeper.stop();
       reminders.stop();
+      await reach.close();
       await pipeline.idle();
       await outbound?.close();
       await scaleOut?.close();

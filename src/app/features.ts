@@ -14,6 +14,8 @@ import { handoff } from "../features/handoff/handoff-feature.js";
 import { handoffOnMisunderstanding } from "../features/handoff/handoff-misunderstood.js";
 import { reportStatus } from "../features/reports/report-status.js";
 import { understand } from "../features/understand/understand.js";
+import { reminders } from "../features/reminders/reminders-feature.js";
+import { deliverKept } from "../features/kept-messages/deliver-kept.js";
 
 /**
  * The bot's features in the order they see a message. Each is `(ctx, next)`: it answers what is its
@@ -27,8 +29,11 @@ export function defaultFeatures(): Middleware<AppContext>[] {
     handoffOnMisunderstanding,
     follow,
     deliverPending,
+    deliverKept,
     // — conversations that hold the person: handoff, pending notices, dialogs (src/dialogs) —
     handoff,
+    // Reminder buttons work wherever the person is; reminder requests only outside a dialog (checked inside).
+    reminders,
     // A person inside a dialog (report, class registration) is handled by it first; class registration starts
     // from the class list (classesMenu), a report from reportStart.
     createDialogRunner([reportDialog, registrationDialog]),

@@ -18,6 +18,8 @@ import { classesRoutes } from "./admin/classes-routes.js";
 import { analyticsRoutes } from "./analytics/analytics-routes.js";
 import { yearlyRoutes } from "./yearly/yearly-routes.js";
 import { deadLettersRoutes } from "./admin/dead-letters-routes.js";
+import { announcementsRoutes } from "./admin/announcements-routes.js";
+import { keptRoutes } from "./admin/kept-routes.js";
 import { webErrors } from "./web-errors.js";
 import { webHeaders } from "./web-security.js";
 import type { WebDeps, WebOptions } from "./web-deps.js";
@@ -51,6 +53,8 @@ export async function createWeb(options: WebOptions): Promise<Router> {
   router.use(analyticsRoutes(deps));
   router.use(yearlyRoutes(deps));
   router.use(deadLettersRoutes(deps));
+  router.use(announcementsRoutes(deps));
+  router.use(keptRoutes(deps));
   router.use(contentRoutes(deps));
   router.use(chatRoutes(deps));
   // Unknown console paths: sign-in first, so the 404 does not tell strangers which pages exist.

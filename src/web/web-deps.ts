@@ -16,6 +16,8 @@ export interface WebOptions {
   services: Services;
   /** The web chat's channel (`local.web` of createApp). */
   web: BufferedChannel;
+  /** Announcements from the console (src/features/announcements). */
+  announcements?: import("../features/announcements/announcement-service.js").AnnouncementService;
 }
 
 /** Shared by every route module of src/web. */

@@ -84,3 +84,31 @@ async function send(
     return "failed";
   }
 }
+
+/** The running festival reminders. */
+export interface FestivalReminders {
+  /** One run now (tests); resolves to the outcomes' counts. */
+  tick(): Promise<Record<ReminderOutcome, number>>;
+  stop(): void;
+}
+
+/**
+ * Runs the festival reminders on start and every `intervalMs` (default 10 minutes), one run at a time. The timer does
+ * not keep the process alive.
+ *
+ * @example const reminders = startFestivalReminders(deps); await reminders.tick(); reminders.stop();
+ */
+export function startFestivalReminders(deps: FestivalReminderDeps, intervalMs = 10 * 60_000): FestivalReminders {
+  let running: Promise<Record<ReminderOutcome, number>> | undefined;
+  const empty = (): Record<ReminderOutcome, number> => ({ sent: 0, kept: 0, dropped: 0, failed: 0 });
+  const tick = () => {
+    const current = (running ?? Promise.resolve(empty())).catch(empty).then(() => runFestivalReminders(deps));
+    running = current;
+    return current;
+  };
+  const logged = () => void tick().catch((error: unknown) => deps.logger.error({ err: error }, "festival reminder run failed"));
+  const timer = setInterval(logged, intervalMs);
+  timer.unref();
+  logged();
+  return { tick, stop: () => clearInterval(timer) };
+}
