@@ -53,6 +53,8 @@ export interface App {
   logger: Logger;
   /** Festival reminders, class-opening notices and announcement delivery. */
   reach: ReachRuntime;
+  /** The class reminders' scheduler (tests run it with `tick`). */
+  classReminders: import("./features/registration/reminder-scheduler.js").ReminderScheduler;
   /** The outbound queue, when REDIS_URL is set (replies and notices go through it). */
   outbound?: OutboundQueue;
   close(): Promise<void>;
@@ -254,6 +256,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger,
     outbound,
     reach,
+    classReminders: reminders,
     async close() {
       handoffSweeper.stop();
       reminders.stop();
