@@ -17,7 +17,6 @@ import { signIn } from "../../web/web-test-kit.js";
  * the computed date, night-time reminders moved to the morning or dropped, class openings to class subscribers.
  */
 
-const HOUR = 3_600_000;
 let contentDir: string;
 let knowledge: Knowledge;
 let server: TestServer;
