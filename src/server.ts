@@ -10,6 +10,7 @@ import { BufferedChannel } from "./channels/local/buffered-channel.js";
 import { createMessengerChannel } from "./channels/messenger/index.js";
 import { zaloSiteVerificationRouter } from "./channels/zalo/webhook.js";
 import { createZaloChannel } from "./channels/zalo/index.js";
+import { zaloFollowerBroadcast } from "./channels/zalo/broadcast.js";
 import { channelStatus, type Config } from "./config.js";
 import { ChannelRegistry } from "./core/channel.js";
 import { Pipeline } from "./core/pipeline.js";
@@ -171,7 +172,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   const handoffSweeper = startHandoffSweeper(services);
   const reminders = startReminderScheduler(services, { onOutcome: (outcome) => metrics.reminders.inc({ kind: "class", outcome }) });
-  const reach: ReachRuntime = await startReachRuntime(services, metrics, { redisPrefix: config.REDIS_PREFIX });
+  let broadcast: ReturnType<typeof zaloFollowerBroadcast> | undefined;
 
   const app = express();
   app.disable("x-powered-by");
@@ -206,6 +207,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     });
     channels.add(zalo.outbound);
     app.use("/webhooks/zalo", zalo.router);
+    broadcast = zaloFollowerBroadcast((path, body) => zalo.api.client.call({ method: "POST", path, body }));
     logger.info("channel zalo: on");
   } else {
     app.use("/webhooks/zalo", channelOff("zalo"));
@@ -233,6 +235,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     app.use("/webhooks/messenger", channelOff("messenger"));
     logger.info({ missing: status.missing.messenger }, "channel messenger: off (credentials missing)");
   }
+
+  const reach: ReachRuntime = await startReachRuntime(services, metrics, { redisPrefix: config.REDIS_PREFIX, broadcast });
 
   // Everything people and staff open in a browser, and the API: security headers and a request id.
   app.use(helmet());

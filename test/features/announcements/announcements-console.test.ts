@@ -140,4 +140,27 @@ describe("announcement from the console", () => {
     expect(report).toContain(`data-result="sent">${n - 2}<`);
     expect(report).toContain('data-result="failed">2<');
   });
+
+  it("Zalo OA broadcast (when enabled): one call with the article, counted against the month's quota", async () => {
+    await server.stop();
+    server = await startTestServer({ BOT_TODAY: "", ADMIN_PASSWORD: "admin-pass-123", ZALO_BROADCAST_ENABLED: "true", ZALO_BROADCAST_MONTHLY_QUOTA: "1" });
+    const calls: any[] = [];
+    nock(ZALO_API)
+      .post("/v2.0/oa/message")
+      .reply((_uri, body) => {
+        calls.push(body);
+        return [200, { error: 0, message: "Success", data: { message_id: "bc-1" } }];
+      });
+    const admin = await signIn(server, "admin", "admin-pass-123");
+    const create = (title: string) => admin.post("/admin/announcements", { pack: "vo-cuong", kind: "festival", title, text: "Bài viết trên OA", audience: "broadcast", articleId: "bd5ea51f8f4a6614ff5b" });
+    const first = (await create("Lễ hội tháng Giêng")).headers.get("location")!;
+    expect(await (await admin.get(first)).text()).toContain("Còn 1 lượt trong tháng.");
+    await admin.post(`${first}/send`, {});
+    expect(calls).toEqual([{ recipient: { target: {} }, message: { attachment: { type: "template", payload: { template_type: "media", elements: [{ media_type: "article", attachment_id: "bd5ea51f8f4a6614ff5b" }] } } } }]);
+    expect(await (await admin.get(first)).text()).toContain("Đã gửi broadcast tới người quan tâm OA.");
+    const second = (await create("Lần hai")).headers.get("location")!;
+    const refused = await admin.post(`${second}/send`, {});
+    expect(decodeURIComponent(refused.headers.getSetCookie().join(";"))).toContain("Đã dùng hết 1 lượt broadcast của tháng này.");
+    expect(calls).toHaveLength(1);
+  });
 });
