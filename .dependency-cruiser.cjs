@@ -38,6 +38,13 @@ module.exports = {
       to: { path: "^src/channels/", pathNot: "^src/channels/local/" },
     },
     {
+      name: "zalo-sdk-stands-alone",
+      comment: "The Zalo SDK is a library of its own (its README): it imports nothing of the app around it.",
+      severity: "error",
+      from: { path: "^src/channels/zalo/sdk/" },
+      to: { path: "^src/", pathNot: "^src/channels/zalo/sdk/" },
+    },
+    {
       name: "features-stand-alone",
       comment: "A feature imports no other feature: a piece two features need goes to src/shared/ (or src/domain/ for records).",
       severity: "error",

@@ -1,4 +1,4 @@
-import { GraphClient } from "../src/channels/messenger/client.js";
+import { GraphClient, graphRetry } from "../src/channels/messenger/index.js";
 import { loadConfig } from "../src/config.js";
 
 /**
@@ -26,9 +26,8 @@ export async function setupMessengerProfile(config: ReturnType<typeof loadConfig
     baseUrl: config.FB_GRAPH_BASE,
     version: config.FB_GRAPH_VERSION,
     pageAccessToken: config.FB_PAGE_ACCESS_TOKEN!,
-    retry: { attempts: config.RETRY_ATTEMPTS, baseMs: config.RETRY_BASE_MS },
-  });
-  return graph.call("/me/messenger_profile", messengerProfile());
+  }).use(graphRetry({ attempts: config.RETRY_ATTEMPTS, baseMs: config.RETRY_BASE_MS }));
+  return graph.setMessengerProfile(messengerProfile());
 }
 
 /** The profile: Vietnamese first, English for people whose Facebook is in English. */

@@ -46,6 +46,8 @@ const schema = z.object({
   ZALO_API_BASE: url.default("https://openapi.zalo.me"),
   ZALO_OAUTH_BASE: url.default("https://oauth.zaloapp.com"),
   ZALO_SITE_VERIFICATION: optional,
+  /** Signed events whose timestamp is further than this from now are answered 200 and not handled; 0 = off. */
+  ZALO_REPLAY_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),
 
   FB_APP_SECRET: optional,
   FB_VERIFY_TOKEN: optional,

@@ -8,8 +8,7 @@ import { mainMenu } from "./shared/menu.js";
 import type { Services } from "./shared/services.js";
 import { BufferedChannel } from "./channels/local/buffered-channel.js";
 import { createMessengerChannel } from "./channels/messenger/index.js";
-import { zaloSiteVerificationRouter } from "./channels/zalo/webhook.js";
-import { createZaloChannel } from "./channels/zalo/index.js";
+import { createZaloChannel, zaloSiteVerificationRouter } from "./channels/zalo/index.js";
 import { zaloFollowerBroadcast } from "./channels/zalo/broadcast.js";
 import { channelStatus, type Config } from "./config.js";
 import { ChannelRegistry } from "./core/channel.js";
@@ -154,7 +153,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     notifier: new ChannelStaffNotifier({
       channels,
       logger,
-      staffZaloIds: config.STAFF_ZALO_USER_IDS,
+      staffChannel: "zalo",
+      staffUserIds: config.STAFF_ZALO_USER_IDS,
       routes: parseStaffRoutes(config.STAFF_ROUTES),
       webhookUrl: config.STAFF_WEBHOOK_URL,
       webhookSecret: config.STAFF_WEBHOOK_SECRET,
@@ -204,10 +204,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       retry: channelRetry,
       timeoutMs: config.HTTP_TIMEOUT_MS,
       refreshLock: scaleOut?.refreshLock,
+      replayWindowSeconds: config.ZALO_REPLAY_WINDOW_SECONDS,
+      now,
     });
     channels.add(zalo.outbound);
     app.use("/webhooks/zalo", zalo.router);
-    broadcast = zaloFollowerBroadcast((path, body) => zalo.api.client.call({ method: "POST", path, body }));
+    broadcast = zaloFollowerBroadcast(zalo.api);
     logger.info("channel zalo: on");
   } else {
     app.use("/webhooks/zalo", channelOff("zalo"));

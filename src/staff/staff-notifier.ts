@@ -9,12 +9,14 @@ import { staffFor } from "./staff-routes.js";
 export interface StaffNotifierOptions {
   channels: ChannelRegistry;
   logger: Logger;
-  /** STAFF_ZALO_USER_IDS. */
-  staffZaloIds: string[];
+  /** The channel staff are reached on (the composition root picks it: Zalo, with STAFF_ZALO_USER_IDS). */
+  staffChannel: string;
+  /** Staff ids on that channel. */
+  staffUserIds: string[];
   /** STAFF_ROUTES parsed. */
   routes: Map<string, string[]>;
-  /** The OA whose followers the staff are (any Zalo account id of the deployment). */
-  zaloAccountId?: string;
+  /** The account (OA, page) whose followers the staff are. */
+  staffAccountId?: string;
   webhookUrl?: string;
   webhookSecret?: string;
   publicUrl?: string;
@@ -28,7 +30,7 @@ export function staffWebhookSignature(body: string, secret: string): string {
 }
 
 /**
- * Tells staff of new reports, registrations and handoffs: a short Zalo message to each staff id (routed
+ * Tells staff of new reports, registrations and handoffs: a short message on the staff channel to each staff id (routed
  * by unit when STAFF_ROUTES says so) and a signed JSON POST to STAFF_WEBHOOK_URL, retried with backoff.
  * Never throws: a notice that cannot be sent is logged.
  */
@@ -40,22 +42,23 @@ export class ChannelStaffNotifier implements StaffNotifier {
   }
 
   async notify(event: StaffEvent): Promise<void> {
-    await Promise.all([this.#zalo(event), this.#webhook(event)]);
+    await Promise.all([this.#message(event), this.#webhook(event)]);
   }
 
   #link(event: StaffEvent): string {
     return `${(this.options.publicUrl ?? "").replace(/\/$/, "")}${event.consolePath}`;
   }
 
-  async #zalo(event: StaffEvent): Promise<void> {
-    const ids = staffFor(event.unitId, this.options.routes, this.options.staffZaloIds);
-    if (ids.length === 0 || !this.options.channels.get("zalo")) return;
+  async #message(event: StaffEvent): Promise<void> {
+    const { staffChannel: channel, staffAccountId: accountId = "" } = this.options;
+    const ids = staffFor(event.unitId, this.options.routes, this.options.staffUserIds);
+    if (ids.length === 0 || !this.options.channels.get(channel)) return;
     const text = `[${label(event.type)}] ${event.ref}\n${event.summary}\nXem: ${this.#link(event)}`;
     for (const userId of ids) {
       try {
-        await this.options.channels.send({ channel: "zalo", accountId: this.options.zaloAccountId ?? "", userId }, { text }, { purpose: "update" });
+        await this.options.channels.send({ channel, accountId, userId }, { text }, { purpose: "update" });
       } catch (error) {
-        this.options.logger.error({ err: error, ref: event.ref }, "staff Zalo notice not delivered");
+        this.options.logger.error({ err: error, ref: event.ref, channel }, "staff notice not delivered");
       }
     }
   }

@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { ZaloTokenState } from "../../src/channels/zalo/token-manager.js";
+import type { TokenState as ZaloTokenState } from "../../src/channels/zalo/sdk/index.js";
 import { LowdbStore } from "../../src/store/lowdb/lowdb-store.js";
 import { startTestServer, zaloText } from "../helpers/test-server.js";
 import { startPlatformStub } from "./kit/platform-stub.js";

@@ -2,10 +2,11 @@ import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import nock from "nock";
+import { afterEach, beforeEach } from "vitest";
 import pino from "pino";
 import { loadConfig, type Config } from "../../src/config.js";
 import { messengerSignature } from "../../src/channels/messenger/signature.js";
-import { zaloSignature } from "../../src/channels/zalo/signature.js";
+import { signEvent as zaloSignature } from "../../src/channels/zalo/sdk/index.js";
 import { createApp, type App } from "../../src/server.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import type { Store } from "../../src/store/store.js";
@@ -112,6 +113,41 @@ export function fixture<T = Record<string, unknown>>(path: string): T {
   return JSON.parse(readFileSync(new URL(`../fixtures/${path}`, import.meta.url), "utf8")) as T;
 }
 
+/**
+ * A fresh test server for each test of the calling `describe`, stopped (and nock cleared) after each.
+ *
+ * @example const each = serverPerTest(); it("…", async () => { await each.server.postZalo(body); });
+ */
+export function serverPerTest(env: Record<string, string | undefined> = {}): { server: TestServer } {
+  const holder = {} as { server: TestServer };
+  beforeEach(async () => {
+    holder.server = await startTestServer(env);
+  });
+  afterEach(async () => {
+    await holder.server.stop();
+    nock.cleanAll();
+  });
+  return holder;
+}
+
+/**
+ * Stubs a platform's send endpoint: the n-th call gets the n-th answer (the last one repeats); counts the calls
+ * and keeps the bodies.
+ *
+ * @example const sends = sendEndpoint("zalo", [503, "down"], [200, fixture("zalo/api-send-success.json")]);
+ */
+export function sendEndpoint(channel: "zalo" | "messenger", ...answers: [number, unknown][]): { calls: number; bodies: unknown[] } {
+  const seen = { calls: 0, bodies: [] as unknown[] };
+  const scope = channel === "zalo" ? nock(ZALO_API).post("/v3.0/oa/message/cs") : nock(GRAPH_API).post("/v21.0/me/messages").query(true);
+  scope.times(100).reply((_uri, body) => {
+    const answer = answers[Math.min(seen.calls, answers.length - 1)];
+    seen.calls++;
+    seen.bodies.push(body);
+    return answer;
+  });
+  return seen;
+}
+
 /** Records every Zalo cs send; answers success. Returns the list it fills. */
 export function recordZaloSends(times = 50): { token: string | undefined; body: any }[] {
   const sent: { token: string | undefined; body: any }[] = [];
@@ -137,6 +173,11 @@ export function recordGraphSends(times = 50): { query: Record<string, string>; b
       return [200, fixture("messenger/api-send-success.json")];
     });
   return sent;
+}
+
+/** A sample event as Zalo would deliver it now (its timestamp inside the webhook's replay window). */
+export function fresh<T extends object>(event: T, at = Date.now()): T {
+  return { ...event, timestamp: String(at) };
 }
 
 /** A Zalo text event from a person, with a fresh msg_id. */

@@ -1,6 +1,6 @@
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ZaloTokenState } from "../../src/channels/zalo/token-manager.js";
+import type { TokenState as ZaloTokenState } from "../../src/channels/zalo/sdk/index.js";
 import { loadConfig } from "../../src/config.js";
 import { createPostgresStore } from "../../src/store/postgres/postgres-store.js";
 import { startPlatformStub, type PlatformStub } from "../faults/kit/platform-stub.js";

@@ -40,7 +40,8 @@ function notifier(options: Partial<StaffNotifierOptions> & { zalo?: OutboundChan
   return new ChannelStaffNotifier({
     channels,
     logger: pino({ level: "silent" }),
-    staffZaloIds: [],
+    staffChannel: "zalo",
+    staffUserIds: [],
     routes: new Map(),
     publicUrl: "https://vanhoa.example.vn/",
     retry: { attempts: 4, baseMs: 1 },
@@ -57,7 +58,7 @@ afterEach(async () => {
 describe("staff notices on Zalo", () => {
   it("sends a short message with the code, summary and console link to each id in STAFF_ZALO_USER_IDS", async () => {
     const zalo = fakeZalo();
-    await notifier({ zalo, staffZaloIds: ["111", "222"], zaloAccountId: "oa-1" }).notify(EVENT);
+    await notifier({ zalo, staffUserIds: ["111", "222"], staffAccountId: "oa-1" }).notify(EVENT);
     expect(zalo.sent.map((s) => s.to)).toEqual([
       { channel: "zalo", accountId: "oa-1", userId: "111" },
       { channel: "zalo", accountId: "oa-1", userId: "222" },
@@ -72,7 +73,7 @@ describe("staff notices on Zalo", () => {
       ["phong-van-hoa-xa-hoi", ["555"]],
     ]);
     const zalo = fakeZalo();
-    const staff = notifier({ zalo, staffZaloIds: ["111"], routes });
+    const staff = notifier({ zalo, staffUserIds: ["111"], routes });
     await staff.notify(EVENT);
     expect(zalo.sent.map((s) => s.to.userId)).toEqual(["333", "444"]);
     zalo.sent.length = 0;
@@ -86,12 +87,12 @@ describe("staff notices on Zalo", () => {
 
   it("one staff id that cannot be reached does not stop the others, and notify never throws", async () => {
     const zalo = fakeZalo(["111"]);
-    await expect(notifier({ zalo, staffZaloIds: ["111", "222"] }).notify(EVENT)).resolves.toBeUndefined();
+    await expect(notifier({ zalo, staffUserIds: ["111", "222"] }).notify(EVENT)).resolves.toBeUndefined();
     expect(zalo.sent.map((s) => s.to.userId)).toEqual(["222"]);
   });
 
   it("sends nothing on Zalo when the channel is off", async () => {
-    await expect(notifier({ staffZaloIds: ["111"] }).notify(EVENT)).resolves.toBeUndefined();
+    await expect(notifier({ staffUserIds: ["111"] }).notify(EVENT)).resolves.toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RefreshLock } from "../../src/channels/zalo/token-manager.js";
+import type { RefreshLock } from "../../src/channels/zalo/sdk/index.js";
 import { LockTimeoutError, redisLock } from "../../src/store/redis/redis-lock.js";
 import { deleteKeys, requireRedis, uniqueName } from "./services.js";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Redis } from "ioredis";
 import { loadConfig } from "../../src/config.js";
-import type { RefreshLock } from "../../src/channels/zalo/token-manager.js";
+import type { RefreshLock } from "../../src/channels/zalo/sdk/index.js";
 import type { KeyedRunner } from "../../src/core/serial-queue.js";
 import { createLogger } from "../../src/logger.js";
 import { createScaleOut } from "../../src/store/redis/scale-out.js";

@@ -1,15 +1,15 @@
 import type { Logger } from "pino";
 import type { Inbox } from "../../core/inbox.js";
-import { MessengerOutbound } from "./channel.js";
-import { GraphClient } from "./client.js";
+import { leanFetch } from "../lean-fetch.js";
+import { GraphClient, graphRetry } from "./graph/client.js";
+import { MessengerOutbound } from "./outbound.js";
 import { messengerWebhookRouter } from "./webhook.js";
 
-export * from "./channel.js";
-export * from "./client.js";
-export * from "./errors.js";
-export * from "./render.js";
-export * from "./signature.js";
-export * from "./types.js";
+export { GraphClient, graphRetry } from "./graph/client.js";
+export { GraphApiError, GraphHttpError } from "./graph/errors.js";
+export type { MessageTag, SendKind, UtilityTemplate } from "./graph/send-types.js";
+export { MESSENGER_WINDOW, MessengerOutbound } from "./outbound.js";
+export { renderForMessenger } from "./render.js";
 
 export interface MessengerChannelOptions {
   graphBase: string;
@@ -26,20 +26,15 @@ export interface MessengerChannelOptions {
 }
 
 /**
- * Wires the Facebook page: Graph client, webhook router, outbound channel.
+ * Wires the Facebook page: the Graph client with retry, the webhook router, the outbound channel.
  *
  * @example const messenger = createMessengerChannel({ ...config, inbox: pipeline, logger });
  */
 export function createMessengerChannel(options: MessengerChannelOptions) {
   const log = options.logger.child({ channel: "messenger" });
-  const graph = new GraphClient({
-    baseUrl: options.graphBase,
-    version: options.graphVersion,
-    pageAccessToken: options.pageAccessToken,
-    retry: options.retry,
-    timeoutMs: options.timeoutMs,
-    onRetry: (error, attempt) => log.warn({ err: error, attempt }, "graph call failed; retrying"),
-  });
+  const graph = new GraphClient({ baseUrl: options.graphBase, version: options.graphVersion, pageAccessToken: options.pageAccessToken, timeoutMs: options.timeoutMs, fetch: leanFetch }).use(
+    graphRetry({ ...options.retry, onRetry: (error, attempt) => log.warn({ err: error, attempt }, "graph call failed; retrying") }),
+  );
   return {
     graph,
     outbound: new MessengerOutbound(graph, options.now),

@@ -1,6 +1,6 @@
 import type { Reply } from "../../core/message.js";
 import { splitText } from "../split-text.js";
-import type { MessengerOutboundMessage, MessengerQuickReply } from "./types.js";
+import type { MessengerOutboundMessage, MessengerQuickReply } from "./graph/send-types.js";
 
 /** Messenger's limits. */
 export const MESSENGER_LIMITS = { text: 2000, quickReplies: 13, quickReplyTitle: 20, templateButtons: 3 } as const;

@@ -1,6 +1,6 @@
 import type { Attachment, InboundMessage } from "../../core/message.js";
 import { arr, epochMs, num, obj, str } from "../read-fields.js";
-import type { MessengerWebhookBody } from "./types.js";
+import type { MessengerWebhookBody } from "./webhook-types.js";
 
 /**
  * The only place that reads Messenger's raw webhook fields: every messaging item of every entry becomes a

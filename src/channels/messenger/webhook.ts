@@ -1,19 +1,21 @@
-import { Router } from "express";
-import { acknowledge } from "../../http/acknowledge.js";
+import express, { Router } from "express";
 import type { Logger } from "pino";
 import type { Inbox } from "../../core/inbox.js";
+import { acknowledge } from "../../http/acknowledge.js";
 import { HttpError } from "../../http/http-error.js";
-import { rawJsonBody, type RawJson } from "../../http/json-body.js";
-import { safeEqual } from "../../http/safe-equal.js";
+import { BODY_LIMIT } from "../../http/json-body.js";
 import { within } from "../hand-off.js";
+import { safeEqual } from "../../http/safe-equal.js";
 import { verifyMessengerSignature } from "./signature.js";
 import { messengerBodyToMessages } from "./to-message.js";
-import type { MessengerWebhookBody } from "./types.js";
+import type { MessengerWebhookBody } from "./webhook-types.js";
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
  * GET /webhooks/messenger: the subscription check (hub.challenge when hub.verify_token matches, else 403).
- * POST /webhooks/messenger: checks X-Hub-Signature-256 over the raw body, hands every messaging item of
- * every entry to the inbox in order (queued, not yet answered), then answers 200.
+ * POST /webhooks/messenger: checks X-Hub-Signature-256 over the raw bytes (401), parses them (400 when not UTF-8
+ * JSON of a page subscription), hands every messaging item of every entry to the inbox in order, then answers 200.
  */
 export function messengerWebhookRouter(options: { appSecret: string; verifyToken?: string; inbox: Inbox; logger: Logger }): Router {
   const router = Router();
@@ -27,9 +29,15 @@ export function messengerWebhookRouter(options: { appSecret: string; verifyToken
     }
     res.status(403).type("text/plain").send("Forbidden");
   });
-  router.post("/", ...rawJsonBody(), async (req, res, next) => {
-    const { raw, json } = req.body as RawJson;
+  router.post("/", express.raw({ type: () => true, limit: BODY_LIMIT }), async (req, res, next) => {
+    const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (!verifyMessengerSignature(req.header("x-hub-signature-256"), raw, options.appSecret)) return next(new HttpError(401, "Invalid signature"));
+    let json: unknown;
+    try {
+      json = JSON.parse(strictUtf8.decode(raw));
+    } catch {
+      return next(new HttpError(400, "Malformed JSON body"));
+    }
     if (!json || typeof json !== "object" || Array.isArray(json)) return next(new HttpError(400, "Body must be a JSON object"));
     const body = json as MessengerWebhookBody;
     if (body.object !== "page") return next(new HttpError(400, "Not a page subscription event"));

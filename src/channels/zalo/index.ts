@@ -1,29 +1,16 @@
+import { Router } from "express";
 import type { Logger } from "pino";
 import type { Inbox } from "../../core/inbox.js";
 import type { Store } from "../../store/store.js";
-import { ZaloApi } from "./api.js";
-import { ZaloBot } from "./bot.js";
-import { ZaloOutbound } from "./channel.js";
-import { ZaloClient } from "./client.js";
-import { ZaloError } from "./errors.js";
-import { ZaloTokenManager, type RefreshLock } from "./token-manager.js";
+import { leanFetch } from "../lean-fetch.js";
+import { receiveInto } from "./handlers.js";
+import { ZaloOutbound } from "./outbound.js";
+import { Api, autoToken, Bot, logging, retry, TokenManager, webhookCallback, ZaloApiError, type RefreshLock } from "./sdk/index.js";
 import { storeTokenStorage } from "./token-storage.js";
-import { zaloEventToMessage } from "./to-message.js";
-import { retryTransformer, tokenTransformer } from "./transformers.js";
-import { zaloWebhookRouter } from "./webhook.js";
 
-export * from "./api.js";
-export * from "./bot.js";
-export * from "./channel.js";
-export * from "./client.js";
-export * from "./composer.js";
-export * from "./context.js";
-export * from "./errors.js";
-export * from "./filter.js";
-export * from "./signature.js";
-export * from "./token-manager.js";
-export * from "./transformers.js";
-export * from "./types.js";
+export { ZALO_WINDOW, ZaloOutbound } from "./outbound.js";
+export { renderForZalo } from "./render.js";
+export { zaloSiteVerificationRouter } from "./site-verification.js";
 
 /** What the Zalo channel needs from the deployment. */
 export interface ZaloChannelOptions {
@@ -40,60 +27,53 @@ export interface ZaloChannelOptions {
   retry: { attempts: number; baseMs: number };
   timeoutMs?: number;
   refreshLock?: RefreshLock;
+  /** ZALO_REPLAY_WINDOW_SECONDS: signed events older than this are answered 200 and not handled. */
+  replayWindowSeconds?: number;
+  /** The clock of the replay window. */
+  now?: () => number;
   /** Counts refusals that are not retried (-230, -213), for /metrics. */
   onUndeliverable?: (code: number) => void;
 }
 
 /**
- * Wires the Zalo OA: API client with retry and token transformers, the bot whose one middleware turns
- * events into neutral messages for the inbox, the webhook router and the outbound channel.
+ * Wires the Zalo OA with the SDK: the Api with logging, retry and token transformers; the bot whose handlers turn
+ * events into neutral messages for the inbox; the signed webhook; the outbound channel.
  *
  * @example const zalo = createZaloChannel({ ...config, store, inbox: pipeline, logger });
  * app.use("/webhooks/zalo", zalo.router); channels.add(zalo.outbound);
  */
 export function createZaloChannel(options: ZaloChannelOptions) {
   const log = options.logger.child({ channel: "zalo" });
-  const tokens = new ZaloTokenManager({
-    appId: options.appId,
-    appSecret: options.appSecret,
-    oauthBase: options.oauthBase,
-    storage: storeTokenStorage(options.store),
+  const api = new Api({ apiRoot: options.apiBase, oauthRoot: options.oauthBase, timeoutMs: options.timeoutMs, fetch: leanFetch });
+  const { appId, appSecret } = options;
+  const tokens = new TokenManager({
     initial: { accessToken: options.accessToken, refreshToken: options.refreshToken },
+    exchange: appId && appSecret ? (refreshToken) => api.refreshAccessToken({ appId, appSecret }, refreshToken) : undefined,
+    storage: storeTokenStorage(options.store),
     lock: options.refreshLock,
     onRefresh: () => log.info("access token refreshed; new pair saved"),
   });
-  const client = new ZaloClient({ baseUrl: options.apiBase, timeoutMs: options.timeoutMs });
-  client.use(
-    async (next, request) => {
-      try {
-        return await next(request);
-      } catch (error) {
-        if (error instanceof ZaloError && error.isUndeliverable) {
-          log.warn({ code: error.code, path: request.path }, "zalo refused: person cannot be reached (not retried)");
-          options.onUndeliverable?.(error.code);
-        }
-        throw error;
-      }
-    },
-    retryTransformer({
-      ...options.retry,
-      onRetry: (error, attempt) => log.warn({ err: error, attempt }, "zalo call failed; retrying"),
+  api.config.use(
+    logging(({ method, errorCode, error }) => {
+      if (!(error instanceof ZaloApiError && error.isUndeliverable)) return;
+      log.warn({ code: errorCode, method }, "zalo refused: person cannot be reached (not retried)");
+      options.onUndeliverable?.(error.errorCode);
     }),
-    tokenTransformer(tokens),
+    retry({ ...options.retry, onRetry: (error, attempt, method) => log.warn({ err: error, attempt, method }, "zalo call failed; retrying") }),
+    autoToken(tokens),
   );
-  const api = new ZaloApi(client);
-  const bot = new ZaloBot(api);
-  bot.on("oa_send_text", () => undefined); // our own echo: never answered
-  bot.use(async (ctx) => {
-    const message = zaloEventToMessage(ctx.event);
-    if (message) await options.inbox.receive(message);
-  });
-  bot.catch((error) => log.error({ err: error.error, event: error.ctx.event.event_name }, "zalo event failed"));
-  return {
-    api,
-    bot,
-    tokens,
-    outbound: new ZaloOutbound(api),
-    router: zaloWebhookRouter({ secretKey: options.oaSecretKey, bot, logger: log }),
-  };
+  const bot = receiveInto(new Bot({ api }), options.inbox);
+  bot.catch((error) => log.error({ err: error.error, event: error.ctx.eventName }, "zalo event failed"));
+  const router = Router();
+  router.post(
+    "/",
+    webhookCallback(bot, {
+      secretKey: options.oaSecretKey,
+      replayWindowSeconds: options.replayWindowSeconds,
+      now: options.now,
+      onRefused: (status, reason) => log.info({ status, reason }, "zalo webhook refused"),
+      onReplay: (event, ageMs) => log.warn({ event: event.event_name, ageSeconds: Math.round(ageMs / 1000) }, "zalo event outside the replay window; not handled"),
+    }),
+  );
+  return { api, bot, tokens, outbound: new ZaloOutbound(api), router };
 }

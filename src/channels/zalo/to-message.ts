@@ -1,47 +1,38 @@
 import type { Attachment, InboundMessage } from "../../core/message.js";
 import { arr, epochMs, num, obj, str } from "../read-fields.js";
-import type { ZaloEvent } from "./types.js";
+import type { AnyUserMessageEvent, ZaloEvent, ZaloFollowEvent, ZaloSubmitInfoEvent } from "./sdk/index.js";
 
 /**
- * The only place that reads Zalo's raw event fields (Chatwoot's param_helpers.rb): turns an event into the
- * neutral message, or undefined for events nobody answers (OA echoes, receipts) or that lack what a message
- * needs. Fields of the wrong type read as missing: odd payloads never throw here.
+ * The only place that reads Zalo's raw event fields (Chatwoot's param_helpers.rb): one function per kind of event
+ * the channel answers, each giving the neutral message or undefined when the event lacks what a message needs.
+ * Fields are read defensively — a field of the wrong type reads as missing — so odd payloads never throw here.
  */
 
-/** A button payload comes back as the text "#<payload>" (see render.ts). */
+/** A button payload comes back as the person's text "#<payload>" (see render.ts). */
 export const CHOICE_PREFIX = "#";
 const CHOICE_TEXT = /^#([a-z0-9_:.\-]+)$/i;
 
 const ATTACHMENT_KINDS: Record<string, Attachment["kind"]> = { image: "image", gif: "image", link: "link", file: "file", audio: "audio", video: "video", sticker: "sticker" };
 
-export function zaloEventToMessage(event: ZaloEvent): InboundMessage | undefined {
+/** What every neutral message from Zalo shares. */
+function base(event: ZaloEvent) {
   const raw = event as unknown as Record<string, unknown>;
-  const name = str(raw.event_name) ?? "";
-  const timestamp = epochMs(raw.timestamp) ?? Date.now();
-  const senderId = str(obj(raw.sender)?.id);
-  const recipientId = str(obj(raw.recipient)?.id);
-  const base = { channel: "zalo", attachments: [] as Attachment[], timestamp };
+  return { channel: "zalo", attachments: [] as Attachment[], timestamp: epochMs(raw.timestamp) ?? Date.now() };
+}
 
-  if (name === "follow" || name === "unfollow") {
-    const followerId = str(obj(raw.follower)?.id);
-    if (!followerId) return undefined;
-    return { ...base, id: `${name}:${followerId}:${timestamp}`, accountId: str(raw.oa_id) ?? "", userId: followerId, kind: name };
-  }
-  if (name === "user_submit_info") {
-    if (!senderId) return undefined;
-    const info = Object.fromEntries(Object.entries(obj(raw.info) ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-    return { ...base, id: `submit:${senderId}:${timestamp}`, accountId: recipientId ?? "", userId: senderId, kind: "submit_info", info };
-  }
-  if (!name.startsWith("user_send_")) return undefined; // receipts, OA echoes, unknown events
-
+/** A person's message of any kind: text (a button's "#payload" becomes `choice`), attachments, a location. */
+export function messageFromEvent(event: AnyUserMessageEvent): InboundMessage | undefined {
+  const raw = event as unknown as Record<string, unknown>;
   const body = obj(raw.message);
   const msgId = str(body?.msg_id);
+  const senderId = str(obj(raw.sender)?.id);
   if (!body || !msgId || !senderId) return undefined;
+  const accountId = str(obj(raw.recipient)?.id) ?? str(raw.oa_id) ?? "";
+  const message: InboundMessage = { ...base(event), id: msgId, accountId, userId: senderId, kind: "message" };
   const text = str(body.text);
-  const message: InboundMessage = { ...base, id: msgId, accountId: recipientId ?? str(raw.oa_id) ?? "", userId: senderId, kind: "message" };
   const choice = text?.trim().match(CHOICE_TEXT);
   if (choice) message.choice = choice[1];
-  else if (text && name !== "user_send_link") message.text = text;
+  else if (text && event.event_name !== "user_send_link") message.text = text;
 
   for (const item of arr(body.attachments)) {
     const attachment = obj(item);
@@ -58,6 +49,26 @@ export function zaloEventToMessage(event: ZaloEvent): InboundMessage | undefined
     const kind = ATTACHMENT_KINDS[type];
     if (url && kind) message.attachments.push({ kind, url, name: str(payload?.name) ?? str(payload?.title) });
   }
-  if (name === "user_send_link" && message.attachments.length === 0 && text) message.attachments.push({ kind: "link", url: text });
+  if (event.event_name === "user_send_link" && message.attachments.length === 0 && text) message.attachments.push({ kind: "link", url: text });
   return message;
 }
+
+/** follow / unfollow: the follower, and the OA. */
+export function followFromEvent(event: ZaloFollowEvent): InboundMessage | undefined {
+  const raw = event as unknown as Record<string, unknown>;
+  const followerId = str(obj(raw.follower)?.id);
+  if (!followerId) return undefined;
+  const message = base(event);
+  return { ...message, id: `${event.event_name}:${followerId}:${message.timestamp}`, accountId: str(raw.oa_id) ?? "", userId: followerId, kind: event.event_name };
+}
+
+/** user_submit_info: the fields the person shared (string values only). */
+export function submitInfoFromEvent(event: ZaloSubmitInfoEvent): InboundMessage | undefined {
+  const raw = event as unknown as Record<string, unknown>;
+  const senderId = str(obj(raw.sender)?.id);
+  if (!senderId) return undefined;
+  const info = Object.fromEntries(Object.entries(obj(raw.info) ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  const message = base(event);
+  return { ...message, id: `submit:${senderId}:${message.timestamp}`, accountId: str(obj(raw.recipient)?.id) ?? "", userId: senderId, kind: "submit_info", info };
+}
+

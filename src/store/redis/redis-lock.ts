@@ -6,7 +6,7 @@ import { evalScript } from "./eval-script.js";
 
 /**
  * A lock around a function, the same shape as the Zalo token manager's RefreshLock
- * (src/channels/zalo/token-manager.ts), so it can be passed as `lock`.
+ * (src/channels/zalo/sdk/token.ts), so it can be passed as `lock`.
  */
 export type RedisLock = <T>(fn: () => Promise<T>) => Promise<T>;
 
@@ -48,7 +48,7 @@ const EXTEND = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call(
  * frozen for longer than ttlMs (no renewal) can overlap with the next holder; `onLost` reports it.
  *
  * @example
- * const tokens = new ZaloTokenManager({ …, lock: redisLock(redis, "zalo-token-refresh", 30_000) });
+ * const tokens = new TokenManager({ …, lock: redisLock(redis, "zalo-token-refresh", 30_000) });
  */
 export function redisLock(redis: Redis, name: string, ttlMs = 30_000, options: RedisLockOptions = {}): RedisLock {
   const key = `${options.prefix ?? DEFAULT_REDIS_PREFIX}lock:${name}`;

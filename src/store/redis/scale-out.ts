@@ -8,7 +8,7 @@ import { RedisKeyedRunner } from "./redis-keyed-runner.js";
 export interface ScaleOut {
   /** Pass as `runner` to the Pipeline: one person's messages in order, across instances. */
   runner: RedisKeyedRunner;
-  /** Pass as `lock` to the ZaloTokenManager: one token refresh at a time, across instances. */
+  /** Pass as `lock` to the TokenManager (Zalo SDK): one token refresh at a time, across instances. */
   refreshLock: RedisLock;
   /** Closes the Redis connection (after the pipeline has drained). */
   close(): Promise<void>;
@@ -21,7 +21,7 @@ export interface ScaleOut {
  * @example
  * const scaleOut = await createScaleOut(config, logger);
  * const pipeline = new Pipeline({ …, runner: scaleOut?.runner });
- * const tokens = new ZaloTokenManager({ …, lock: scaleOut?.refreshLock });
+ * const tokens = new TokenManager({ …, lock: scaleOut?.refreshLock });
  */
 export async function createScaleOut(config: Config, logger: Logger, options: { prefix?: string } = {}): Promise<ScaleOut | undefined> {
   if (!config.REDIS_URL) return undefined;

@@ -1,4 +1,4 @@
-import { zaloSignature } from "../../../src/channels/zalo/signature.js";
+import { signEvent as zaloSignature } from "../../../src/channels/zalo/sdk/index.js";
 import type { Delivered, PlatformStub } from "./platform-stub.js";
 
 /**

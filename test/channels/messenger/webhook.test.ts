@@ -1,17 +1,11 @@
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { messengerSignature } from "../../src/channels/messenger/signature.js";
-import { fixture, GRAPH_API, messengerText, recordGraphSends, startTestServer, type TestServer } from "../helpers/test-server.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { messengerSignature } from "../../../src/channels/messenger/signature.js";
+import { fixture, sendEndpoint, messengerText, recordGraphSends, serverPerTest, type TestServer } from "../../helpers/test-server.js";
 
 describe("/webhooks/messenger", () => {
+  const each = serverPerTest();
   let server: TestServer;
-  beforeEach(async () => {
-    server = await startTestServer();
-  });
-  afterEach(async () => {
-    await server.stop();
-    nock.cleanAll();
-  });
+  beforeEach(() => void (server = each.server));
 
   it("GET answers the challenge only for the right verify token", async () => {
     const ok = await fetch(`${server.url}/webhooks/messenger?hub.mode=subscribe&hub.verify_token=fb-verify-token&hub.challenge=CHALLENGE_42`);
@@ -38,6 +32,19 @@ describe("/webhooks/messenger", () => {
     const body = messengerText("xin chào");
     expect((await server.postMessenger(body, { signature: "sha256=" + "0".repeat(64) })).status).toBe(401);
     expect((await server.postMessenger(body, { signature: null })).status).toBe(401);
+    await server.settle();
+    expect(sent).toHaveLength(0);
+  });
+
+  it("the signature is over the raw bytes: a signed body of invalid UTF-8 gets 400, not 401", async () => {
+    const sent = recordGraphSends();
+    const raw = Buffer.concat([Buffer.from('{"object":"page","entry":[{"id":"1","messaging":[{"sender":{"id":"9"},"message":{"mid":"m","text":"'), Buffer.from([0xff]), Buffer.from('"}}]}]}')]);
+    const response = await fetch(`${server.url}/webhooks/messenger`, {
+      method: "POST",
+      body: new Uint8Array(raw),
+      headers: { "content-type": "application/json", "x-hub-signature-256": messengerSignature(raw, "fb-app-secret") },
+    });
+    expect(response.status).toBe(400);
     await server.settle();
     expect(sent).toHaveLength(0);
   });
@@ -94,34 +101,16 @@ describe("/webhooks/messenger", () => {
   });
 
   it("retries a rate-limited send (613) and a 5xx, then succeeds", async () => {
-    const bodies: unknown[] = [];
-    nock(GRAPH_API).post("/v21.0/me/messages").query(true).reply(400, fixture("messenger/api-send-error-rate.json"));
-    nock(GRAPH_API).post("/v21.0/me/messages").query(true).reply(502, "bad gateway");
-    nock(GRAPH_API)
-      .post("/v21.0/me/messages")
-      .query(true)
-      .times(10)
-      .reply(200, (_uri, body) => {
-        bodies.push(body);
-        return fixture("messenger/api-send-success.json");
-      });
+    const sends = sendEndpoint("messenger", [400, fixture("messenger/api-send-error-rate.json")], [502, "bad gateway"], [200, fixture("messenger/api-send-success.json")]);
     await server.postMessenger(messengerText("xin chào", "7100"));
     await server.settle();
-    expect(bodies.length).toBeGreaterThan(0);
+    expect(sends.calls).toBeGreaterThanOrEqual(3);
   });
 
   it("does not retry a send outside the 24 h window", async () => {
-    let calls = 0;
-    nock(GRAPH_API)
-      .post("/v21.0/me/messages")
-      .query(true)
-      .times(10)
-      .reply(() => {
-        calls++;
-        return [400, fixture("messenger/api-send-error-window.json")];
-      });
+    const sends = sendEndpoint("messenger", [400, fixture("messenger/api-send-error-window.json")]);
     await server.postMessenger(messengerText("xin chào", "7200"));
     await server.settle();
-    expect(calls).toBe(1);
+    expect(sends.calls).toBe(1);
   });
 });

@@ -1,9 +1,9 @@
 import { DeliveryRefused, type DeliveryWindow, type OutboundChannel, type Recipient, type SendOptions } from "../../core/channel.js";
 import type { Reply } from "../../core/message.js";
-import type { GraphClient } from "./client.js";
-import { GraphError } from "./errors.js";
+import type { GraphClient } from "./graph/client.js";
+import { GraphApiError } from "./graph/errors.js";
+import type { SendKind } from "./graph/send-types.js";
 import { renderForMessenger } from "./render.js";
-import type { MessengerSendBody } from "./types.js";
 
 const HOUR = 3_600_000;
 
@@ -11,9 +11,10 @@ const HOUR = 3_600_000;
 export const MESSENGER_WINDOW: DeliveryWindow = { freeMs: 24 * HOUR, staffMs: 7 * 24 * HOUR };
 
 /**
- * The Facebook page as an outbound channel.
+ * The Facebook page as an outbound channel: picks the kind of send from the purpose and the window, renders the
+ * neutral reply and sends it through the Graph client.
  *
- * @example registry.add(new MessengerOutbound(graph));
+ * @example channels.add(new MessengerOutbound(graph));
  */
 export class MessengerOutbound implements OutboundChannel {
   readonly name = "messenger";
@@ -26,20 +27,20 @@ export class MessengerOutbound implements OutboundChannel {
 
   async send(to: Recipient, reply: Reply, options: SendOptions = {}): Promise<void> {
     const outsideStandardWindow = options.lastInboundAt !== undefined && this.now() - options.lastInboundAt > MESSENGER_WINDOW.freeMs;
-    const envelope: Omit<MessengerSendBody, "message"> =
+    const kind: SendKind =
       options.purpose === "staff" && outsideStandardWindow
-        ? { recipient: { id: to.userId }, messaging_type: "MESSAGE_TAG", tag: "HUMAN_AGENT" }
-        : { recipient: { id: to.userId }, messaging_type: options.purpose === "update" ? "UPDATE" : "RESPONSE" };
+        ? { type: "MESSAGE_TAG", tag: "HUMAN_AGENT" }
+        : { type: options.purpose === "update" ? "UPDATE" : "RESPONSE" };
     try {
-      for (const message of renderForMessenger(reply)) await this.graph.call("/me/messages", { ...envelope, message });
+      for (const message of renderForMessenger(reply)) await this.graph.sendMessage(to.userId, message, kind);
     } catch (error) {
-      if (error instanceof GraphError && error.isOutsideWindow) throw new DeliveryRefused("messenger", "window_closed", error.message, { cause: error });
+      if (error instanceof GraphApiError && error.isOutsideWindow) throw new DeliveryRefused("messenger", "window_closed", error.message, { cause: error });
       throw error;
     }
   }
 
   /** "typing…" before a slow answer. */
   async typing(to: Recipient): Promise<void> {
-    await this.graph.call("/me/messages", { recipient: { id: to.userId }, sender_action: "typing_on" });
+    await this.graph.sendAction(to.userId, "typing_on");
   }
 }

@@ -1,6 +1,6 @@
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fixture, startTestServer, ZALO_API, zaloText, type TestServer } from "../helpers/test-server.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { fixture, sendEndpoint, serverPerTest, ZALO_API, zaloText, type TestServer } from "../../helpers/test-server.js";
 
 const OAUTH = "https://oauth.zaloapp.com";
 
@@ -38,14 +38,9 @@ function oauthEndpoint() {
 }
 
 describe("Zalo API client", () => {
+  const each = serverPerTest();
   let server: TestServer;
-  beforeEach(async () => {
-    server = await startTestServer();
-  });
-  afterEach(async () => {
-    await server.stop();
-    nock.cleanAll();
-  });
+  beforeEach(() => void (server = each.server));
 
   it("on -216 refreshes the token, saves the rotated pair and resends; the next refresh uses the rotated refresh token", async () => {
     const oauth = oauthEndpoint();
@@ -80,48 +75,25 @@ describe("Zalo API client", () => {
   });
 
   it("retries -32 (rate limit) and HTTP 5xx with backoff, then succeeds", async () => {
-    nock(ZALO_API).post("/v3.0/oa/message/cs").reply(200, { error: -32, message: "rate limit" });
-    nock(ZALO_API).post("/v3.0/oa/message/cs").reply(503, "unavailable");
-    const ok: unknown[] = [];
-    nock(ZALO_API)
-      .post("/v3.0/oa/message/cs")
-      .times(10)
-      .reply(200, (_uri, body) => {
-        ok.push(body);
-        return fixture("zalo/api-send-success.json");
-      });
+    const sends = sendEndpoint("zalo", [200, { error: -32, message: "rate limit" }], [503, "unavailable"], [200, fixture("zalo/api-send-success.json")]);
     await server.postZalo(zaloText("xin chào", "701"));
     await server.settle();
-    expect(ok.length).toBeGreaterThan(0);
+    expect(sends.calls).toBeGreaterThanOrEqual(3);
   });
 
   it("gives up after the bounded number of attempts on a persistent 5xx", async () => {
-    let calls = 0;
-    nock(ZALO_API)
-      .post("/v3.0/oa/message/cs")
-      .times(100)
-      .reply(() => {
-        calls++;
-        return [500, "boom"];
-      });
+    const sends = sendEndpoint("zalo", [500, "boom"]);
     await server.postZalo(zaloText("xin chào", "702"));
     await server.settle();
     // One reply message, RETRY_ATTEMPTS=4 attempts; the server is still up.
-    expect(calls).toBe(4);
+    expect(sends.calls).toBe(4);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 
   it("does not retry -230 (no interaction for 7 days)", async () => {
-    let calls = 0;
-    nock(ZALO_API)
-      .post("/v3.0/oa/message/cs")
-      .times(100)
-      .reply(() => {
-        calls++;
-        return [200, fixture("zalo/api-send-error-not-interacted.json")];
-      });
+    const sends = sendEndpoint("zalo", [200, fixture("zalo/api-send-error-not-interacted.json")]);
     await server.postZalo(zaloText("xin chào", "703"));
     await server.settle();
-    expect(calls).toBe(1);
+    expect(sends.calls).toBe(1);
   });
 });

@@ -1,21 +1,15 @@
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { zaloSignature } from "../../src/channels/zalo/signature.js";
-import { fixture, recordZaloSends, startTestServer, zaloText, type TestServer } from "../helpers/test-server.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { signEvent as zaloSignature } from "../../../src/channels/zalo/sdk/index.js";
+import { fixture, fresh, recordZaloSends, startTestServer, serverPerTest, zaloText, type TestServer } from "../../helpers/test-server.js";
 
 describe("POST /webhooks/zalo", () => {
+  const each = serverPerTest();
   let server: TestServer;
-  beforeEach(async () => {
-    server = await startTestServer();
-  });
-  afterEach(async () => {
-    await server.stop();
-    nock.cleanAll();
-  });
+  beforeEach(() => void (server = each.server));
 
   it("answers a signed text event through the cs API, with the access token header", async () => {
     const sent = recordZaloSends();
-    const response = await server.postZalo(fixture("zalo/user_send_text.json"));
+    const response = await server.postZalo(fresh(fixture("zalo/user_send_text.json")));
     expect(response.status).toBe(200);
     await server.settle();
     expect(sent.length).toBeGreaterThan(0);
@@ -43,6 +37,40 @@ describe("POST /webhooks/zalo", () => {
     const signature = zaloSignature(event.app_id, raw, event.timestamp, server.config.ZALO_OA_SECRET_KEY!);
     const response = await server.postZalo(event, { raw: raw.replace("xin chào", "tạm biệt"), signature });
     expect(response.status).toBe(401);
+  });
+
+  it("the signature is over the raw bytes: a signed body of invalid UTF-8 gets 400 (not 401) and is not handled", async () => {
+    const sent = recordZaloSends();
+    const head = `{"app_id":"3605738391474520000","timestamp":"${Date.now()}","event_name":"user_send_text","sender":{"id":"901"},"recipient":{"id":"579745863508352884"},"message":{"msg_id":"utf8-1","text":"h`;
+    const raw = Buffer.concat([Buffer.from(head), Buffer.from([0xc3, 0x28]), Buffer.from('"}}')]);
+    const signature = zaloSignature("3605738391474520000", raw, JSON.parse(raw.toString("latin1")).timestamp, server.config.ZALO_OA_SECRET_KEY!);
+    const response = await fetch(`${server.url}/webhooks/zalo`, { method: "POST", body: new Uint8Array(raw), headers: { "x-zevent-signature": signature } });
+    expect(response.status).toBe(400);
+    // Vietnamese text (multi-byte UTF-8) signed over its bytes is accepted.
+    expect((await server.postZalo(zaloText("hội Lim năm nay ngày nào", "902"))).status).toBe(200);
+    await server.settle();
+    expect(sent.filter((s) => s.body.recipient.user_id === "901")).toHaveLength(0);
+    expect(sent.filter((s) => s.body.recipient.user_id === "902").length).toBeGreaterThan(0);
+  });
+
+  it("a replayed delivery (timestamp older than ZALO_REPLAY_WINDOW_SECONDS) is answered 200 and not handled", async () => {
+    const sent = recordZaloSends();
+    const old = { ...zaloText("xin chào", "903", "replayed-1"), timestamp: String(Date.now() - 901_000) };
+    const response = await server.postZalo(old);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true, handled: false });
+    await server.settle();
+    expect(sent).toHaveLength(0);
+    expect(await server.services.conversations.collection.find({ userId: "903" })).toEqual([]);
+    // The window is configuration: 60 s refuses what 900 s lets through.
+    const strict = await startTestServer({ ZALO_REPLAY_WINDOW_SECONDS: "60" });
+    try {
+      const twoMinutes = { ...zaloText("xin chào", "904"), timestamp: String(Date.now() - 120_000) };
+      expect(await (await strict.postZalo(twoMinutes)).json()).toEqual({ ok: true, handled: false });
+      expect(await (await server.postZalo(twoMinutes)).json()).toEqual({ ok: true });
+    } finally {
+      await strict.stop();
+    }
   });
 
   it("malformed JSON → 400, too large → 413, and the server keeps serving", async () => {
@@ -73,7 +101,7 @@ describe("POST /webhooks/zalo", () => {
 
   it("ignores the OA's own echo and receipts", async () => {
     const sent = recordZaloSends();
-    expect((await server.postZalo(fixture("zalo/oa_send_text.json"))).status).toBe(200);
+    expect((await server.postZalo(fresh(fixture("zalo/oa_send_text.json")))).status).toBe(200);
     await server.settle();
     expect(sent).toHaveLength(0);
   });
@@ -81,7 +109,7 @@ describe("POST /webhooks/zalo", () => {
   it("takes images, links and locations into the conversation", async () => {
     recordZaloSends();
     for (const name of ["user_send_image", "user_send_link", "user_send_location"]) {
-      expect((await server.postZalo(fixture(`zalo/${name}.json`))).status).toBe(200);
+      expect((await server.postZalo(fresh(fixture(`zalo/${name}.json`)))).status).toBe(200);
     }
     await server.settle();
     const conversation = (await server.services.conversations.collection.find({ userId: "2512523625412515000" }))[0];

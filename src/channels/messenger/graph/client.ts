@@ -1,0 +1,114 @@
+import { withRetry } from "../../../core/retry.js";
+import type { FetchLike } from "../../lean-fetch.js";
+import { GraphApiError, GraphHttpError, isTransientGraphError } from "./errors.js";
+import type { MessengerOutboundMessage, MessengerSendBody, SendKind, UtilityTemplate } from "./send-types.js";
+
+/**
+ * A small Graph API client for the Messenger Platform, the shape of the Zalo SDK's: every method is a line over the
+ * private `call(path, payload)`, and transformers installed with `use(...)` wrap the call (retry, logging).
+ */
+
+export type GraphCall = (path: string, payload: unknown, http: "POST" | "DELETE") => Promise<unknown>;
+/** Wraps the call: gets the next call in the chain and this call's path, payload and verb. */
+export type GraphTransformer = (prev: GraphCall, path: string, payload: unknown, http: "POST" | "DELETE") => Promise<unknown>;
+
+export interface GraphClientOptions {
+  /** FB_GRAPH_BASE, default https://graph.facebook.com. */
+  baseUrl: string;
+  /** FB_GRAPH_VERSION, e.g. v21.0. */
+  version: string;
+  pageAccessToken: string;
+  timeoutMs?: number;
+  /** Default: the global fetch; the channel passes leanFetch. */
+  fetch?: FetchLike;
+}
+
+/**
+ * @example
+ * const graph = new GraphClient({ baseUrl, version: "v21.0", pageAccessToken }).use(graphRetry({ attempts: 4, baseMs: 300 }));
+ * await graph.sendMessage(psid, { text: "Xin chào" });
+ */
+export class GraphClient {
+  #transformers: GraphTransformer[] = [];
+
+  constructor(private readonly options: GraphClientOptions) {}
+
+  /** Installs transformers; the first installed is the outermost. */
+  use(...transformers: GraphTransformer[]): this {
+    this.#transformers.push(...transformers);
+    return this;
+  }
+
+  // ===  Send API  ===
+
+  /** A message to a person: a RESPONSE by default, an UPDATE, or tagged (outside the 24-hour window). */
+  sendMessage(psid: string, message: MessengerOutboundMessage, kind: SendKind = { type: "RESPONSE" }): Promise<{ message_id?: string }> {
+    const envelope = kind.type === "MESSAGE_TAG" ? { messaging_type: kind.type, tag: kind.tag } : { messaging_type: kind.type };
+    return this.send({ recipient: { id: psid }, ...envelope, message });
+  }
+
+  /** A utility message from an approved template: allowed outside the 24-hour window. */
+  sendUtilityMessage(psid: string, template: UtilityTemplate): Promise<{ message_id?: string }> {
+    const body = (template.body ?? []).map((value) => (typeof value === "string" ? { type: "text", text: value } : { type: "text", text: value.text, parameter_name: value.name }));
+    const buttons = (template.postbacks ?? []).map((payload) => ({ type: "POSTBACK", payload }));
+    const components = [...(body.length ? [{ type: "body", parameters: body }] : []), ...(buttons.length ? [{ type: "buttons", parameters: buttons }] : [])];
+    return this.send({ recipient: { id: psid }, messaging_type: "UTILITY", message: { template: { name: template.name, language: { code: template.language }, components } } });
+  }
+
+  /** "typing…", or marking the person's message seen. */
+  async sendAction(psid: string, action: "typing_on" | "typing_off" | "mark_seen"): Promise<void> {
+    await this.send({ recipient: { id: psid }, sender_action: action });
+  }
+
+  /** Any Send API body. */
+  send(body: MessengerSendBody): Promise<{ message_id?: string }> {
+    return this.#chain()("/me/messages", body, "POST") as Promise<{ message_id?: string }>;
+  }
+
+  // ===  Messenger Profile API  ===
+
+  /** Sets the Get Started button, greeting, persistent menu, ice breakers. */
+  setMessengerProfile(profile: object): Promise<unknown> {
+    return this.#chain()("/me/messenger_profile", profile, "POST");
+  }
+
+  // ===  The call  ===
+
+  #chain(): GraphCall {
+    const base: GraphCall = (path, payload, http) => this.#call(path, payload, http);
+    return this.#transformers.reduceRight<GraphCall>((prev, transformer) => (path, payload, http) => transformer(prev, path, payload, http), base);
+  }
+
+  async #call(path: string, payload: unknown, http: "POST" | "DELETE"): Promise<unknown> {
+    const url = `${this.options.baseUrl.replace(/\/+$/, "")}/${this.options.version}${path}?${new URLSearchParams({ access_token: this.options.pageAccessToken })}`;
+    let status: number;
+    let data: { error?: { code?: number; error_subcode?: number; message?: string } } | undefined;
+    try {
+      const response = await (this.options.fetch ?? fetch)(url, {
+        method: http,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(payload),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+      });
+      status = response.status;
+      const text = await response.text();
+      data = text ? JSON.parse(text) : undefined;
+    } catch (error) {
+      throw new GraphHttpError(path, undefined, error);
+    }
+    if (status < 400 && !data?.error) return data;
+    const error = data?.error;
+    if (!error && status >= 500) throw new GraphHttpError(path, status, new Error(`HTTP ${status}`));
+    throw new GraphApiError(path, payload, status, error?.code ?? 0, error?.error_subcode, error?.message ?? `HTTP ${status}`);
+  }
+}
+
+/**
+ * Bounded retries with backoff for rate limits, 5xx and no answer; never for a refusal such as the closed window.
+ *
+ * @example graph.use(graphRetry({ attempts: 4, baseMs: 300 }));
+ */
+export function graphRetry(options: { attempts: number; baseMs: number; onRetry?: (error: unknown, attempt: number) => void }): GraphTransformer {
+  return (prev, path, payload, http) =>
+    withRetry(() => prev(path, payload, http), { attempts: options.attempts, baseMs: options.baseMs, retryable: isTransientGraphError, onRetry: options.onRetry });
+}

@@ -1,0 +1,32 @@
+/**
+ * What the Messenger Platform sends to the webhook (https://developers.facebook.com/docs/messenger-platform/webhooks).
+ * Unknown fields are ignored. What the Send API takes is in graph/send-types.ts.
+ */
+
+export interface MessengerAttachment {
+  type: "image" | "video" | "audio" | "file" | "location" | "fallback" | "template" | string;
+  title?: string;
+  url?: string;
+  payload?: { url?: string; title?: string; coordinates?: { lat: number; long: number }; sticker_id?: number };
+}
+
+export interface MessengerMessagingItem {
+  sender: { id: string };
+  recipient: { id: string };
+  timestamp: number;
+  message?: {
+    mid: string;
+    text?: string;
+    is_echo?: boolean;
+    quick_reply?: { payload: string };
+    attachments?: MessengerAttachment[];
+  };
+  postback?: { mid?: string; title?: string; payload: string };
+  delivery?: unknown;
+  read?: unknown;
+}
+
+export interface MessengerWebhookBody {
+  object: string;
+  entry: { id: string; time: number; messaging?: MessengerMessagingItem[] }[];
+}

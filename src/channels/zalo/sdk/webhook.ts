@@ -1,0 +1,126 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Bot } from "./bot.js";
+import type { Context } from "./context.js";
+import type { ZaloEvent } from "./events.js";
+import { verifySignature } from "./signature.js";
+
+/**
+ * The webhook endpoint (grammY's webhookCallback, Chatwoot's webhooks controller): checks the signature over the
+ * raw bytes, refuses replays, hands the event to the bot and answers 200 within Zalo's 2 s.
+ *
+ * | request                                              | answer                        |
+ * | ---------------------------------------------------- | ----------------------------- |
+ * | body over `maxBodyBytes`                             | 413                           |
+ * | not JSON, not an object                              | 400                           |
+ * | signature missing or wrong                           | 401                           |
+ * | signed, but not UTF-8, no event_name, odd timestamp  | 400                           |
+ * | signed, timestamp outside the replay window          | 200, not handled (`onReplay`) |
+ * | signed and fresh                                     | 200 once handled, or after `ackWithinMs` |
+ */
+
+export interface WebhookOptions {
+  /** The OA secret key (Zalo's developer page → Webhook). */
+  secretKey: string;
+  /** Events older or newer than this many seconds are not handled (default 900; 0 turns the check off). */
+  replayWindowSeconds?: number;
+  /** The longest wait for the bot before answering 200 anyway (default 1000 ms; Zalo wants an answer in 2 s). */
+  ackWithinMs?: number;
+  /** Larger bodies get 413 (default 1 MiB). */
+  maxBodyBytes?: number;
+  /** The clock the replay window is measured with. */
+  now?: () => number;
+  /** Told of every refused request (status and reason), for logs and metrics. */
+  onRefused?: (status: number, reason: string) => void;
+  /** Told of a signed event outside the replay window (answered 200, not handled). */
+  onReplay?: (event: ZaloEvent, ageMs: number) => void;
+}
+
+class Refused extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+const lenientUtf8 = new TextDecoder("utf-8");
+
+/**
+ * @example app.post("/webhooks/zalo", webhookCallback(bot, { secretKey: process.env.ZALO_OA_SECRET_KEY! }));
+ */
+export function webhookCallback<C extends Context>(bot: Bot<C>, options: WebhookOptions) {
+  const windowMs = (options.replayWindowSeconds ?? 900) * 1000;
+  const now = options.now ?? Date.now;
+  return async function zaloWebhook(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void> {
+    let event: ZaloEvent;
+    try {
+      const raw = await readBody(req, options.maxBodyBytes ?? 1024 * 1024);
+      event = checkedEvent(raw, req.headers["x-zevent-signature"], options.secretKey);
+    } catch (error) {
+      if (!(error instanceof Refused)) throw error;
+      options.onRefused?.(error.status, error.message);
+      return answer(res, error.status, JSON.stringify({ error: error.message }));
+    }
+    const age = now() - Number(event.timestamp);
+    if (windowMs > 0 && Math.abs(age) > windowMs) {
+      options.onReplay?.(event, age);
+      return answer(res, 200, '{"ok":true,"handled":false}');
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const handled = bot.handleEvent(event).catch((error) => console.error("Zalo error handler failed:", error));
+    await Promise.race([handled, new Promise<void>((resolve) => (timer = setTimeout(resolve, options.ackWithinMs ?? 1000)))]);
+    clearTimeout(timer);
+    answer(res, 200, '{"ok":true}');
+  };
+}
+
+/** The event in a signed body, or a Refused with the status to answer. */
+function checkedEvent(raw: Buffer, signature: string | string[] | undefined, secretKey: string): ZaloEvent {
+  let json: unknown;
+  try {
+    // Lenient here only to find app_id and timestamp; the signature is over the raw bytes.
+    json = JSON.parse(lenientUtf8.decode(raw));
+  } catch {
+    throw new Refused(400, "Malformed JSON body");
+  }
+  if (!json || typeof json !== "object" || Array.isArray(json)) throw new Refused(400, "Body must be a JSON object");
+  const { app_id: appId, timestamp } = json as Record<string, unknown>;
+  const stamp = typeof timestamp === "string" || typeof timestamp === "number" ? String(timestamp) : undefined;
+  const header = Array.isArray(signature) ? signature[0] : signature;
+  if (typeof appId !== "string" || stamp === undefined || !verifySignature(header, raw, appId, stamp, secretKey)) {
+    throw new Refused(401, "Invalid signature");
+  }
+  try {
+    strictUtf8.decode(raw);
+  } catch {
+    throw new Refused(400, "Body is not valid UTF-8");
+  }
+  const event = json as ZaloEvent;
+  if (typeof event.event_name !== "string") throw new Refused(400, "event_name missing");
+  if (!/^\d{1,16}$/.test(stamp)) throw new Refused(400, "timestamp must be epoch milliseconds");
+  return event;
+}
+
+/** The raw body: already read by a body parser (a Buffer), or read here up to `limit` bytes. */
+async function readBody(req: IncomingMessage & { body?: unknown }, limit: number): Promise<Buffer> {
+  if (Buffer.isBuffer(req.body)) {
+    if (req.body.length > limit) throw new Refused(413, "Payload too large");
+    return req.body;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  // Read to the end even when too large, so the client gets the 413 rather than a reset connection.
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size <= limit) chunks.push(chunk as Buffer);
+  }
+  if (size > limit) throw new Refused(413, "Payload too large");
+  return Buffer.concat(chunks);
+}
+
+function answer(res: ServerResponse, status: number, body: string): void {
+  if (status === 413) res.setHeader("connection", "close");
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) }).end(body);
+}
