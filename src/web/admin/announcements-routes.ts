@@ -64,7 +64,7 @@ export function announcementsRoutes(deps: WebDeps): Router {
       <form method="post" action="/admin/announcements" class="card">
         ${csrfField(sessionOf(res).csrf)}
         <label for="pack">Gói nội dung (OA / trang)</label>
-        <select id="pack" name="pack">${choices.map((p) => html`<option value="${p.id}">${p.names.vi}</option>`)}</select>
+        <select id="pack" name="pack">${choices.map((p) => html`<option value="${p.id}"${p.id === (staffOf(res).packId ?? deps.services.knowledge.defaultPack) ? html` selected` : ""}>${p.names.vi}</option>`)}</select>
         <label for="kind">Loại</label>
         <select id="kind" name="kind">${Object.entries(KINDS).map(([value, label]) => html`<option value="${value}">${label}</option>`)}</select>
         <label for="title">Tiêu đề</label><input id="title" name="title" required maxlength="120">
