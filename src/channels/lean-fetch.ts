@@ -1,17 +1,19 @@
 import { Agent as HttpAgent, request as httpRequest } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 
-/** The part of `fetch` the platform clients use: a string URL, a plain-object init, status and text back. */
+/** A fetch-shaped transport, as the platform clients take it (`timeoutMs`: how long the socket may stay silent). */
 export type FetchLike = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: string | FormData; signal?: AbortSignal },
+  init: { method: string; headers: Record<string, string>; body?: string | FormData; signal?: AbortSignal; timeoutMs: number },
 ) => Promise<{ status: number; text(): Promise<string> }>;
 
 const agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 64 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 64 }) };
 
 /**
  * A `fetch` for the replies the bot sends on every message: one `http.request` on a kept-alive agent for a
- * string (JSON or form) body; anything else (multipart uploads) goes to the global fetch.
+ * string (JSON or form) body; anything else (multipart uploads) goes to the global fetch. `timeoutMs` is how long
+ * the socket may stay silent (as axios's `timeout` was), not a deadline for the whole call: a reply the platform
+ * accepted is not counted as failed (and sent again) because this process was slow to read the answer.
  *
  * Why: measured on this machine, the global fetch (undici) costs about twice the CPU per Zalo send of a plain
  * `http.request` (~630–900 µs against ~360–400 µs per call, stub included; BENCHMARKS.md), and sends are one per
@@ -20,7 +22,10 @@ const agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 64 }), https
  * @example new Api({ apiRoot, fetch: leanFetch });
  */
 export const leanFetch: FetchLike = (url, init) => {
-  if (init.body !== undefined && typeof init.body !== "string") return fetch(url, init);
+  if (init.body !== undefined && typeof init.body !== "string") {
+    const { timeoutMs, signal, ...rest } = init;
+    return fetch(url, { ...rest, signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs) });
+  }
   const body = init.body;
   return new Promise((resolve, reject) => {
     const https = url.startsWith("https:");
@@ -33,6 +38,7 @@ export const leanFetch: FetchLike = (url, init) => {
       res.on("error", reject);
       res.on("end", () => resolve({ status: res.statusCode ?? 0, text: async () => data }));
     });
+    req.setTimeout(init.timeoutMs, () => req.destroy(new Error(`timeout of ${init.timeoutMs}ms exceeded`)));
     req.on("error", reject);
     req.end(body);
   });

@@ -28,7 +28,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 describe("leanFetch", () => {
   it("posts a string body with its headers and content-length, and gives back status and text", async () => {
     const body = JSON.stringify({ message: { text: "Chào bạn — hội Lim" } });
-    const response = await leanFetch(`${base}/v3.0/oa/message/cs?a=1`, { method: "POST", headers: { access_token: "t", "content-type": "application/json" }, body });
+    const response = await leanFetch(`${base}/v3.0/oa/message/cs?a=1`, { method: "POST", headers: { access_token: "t", "content-type": "application/json" }, body, timeoutMs: 1000 });
     expect(response.status).toBe(200);
     expect(JSON.parse(await response.text())).toEqual({ error: 0, echo: body });
     const sent = seen.at(-1)!;
@@ -38,16 +38,17 @@ describe("leanFetch", () => {
     expect(sent.headers["user-agent"]).toBeUndefined();
   });
 
-  it("passes any status through, rejects on timeout and on a refused connection", async () => {
-    expect((await leanFetch(`${base}/fail`, { method: "GET", headers: {} })).status).toBe(503);
-    await expect(leanFetch(`${base}/slow`, { method: "GET", headers: {}, signal: AbortSignal.timeout(50) })).rejects.toThrow();
-    await expect(leanFetch("http://127.0.0.1:1/", { method: "GET", headers: {} })).rejects.toMatchObject({ code: "ECONNREFUSED" });
+  it("passes any status through; rejects when the socket stays silent for timeoutMs, on abort, and on a refused connection", async () => {
+    expect((await leanFetch(`${base}/fail`, { method: "GET", headers: {}, timeoutMs: 1000 })).status).toBe(503);
+    await expect(leanFetch(`${base}/slow`, { method: "GET", headers: {}, timeoutMs: 50 })).rejects.toThrow("timeout of 50ms exceeded");
+    await expect(leanFetch(`${base}/slow`, { method: "GET", headers: {}, signal: AbortSignal.timeout(50), timeoutMs: 1000 })).rejects.toThrow();
+    await expect(leanFetch("http://127.0.0.1:1/", { method: "GET", headers: {}, timeoutMs: 1000 })).rejects.toMatchObject({ code: "ECONNREFUSED" });
   });
 
   it("hands multipart bodies to the global fetch", async () => {
     const form = new FormData();
     form.append("file", new Blob(["abc"]), "a.txt");
-    const response = await leanFetch(`${base}/upload`, { method: "POST", headers: {}, body: form });
+    const response = await leanFetch(`${base}/upload`, { method: "POST", headers: {}, body: form, timeoutMs: 1000 });
     expect(response.status).toBe(200);
     expect(seen.at(-1)!.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
   });

@@ -1,6 +1,5 @@
 import type { Logger } from "pino";
 import type { Inbox } from "../../core/inbox.js";
-import { leanFetch } from "../lean-fetch.js";
 import { GraphClient, graphRetry } from "./graph/client.js";
 import { MessengerOutbound } from "./outbound.js";
 import { messengerWebhookRouter } from "./webhook.js";
@@ -32,7 +31,7 @@ export interface MessengerChannelOptions {
  */
 export function createMessengerChannel(options: MessengerChannelOptions) {
   const log = options.logger.child({ channel: "messenger" });
-  const graph = new GraphClient({ baseUrl: options.graphBase, version: options.graphVersion, pageAccessToken: options.pageAccessToken, timeoutMs: options.timeoutMs, fetch: leanFetch }).use(
+  const graph = new GraphClient({ baseUrl: options.graphBase, version: options.graphVersion, pageAccessToken: options.pageAccessToken, timeoutMs: options.timeoutMs }).use(
     graphRetry({ ...options.retry, onRetry: (error, attempt) => log.warn({ err: error, attempt }, "graph call failed; retrying") }),
   );
   return {

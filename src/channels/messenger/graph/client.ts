@@ -1,5 +1,5 @@
 import { withRetry } from "../../../core/retry.js";
-import type { FetchLike } from "../../lean-fetch.js";
+import { leanFetch, type FetchLike } from "../../lean-fetch.js";
 import { GraphApiError, GraphHttpError, isTransientGraphError } from "./errors.js";
 import type { MessengerOutboundMessage, MessengerSendBody, SendKind, UtilityTemplate } from "./send-types.js";
 
@@ -19,7 +19,7 @@ export interface GraphClientOptions {
   version: string;
   pageAccessToken: string;
   timeoutMs?: number;
-  /** Default: the global fetch; the channel passes leanFetch. */
+  /** Default leanFetch (tests pass a stub). */
   fetch?: FetchLike;
 }
 
@@ -84,11 +84,11 @@ export class GraphClient {
     let status: number;
     let data: { error?: { code?: number; error_subcode?: number; message?: string } } | undefined;
     try {
-      const response = await (this.options.fetch ?? fetch)(url, {
+      const response = await (this.options.fetch ?? leanFetch)(url, {
         method: http,
         headers: { "content-type": "application/json" },
         body: JSON.stringify(payload),
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+        timeoutMs: this.options.timeoutMs ?? 10_000,
       });
       status = response.status;
       const text = await response.text();

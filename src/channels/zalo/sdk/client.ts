@@ -88,11 +88,18 @@ export type Transformer = <M extends ZaloMethod>(prev: ApiCallFn, method: M, pay
 
 // ===  Client  ===
 
-/** The part of `fetch` the client uses: a string URL, a plain-object init, status and text back. */
+/**
+ * The transport: the part of `fetch` the client uses (a string URL, a plain-object init, status and text back),
+ * plus `timeoutMs`, which the transport applies as it can (the default one: an abort after that long).
+ */
 export type FetchLike = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: string | FormData; signal?: AbortSignal },
+  init: { method: string; headers: Record<string, string>; body?: string | FormData; signal?: AbortSignal; timeoutMs: number },
 ) => Promise<{ status: number; text(): Promise<string> }>;
+
+/** The global fetch, aborted after `timeoutMs`. */
+const globalFetch: FetchLike = (url, { timeoutMs, signal, ...init }) =>
+  fetch(url, { ...init, signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs) });
 
 export interface ApiClientOptions {
   /** Default https://openapi.zalo.me. */
@@ -148,11 +155,10 @@ export class ApiClient {
     const spec: MethodSpec = METHODS[method];
     const root = spec.host === "oauth" ? this.#options.oauthRoot : this.#options.apiRoot;
     const { url, init } = encode(spec, `${root}${spec.path}`, payload as Record<string, unknown>, options);
-    const signal = options.signal ? AbortSignal.any([options.signal, AbortSignal.timeout(this.#options.timeoutMs)]) : AbortSignal.timeout(this.#options.timeoutMs);
     let status: number;
     let body: unknown;
     try {
-      const response = await (this.#options.fetch ?? fetch)(url, { ...init, signal });
+      const response = await (this.#options.fetch ?? globalFetch)(url, { ...init, signal: options.signal, timeoutMs: this.#options.timeoutMs });
       status = response.status;
       const text = await response.text();
       body = text ? JSON.parse(text) : undefined;
@@ -174,7 +180,7 @@ export class ApiClient {
 }
 
 /** The URL and request init for a payload, by the method's encoding. */
-function encode(spec: MethodSpec, url: string, payload: Record<string, unknown>, options: CallOptions): { url: string; init: Parameters<FetchLike>[1] } {
+function encode(spec: MethodSpec, url: string, payload: Record<string, unknown>, options: CallOptions): { url: string; init: Omit<Parameters<FetchLike>[1], "timeoutMs"> } {
   const headers: Record<string, string> = options.accessToken ? { access_token: options.accessToken } : {};
   switch (spec.encoding) {
     case "json":

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { Api, HttpError, ZaloApiError, autoToken, logging, retry, TokenManager } from "../../../../src/channels/zalo/sdk/index.js";
 import { SENT, stubApi, stubFetch } from "./helpers.js";
@@ -101,11 +103,16 @@ describe("errors", () => {
     }
   });
 
-  it("a slow answer times out as an HttpError", async () => {
-    const slow = (async (_url: string, init: RequestInit) =>
-      new Promise((_resolve, reject) => init.signal!.addEventListener("abort", () => reject(init.signal!.reason)))) as unknown as typeof fetch;
-    const api = new Api({ fetch: slow, timeoutMs: 20 });
-    expect(await api.sendText(USER, "hi").catch((e: unknown) => e)).toBeInstanceOf(HttpError);
+  it("a slow answer times out as an HttpError (the default transport aborts after timeoutMs)", async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    try {
+      const api = new Api({ apiRoot: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, timeoutMs: 50 });
+      expect(await api.sendText(USER, "hi").catch((e: unknown) => e)).toBeInstanceOf(HttpError);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });
 
