@@ -60,6 +60,13 @@ reminders.on("text", async (ctx, next) => {
 });
 
 async function request(ctx: AppContext): Promise<void> {
+  // The terminal and web chats cannot be written to later (their window never closes because nobody is there after).
+  if (!Number.isFinite(ctx.services.channels.get(ctx.message.channel)?.window.freeMs ?? Number.NaN)) {
+    return ctx.reply(ctx.t(
+      "Mình chỉ gửi được lời nhắc qua Zalo OA hoặc trang Facebook của phường. Bạn nhắn “nhắc tôi trước hội …” ở đó nhé.",
+      "I can only send reminders through the ward's Zalo OA or Facebook page. Please ask me there.",
+    ));
+  }
   const entities = ctx.understanding?.entities ?? {};
   const classKinds = (entities.classes ?? []).map((id) => ctx.pack.class(id)?.kind).filter((k): k is "quan_ho" | "craft" => !!k);
   const festival = entities.festivals?.map((id) => ctx.pack.festival(id)).find(Boolean);

@@ -184,3 +184,11 @@ describe("new classes", () => {
     expect(other.count).toBe(counts.other);
   });
 });
+
+describe("web chat", () => {
+  it("says reminders need Zalo or Messenger (the bot cannot write to a closed web page) and keeps nothing", async () => {
+    const ctx = await server.pipeline.handle({ id: "web-1", channel: "web", accountId: "web", userId: "visitor-1", kind: "message", text: "nhắc tôi trước hội Lim", attachments: [], timestamp: Date.now() });
+    expect(ctx.replies.map((r) => r.text).join("\n")).toContain("Mình chỉ gửi được lời nhắc qua Zalo OA hoặc trang Facebook");
+    expect(await subscriptions()).toEqual([]);
+  });
+});
