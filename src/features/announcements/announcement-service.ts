@@ -115,7 +115,9 @@ export class AnnouncementService {
   }
 
   async #writeDeliveries(announcementId: string, recipients: Recipient[], now: number): Promise<void> {
-    for (const r of recipients) {
+    for (const [i, r] of recipients.entries()) {
+      // Store writes that resolve at once never let the event loop turn: yield now and then so replies keep flowing.
+      if (i % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
       const id = deliveryId(announcementId, r.person.key);
       const delivery: Delivery = { id, announcementId, personKey: r.person.key, person: r.person, language: r.language, status: "queued", attempts: 0, nextAttemptAt: now };
       await this.deliveries.set(id, delivery);

@@ -102,7 +102,9 @@ export class BullmqDelivery implements AnnouncementDelivery {
     const byLane = new Map<string, Delivery[]>();
     for (const d of deliveries) {
       const lane = this.#queues.has(d.person.channel) ? d.person.channel : "default";
-      byLane.set(lane, [...(byLane.get(lane) ?? []), d]);
+      const list = byLane.get(lane);
+      if (list) list.push(d);
+      else byLane.set(lane, [d]);
     }
     for (const [lane, list] of byLane) {
       await this.#queues.get(lane)!.addBulk(

@@ -97,7 +97,11 @@ export class InProcessDelivery implements AnnouncementDelivery {
         continue;
       }
       const lanes = new Map<string, Delivery[]>();
-      for (const delivery of due) lanes.set(delivery.person.channel, [...(lanes.get(delivery.person.channel) ?? []), delivery]);
+      for (const delivery of due) {
+        const lane = lanes.get(delivery.person.channel);
+        if (lane) lane.push(delivery);
+        else lanes.set(delivery.person.channel, [delivery]);
+      }
       await Promise.all([...lanes].map(([channel, list]) => this.#lane(announcement, channel, list)));
     }
     return totalsOf([]);
