@@ -4,7 +4,9 @@
  * Phase 1, kill -9: 1,000 people each file a violation report through signed Zalo webhooks to the bot running as a
  * child process on a temp DATA_DIR (lowdb), while the bot is killed with SIGKILL at random moments and restarted on
  * the same folder. At the end: every code a person was sent exists as that person's report, no code went to two
- * people, the code sequence is ahead of every stored code, no data file was found broken, every start-up succeeded.
+ * people, every stored field is the person's answer to that question (wrong fields: 0), every stored code reached
+ * its person or waits in the outbox (0 lost), no code message twice, the code sequence is ahead of every stored code,
+ * no data file was found broken, every start-up succeeded.
  *
  * Phase 2, flaky sends: people write in rounds to the real app whose Zalo and Graph send calls fail 20% of the time
  * (5xx, 429 / -32 / 613, never-answered calls): every reply is delivered exactly once or is a dead letter with a
@@ -38,7 +40,8 @@ async function main(): Promise<void> {
     [
       `  reports with a code sent: ${kill.codesSent} (people ${kill.people}, stored reports ${kill.storedReports}: the rest were filed when the bot died before the code went out)`,
       `  kills: ${kill.kills}; start-ups: ${kill.startups} (mean ${kill.startupMs.mean} ms, max ${kill.startupMs.max} ms)`,
-      `  codes checked: ${kill.codesSent}; duplicates: ${kill.violations.filter((v) => v.includes("was sent to")).length}; messages ${kill.messages}, silences ${kill.silences}`,
+      `  kills ${kill.kills}; reports ${kill.storedReports}; wrong fields ${kill.wrongFields}; codes not delivered and not in the outbox ${kill.codesLost} (in the outbox: ${kill.codesInOutbox}); duplicates ${kill.duplicates} (code messages that reached their person twice, sent just before a kill: ${kill.resent})`,
+      `  codes checked: ${kill.codesSent}; messages ${kill.messages}, silences ${kill.silences}`,
       `  time: ${kill.seconds} s; data folder ${kill.dataDir}, bot log ${kill.logFile}`,
     ].join("\n"),
   );
@@ -74,7 +77,7 @@ async function main(): Promise<void> {
     for (const violation of violations.slice(0, 50)) console.log(`  - ${violation}`);
     process.exit(1);
   }
-  console.log(`OK: reports=${kill.codesSent} kills=${kill.kills} codes_checked=${kill.codesSent} duplicates=0 dead_letters=${flaky.deadLetters} seconds=${Math.round(kill.seconds + flaky.seconds)}`);
+  console.log(`OK: kills=${kill.kills} reports=${kill.storedReports} wrong_fields=${kill.wrongFields} codes_lost=${kill.codesLost} duplicates=${kill.duplicates} codes_checked=${kill.codesSent} dead_letters=${flaky.deadLetters} seconds=${Math.round(kill.seconds + flaky.seconds)}`);
   process.exit(0);
 }
 

@@ -72,6 +72,11 @@ const schema = z.object({
   RETRY_BASE_MS: z.coerce.number().int().min(0).default(300),
   RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
   MAX_CONCURRENT_MESSAGES: z.coerce.number().int().min(1).max(10_000).default(256),
+  OUTBOUND_MAX_AGE_HOURS: z.coerce.number().min(0.001).max(24 * 7).default(24),
+  OUTBOUND_RETRY_MAX_MS: z.coerce.number().int().min(1).max(3_600_000).default(300_000),
+  OUTBOX_SWEEP_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
+  LOWDB_GROUP_COMMIT_MS: z.coerce.number().min(0).max(100).default(2),
+  LOWDB_FSYNC: z.enum(["true", "false"]).default("true"),
 
   /** Hours in which the bot does not write first (Asia/Ho_Chi_Minh), e.g. "21-7" or "21:30-06:45". */
   REMINDER_QUIET_HOURS: z.string().regex(/^\s*\d{1,2}(:\d{2})?\s*-\s*\d{1,2}(:\d{2})?\s*$/, "must be a range of hours like 21-7").default("21-7"),

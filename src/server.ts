@@ -6,7 +6,7 @@ import { AppContext } from "./shared/app-context.js";
 import { createBot } from "./app/create-bot.js";
 import { mainMenu } from "./shared/menu.js";
 import type { Services } from "./shared/services.js";
-import { BufferedChannel } from "./channels/local/buffered-channel.js";
+import { StoredChannel } from "./channels/local/stored-channel.js";
 import { createMessengerChannel } from "./channels/messenger/index.js";
 import { createZaloChannel, zaloSiteVerificationRouter } from "./channels/zalo/index.js";
 import { zaloFollowerBroadcast } from "./channels/zalo/broadcast.js";
@@ -35,6 +35,10 @@ import { parseStaffRoutes } from "./staff/staff-routes.js";
 import { createWeb } from "./web/index.js";
 import { recordDeadLetters, type DeadLetterDeps } from "./queue/dead-letters.js";
 import type { OutboundQueue } from "./queue/outbound-queue.js";
+import { DirectOutbound } from "./queue/direct-outbound.js";
+import { startOutboxSweeper } from "./queue/outbox-sweeper.js";
+import type { OutboxDeps } from "./queue/outbox-book.js";
+import type { RetryPolicy } from "./core/retry.js";
 import type { ScaleOut } from "./store/redis/scale-out.js";
 import { createReach } from "./reach/index.js";
 import { SubscriptionService } from "./shared/subscription-service.js";
@@ -47,16 +51,18 @@ export interface App {
   metrics: Metrics;
   services: Services;
   channels: ChannelRegistry;
-  /** Channels with no outside API: the terminal chat and the web chat. */
-  local: { cli: BufferedChannel; web: BufferedChannel };
+  /** Channels with no outside API: the terminal chat and the web chat (replies wait in the store). */
+  local: { cli: StoredChannel; web: StoredChannel };
   store: Store;
   logger: Logger;
   /** Festival reminders, class-opening notices and announcement delivery. */
   reach: ReachRuntime;
   /** The class reminders' scheduler (tests run it with `tick`). */
   classReminders: import("./features/registration/reminder-scheduler.js").ReminderScheduler;
-  /** The outbound queue, when REDIS_URL is set (replies and notices go through it). */
-  outbound?: OutboundQueue;
+  /** The one way out: the outbound queue when REDIS_URL is set, else direct sending. */
+  outbound: OutboundQueue | DirectOutbound;
+  /** Hands the outbox's due entries back to `outbound` (every OUTBOX_SWEEP_MS; tests call sweep()). */
+  outboxSweeper: { sweep(): Promise<number> };
   close(): Promise<void>;
 }
 
@@ -85,7 +91,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     if (!error) metrics.messagesOut.inc({ channel });
     else metrics.sendErrors.inc({ channel, code: errorCode(error) });
   });
-  const local = { cli: new BufferedChannel("cli"), web: new BufferedChannel("web") };
+  const local = { cli: new StoredChannel("cli", store), web: new StoredChannel("web", store) };
   channels.add(local.cli).add(local.web);
   const now = overrides.now ?? Date.now;
   // Content is validated before anything listens: a broken pack stops start-up with the file and field.
@@ -94,39 +100,47 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   plansOf(knowledge);
   knowledge.onReload(() => plansOf(knowledge));
   let services!: Services;
+  // Made once the pipeline exists; the outbox's callbacks (a refused notice is kept for later) read it when called.
+  let personOutbox!: ChannelOutbox;
   const deadLetters: DeadLetterDeps = { store, notifier: () => services.notifier, packFor: (accountId) => services.knowledge.packFor(accountId).id, now };
   // Several instances (REDIS_URL): per-person order and the token-refresh lock in Redis, replies and notices
   // through the outbound queue. Loaded only then, so a default start never loads ioredis or BullMQ.
   const scaleOut: ScaleOut | undefined = config.REDIS_URL ? await (await import("./store/redis/scale-out.js")).createScaleOut(config, logger) : undefined;
-  const outbound: OutboundQueue | undefined = config.REDIS_URL
+  // The one retry policy of every way out (src/core/retry.ts).
+  const policy: RetryPolicy = { attempts: config.RETRY_ATTEMPTS, baseMs: config.RETRY_BASE_MS, maxMs: config.OUTBOUND_RETRY_MAX_MS, maxAgeMs: config.OUTBOUND_MAX_AGE_HOURS * 3_600_000 };
+  const outboxDeps: OutboxDeps = {
+    store,
+    policy,
+    logger,
+    now,
+    onDeadLetter: async (failed) => void (await recordDeadLetters(deadLetters, failed)),
+    onGivenUp: (kind, channel) => metrics.givenUp.inc({ kind, channel }),
+    onRefusedNotice: (entry) => personOutbox.keepRefused(entry),
+  };
+  const outbound: OutboundQueue | DirectOutbound = config.REDIS_URL
     ? await (await import("./queue/outbound-queue.js")).OutboundQueue.open({
+        ...outboxDeps,
         redisUrl: config.REDIS_URL,
         prefix: config.REDIS_PREFIX ?? (await import("./store/redis/connect-redis.js")).DEFAULT_REDIS_PREFIX,
         channels,
-        queued: ["zalo", "messenger"],
-        logger,
-        attempts: config.RETRY_ATTEMPTS,
-        backoffMs: config.RETRY_BASE_MS,
-        onDeadLetter: async (failed) => void (await recordDeadLetters(deadLetters, failed)),
       })
-    : undefined;
-  channels.route(outbound);
+    : new DirectOutbound({ ...outboxDeps, channels });
   const bot = createBot();
   const pipeline: Pipeline<AppContext> = new Pipeline<AppContext>({
     store,
-    channels,
     logger,
     runner: scaleOut?.runner,
-    replyQueue: outbound,
+    outbound,
+    now,
     maxConcurrent: config.MAX_CONCURRENT_MESSAGES,
     middleware: bot.middleware(),
-    createContext: (message, conversation, deliver) => new AppContext(message, conversation, deliver, services),
+    createContext: (message, conversation) => new AppContext(message, conversation, services),
     onError: async ({ ctx }) => {
       await ctx.reply({
-        text: ctx.t(
-          "Xin lỗi, hệ thống đang gặp sự cố khi xử lý tin nhắn của bạn. Bạn vui lòng thử lại sau ít phút, hoặc chọn “Gặp cán bộ”.",
-          "Sorry, something went wrong while handling your message. Please try again in a few minutes, or talk to a staff member.",
-        ),
+        text: ctx.say({
+          vi: "Xin lỗi, hệ thống đang gặp sự cố khi xử lý tin nhắn của bạn. Bạn vui lòng thử lại sau ít phút, hoặc chọn “Gặp cán bộ”.",
+          en: "Sorry, something went wrong while handling your message. Please try again in a few minutes, or talk to a staff member.",
+        }),
         choices: mainMenu(ctx.language).slice(-1),
       });
     },
@@ -134,15 +148,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     onHandled: async (ctx, seconds) => {
       metrics.handleSeconds.observe(seconds);
       if (ctx.understanding) metrics.intents.inc({ intent: ctx.understanding.intent });
-      await recordMessageEvent(ctx, ctx.unansweredBefore);
-    },
-    onDeliveryFailed: async (message, reply, error) => {
-      await recordDeadLetters(deadLetters, { recipient: message, messageId: message.id, replies: [{ reply }], error });
+      await recordMessageEvent(ctx);
     },
   });
-  const retry = { attempts: config.RETRY_ATTEMPTS, baseMs: config.RETRY_BASE_MS };
-  // With the queue the retries are the queue's: a channel client tries once, and a failure goes back to the queue.
-  const channelRetry = outbound ? { attempts: 1, baseMs: config.RETRY_BASE_MS } : retry;
+  personOutbox = new ChannelOutbox({ channels, outbound, conversations: pipeline.conversations, store, logger, now });
+  const retry = { attempts: policy.attempts, baseMs: policy.baseMs };
+  // Replies are retried by the Outbound (the one policy): a channel client tries each call once.
+  const channelRetry = { attempts: 1, baseMs: policy.baseMs };
   services = {
     config,
     store,
@@ -161,7 +173,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       publicUrl: config.PUBLIC_URL,
       retry,
     }),
-    outbox: new ChannelOutbox({ channels, conversations: pipeline.conversations, store, logger, now }),
+    outbox: personOutbox,
     chatModel: await chatModelFromConfig(config),
     // The injected clock decides the day too (tests pin it); BOT_TODAY still wins when set.
     today: () => todayInVietnam(config.BOT_TODAY, new Date(now())),
@@ -171,6 +183,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   };
 
   const handoffSweeper = startHandoffSweeper(services);
+  const outboxSweeper = startOutboxSweeper({ book: outbound.book, outbound, everyMs: config.OUTBOX_SWEEP_MS, logger });
   const reminders = startReminderScheduler(services, { onOutcome: (outcome) => metrics.reminders.inc({ kind: "class", outcome }) });
   let broadcast: ReturnType<typeof zaloFollowerBroadcast> | undefined;
 
@@ -249,7 +262,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   app.use((_req, _res, next) => next(new HttpError(404, "Not found")));
   app.use(errorHandler(logger));
   // Only now that every channel is registered: a job left from before a restart must find its channel.
-  outbound?.start();
+  if ("start" in outbound) outbound.start();
 
   return {
     app,
@@ -261,14 +274,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     store,
     logger,
     outbound,
+    outboxSweeper,
     reach,
     classReminders: reminders,
     async close() {
       handoffSweeper.stop();
       reminders.stop();
+      outboxSweeper.stop();
       await reach.close();
       await pipeline.idle();
-      await outbound?.close();
+      if ("close" in outbound) await outbound.close();
       await scaleOut?.close();
       await store.close();
     },

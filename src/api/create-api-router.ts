@@ -6,10 +6,10 @@ import { HttpError } from "../http/http-error.js";
 import { ReportNotFound } from "../features/reports/report-service.js";
 import { staffAuth } from "./auth.js";
 import { deadLetterRoutes } from "./dead-letter-routes.js";
-import { handoffRoutes } from "./handoff-routes.js";
-import { registrationRoutes } from "./registration-routes.js";
-import { reportRoutes } from "./report-routes.js";
-import { ValidationError } from "./validate.js";
+import { handoffRoutes } from "../features/handoff/handoff-api.js";
+import { registrationRoutes } from "../features/registration/registration-api.js";
+import { reportRoutes } from "../features/reports/report-api.js";
+import { ValidationError } from "../http/validate.js";
 
 /** Options of {@link createApiRouter}. */
 export interface ApiOptions {

@@ -2,7 +2,7 @@ import { Router } from "express";
 import { z } from "zod";
 import type { Services } from "../shared/services.js";
 import { listDeadLetters } from "../queue/dead-letters.js";
-import { parse } from "./validate.js";
+import { parse } from "../http/validate.js";
 
 /** GET /api/dead-letters filters: a channel name, and how many (newest first, 100 by default, 1000 at most). */
 const deadLetterQuery = z.strictObject({

@@ -10,7 +10,7 @@ import { createDialogRunner } from "../dialogs/dialog-runner.js";
 import { fallback } from "../features/fallback/fallback.js";
 import { floodLimit } from "../features/flood-limit/flood-limit.js";
 import { follow } from "../features/welcome/follow.js";
-import { handoff } from "../features/handoff/handoff-feature.js";
+import { handoffHold, handoffStart } from "../features/handoff/handoff-feature.js";
 import { handoffOnMisunderstanding } from "../features/handoff/handoff-misunderstood.js";
 import { reportStatus } from "../features/reports/report-status.js";
 import { understand } from "../features/understand/understand.js";
@@ -31,13 +31,15 @@ export function defaultFeatures(): Middleware<AppContext>[] {
     deliverPending,
     deliverKept,
     // — conversations that hold the person: handoff, pending notices, dialogs (src/dialogs) —
-    handoff,
+    handoffHold,
     // Reminder buttons work wherever the person is; reminder requests only outside a dialog (checked inside).
     reminders,
     // A person inside a dialog (report, class registration) is handled by it first; class registration starts
     // from the class list (classesMenu), a report from reportStart.
     createDialogRunner([reportDialog, registrationDialog]),
     reportStart,
+    // After the dialog: inside one, "cho tôi" or a name is the step's answer, not a request for staff.
+    handoffStart,
     reportStatus,
     classesMenu,
     // — one-shot answers by intent and menu choice —

@@ -6,6 +6,9 @@ export type { LunarDate, SolarDate } from "./lunar.js";
 export { canChiOfYear, zodiacAnimalEn } from "./can-chi.js";
 export {
   todayInVietnam,
+  vietnamDateOf,
+  vietnamTimeOf,
+  VIETNAM_OFFSET_MS,
   addDays,
   daysBetween,
   weekday,

@@ -3,7 +3,7 @@
 // 1975, so a fixed offset is exact for every date the bot will see.
 
 import { isPublicHoliday, type HolidayOptions } from "./holidays.js";
-import { addDays, toIsoDate, weekday } from "./vietnam-date.js";
+import { addDays, toIsoDate, VIETNAM_OFFSET_MS, weekday } from "./vietnam-date.js";
 
 /** Opening sessions, in minutes after local midnight: [open, close). */
 export const OFFICE_SESSIONS: ReadonlyArray<readonly [number, number]> = [
@@ -17,11 +17,10 @@ export interface OfficeOptions extends HolidayOptions {
   closedDays?: readonly string[];
 }
 
-const OFFSET_MS = 7 * 3_600_000;
 
 /** The local (UTC+7) date and minute of the day of an instant. */
 function localTime(at: Date): { date: string; minute: number } {
-  const local = new Date(at.getTime() + OFFSET_MS);
+  const local = new Date(at.getTime() + VIETNAM_OFFSET_MS);
   return {
     date: toIsoDate({ year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() }),
     minute: local.getUTCHours() * 60 + local.getUTCMinutes() + local.getUTCSeconds() / 60 + local.getUTCMilliseconds() / 60_000,
@@ -66,5 +65,5 @@ export function nextOfficeOpening(at: Date, options: OfficeOptions = {}): Date {
 /** The instant of a local (UTC+7) date and minute of the day. */
 function atLocal(isoDate: string, minute: number): Date {
   const [year, month, day] = isoDate.split("-").map(Number);
-  return new Date(Date.UTC(year, month - 1, day, 0, minute) - OFFSET_MS);
+  return new Date(Date.UTC(year, month - 1, day, 0, minute) - VIETNAM_OFFSET_MS);
 }

@@ -33,6 +33,27 @@ export function toIsoDate(date: { year: number; month: number; day: number }): s
   return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
 }
 
+/** Vietnam keeps UTC+7 all year (no daylight saving): the one place the offset is written. */
+export const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+/**
+ * The date and clock time in Vietnam of an instant.
+ * @example vietnamTimeOf(Date.parse("2026-11-28T00:30:00Z")) // { date: "2026-11-28", time: "7:30" }
+ */
+export function vietnamTimeOf(epochMs: number): { date: string; time: string } {
+  const local = new Date(epochMs + VIETNAM_OFFSET_MS);
+  const date = toIsoDate({ year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() });
+  return { date, time: `${local.getUTCHours()}:${String(local.getUTCMinutes()).padStart(2, "0")}` };
+}
+
+/**
+ * The date in Vietnam of an instant, YYYY-MM-DD.
+ * @example vietnamDateOf(Date.parse("2026-02-16T18:00:00Z")) // "2026-02-17" (01:00 in Hà Nội)
+ */
+export function vietnamDateOf(epochMs: number): string {
+  return vietnamTimeOf(epochMs).date;
+}
+
 /**
  * Today's date in Vietnam (Asia/Ho_Chi_Minh). `botToday` (e.g. from the BOT_TODAY setting) overrides
  * the clock so tests and demos are reproducible; `now` is the instant to read otherwise.
@@ -44,14 +65,7 @@ export function todayInVietnam(botToday?: string, now: Date = new Date()): strin
     parseIsoDate(botToday);
     return botToday;
   }
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: "Asia/Ho_Chi_Minh",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-  }).formatToParts(now);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return toIsoDate({ year: get("year"), month: get("month"), day: get("day") });
+  return vietnamDateOf(now.getTime());
 }
 
 /**

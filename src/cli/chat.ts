@@ -7,7 +7,7 @@ import { createApp } from "../server.js";
 import { MemoryStore } from "../store/memory-store.js";
 
 /**
- * `npm run chat`: talk to the bot in the terminal through the same pipeline (channel "cli").
+ * `npm run chat`: talk to the bot in the terminal through the same receive path as every channel (channel "cli").
  * Interactive on a terminal; otherwise one message per line on stdin, and for each the bot's whole reply
  * (choices as `[1] Lễ hội`), then a line `---`. A number picks a choice of the last reply.
  *
@@ -49,8 +49,8 @@ async function main(): Promise<void> {
       attachments: [],
       timestamp: Date.now(),
     };
-    await server.pipeline.handle(message);
-    const replies = server.local.cli.take(userId);
+    await server.pipeline.receive(message, { wait: true });
+    const replies = await server.local.cli.take(userId);
     lastChoices = [];
     for (const reply of replies) {
       process.stdout.write(`${reply.text}\n`);

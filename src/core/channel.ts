@@ -60,6 +60,12 @@ export interface OutboundChannel {
   send(to: Recipient, reply: Reply, options?: SendOptions): Promise<void>;
   /** Shows "typing…" where the channel can; optional. */
   typing?(to: Recipient): Promise<void>;
+  /**
+   * After a send that timed out: whether the platform shows the reply as sent to the person since `since` (epoch ms)
+   * — e.g. the last messages of the conversation (Zalo OA: GET /v2.0/oa/conversation; Messenger: the page's
+   * conversations API). `undefined` when it cannot tell. Optional: without it a timed-out send is "maybe sent".
+   */
+  wasDelivered?(to: Recipient, reply: Reply, since: number): Promise<boolean | undefined>;
 }
 
 /**
@@ -74,22 +80,10 @@ export function canDeliver(window: DeliveryWindow, lastInboundAt: number | undef
   return age <= window.freeMs || (purpose === "staff" && age <= window.staffMs);
 }
 
-/**
- * Another way for `ChannelRegistry.send` to go: the outbound queue (src/queue) when REDIS_URL is set,
- * which retries and may send from another instance. `handles` says which channels it takes; the others
- * (the in-process terminal and web chat) are still sent at once.
- */
-export interface SendRoute {
-  handles(channel: string): boolean;
-  /** Resolves once sent; rejects when given up (a DeliveryRefused for a refusal), like a direct send. */
-  send(to: Recipient, reply: Reply, options?: SendOptions): Promise<void>;
-}
-
 /** The channels a deployment has, by name. */
 export class ChannelRegistry {
   #channels = new Map<string, OutboundChannel>();
   #observers: ((channel: string, error?: unknown) => void)[] = [];
-  #route?: SendRoute;
 
   /** Told after every send through the registry (metrics). */
   observe(observer: (channel: string, error?: unknown) => void): this {
@@ -111,23 +105,23 @@ export class ChannelRegistry {
   }
 
   /**
-   * Sends from now on through `route` for the channels it handles (the outbound queue), or directly again
-   * with undefined.
-   *
-   * @example channels.route(outboundQueue); // person notices and staff alerts now retried by the queue
+   * Sends through the recipient's channel now; throws when that channel is off or the send fails. Used by the
+   * Outbound (src/queue), which keeps what could not be sent in the outbox, and for staff alerts.
    */
-  route(route: SendRoute | undefined): this {
-    this.#route = route;
-    return this;
-  }
-
-  /** Sends through the recipient's channel, by way of the route when one handles it; throws when that channel is off. */
   async send(to: Recipient, reply: Reply, options?: SendOptions): Promise<void> {
-    if (this.#route?.handles(to.channel)) return this.#route.send(to, reply, options);
     return this.sendNow(to, reply, options);
   }
 
-  /** Sends through the recipient's channel now, whatever the route (the queue's worker, the in-process path). */
+  /** Asks the recipient's channel whether a timed-out send arrived (OutboundChannel.wasDelivered); undefined: cannot tell. */
+  async wasDelivered(to: Recipient, reply: Reply, since: number): Promise<boolean | undefined> {
+    try {
+      return await this.#channels.get(to.channel)?.wasDelivered?.(to, reply, since);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The one place a send happens (observed for /metrics). */
   async sendNow(to: Recipient, reply: Reply, options?: SendOptions): Promise<void> {
     const channel = this.#channels.get(to.channel);
     try {

@@ -1,5 +1,6 @@
 import type { Recipient } from "./channel.js";
 import type { Conversation } from "./conversation.js";
+import type { CommitWrite } from "../store/store.js";
 import { toReply, type InboundMessage, type Reply } from "./message.js";
 
 /**
@@ -10,14 +11,38 @@ import { toReply, type InboundMessage, type Reply } from "./message.js";
  * @example bot.on("text", (ctx) => ctx.reply(`Bạn viết: ${ctx.text}`));
  */
 export class BotContext {
-  /** Everything replied so far for this message (the CLI and web chat print it). */
+  /** Everything replied so far for this message: sent once the handler is done and its step is stored. */
   readonly replies: Reply[] = [];
+  /** Documents the handler saves with its step (a report, a registration): see `save`. */
+  readonly writes: CommitWrite[] = [];
+  /** Work to do once the step is stored (telling staff): see `afterCommit`. */
+  readonly committed: (() => Promise<void>)[] = [];
+
+  /**
+   * What became of this message, set by the feature that handled it: analytics and the misunderstood-twice rule
+   * read it. Left unset by what is neither (an unfollow, a flood notice).
+   */
+  outcome?: Outcome;
 
   constructor(
     readonly message: InboundMessage,
     readonly conversation: Conversation,
-    private readonly deliver: (reply: Reply) => Promise<void>,
   ) {}
+
+  /**
+   * Saves a document together with this message's step: the pipeline writes it in one commit with the conversation
+   * and the replies, before any reply leaves (a report whose code the person is sent exists, and vice versa).
+   *
+   * @example ctx.save("reports", report.code, report);
+   */
+  save(collection: string, id: string, value: unknown, expectedRevision?: number): void {
+    this.writes.push({ collection, id, value, ...(expectedRevision === undefined ? {} : { expectedRevision }) });
+  }
+
+  /** Runs `task` once the step is stored (before its replies are sent); a failure is logged, never undoes the step. */
+  afterCommit(task: () => Promise<void>): void {
+    this.committed.push(task);
+  }
 
   /** The text the person wrote, trimmed; undefined for a choice, a location or attachments alone. */
   get text(): string | undefined {
@@ -39,15 +64,20 @@ export class BotContext {
     return this.conversation.language ?? "vi";
   }
 
-  /** Sends a reply to the person through their channel, and writes it in the transcript. */
+  /** Adds a reply for the person (sent once the handler is done and the step stored), and writes it in the transcript. */
   async reply(reply: string | Reply, options: { transcript?: boolean } = {}): Promise<void> {
     const neutral = toReply(reply);
     this.replies.push(neutral);
     // A reply already in the transcript (a staff reply that waited for the person) is not written twice.
     if (options.transcript !== false) this.conversation.transcript.push({ at: Date.now(), from: "bot", text: neutral.text, extra: neutral.choices?.map((c) => `[${c.title}]`).join(" ") });
-    await this.deliver(neutral);
   }
 }
+
+/**
+ * What a feature made of a message: `answered` (a reply that helps), `unanswered` (the bot could not help: the
+ * fallback, out of scope), `in_dialog` (a dialog step took it), `handed_off` (staff answer; the bot is silent).
+ */
+export type Outcome = "answered" | "unanswered" | "in_dialog" | "handed_off";
 
 // ===  Filters  ===
 

@@ -1,4 +1,4 @@
-import { revisionOf, type Store } from "../store/store.js";
+import { revisionOf, type CommitWrite, type Store } from "../store/store.js";
 import { updateDocument } from "../store/update-document.js";
 
 /**
@@ -27,11 +27,31 @@ export interface Conversation {
   lastInboundAt?: number;
   /** Recent lines, oldest first, bounded. */
   transcript: TranscriptLine[];
-  /** Feature state by feature name (e.g. `dialog`, `handoff`); each feature owns its key. */
-  state: Record<string, unknown>;
+  /** Feature state by feature name (e.g. `dialog`, `handoff`); each feature owns its key (see ConversationState). */
+  state: ConversationState;
   /** Counts saves: a save that finds another number stored knows someone else saved meanwhile (absent: never saved). */
   revision?: number;
+  /** Ids of the latest messages whose step was stored: a redelivery of one is not applied again (pipeline.ts). */
+  applied?: string[];
 }
+
+/**
+ * What features keep in a conversation, one key per feature. Empty here: each feature declares its own key by
+ * declaration merging (as Hono's ContextVariableMap or grammY's SessionFlavor), so reads need no casts and two
+ * features cannot quietly share a key.
+ *
+ * @example
+ * declare module "../../core/conversation.js" {
+ *   interface ConversationState {
+ *     flood?: FloodState;
+ *   }
+ * }
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface -- filled by declaration merging
+export interface ConversationState {}
+
+/** How many message ids `applied` keeps per person. */
+export const APPLIED_LIMIT = 20;
 
 /** How many transcript lines are kept per person. */
 export const TRANSCRIPT_LIMIT = 200;
@@ -63,21 +83,24 @@ export class ConversationRepository {
   }
 
   /**
-   * Saves the conversation being handled (the handler owns it for the person's turn). Lines written meanwhile by
+   * Saves the conversation being handled (the handler owns it for the person's turn), with `writes` in the same
+   * commit (Store.commit: all or nothing, on disk before it resolves). Lines written meanwhile by
    * someone else (a staff reply, a notice sent while this message was being handled) are kept: they are merged in by
    * time rather than overwritten. The write is conditional on the revision loaded, so the usual save (nobody else
    * wrote) is one write and no read. Outside a person's turn, use `update`.
    */
-  async save(conversation: Conversation): Promise<void> {
+  async save(conversation: Conversation, writes: CommitWrite[] = []): Promise<void> {
     for (;;) {
       keepRecent(conversation);
       const expected = revisionOf(conversation);
-      if (await this.collection.setIfRevision(conversation.key, { ...conversation, revision: expected + 1 }, expected)) {
+      const next = { ...conversation, revision: expected + 1 };
+      if (await this.store.commit([{ collection: "conversations", id: conversation.key, value: next, expectedRevision: expected }, ...writes])) {
         conversation.revision = expected + 1;
         return;
       }
       // Saved by someone else since we loaded it: take their lines and their revision, and write again.
       const stored = await this.collection.get(conversation.key);
+      if (revisionOf(stored) === expected) throw new Error(`A document saved with the conversation ${conversation.key} was changed meanwhile`);
       if (stored) conversation.transcript = mergeTranscripts(conversation.transcript, stored.transcript);
       conversation.revision = revisionOf(stored);
     }

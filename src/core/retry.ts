@@ -40,3 +40,31 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options:
     }
   }
 }
+
+// ===  The outbound retry policy  ===
+
+/**
+ * How replies and notices are retried, the one policy for every way out (direct sending, the outbound queue, staff
+ * alerts): `attempts` quick tries while the person waits, then tries spaced by `backoff` (doubling up to `maxMs`)
+ * until the message is `maxAgeMs` old, when it is dropped as stale rather than sent late.
+ */
+export interface RetryPolicy {
+  /** Quick tries in a row, the first included (RETRY_ATTEMPTS). */
+  attempts: number;
+  /** First wait (RETRY_BASE_MS); doubles with each try. */
+  baseMs: number;
+  /** Longest wait between two tries. */
+  maxMs: number;
+  /** Older than this (from when it was written), a message is dropped and counted instead of sent (OUTBOUND_MAX_AGE_HOURS). */
+  maxAgeMs: number;
+}
+
+/**
+ * The wait before try number `attempt + 1` (1-based `attempt`), with jitter: half fixed, half random.
+ *
+ * @example backoffMs({ attempts: 4, baseMs: 300, maxMs: 600_000, maxAgeMs: 86_400_000 }, 3) // 600–1 200 ms
+ */
+export function backoffMs(policy: Pick<RetryPolicy, "baseMs" | "maxMs">, attempt: number, random = Math.random): number {
+  const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.min(30, Math.max(0, attempt - 1)));
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}

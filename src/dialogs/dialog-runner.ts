@@ -1,9 +1,11 @@
-import type { AppContext } from "../shared/app-context.js";
 import { mainMenu } from "../shared/menu.js";
+import type { AppContext } from "../shared/app-context.js";
 import type { NextFunction } from "../core/composer.js";
 import type { Reply } from "../core/message.js";
 import { dialogCommand } from "./commands.js";
-import type { DialogDefinition, DialogState, StepOutcome } from "./dialog.js";
+import { CANCEL_PAYLOAD, SKIP_PAYLOAD, type Dialog } from "./define-dialog.js";
+import type { DialogContext, DialogState, StepResult } from "./dialog.js";
+import dialogTexts from "./dialog-texts.json" with { type: "json" };
 import { isUnrelated } from "./unrelated.js";
 
 /**
@@ -12,36 +14,38 @@ import { isUnrelated } from "./unrelated.js";
  * (`next()`) and the step asked again, and 30 minutes of silence end it (the dialog may keep a draft).
  */
 
+export { CANCEL_PAYLOAD, SKIP_PAYLOAD };
+
 /** How long a dialog waits for the person: after this, their next message starts fresh. */
 export const DIALOG_TIMEOUT_MS = 30 * 60_000;
 
-/** The payload of the "Hủy" choice, understood by every dialog. */
-export const CANCEL_PAYLOAD = "dialog:cancel";
-/** The payload of the "Bỏ qua" choice. */
-export const SKIP_PAYLOAD = "dialog:skip";
+// Dialogs of every data shape share the runner; each reads its own data.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDialog = Dialog<any>;
 
 // ===  State  ===
 
 /** The open dialog of this conversation, if any. */
-export function activeDialog(ctx: AppContext): DialogState | undefined {
-  const state = ctx.conversation.state.dialog as DialogState | undefined;
+export function activeDialog(ctx: Pick<DialogContext, "conversation">): DialogState | undefined {
+  const state = ctx.conversation.state.dialog;
   return state && typeof state === "object" && typeof state.step === "string" ? state : undefined;
 }
 
 /**
- * Opens a dialog at `step` and asks it (after `intro`, when given). Replaces any open dialog.
+ * Opens a dialog and asks its first unanswered step, or `step` (after `intro`, when given). Replaces any open dialog.
  *
- * @example await startDialog(ctx, reportDialog, "category", { evidence: [] }, "Mình giúp bạn gửi phản ánh.");
+ * @example await startDialog(ctx, reportDialog, { evidence: [] }, "Mình giúp bạn gửi phản ánh.");
  */
-export async function startDialog<D>(ctx: AppContext, dialog: DialogDefinition<D>, step: string, data: D, intro?: string): Promise<void> {
+export async function startDialog<D>(ctx: AppContext, dialog: Dialog<D>, data: D, intro?: string, step = dialog.nextStep(data)): Promise<void> {
   const now = ctx.services.now();
   const state: DialogState<D> = { name: dialog.name, step, data, startedAt: now, updatedAt: now };
   ctx.conversation.state.dialog = state;
+  ctx.outcome = "in_dialog";
   await ask(ctx, dialog, state, intro);
 }
 
 /** Closes the open dialog (nothing is kept). */
-export function endDialog(ctx: AppContext): void {
+export function endDialog(ctx: Pick<DialogContext, "conversation">): void {
   delete ctx.conversation.state.dialog;
 }
 
@@ -50,15 +54,15 @@ export function endDialog(ctx: AppContext): void {
 /**
  * The middleware: handles a message for the open dialog, or passes it on when there is none (or it timed out).
  *
- * @example new BotComposer<AppContext>(createDialogRunner([reportDialog, registrationDialog]), startReport)
+ * @example composer.use(createDialogRunner([reportDialog, registrationDialog]), reportStart)
  */
-export function createDialogRunner(dialogs: readonly DialogDefinition[]) {
+export function createDialogRunner(dialogs: readonly AnyDialog[]) {
   const byName = new Map(dialogs.map((dialog) => [dialog.name, dialog]));
   return async function dialogRunner(ctx: AppContext, next: NextFunction): Promise<void> {
     const state = activeDialog(ctx);
     const dialog = state && byName.get(state.name);
     if (!state || ctx.message.kind !== "message") return next();
-    const step = dialog?.steps[state.step];
+    const step = dialog?.step(state.step);
     if (!dialog || !step) {
       // A dialog or step that no longer exists (after an update): start fresh rather than get stuck.
       endDialog(ctx);
@@ -74,50 +78,60 @@ export function createDialogRunner(dialogs: readonly DialogDefinition[]) {
     const command = ctx.choice === CANCEL_PAYLOAD ? "cancel" : ctx.choice === SKIP_PAYLOAD ? "skip" : ctx.choice ? undefined : dialogCommand(ctx.text);
     if (command === "cancel") {
       endDialog(ctx);
-      await ctx.reply({ text: dialog.cancelled(ctx, state), choices: mainMenu(ctx.language) });
+      ctx.outcome = "answered";
+      await ctx.reply({ text: ctx.say(dialog.cancelled), choices: mainMenu(ctx.language) });
       return;
     }
     if (command === "skip") {
-      if (step.skip) return apply(ctx, dialog, state, await step.skip(ctx, state));
+      if (step.skip) return apply(ctx, dialog, state, await step.skip(ctx, state.data));
       // "Không" may still answer a required step (a yes/no question): the step says whether it takes it.
-      if (ctx.choice !== undefined || !step.accepts?.(ctx, state)) {
-        return ask(ctx, dialog, state, ctx.t("Bước này cần thiết, không bỏ qua được.", "This step is needed and cannot be skipped."));
-      }
+      if (ctx.choice !== undefined || !step.accepts?.(ctx, state.data)) return again(ctx, dialog, state, ctx.say(dialogTexts.cannotSkip));
     }
 
     if (ctx.choice !== undefined && !dialog.ownsChoice(ctx.choice)) {
-      if (dialog.startPayloads.includes(ctx.choice)) return ask(ctx, dialog, state, dialog.resumeLine(ctx));
+      if (dialog.startPayloads?.includes(ctx.choice)) return again(ctx, dialog, state, ctx.say(dialog.resumeLine));
       return answerElsewhere(ctx, next, dialog, state);
     }
-    if (isUnrelated(ctx, dialog, step, state)) return answerElsewhere(ctx, next, dialog, state);
-    await apply(ctx, dialog, state, await step.handle(ctx, state));
+    if (!step.takesData && isUnrelated(ctx, dialog, step, state.data)) return answerElsewhere(ctx, next, dialog, state);
+    await apply(ctx, dialog, state, await step.handle(ctx, state.data));
   };
 }
 
-/** Lets the rest of the bot answer, then asks the step again, unless that answer opened another dialog. */
-async function answerElsewhere(ctx: AppContext, next: NextFunction, dialog: DialogDefinition, state: DialogState): Promise<void> {
+/** Lets the rest of the bot answer, then asks the step again, unless that answer opened another dialog or handed off. */
+async function answerElsewhere(ctx: AppContext, next: NextFunction, dialog: AnyDialog, state: DialogState): Promise<void> {
   await next();
+  if (ctx.outcome === "handed_off") return; // staff answer now; the dialog waits for the person's return
   const now = activeDialog(ctx);
-  if (now === state) return ask(ctx, dialog, state, dialog.resumeLine(ctx));
+  if (now === state) {
+    if (ctx.outcome !== "answered") ctx.outcome = "in_dialog";
+    return ask(ctx, dialog, state, ctx.say(dialog.resumeLine));
+  }
   // Another dialog was started (or this one closed) by what came after: this one is left unfinished.
   if (now !== undefined) await dialog.abandoned?.(ctx, state, "replaced");
 }
 
-/** Applies a step's outcome. */
-async function apply(ctx: AppContext, dialog: DialogDefinition, state: DialogState, outcome: StepOutcome): Promise<void> {
-  if ("done" in outcome) {
+/** Applies a step's result. */
+async function apply(ctx: AppContext, dialog: AnyDialog, state: DialogState, result: StepResult): Promise<void> {
+  ctx.outcome = "in_dialog";
+  if ("done" in result) {
     if (activeDialog(ctx) === state) endDialog(ctx);
+    ctx.outcome = "answered";
     return;
   }
-  if ("stay" in outcome) return ctx.reply(outcome.stay);
-  if ("invalid" in outcome) return ask(ctx, dialog, state, outcome.invalid);
-  state.step = outcome.go;
-  await ask(ctx, dialog, state, outcome.say);
+  if ("stay" in result) return ctx.reply(result.stay);
+  if ("invalid" in result) return ask(ctx, dialog, state, result.invalid);
+  state.step = "goto" in result ? result.goto : dialog.nextStep(state.data);
+  await ask(ctx, dialog, state, result.say);
+}
+
+/** Asks the same step again, after `line`. */
+function again(ctx: AppContext, dialog: AnyDialog, state: DialogState, line: string): Promise<void> {
+  ctx.outcome = "in_dialog";
+  return ask(ctx, dialog, state, line);
 }
 
 /** Asks the current step, with a line before it when given. */
-async function ask<D>(ctx: AppContext, dialog: DialogDefinition<D>, state: DialogState<D>, before?: string): Promise<void> {
-  const step = dialog.steps[state.step];
-  const question: Reply = step.ask(ctx, state);
+async function ask(ctx: DialogContext, dialog: AnyDialog, state: DialogState, before?: string): Promise<void> {
+  const question: Reply = dialog.step(state.step)!.ask(ctx, state.data);
   await ctx.reply(before ? { ...question, text: `${before}\n\n${question.text}` } : question);
 }

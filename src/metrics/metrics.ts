@@ -10,6 +10,12 @@ export class Metrics {
   readonly duplicates = new Counter({ name: "bot_duplicates_total", help: "Repeated webhook deliveries dropped", labelNames: ["channel"], registers: [this.registry] });
   readonly messagesOut = new Counter({ name: "bot_messages_out_total", help: "Replies sent, by channel", labelNames: ["channel"], registers: [this.registry] });
   readonly sendErrors = new Counter({ name: "bot_send_errors_total", help: "Sends that failed after retries, by channel and code", labelNames: ["channel", "code"], registers: [this.registry] });
+  readonly givenUp = new Counter({
+    name: "bot_outbound_given_up_total",
+    help: "Replies and notices given up, by channel and kind: refused, maybe_sent (a try timed out: not repeated), stale (older than OUTBOUND_MAX_AGE_HOURS: dropped)",
+    labelNames: ["channel", "kind"],
+    registers: [this.registry],
+  });
   readonly intents = new Counter({ name: "bot_intents_total", help: "Understood intents", labelNames: ["intent"], registers: [this.registry] });
   readonly reminders = new Counter({
     name: "bot_reminders_total",

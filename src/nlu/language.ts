@@ -52,3 +52,25 @@ export function detectLanguage(tokens: readonly string[], previous?: Language): 
   if (vi > en) return "vi";
   return previous ?? "vi";
 }
+
+/**
+ * Whether `text` is plainly written in `language`: a Vietnamese letter or tone mark for Vietnamese, or at least two
+ * words of evidence for it and more than for the other language. A person's language changes only on such evidence:
+ * "an danh" (Vietnamese without marks, where "an" is also an English word) or "ok" is no reason to switch.
+ *
+ * @example isPlainly("an danh", "en")                 // false
+ * @example isPlainly("how do I get to the temple", "en") // true
+ */
+export function isPlainly(text: string, language: Language): boolean {
+  const tokens = text.normalize("NFC").toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  if (tokens.some((token) => VIETNAMESE_MARKS.test(token))) return language === "vi";
+  let en = 0;
+  let vi = 0;
+  for (const token of tokens) {
+    const isEn = ENGLISH.has(token);
+    const isVi = VIETNAMESE.has(token);
+    if (isEn && !isVi) en++;
+    else if (isVi && !isEn) vi++;
+  }
+  return language === "en" ? en >= 2 && en > vi : vi >= 2 && vi > en;
+}

@@ -16,9 +16,25 @@ export interface DeadLetter {
   reply: Reply;
   /** The last error, as text. */
   error: string;
-  /** How many times the outbound queue tried (absent on the in-process path, whose client retries inside one try). */
+  /** How many times it was tried. */
   attempts?: number;
+  /**
+   * Why it was given up: `refused` by the platform; `maybe_sent` — a try timed out after the platform may have taken
+   * it, so it was not repeated (staff check with the person); `stale` — not sent within OUTBOUND_MAX_AGE_HOURS.
+   * Absent on letters from before (read as refused).
+   */
+  kind?: DeadLetterKind;
 }
+
+/** Why a reply was given up. */
+export type DeadLetterKind = "refused" | "maybe_sent" | "stale";
+
+/** The words staff see for a kind (console, alerts). */
+export const DEAD_LETTER_KIND_TEXT: Record<DeadLetterKind, string> = {
+  refused: "nền tảng từ chối",
+  maybe_sent: "có thể đã gửi (hết thời gian chờ, không gửi lại)",
+  stale: "quá hạn, đã bỏ",
+};
 
 /** The store collection dead letters are kept in. */
 export const DEAD_LETTERS = "dead_letters";
@@ -40,6 +56,7 @@ export interface FailedReplies {
   replies: { reply: Reply; index?: number }[];
   error: unknown;
   attempts?: number;
+  kind?: DeadLetterKind;
 }
 
 /**
@@ -69,6 +86,7 @@ export async function recordDeadLetters(deps: DeadLetterDeps, failed: FailedRepl
       reply,
       error,
       ...(failed.attempts === undefined ? {} : { attempts: failed.attempts }),
+      ...(failed.kind === undefined ? {} : { kind: failed.kind }),
     });
   }
   for (const letter of letters) await collection.set(letter.id, letter, { durable: true });
@@ -78,7 +96,7 @@ export async function recordDeadLetters(deps: DeadLetterDeps, failed: FailedRepl
     type: "dead_letter",
     ref: letters[0]!.id,
     packId: deps.packFor(recipient.accountId),
-    summary: `Không gửi được trả lời qua ${recipient.channel}${more}: ${errorText(failed.error).slice(0, 120)}`,
+    summary: `${failed.kind === "maybe_sent" ? "Có thể đã gửi (không chắc) trả lời" : "Không gửi được trả lời"} qua ${recipient.channel}${more}: ${errorText(failed.error).slice(0, 120)}`,
     consolePath: "/admin/dead-letters",
     at,
   });

@@ -1,9 +1,10 @@
 import { BotContext } from "../core/context.js";
 import type { Conversation } from "../core/conversation.js";
-import type { InboundMessage, Reply } from "../core/message.js";
+import type { InboundMessage } from "../core/message.js";
 import type { ContentPack } from "../content/index.js";
 import type { Understanding } from "../nlu/index.js";
 import type { Services } from "./services.js";
+import { say, type Bilingual, type TextValues } from "./bilingual.js";
 
 /**
  * The product's context: the core context plus the services every feature uses, and what the
@@ -17,19 +18,10 @@ export class AppContext extends BotContext {
   constructor(
     message: InboundMessage,
     conversation: Conversation,
-    deliver: (reply: Reply) => Promise<void>,
     readonly services: Services,
   ) {
-    super(message, conversation, deliver);
-    this.unansweredBefore = (conversation.state.unanswered as number | undefined) ?? 0;
-    this.inDialogBefore = conversation.state.dialog !== undefined;
+    super(message, conversation);
   }
-
-  /** Whether the person was inside a dialog when this message came (a step's answer is not a content gap). */
-  readonly inDialogBefore: boolean;
-
-  /** How many messages had gone unanswered before this one (analytics compares after handling). */
-  readonly unansweredBefore: number;
 
   /** Today's date in Asia/Ho_Chi_Minh (or BOT_TODAY), YYYY-MM-DD. */
   get today(): string {
@@ -50,9 +42,9 @@ export class AppContext extends BotContext {
       .catch((error: unknown) => this.services.logger.debug({ err: error }, "typing indicator not sent"));
   }
 
-  /** Picks the Vietnamese or English text for this person. */
-  t(vi: string, en: string): string {
-    return this.language === "en" ? en : vi;
+  /** Our text in this person's language (src/shared/bilingual.ts). */
+  say(text: Bilingual, values?: TextValues): string {
+    return say(this.language, text, values);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Choice } from "../core/message.js";
+import { choicePayload } from "./choice-payload.js";
 
 /** Payloads of the main menu; features answer them. */
 export const MENU = {
@@ -8,6 +9,12 @@ export const MENU = {
   report: "menu:report",
   handoff: "menu:handoff",
 } as const;
+
+/**
+ * The "Đăng ký" choice under a class in the class list (answers) that starts registration (registration):
+ * "class:register:<id>", or "class:register" alone to pick a class.
+ */
+export const REGISTER_CHOICE = choicePayload("class:register");
 
 /** The main menu as choices: Lễ hội, Di sản, Lớp Quan họ, Phản ánh, Gặp cán bộ. */
 export function mainMenu(language: "vi" | "en"): Choice[] {

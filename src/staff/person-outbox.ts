@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
-import { canDeliver, DeliveryRefused, type ChannelRegistry } from "../core/channel.js";
+import { canDeliver, type ChannelRegistry } from "../core/channel.js";
 import type { ConversationRepository } from "../core/conversation.js";
 import type { Reply } from "../core/message.js";
+import { OUTBOX, outboxEntry, type Outbound, type OutboxEntry } from "../core/outbound.js";
 import type { PersonRef } from "../domain/person.js";
 import type { PersonOutbox } from "../domain/staff-event.js";
 import type { Store } from "../store/store.js";
@@ -18,14 +20,15 @@ export interface PendingMessage {
 
 /**
  * Sends to a person outside an answer, within the channel's rules (Zalo: 48 h free, Messenger: 24 h, or
- * 7 days for a staff reply with the HUMAN_AGENT tag). Outside the window, or when the channel refuses,
+ * 7 days for a staff reply with the HUMAN_AGENT tag), the one way out: written to the outbox, then handed to the
+ * Outbound (kept there through a platform outage, like replies). Outside the window, or when the channel refuses,
  * the message is kept in `pending` and delivered by `deliverPending` when the person next writes.
  *
  * @example await outbox.send(report.reporter, { text: "Phản ánh PA-2026-0007: Đã xử lý" }, "update");
  */
 export class ChannelOutbox implements PersonOutbox {
   constructor(
-    private readonly deps: { channels: ChannelRegistry; conversations: ConversationRepository; store: Store; logger: Logger; now: () => number },
+    private readonly deps: { channels: ChannelRegistry; outbound: Outbound; conversations: ConversationRepository; store: Store; logger: Logger; now: () => number },
   ) {}
 
   private get pending() {
@@ -37,22 +40,35 @@ export class ChannelOutbox implements PersonOutbox {
     const conversation = await this.deps.conversations.get(person.key);
     const lastInboundAt = conversation?.lastInboundAt;
     if (channel && canDeliver(channel.window, lastInboundAt, this.deps.now(), purpose)) {
-      try {
-        await this.deps.channels.send(person, reply, { purpose, lastInboundAt });
+      const entry = outboxEntry(`notice:${randomUUID()}`, person, [reply], this.deps.now(), { options: { purpose, lastInboundAt } });
+      await this.deps.store.commit([{ collection: OUTBOX, id: entry.id, value: entry }]);
+      // "retrying": in the outbox, sent when the platform takes it again; a refusal comes back through `keepRefused`.
+      if ((await this.deps.outbound.deliver(entry)) !== "refused") {
         await this.deps.conversations.append(person.key, { at: this.deps.now(), from: purpose === "staff" ? "staff" : "bot", text: reply.text });
         return "sent";
-      } catch (error) {
-        const level = error instanceof DeliveryRefused ? "warn" : "error";
-        this.deps.logger[level]({ err: error, channel: person.channel }, "message to person not sent; kept for their next message");
       }
+      return "kept";
     }
+    await this.keep(person, reply, purpose);
+    return "kept";
+  }
+
+  /** A notice the channel refused after it left the outbox (OutboxDeps.onRefusedNotice): kept for the person's next message. */
+  async keepRefused(entry: OutboxEntry): Promise<void> {
+    const purpose = entry.options?.purpose === "staff" ? "staff" : "update";
+    const key = `${entry.to.channel}:${entry.to.accountId}:${entry.to.userId}`;
+    this.deps.logger.warn({ channel: entry.to.channel }, "message to person refused; kept for their next message");
+    for (const reply of entry.replies.slice(entry.sent)) await this.keep({ key, ...entry.to }, reply, purpose);
+  }
+
+  /** Keeps a message until the person writes again. */
+  async keep(person: PersonRef, reply: Reply, purpose: "update" | "staff"): Promise<void> {
     const id = `${person.key}:${this.deps.now()}:${Math.random().toString(36).slice(2, 8)}`;
     await this.pending.set(id, { id, personKey: person.key, person, reply, purpose, keptAt: this.deps.now() }, { durable: true });
     // Staff must see their own reply in the transcript even while it waits for the person to write.
     if (purpose === "staff") {
       await this.deps.conversations.append(person.key, { at: this.deps.now(), from: "staff", text: reply.text, extra: "[chờ gửi: gửi khi người dân nhắn lại]" });
     }
-    return "kept";
   }
 
   /** What is waiting for a person, oldest first; removed from the store as it is returned. */

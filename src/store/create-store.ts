@@ -17,6 +17,8 @@ export async function createStore(config: Config, logger: Logger): Promise<Store
     default:
       return new LowdbStore({
         dir: config.DATA_DIR,
+        groupCommitMs: config.LOWDB_GROUP_COMMIT_MS,
+        fsync: config.LOWDB_FSYNC === "true",
         onCorruptFile: (file, movedTo) => logger.error({ file, movedTo }, "broken data file moved aside; starting that collection empty"),
       });
   }

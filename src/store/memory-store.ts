@@ -1,4 +1,4 @@
-import { revisionOf, type Collection, type Match, type Store } from "./store.js";
+import { revisionOf, type Collection, type CommitWrite, type Match, type Store } from "./store.js";
 import { matches } from "./match.js";
 
 /**
@@ -28,6 +28,16 @@ export class MemoryStore implements Store {
       delete: async (id) => void map.delete(id),
       find: async (match?: Match) => [...map.values()].filter((doc) => matches(doc, match)).map((doc) => clone(doc) as T),
     };
+  }
+
+  async commit(writes: CommitWrite[]): Promise<boolean> {
+    const docs = (name: string) => this.#collections.get(name) ?? this.#collections.set(name, new Map()).get(name)!;
+    if (writes.some((write) => write.expectedRevision !== undefined && revisionOf(docs(write.collection).get(write.id)) !== write.expectedRevision)) return false;
+    for (const write of writes) {
+      if (write.value === undefined) docs(write.collection).delete(write.id);
+      else docs(write.collection).set(write.id, clone(write.value));
+    }
+    return true;
   }
 
   async nextSequence(name: string): Promise<number> {

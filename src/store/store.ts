@@ -43,9 +43,28 @@ export interface Collection<T> {
   find(match?: Match): Promise<T[]>;
 }
 
+/**
+ * One document write of a {@link Store.commit}: `value` undefined deletes. With `expectedRevision` the write happens
+ * only if the stored document's `revision` still equals it (as Collection.setIfRevision).
+ */
+export interface CommitWrite {
+  collection: string;
+  id: string;
+  value: unknown;
+  expectedRevision?: number;
+}
+
 /** The store a deployment runs on. */
 export interface Store {
   collection<T>(name: string): Collection<T>;
+  /**
+   * Writes several documents as one: all of them or none, on disk before it resolves (a dialog step's new state, the
+   * report it files and the replies it produced). False, with nothing written, when an `expectedRevision` no longer
+   * holds. Commits made within the same few milliseconds may share one disk write (group commit).
+   *
+   * @example await store.commit([{ collection: "conversations", id, value: next, expectedRevision: 4 }, { collection: "outbox", id: entry.id, value: entry }]);
+   */
+  commit(writes: CommitWrite[]): Promise<boolean>;
   /** The next value of a named sequence (1, 2, …): durable before it resolves, never reused, even after a crash. */
   nextSequence(name: string): Promise<number>;
   /**

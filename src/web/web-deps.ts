@@ -1,10 +1,10 @@
 /**
- * What the console and the web chat are built from: the app's pipeline and services, the web chat's buffered
+ * What the console and the web chat are built from: the app's pipeline and services, the web chat's stored
  * channel, and the console's own account and session stores.
  */
 import type { AppContext } from "../shared/app-context.js";
 import type { Services } from "../shared/services.js";
-import type { BufferedChannel } from "../channels/local/buffered-channel.js";
+import type { StoredChannel } from "../channels/local/stored-channel.js";
 import type { Pipeline } from "../core/pipeline.js";
 import type { ConsoleAuth } from "./auth/console-auth.js";
 import type { Sessions } from "./auth/sessions.js";
@@ -15,7 +15,7 @@ export interface WebOptions {
   pipeline: Pipeline<AppContext>;
   services: Services;
   /** The web chat's channel (`local.web` of createApp). */
-  web: BufferedChannel;
+  web: StoredChannel;
   /** Announcements from the console (src/features/announcements). */
   announcements?: import("../features/announcements/announcement-service.js").AnnouncementService;
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ConversationRepository, type Conversation } from "../../src/core/conversation.js";
+import type { DialogState } from "../../src/dialogs/dialog.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
+
+/** A dialog waiting at `step` (the state a handler saves). */
+const dialogAt = (step: string): DialogState => ({ name: "report", step, data: {}, startedAt: 0, updatedAt: 0 });
 
 describe("ConversationRepository", () => {
   it("keeps a line another writer appended while a message was being handled", async () => {
@@ -24,7 +28,7 @@ describe("ConversationRepository.update (writes from outside the person's turn)"
     const store = new MemoryStore();
     const conversations = new ConversationRepository(store);
     const first = await conversations.load("zalo", "oa", "u1");
-    first.state.dialog = { step: "location" };
+    first.state.dialog = dialogAt("location");
     await conversations.save(first);
 
     // The staff reply reads the conversation, then the handler saves a new dialog step before the reply writes.
@@ -51,14 +55,14 @@ describe("ConversationRepository.update (writes from outside the person's turn)"
     const appending = staffSide.append(first.key, { at: 5, from: "staff", text: "Cán bộ trả lời" });
 
     const handling = await conversations.load("zalo", "oa", "u1");
-    handling.state.dialog = { step: "evidence" };
+    handling.state.dialog = dialogAt("evidence");
     handling.transcript.push({ at: 4, from: "person", text: "ở đình làng" });
     await conversations.save(handling);
     handlerSaved();
     await appending;
 
     const saved = (await conversations.get(first.key))!;
-    expect(saved.state.dialog).toEqual({ step: "evidence" });
+    expect(saved.state.dialog).toEqual(dialogAt("evidence"));
     expect(saved.transcript.map((line) => line.text)).toEqual(["ở đình làng", "Cán bộ trả lời"]);
     expect(reads).toBe(2); // the stale copy was refused and read again
   });

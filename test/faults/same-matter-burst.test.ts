@@ -17,6 +17,7 @@ describe("many reports of the same matter", () => {
     let writes = 0;
     const store: Store = {
       ...memory,
+      commit: (batch) => (writes++, memory.commit(batch)),
       nextSequence: (name) => memory.nextSequence(name),
       markSeen: (id) => memory.markSeen(id),
       flush: () => memory.flush(),

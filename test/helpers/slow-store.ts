@@ -14,6 +14,7 @@ export function withSlowReads(store: Store, delayMs = 1): Store {
       const inner = store.collection<T>(name);
       return { ...inner, get: async (id) => later(await inner.get(id)), find: async (match) => later(await inner.find(match)) };
     },
+    commit: (writes) => store.commit(writes),
     nextSequence: (name) => store.nextSequence(name),
     markSeen: (id) => store.markSeen(id),
     flush: () => store.flush(),

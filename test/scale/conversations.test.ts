@@ -1,3 +1,5 @@
+import { DirectOutbound } from "../../src/queue/direct-outbound.js";
+import type { OutboundQueue } from "../../src/queue/outbound-queue.js";
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Handoff } from "../../src/domain/handoff.js";
@@ -14,7 +16,8 @@ import { BACKENDS, startOn, type BackendServer } from "./backends.js";
  * each person's turn through the Redis runner). Both must read exactly the same to the person.
  */
 
-const ENV = { STAFF_API_TOKEN: STAFF_TOKEN, STAFF_ZALO_USER_IDS: "staff-a", PUBLIC_URL: "https://vanhoa.example.vn" };
+// The server's clock is fixed (and moved by the tests) while the people's events carry the real time: no replay window.
+const ENV = { STAFF_API_TOKEN: STAFF_TOKEN, STAFF_ZALO_USER_IDS: "staff-a", PUBLIC_URL: "https://vanhoa.example.vn", OUTBOUND_RETRY_MAX_MS: "50", ZALO_REPLAY_WINDOW_SECONDS: "0" };
 
 describe.each(BACKENDS)("conversations on %s", (backend) => {
   let running: BackendServer | undefined;
@@ -43,8 +46,8 @@ describe.each(BACKENDS)("conversations on %s", (backend) => {
     expect(english).toContain("Lim Festival");
     expect(english).not.toMatch(/Hội Lim năm/);
     // Scale-out: those replies went through the outbound queue, one job per answered message.
-    if (backend === "postgres+redis") expect(await server.outbound!.jobCounts()).toMatchObject({ completed: 2, failed: 0, waiting: 0 });
-    else expect(server.outbound).toBeUndefined();
+    if (backend === "postgres+redis") expect(await (server.outbound as OutboundQueue).jobCounts()).toMatchObject({ completed: 2, failed: 0, waiting: 0 });
+    else expect(server.outbound).toBeInstanceOf(DirectOutbound);
   });
 
   it("files a report through the dialog, tells its ticket code, and the reporter looks it up", async () => {
@@ -106,31 +109,55 @@ describe.each(BACKENDS)("conversations on %s", (backend) => {
     expect(person.count).toBe(first);
   });
 
-  it("a reply Zalo keeps failing ends in the dead-letter list, told to staff and listed by GET /api/dead-letters", async () => {
+  it("a reply kept through a Zalo outage longer than the quick retries is sent once when Zalo is back; one older than OUTBOUND_MAX_AGE_HOURS is dropped, counted and listed", async () => {
     const server = await start();
     const notices: StaffEvent[] = [];
     server.services.notifier = { notify: async (event) => void notices.push(event) };
     let tries = 0;
+    let down = true;
+    const delivered: string[] = [];
     nock(ZALO_API)
       .post("/v3.0/oa/message/cs")
-      .times(50)
-      .reply(() => (tries++, [500, { error: -1, message: "internal error" }]));
-    expect((await server.postZalo(zaloText("hội lim năm nay ngày nào", "u-dead", "msg-dead-1"))).status).toBe(200);
+      .times(500)
+      .reply((_uri, body) => {
+        tries++;
+        if (down) return [500, { error: -1, message: "internal error" }];
+        delivered.push((body as { message: { text: string } }).message.text);
+        return [200, { error: 0, message: "Success", data: { message_id: `m${tries}` } }];
+      });
+    expect((await server.postZalo(zaloText("hội lim năm nay ngày nào", "u-outage", "msg-outage-1"))).status).toBe(200);
     await server.settle();
 
-    // RETRY_ATTEMPTS=4 tries of the first reply (by the client in-process, by the queue when scaled out), then given up.
-    expect(tries).toBe(4);
+    // RETRY_ATTEMPTS=4 quick tries, then kept in the outbox: no dead letter (the old behaviour lost it for good).
+    await expect.poll(() => tries).toBeGreaterThanOrEqual(4);
+    expect((await callApi(server, "GET", "/api/dead-letters?channel=zalo")).body.count).toBe(0);
+    expect(await server.store.collection("outbox").find()).toHaveLength(1);
+    down = false;
+    clock += 60_000;
+    await expect
+      .poll(async () => (await server.outboxSweeper.sweep(), delivered.length), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    await expect.poll(async () => (await server.store.collection("outbox").find()).length).toBe(0);
+    expect(delivered.filter((text) => /Hội Lim/.test(text))).toHaveLength(1);
+    expect(notices.filter((n) => n.type === "dead_letter")).toHaveLength(0);
+
+    // Another outage, and the platform stays down for longer than OUTBOUND_MAX_AGE_HOURS (24 h): dropped, never sent late.
+    down = true;
+    expect((await server.postZalo(zaloText("số điện thoại phòng văn hóa", "u-dead", "msg-dead-1"))).status).toBe(200);
+    await server.settle();
+    clock += 25 * 3_600_000;
+    down = false;
+    const sentBefore = delivered.length;
+    await expect.poll(async () => (await server.outboxSweeper.sweep(), (await callApi(server, "GET", "/api/dead-letters?channel=zalo")).body.count), { timeout: 10_000 }).toBe(1);
+    expect(delivered.length).toBe(sentBefore);
     const listed = await callApi(server, "GET", "/api/dead-letters?channel=zalo");
-    expect(listed.status).toBe(200);
-    expect(listed.body.count).toBeGreaterThan(0);
     const [letter] = listed.body.deadLetters;
-    expect(letter).toMatchObject({ recipient: { channel: "zalo", accountId: "579745863508352884", userId: "u-dead" } });
-    expect(letter.reply.text).toContain("Hội Lim");
-    expect(letter.error).toMatch(/500|internal error/);
+    expect(letter).toMatchObject({ recipient: { channel: "zalo", accountId: "579745863508352884", userId: "u-dead" }, kind: "stale" });
     expect(letter.id).toContain("msg-dead-1");
-    if (backend === "postgres+redis") expect(letter.attempts).toBe(4);
     expect(notices.filter((n) => n.type === "dead_letter")).toHaveLength(1);
     expect(notices[0]).toMatchObject({ type: "dead_letter", ref: letter.id, consolePath: "/admin/dead-letters" });
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(/bot_outbound_given_up_total\{kind="stale",channel="zalo"\} 1/);
 
     expect((await callApi(server, "GET", "/api/dead-letters", { token: null })).status).toBe(401);
     expect((await callApi(server, "GET", "/api/dead-letters?limit=0")).status).toBe(400);

@@ -1,11 +1,12 @@
 import pino from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { BufferedChannel } from "../../src/channels/local/buffered-channel.js";
 import { ChannelRegistry, DeliveryRefused, type OutboundChannel, type Recipient } from "../../src/core/channel.js";
-import type { InboundMessage, Reply } from "../../src/core/message.js";
+import type { Reply } from "../../src/core/message.js";
+import { OUTBOX, outboxEntry, replyEntryId, type OutboxEntry } from "../../src/core/outbound.js";
 import type { FailedReplies } from "../../src/queue/dead-letters.js";
-import { replyJobId } from "../../src/queue/outbound-job.js";
+import { outboxJobId } from "../../src/queue/outbound-job.js";
 import { OutboundQueue } from "../../src/queue/outbound-queue.js";
+import { MemoryStore } from "../../src/store/memory-store.js";
 import { deleteKeys, requireRedis, TEST_REDIS_URL, uniqueName } from "../store/services.js";
 
 /** The outbound queue on a real Redis, with a scripted channel: order, resume after a failure, idempotency, dead letters. */
@@ -49,49 +50,52 @@ afterAll(async () => {
   redis.disconnect();
 });
 
-async function openQueue(channel: ScriptedChannel, attempts = 3) {
+async function openQueue(channel: ScriptedChannel, options: { maxAgeMs?: number; now?: () => number } = {}) {
   const prefix = `${uniqueName("test-outbound")}:`;
   prefixes.push(prefix);
-  const channels = new ChannelRegistry().add(channel).add(new BufferedChannel("web"));
+  const channels = new ChannelRegistry().add(channel);
+  const store = new MemoryStore();
   const deadLetters: FailedReplies[] = [];
   const queue = await OutboundQueue.open({
     redisUrl: TEST_REDIS_URL,
     prefix,
     channels,
-    queued: ["zalo"],
+    store,
+    policy: { attempts: 3, baseMs: 1, maxMs: 20, maxAgeMs: options.maxAgeMs ?? 3_600_000 },
+    now: options.now ?? Date.now,
     logger: pino({ level: "silent" }),
-    attempts,
-    backoffMs: 1,
     onDeadLetter: async (failed) => void deadLetters.push(failed),
   });
   queues.push(queue);
   queue.start();
-  channels.route(queue);
-  return { queue, channels, deadLetters };
+  /** Writes the entry to the outbox, as the pipeline's commit does, and hands it to the queue. */
+  const deliver = async (entry: OutboxEntry) => {
+    await store.commit([{ collection: OUTBOX, id: entry.id, value: entry }]);
+    return queue.deliver(entry);
+  };
+  return { queue, store, deadLetters, deliver };
 }
 
 let seq = 0;
-function message(userId = "u-1"): InboundMessage {
-  return { id: `msg-${Date.now()}-${seq++}`, channel: "zalo", accountId: "oa-1", userId, kind: "message", text: "hi", attachments: [], timestamp: Date.now() };
+function entry(userId = "u-1", texts: string[] = ["hi"], createdAt = Date.now()): OutboxEntry {
+  const message = { id: `msg-${Date.now()}-${seq++}`, channel: "zalo", accountId: "oa-1", userId };
+  return outboxEntry(replyEntryId(message), message, texts.map((text): Reply => ({ text })), createdAt, { messageId: message.id });
 }
-const replies = (...texts: string[]): Reply[] => texts.map((text) => ({ text }));
 
 describe("OutboundQueue", () => {
-  it("sends the replies of one message in order, once; queueing the same message again sends nothing more", async () => {
+  it("sends an entry's replies in order, once, and takes it out of the outbox; handing it over again sends nothing more", async () => {
     const channel = new ScriptedChannel();
-    const { queue } = await openQueue(channel);
-    const inbound = message();
-    const first = await queue.enqueue(inbound, replies("một", "hai", "ba"));
-    expect(await first.done).toBe("sent");
+    const { queue, store, deliver } = await openQueue(channel);
+    const first = entry("u-1", ["một", "hai", "ba"]);
+    expect(await deliver(first)).toBe("sent");
     expect(channel.delivered).toEqual(["một", "hai", "ba"]);
     expect(channel.calls[0]!.to).toEqual({ channel: "zalo", accountId: "oa-1", userId: "u-1" });
+    expect(await store.collection(OUTBOX).get(first.id)).toBeUndefined();
 
-    const again = await queue.enqueue(inbound, replies("một", "hai", "ba"));
-    expect(await again.done).toBe("sent");
+    expect(await queue.deliver(first)).toBe("sent");
     expect(channel.delivered).toEqual(["một", "hai", "ba"]);
-    expect(replyJobId(inbound)).not.toContain(":");
-    expect(replyJobId(inbound)).toBe(replyJobId({ ...inbound }));
-    expect(replyJobId(inbound)).not.toBe(replyJobId({ ...inbound, accountId: "oa-2" }));
+    expect(outboxJobId(first.id)).not.toContain(":");
+    expect(outboxJobId(first.id)).toBe(outboxJobId(`${first.id}`));
   });
 
   it("retries a failed reply and resumes after the replies already sent: none is sent twice", async () => {
@@ -100,68 +104,70 @@ describe("OutboundQueue", () => {
     channel.script = (reply) => {
       if (reply.text === "hai" && failures++ < 2) throw Object.assign(new Error("Zalo HTTP 503"), { status: 503 });
     };
-    const { queue, deadLetters } = await openQueue(channel, 3);
-    const done = (await queue.enqueue(message(), replies("một", "hai", "ba"))).done;
-    expect(await done).toBe("sent");
+    const { queue, deadLetters, deliver } = await openQueue(channel);
+    expect(await deliver(entry("u-2", ["một", "hai", "ba"]))).toBe("sent");
     expect(channel.calls.map((call) => `${call.text}:${call.ok ? "ok" : "fail"}`)).toEqual(["một:ok", "hai:fail", "hai:fail", "hai:ok", "ba:ok"]);
     expect(deadLetters).toEqual([]);
     expect(await queue.jobCounts()).toMatchObject({ completed: 1, failed: 0 });
   });
 
-  it("gives up after its attempts: the unsent replies go to the dead-letter list once, with their indexes", async () => {
+  it("keeps trying through an outage longer than the quick attempts, and sends once when the platform is back", async () => {
+    const channel = new ScriptedChannel();
+    let down = true;
+    channel.script = () => {
+      if (down) throw new Error("Zalo HTTP 502");
+    };
+    const { store, deadLetters, deliver } = await openQueue(channel);
+    const outage = entry("u-outage", ["một", "hai"]);
+    // The caller stops waiting once the quick tries are spent; the job goes on.
+    expect(await deliver(outage)).toBe("retrying");
+    await expect.poll(() => channel.calls.length, { timeout: 10_000 }).toBeGreaterThan(6);
+    expect(await store.collection(OUTBOX).get(outage.id)).toBeDefined();
+    down = false;
+    await expect.poll(async () => store.collection(OUTBOX).get(outage.id), { timeout: 10_000 }).toBeUndefined();
+    expect(channel.delivered).toEqual(["một", "hai"]);
+    expect(deadLetters).toEqual([]);
+  });
+
+  it("drops a reply older than the maximum age: never sent late, a stale dead letter", async () => {
+    const channel = new ScriptedChannel();
+    const { deadLetters, deliver } = await openQueue(channel, { maxAgeMs: 60_000 });
+    expect(await deliver(entry("u-stale", ["cũ"], Date.now() - 61_000))).toBe("stale");
+    expect(channel.calls).toHaveLength(0);
+    expect(deadLetters).toHaveLength(1);
+    expect(deadLetters[0]).toMatchObject({ kind: "stale", replies: [{ reply: { text: "cũ" }, index: 0 }] });
+  });
+
+  it("does not retry a refusal: dead-lettered at once, with the unsent replies and their indexes", async () => {
     const channel = new ScriptedChannel();
     channel.script = (reply) => {
-      if (reply.text !== "một") throw new Error("Zalo HTTP 502");
+      if (reply.text !== "một") throw new DeliveryRefused("zalo", "blocked", "người dùng đã chặn OA");
     };
-    const { queue, deadLetters } = await openQueue(channel, 3);
-    const inbound = message("u-dead");
-    expect(await (await queue.enqueue(inbound, replies("một", "hai", "ba"))).done).toBe("dead_letter");
-    expect(channel.calls.filter((call) => call.text === "hai")).toHaveLength(3);
+    const { deadLetters, deliver } = await openQueue(channel);
+    const refused = entry("u-dead", ["một", "hai", "ba"]);
+    expect(await deliver(refused)).toBe("refused");
+    expect(channel.calls.filter((call) => call.text === "hai")).toHaveLength(1);
     expect(channel.delivered).toEqual(["một"]);
     expect(deadLetters).toHaveLength(1);
     expect(deadLetters[0]).toMatchObject({
-      messageId: inbound.id,
+      messageId: refused.messageId,
       recipient: { channel: "zalo", accountId: "oa-1", userId: "u-dead" },
       replies: [
         { reply: { text: "hai" }, index: 1 },
         { reply: { text: "ba" }, index: 2 },
       ],
-      attempts: 3,
+      kind: "refused",
     });
-    expect(String(deadLetters[0]!.error)).toContain("HTTP 502");
-    expect(await queue.jobCounts()).toMatchObject({ failed: 1 });
   });
 
-  it("does not retry a refusal: dead-lettered at once", async () => {
+  it("a try that timed out is not repeated: a maybe-sent dead letter", async () => {
     const channel = new ScriptedChannel();
     channel.script = () => {
-      throw new DeliveryRefused("zalo", "blocked", "người dùng đã chặn OA");
+      throw Object.assign(new Error("timeout of 2000ms exceeded"), { code: "ECONNABORTED" });
     };
-    const { queue, deadLetters } = await openQueue(channel, 4);
-    expect(await (await queue.enqueue(message(), replies("một"))).done).toBe("dead_letter");
+    const { deadLetters, deliver } = await openQueue(channel);
+    expect(await deliver(entry("u-maybe", ["một"]))).toBe("maybe_sent");
     expect(channel.calls).toHaveLength(1);
-    expect(deadLetters).toHaveLength(1);
-  });
-
-  it("carries the registry's other sends (notices): the caller waits, and gets a refusal back as a DeliveryRefused", async () => {
-    const channel = new ScriptedChannel();
-    const { channels, queue, deadLetters } = await openQueue(channel, 3);
-    const person = { channel: "zalo", accountId: "oa-1", userId: "u-notice" };
-    await channels.send(person, { text: "Cập nhật phản ánh" }, { purpose: "update" });
-    expect(channel.delivered).toEqual(["Cập nhật phản ánh"]);
-
-    channel.script = () => {
-      throw new DeliveryRefused("zalo", "not_follower", "chưa quan tâm OA");
-    };
-    const refused = await channels.send(person, { text: "Lần hai" }, { purpose: "update" }).catch((error: unknown) => error);
-    expect(refused).toBeInstanceOf(DeliveryRefused);
-    expect((refused as DeliveryRefused).reason).toBe("not_follower");
-    // A notice's caller keeps it (the person outbox): not a dead letter.
-    expect(deadLetters).toEqual([]);
-    expect(await queue.jobCounts()).toMatchObject({ completed: 1, failed: 1 });
-
-    // The in-process web chat is never queued.
-    await channels.send({ channel: "web", accountId: "web", userId: "w-1" }, { text: "xin chào" });
-    expect(await queue.jobCounts()).toMatchObject({ completed: 1, failed: 1 });
+    expect(deadLetters[0]).toMatchObject({ kind: "maybe_sent" });
   });
 });

@@ -1,7 +1,8 @@
+import { readdirSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { LowdbStore } from "../../src/store/lowdb/lowdb-store.js";
 import { storeContract } from "./store-contract.js";
 
@@ -19,3 +20,48 @@ storeContract(
   },
   { persistent: true },
 );
+
+describe("LowdbStore commits (journal)", () => {
+  it("a commit is on disk when it resolves: a store opened on the folder before any data file is flushed finds all of it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lowdb-journal-"));
+    dirs.push(dir);
+    // Data files flushed only after a minute: what is on disk is the journal alone, as after a kill -9.
+    const running = new LowdbStore({ dir, flushMs: 60_000 });
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        running.commit([
+          { collection: "conversations", id: `zalo:${i}`, value: { step: "place", revision: 1 }, expectedRevision: 0 },
+          { collection: "reports", id: `PA-${i}`, value: { code: `PA-${i}`, revision: 1 } },
+          { collection: "outbox", id: `zalo:oa:${i}`, value: { replies: [{ text: `Mã phản ánh: PA-${i}` }], revision: 1 } },
+        ]),
+      ),
+    );
+    expect(results.every(Boolean)).toBe(true);
+    expect(readdirSync(dir).filter((name) => name.startsWith("_journal-"))).toHaveLength(1);
+    expect(readdirSync(dir).filter((name) => name.endsWith(".jsonl"))).toEqual([]);
+
+    const after = new LowdbStore({ dir });
+    expect(await after.collection("reports").find()).toHaveLength(50);
+    expect(await after.collection("outbox").find()).toHaveLength(50);
+    expect(await after.collection("conversations").get("zalo:7")).toEqual({ step: "place", revision: 1 });
+    // Recovery wrote the data files and removed the journal it applied.
+    expect(readdirSync(dir).filter((name) => name.startsWith("_journal-"))).toEqual([]);
+    await after.close();
+  });
+
+  it("a commit cut short by a crash is not applied, and a later revision on disk is not replaced by an older commit", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lowdb-journal-cut-"));
+    dirs.push(dir);
+    const store = new LowdbStore({ dir });
+    await store.collection("conversations").set("zalo:1", { step: "contact", revision: 5 });
+    await store.close();
+    writeFileSync(
+      join(dir, "_journal-00000001.log"),
+      [`["conversations","zalo:1",3]\t{"step":"place","revision":4}`, ".", `["reports","PA-9",null]\t{"code":"PA-9"}`, `["outbox","x",null]\t{"repl`].join("\n"),
+    );
+    const reopened = new LowdbStore({ dir });
+    expect(await reopened.collection("conversations").get("zalo:1")).toEqual({ step: "contact", revision: 5 });
+    expect(await reopened.collection("reports").get("PA-9")).toBeUndefined();
+    await reopened.close();
+  });
+});

@@ -160,6 +160,40 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
       expect(saved!.revision).toBe(10);
     });
 
+    // ===  Commits  ===
+
+    it("commits several documents, deletions included, or none when an expected revision no longer holds", async () => {
+      const { store } = await fresh();
+      await store.collection<Report>("reports").set("PA-0", report("PA-0"));
+      const conversation = { key: "zalo:1", revision: 3 };
+      expect(await store.commit([{ collection: "conversations", id: "zalo:1", value: conversation, expectedRevision: 0 }])).toBe(true);
+      // A stale revision: nothing of the commit is written.
+      expect(
+        await store.commit([
+          { collection: "reports", id: "PA-1", value: report("PA-1"), expectedRevision: 0 },
+          { collection: "conversations", id: "zalo:1", value: { key: "zalo:1", revision: 9 }, expectedRevision: 2 },
+        ]),
+      ).toBe(false);
+      expect(await store.collection("reports").get("PA-1")).toBeUndefined();
+      expect(await store.collection("conversations").get("zalo:1")).toEqual(conversation);
+      // The right revision: all of it, the deletion too.
+      expect(
+        await store.commit([
+          { collection: "reports", id: "PA-1", value: report("PA-1"), expectedRevision: 0 },
+          { collection: "conversations", id: "zalo:1", value: { key: "zalo:1", revision: 4 }, expectedRevision: 3 },
+          { collection: "reports", id: "PA-0", value: undefined },
+        ]),
+      ).toBe(true);
+      expect(codes(await store.collection<Report>("reports").find())).toEqual(["PA-1"]);
+      expect(await store.collection("conversations").get("zalo:1")).toEqual({ key: "zalo:1", revision: 4 });
+    });
+
+    it("lets exactly one of many concurrent commits at one revision write", async () => {
+      const { store } = await fresh();
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => store.commit([{ collection: "conversations", id: "zalo:2", value: { n: i, revision: 1 }, expectedRevision: 0 }])));
+      expect(results.filter(Boolean)).toHaveLength(1);
+    });
+
     // ===  Sequences  ===
 
     it("counts each sequence 1, 2, 3 … on its own", async () => {

@@ -52,5 +52,5 @@ export function answerChoice(payload: string, input: Omit<AnswerInput, "text" | 
 }
 
 function gone(lang: AnswerInput["language"]): string {
-  return speaker(lang).say("Mục này không còn trong dữ liệu của mình.", "That item is no longer in my list.");
+  return speaker(lang).phrase({ vi: "Mục này không còn trong dữ liệu của mình.", en: "That item is no longer in my list." });
 }

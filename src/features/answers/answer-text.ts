@@ -8,8 +8,9 @@
  * say.unknown                       // "not yet updated"
  */
 import { MENU } from "../../shared/menu.js";
-import type { Choice } from "../../core/message.js";
+import type { Choice, Reply } from "../../core/message.js";
 import type { Text } from "../../content/index.js";
+import { say, type Bilingual } from "../../shared/bilingual.js";
 import type { AnswerLanguage } from "./answer-input.js";
 
 // ===  Speaker: language-aware wording for one reply  ===
@@ -22,8 +23,8 @@ export interface Speaker {
   text(text: Text): string;
   /** Like `text`, for optional fields. */
   maybe(text: Text | undefined): string | undefined;
-  /** Choose between a Vietnamese and an English phrase of ours. */
-  say(vi: string, en: string): string;
+  /** A phrase of ours in the reply's language (the app's one bilingual helper, src/shared/bilingual.ts). */
+  phrase(text: Bilingual): string;
   /** "chưa cập nhật" / "not yet updated". */
   readonly unknown: string;
   /** A line telling an English reader that some content is only in Vietnamese, or "" when none was. */
@@ -32,7 +33,7 @@ export interface Speaker {
 
 /**
  * A speaker for one reply.
- * @example speaker("vi").say("Lễ hội", "Festivals") // "Lễ hội"
+ * @example speaker("vi").phrase({ vi: "Lễ hội", en: "Festivals" }) // "Lễ hội"
  */
 export function speaker(lang: AnswerLanguage): Speaker {
   const en = lang === "en";
@@ -48,7 +49,7 @@ export function speaker(lang: AnswerLanguage): Speaker {
     en,
     text,
     maybe: (t) => (t ? text(t) : undefined),
-    say: (vi, english) => (en ? english : vi),
+    phrase: (phrase) => say(lang, phrase),
     unknown: en ? "not yet updated" : "chưa cập nhật",
     fallbackNote: () => (en && fellBack ? "(Some of this is only available in Vietnamese for now.)" : ""),
   };
@@ -100,4 +101,22 @@ export function shorten(text: string, maxChars = 400): string {
 export function sourceLine(source: string, lang: AnswerLanguage): string {
   const s = source.trim().replace(/[.;,\s]+$/, "");
   return `${lang === "en" ? "Source" : "Nguồn"}: ${s}.`;
+}
+
+// ===  One of several  ===
+
+/** How many items a list or a "which one?" question shows at most. */
+export const LIST_MAX = 8;
+
+/**
+ * The answer about items named in a message: one → its card; several → "which one?" with a choice for each; none
+ * (or none known) → the list of them all.
+ *
+ * @example oneOf(contacts, lang, { card, choice: contactChoice, which: { vi: "Bạn muốn hỏi cơ quan nào?", en: "Which office do you mean?" }, list })
+ */
+export function oneOf<T>(found: readonly T[], lang: AnswerLanguage, cases: { card(item: T): Reply; choice(item: T, say: Speaker): Choice; which: Bilingual; list(): Reply }): Reply {
+  if (found.length === 1) return cases.card(found[0]);
+  if (found.length === 0) return cases.list();
+  const say = speaker(lang);
+  return { text: say.phrase(cases.which), choices: found.slice(0, LIST_MAX).map((item) => cases.choice(item, say)) };
 }

@@ -67,7 +67,7 @@ export function answer(input: AnswerInput): Promise<Reply> | Reply {
     default:
       // A dialog intent that reached the answers: offer the menu rather than pretend to handle it.
       return {
-        text: speaker(input.language).say("Bạn chọn một mục dưới đây để mình hỗ trợ nhé.", "Please pick one of the options below."),
+        text: speaker(input.language).phrase({ vi: "Bạn chọn một mục dưới đây để mình hỗ trợ nhé.", en: "Please pick one of the options below." }),
         choices: mainMenu(input.language),
       };
   }

@@ -10,23 +10,19 @@
 import type { Choice, Reply } from "../../core/message.js";
 import type { Contact, ContentPack } from "../../content/index.js";
 import type { AnswerInput, AnswerLanguage } from "./answer-input.js";
-import { lines, shorten, sourceLine, speaker, staffChoice, type Speaker } from "./answer-text.js";
-import { LIST_MAX } from "./heritage-info.js";
+import { LIST_MAX, lines, oneOf, shorten, sourceLine, speaker, staffChoice, type Speaker } from "./answer-text.js";
 
 /** Answer a contact_info message. */
 export function answerContact(input: AnswerInput): Reply {
   const { pack } = input;
   const ids = input.entities.contacts ?? [];
   const contacts = ids.map((id) => pack.contact(id)).filter((c): c is Contact => c !== undefined);
-  if (contacts.length === 1) return contactCard(contacts[0], input.language);
-  const say = speaker(input.language);
-  if (contacts.length > 1) {
-    return {
-      text: say.say("Bạn muốn hỏi cơ quan nào?", "Which office do you mean?"),
-      choices: contacts.slice(0, LIST_MAX).map((c) => contactChoice(c, say)),
-    };
-  }
-  return contactList(pack, input.language, ids.length > 0);
+  return oneOf(contacts, input.language, {
+    card: (contact) => contactCard(contact, input.language),
+    choice: contactChoice,
+    which: { vi: "Bạn muốn hỏi cơ quan nào?", en: "Which office do you mean?" },
+    list: () => contactList(pack, input.language, ids.length > 0),
+  });
 }
 
 /** The pack's units as choices ("contact:<id>"), the office that answers for the bot first. */
@@ -37,13 +33,10 @@ export function contactList(pack: ContentPack, lang: AnswerLanguage, unknown = f
   const more = ordered.length - shown.length;
   return {
     text: lines(
-      unknown && say.say("Mình chưa có thông tin về cơ quan bạn hỏi.", "I have no information about that office."),
-      say.say(
-        `Đầu mối về văn hóa của ${say.text(pack.names)} là ${say.text(pack.office.names)}. Các cơ quan, đơn vị khác:`,
-        `The culture contact point of ${say.text(pack.names)} is the ${say.text(pack.office.names)}. Other offices:`,
-      ),
+      unknown && say.phrase({ vi: "Mình chưa có thông tin về cơ quan bạn hỏi.", en: "I have no information about that office." }),
+      say.phrase({ vi: `Đầu mối về văn hóa của ${say.text(pack.names)} là ${say.text(pack.office.names)}. Các cơ quan, đơn vị khác:`, en: `The culture contact point of ${say.text(pack.names)} is the ${say.text(pack.office.names)}. Other offices:` }),
       shown.slice(1).map((c) => `• ${say.text(c.names)}`).join("\n"),
-      more > 0 && say.say(`… và ${more} đơn vị khác: hãy gõ tên để hỏi.`, `… and ${more} more: type a name to ask.`),
+      more > 0 && say.phrase({ vi: `… và ${more} đơn vị khác: hãy gõ tên để hỏi.`, en: `… and ${more} more: type a name to ask.` }),
       say.fallbackNote(),
     ),
     choices: [...shown.map((c) => contactChoice(c, say)), staffChoice(lang)],
@@ -58,22 +51,19 @@ export function contactCard(contact: Contact, lang: AnswerLanguage): Reply {
   const note = say.maybe(contact.note);
   const text = lines(
     say.text(contact.names),
-    `${say.say("Nhiệm vụ", "Role")}: ${shorten(say.text(contact.role), 350)}`,
-    `${say.say("Điện thoại", "Phone")}: ${contact.phone ?? say.unknown}`,
+    `${say.phrase({ vi: "Nhiệm vụ", en: "Role" })}: ${shorten(say.text(contact.role), 350)}`,
+    `${say.phrase({ vi: "Điện thoại", en: "Phone" })}: ${contact.phone ?? say.unknown}`,
     `Email: ${contact.email ?? say.unknown}`,
-    `${say.say("Địa chỉ", "Address")}: ${contact.address ? say.text(contact.address) : say.unknown}`,
-    `${say.say("Giờ làm việc", "Office hours")}: ${hours ?? say.unknown}`,
+    `${say.phrase({ vi: "Địa chỉ", en: "Address" })}: ${contact.address ? say.text(contact.address) : say.unknown}`,
+    `${say.phrase({ vi: "Giờ làm việc", en: "Office hours" })}: ${hours ?? say.unknown}`,
     note,
     missing &&
-      say.say(
-        "Một số thông tin liên hệ chưa cập nhật; bạn có thể chọn “Gặp cán bộ” để được kết nối.",
-        "Some contact details are not yet updated; choose “Talk to staff” to be put in touch.",
-      ),
+      say.phrase({ vi: "Một số thông tin liên hệ chưa cập nhật; bạn có thể chọn “Gặp cán bộ” để được kết nối.", en: "Some contact details are not yet updated; choose “Talk to staff” to be put in touch." }),
     sourceLine(contact.contactSource ? `${contact.source}; ${contact.contactSource}` : contact.source, lang),
     say.fallbackNote(),
   );
   const reply: Reply = missing ? { text, choices: [staffChoice(lang)] } : { text };
-  if (contact.url) reply.links = [{ title: say.say("Trang thông tin", "Website"), url: contact.url }];
+  if (contact.url) reply.links = [{ title: say.phrase({ vi: "Trang thông tin", en: "Website" }), url: contact.url }];
   return reply;
 }
 

@@ -13,10 +13,7 @@ export function answerGreeting(input: Pick<AnswerInput, "language" | "pack">): R
   const say = speaker(input.language);
   const packName = say.text(input.pack.names);
   return {
-    text: say.say(
-      `Xin chào! Mình là Trợ lý văn hóa của ${packName}. Mình có thể giúp bạn tra cứu lễ hội, di sản, lớp Quan họ, tiếp nhận phản ánh hoặc kết nối với cán bộ. Bạn muốn tìm hiểu gì?`,
-      `Hello! I am the culture assistant of ${packName}. I can help with festivals, heritage, Quan ho classes, reports, or put you in touch with staff. What would you like to know?`,
-    ),
+    text: say.phrase({ vi: `Xin chào! Mình là Trợ lý văn hóa của ${packName}. Mình có thể giúp bạn tra cứu lễ hội, di sản, lớp Quan họ, tiếp nhận phản ánh hoặc kết nối với cán bộ. Bạn muốn tìm hiểu gì?`, en: `Hello! I am the culture assistant of ${packName}. I can help with festivals, heritage, Quan ho classes, reports, or put you in touch with staff. What would you like to know?` }),
     choices: mainMenu(input.language),
   };
 }
@@ -25,7 +22,7 @@ export function answerGreeting(input: Pick<AnswerInput, "language" | "pack">): R
 export function answerThanks(input: Pick<AnswerInput, "language">): Reply {
   const say = speaker(input.language);
   return {
-    text: say.say("Rất vui được giúp bạn! Bạn cần gì thêm cứ nhắn cho mình nhé.", "Glad to help! Message me any time you need more."),
+    text: say.phrase({ vi: "Rất vui được giúp bạn! Bạn cần gì thêm cứ nhắn cho mình nhé.", en: "Glad to help! Message me any time you need more." }),
     choices: mainMenu(input.language),
   };
 }

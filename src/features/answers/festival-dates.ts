@@ -58,7 +58,7 @@ export interface FestivalCardOptions {
 export function festivalCard(festival: Festival, input: AnswerInput, options: FestivalCardOptions = {}): Reply {
   const say = speaker(input.language);
   const { today } = input;
-  const hedge = festival.uncertain ? say.say("Theo thông tin tham khảo, ", "According to reference sources, ") : "";
+  const hedge = festival.uncertain ? say.phrase({ vi: "Theo thông tin tham khảo, ", en: "According to reference sources, " }) : "";
   const when: string[] = [];
   let noNext = false;
 
@@ -68,7 +68,7 @@ export function festivalCard(festival: Festival, input: AnswerInput, options: Fe
     else {
       when.push(notHeldLine(festival, options.year, say));
       const next = nextEditionAfter(festival, options.year);
-      if (next) when.push(`${say.say("Kỳ tiếp theo: ", "Next edition: ")}${hedge}${describeOccurrence(festival, next, say, today)}`);
+      if (next) when.push(`${say.phrase({ vi: "Kỳ tiếp theo: ", en: "Next edition: " })}${hedge}${describeOccurrence(festival, next, say, today)}`);
       else noNext = true;
     }
   } else {
@@ -77,20 +77,17 @@ export function festivalCard(festival: Festival, input: AnswerInput, options: Fe
     if (past) {
       const day = dayWithWeekday(past.main ?? past.start, say.lang);
       when.push(
-        say.say(
-          `${say.text(festival.names)} năm nay đã diễn ra (${past.main ? "chính hội " : ""}${day}).`,
-          `This year's ${say.text(festival.names)} has already taken place (${past.main ? "main day " : ""}${day}).`,
-        ),
+        say.phrase({ vi: `${say.text(festival.names)} năm nay đã diễn ra (${past.main ? "chính hội " : ""}${day}).`, en: `This year's ${say.text(festival.names)} has already taken place (${past.main ? "main day " : ""}${day}).` }),
       );
     }
-    if (next) when.push(`${past ? say.say("Lần tới: ", "Next: ") : ""}${hedge}${describeOccurrence(festival, next, say, today)}`);
+    if (next) when.push(`${past ? say.phrase({ vi: "Lần tới: ", en: "Next: " }) : ""}${hedge}${describeOccurrence(festival, next, say, today)}`);
     else {
       const last = lastEdition(festival, today);
       if (last) when.push(hedge + describeOccurrence(festival, last, say, today));
       noNext = true;
     }
   }
-  if (noNext) when.push(say.say("Chưa có thông tin về kỳ tiếp theo.", "There is no information on the next edition yet."));
+  if (noNext) when.push(say.phrase({ vi: "Chưa có thông tin về kỳ tiếp theo.", en: "There is no information on the next edition yet." }));
 
   const place = say.text(festival.place);
   const visitors = say.maybe(festival.visitors);
@@ -98,16 +95,16 @@ export function festivalCard(festival: Festival, input: AnswerInput, options: Fe
   const text = lines(
     ...when,
     options.detail ? shorten(say.text(festival.description)) : undefined,
-    `${say.say("Địa điểm", "Place")}: ${place}`,
-    visitors && `${say.say("Dành cho du khách", "For visitors")}: ${visitors}`,
-    note && `${say.say("Lưu ý (theo thông tin tham khảo)", "Note (reference information)")}: ${note}`,
+    `${say.phrase({ vi: "Địa điểm", en: "Place" })}: ${place}`,
+    visitors && `${say.phrase({ vi: "Dành cho du khách", en: "For visitors" })}: ${visitors}`,
+    note && `${say.phrase({ vi: "Lưu ý (theo thông tin tham khảo)", en: "Note (reference information)" })}: ${note}`,
     sourceLine(festival.source, say.lang),
     say.fallbackNote(),
   );
-  const choices: Choice[] = [{ title: say.say("Lễ hội khác", "Other festivals"), payload: MENU.festivals }];
+  const choices: Choice[] = [{ title: say.phrase({ vi: "Lễ hội khác", en: "Other festivals" }), payload: MENU.festivals }];
   if (noNext || festival.uncertain) choices.push(staffChoice(say.lang));
   const reply: Reply = { text, choices };
-  if (festival.url) reply.links = [{ title: say.say("Xem thêm", "More"), url: festival.url }];
+  if (festival.url) reply.links = [{ title: say.phrase({ vi: "Xem thêm", en: "More" }), url: festival.url }];
   return reply;
 }
 
@@ -116,22 +113,16 @@ function notHeldLine(festival: Festival, year: number, say: Speaker): string {
   const name = say.text(festival.names);
   const { every, years, leap, month } = festival.date;
   if (every) {
-    return say.say(
-      `${name} tổ chức ${every.years} năm một lần (từ năm ${every.from}), năm ${year} không có.`,
-      `${name} is held every ${every.years} years (from ${every.from}); there is none in ${year}.`,
-    );
+    return say.phrase({ vi: `${name} tổ chức ${every.years} năm một lần (từ năm ${every.from}), năm ${year} không có.`, en: `${name} is held every ${every.years} years (from ${every.from}); there is none in ${year}.` });
   }
   if (years) {
     const list = [...years].sort((a, b) => a - b).join(", ");
-    return say.say(
-      `${name} chỉ có thông tin về các kỳ năm ${list}; năm ${year} không có kỳ nào.`,
-      `${name}: the only known editions are ${list}; there is none in ${year}.`,
-    );
+    return say.phrase({ vi: `${name} chỉ có thông tin về các kỳ năm ${list}; năm ${year} không có kỳ nào.`, en: `${name}: the only known editions are ${list}; there is none in ${year}.` });
   }
   if (leap) {
-    return say.say(`Năm ${year} không có tháng ${month} nhuận, nên không có ${name}.`, `${year} has no leap month ${month}, so there is no ${name}.`);
+    return say.phrase({ vi: `Năm ${year} không có tháng ${month} nhuận, nên không có ${name}.`, en: `${year} has no leap month ${month}, so there is no ${name}.` });
   }
-  return say.say(`Năm ${year} không có ${name}.`, `There is no ${name} in ${year}.`);
+  return say.phrase({ vi: `Năm ${year} không có ${name}.`, en: `There is no ${name} in ${year}.` });
 }
 
 function nextEditionAfter(festival: Festival, year: number): Occurrence | null {
@@ -167,18 +158,12 @@ function lastEdition(festival: Festival, today: string): Occurrence | null {
 export function unknownFestival(input: AnswerInput, name: string | undefined): Reply {
   const say = speaker(input.language);
   const packName = say.text(input.pack.names);
-  const what = name ? `“${name}”` : say.say("lễ hội này", "this festival");
+  const what = name ? `“${name}”` : say.phrase({ vi: "lễ hội này", en: "this festival" });
   const upcoming = upcomingFestivals(input.pack, input.today);
   return {
     text: lines(
-      say.say(
-        `Mình chưa có thông tin về ${what} trong danh sách lễ hội của ${packName}.`,
-        `I have no information about ${what} in the festival list of ${packName}.`,
-      ),
-      say.say(
-        "Bạn có thể hỏi cán bộ văn hóa, hoặc chọn một lễ hội mình biết dưới đây.",
-        "You can ask the culture staff, or pick a festival I know below.",
-      ),
+      say.phrase({ vi: `Mình chưa có thông tin về ${what} trong danh sách lễ hội của ${packName}.`, en: `I have no information about ${what} in the festival list of ${packName}.` }),
+      say.phrase({ vi: "Bạn có thể hỏi cán bộ văn hóa, hoặc chọn một lễ hội mình biết dưới đây.", en: "You can ask the culture staff, or pick a festival I know below." }),
     ),
     choices: [staffChoice(say.lang), ...festivalChoices(upcoming, say, 4)],
   };
@@ -191,11 +176,8 @@ function windowReply(input: AnswerInput, window: { from: string; to: string; lab
     const upcoming = upcomingFestivals(input.pack, input.today).slice(0, 3);
     return {
       text: lines(
-        say.say(
-          `${capitalize(window.label)}: không có lễ hội nào trong danh sách của mình.`,
-          `${capitalize(window.label)}: there is no festival in my list.`,
-        ),
-        upcoming.length > 0 && say.say("Các lễ hội sắp tới:", "Coming up:"),
+        say.phrase({ vi: `${capitalize(window.label)}: không có lễ hội nào trong danh sách của mình.`, en: `${capitalize(window.label)}: there is no festival in my list.` }),
+        upcoming.length > 0 && say.phrase({ vi: "Các lễ hội sắp tới:", en: "Coming up:" }),
         festivalLines(upcoming, say),
         say.fallbackNote(),
       ),
@@ -204,9 +186,9 @@ function windowReply(input: AnswerInput, window: { from: string; to: string; lab
   }
   return {
     text: lines(
-      say.say(`Các lễ hội ${window.label}:`, `Festivals ${window.label}:`),
+      say.phrase({ vi: `Các lễ hội ${window.label}:`, en: `Festivals ${window.label}:` }),
       festivalLines(items, say),
-      say.say("Chọn một lễ hội để xem chi tiết.", "Pick one for details."),
+      say.phrase({ vi: "Chọn một lễ hội để xem chi tiết.", en: "Pick one for details." }),
       say.fallbackNote(),
     ),
     choices: festivalChoices(items, say),
@@ -219,15 +201,15 @@ export function upcomingReply(input: AnswerInput): Reply {
   const items = upcomingFestivals(input.pack, input.today);
   if (items.length === 0) {
     return {
-      text: say.say("Hiện mình chưa có lịch lễ hội nào sắp tới.", "I have no upcoming festivals in my list yet."),
+      text: say.phrase({ vi: "Hiện mình chưa có lịch lễ hội nào sắp tới.", en: "I have no upcoming festivals in my list yet." }),
       choices: [staffChoice(say.lang)],
     };
   }
   return {
     text: lines(
-      say.say(`Các lễ hội sắp tới ở ${say.text(input.pack.names)}:`, `Upcoming festivals in ${say.text(input.pack.names)}:`),
+      say.phrase({ vi: `Các lễ hội sắp tới ở ${say.text(input.pack.names)}:`, en: `Upcoming festivals in ${say.text(input.pack.names)}:` }),
       festivalLines(items, say),
-      say.say("Chọn một lễ hội để xem chi tiết.", "Pick one for details."),
+      say.phrase({ vi: "Chọn một lễ hội để xem chi tiết.", en: "Pick one for details." }),
       say.fallbackNote(),
     ),
     choices: festivalChoices(items, say),

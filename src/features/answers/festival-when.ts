@@ -73,24 +73,24 @@ export function describeOccurrence(festival: Festival, occurrence: Occurrence, s
   const tense = tenseOf(occurrence, today);
   const head = say.en ? `${name} ${occurrence.year}` : `${name} năm ${occurrence.year}`;
   const verb = {
-    past: say.say("đã diễn ra", "took place"),
-    ongoing: say.say("đang diễn ra", "is under way"),
-    future: say.say("diễn ra", "takes place"),
+    past: say.phrase({ vi: "đã diễn ra", en: "took place" }),
+    ongoing: say.phrase({ vi: "đang diễn ra", en: "is under way" }),
+    future: say.phrase({ vi: "diễn ra", en: "takes place" }),
   }[tense];
   const days = festival.date.days ?? 1;
   const lunar = festival.date.calendar === "lunar";
-  const lunarWord = say.say(" âm lịch", "");
+  const lunarWord = say.phrase({ vi: " âm lịch", en: "" });
 
   // The main day first: it is what people ask for ("chính hội ngày nào").
   if (occurrence.main) {
-    const mainLunar = occurrence.lunarMain ? `${say.say("ngày ", "the ")}${formatLunar(occurrence.lunarMain, lang)}${lunarWord}, ${say.say("tức ", "i.e. ")}` : "";
+    const mainLunar = occurrence.lunarMain ? `${say.phrase({ vi: "ngày ", en: "the " })}${formatLunar(occurrence.lunarMain, lang)}${lunarWord}, ${say.phrase({ vi: "tức ", en: "i.e. " })}` : "";
     const main = `${mainLunar}${dayWithWeekday(occurrence.main, lang)}`;
-    const spanLunar = lunar && occurrence.lunarStart ? `${say.say("từ ", "from ")}${lunarRange(occurrence.lunarStart, lunarOf(occurrence.end), say)}${lunarWord} ` : "";
+    const spanLunar = lunar && occurrence.lunarStart ? `${say.phrase({ vi: "từ ", en: "from " })}${lunarRange(occurrence.lunarStart, lunarOf(occurrence.end), say)}${lunarWord} ` : "";
     const tail = say.en
       ? `; the festival ${tense === "past" ? "ran" : "runs"} ${days} days, ${spanLunar}(${solarRange(occurrence.start, occurrence.end, lang)}).`
       : `; hội kéo dài ${days} ngày, ${spanLunar}(${solarRange(occurrence.start, occurrence.end, lang)}).`;
-    const mainLabel = say.say("chính hội", "main day:");
-    const past = tense === "past" ? say.say(" đã diễn ra,", " took place;") : "";
+    const mainLabel = say.phrase({ vi: "chính hội", en: "main day:" });
+    const past = tense === "past" ? say.phrase({ vi: " đã diễn ra,", en: " took place;" }) : "";
     return `${head}${past} ${mainLabel} ${main}${tail}`;
   }
 
@@ -124,12 +124,12 @@ export function shortWhen(festival: Festival, occurrence: Occurrence, say: Speak
   const key = occurrence.main ?? occurrence.start;
   const lunarKey = occurrence.main ? occurrence.lunarMain : occurrence.lunarStart;
   const notes: string[] = [];
-  if (occurrence.main) notes.push(say.say("chính hội", "main day"));
+  if (occurrence.main) notes.push(say.phrase({ vi: "chính hội", en: "main day" }));
   if (lunarKey) notes.push(say.en ? `${formatLunar(lunarKey, "en")}` : `${formatLunar(lunarKey, "vi")} âm lịch`);
   const days = festival.date.days ?? 1;
   const span =
     days > 1 && !occurrence.main
-      ? `${say.say("từ ", "")}${dayWithWeekday(occurrence.start, lang)}${say.say(" đến ", " – ")}${dayWithWeekday(occurrence.end, lang)}`
+      ? `${say.phrase({ vi: "từ ", en: "" })}${dayWithWeekday(occurrence.start, lang)}${say.phrase({ vi: " đến ", en: " – " })}${dayWithWeekday(occurrence.end, lang)}`
       : dayWithWeekday(key, lang);
   return notes.length > 0 ? `${span} (${notes.join(", ")})` : span;
 }

@@ -15,12 +15,9 @@ export function answerOutOfScope(input: Pick<AnswerInput, "language" | "pack">):
   const packName = say.text(input.pack.names);
   return {
     text: lines(
-      say.say("Xin lỗi, câu hỏi này nằm ngoài những gì mình có thể trả lời.", "Sorry, I cannot answer that one."),
-      say.say(
-        `Mình có thể giúp: ngày lễ hội, thông tin di sản, lớp truyền dạy Quan họ, tiếp nhận phản ánh, nội dung các kế hoạch văn hóa và đầu mối liên hệ của ${packName}.`,
-        `I can help with: festival dates, heritage, Quan ho classes, reports, the culture plans and the contact offices of ${packName}.`,
-      ),
-      say.say("Bạn cũng có thể chọn “Gặp cán bộ” để hỏi trực tiếp.", "You can also choose “Talk to staff” to ask a person."),
+      say.phrase({ vi: "Xin lỗi, câu hỏi này nằm ngoài những gì mình có thể trả lời.", en: "Sorry, I cannot answer that one." }),
+      say.phrase({ vi: `Mình có thể giúp: ngày lễ hội, thông tin di sản, lớp truyền dạy Quan họ, tiếp nhận phản ánh, nội dung các kế hoạch văn hóa và đầu mối liên hệ của ${packName}.`, en: `I can help with: festival dates, heritage, Quan ho classes, reports, the culture plans and the contact offices of ${packName}.` }),
+      say.phrase({ vi: "Bạn cũng có thể chọn “Gặp cán bộ” để hỏi trực tiếp.", en: "You can also choose “Talk to staff” to ask a person." }),
     ),
     choices: mainMenu(input.language),
   };

@@ -1,18 +1,16 @@
+import { BotComposer } from "../../core/bot-composer.js";
 import type { AppContext } from "../../shared/app-context.js";
 import { mainMenu } from "../../shared/menu.js";
+import texts from "./fallback-texts.json" with { type: "json" };
 
 /**
- * The last handler: nobody answered. Never silent: an honest reply, the menu, and staff on offer.
- * Counted as unanswered so staff see what people ask that the bot cannot answer.
+ * The last feature: nobody answered. Never silent: an honest reply, the menu, and staff on offer.
+ * Its outcome is `unanswered`, so staff see what people ask that the bot cannot answer, and a second one in a
+ * row hands the person to staff (src/features/handoff/handoff-misunderstood.ts).
  */
-export async function fallback(ctx: AppContext): Promise<void> {
-  if (ctx.message.kind !== "message") return;
-  ctx.conversation.state.unanswered = ((ctx.conversation.state.unanswered as number | undefined) ?? 0) + 1;
-  await ctx.reply({
-    text: ctx.t(
-      "Xin lỗi, tôi chưa hiểu ý bạn. Tôi có thể giúp tra cứu lễ hội, di sản, lớp Quan họ, nội dung kế hoạch văn hóa, hoặc nhận phản ánh. Bạn cũng có thể gặp cán bộ.",
-      "Sorry, I did not understand. I can help with festivals, heritage, Quan họ classes, what the culture plans say, or take a report. You can also talk to a staff member.",
-    ),
-    choices: mainMenu(ctx.language),
-  });
-}
+export const fallback = new BotComposer<AppContext>();
+
+fallback.on("message", async (ctx) => {
+  ctx.outcome = "unanswered";
+  await ctx.reply({ text: ctx.say(texts.notUnderstood), choices: mainMenu(ctx.language) });
+});

@@ -1,4 +1,4 @@
-import type { NextFunction } from "../../core/composer.js";
+import { BotComposer } from "../../core/bot-composer.js";
 import type { AppContext } from "../../shared/app-context.js";
 
 /** How many messages one person may send per window before the bot stops answering for a while. */
@@ -10,26 +10,36 @@ interface FloodState {
   noticed: boolean;
 }
 
+declare module "../../core/conversation.js" {
+  interface ConversationState {
+    /** The person's message count in the current window (src/features/flood-limit). */
+    flood?: FloodState;
+  }
+}
+
+const texts = {
+  tooFast: {
+    vi: "Bạn đang gửi tin nhắn quá nhanh. Vui lòng đợi khoảng một phút rồi gửi lại; các tin nhắn đã gửi vẫn được lưu cho cán bộ.",
+    en: "You are sending messages too fast. Please wait about a minute and try again; what you sent is kept for staff.",
+  },
+} as const;
+
 /**
  * One person flooding (hundreds of messages a minute) gets one polite notice and no answers until the
  * window passes; their messages stay in the transcript for staff. Others are not slowed: each person's
  * messages are queued separately, and a limited message costs almost nothing.
  */
-export async function floodLimit(ctx: AppContext, next: NextFunction): Promise<void> {
-  if (ctx.message.kind !== "message") return next();
+export const floodLimit = new BotComposer<AppContext>();
+
+floodLimit.on("message", async (ctx, next) => {
   const now = ctx.message.timestamp || ctx.services.now();
-  const state = (ctx.conversation.state.flood as FloodState | undefined) ?? { windowStart: now, count: 0, noticed: false };
+  const state = ctx.conversation.state.flood ?? { windowStart: now, count: 0, noticed: false };
   if (now - state.windowStart > FLOOD_LIMIT.windowMs) Object.assign(state, { windowStart: now, count: 0, noticed: false });
   state.count++;
   ctx.conversation.state.flood = state;
   if (state.count <= FLOOD_LIMIT.messages) return next();
   if (!state.noticed) {
     state.noticed = true;
-    await ctx.reply(
-      ctx.t(
-        "Bạn đang gửi tin nhắn quá nhanh. Vui lòng đợi khoảng một phút rồi gửi lại; các tin nhắn đã gửi vẫn được lưu cho cán bộ.",
-        "You are sending messages too fast. Please wait about a minute and try again; what you sent is kept for staff.",
-      ),
-    );
+    await ctx.reply(ctx.say(texts.tooFast));
   }
-}
+});

@@ -1,57 +1,52 @@
-import type { NextFunction } from "../../core/composer.js";
+import { BotComposer } from "../../core/bot-composer.js";
 import type { Handoff } from "../../domain/handoff.js";
-import { HandoffService } from "./handoff-service.js";
-import { handoffEndedByPersonText, handoffExpiredText, handoffStartedText } from "./handoff-texts.js";
 import { normalize } from "../../nlu/index.js";
 import type { AppContext } from "../../shared/app-context.js";
 import { MENU, mainMenu } from "../../shared/menu.js";
+import { HandoffService } from "./handoff-service.js";
+import { handoffEndedByPersonText, handoffExpiredText, handoffStartedText } from "./handoff-texts.js";
 
 /**
- * Human handoff. Starts when the person asks for staff (intent human_handoff) or picks "Gặp cán bộ"
- * (MENU.handoff); src/features/handoff/handoff-feature-misunderstood.ts starts it after two misunderstood messages.
- * While handed off the bot stays silent (the pipeline keeps each message in the transcript for staff),
- * except "kết thúc" / "end", which hands the person back to the bot. A handoff found 24 h without a staff
- * reply is closed on the person's next message, which the bot then answers.
- *
- * Sits after deliverPending, so staff replies kept while the window was closed still reach the person.
+ * Human handoff, in two places of the feature order (src/app/features.ts):
+ * - `handoffHold`, before the dialogs: while handed off the bot stays silent (the pipeline keeps each message in the
+ *   transcript for staff), except "kết thúc" / "end", which hands the person back to the bot. A handoff found 24 h
+ *   without a staff reply is closed on the person's next message, which the bot then answers.
+ * - `handoffStart`, after the dialog runner: the person asks for staff (intent human_handoff) or picks "Gặp cán bộ".
+ *   Inside a dialog the step sees the message first, so a name such as "Nguyễn Văn Gặp" or "cho mình" (for myself)
+ *   is an answer, not a request for staff. src/features/handoff/handoff-misunderstood.ts starts it after two
+ *   misunderstood messages.
  */
-export async function handoff(ctx: AppContext, next: NextFunction): Promise<void> {
-  if (ctx.message.kind !== "message") return next();
-  handledByHandoff.add(ctx);
-  const service = new HandoffService(ctx.services);
-  const key = ctx.conversation.key;
+export const handoffHold = new BotComposer<AppContext>();
+
+handoffHold.on("message", async (ctx, next) => {
   // Without the marker there is no open handoff (start() saves the marker before the record): one read fewer per
   // message for nearly everyone. With it, the record is the truth (staff may have closed it meanwhile).
-  const record = ctx.conversation.state.handoff ? await service.get(key) : undefined;
-
-  if (record?.status === "open") {
-    if (service.isDue(record)) {
-      await service.close(key, "expired", ctx.conversation);
-      await ctx.reply(handoffExpiredText(ctx.language));
-      handledByHandoff.delete(ctx); // the bot answers this message as usual
-      return next();
-    }
-    if (isEndCommand(ctx.text)) {
-      await service.close(key, "ended_by_person", ctx.conversation);
-      await ctx.reply({ text: handoffEndedByPersonText(ctx.language), choices: mainMenu(ctx.language) });
-      return;
-    }
-    return; // silent: staff answer
+  if (!ctx.conversation.state.handoff) return next();
+  const service = new HandoffService(ctx.services);
+  const key = ctx.conversation.key;
+  const record = await service.get(key);
+  if (record?.status !== "open") {
+    // Released or expired elsewhere (API, sweeper) while this conversation was loaded.
+    delete ctx.conversation.state.handoff;
+    return next();
   }
-  // Released or expired elsewhere (API, sweeper) while this conversation was loaded.
-  delete ctx.conversation.state.handoff;
+  if (service.isDue(record)) {
+    await service.close(key, "expired", ctx.conversation);
+    await ctx.reply(handoffExpiredText(ctx.language));
+    return next(); // the bot answers this message as usual
+  }
+  if (isEndCommand(ctx.text)) {
+    await service.close(key, "ended_by_person", ctx.conversation);
+    ctx.outcome = "answered";
+    return ctx.reply({ text: handoffEndedByPersonText(ctx.language), choices: mainMenu(ctx.language) });
+  }
+  ctx.outcome = "handed_off"; // silent: staff answer
+});
 
-  if (ctx.choice === MENU.handoff) return startHandoff(ctx, "menu");
-  if (ctx.choice === undefined && ctx.understanding?.intent === "human_handoff") return startHandoff(ctx, "asked");
-  handledByHandoff.delete(ctx);
-  await next();
-}
+export const handoffStart = new BotComposer<AppContext>();
 
-/**
- * Messages this feature took (silence while handed off, "kết thúc", a start): the misunderstanding
- * counter must not count them, whatever the understanding said.
- */
-export const handledByHandoff = new WeakSet<AppContext>();
+handoffStart.on("choice", (ctx, next) => (ctx.choice === MENU.handoff ? startHandoff(ctx, "menu") : next()));
+handoffStart.on("text", (ctx, next) => (ctx.understanding?.intent === "human_handoff" ? startHandoff(ctx, "asked") : next()));
 
 /**
  * Opens a handoff for the person being answered, notifies staff and tells the person who will answer,
@@ -61,6 +56,7 @@ export const handledByHandoff = new WeakSet<AppContext>();
  */
 export async function startHandoff(ctx: AppContext, reason: Handoff["reason"]): Promise<void> {
   await new HandoffService(ctx.services).start(ctx.conversation, reason);
+  ctx.outcome = "handed_off";
   const office = ctx.language === "en" ? (ctx.pack.office.names.en ?? ctx.pack.office.names.vi) : ctx.pack.office.names.vi;
   await ctx.reply(handoffStartedText(reason, office, ctx.services.now(), ctx.language));
 }

@@ -4,6 +4,7 @@ import type { Handoff } from "../../domain/handoff.js";
 import type { Report } from "../../domain/report.js";
 import { updateDocument } from "../../store/update-document.js";
 import { maskPhones } from "../../logger.js";
+import { uriComponent } from "../../http/uri-component.js";
 import { handoffExpiredText, handoffReleasedText } from "./handoff-texts.js";
 
 /** A handoff ends by itself this long after it opened or after the last staff reply, whichever is later. */
@@ -13,6 +14,15 @@ export const HANDOFF_TIMEOUT_MS = 24 * 3_600_000;
 export interface HandoffState {
   openedAt: number;
   reason: Handoff["reason"];
+}
+
+declare module "../../core/conversation.js" {
+  interface ConversationState {
+    /** Set while handed off (src/features/handoff). */
+    handoff?: HandoffState;
+    /** Misunderstood messages in a row (src/features/handoff/handoff-misunderstood.ts). */
+    misunderstoodInARow?: number;
+  }
 }
 
 /** No handoff for this conversation key. */
@@ -104,7 +114,7 @@ export class HandoffService {
       packId,
       unitId: handoff.unitId,
       summary: staffSummary(conversation, reason, report),
-      consolePath: `/admin/inbox/${encodeURIComponent(handoff.key)}`,
+      consolePath: `/admin/inbox/${uriComponent(handoff.key)}`,
       at: now,
     });
     return handoff;

@@ -1,17 +1,18 @@
-import type { NextFunction } from "../../core/composer.js";
-import { startRegistration } from "./registration-dialog.js";
+import { BotComposer } from "../../core/bot-composer.js";
 import type { AppContext } from "../../shared/app-context.js";
-
-/** The payload prefix of the "Đăng ký" choice under a class ("class:register:<id>"; without an id: pick a class). */
-export const REGISTER_PAYLOAD = "class:register";
+import { REGISTER_CHOICE } from "../../shared/menu.js";
+import { startRegistration } from "./registration-dialog.js";
 
 /**
- * Class registration starts here, from the "Đăng ký" choice of the class list (src/features/answers/class-info.ts).
- * The list itself (MENU.classes, join_class) is an answer.
+ * Class registration starts here, from the "Đăng ký" choice of the class list (src/features/answers/class-info.ts):
+ * "class:register:<id>" for one class, "class:register" to pick one. The list itself (MENU.classes, join_class) is an
+ * answer.
  */
-export async function classesMenu(ctx: AppContext, next: NextFunction): Promise<void> {
-  const choice = ctx.choice;
-  if (choice === REGISTER_PAYLOAD) return startRegistration(ctx);
-  if (choice?.startsWith(`${REGISTER_PAYLOAD}:`)) return startRegistration(ctx, choice.slice(REGISTER_PAYLOAD.length + 1));
-  await next();
-}
+export const classesMenu = new BotComposer<AppContext>();
+
+classesMenu.on("choice", async (ctx, next) => {
+  if (ctx.choice === REGISTER_CHOICE.prefix) return startRegistration(ctx);
+  const classId = REGISTER_CHOICE.read(ctx.choice);
+  if (classId === undefined) return next();
+  await startRegistration(ctx, classId);
+});

@@ -1,6 +1,10 @@
 import type { Services } from "../../shared/services.js";
 import { REGISTRATIONS, type Registration } from "../../domain/registration.js";
+import { matchOf } from "../../store/match.js";
 import { updateDocument } from "../../store/update-document.js";
+
+/** What the staff side of registrations needs: the store. */
+export type RegistrationServiceDeps = Pick<Services, "store">;
 
 export { REGISTRATIONS };
 
@@ -28,7 +32,7 @@ export interface RegistrationFilter {
  * await registrations.markAttendance("LH-2026-0003", "2026-12-05", true);
  */
 export class RegistrationService {
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: RegistrationServiceDeps) {}
 
   private get registrations() {
     return this.services.store.collection<Registration>(REGISTRATIONS);
@@ -41,11 +45,7 @@ export class RegistrationService {
 
   /** Registrations matching the filter, oldest first (the waiting list's order). */
   async list(filter: RegistrationFilter = {}): Promise<Registration[]> {
-    const match: Record<string, string> = {};
-    if (filter.classId) match.classId = filter.classId;
-    if (filter.packId) match.packId = filter.packId;
-    if (filter.status) match.status = filter.status;
-    const found = await this.registrations.find(match);
+    const found = await this.registrations.find(matchOf(filter, ["classId", "packId", "status"]));
     return found.sort((a, b) => a.createdAt - b.createdAt || a.code.localeCompare(b.code));
   }
 

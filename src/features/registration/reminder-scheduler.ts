@@ -9,6 +9,9 @@ import { classPhrase, classTitle } from "./class-title.js";
 import { updateDocument } from "../../store/update-document.js";
 import { REGISTRATIONS } from "./registration-service.js";
 
+/** What the day-before reminders need. */
+export type ReminderDeps = Pick<Services, "store" | "reach" | "knowledge" | "config" | "logger" | "now">;
+
 /**
  * The day-before reminder for classes: on start and every few minutes, registrations (not the waiting list)
  * whose class's first session is tomorrow (Asia/Ho_Chi_Minh) and that were not reminded yet get a message
@@ -78,7 +81,7 @@ export const REMINDER_CLAIM_MS = 15 * 60_000;
  * document changed with updateDocument (written only at the revision it was read at), so of several instances
  * running at the same moment exactly one gets it; a claim older than REMINDER_CLAIM_MS (its instance died) can be taken over.
  */
-async function claimReminder(services: Services, code: string, now: number): Promise<boolean> {
+async function claimReminder(services: ReminderDeps, code: string, now: number): Promise<boolean> {
   let claimed = false;
   await updateDocument(
     services.store.collection<{ claimedAt: number }>(REMINDER_CLAIMS),
@@ -96,7 +99,7 @@ async function claimReminder(services: Services, code: string, now: number): Pro
  * Starts the scheduler: one run now, then one every `intervalMs`. The timer does not keep the process alive.
  */
 export function startReminderScheduler(
-  services: Services,
+  services: ReminderDeps,
   options: { intervalMs?: number; onOutcome?: (outcome: "sent" | "kept" | "failed" | "dropped") => void } = {},
 ): ReminderScheduler {
   let running: Promise<number> | undefined;

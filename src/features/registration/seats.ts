@@ -4,13 +4,16 @@ import type { Registration } from "../../domain/registration.js";
 import { updateDocument } from "../../store/update-document.js";
 import { REGISTRATIONS } from "./registration-service.js";
 
+/** What counting and claiming seats needs: the store. */
+export type SeatDeps = Pick<Services, "store">;
+
 /**
  * Seats of a class: how many are taken (registered, not waiting or cancelled) and whether it is full
  * (marked full in the content, or as many registrations as its capacity).
  *
  * @example (await seats(services, "vo-cuong", cls)).full
  */
-export async function seats(services: Services, packId: string, cls: ClassEntry): Promise<{ taken: number; waiting: number; full: boolean }> {
+export async function seats(services: SeatDeps, packId: string, cls: ClassEntry): Promise<{ taken: number; waiting: number; full: boolean }> {
   const all = await services.store.collection<Registration>(REGISTRATIONS).find({ packId, classId: cls.id });
   const taken = all.filter((registration) => registration.status === "registered").length;
   const waiting = all.filter((registration) => registration.status === "waiting").length;
@@ -32,7 +35,7 @@ interface SeatCount {
  *
  * @example const registered = await claimSeat(services, pack.id, cls); // false: put on the waiting list
  */
-export async function claimSeat(services: Services, packId: string, cls: ClassEntry): Promise<boolean> {
+export async function claimSeat(services: SeatDeps, packId: string, cls: ClassEntry): Promise<boolean> {
   if (cls.status === "full") return false;
   const capacity = cls.capacity;
   if (capacity === undefined) return true;

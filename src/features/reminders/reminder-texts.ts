@@ -12,6 +12,18 @@ import type { Subscription } from "../../shared/subscription.js";
 type Lang = "vi" | "en";
 const pick = (lang: Lang, vi: string, en: string) => (lang === "en" ? en : vi);
 
+/** Asked on a chat the bot cannot write to later (the web page, the terminal). */
+export const onlyOnPlatforms = {
+  vi: "Mình chỉ gửi được lời nhắc qua Zalo OA hoặc trang Facebook của phường. Bạn nhắn “nhắc tôi trước hội …” ở đó nhé.",
+  en: "I can only send reminders through the ward's Zalo OA or Facebook page. Please ask me there.",
+} as const;
+
+/** A festival whose next date the content cannot give. */
+export const noNextDate = {
+  vi: "Mình chưa có ngày tổ chức lần tới của {vi} nên chưa đặt nhắc được.",
+  en: "I do not have the next date of the {en}, so I cannot set a reminder.",
+} as const;
+
 /** Button payloads. */
 export const REMINDER_PAYLOADS = {
   yes: "remind:yes",

@@ -21,8 +21,17 @@ interface ReminderOffer {
   daysBefore?: number;
 }
 
+declare module "../../core/conversation.js" {
+  interface ConversationState {
+    /** The reminder offered and waiting for the person's "Đồng ý" (src/features/reminders). */
+    reminderOffer?: ReminderOffer;
+    /** Days asked before the festival was chosen from the list. */
+    reminderDays?: number;
+  }
+}
+
 const OFFER = "reminderOffer";
-const offerOf = (ctx: AppContext) => ctx.conversation.state[OFFER] as ReminderOffer | undefined;
+const offerOf = (ctx: AppContext) => ctx.conversation.state[OFFER];
 const today = (ctx: AppContext) => vietnamWallClock(ctx.services.reach.now()).date;
 const lang = (ctx: AppContext): "vi" | "en" => ctx.language;
 
@@ -62,10 +71,7 @@ reminders.on("text", async (ctx, next) => {
 async function request(ctx: AppContext): Promise<void> {
   // The terminal and web chats cannot be written to later (their window never closes because nobody is there after).
   if (!Number.isFinite(ctx.services.channels.get(ctx.message.channel)?.window.freeMs ?? Number.NaN)) {
-    return ctx.reply(ctx.t(
-      "Mình chỉ gửi được lời nhắc qua Zalo OA hoặc trang Facebook của phường. Bạn nhắn “nhắc tôi trước hội …” ở đó nhé.",
-      "I can only send reminders through the ward's Zalo OA or Facebook page. Please ask me there.",
-    ));
+    return ctx.reply(ctx.say(texts.onlyOnPlatforms));
   }
   const entities = ctx.understanding?.entities ?? {};
   const classKinds = (entities.classes ?? []).map((id) => ctx.pack.class(id)?.kind).filter((k): k is "quan_ho" | "craft" => !!k);
@@ -87,11 +93,11 @@ async function request(ctx: AppContext): Promise<void> {
 }
 
 async function offerFestival(ctx: AppContext, festival: Festival, asked: number | undefined): Promise<void> {
-  const daysBefore = asked ?? (ctx.conversation.state.reminderDays as number | undefined) ?? ctx.services.config.REMINDER_DAYS_BEFORE;
+  const daysBefore = asked ?? ctx.conversation.state.reminderDays ?? ctx.services.config.REMINDER_DAYS_BEFORE;
   delete ctx.conversation.state.reminderDays;
   const occurrence = upcomingOccurrence(festival, today(ctx));
   if (!occurrence) {
-    return ctx.reply(ctx.t(`Mình chưa có ngày tổ chức lần tới của ${festival.names.vi} nên chưa đặt nhắc được.`, `I do not have the next date of the ${festival.names.en ?? festival.names.vi}, so I cannot set a reminder.`));
+    return ctx.reply(ctx.say(texts.noNextDate, { vi: festival.names.vi, en: festival.names.en ?? festival.names.vi }));
   }
   ctx.conversation.state[OFFER] = { topic: { kind: "festival", festivalId: festival.id }, daysBefore } satisfies ReminderOffer;
   await ctx.reply(texts.festivalOffer(festival, occurrence, daysBefore, lang(ctx)));

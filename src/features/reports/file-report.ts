@@ -10,6 +10,9 @@ import { possibleDuplicates } from "./duplicates.js";
 import { REPORTS } from "./report-service.js";
 import { categoryName, OTHER_CATEGORY } from "./report-text.js";
 
+/** What filing a report needs: the store, the staff notifier, the clock. */
+export type FilingDeps = Pick<Services, "store" | "notifier" | "now" | "today">;
+
 /** What the report dialog collected. */
 export interface ReportInput {
   categoryId: string;
@@ -27,14 +30,31 @@ export function unitFor(pack: ContentPack, categoryId: string): string {
   return (categoryId !== OTHER_CATEGORY && pack.category(categoryId)?.unit) || pack.office.id;
 }
 
+/** Where a new document is saved: the message's step (`ctx`: stored in one commit with it), or the store at once. */
+export interface SavesWithStep {
+  save(collection: string, id: string, value: unknown, expectedRevision?: number): void;
+  afterCommit(task: () => Promise<void>): void;
+}
+
+/** Saves at once (tests, imports): one commit per document, follow-up work right after. */
+export function savesNow(services: Pick<Services, "store">): SavesWithStep & { flushed(): Promise<void> } {
+  let work = Promise.resolve();
+  return {
+    save: (collection, id, value, expectedRevision) => void (work = work.then(async () => void (await services.store.commit([{ collection, id, value, expectedRevision }])))),
+    afterCommit: (task) => void (work = work.then(task)),
+    flushed: () => work,
+  };
+}
+
 /**
- * Files a report: takes the next code, links possible duplicates both ways, writes it durably (so the code
- * the person is about to get always exists, even after a crash), and returns it. Staff are told separately
- * ({@link notifyStaffOfReport}) once the person has their code.
+ * Files a report: takes the next code and saves the report with the message's step (`step.save`: in the same commit
+ * as the dialog's new state and the reply carrying the code, so a code the person gets always exists and a stored
+ * report's code is sent or waits in the outbox, even after a crash), and returns it. Possible duplicates are linked
+ * back once that commit is stored. Staff are told separately ({@link notifyStaffOfReport}).
  *
- * @example const report = await fileReport(services, pack, input); await ctx.reply(`Mã: ${report.code}`);
+ * @example const report = await fileReport(services, pack, input, ctx); await ctx.reply(`Mã: ${report.code}`);
  */
-export async function fileReport(services: Services, pack: ContentPack, input: ReportInput): Promise<Report> {
+export async function fileReport(services: FilingDeps, pack: ContentPack, input: ReportInput, step: SavesWithStep = savesNow(services)): Promise<Report> {
   const reports = services.store.collection<Report>(REPORTS);
   const code = await nextTicketCode(services.store, "PA", services.today());
   const now = services.now();
@@ -58,11 +78,14 @@ export async function fileReport(services: Services, pack: ContentPack, input: R
   };
   const earlier = await reports.find({ packId: pack.id, categoryId: input.categoryId });
   const report: Report = { ...draft, possibleDuplicates: possibleDuplicates(draft, earlier) };
-  await reports.set(code, report, { durable: true });
-  for (const other of report.possibleDuplicates) {
-    // On the stored copy: staff may have changed that report since it was read above.
-    await updateDocument(reports, other, (stored) => (stored && !stored.possibleDuplicates.includes(code) ? { ...stored, possibleDuplicates: [...stored.possibleDuplicates, code] } : undefined), { durable: true });
-  }
+  step.save(REPORTS, code, { ...report, revision: 1 }, 0);
+  step.afterCommit(async () => {
+    for (const other of report.possibleDuplicates) {
+      // On the stored copy: staff may have changed that report since it was read above.
+      await updateDocument(reports, other, (stored) => (stored && !stored.possibleDuplicates.includes(code) ? { ...stored, possibleDuplicates: [...stored.possibleDuplicates, code] } : undefined), { durable: true });
+    }
+  });
+  if ("flushed" in step) await (step as ReturnType<typeof savesNow>).flushed();
   return report;
 }
 
@@ -75,7 +98,7 @@ export function staffSummary(report: Report, pack: ContentPack): string {
 }
 
 /** Tells staff of a new report (routed to its unit). */
-export async function notifyStaffOfReport(services: Services, pack: ContentPack, report: Report): Promise<void> {
+export async function notifyStaffOfReport(services: FilingDeps, pack: ContentPack, report: Report): Promise<void> {
   await services.notifier.notify({
     type: "report",
     ref: report.code,

@@ -1,7 +1,11 @@
 import type { Services } from "../../shared/services.js";
 import { REPORT_STATUSES, type Report, type ReportStatus } from "../../domain/report.js";
+import { matchOf } from "../../store/match.js";
 import { updateDocument } from "../../store/update-document.js";
 import { statusNotice } from "./report-text.js";
+
+/** What the staff side of reports needs: the store, the person outbox, the clock. */
+export type ReportServiceDeps = Pick<Services, "store" | "outbox" | "now">;
 
 /** The collection reports are kept in, by code. */
 export const REPORTS = "reports";
@@ -34,7 +38,7 @@ export interface ReportFilter {
  * await reports.changeStatus("PA-2026-0007", "in_progress", "Đã chuyển công an phường", "can-bo-lan");
  */
 export class ReportService {
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: ReportServiceDeps) {}
 
   private get reports() {
     return this.services.store.collection<Report>(REPORTS);
@@ -47,12 +51,7 @@ export class ReportService {
 
   /** Reports matching the filter, newest first. */
   async list(filter: ReportFilter = {}): Promise<Report[]> {
-    const match: Record<string, string> = {};
-    if (filter.status) match.status = filter.status;
-    if (filter.categoryId) match.categoryId = filter.categoryId;
-    if (filter.unitId) match.unitId = filter.unitId;
-    if (filter.packId) match.packId = filter.packId;
-    const found = await this.reports.find(match);
+    const found = await this.reports.find(matchOf(filter, ["status", "categoryId", "unitId", "packId"]));
     return found
       .filter((report) => (filter.from === undefined || report.createdAt >= filter.from) && (filter.to === undefined || report.createdAt <= filter.to))
       .sort((a, b) => b.createdAt - a.createdAt || b.code.localeCompare(a.code));

@@ -1,4 +1,4 @@
-import { formatDate } from "../../calendar/index.js";
+import { formatDate, vietnamDateOf } from "../../calendar/index.js";
 import type { Reply } from "../../core/message.js";
 import { REPORT_STATUS_NAMES, type Report } from "../../domain/report.js";
 import type { ContentPack } from "../../content/index.js";
@@ -12,7 +12,7 @@ type Lang = "vi" | "en";
 
 /** The date of an epoch-ms instant in Vietnam (UTC+7, no daylight saving), formatted for `lang`. */
 export function dayOf(at: number, lang: Lang): string {
-  return formatDate(new Date(at + 7 * 3_600_000).toISOString().slice(0, 10), lang);
+  return formatDate(vietnamDateOf(at), lang);
 }
 
 /** The category's name in the person's language ("Khác" for the catch-all category). */

@@ -1,3 +1,5 @@
+import { say, type Language } from "../../shared/bilingual.js";
+import { choicePayload } from "../../shared/choice-payload.js";
 import type { Services } from "../../shared/services.js";
 import type { ContentPack } from "../../content/index.js";
 import type { Choice, Reply } from "../../core/message.js";
@@ -7,6 +9,9 @@ import { canonicalCode } from "../../shared/ticket-code.js";
 import { REPORTS } from "./report-service.js";
 import { categoryName, dayOf, statusCard } from "./report-text.js";
 
+/** What a status lookup reads: the store and the content (for names). */
+export type StatusLookupDeps = Pick<Services, "store" | "knowledge">;
+
 /**
  * Status lookup (report_status): the person who filed a report sees its status, last note and dates; anyone
  * else gets exactly the reply an unknown code gets, so a code reveals nothing. Without a code, the person's own
@@ -15,22 +20,16 @@ import { categoryName, dayOf, statusCard } from "./report-text.js";
  * @example await lookupStatus(services, pack, "zalo:oa:2512…", "vi", ["PA-2026-7"])
  */
 
-type Lang = "vi" | "en";
+type Lang = Language;
 
 /** The payload of a "see this report" choice in the list. */
-export const STATUS_PAYLOAD_PREFIX = "report:status:";
-
-const say = (lang: Lang, vi: string, en: string) => (lang === "en" ? en : vi);
+export const STATUS_CHOICE = choicePayload("report:status");
 
 /** The reply for a code that is unknown, or not this person's (the same words for both). */
 export function notFound(code: string, lang: Lang): string {
   return code.startsWith("LH-")
-    ? say(lang, `Mình không tìm thấy đăng ký mã ${code} từ tài khoản này. Bạn kiểm tra lại mã giúp mình.`, `I found no registration ${code} from this account. Please check the code.`)
-    : say(
-        lang,
-        `Mình không tìm thấy phản ánh mã ${code} gửi từ tài khoản này. Bạn kiểm tra lại mã giúp mình (dạng PA-2026-0007), hoặc nhắn “phản ánh của tôi” để xem các phản ánh bạn đã gửi.`,
-        `I found no report ${code} sent from this account. Please check the code (like PA-2026-0007), or write “my reports” to see the reports you sent.`,
-      );
+    ? say(lang, { vi: `Mình không tìm thấy đăng ký mã ${code} từ tài khoản này. Bạn kiểm tra lại mã giúp mình.`, en: `I found no registration ${code} from this account. Please check the code.` })
+    : say(lang, { vi: `Mình không tìm thấy phản ánh mã ${code} gửi từ tài khoản này. Bạn kiểm tra lại mã giúp mình (dạng PA-2026-0007), hoặc nhắn “phản ánh của tôi” để xem các phản ánh bạn đã gửi.`, en: `I found no report ${code} sent from this account. Please check the code (like PA-2026-0007), or write “my reports” to see the reports you sent.` });
 }
 
 const REGISTRATION_STATUS: Record<Registration["status"], { vi: string; en: string }> = {
@@ -43,14 +42,14 @@ function registrationCard(registration: Registration, pack: ContentPack | undefi
   const cls = pack?.class(registration.classId);
   const title = cls ? (lang === "en" ? (cls.title.en ?? cls.title.vi) : cls.title.vi) : registration.classId;
   return [
-    `${say(lang, "Đăng ký", "Registration")} ${registration.code}: ${title}`,
-    `${say(lang, "Trạng thái", "Status")}: ${REGISTRATION_STATUS[registration.status][lang]}`,
-    `${say(lang, "Ngày đăng ký", "Registered on")} ${dayOf(registration.createdAt, lang)}`,
+    `${say(lang, { vi: "Đăng ký", en: "Registration" })} ${registration.code}: ${title}`,
+    `${say(lang, { vi: "Trạng thái", en: "Status" })}: ${REGISTRATION_STATUS[registration.status][lang]}`,
+    `${say(lang, { vi: "Ngày đăng ký", en: "Registered on" })} ${dayOf(registration.createdAt, lang)}`,
   ].join("\n");
 }
 
 /** The status reply for the codes a person gave (or, with none, their own reports). */
-export async function lookupStatus(services: Services, personKey: string, lang: Lang, codes: readonly string[]): Promise<Reply> {
+export async function lookupStatus(services: StatusLookupDeps, personKey: string, lang: Lang, codes: readonly string[]): Promise<Reply> {
   const packOf = (id: string) => services.knowledge.content.packs.get(id);
   const wanted = codes.map((code) => canonicalCode(code) ?? code);
   if (wanted.length > 0) {
@@ -71,18 +70,14 @@ export async function lookupStatus(services: Services, personKey: string, lang: 
     .sort((a, b) => b.createdAt - a.createdAt);
   if (mine.length === 0) {
     return {
-      text: say(
-        lang,
-        "Mình chưa thấy phản ánh nào gửi từ tài khoản này. Nếu bạn có mã phản ánh, nhắn “tra cứu” kèm mã (ví dụ: tra cứu PA-2026-0007).",
-        "I see no report sent from this account. If you have a report code, write “status” and the code (e.g. status PA-2026-0007).",
-      ),
+      text: say(lang, { vi: "Mình chưa thấy phản ánh nào gửi từ tài khoản này. Nếu bạn có mã phản ánh, nhắn “tra cứu” kèm mã (ví dụ: tra cứu PA-2026-0007).", en: "I see no report sent from this account. If you have a report code, write “status” and the code (e.g. status PA-2026-0007)." }),
     };
   }
   if (mine.length === 1) return { text: statusCard(mine[0], packOf(mine[0].packId), lang) };
   const lines = mine.slice(0, 10).map((report, i) => `${i + 1}. ${report.code} – ${categoryName(packOf(report.packId), report.categoryId, lang)} – ${REPORT_STATUS_NAMES[report.status][lang]} (${dayOf(report.createdAt, lang)})`);
-  const choices: Choice[] = mine.slice(0, 5).map((report) => ({ title: report.code, payload: `${STATUS_PAYLOAD_PREFIX}${report.code}` }));
+  const choices: Choice[] = mine.slice(0, 5).map((report) => ({ title: report.code, payload: STATUS_CHOICE.of(report.code) }));
   return {
-    text: [say(lang, `Bạn đã gửi ${mine.length} phản ánh:`, `You have sent ${mine.length} reports:`), ...lines, say(lang, "Chọn một mã để xem chi tiết.", "Pick a code to see the details.")].join("\n"),
+    text: [say(lang, { vi: `Bạn đã gửi ${mine.length} phản ánh:`, en: `You have sent ${mine.length} reports:` }), ...lines, say(lang, { vi: "Chọn một mã để xem chi tiết.", en: "Pick a code to see the details." })].join("\n"),
     choices,
   };
 }

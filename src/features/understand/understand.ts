@@ -1,23 +1,22 @@
-import type { NextFunction } from "../../core/composer.js";
+import { BotComposer } from "../../core/bot-composer.js";
+import { isPlainly } from "../../nlu/index.js";
 import type { AppContext } from "../../shared/app-context.js";
 
 /**
  * Understands each text message once (intent, entities, language) before any feature sees it,
  * and remembers the person's language. Choices skip it: their payload says what they mean.
+ *
+ * The language is set by the first message that says anything, and changes afterwards only on clear evidence
+ * (a Vietnamese mark, or at least two words of the other language): "an danh", "ok" or a name does not turn a
+ * Vietnamese conversation, and the staff's later updates, into English.
  */
-export async function understand(ctx: AppContext, next: NextFunction): Promise<void> {
-  if (ctx.text && ctx.choice === undefined) {
-    ctx.understanding = ctx.services.knowledge.understander.understand(ctx.text, {
-      today: ctx.today,
-      previousLanguage: ctx.conversation.language,
-    });
-    // A bare link, a code or "ok" says nothing about the person's language: keep the one we know.
-    if (wordsOf(ctx.text) >= 2 || !ctx.conversation.language) ctx.conversation.language = ctx.understanding.language;
-  }
-  await next();
-}
+export const understand = new BotComposer<AppContext>();
 
-/** Words of letters, links left out. */
-function wordsOf(text: string): number {
-  return text.replace(/\bhttps?:\/\/\S+/gi, " ").split(/\s+/).filter((word) => /\p{L}{2,}/u.test(word)).length;
-}
+understand.on("text", async (ctx, next) => {
+  const known = ctx.conversation.language;
+  const understanding = ctx.services.knowledge.understander.understand(ctx.text, { today: ctx.today, previousLanguage: known });
+  ctx.understanding = understanding;
+  if (!known) ctx.conversation.language = understanding.language;
+  else if (understanding.language !== known && isPlainly(ctx.text, understanding.language)) ctx.conversation.language = understanding.language;
+  await next();
+});

@@ -1,7 +1,8 @@
 import { mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { revisionOf, type Collection, type Match, type Store, type WriteOptions } from "../store.js";
+import { revisionOf, type Collection, type CommitWrite, type Match, type Store, type WriteOptions } from "../store.js";
 import { matches } from "../match.js";
+import { Journal, readJournal } from "./journal.js";
 import { ShardFile } from "./shard-file.js";
 
 /** Options for the embedded store. */
@@ -16,6 +17,10 @@ export interface LowdbStoreOptions {
   shards?: Record<string, number>;
   /** Told when a broken file is moved aside at start-up. */
   onCorruptFile?: (file: string, movedTo: string) => void;
+  /** Commits arriving within this many ms share one journal write and sync (default 2; 0: the next turn of the loop). */
+  groupCommitMs?: number;
+  /** Sync the journal to the disk (fdatasync) before a commit resolves (default true); off, a power cut may lose the last commits, a killed process never does. */
+  fsync?: boolean;
 }
 
 /**
@@ -37,29 +42,36 @@ export const DEFAULT_SHARDS: Record<string, number> = { conversations: 64, event
  */
 export class LowdbStore implements Store {
   #shards = new Map<string, ShardFile[]>();
+  #journal: Journal;
+  #recovered?: Promise<void>;
+  #checkpoints?: NodeJS.Timeout;
 
   constructor(private readonly options: LowdbStoreOptions) {
     mkdirSync(options.dir, { recursive: true });
+    this.#journal = new Journal(options.dir, { groupMs: options.groupCommitMs ?? 2, fsync: options.fsync ?? true });
   }
 
   collection<T>(name: string): Collection<T> {
     const files = this.#files(name);
-    const shardOf = (id: string) => files[files.length === 1 ? 0 : hash(id) % files.length];
+    const shardOf = (id: string) => this.#shardOf(name, id);
     return {
       get: async (id) => {
         const shard = shardOf(id);
+        await this.#ready();
         await shard.load();
         const text = shard.get(id);
         return text === undefined ? undefined : (JSON.parse(text) as T);
       },
       set: async (id, value, options?: WriteOptions) => {
         const shard = shardOf(id);
+        await this.#ready();
         await shard.load();
         shard.set(id, JSON.stringify(value));
         await shard.changed(options?.durable === true);
       },
       setIfRevision: async (id, value, expected, options?: WriteOptions) => {
         const shard = shardOf(id);
+        await this.#ready();
         await shard.load();
         // Check and write with no await between them: nothing else in this process can write in between.
         const text = shard.get(id);
@@ -70,10 +82,12 @@ export class LowdbStore implements Store {
       },
       delete: async (id) => {
         const shard = shardOf(id);
+        await this.#ready();
         await shard.load();
         if (shard.delete(id)) await shard.changed(false);
       },
       find: async (match?: Match) => {
+        await this.#ready();
         const found: T[] = [];
         for (const shard of files) {
           await shard.load();
@@ -87,7 +101,34 @@ export class LowdbStore implements Store {
     };
   }
 
+  /**
+   * All or nothing, through the journal (journal.ts): the revisions are checked and the documents set in memory in
+   * one synchronous step (nothing else in this process writes in between), then the commit is appended to the
+   * journal with those of the same few ms; the data files take the documents only after that.
+   */
+  async commit(writes: CommitWrite[]): Promise<boolean> {
+    await this.#ready();
+    const shards = writes.map((write) => this.#shardOf(write.collection, write.id));
+    for (const shard of shards) await shard.load();
+    for (const [i, write] of writes.entries()) {
+      if (write.expectedRevision === undefined) continue;
+      const text = shards[i].get(write.id);
+      if (revisionOf(text === undefined ? undefined : JSON.parse(text)) !== write.expectedRevision) return false;
+    }
+    const entries = writes.map((write, i) => {
+      const text = write.value === undefined ? undefined : JSON.stringify(write.value);
+      if (text === undefined) shards[i].delete(write.id);
+      else shards[i].set(write.id, text);
+      void shards[i].changed(false);
+      return { collection: write.collection, id: write.id, text, expectedRevision: write.expectedRevision };
+    });
+    this.#checkpoints ??= setInterval(() => void this.#checkpoint(), this.options.flushMs ?? 1000).unref();
+    await this.#journal.append(entries);
+    return true;
+  }
+
   async nextSequence(name: string): Promise<number> {
+    await this.#ready();
     const [file] = this.#files("_sequences");
     await file.load();
     const next = Number(file.get(name) ?? 0) + 1;
@@ -97,6 +138,7 @@ export class LowdbStore implements Store {
   }
 
   async markSeen(eventId: string): Promise<boolean> {
+    await this.#ready();
     const files = this.#files("_seen");
     const shard = files[hash(eventId) % files.length];
     await shard.load();
@@ -113,16 +155,59 @@ export class LowdbStore implements Store {
   }
 
   async flush(): Promise<void> {
-    await Promise.all([...this.#shards.values()].flat().map((file) => file.flush()));
+    await this.#ready();
+    await this.#checkpoint();
   }
 
   async close(): Promise<void> {
+    clearInterval(this.#checkpoints);
     await this.flush();
+    await this.#journal.close();
     for (const file of [...this.#shards.values()].flat()) file.close();
+  }
+
+  // ===  Journal: checkpoints and recovery  ===
+
+  /** Writes every dirty data file, then removes the journal files they now cover. */
+  async #checkpoint(): Promise<void> {
+    const covered = this.#journal.dirty ? await this.#journal.rotate() : [];
+    await Promise.all([...this.#shards.values()].flat().map((file) => file.flush()));
+    this.#journal.remove(covered);
+  }
+
+  /** Before anything is read: the whole commits left in the journal by a crash are applied to the data files. */
+  #ready(): Promise<void> {
+    this.#recovered ??= (async () => {
+      const { commits, files } = readJournal(this.options.dir);
+      if (files.length === 0) return;
+      for (const { writes } of commits) {
+        for (const write of writes) {
+          const shard = this.#shardOf(write.collection, write.id);
+          await shard.load();
+          const stored = shard.get(write.id);
+          const storedRevision = revisionOf(stored === undefined ? undefined : JSON.parse(stored));
+          // A document changed after the commit (a later revision, flushed before the crash) is left as it is.
+          if (write.text === undefined) {
+            if (stored !== undefined && (write.expectedRevision === undefined || storedRevision <= write.expectedRevision)) shard.delete(write.id);
+          } else if (stored === undefined || storedRevision <= revisionOf(JSON.parse(write.text))) {
+            shard.set(write.id, write.text);
+          }
+        }
+      }
+      await Promise.all([...this.#shards.values()].flat().map((file) => file.flush()));
+      this.#journal.remove(files);
+    })();
+    return this.#recovered;
+  }
+
+  #shardOf(collection: string, id: string): ShardFile {
+    const files = this.#files(collection);
+    return files[files.length === 1 ? 0 : hash(id) % files.length];
   }
 
   /** Loads every collection now (start-up), so the first message does not wait for a large file. */
   async preload(): Promise<void> {
+    await this.#ready();
     // One file at a time, yielding in between: indexing a file is synchronous (~10 ms for 1,500 conversations),
     // and requests (health checks, first messages) must be served meanwhile.
     for (const name of collectionNames(this.options.dir)) {
@@ -135,6 +220,7 @@ export class LowdbStore implements Store {
 
   /** Every (id, JSON text) of a collection, across its files. */
   async rawEntries(name: string): Promise<[string, string][]> {
+    await this.#ready();
     const entries: [string, string][] = [];
     for (const file of this.#files(name)) {
       await file.load();
@@ -150,7 +236,7 @@ export class LowdbStore implements Store {
       const count = this.options.shards?.[name] ?? DEFAULT_SHARDS[name] ?? 1;
       files = Array.from({ length: count }, (_, i) => {
         const file = join(this.options.dir, count === 1 ? `${name}.jsonl` : `${name}-${String(i).padStart(2, "0")}.jsonl`);
-        return new ShardFile(file, this.options.flushMs ?? 1000, this.options.onCorruptFile);
+        return new ShardFile(file, this.options.flushMs ?? 1000, this.options.onCorruptFile, () => this.#journal.barrier());
       });
       this.#shards.set(name, files);
     }

@@ -42,6 +42,8 @@ export class ShardFile {
     private readonly file: string,
     private readonly flushMs: number,
     private readonly onCorruptFile?: (file: string, movedTo: string) => void,
+    /** Resolves once the commits queued so far are in the journal: documents of a commit never reach a data file before it. */
+    private readonly barrier: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
   /** Reads the file's ids and positions (once); the other methods need it done. */
@@ -123,7 +125,8 @@ export class ShardFile {
     if (!this.#loaded || (this.#dirty.size === 0 && !this.#rewrite)) return this.#writing;
     const ids = [...this.#dirty];
     this.#dirty.clear();
-    this.#writing = this.#writing.then(() => (this.#rewrite || this.#lines + ids.length > 2 * this.#docs.size + 64 ? this.#compact() : this.#append(ids)));
+    const journaled = this.barrier().catch(() => undefined);
+    this.#writing = this.#writing.then(() => journaled).then(() => (this.#rewrite || this.#lines + ids.length > 2 * this.#docs.size + 64 ? this.#compact() : this.#append(ids)));
     return this.#writing;
   }
 

@@ -2,7 +2,7 @@ import pg from "pg";
 import type { Config } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import { matches } from "../match.js";
-import type { Collection, Match, Store } from "../store.js";
+import type { Collection, CommitWrite, Match, Store } from "../store.js";
 import { connectRedis, redactUrl } from "../redis/connect-redis.js";
 import { RedisSeenIds } from "../redis/redis-seen-ids.js";
 import { migrate } from "./migrate.js";
@@ -131,6 +131,51 @@ export class PostgresStore implements Store {
         return rows.map((row) => row.doc).filter((doc) => matches(doc, match));
       },
     };
+  }
+
+  /** One transaction: every write or none; a write whose expected revision no longer holds rolls it back. */
+  async commit(writes: CommitWrite[]): Promise<boolean> {
+    const client = await this.#pool.connect();
+    try {
+      await client.query("BEGIN");
+      for (const write of writes) {
+        if (!(await this.#write(client, write))) {
+          await client.query("ROLLBACK");
+          return false;
+        }
+      }
+      await client.query("COMMIT");
+      return true;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async #write(client: pg.PoolClient, write: CommitWrite): Promise<boolean> {
+    const table = this.#documents;
+    const { collection, id, value, expectedRevision: expected } = write;
+    const revisionIs = `COALESCE((d.doc->>'revision')::bigint, 0) = $3`;
+    if (value === undefined) {
+      const { rowCount } = await client.query(
+        expected === undefined
+          ? prepared(`DELETE FROM ${table} AS d WHERE collection = $1 AND id = $2`, [collection, id])
+          : prepared(`DELETE FROM ${table} AS d WHERE collection = $1 AND id = $2 AND ${revisionIs}`, [collection, id, expected]),
+      );
+      return expected === undefined || rowCount === 1;
+    }
+    if (expected === undefined) {
+      await client.query(prepared(`INSERT INTO ${table} (collection, id, doc) VALUES ($1, $2, $3::jsonb) ON CONFLICT (collection, id) DO UPDATE SET doc = EXCLUDED.doc, updated_at = now()`, [collection, id, toJson(value)]));
+      return true;
+    }
+    const { rowCount } = await client.query(
+      expected === 0
+        ? prepared(`INSERT INTO ${table} AS d (collection, id, doc) VALUES ($1, $2, $4::jsonb) ON CONFLICT (collection, id) DO UPDATE SET doc = EXCLUDED.doc, updated_at = now() WHERE ${revisionIs}`, [collection, id, expected, toJson(value)])
+        : prepared(`UPDATE ${table} AS d SET doc = $4::jsonb, updated_at = now() WHERE collection = $1 AND id = $2 AND ${revisionIs}`, [collection, id, expected, toJson(value)]),
+    );
+    return rowCount === 1;
   }
 
   async nextSequence(name: string): Promise<number> {

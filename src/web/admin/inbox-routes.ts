@@ -4,6 +4,7 @@
  * next message) and "Trả lại cho bot". The list and the open conversation refresh themselves (console.js polls the
  * `.part` fragments), so new handoffs and messages appear without reloading.
  */
+import { uriComponent } from "../../http/uri-component.js";
 import { Router, type Response } from "express";
 import type { Conversation } from "../../core/conversation.js";
 import type { Handoff } from "../../domain/handoff.js";
@@ -48,7 +49,7 @@ export function inboxRoutes(deps: WebDeps): Router {
     const item = (h: Handoff) => {
       const last = conversations.get(h.key)?.transcript.filter((l) => l.from === "person").at(-1);
       return html`<li data-key="${h.key}">
-        <a href="/admin/inbox/${encodeURIComponent(h.key)}"><b>${CHANNELS[h.person.channel] ?? h.person.channel}</b> · ${REASONS[h.reason]}</a>
+        <a href="/admin/inbox/${uriComponent(h.key)}"><b>${CHANNELS[h.person.channel] ?? h.person.channel}</b> · ${REASONS[h.reason]}</a>
         <span class="badge${h.status === "open" ? " open" : ""}">${STATUSES[h.status]}</span>
         <br><span class="muted small">Mở lúc ${formatDateTime(h.openedAt)}${h.firstStaffReplyAt ? ` · đã trả lời sau ${formatDuration(h.firstStaffReplyAt - h.openedAt)}` : " · chưa có cán bộ trả lời"}</span>
         ${last ? html`<br><span class="small">“${last.text.slice(0, 140)}”</span>` : ""}
@@ -96,7 +97,7 @@ export function inboxRoutes(deps: WebDeps): Router {
     const handoff = await handoffFor(res, String(req.params.key));
     const conversation = await deps.services.conversations.get(handoff.key);
     const open = handoff.status === "open" && !handoffs.isDue(handoff);
-    const path = `/admin/inbox/${encodeURIComponent(handoff.key)}`;
+    const path = `/admin/inbox/${uriComponent(handoff.key)}`;
     const body = html`<p><a href="/admin/inbox">← Hộp thư</a></p>
       <h1>${CHANNELS[handoff.person.channel] ?? handoff.person.channel} · ${REASONS[handoff.reason]} <span class="badge${open ? " open" : ""}">${STATUSES[handoff.status]}</span></h1>
       <p class="muted small">Mở lúc ${formatDateTime(handoff.openedAt)}${conversation?.lastInboundAt ? ` · người dân nhắn gần nhất ${formatDateTime(conversation.lastInboundAt)}` : ""}${open ? ` · tự trả lại cho bot lúc ${formatDateTime(handoffs.dueAt(handoff))} nếu không có cán bộ trả lời` : ""}</p>
@@ -130,7 +131,7 @@ export function inboxRoutes(deps: WebDeps): Router {
     const handoff = await handoffFor(res, String(req.params.key));
     const text = typeof req.body?.text === "string" ? req.body.text.trim().slice(0, 2000) : "";
     if (!text) throw new HttpError(400, "Nội dung trả lời trống.");
-    const path = `/admin/inbox/${encodeURIComponent(handoff.key)}`;
+    const path = `/admin/inbox/${uriComponent(handoff.key)}`;
     try {
       const { delivery } = await handoffs.reply(handoff.key, text);
       redirectWithFlash(res, path, delivery === "sent" ? "Đã gửi cho người dân." : "Đã lưu: tin sẽ được gửi khi người dân nhắn lại (quá thời hạn kênh cho phép).");

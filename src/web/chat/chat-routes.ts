@@ -1,7 +1,9 @@
 /**
  * The public web chat: GET /chat (the page), POST /chat/api/messages (send text or a choice; answers with the bot's
  * replies), GET /chat/api/messages (replies that came later, e.g. a report's status change; the page polls it).
- * Messages go through the same pipeline as Zalo and Messenger, as channel "web".
+ * Messages enter through the same receive path as Zalo and Messenger (dedupe by message id, the person's order, the
+ * concurrency limit), as channel "web"; replies wait in the store (StoredChannel) until the page takes them, so a
+ * notice written while the page is closed, or across a restart, is still there.
  */
 import express, { Router, type Request } from "express";
 import { rateLimit } from "express-rate-limit";
@@ -32,15 +34,6 @@ export function replyJson(reply: Reply): ChatReplyJson {
 export function chatRoutes(deps: WebDeps): Router {
   const router = Router();
   const { pipeline, services, web } = deps;
-  // One person's messages are handled one after the other, as the pipeline's queue does for webhooks.
-  const chains = new Map<string, Promise<unknown>>();
-  const serial = <T>(key: string, work: () => Promise<T>): Promise<T> => {
-    const previous = chains.get(key) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(work);
-    chains.set(key, next);
-    void next.finally(() => chains.get(key) === next && chains.delete(key)).catch(() => undefined);
-    return next;
-  };
   const limiter = rateLimit({ windowMs: 60_000, limit: 40, keyGenerator: clientKey, standardHeaders: "draft-7", legacyHeaders: false, message: { error: "Bạn gửi hơi nhanh, vui lòng chờ một chút." } });
 
   const packParam = (req: Request) => (typeof req.query.pack === "string" && /^[a-z0-9-]{1,40}$/.test(req.query.pack) ? req.query.pack : undefined);
@@ -55,12 +48,14 @@ export function chatRoutes(deps: WebDeps): Router {
   router.post("/chat/api/messages", limiter, express.json({ limit: "8kb" }), async (req, res) => {
     const userId = knownChatUserId(req);
     if (!userId) throw new HttpError(401, "Hãy mở lại trang trò chuyện.");
-    const body = (req.body ?? {}) as { text?: unknown; choice?: unknown; pack?: unknown };
+    const body = (req.body ?? {}) as { text?: unknown; choice?: unknown; pack?: unknown; id?: unknown };
     const text = typeof body.text === "string" ? body.text.trim().slice(0, 1000) : "";
     const choice = typeof body.choice === "string" && body.choice.length <= 200 ? body.choice : undefined;
     if (!text && !choice) throw new HttpError(400, "Tin nhắn trống.");
+    // The page sends an id per message, so a POST it repeats (a flaky connection) is answered once.
+    const clientId = typeof body.id === "string" && /^[A-Za-z0-9_-]{8,64}$/.test(body.id) ? body.id : randomUUID();
     const message: InboundMessage = {
-      id: `web-${randomUUID()}`,
+      id: `web-${userId}-${clientId}`,
       channel: "web",
       accountId: chatAccountId(services.knowledge, body.pack),
       userId,
@@ -70,18 +65,16 @@ export function chatRoutes(deps: WebDeps): Router {
       attachments: [],
       timestamp: services.now(),
     };
-    const replies = await serial(userId, async () => {
-      await pipeline.handle(message);
-      return web.take(userId);
-    });
-    res.json({ replies: replies.map(replyJson) });
+    const received = await pipeline.receive(message, { wait: true });
+    const replies = await web.take(userId);
+    res.json({ replies: replies.map(replyJson), ...(received === "duplicate" ? { duplicate: true } : {}) });
   });
 
   router.get("/chat/api/messages", async (req, res) => {
     const userId = knownChatUserId(req);
     if (!userId) throw new HttpError(401, "Hãy mở lại trang trò chuyện.");
-    // Taken inside the person's chain, so a poll never steals the replies of a message being handled.
-    const replies = await serial(userId, async () => web.take(userId));
+    // A poll that takes the replies of a message being handled shows them itself: taking is atomic, nothing is lost or shown twice.
+    const replies = await web.take(userId);
     res.setHeader("Cache-Control", "no-store");
     res.json({ replies: replies.map(replyJson) });
   });

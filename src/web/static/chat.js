@@ -65,12 +65,16 @@
     button.disabled = true;
     bubble("me", shown);
     const typing = bubble("bot typing", "Đang trả lời…");
-    try {
-      const response = await fetch("/chat/api/messages", {
+    // One id per message: sent again after a dropped connection, the server answers it once.
+    const id = (self.crypto && crypto.randomUUID ? crypto.randomUUID() : Date.now() + "-" + Math.random().toString(36).slice(2)).replace(/[^A-Za-z0-9_-]/g, "");
+    const post = () =>
+      fetch("/chat/api/messages", {
         method: "POST",
         headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify({ ...body, pack }),
+        body: JSON.stringify({ ...body, pack, id }),
       });
+    try {
+      const response = await post().catch(() => post());
       const data = await response.json().catch(() => ({}));
       typing.remove();
       if (!response.ok) {

@@ -5,7 +5,7 @@ import type { Report } from "../../../src/domain/report.js";
 import { LowdbStore } from "../../../src/store/lowdb/lowdb-store.js";
 import { freePort, startBot, StartupFailed, type BotProcess } from "./bot-process.js";
 import { startPlatformStub } from "./platform-stub.js";
-import { fileOneReport, ZALO_TEST, type PersonRecord } from "./report-person.js";
+import { CODE_PATTERN, fileOneReport, PLACE_ANSWER, WHEN_ANSWER, ZALO_TEST, type PersonRecord } from "./report-person.js";
 
 /**
  * The kill -9 scenario of issue 7, shared by test/faults/kill-restart.test.ts (short) and `npm run soak` (long):
@@ -47,6 +47,16 @@ export interface KillRunResult {
   silences: number;
   /** People whose message budget ran out without a code. */
   stuck: number;
+  /** Stored report fields that are not the person's answer to that question (issue 15: target 0). */
+  wrongFields: number;
+  /** Stored reports whose code never reached the person and is not waiting in the outbox (target 0). */
+  codesLost: number;
+  /** Codes sent to two people (target 0). */
+  duplicates: number;
+  /** Code messages that reached their person twice: sent, then the bot killed before the outbox recorded it (at least once across a crash). */
+  resent: number;
+  /** Reports stored whose code is still in the outbox at the end (sent at the next start). */
+  codesInOutbox: number;
   seconds: number;
   /** Every broken promise, in words; empty when all held. */
   violations: string[];
@@ -133,7 +143,9 @@ export async function runKillRestart(options: KillRunOptions): Promise<KillRunRe
   const worker = async () => {
     while (!broken && nextPerson < options.reports) {
       const userId = `p${String(++nextPerson).padStart(5, "0")}`;
-      const record = await fileOneReport({ botUrl: bot!.url, stub, userId, stopped: () => broken });
+      // A person waits 10 s for the next question before saying the same again: longer than a restart, after which
+      // the replies a crash left in the outbox are sent (a real person waits at least that long).
+      const record = await fileOneReport({ botUrl: bot!.url, stub, userId, stopped: () => broken, replyTimeoutMs: 10_000 });
       records.push(record);
       if (record.codes.length > 0 && ++withCode % 50 === 0) options.onProgress?.(`${withCode} reports filed, ${kills} kills`);
     }
@@ -159,8 +171,12 @@ export async function runKillRestart(options: KillRunOptions): Promise<KillRunRe
   const reports = new Map((await store.collection<Report>("reports").find()).map((report) => [report.code, report]));
   const holders = new Map<string, string[]>();
   for (const record of records) for (const code of record.codes) holders.set(code, [...(holders.get(code) ?? []), record.userId]);
+  let duplicates = 0;
   for (const [code, users] of holders) {
-    if (users.length > 1) violations.push(`code ${code} was sent to ${users.length} people: ${users.join(", ")}`);
+    if (users.length > 1) {
+      duplicates++;
+      violations.push(`code ${code} was sent to ${users.length} people: ${users.join(", ")}`);
+    }
     const report = reports.get(code);
     if (!report) {
       violations.push(`code ${code} was sent to ${users[0]} but no report has it`);
@@ -168,9 +184,43 @@ export async function runKillRestart(options: KillRunOptions): Promise<KillRunRe
     }
     const record = records.find((candidate) => candidate.userId === users[0])!;
     if (report.reporter.userId !== record.userId) violations.push(`code ${code} was sent to ${record.userId} but its report is ${report.reporter.userId}'s`);
-    // Not necessarily one they gave *as a description*: a restart that lost the last second of the dialog can
-    // take the person's next answer (the place, say) for the description. But it must be something they wrote.
-    else if (!record.said.includes(report.description)) violations.push(`code ${code}: the stored description is nothing ${record.userId} wrote`);
+  }
+  let resent = 0;
+  for (const entry of stub.delivered) {
+    const code = CODE_PATTERN.exec(entry.text)?.[1];
+    if (code && stub.delivered.filter((other) => other.userId === entry.userId && other.text === entry.text).length > 1 && entry === stub.delivered.find((other) => other.userId === entry.userId && other.text === entry.text)) resent++;
+  }
+  // Every stored field is the person's answer to that question (issue 15: a crash used to shift answers by one step).
+  let wrongFields = 0;
+  const byUser = new Map(records.map((record) => [record.userId, record]));
+  for (const report of reports.values()) {
+    const record = byUser.get(report.reporter.userId);
+    const wrong = [
+      record && !record.descriptions.includes(report.description) ? `description "${report.description.slice(0, 40)}"` : "",
+      report.place?.text !== undefined && report.place.text !== PLACE_ANSWER ? `place "${report.place.text}"` : "",
+      report.happened !== undefined && report.happened.text !== WHEN_ANSWER ? `time "${report.happened.text}"` : "",
+      report.contact.anonymous !== true ? "contact" : "",
+      report.evidence.length > 0 ? "evidence" : "",
+    ].filter(Boolean);
+    if (wrong.length > 0) {
+      wrongFields += wrong.length;
+      violations.push(`report ${report.code} of ${report.reporter.userId}: not the person's answer: ${wrong.join(", ")}`);
+    }
+  }
+  // Every code stored reached its person, or waits in the outbox (sent at the next start).
+  const outbox = (await store.collection<{ to: { userId: string }; replies: { text: string }[]; sent: number }>("outbox").find()).flatMap((entry) =>
+    entry.replies.slice(entry.sent).map((reply) => `${entry.to.userId}\u0000${CODE_PATTERN.exec(reply.text)?.[1] ?? ""}`),
+  );
+  let codesLost = 0;
+  let codesInOutbox = 0;
+  for (const report of reports.values()) {
+    const reached = stub.delivered.some((entry) => entry.userId === report.reporter.userId && CODE_PATTERN.exec(entry.text)?.[1] === report.code);
+    if (reached) continue;
+    if (outbox.includes(`${report.reporter.userId}\u0000${report.code}`)) codesInOutbox++;
+    else {
+      codesLost++;
+      violations.push(`report ${report.code} is stored but its code neither reached ${report.reporter.userId} nor waits in the outbox`);
+    }
   }
   const sequence = Number((await store.rawEntries("_sequences")).find(([name]) => name === "PA-2026")?.[1] ?? 0);
   const highest = Math.max(0, ...[...reports.keys()].map((code) => Number(code.split("-")[2])));
@@ -194,6 +244,11 @@ export async function runKillRestart(options: KillRunOptions): Promise<KillRunRe
     messages: records.reduce((sum, record) => sum + record.messages, 0),
     silences: records.reduce((sum, record) => sum + record.silences, 0),
     stuck,
+    wrongFields,
+    codesLost,
+    duplicates,
+    resent,
+    codesInOutbox,
     seconds: Math.round((performance.now() - started) / 100) / 10,
     violations,
   };

@@ -31,13 +31,17 @@ export interface PersonRecord {
   lastHeard?: string;
 }
 
+/** What the person answers to the place and time questions (kill-run.ts checks the stored fields against them). */
+export const PLACE_ANSWER = "số 12 ngõ 5 thôn Đông";
+export const WHEN_ANSWER = "tối qua";
+
 /** The question the bot asked, read from its reply, and the person's answer. */
 function answer(text: string, person: PersonRecord): string | undefined {
   if (text.includes("Bạn chọn “Gửi”")) return "Gửi";
   if (/cho mình xin (họ tên|số điện thoại)/.test(text)) return "ẩn danh";
   if (text.includes("Bạn có ảnh, video")) return "xong";
-  if (text.includes("Việc xảy ra khi nào")) return "tối qua";
-  if (text.includes("Việc này xảy ra ở đâu")) return "số 12 ngõ 5 thôn Đông";
+  if (text.includes("Việc xảy ra khi nào")) return WHEN_ANSWER;
+  if (text.includes("Việc này xảy ra ở đâu")) return PLACE_ANSWER;
   if (text.includes("Bạn mô tả ngắn gọn")) {
     // Unique per person and attempt, so the stored report can be matched to the person who got its code.
     const description = `Quán karaoke hát to quá nửa đêm làm cả xóm mất ngủ, người gửi ${person.userId} lần ${person.descriptions.length + 1}`;

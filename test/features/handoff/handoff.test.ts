@@ -147,7 +147,7 @@ describe("handoff on Zalo", () => {
     const handoff = await handoffOf(s, ZALO_KEY);
     expect(handoff).toMatchObject({ status: "open", reason: "misunderstood" });
     const last = zaloTextsTo(sent).at(-1)!;
-    expect(last).toContain("Có vẻ tôi chưa giúp được bạn");
+    expect(last).toContain("Có vẻ mình chưa giúp được bạn");
     expect((await s.services.conversations.get(ZALO_KEY))!.state.misunderstoodInARow).toBe(0);
   });
 

@@ -187,8 +187,10 @@ describe("new classes", () => {
 
 describe("web chat", () => {
   it("says reminders need Zalo or Messenger (the bot cannot write to a closed web page) and keeps nothing", async () => {
-    const ctx = await server.pipeline.handle({ id: "web-1", channel: "web", accountId: "web", userId: "visitor-1", kind: "message", text: "nhắc tôi trước hội Lim", attachments: [], timestamp: Date.now() });
-    expect(ctx.replies.map((r) => r.text).join("\n")).toContain("Mình chỉ gửi được lời nhắc qua Zalo OA hoặc trang Facebook");
+    const cookie = (await fetch(`${server.url}/chat`)).headers.getSetCookie()[0]!.split(";")[0]!;
+    const answer = await fetch(`${server.url}/chat/api/messages`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ text: "nhắc tôi trước hội Lim" }) });
+    const { replies } = (await answer.json()) as { replies: { text: string }[] };
+    expect(replies.map((r) => r.text).join("\n")).toContain("Mình chỉ gửi được lời nhắc qua Zalo OA hoặc trang Facebook");
     expect(await subscriptions()).toEqual([]);
   });
 });

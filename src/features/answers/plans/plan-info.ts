@@ -83,15 +83,12 @@ export async function answerPlan(input: AnswerInput): Promise<Reply> {
   if (hits.length === 0) {
     return {
       text: lines(
-        say.say(
-          `Các kế hoạch văn hóa của ${say.text(input.pack.names)} mà mình có chưa đề cập nội dung này.`,
-          `The culture plans of ${say.text(input.pack.names)} that I have do not mention this.`,
-        ),
-        say.say(
-          "Bạn có thể gặp cán bộ văn hóa để được trả lời.",
+        say.phrase({ vi: `Các kế hoạch văn hóa của ${say.text(input.pack.names)} mà mình có chưa đề cập nội dung này.`, en: `The culture plans of ${say.text(input.pack.names)} that I have do not mention this.` }),
+        say.phrase({
+          vi: "Bạn có thể gặp cán bộ văn hóa để được trả lời.",
           // Retrieval is lexical over Vietnamese plans: an English question rarely matches, so say how to get an answer.
-          "The plans are in Vietnamese: you can ask again in Vietnamese, or ask the culture staff.",
-        ),
+          en: "The plans are in Vietnamese: you can ask again in Vietnamese, or ask the culture staff.",
+        }),
       ),
       choices: [staffChoice(say.lang)],
     };
@@ -108,12 +105,12 @@ export async function answerPlan(input: AnswerInput): Promise<Reply> {
     if (worded) {
       // The model is asked to end with the citation; add it when it did not, so every answer names its section.
       const cited = passages.some((p) => worded.includes(p.citation));
-      return { text: cited ? worded : lines(worded, `${say.say("Nguồn", "Source")}: ${best.citation}`) };
+      return { text: cited ? worded : lines(worded, `${say.phrase({ vi: "Nguồn", en: "Source" })}: ${best.citation}`) };
     }
   }
   return {
     text: lines(
-      say.say(`Theo ${best.citation}:`, `According to ${best.citation} (the plan is in Vietnamese):`),
+      say.phrase({ vi: `Theo ${best.citation}:`, en: `According to ${best.citation} (the plan is in Vietnamese):` }),
       best.text,
     ),
   };

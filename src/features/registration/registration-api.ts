@@ -1,8 +1,28 @@
 import { Router } from "express";
-import type { Services } from "../shared/services.js";
-import { RegistrationService } from "../features/registration/registration-service.js";
-import { attendanceBody, registrationQuery } from "./schemas.js";
-import { jsonBody, parse } from "./validate.js";
+import type { Services } from "../../shared/services.js";
+import { RegistrationService } from "./registration-service.js";
+import { z } from "zod";
+import { id, isoDate, oneOf } from "../../http/schema-parts.js";
+import { jsonBody, parse } from "../../http/validate.js";
+
+// ===  What the routes accept  ===
+
+const registrationStatus = oneOf(["registered", "waiting", "cancelled"]);
+
+/** GET /api/registrations filters. */
+const registrationQuery = z.strictObject({
+  classId: id("a class id").optional(),
+  pack: id("a content pack id").optional(),
+  status: registrationStatus.optional(),
+});
+
+/** POST /api/registrations/:code/attendance. */
+const attendanceBody = z.strictObject({
+  date: isoDate,
+  present: z.boolean({ error: "must be true or false" }),
+});
+
+// ===  Routes  ===
 
 /**
  * /api/registrations: list (oldest first, the waiting list's order) and mark attendance.

@@ -1,6 +1,6 @@
 import type { Request } from "express";
 import type { z } from "zod";
-import { HttpError } from "../http/http-error.js";
+import { HttpError } from "./http-error.js";
 
 /** A 400 that names each bad field; the JSON answer carries `issues` too. */
 export class ValidationError extends HttpError {

@@ -1,9 +1,27 @@
 import { Router } from "express";
-import type { Services } from "../shared/services.js";
-import { HandoffService } from "../features/handoff/handoff-service.js";
-import { HttpError } from "../http/http-error.js";
-import { handoffQuery, releaseBody, replyBody } from "./schemas.js";
-import { jsonBody, parse } from "./validate.js";
+import type { Services } from "../../shared/services.js";
+import { HandoffService } from "./handoff-service.js";
+import { HttpError } from "../../http/http-error.js";
+import { z } from "zod";
+import { oneOf } from "../../http/schema-parts.js";
+import { jsonBody, parse } from "../../http/validate.js";
+
+// ===  What the routes accept  ===
+
+const handoffStatus = oneOf(["open", "released", "expired", "ended_by_person"]);
+
+/** GET /api/handoffs filters. */
+const handoffQuery = z.strictObject({ status: handoffStatus.optional() });
+
+/** POST /api/handoffs/:key/reply. */
+const replyBody = z.strictObject({
+  text: z.string({ error: "is required (the message for the person)" }).trim().min(1, "must not be empty").max(2000, "is too long (2000 characters at most)"),
+});
+
+/** POST /api/handoffs/:key/release: no fields. */
+const releaseBody = z.strictObject({});
+
+// ===  Routes  ===
 
 /**
  * /api/handoffs: list, read one with the transcript, reply to the person, release. `:key` is the

@@ -1,0 +1,70 @@
+import { Router } from "express";
+import type { Services } from "../../shared/services.js";
+import { HttpError } from "../../http/http-error.js";
+import { ReportService } from "./report-service.js";
+import { z } from "zod";
+import { REPORT_STATUSES } from "../../domain/report.js";
+import { dayEnd, dayStart, id, isoDate, oneOf } from "../../http/schema-parts.js";
+import { jsonBody, parse } from "../../http/validate.js";
+
+// ===  What the routes accept  ===
+
+const reportStatus = oneOf(REPORT_STATUSES);
+
+/** GET /api/reports filters; `from`/`to` are Vietnam-time days, inclusive. */
+const reportQuery = z
+  .strictObject({
+    status: reportStatus.optional(),
+    category: id("a category id").optional(),
+    unit: id("a unit (contact) id").optional(),
+    pack: id("a content pack id").optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "must not be before from" });
+
+/** POST /api/reports/:code/status. */
+const statusBody = z.strictObject({
+  status: reportStatus,
+  note: z.string({ error: "must be text" }).trim().max(1000, "is too long (1000 characters at most)").optional(),
+  by: z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(100, "is too long").optional(),
+});
+
+// ===  Routes  ===
+
+/**
+ * /api/reports: list (filters, newest first), read one, change status with a note (the reporter is told).
+ *
+ * @example app.use("/api/reports", reportRoutes(services));
+ */
+export function reportRoutes(services: Services): Router {
+  const reports = new ReportService(services);
+  const router = Router();
+
+  router.get("/", async (req, res) => {
+    const query = parse(reportQuery, req.query, "query");
+    const found = await reports.list({
+      status: query.status,
+      categoryId: query.category,
+      unitId: query.unit,
+      packId: query.pack,
+      from: query.from ? dayStart(query.from) : undefined,
+      to: query.to ? dayEnd(query.to) : undefined,
+    });
+    res.json({ count: found.length, reports: found });
+  });
+
+  router.get("/:code", async (req, res) => {
+    const report = await reports.get(req.params.code);
+    if (!report) throw new HttpError(404, `No report ${req.params.code}`);
+    res.json({ report });
+  });
+
+  router.post("/:code/status", async (req, res) => {
+    const body = parse(statusBody, jsonBody(req), "body");
+    const report = await reports.changeStatus(req.params.code, body.status, body.note, body.by ?? String(res.locals.staff ?? "api"));
+    res.json({ report });
+  });
+
+  return router;
+}

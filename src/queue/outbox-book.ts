@@ -1,0 +1,102 @@
+import type { Logger } from "pino";
+import type { ChannelRegistry } from "../core/channel.js";
+import { OUTBOX, sendFailure, type OutboxEntry } from "../core/outbound.js";
+import { backoffMs, type RetryPolicy } from "../core/retry.js";
+import type { Store } from "../store/store.js";
+import type { DeadLetterKind, FailedReplies } from "./dead-letters.js";
+
+/** What both Outbounds need to keep the outbox: the store, the policy, the dead letters, the metrics. */
+export interface OutboxDeps {
+  store: Store;
+  policy: RetryPolicy;
+  logger: Logger;
+  now: () => number;
+  /** Writes the dead letters of what was given up and tells staff (src/queue/dead-letters.ts). */
+  onDeadLetter: (failed: FailedReplies) => Promise<void>;
+  /** Counts what was given up, by kind (/metrics: bot_outbound_given_up_total). */
+  onGivenUp?: (kind: DeadLetterKind, channel: string) => void;
+  /** A notice the channel refused (its window closed): kept for the person's next message instead (person-outbox.ts). */
+  onRefusedNotice?: (entry: OutboxEntry) => Promise<void>;
+}
+
+/**
+ * The outbox entries' bookkeeping, shared by the direct Outbound and the queue: each change is a commit (durable, and
+ * at the entry's revision, so a crash never brings back an older copy that would send a reply twice).
+ *
+ * @example const book = new OutboxBook(deps); await book.progress(entry); await book.done(entry);
+ */
+export class OutboxBook {
+  constructor(readonly deps: OutboxDeps) {}
+
+  /** Whether the entry is older than the policy allows: never sent days late. */
+  stale(entry: OutboxEntry): boolean {
+    return this.deps.now() - entry.createdAt > this.deps.policy.maxAgeMs;
+  }
+
+  /** Records how many replies went (a retry, or a restart, starts after them). */
+  async progress(entry: OutboxEntry): Promise<void> {
+    await this.#write(entry, { ...entry });
+  }
+
+  /** Every reply went: out of the outbox. */
+  async done(entry: OutboxEntry): Promise<void> {
+    await this.#write(entry, undefined);
+  }
+
+  /** Not now: tried again after the policy's backoff (by the sweeper or the queue). */
+  async later(entry: OutboxEntry, error: unknown): Promise<void> {
+    const attempts = entry.attempts;
+    await this.#write(entry, { ...entry, attempts, nextAttemptAt: this.deps.now() + backoffMs(this.deps.policy, attempts), lastError: errorText(error) });
+  }
+
+  /** Given up: the replies not sent become dead letters of `kind` (staff are told), and the entry leaves the outbox. */
+  async giveUp(entry: OutboxEntry, kind: DeadLetterKind, error: unknown): Promise<void> {
+    if (kind === "refused" && entry.messageId === undefined && this.deps.onRefusedNotice) {
+      await this.deps.onRefusedNotice(entry);
+      return this.done(entry);
+    }
+    const left = entry.replies.slice(entry.sent).map((reply, offset) => ({ reply, index: entry.sent + offset }));
+    this.deps.onGivenUp?.(kind, entry.to.channel);
+    this.deps.logger[kind === "refused" ? "warn" : "error"]({ err: error, channel: entry.to.channel, kind, entry: entry.id }, "outbound message given up");
+    try {
+      await this.deps.onDeadLetter({ recipient: entry.to, messageId: entry.messageId ?? entry.id, replies: left, error, attempts: entry.attempts, kind });
+    } catch (nested) {
+      this.deps.logger.error({ err: nested, entry: entry.id }, "dead letter not recorded");
+    }
+    await this.done(entry);
+  }
+
+  /**
+   * What a failed try of `entry`'s next reply means: `sendFailure`, except that a try which timed out is checked with
+   * the channel where it can tell (OutboundChannel.wasDelivered): "sent" (it arrived: go on), or "transient" (it did
+   * not: try again); "maybe_sent" only when the channel cannot tell.
+   */
+  async failure(error: unknown, entry: OutboxEntry, channels: ChannelRegistry, since: number): Promise<"sent" | "refused" | "maybe_sent" | "transient"> {
+    const failure = sendFailure(error);
+    if (failure !== "maybe_sent") return failure;
+    const delivered = await channels.wasDelivered(entry.to, entry.replies[entry.sent]!, since);
+    return delivered === undefined ? "maybe_sent" : delivered ? "sent" : "transient";
+  }
+
+  /** Entries whose next try is due, oldest first (the sweeper). */
+  async due(): Promise<OutboxEntry[]> {
+    const now = this.deps.now();
+    const entries = await this.deps.store.collection<OutboxEntry>(OUTBOX).find();
+    return entries.filter((entry) => entry.nextAttemptAt <= now).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  }
+
+  /** Writes at the entry's revision; a lost race (another instance changed it) is logged and left to that one. */
+  async #write(entry: OutboxEntry, next: OutboxEntry | undefined): Promise<void> {
+    const expected = entry.revision;
+    const value = next && { ...next, revision: expected + 1 };
+    if (await this.deps.store.commit([{ collection: OUTBOX, id: entry.id, value, expectedRevision: expected }])) {
+      if (value) Object.assign(entry, value);
+      return;
+    }
+    this.deps.logger.debug({ entry: entry.id }, "outbox entry changed elsewhere; left as it is");
+  }
+}
+
+function errorText(error: unknown): string {
+  return String((error as Error)?.message ?? error).slice(0, 300);
+}

@@ -1,0 +1,47 @@
+import type { Logger } from "pino";
+import type { Outbound } from "../core/outbound.js";
+import type { OutboxBook } from "./outbox-book.js";
+
+/**
+ * Hands the outbox's due entries back to the Outbound every `everyMs`: replies kept through a platform outage (with
+ * the policy's backoff, until they are sent or too old), and those a crash left between storing and sending.
+ * Runs on every store, the embedded one included; with the queue it re-adds entries that have no job (the job id is
+ * the entry's, so one that has a job is not added twice).
+ *
+ * @example const sweeper = startOutboxSweeper({ book, outbound, everyMs: 5_000, logger }); … sweeper.stop();
+ */
+export function startOutboxSweeper(options: { book: OutboxBook; outbound: Outbound; everyMs: number; logger: Logger; graceMs?: number }): { stop(): void; sweep(): Promise<number> } {
+  let running: Promise<number> | undefined;
+  const startedAt = options.book.deps.now();
+  const sweep = (): Promise<number> =>
+    (running ??= (async () => {
+      let handed = 0;
+      try {
+        // A fresh entry of this process (never tried) is being sent by the message that wrote it: left alone for a
+        // moment. One from before the start was left by a crash or a stop: sent at once.
+        const fresh = options.book.deps.now() - (options.graceMs ?? options.everyMs);
+        for (const entry of await options.book.due()) {
+          if (options.outbound.busy(entry.id) || (entry.attempts === 0 && entry.createdAt >= startedAt && entry.createdAt > fresh)) continue;
+          await options.outbound.resume(entry);
+          handed++;
+        }
+      } catch (error) {
+        options.logger.error({ err: error }, "outbox sweep failed");
+      } finally {
+        running = undefined;
+      }
+      return handed;
+    })());
+  const timer = setInterval(() => void sweep(), options.everyMs);
+  timer.unref();
+  // Right after start-up: what a crash left between storing and sending goes out before the person repeats it.
+  const first = setTimeout(() => void sweep(), Math.min(options.everyMs, 50));
+  first.unref();
+  return {
+    stop: () => {
+      clearInterval(timer);
+      clearTimeout(first);
+    },
+    sweep,
+  };
+}

@@ -1,0 +1,186 @@
+import { readdirSync, readFileSync, unlinkSync } from "node:fs";
+import { open, type FileHandle } from "node:fs/promises";
+import { join } from "node:path";
+
+/**
+ * The embedded store's commit journal: how several documents are written as one (Store.commit) over data files
+ * that are each written on their own.
+ *
+ * A commit is appended here first — one line per document, then a line holding only "." that says the commit is
+ * whole — and only then may the data files take the documents (their flushes wait for {@link Journal.barrier}).
+ * Commits queued within `groupMs` share one append and one fdatasync (group commit), so a busy bot pays one disk
+ * sync per few milliseconds, not one per message. After a crash the store replays the whole commits of the journal
+ * onto the data files (a commit cut short by the crash has no "." line and is ignored). Files are rotated: once the
+ * data files are flushed past a journal file, that file is removed (LowdbStore's checkpoint).
+ *
+ * Line format: `["<collection>","<id>",<expected revision or null>]<TAB><document JSON, empty for a deletion>`.
+ */
+export class Journal {
+  #generation: number;
+  #files = new Map<number, FileHandle>();
+  /** Commits waiting for the writer, one batch per file generation; a batch stays open until the writer takes it. */
+  #batches: Batch[] = [];
+  /** The write in progress (or the last one). */
+  #writing: Promise<void> = Promise.resolve();
+  #writer = false;
+  #written = false;
+
+  constructor(
+    private readonly dir: string,
+    private readonly options: { groupMs: number; fsync: boolean },
+  ) {
+    this.#generation = Math.max(0, ...journalFiles(dir).map((file) => file.generation)) + 1;
+  }
+
+  /**
+   * Queues one commit; resolves once it is on disk. Group commit: every commit that arrives while a write and its sync
+   * are in progress joins the next batch, so the batch grows with the disk's latency instead of queueing up behind it.
+   */
+  append(writes: { collection: string; id: string; text: string | undefined; expectedRevision?: number }[]): Promise<void> {
+    let text = "";
+    for (const write of writes) text += `${JSON.stringify([write.collection, write.id, write.expectedRevision ?? null])}\t${write.text ?? ""}\n`;
+    text += ".\n";
+    let batch = this.#batches.at(-1);
+    if (!batch || batch.generation !== this.#generation) {
+      let resolve!: () => void;
+      let reject!: (error: unknown) => void;
+      const done = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+      // A barrier nobody awaits must not become an unhandled rejection: the committers see the error.
+      done.catch(() => undefined);
+      batch = { generation: this.#generation, text: "", done, resolve, reject };
+      this.#batches.push(batch);
+    }
+    batch.text += text;
+    if (!this.#writer) {
+      this.#writer = true;
+      // The first commit waits `groupMs` for others of the same moment; later ones wait for the write in progress.
+      if (this.options.groupMs > 0) setTimeout(() => this.#drain(), this.options.groupMs);
+      else setImmediate(() => this.#drain());
+    }
+    return batch.done;
+  }
+
+  #drain(): void {
+    const batch = this.#batches.shift();
+    if (!batch) {
+      this.#writer = false;
+      return;
+    }
+    this.#writing = this.#write(batch).then(batch.resolve, batch.reject);
+    void this.#writing.then(() => this.#drain());
+  }
+
+  /** Resolves once every commit queued so far is on disk (a data file's flush waits for it). */
+  barrier(): Promise<void> {
+    return this.#batches.at(-1)?.done ?? this.#writing;
+  }
+
+  /** Whether anything was written since the last rotation. */
+  get dirty(): boolean {
+    return this.#written || this.#batches.length > 0;
+  }
+
+  /** Later commits go to a new file; resolves with the older files, once their commits are written. */
+  async rotate(): Promise<string[]> {
+    const older = this.#generation;
+    this.#generation++;
+    this.#written = false;
+    await this.barrier().catch(() => undefined);
+    return journalFiles(this.dir)
+      .filter((file) => file.generation <= older)
+      .map((file) => file.path);
+  }
+
+  /** Removes journal files whose commits the data files now hold. */
+  remove(paths: string[]): void {
+    for (const path of paths) {
+      const generation = generationOf(path);
+      void this.#files.get(generation)?.close().catch(() => undefined);
+      this.#files.delete(generation);
+      try {
+        unlinkSync(path);
+      } catch {
+        // already gone
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#writing.catch(() => undefined);
+    await Promise.all([...this.#files.values()].map((file) => file.close().catch(() => undefined)));
+    this.#files.clear();
+  }
+
+  // One write and (with fsync) one sync per group, off the event loop (libuv's thread pool).
+  async #write(group: { generation: number; text: string }): Promise<void> {
+    let file = this.#files.get(group.generation);
+    if (file === undefined) {
+      file = await open(join(this.dir, fileName(group.generation)), "a");
+      this.#files.set(group.generation, file);
+    }
+    await file.appendFile(group.text);
+    if (this.options.fsync) await file.datasync();
+    this.#written = true;
+  }
+}
+
+/** One whole commit read back from a journal file. */
+export interface JournalCommit {
+  writes: { collection: string; id: string; text: string | undefined; expectedRevision?: number }[];
+}
+
+interface Batch {
+  generation: number;
+  text: string;
+  done: Promise<void>;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** The whole commits in the journal files of `dir`, oldest first, with the files they came from. */
+export function readJournal(dir: string): { commits: JournalCommit[]; files: string[] } {
+  const files = journalFiles(dir);
+  const commits: JournalCommit[] = [];
+  for (const file of files) {
+    let current: JournalCommit["writes"] = [];
+    for (const line of readFileSync(file.path, "utf8").split("\n")) {
+      if (line === ".") {
+        commits.push({ writes: current });
+        current = [];
+        continue;
+      }
+      const tab = line.indexOf("\t");
+      if (tab < 0) continue; // a line cut short by a crash: its commit has no "." and is dropped
+      try {
+        const [collection, id, expected] = JSON.parse(line.slice(0, tab)) as [string, string, number | null];
+        const text = line.slice(tab + 1);
+        if (text) JSON.parse(text);
+        current.push({ collection, id, text: text || undefined, ...(expected === null ? {} : { expectedRevision: expected }) });
+      } catch {
+        current = [];
+      }
+    }
+  }
+  return { commits, files: files.map((file) => file.path) };
+}
+
+function fileName(generation: number): string {
+  return `_journal-${String(generation).padStart(8, "0")}.log`;
+}
+
+function generationOf(path: string): number {
+  return Number(/_journal-(\d+)\.log$/.exec(path)?.[1] ?? -1);
+}
+
+function journalFiles(dir: string): { path: string; generation: number }[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => /^_journal-\d+\.log$/.test(name))
+    .map((name) => ({ path: join(dir, name), generation: generationOf(name) }))
+    .sort((a, b) => a.generation - b.generation);
+}
