@@ -61,6 +61,24 @@ const schema = z.object({
   STAFF_ROUTES: optional,
   STAFF_API_TOKEN: optional,
   ADMIN_PASSWORD: optional,
+  /**
+   * Which X-Forwarded-For hop to trust for the client's address (rate limits, login back-off, logs): off (the
+   * default: the socket's address), a number of proxies in front, or Express's list of proxy addresses/subnets
+   * ("loopback", "10.0.0.0/8, 127.0.0.1"). See docs/security.md.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx): boolean | number | string => {
+      if (value === undefined || value === "" || /^(false|off|0|no)$/i.test(value)) return false;
+      if (/^\d+$/.test(value)) return Number(value);
+      if (/^(true|on|yes)$/i.test(value)) {
+        ctx.addIssue({ code: "custom", message: "must say which proxies to trust: a number of hops (1 for one reverse proxy) or their addresses; trusting every hop lets any client choose its address" });
+        return z.NEVER;
+      }
+      return value;
+    }),
 
   LLM_PROVIDER: z.enum(["none", "openai-compatible"]).default("none"),
   LLM_BASE_URL: optional,

@@ -33,6 +33,8 @@ import { ChannelStaffNotifier } from "./staff/staff-notifier.js";
 import { createApiRouter } from "./api/create-api-router.js";
 import { parseStaffRoutes } from "./staff/staff-routes.js";
 import { createWeb } from "./web/index.js";
+import { consolePages } from "./app/console-pages.js";
+import { announcementsConsole } from "./features/announcements/announcements-console.js";
 import { recordDeadLetters, type DeadLetterDeps } from "./queue/dead-letters.js";
 import type { OutboundQueue } from "./queue/outbound-queue.js";
 import { DirectOutbound } from "./queue/direct-outbound.js";
@@ -189,7 +191,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", true);
+  // Off by default: req.ip is the socket's address and X-Forwarded-For is ignored (docs/security.md).
+  app.set("trust proxy", config.TRUST_PROXY);
   app.get("/healthz", (_req, res) => {
     res.status(200).json({ ok: true });
   });
@@ -258,7 +261,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   app.use(requestId(logger));
   app.use(metricsRouter(metrics, () => ({ pending: pipeline.pending, ...pipeline.handling }), config.METRICS_TOKEN));
   app.use("/api", createApiRouter(services));
-  app.use(await createWeb({ pipeline, services, web: local.web, announcements: reach.announcements }));
+  app.use(await createWeb({ pipeline, services, web: local.web, pages: [...consolePages, announcementsConsole(reach.announcements)] }));
   app.use((_req, _res, next) => next(new HttpError(404, "Not found")));
   app.use(errorHandler(logger));
   // Only now that every channel is registered: a job left from before a restart must find its channel.

@@ -11,7 +11,8 @@ export interface MessageEvent {
   day: string;
   channel: string;
   packId: string;
-  kind: "text" | "choice" | "other";
+  /** "dialog": typed as the answer to a dialog step (a name, a place, "xong"): handled, but not a question. */
+  kind: "text" | "choice" | "other" | "dialog";
   intent?: string;
   confidence?: number;
   /** false when the bot fell back (out of scope, not understood). */

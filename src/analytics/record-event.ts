@@ -12,14 +12,21 @@ export async function recordMessageEvent(ctx: AppContext): Promise<void> {
   if (ctx.message.kind !== "message") return;
   const at = ctx.message.timestamp || ctx.services.now();
   const answered = ctx.outcome !== "unanswered";
+  // Typed inside a dialog that was already open: the answer to a step, not a question (issue 16: these were counted
+  // among the questions, under the classifier's guess, often out_of_scope).
+  // ("answered" with the dialog closed: the last step's answer finished it; with the dialog still open: a question
+  // asked in the middle, answered elsewhere, which is a question.)
+  const finishedDialog = ctx.outcome === "answered" && ctx.conversation.state.dialog === undefined;
+  const stepAnswer = ctx.inDialogBefore && ctx.choice === undefined && !!ctx.text && (ctx.outcome === "in_dialog" || finishedDialog);
   const event: MessageEvent = {
     id: `${ctx.message.channel}:${ctx.message.id}`,
     at,
     day: vietnamDateOf(at),
     channel: ctx.message.channel,
     packId: ctx.pack.id,
-    kind: ctx.choice !== undefined ? "choice" : ctx.text ? "text" : "other",
-    intent: ctx.understanding?.intent,
+    kind: ctx.choice !== undefined ? "choice" : !ctx.text ? "other" : stepAnswer ? "dialog" : "text",
+    // What the classifier made of a step's answer ("Nguyễn Văn An", "xong") is no intent of the person's.
+    intent: stepAnswer ? undefined : ctx.understanding?.intent,
     confidence: ctx.understanding ? Math.round(ctx.understanding.confidence * 1000) / 1000 : undefined,
     answered,
     text: answered ? undefined : gapText(ctx.text),

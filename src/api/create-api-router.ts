@@ -5,6 +5,7 @@ import { HandoffNotFound, HandoffNotOpen } from "../features/handoff/handoff-ser
 import { HttpError } from "../http/http-error.js";
 import { ReportNotFound } from "../features/reports/report-service.js";
 import { staffAuth } from "./auth.js";
+import { ApiKeys } from "../web/auth/api-keys.js";
 import { deadLetterRoutes } from "./dead-letter-routes.js";
 import { handoffRoutes } from "../features/handoff/handoff-api.js";
 import { registrationRoutes } from "../features/registration/registration-api.js";
@@ -19,14 +20,14 @@ export interface ApiOptions {
 
 /**
  * The staff JSON API (docs/staff-api.md), for the console and other systems: reports, registrations,
- * handoffs. Every route needs `Authorization: Bearer <STAFF_API_TOKEN or ADMIN_PASSWORD>`; input is
+ * handoffs. Every route needs `Authorization: Bearer <key>` (a key made in the console, or STAFF_API_TOKEN); input is
  * validated (400 naming the field), unknown ids are 404, and errors are JSON `{ error }`.
  *
  * @example app.use("/api", createApiRouter(services));
  */
 export function createApiRouter(services: Services, options: ApiOptions = {}): Router {
   const router = Router();
-  router.use(staffAuth({ tokens: [services.config.STAFF_API_TOKEN, services.config.ADMIN_PASSWORD], extraCheck: options.extraAuth }));
+  router.use(staffAuth({ keys: new ApiKeys(services.store, services.now), envToken: services.config.STAFF_API_TOKEN, logger: services.logger, extraCheck: options.extraAuth }));
   router.use(express.json({ limit: "100kb" }));
   router.use("/reports", reportRoutes(services));
   router.use("/registrations", registrationRoutes(services));

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Services } from "../shared/services.js";
 import { listDeadLetters } from "../queue/dead-letters.js";
 import { parse } from "../http/validate.js";
+import { callerOf, requireAllUnits } from "../shared/api-caller.js";
 
 /** GET /api/dead-letters filters: a channel name, and how many (newest first, 100 by default, 1000 at most). */
 const deadLetterQuery = z.strictObject({
@@ -21,6 +22,7 @@ const deadLetterQuery = z.strictObject({
 export function deadLetterRoutes(services: Services): Router {
   const router = Router();
   router.get("/", async (req, res) => {
+    requireAllUnits(callerOf(res));
     const query = parse(deadLetterQuery, req.query, "query");
     const deadLetters = await listDeadLetters(services.store, { channel: query.channel, limit: query.limit });
     res.json({ count: deadLetters.length, deadLetters });

@@ -55,6 +55,21 @@ export const APPLIED_LIMIT = 20;
 
 /** How many transcript lines are kept per person. */
 export const TRANSCRIPT_LIMIT = 200;
+/**
+ * The longest text one transcript line keeps (characters): ten times what understanding reads, pages of text. A
+ * longer text (up to the 1 MB webhook body) is cut here with a note: every later message of the person parses and
+ * rewrites the conversation, so 200 lines of 1 MB would make each of them cost seconds (docs/security.md).
+ */
+export const TRANSCRIPT_LINE_MAX_CHARS = 20_000;
+
+/** `text` cut to {@link TRANSCRIPT_LINE_MAX_CHARS}, saying how much was left out. */
+export function transcriptText(text: string): string {
+  if (text.length <= TRANSCRIPT_LINE_MAX_CHARS) return text;
+  let end = TRANSCRIPT_LINE_MAX_CHARS;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--; // never half of a surrogate pair
+  return `${text.slice(0, end)} … [cắt bớt ${text.length - end} ký tự]`;
+}
 
 /** Builds the key of a person. */
 export function conversationKey(channel: string, accountId: string, userId: string): string {

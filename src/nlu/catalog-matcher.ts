@@ -4,8 +4,12 @@
  * Names and aliases are matched on folded syllables, so diacritics do not matter, with two guards:
  * - when the message *has* diacritics and they contradict every accented spelling of the name, it is not a match
  *   ("đến đó" is not "Đền Đô");
- * - one typo is tolerated for names of 6+ letters: candidates come from a deletion index (each name with one
- *   letter removed, so lookups are exact) and are confirmed with natural's Jaro–Winkler similarity.
+ * - one typo is tolerated for names of 6+ letters: a syllable unknown to the catalogue is replaced by the
+ *   catalogue syllables one edit away (a symmetric-delete index built once, src/nlu/typo-index.ts), and only the
+ *   names around that syllable are looked up again, then confirmed with natural's Jaro–Winkler similarity.
+ *
+ * Work is linear in the message: each word costs at most a fixed number of look-ups (bounded by the longest name
+ * and the longest catalogue syllable), whatever its length. `match(message, work)` counts them for the tests.
  *
  * @example
  * const m = createCatalogMatcher([{ id: "hoi-lim", kind: "festival", names: ["Hội Lim", "lim"] }]);
@@ -14,6 +18,9 @@
 
 import { fold, lower } from "./fold.js";
 import { similarity, tokenizeVi } from "./natural-pieces.js";
+import { TypoIndex, type WorkCounter } from "./typo-index.js";
+
+export type { WorkCounter } from "./typo-index.js";
 
 /** One catalogue item as the matcher sees it. `names` = names.vi, names.en and aliases. */
 export interface CatalogEntry {
@@ -32,7 +39,8 @@ export interface CatalogMatches {
 
 /** A matcher built once from the catalogue. */
 export interface CatalogMatcher {
-  match(message: { tokens: readonly string[]; foldedTokens: readonly string[] }): CatalogMatches;
+  /** `work`, when given, is increased by the steps spent (window look-ups, typo candidates). */
+  match(message: { tokens: readonly string[]; foldedTokens: readonly string[] }, work?: WorkCounter): CatalogMatches;
   /** Folded syllables of every name (the domain vocabulary the catalogue adds). */
   readonly vocabulary: ReadonlySet<string>;
 }
@@ -43,18 +51,36 @@ interface Key {
   accented: Set<string>;
 }
 
+type Found = { id: string; kind: CatalogEntry["kind"]; score: number; start: number; size: number };
+
+/** The message's syllables, with at most one of them replaced by a typo fix. */
+interface Syllables {
+  readonly length: number;
+  at(i: number): string;
+}
+
+/**
+ * How a found name is checked: against the accents typed (exact pass: `typed` = accented syllables), or, with a
+ * typo fixed at `typoAt`, by Jaro–Winkler against what was typed (`typed` = folded syllables).
+ */
+interface Check {
+  typoAt?: number;
+  typed: readonly string[];
+}
+
 const KIND_FIELD = { festival: "festivals", heritage: "heritage", class: "classes", contact: "contacts" } as const;
 // Words that name a kind of thing; dropping them gives extra aliases ("Lễ hội Chùa Dâu" → "chùa dâu").
 const GENERIC_PREFIXES = ["le hoi", "hoi", "festival", "lop truyen day", "lop hoc", "lop", "dan ca", "di tich", "lang nghe", "lang", "phong", "the", "ban quan ly"];
 const FUZZY_MIN_LENGTH = 6;
 const FUZZY_MIN_SIMILARITY = 0.9;
+const MIN_TYPO_WORD = 3;
 
 /** Build the matcher (a few milliseconds for hundreds of names). */
 export function createCatalogMatcher(catalog: readonly CatalogEntry[]): CatalogMatcher {
   const keys = new Map<string, Key>();
   const vocabulary = new Set<string>();
-  const syllableDeletions = new Map<string, string[]>();
   const prefixes = new Set<string>();
+  let longestName = 1; // in syllables
 
   const add = (entry: CatalogEntry, accentedName: string) => {
     const accented = tokenizeVi(lower(accentedName)).join(" ");
@@ -83,108 +109,90 @@ export function createCatalogMatcher(catalog: readonly CatalogEntry[]): CatalogM
       }
     });
   }
+  for (const key of keys.keys()) {
+    const words = key.split(" ");
+    longestName = Math.max(longestName, words.length);
+    for (let i = 1; i <= words.length; i++) prefixes.add(words.slice(0, i).join(" "));
+  }
+  const typos = new TypoIndex(vocabulary);
 
-  type Found = { id: string; kind: CatalogEntry["kind"]; score: number; start: number; size: number };
-
-  /** Look up every window that starts like a name; `typoAt` ≥ 0 means only windows over that (fixed) syllable. */
-  const exactPass = (folded: readonly string[], accented: readonly string[] | undefined, typoAt: number, found: Found[], typo = "") => {
-    for (let start = 0; start < folded.length; start++) {
-      if (!prefixes.has(folded[start]) || (typoAt >= 0 && start > typoAt)) continue;
+  /**
+   * Looks up the windows starting in [from, to) that are names (at most `longestName` syllables each).
+   * With a typo at `typoAt`, only windows over that syllable count, confirmed against what was typed.
+   */
+  const lookUp = (syllables: Syllables, from: number, to: number, found: Found[], work: WorkCounter, check: Check) => {
+    for (let start = from; start < to; start++) {
+      work.steps++;
+      if (!prefixes.has(syllables.at(start))) continue;
       let window = "";
-      for (let size = 1; start + size <= folded.length; size++) {
-        window = size === 1 ? folded[start] : window + " " + folded[start + size - 1];
+      for (let size = 1; start + size <= syllables.length; size++) {
+        work.steps++;
+        window = size === 1 ? syllables.at(start) : window + " " + syllables.at(start + size - 1);
         if (!prefixes.has(window)) break;
-        if (typoAt >= start + size) continue;
+        if (check.typoAt !== undefined && check.typoAt >= start + size) continue;
         const key = keys.get(window);
         if (!key) continue;
         let score = size * 10 - start * 0.01;
-        if (typoAt >= 0) {
-          const typed = folded.slice(start, start + size);
-          typed[typoAt - start] = typo;
-          if (window.replace(/ /g, "").length < FUZZY_MIN_LENGTH || similarity(typed.join(" "), window) < FUZZY_MIN_SIMILARITY) continue;
+        if (check.typoAt !== undefined) {
+          const typed = check.typed.slice(start, start + size).join(" ");
+          if (window.replace(/ /g, "").length < FUZZY_MIN_LENGTH || similarity(typed, window) < FUZZY_MIN_SIMILARITY) continue;
           score -= 5;
-        } else if (accented && !accentsAgree(key, accented.slice(start, start + size).join(" "), window)) continue;
+        } else if (!accentsAgree(key, check.typed.slice(start, start + size).join(" "), window)) continue;
         for (const e of key.entries) found.push({ ...e, score, start, size });
       }
     }
   };
 
-  /** Catalogue syllables one edit away from `token`, same first letter, Jaro–Winkler ≥ 0.7. */
-  const syllableFixes = (token: string): string[] => {
-    const out: string[] = [];
-    const consider = (candidate: string) => {
-      if (candidate[0] === token[0] && !out.includes(candidate) && similarity(candidate, token) >= 0.7) out.push(candidate);
-    };
-    for (const c of syllableDeletions.get(token) ?? []) consider(c); // token lacks a letter
-    for (const variant of oneDeletion(token)) {
-      if (vocabulary.has(variant)) consider(variant); // token has an extra letter
-      for (const c of syllableDeletions.get(variant) ?? []) consider(c); // substitution or swap
-    }
-    return out;
-  };
-
-  for (const syllable of vocabulary) {
-    if (syllable.length < 3) continue;
-    for (const variant of oneDeletion(syllable)) {
-      const list = syllableDeletions.get(variant) ?? [];
-      list.push(syllable);
-      syllableDeletions.set(variant, list);
-    }
-  }
-  for (const key of keys.keys()) {
-    const words = key.split(" ");
-    for (let i = 1; i <= words.length; i++) prefixes.add(words.slice(0, i).join(" "));
-  }
-
   return {
     vocabulary,
-    match({ tokens, foldedTokens }) {
+    match({ tokens, foldedTokens }, work = { steps: 0 }) {
       const found: Found[] = [];
-      exactPass(foldedTokens, tokens, -1, found);
+      const asTyped: Syllables = { length: foldedTokens.length, at: (i) => foldedTokens[i] };
+      lookUp(asTyped, 0, foldedTokens.length, found, work, { typed: tokens });
       // One typo: a syllable unknown to the catalogue, one edit from a catalogue syllable with the same first
-      // letter, is replaced and the names around it are looked up again (then confirmed by Jaro–Winkler).
+      // letter, is replaced and the names over it are looked up again (then confirmed by Jaro–Winkler).
+      const fixesOf = new Map<string, string[]>(); // a word repeated costs one look-up
       for (let p = 0; p < foldedTokens.length; p++) {
         const token = foldedTokens[p];
-        if (token.length < 3 || vocabulary.has(token)) continue;
-        for (const fix of syllableFixes(token)) {
-          const variant = foldedTokens.slice();
-          variant[p] = fix;
-          exactPass(variant, undefined, p, found, token);
+        work.steps++;
+        if (token.length < MIN_TYPO_WORD || vocabulary.has(token)) continue;
+        let fixes = fixesOf.get(token);
+        if (!fixes) fixesOf.set(token, (fixes = typos.fixes(token, work)));
+        for (const fix of fixes) {
+          const fixed: Syllables = { length: foldedTokens.length, at: (i) => (i === p ? fix : foldedTokens[i]) };
+          lookUp(fixed, Math.max(0, p - longestName + 1), p + 1, found, work, { typoAt: p, typed: foldedTokens });
         }
       }
-      // Longest first, so "lễ hội đền đô" wins over "đền đô"; one mask per kind, since "lớp quan họ" may name a
-      // class and, inside it, the heritage "quan họ".
-      found.sort((a, b) => b.score - a.score);
-      const covered = new Map<CatalogEntry["kind"], Uint8Array>();
-      const kept: typeof found = [];
-      for (const f of found) {
-        let mask = covered.get(f.kind);
-        if (!mask) covered.set(f.kind, (mask = new Uint8Array(foldedTokens.length)));
-        const free = !mask.subarray(f.start, f.start + f.size).includes(1);
-        // Entries sharing one name are all kept (two classes called "lớp quan họ").
-        if (free || kept.some((k) => k.kind === f.kind && k.start === f.start && k.size === f.size)) {
-          kept.push(f);
-          mask.fill(1, f.start, f.start + f.size);
-        }
-      }
-      const out: CatalogMatches = {};
-      for (const { id, kind } of kept) {
-        const list = (out[KIND_FIELD[kind]] ??= []);
-        if (!list.includes(id)) list.push(id);
-      }
-      return out;
+      return best(found, foldedTokens.length);
     },
   };
+}
+
+/**
+ * Longest first, so "lễ hội đền đô" wins over "đền đô"; one mask per kind, since "lớp quan họ" may name a
+ * class and, inside it, the heritage "quan họ". Entries sharing one name are all kept (two classes called
+ * "lớp quan họ").
+ */
+function best(found: Found[], length: number): CatalogMatches {
+  found.sort((a, b) => b.score - a.score);
+  const covered = new Map<CatalogEntry["kind"], Uint8Array>();
+  const keptSpans = new Set<string>();
+  const out: CatalogMatches = {};
+  for (const f of found) {
+    let mask = covered.get(f.kind);
+    if (!mask) covered.set(f.kind, (mask = new Uint8Array(length)));
+    const span = `${f.kind} ${f.start} ${f.size}`;
+    if (!keptSpans.has(span) && mask.subarray(f.start, f.start + f.size).includes(1)) continue;
+    keptSpans.add(span);
+    mask.fill(1, f.start, f.start + f.size);
+    const list = (out[KIND_FIELD[f.kind]] ??= []);
+    if (!list.includes(f.id)) list.push(f.id);
+  }
+  return out;
 }
 
 /** Accents in the message, where present, must spell the name: "đến đó" is not "đền đô", "den do" may be. */
 function accentsAgree(key: Key, accentedWindow: string, foldedWindow: string): boolean {
   if (key.accented.size === 0 || accentedWindow === foldedWindow) return true;
   return key.accented.has(accentedWindow);
-}
-
-function oneDeletion(text: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < text.length; i++) if (text[i] !== " ") out.push(text.slice(0, i) + text.slice(i + 1));
-  return out;
 }

@@ -14,7 +14,8 @@ export { normalize, squeezeWordEnd, type Normalized, type NormalizeOptions } fro
 export { detectLanguage, isPlainly } from "./language.js";
 export { expandToken, VI_ABBREVIATIONS, EN_ABBREVIATIONS } from "./teencode.js";
 export { INTENT_LABELS, isIntentLabel } from "./intent-labels.js";
-export { createCatalogMatcher, type CatalogMatcher, type CatalogMatches } from "./catalog-matcher.js";
+export { createCatalogMatcher, type CatalogMatcher, type CatalogMatches, type WorkCounter } from "./catalog-matcher.js";
+export { cutForUnderstanding, MAX_UNDERSTOOD_CHARS } from "./text-limit.js";
 export { findTicketCodes, findPhones, maskCodes } from "./codes.js";
 export { findTimeExpressions, todayInVietnam, type TimeExpressions } from "./time-expressions.js";
 export { messageFeatures } from "./features.js";

@@ -30,7 +30,10 @@ export interface Entities extends CatalogMatches {
 
 /** The result of understanding one message. */
 export interface Understanding {
+  /** The text understood: the message, cut to MAX_UNDERSTOOD_CHARS when longer (src/nlu/text-limit.ts). */
   text: string;
+  /** The message was longer than what was understood. */
+  truncated: boolean;
   intent: IntentLabel;
   /** 0..1: the classifier's probability of `intent` (for out_of_scope: how sure it is that nothing fits). */
   confidence: number;

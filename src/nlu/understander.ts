@@ -15,6 +15,7 @@ import { coverage } from "./domain-vocabulary.js";
 import { messageFeatures } from "./features.js";
 import { INTENT_LABELS, type IntentLabel } from "./intent-labels.js";
 import { normalize } from "./normalize.js";
+import { cutForUnderstanding } from "./text-limit.js";
 import { findTimeExpressions, todayInVietnam } from "./time-expressions.js";
 import { loadTrainingData, type LabelledMessage } from "./training-data.js";
 import type { Entities, Explanation, UnderstandOptions, Understander, Understanding } from "./types.js";
@@ -66,7 +67,9 @@ export function createUnderstander(options: UnderstanderOptions): Understander {
   };
 
   return {
-    understand(text, opts = {}) {
+    understand(whole, opts = {}) {
+      // Bounded work: only the first MAX_UNDERSTOOD_CHARS are read (the transcript keeps the whole text).
+      const text = cutForUnderstanding(whole);
       const { n, probabilities, coverage: known } = analyse(text, opts);
       let best = 0;
       for (let c = 1; c < probabilities.length; c++) if (probabilities[c] > probabilities[best]) best = c;
@@ -95,11 +98,11 @@ export function createUnderstander(options: UnderstanderOptions): Understander {
           confidence = Math.max(probabilities[OUT_OF_SCOPE], 1 - confidence, 1 - known);
         }
       }
-      return { text, intent, confidence: round(confidence), language: n.language, entities, normalized: n.expanded, folded: n.folded } satisfies Understanding;
+      return { text, truncated: text.length < whole.length, intent, confidence: round(confidence), language: n.language, entities, normalized: n.expanded, folded: n.folded } satisfies Understanding;
     },
 
     explain(text, opts = {}): Explanation {
-      const { probabilities, coverage: known } = analyse(text, opts);
+      const { probabilities, coverage: known } = analyse(cutForUnderstanding(text), opts);
       const byLabel = Object.fromEntries(INTENT_LABELS.map((label, i) => [label, probabilities[i]])) as Record<IntentLabel, number>;
       return { probabilities: byLabel, coverage: known };
     },

@@ -34,8 +34,10 @@ export function startOutboxSweeper(options: { book: OutboxBook; outbound: Outbou
     })());
   const timer = setInterval(() => void sweep(), options.everyMs);
   timer.unref();
-  // Right after start-up: what a crash left between storing and sending goes out before the person repeats it.
-  const first = setTimeout(() => void sweep(), Math.min(options.everyMs, 50));
+  // Soon after start-up: what a crash left between storing and sending goes out. Not at once: a person who heard
+  // nothing and says the same again as the bot comes back is sent it by the pipeline, and their repeat is not taken
+  // as the next answer (pipeline.ts).
+  const first = setTimeout(() => void sweep(), Math.min(options.everyMs, 1_500));
   first.unref();
   return {
     stop: () => {

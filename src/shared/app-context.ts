@@ -2,7 +2,7 @@ import { BotContext } from "../core/context.js";
 import type { Conversation } from "../core/conversation.js";
 import type { InboundMessage } from "../core/message.js";
 import type { ContentPack } from "../content/index.js";
-import type { Understanding } from "../nlu/index.js";
+import { cutForUnderstanding, type Understanding } from "../nlu/index.js";
 import type { Services } from "./services.js";
 import { say, type Bilingual, type TextValues } from "./bilingual.js";
 
@@ -14,6 +14,7 @@ export class AppContext extends BotContext {
   /** What the understanding step made of the text (undefined for choices, locations, follows). */
   understanding?: Understanding;
   #pack?: ContentPack;
+  #text?: { value: string | undefined };
 
   constructor(
     message: InboundMessage,
@@ -21,6 +22,27 @@ export class AppContext extends BotContext {
     readonly services: Services,
   ) {
     super(message, conversation);
+    this.inDialogBefore = conversation.state.dialog !== undefined;
+  }
+
+  /** Whether the person was inside a dialog when this message came (a step's answer is not a content gap). */
+  readonly inDialogBefore: boolean;
+
+  /**
+   * The text, cut to MAX_UNDERSTOOD_CHARS (src/nlu/text-limit.ts): every feature works on a bounded text, so a
+   * 1 MB message costs what a page of text costs. The transcript keeps the whole message (`wholeText`).
+   */
+  override get text(): string | undefined {
+    if (this.#text === undefined) {
+      const whole = super.text;
+      this.#text = { value: whole === undefined ? undefined : cutForUnderstanding(whole) };
+    }
+    return this.#text.value;
+  }
+
+  /** Everything the person wrote, trimmed (for storing, never for parsing: see `text`). */
+  get wholeText(): string | undefined {
+    return super.text;
   }
 
   /** Today's date in Asia/Ho_Chi_Minh (or BOT_TODAY), YYYY-MM-DD. */

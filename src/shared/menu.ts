@@ -1,5 +1,6 @@
 import type { Choice } from "../core/message.js";
 import { choicePayload } from "./choice-payload.js";
+import { say, type Language } from "./bilingual.js";
 
 /** Payloads of the main menu; features answer them. */
 export const MENU = {
@@ -17,13 +18,12 @@ export const MENU = {
 export const REGISTER_CHOICE = choicePayload("class:register");
 
 /** The main menu as choices: Lễ hội, Di sản, Lớp Quan họ, Phản ánh, Gặp cán bộ. */
-export function mainMenu(language: "vi" | "en"): Choice[] {
-  const en = language === "en";
+export function mainMenu(language: Language): Choice[] {
   return [
-    { title: en ? "Festivals" : "Lễ hội", payload: MENU.festivals },
-    { title: en ? "Heritage" : "Di sản", payload: MENU.heritage },
-    { title: en ? "Quan họ classes" : "Lớp Quan họ", payload: MENU.classes },
-    { title: en ? "Report" : "Phản ánh", payload: MENU.report },
-    { title: en ? "Talk to staff" : "Gặp cán bộ", payload: MENU.handoff },
+    { title: say(language, { vi: "Lễ hội", en: "Festivals" }), payload: MENU.festivals },
+    { title: say(language, { vi: "Di sản", en: "Heritage" }), payload: MENU.heritage },
+    { title: say(language, { vi: "Lớp Quan họ", en: "Quan họ classes" }), payload: MENU.classes },
+    { title: say(language, { vi: "Phản ánh", en: "Report" }), payload: MENU.report },
+    { title: say(language, { vi: "Gặp cán bộ", en: "Talk to staff" }), payload: MENU.handoff },
   ];
 }

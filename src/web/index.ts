@@ -2,23 +2,21 @@
  * The staff console (/admin) and the public web chat (/chat), served by the same server as the webhooks.
  * src/server.ts mounts the router before its 404 handler:
  *
- * @example app.use(await createWeb({ pipeline, services, web: local.web }));
+ * @example app.use(await createWeb({ pipeline, services, web: local.web, pages: consolePages }));
  */
 import express, { Router } from "express";
 import { consoleAuth } from "./auth/console-auth.js";
 import { loginRoutes } from "./auth/login-routes.js";
+import { passwordRoutes } from "./auth/password-routes.js";
 import { Sessions } from "./auth/sessions.js";
 import { StaffUsers } from "./auth/staff-users.js";
 import { accountsRoutes } from "./admin/accounts-routes.js";
+import { apiKeysRoutes } from "./admin/api-keys-routes.js";
 import { chatRoutes } from "./chat/chat-routes.js";
 import { contentRoutes } from "./admin/content/content-routes.js";
-import { reportsRoutes } from "./admin/reports-routes.js";
-import { inboxRoutes } from "./admin/inbox-routes.js";
-import { classesRoutes } from "./admin/classes-routes.js";
 import { analyticsRoutes } from "./analytics/analytics-routes.js";
 import { yearlyRoutes } from "./yearly/yearly-routes.js";
 import { deadLettersRoutes } from "./admin/dead-letters-routes.js";
-import { announcementsRoutes } from "./admin/announcements-routes.js";
 import { keptRoutes } from "./admin/kept-routes.js";
 import { webErrors } from "./web-errors.js";
 import { webHeaders } from "./web-security.js";
@@ -45,15 +43,15 @@ export async function createWeb(options: WebOptions): Promise<Router> {
   router.use(["/admin/static", "/chat/static"], express.static(STATIC_DIR, { maxAge: "1h", index: false }));
   router.use("/admin", express.urlencoded({ extended: false, limit: "200kb" }), express.json({ limit: "200kb" }), deps.auth.loadSession);
   router.use(loginRoutes(deps));
+  router.use(passwordRoutes(deps));
   router.get("/admin", deps.auth.requireStaff, (_req, res) => res.redirect(303, "/admin/inbox"));
   router.use(accountsRoutes(deps));
-  router.use(inboxRoutes(deps));
-  router.use(reportsRoutes(deps));
-  router.use(classesRoutes(deps));
+  router.use(apiKeysRoutes(deps));
+  // The features' own pages (the staff inbox, reports, classes), given by the composition root.
+  for (const pages of options.pages) router.use(pages(deps));
   router.use(analyticsRoutes(deps));
   router.use(yearlyRoutes(deps));
   router.use(deadLettersRoutes(deps));
-  router.use(announcementsRoutes(deps));
   router.use(keptRoutes(deps));
   router.use(contentRoutes(deps));
   router.use(chatRoutes(deps));

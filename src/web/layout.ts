@@ -50,7 +50,7 @@ export function page(options: PageOptions): Html {
         </nav>
         <form method="post" action="/admin/logout" class="logout">
           <input type="hidden" name="_csrf" value="${options.csrf}">
-          <span class="who">${user.displayName}</span>
+          <a class="who" href="/admin/password" title="Đổi mật khẩu">${user.displayName}</a>
           <button type="submit" class="link">Đăng xuất</button>
         </form>
       </header>`

@@ -2,6 +2,7 @@
  * What the console and the web chat are built from: the app's pipeline and services, the web chat's stored
  * channel, and the console's own account and session stores.
  */
+import type { Router } from "express";
 import type { AppContext } from "../shared/app-context.js";
 import type { Services } from "../shared/services.js";
 import type { StoredChannel } from "../channels/local/stored-channel.js";
@@ -16,8 +17,8 @@ export interface WebOptions {
   services: Services;
   /** The web chat's channel (`local.web` of createApp). */
   web: StoredChannel;
-  /** Announcements from the console (src/features/announcements). */
-  announcements?: import("../features/announcements/announcement-service.js").AnnouncementService;
+  /** The features' console pages (each feature's …-console.ts), mounted under /admin by the console shell. */
+  pages: readonly ((deps: WebDeps) => Router)[];
 }
 
 /** Shared by every route module of src/web. */

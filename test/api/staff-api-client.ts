@@ -32,3 +32,15 @@ export async function callApi(
 
 /** The API path of a conversation key. */
 export const handoffPath = (key: string) => `/api/handoffs/${encodeURIComponent(key)}`;
+
+/**
+ * Makes an API key through the console's page, as an admin does (`unit`: "pack|unit", or "" for every unit), and
+ * reads it from the page that shows it once.
+ */
+export async function createApiKey(admin: { post(path: string, form: Record<string, string>): Promise<Response> }, name: string, unit = ""): Promise<{ id: string; secret: string; page: string }> {
+  const response = await admin.post("/admin/api-keys", { name, unit });
+  const page = await response.text();
+  if (response.status !== 201) throw new Error(`creating a key answered ${response.status}: ${page.slice(0, 200)}`);
+  const secret = /id="api-key-secret" value="(tlvh_[^"]+)"/.exec(page)![1];
+  return { id: /^tlvh_([0-9a-f]{16})_/.exec(secret)![1], secret, page };
+}

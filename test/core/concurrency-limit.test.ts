@@ -44,7 +44,8 @@ describe("the pipeline under more messages than it may handle at once", () => {
 
   it("handles at most MAX_CONCURRENT_MESSAGES at once; the others wait, and every person is answered", async () => {
     server = await startTestServer({ MAX_CONCURRENT_MESSAGES: "3" });
-    // A slow send API: each reply takes 30 ms, so 12 people writing at once pile up behind the limit.
+    // A slow send API: each reply takes 150 ms, so 12 people writing at once pile up behind the limit (long enough for
+    // the three slots' sends to overlap even when their steps' commits, before the send, finish at different times).
     let sending = 0;
     let mostSending = 0;
     let mostWaiting = 0;
@@ -59,7 +60,7 @@ describe("the pipeline under more messages than it may handle at once", () => {
         setTimeout(() => {
           sending--;
           callback(null, [200, fixture("zalo/api-send-success.json")]);
-        }, 30);
+        }, 150);
       });
     const responses = await Promise.all(Array.from({ length: 12 }, (_, n) => server!.postZalo(zaloText("xin chào", `person-${n}`, `msg-${n}`))));
     expect(responses.map((response) => response.status)).toEqual(Array(12).fill(200));

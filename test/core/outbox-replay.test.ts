@@ -65,6 +65,26 @@ describe("outbox replay", () => {
     expect(await second.store.collection("outbox").find()).toEqual([]);
   });
 
+  it("a person who says the same again while the reply to their last message is unsent gets that reply; the repeat is not the next answer", async () => {
+    const server = await start(mkdtempSync(join(tmpdir(), "outbox-repeat-")));
+    recordZaloSends(10);
+    await server.postZalo(zaloText("tôi muốn phản ánh", "u-repeat", "r-1"));
+    await server.settle();
+    nock.cleanAll();
+    nock(ZALO_API).post("/v3.0/oa/message/cs").times(4).reply(503, "unavailable");
+    await server.postZalo(zaloText("1", "u-repeat", "r-2"));
+    await server.settle();
+    // Zalo is back; the person, who never got the next question, says "1" again.
+    const sent = recordZaloSends(10);
+    await server.postZalo(zaloText("1", "u-repeat", "r-3"));
+    await server.settle();
+    expect(textsOf(sent)).toHaveLength(1);
+    expect(textsOf(sent)[0]).toMatch(/mô tả/i);
+    const conversation = await server.services.conversations.get("zalo:579745863508352884:u-repeat");
+    expect((conversation!.state.dialog as { step: string }).step).toBe("description");
+    expect(conversation!.applied).toEqual(["r-1", "r-2", "r-3"]);
+  });
+
   it("the step, the report it files and the reply with its code are stored together before the code is sent", async () => {
     const dir = mkdtempSync(join(tmpdir(), "outbox-commit-"));
     const server = await start(dir);

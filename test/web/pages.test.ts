@@ -86,6 +86,16 @@ describe("analytics and the yearly report", () => {
     expect(page).toMatch(/Tin nhắn<\/div><div class="big">2</);
   });
 
+  it("the yearly report opens on the period running now (after 15/10: next year's report) and lists it", async () => {
+    // Today is 2026-11-25 (TEST_ENV.BOT_TODAY): Võ Cường's period 16/10/2026 → 15/10/2027 is the 2027 report.
+    const page = await (await admin.get("/admin/yearly?pack=vo-cuong")).text();
+    expect(page).toContain("Kết quả hoạt động của Trợ lý văn hóa năm 2027");
+    expect(page).toContain('<option value="2027" selected>2027</option>');
+    expect(page).toContain('<option value="2026">2026</option>');
+    expect(page).toContain("16/10/2026");
+    expect(page).toContain("15/10/2027");
+  });
+
   it("the yearly report counts the pack's year as a page and as CSV", async () => {
     const page = await (await admin.get("/admin/yearly?pack=vo-cuong&year=2026")).text();
     expect(page).toContain("16/10/2025");

@@ -16,6 +16,18 @@ function cookiesOf(response: Response): string[] {
   return response.headers.getSetCookie().map((c) => c.split(";")[0]);
 }
 
+/** Posts the sign-in form as a browser does (form page first, for its CSRF cookie and field); returns the answer. */
+export async function postLogin(server: TestServer, username: string, password: string, headers: Record<string, string> = {}): Promise<Response> {
+  const form = await fetch(`${server.url}/admin/login`);
+  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1];
+  return fetch(`${server.url}/admin/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: form.headers.getSetCookie()[0].split(";")[0], ...headers },
+    body: new URLSearchParams({ _csrf: token, username, password }),
+  });
+}
+
 /** Signs in through /admin/login and returns a client holding the session. */
 export async function signIn(server: TestServer, username: string, password: string): Promise<ConsoleClient> {
   const form = await fetch(`${server.url}/admin/login`);

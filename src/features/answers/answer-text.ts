@@ -50,7 +50,7 @@ export function speaker(lang: AnswerLanguage): Speaker {
     text,
     maybe: (t) => (t ? text(t) : undefined),
     phrase: (phrase) => say(lang, phrase),
-    unknown: en ? "not yet updated" : "chưa cập nhật",
+    unknown: say(lang, { vi: "chưa cập nhật", en: "not yet updated" }),
     fallbackNote: () => (en && fellBack ? "(Some of this is only available in Vietnamese for now.)" : ""),
   };
 }
@@ -62,7 +62,7 @@ export function speaker(lang: AnswerLanguage): Speaker {
  * @example staffChoice("vi") // { title: "Gặp cán bộ", payload: "menu:handoff" }
  */
 export function staffChoice(lang: AnswerLanguage): Choice {
-  return { title: lang === "en" ? "Talk to staff" : "Gặp cán bộ", payload: MENU.handoff };
+  return { title: say(lang, { vi: "Gặp cán bộ", en: "Talk to staff" }), payload: MENU.handoff };
 }
 
 // ===  Text shaping  ===
@@ -100,7 +100,7 @@ export function shorten(text: string, maxChars = 400): string {
  */
 export function sourceLine(source: string, lang: AnswerLanguage): string {
   const s = source.trim().replace(/[.;,\s]+$/, "");
-  return `${lang === "en" ? "Source" : "Nguồn"}: ${s}.`;
+  return `${say(lang, { vi: "Nguồn", en: "Source" })}: ${s}.`;
 }
 
 // ===  One of several  ===

@@ -5,6 +5,7 @@ import { HttpError } from "../../http/http-error.js";
 import { z } from "zod";
 import { oneOf } from "../../http/schema-parts.js";
 import { jsonBody, parse } from "../../http/validate.js";
+import { callerOf, seesUnit } from "../../shared/api-caller.js";
 
 // ===  What the routes accept  ===
 
@@ -32,27 +33,35 @@ const releaseBody = z.strictObject({});
 export function handoffRoutes(services: Services): Router {
   const handoffs = new HandoffService(services);
   const router = Router();
+  const officeOf = (packId: string) => services.knowledge.content.packs.get(packId)?.office.id;
+  /** The handoff, if the caller may see it (another unit's is "not found", like a missing one). */
+  const visible = async (key: string, res: import("express").Response) => {
+    const handoff = await handoffs.get(key);
+    if (!handoff || !seesUnit(callerOf(res), handoff, officeOf(handoff.packId))) throw new HttpError(404, `No handoff for conversation ${key}`);
+    return handoff;
+  };
 
   router.get("/", async (req, res) => {
     const query = parse(handoffQuery, req.query, "query");
-    const found = await handoffs.list({ status: query.status });
+    const found = (await handoffs.list({ status: query.status })).filter((h) => seesUnit(callerOf(res), h, officeOf(h.packId)));
     res.json({ count: found.length, handoffs: found });
   });
 
   router.get("/:key", async (req, res) => {
-    const handoff = await handoffs.get(req.params.key);
-    if (!handoff) throw new HttpError(404, `No handoff for conversation ${req.params.key}`);
+    const handoff = await visible(req.params.key, res);
     res.json({ handoff, transcript: await handoffs.transcript(handoff.key) });
   });
 
   router.post("/:key/reply", async (req, res) => {
     const body = parse(replyBody, jsonBody(req), "body");
+    await visible(req.params.key, res);
     const { handoff, delivery } = await handoffs.reply(req.params.key, body.text);
     res.json({ handoff, delivery });
   });
 
   router.post("/:key/release", async (req, res) => {
     parse(releaseBody, jsonBody(req), "body");
+    await visible(req.params.key, res);
     res.json({ handoff: await handoffs.release(req.params.key) });
   });
 

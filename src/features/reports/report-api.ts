@@ -6,6 +6,7 @@ import { z } from "zod";
 import { REPORT_STATUSES } from "../../domain/report.js";
 import { dayEnd, dayStart, id, isoDate, oneOf } from "../../http/schema-parts.js";
 import { jsonBody, parse } from "../../http/validate.js";
+import { callerOf, seesUnit } from "../../shared/api-caller.js";
 
 // ===  What the routes accept  ===
 
@@ -51,18 +52,26 @@ export function reportRoutes(services: Services): Router {
       from: query.from ? dayStart(query.from) : undefined,
       to: query.to ? dayEnd(query.to) : undefined,
     });
-    res.json({ count: found.length, reports: found });
+    // A key scoped to one unit sees that unit's reports only (docs/staff-api.md).
+    const visible = found.filter((report) => seesUnit(callerOf(res), report));
+    res.json({ count: visible.length, reports: visible });
   });
 
+  /** The report, if the caller may see it (another unit's report is "not found"). */
+  const visible = async (code: string, res: import("express").Response) => {
+    const report = await reports.get(code);
+    if (!report || !seesUnit(callerOf(res), report)) throw new HttpError(404, `No report ${code}`);
+    return report;
+  };
+
   router.get("/:code", async (req, res) => {
-    const report = await reports.get(req.params.code);
-    if (!report) throw new HttpError(404, `No report ${req.params.code}`);
-    res.json({ report });
+    res.json({ report: await visible(req.params.code, res) });
   });
 
   router.post("/:code/status", async (req, res) => {
     const body = parse(statusBody, jsonBody(req), "body");
-    const report = await reports.changeStatus(req.params.code, body.status, body.note, body.by ?? String(res.locals.staff ?? "api"));
+    await visible(req.params.code, res);
+    const report = await reports.changeStatus(req.params.code, body.status, body.note, body.by ?? callerOf(res).name);
     res.json({ report });
   });
 

@@ -1,4 +1,5 @@
 import { formatDate, vietnamDateOf } from "../../calendar/index.js";
+import { say } from "../../shared/bilingual.js";
 import type { Reply } from "../../core/message.js";
 import { REPORT_STATUS_NAMES, type Report } from "../../domain/report.js";
 import type { ContentPack } from "../../content/index.js";
@@ -17,7 +18,7 @@ export function dayOf(at: number, lang: Lang): string {
 
 /** The category's name in the person's language ("Khác" for the catch-all category). */
 export function categoryName(pack: ContentPack | undefined, categoryId: string, lang: Lang): string {
-  if (categoryId === OTHER_CATEGORY) return lang === "en" ? "Other" : "Khác";
+  if (categoryId === OTHER_CATEGORY) return say(lang, { vi: "Khác", en: "Other" });
   const category = pack?.category(categoryId);
   if (!category) return categoryId;
   return lang === "en" ? (category.names.en ?? category.names.vi) : category.names.vi;
@@ -33,15 +34,14 @@ export const OTHER_CATEGORY = "other";
  * // "Phản ánh PA-2026-0007 (Xâm hại di tích)\nTrạng thái: Đang xử lý (cập nhật 26/11/2026)\nGhi chú của cán bộ: …\nGửi ngày 25/11/2026"
  */
 export function statusCard(report: Report, pack: ContentPack | undefined, lang: Lang): string {
-  const en = lang === "en";
   const last = report.history.at(-1);
   const note = [...report.history].reverse().find((entry) => entry.note)?.note;
   const status = REPORT_STATUS_NAMES[report.status][lang];
   const lines = [
-    `${en ? "Report" : "Phản ánh"} ${report.code} (${categoryName(pack, report.categoryId, lang)})`,
-    `${en ? "Status" : "Trạng thái"}: ${status}${last && last.at !== report.createdAt ? ` (${en ? "updated" : "cập nhật"} ${dayOf(last.at, lang)})` : ""}`,
-    note ? `${en ? "Staff note" : "Ghi chú của cán bộ"}: ${note}` : "",
-    `${en ? "Filed on" : "Gửi ngày"} ${dayOf(report.createdAt, lang)}`,
+    `${say(lang, { vi: "Phản ánh", en: "Report" })} ${report.code} (${categoryName(pack, report.categoryId, lang)})`,
+    `${say(lang, { vi: "Trạng thái", en: "Status" })}: ${status}${last && last.at !== report.createdAt ? ` (${say(lang, { vi: "cập nhật", en: "updated" })} ${dayOf(last.at, lang)})` : ""}`,
+    note ? `${say(lang, { vi: "Ghi chú của cán bộ", en: "Staff note" })}: ${note}` : "",
+    `${say(lang, { vi: "Gửi ngày", en: "Filed on" })} ${dayOf(report.createdAt, lang)}`,
   ];
   return lines.filter(Boolean).join("\n");
 }
@@ -53,13 +53,12 @@ export function statusCard(report: Report, pack: ContentPack | undefined, lang: 
  */
 export function statusNotice(report: Report): Reply {
   const lang = report.language;
-  const en = lang === "en";
   const last = report.history.at(-1);
   const status = REPORT_STATUS_NAMES[report.status][lang];
   const lines = [
-    en ? `Update on your report ${report.code}: ${status}.` : `Cập nhật phản ánh ${report.code} của bạn: ${status}.`,
-    last?.note ? `${en ? "Staff note" : "Ghi chú của cán bộ"}: ${last.note}` : "",
-    en ? `To check it again, write “status ${report.code}”.` : `Để xem lại, bạn nhắn “tra cứu ${report.code}”.`,
+    say(lang, { vi: `Cập nhật phản ánh ${report.code} của bạn: ${status}.`, en: `Update on your report ${report.code}: ${status}.` }),
+    last?.note ? `${say(lang, { vi: "Ghi chú của cán bộ", en: "Staff note" })}: ${last.note}` : "",
+    say(lang, { vi: `Để xem lại, bạn nhắn “tra cứu ${report.code}”.`, en: `To check it again, write “status ${report.code}”.` }),
   ];
   return { text: lines.filter(Boolean).join("\n") };
 }

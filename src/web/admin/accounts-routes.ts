@@ -13,10 +13,10 @@ import { csrfField, page } from "../layout.js";
 import type { WebDeps } from "../web-deps.js";
 import { flashFrom, redirectWithFlash } from "../flash.js";
 
-/** "pack|unit" pairs an account may work in, by pack. */
-function unitOptions(deps: WebDeps, selected?: string): Html {
+/** "pack|unit" pairs an account (or an API key) may work in, by pack. */
+export function unitOptions(deps: WebDeps, selected?: string, allLabel = "— (quản trị viên: mọi đơn vị)"): Html {
   const packs = [...deps.services.knowledge.content.packs.values()];
-  return html`<option value="">— (quản trị viên: mọi đơn vị)</option>
+  return html`<option value="">${allLabel}</option>
     ${packs.map(
       (pack) => html`<optgroup label="${pack.names.vi}">
         ${pack.contacts.map((c) => {
@@ -33,7 +33,7 @@ function roleOf(value: unknown): StaffRole {
 }
 
 /** Checks a "pack|unit" value against the loaded content. */
-function unitOf(deps: WebDeps, role: StaffRole, value: unknown): { packId?: string; unitId?: string } {
+export function unitOf(deps: WebDeps, role: StaffRole, value: unknown): { packId?: string; unitId?: string } {
   if (typeof value !== "string" || value === "") {
     if (role === "staff") throw new HttpError(400, "Cán bộ cần chọn đơn vị phụ trách.");
     return {};
@@ -58,6 +58,7 @@ export function accountsRoutes(deps: WebDeps): Router {
       return `${pack?.contact(u.unitId)?.names.vi ?? u.unitId} (${pack?.names.vi ?? u.packId})`;
     };
     const body = html`<h1>Tài khoản cán bộ</h1>
+      <p>Hệ thống khác gọi API bằng <a href="/admin/api-keys">khóa API</a> riêng (mỗi khóa có tên, phạm vi đơn vị, thu hồi được).</p>
       <div class="table-wrap"><table>
         <thead><tr><th>Tên đăng nhập</th><th>Họ tên</th><th>Vai trò</th><th>Đơn vị</th><th>Đăng nhập gần nhất</th><th></th></tr></thead>
         <tbody>${users.map(

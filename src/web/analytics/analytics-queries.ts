@@ -50,7 +50,7 @@ export function countBy<T>(items: readonly T[], key: (item: T) => string | undef
 
 /** Messages by intent ("choice" for button taps, which skip understanding). */
 export function intents(events: readonly MessageEvent[]): { key: string; count: number }[] {
-  return countBy(events, (e) => e.intent ?? (e.kind === "choice" ? "choice" : "other"));
+  return countBy(events, (e) => e.intent ?? (e.kind === "choice" || e.kind === "dialog" ? e.kind : "other"));
 }
 
 /** One question people asked, grouped by its folded text. */
@@ -84,9 +84,14 @@ export function misunderstood(events: readonly MessageEvent[], limit = 20): Aske
   return groupTexts(events.filter((e) => !e.answered && e.intent !== "out_of_scope"), limit);
 }
 
-/** How many messages the bot answered, of how many. */
+/** Messages that ask something: typed questions and button taps (not a dialog step's answer, not a sticker). */
+export function isQuestion(e: MessageEvent): boolean {
+  return e.kind === "text" || e.kind === "choice";
+}
+
+/** How many questions the bot answered, of how many. */
 export function answeredShare(events: readonly MessageEvent[]): { answered: number; total: number } {
-  const messages = events.filter((e) => e.kind !== "other");
+  const messages = events.filter(isQuestion);
   return { answered: messages.filter((e) => e.answered).length, total: messages.length };
 }
 

@@ -16,6 +16,7 @@ const INTENTS: Record<string, string> = {
   contact_info: "Liên hệ",
   out_of_scope: "Ngoài nội dung",
   choice: "Bấm nút",
+  dialog: "Trả lời từng bước (phản ánh, đăng ký)",
   other: "Khác (vị trí, tệp…)",
 };
 

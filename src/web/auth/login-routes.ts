@@ -1,23 +1,21 @@
 /**
  * Sign-in and sign-out. The sign-in form has its own CSRF token (a cookie matched against a hidden field, since there
- * is no session yet); failed attempts are rate-limited per address.
+ * is no session yet); failed attempts slow down the address that made them (exponential back-off,
+ * login-backoff.ts), never the account for everyone.
  */
 import express, { Router } from "express";
-import { rateLimit } from "express-rate-limit";
 import { randomBytes } from "node:crypto";
 import { HttpError } from "../../http/http-error.js";
 import { html } from "../views/html.js";
 import { page } from "../layout.js";
 import type { WebDeps } from "../web-deps.js";
-import { clientKey } from "./client-key.js";
+import { clientKey } from "../../http/client-key.js";
 import { sameSecret, sessionOf } from "./console-auth.js";
 import { clearCookie, readCookie, setCookie } from "./cookies.js";
 import { SESSION_COOKIE, SESSION_MAX_MS } from "./sessions.js";
+import { LoginBackoff } from "./login-backoff.js";
 
 const LOGIN_CSRF_COOKIE = "tlvh_login";
-
-/** Failed sign-ins allowed per address per window. */
-export const LOGIN_LIMIT = { windowMs: 15 * 60 * 1000, limit: 10 } as const;
 
 /** Only local paths after sign-in (no open redirect). */
 function safeNext(value: unknown): string {
@@ -48,20 +46,13 @@ function loginPage(token: string, next: string, error?: string) {
 export function loginRoutes(deps: WebDeps): Router {
   const router = Router();
   const form = express.urlencoded({ extended: false, limit: "10kb" });
-  const tooMany = (_req: unknown, res: express.Response) => {
-    res.status(429).type("html").send(loginPage("", "/admin", "Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.").value);
+  const backoff = new LoginBackoff(deps.services.now);
+  const tooMany = (res: express.Response, waitMs: number) => {
+    const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+    const when = seconds < 120 ? `${seconds} giây` : `${Math.ceil(seconds / 60)} phút`;
+    res.setHeader("retry-after", String(seconds));
+    res.status(429).type("html").send(loginPage("", "/admin", `Bạn đã nhập sai nhiều lần. Vui lòng thử lại sau ${when}.`).value);
   };
-  // Failed sign-ins count per address and, separately, per user name: the second holds even for an attacker who
-  // spreads attempts over many addresses.
-  const perClient = rateLimit({ ...LOGIN_LIMIT, skipSuccessfulRequests: true, standardHeaders: "draft-7", legacyHeaders: false, keyGenerator: clientKey, handler: tooMany });
-  const perUser = rateLimit({
-    ...LOGIN_LIMIT,
-    skipSuccessfulRequests: true,
-    standardHeaders: false,
-    legacyHeaders: false,
-    keyGenerator: (req) => `user:${String((req.body as Record<string, unknown> | undefined)?.username ?? "").trim().toLowerCase().slice(0, 40)}`,
-    handler: tooMany,
-  });
 
   router.get("/admin/login", (req, res) => {
     if (res.locals.user) return res.redirect(303, safeNext(req.query.next));
@@ -70,17 +61,23 @@ export function loginRoutes(deps: WebDeps): Router {
     res.type("html").send(loginPage(token, safeNext(req.query.next)).value);
   });
 
-  router.post("/admin/login", form, perClient, perUser, async (req, res, next) => {
+  router.post("/admin/login", form, async (req, res, next) => {
     try {
+      const address = clientKey(req);
+      const wait = backoff.waitMs(address);
+      if (wait > 0) return tooMany(res, wait);
       const body = (req.body ?? {}) as Record<string, string | undefined>;
       if (!sameSecret(body._csrf, readCookie(req, LOGIN_CSRF_COOKIE))) {
         throw new HttpError(403, "Biểu mẫu đăng nhập đã hết hạn. Hãy tải lại trang và thử lại.");
       }
       const user = await deps.users.authenticate(body.username ?? "", body.password ?? "");
       if (!user) {
+        const imposed = backoff.failed(address);
+        deps.services.logger.warn({ address, waitMs: imposed }, "console: sign-in failed");
         res.status(401).type("html").send(loginPage(body._csrf!, safeNext(body.next), "Tên đăng nhập hoặc mật khẩu không đúng.").value);
         return;
       }
+      backoff.succeeded(address);
       // A new session on every sign-in (no fixation); the old cookie, if any, is ended.
       await deps.sessions.destroy(readCookie(req, SESSION_COOKIE));
       const { token } = await deps.sessions.create(user.username);

@@ -10,7 +10,7 @@ import { rateLimit } from "express-rate-limit";
 import { randomUUID } from "node:crypto";
 import type { InboundMessage, Reply } from "../../core/message.js";
 import { HttpError } from "../../http/http-error.js";
-import { clientKey } from "../auth/client-key.js";
+import { clientKey } from "../../http/client-key.js";
 import type { WebDeps } from "../web-deps.js";
 import { chatPage, type ChatReplyJson } from "./chat-page.js";
 import { chatAccountId, chatUserId, knownChatUserId } from "./chat-session.js";

@@ -8,7 +8,7 @@
 import type { ContentPack } from "../../content/index.js";
 import { REPORT_STATUSES, REPORT_STATUS_NAMES, type Report } from "../../domain/report.js";
 import type { Registration } from "../../domain/registration.js";
-import { answeredShare, countBy, reportMatrix } from "../analytics/analytics-queries.js";
+import { answeredShare, countBy, isQuestion, reportMatrix } from "../analytics/analytics-queries.js";
 import { channelName } from "../analytics/labels.js";
 import { loadPeriod } from "../analytics/analytics-routes.js";
 import { addDaysIso, dayEnd, dayStart } from "../views/dates.js";
@@ -43,6 +43,17 @@ export function yearlyPeriod(packId: string, year: number): { from: string; to: 
   const previous = reportDeadline(packId, year - 1);
   if (!deadline || !previous) return { from: `${year}-01-01`, to: `${year}-12-31` };
   return { from: addDaysIso(previous.day, 1), to: deadline.day, deadline };
+}
+
+/**
+ * The report year whose period holds `today`: after this year's deadline (16/10 onwards for Võ Cường) the
+ * period running now is next year's report.
+ *
+ * @example currentReportYear("vo-cuong", "2026-11-25") // 2027 (period 16/10/2026 → 15/10/2027)
+ */
+export function currentReportYear(packId: string, today: string): number {
+  const year = Number(today.slice(0, 4));
+  return today > yearlyPeriod(packId, year).to ? year + 1 : year;
 }
 
 /** Computes a pack's figures for a year. */
@@ -89,7 +100,7 @@ export async function yearlyFigures(deps: WebDeps, pack: ContentPack, year: numb
       {
         title: "Câu hỏi theo kênh",
         head: ["Kênh", "Tin nhắn", "Trả lời được"],
-        rows: countBy(events, (e) => e.channel).map(({ key, count }) => [channelName(key), count, events.filter((e) => e.channel === key && e.answered && e.kind !== "other").length]),
+        rows: countBy(events, (e) => e.channel).map(({ key, count }) => [channelName(key), count, events.filter((e) => e.channel === key && e.answered && isQuestion(e)).length]),
       },
       {
         title: "Phản ánh theo loại và kết quả",

@@ -9,17 +9,18 @@ import { formatDateTime, formatIsoDate } from "../views/format.js";
 import { html } from "../views/html.js";
 import { sendPage } from "../send-page.js";
 import type { WebDeps } from "../web-deps.js";
-import { yearlyFigures } from "./yearly-figures.js";
+import { currentReportYear, yearlyFigures } from "./yearly-figures.js";
 
 /** The yearly report pages. */
 export function yearlyRoutes(deps: WebDeps): Router {
   const router = Router();
   const thisYear = () => Number(deps.services.today().slice(0, 4));
   const choice = (req: Request): { pack: ContentPack; year: number } => {
-    const year = typeof req.query.year === "string" && /^\d{4}$/.test(req.query.year) ? Number(req.query.year) : thisYear();
     const packId = typeof req.query.pack === "string" && req.query.pack ? req.query.pack : deps.services.knowledge.defaultPack;
     const pack = deps.services.knowledge.content.packs.get(packId);
     if (!pack) throw new HttpError(404, "Không có địa phương này.");
+    // By default the period running now (after 15/10 that is next year's report, issue 16).
+    const year = typeof req.query.year === "string" && /^\d{4}$/.test(req.query.year) ? Number(req.query.year) : currentReportYear(pack.id, deps.services.today());
     if (year < 2020 || year > thisYear() + 1) throw new HttpError(400, "Năm không hợp lệ.");
     return { pack, year };
   };
@@ -28,7 +29,8 @@ export function yearlyRoutes(deps: WebDeps): Router {
     const { pack, year } = choice(req);
     const f = await yearlyFigures(deps, pack, year);
     const packs = [...deps.services.knowledge.content.packs.values()];
-    const years = Array.from({ length: thisYear() - 2024 }, (_, i) => thisYear() - i);
+    const latest = currentReportYear(pack.id, deps.services.today());
+    const years = Array.from({ length: latest - 2024 }, (_, i) => latest - i);
     const query = `pack=${pack.id}&year=${year}`;
     const body = html`<form method="get" action="/admin/yearly" class="card filters no-print" aria-label="Chọn báo cáo">
         <div><label for="pack">Địa phương</label><select id="pack" name="pack">${packs.map((p) => html`<option value="${p.id}"${p.id === pack.id ? html` selected` : ""}>${p.names.vi}</option>`)}</select></div>

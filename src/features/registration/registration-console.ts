@@ -3,20 +3,20 @@
  * date, and CSV export. Admins see every pack's classes; staff their own pack's.
  */
 import { Router, type Response } from "express";
-import { RegistrationService } from "../../features/registration/registration-service.js";
+import { RegistrationService } from "./registration-service.js";
 import type { ClassEntry, ContentPack } from "../../content/index.js";
 import type { Registration } from "../../domain/registration.js";
 import { HttpError } from "../../http/http-error.js";
-import { canSeePack, isAdmin } from "../auth/access.js";
-import { sessionOf, staffOf } from "../auth/console-auth.js";
-import { sendCsv } from "../views/csv.js";
-import { isIsoDay } from "../views/dates.js";
-import { formatDateTime, formatIsoDate } from "../views/format.js";
-import { html } from "../views/html.js";
-import { csrfField } from "../layout.js";
-import { sendPage } from "../send-page.js";
-import type { WebDeps } from "../web-deps.js";
-import { redirectWithFlash } from "../flash.js";
+import { canSeePack, isAdmin } from "../../web/auth/access.js";
+import { sessionOf, staffOf } from "../../web/auth/console-auth.js";
+import { sendCsv } from "../../web/views/csv.js";
+import { isIsoDay } from "../../web/views/dates.js";
+import { formatDateTime, formatIsoDate } from "../../web/views/format.js";
+import { html } from "../../web/views/html.js";
+import { csrfField } from "../../web/layout.js";
+import { sendPage } from "../../web/send-page.js";
+import type { WebDeps } from "../../web/web-deps.js";
+import { redirectWithFlash } from "../../web/flash.js";
 
 const STATUS_NAMES: Record<Registration["status"], string> = { registered: "Đã đăng ký", waiting: "Danh sách chờ", cancelled: "Đã hủy" };
 const CLASS_STATUS: Record<ClassEntry["status"], string> = { open: "Đang nhận đăng ký", full: "Đã đủ chỗ", not_scheduled: "Chưa có lịch" };

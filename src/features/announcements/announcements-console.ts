@@ -5,19 +5,19 @@
  */
 import { Router, type Request, type Response } from "express";
 import type { ContentPack } from "../../content/index.js";
-import type { Announcement, Audience } from "../../features/announcements/announcement.js";
-import { AnnouncementRefused, type AnnouncementService } from "../../features/announcements/announcement-service.js";
+import type { Announcement, Audience } from "./announcement.js";
+import { AnnouncementRefused, type AnnouncementService } from "./announcement-service.js";
 import { HttpError } from "../../http/http-error.js";
 import { vietnamInstant } from "../../reach/index.js";
-import { canSeePack } from "../auth/access.js";
-import { sessionOf, staffOf } from "../auth/console-auth.js";
-import { redirectWithFlash } from "../flash.js";
-import { csrfField } from "../layout.js";
-import { sendPage } from "../send-page.js";
-import { isIsoDay } from "../views/dates.js";
-import { formatDateTime, formatNumber } from "../views/format.js";
-import { html } from "../views/html.js";
-import type { WebDeps } from "../web-deps.js";
+import { canSeePack } from "../../web/auth/access.js";
+import { sessionOf, staffOf } from "../../web/auth/console-auth.js";
+import { redirectWithFlash } from "../../web/flash.js";
+import { csrfField } from "../../web/layout.js";
+import { sendPage } from "../../web/send-page.js";
+import { isIsoDay } from "../../web/views/dates.js";
+import { formatDateTime, formatNumber } from "../../web/views/format.js";
+import { html } from "../../web/views/html.js";
+import type { WebDeps } from "../../web/web-deps.js";
 
 const KINDS: Record<Announcement["kind"], string> = { festival: "Lễ hội", class: "Lớp học mở", notice: "Thông báo chung" };
 const STATUS: Record<Announcement["status"], string> = { draft: "Bản nháp", sending: "Đang gửi", done: "Đã gửi xong" };
@@ -30,14 +30,19 @@ const REASON: Record<string, string> = {
   too_late: "đã quá giờ",
 };
 
-/** The announcement pages; off (404) when the server has no announcement service. */
-export function announcementsRoutes(deps: WebDeps): Router {
+/**
+ * The announcement pages, for the console shell (src/web/index.ts mounts the features' pages).
+ *
+ * @example pages: [...consolePages, announcementsConsole(reach.announcements)]
+ */
+export function announcementsConsole(announcements: AnnouncementService): (deps: WebDeps) => Router {
+  return (deps) => announcementsRoutes(deps, announcements);
+}
+
+function announcementsRoutes(deps: WebDeps, announcements: AnnouncementService): Router {
   const router = Router();
   const { requireStaff, checkCsrf } = deps.auth;
-  const service = (): AnnouncementService => {
-    if (!deps.announcements) throw new HttpError(404, "Chức năng thông báo chưa bật.");
-    return deps.announcements;
-  };
+  const service = (): AnnouncementService => announcements;
   const packs = (res: Response) => [...deps.services.knowledge.content.packs.values()].filter((p) => canSeePack(staffOf(res), p.id));
   const mine = async (res: Response, id: string) => {
     const announcement = await service().get(id);

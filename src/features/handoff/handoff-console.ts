@@ -8,21 +8,32 @@ import { uriComponent } from "../../http/uri-component.js";
 import { Router, type Response } from "express";
 import type { Conversation } from "../../core/conversation.js";
 import type { Handoff } from "../../domain/handoff.js";
-import { HandoffNotOpen, HandoffService } from "../../features/handoff/handoff-service.js";
+import { HandoffNotOpen, HandoffService } from "./handoff-service.js";
 import { HttpError } from "../../http/http-error.js";
-import { canSeeHandoff } from "../auth/access.js";
-import { sessionOf, staffOf } from "../auth/console-auth.js";
-import type { StaffUserView } from "../auth/staff-users.js";
-import { formatDateTime, formatDuration } from "../views/format.js";
-import { html, type Html } from "../views/html.js";
-import { csrfField } from "../layout.js";
-import { sendPage } from "../send-page.js";
-import type { WebDeps } from "../web-deps.js";
-import { redirectWithFlash } from "../flash.js";
+import { canSeeHandoff } from "../../web/auth/access.js";
+import { sessionOf, staffOf } from "../../web/auth/console-auth.js";
+import type { StaffUserView } from "../../web/auth/staff-users.js";
+import { formatDateTime, formatDuration } from "../../web/views/format.js";
+import { html, type Html } from "../../web/views/html.js";
+import { csrfField } from "../../web/layout.js";
+import { sendPage } from "../../web/send-page.js";
+import type { WebDeps } from "../../web/web-deps.js";
+import { redirectWithFlash } from "../../web/flash.js";
 
 const REASONS: Record<Handoff["reason"], string> = { asked: "Người dân yêu cầu", menu: "Chọn “Gặp cán bộ”", misunderstood: "Bot không hiểu hai lần liền" };
 const STATUSES: Record<Handoff["status"], string> = { open: "Đang chờ cán bộ", released: "Đã trả lại cho bot", expired: "Hết hạn (24 giờ)", ended_by_person: "Người dân đã kết thúc" };
 const CHANNELS: Record<string, string> = { zalo: "Zalo", messenger: "Messenger", web: "Web", cli: "Dòng lệnh" };
+
+/** An open handoff waits for staff until a staff reply comes after the person's last message. */
+function waitsForStaff(h: Handoff, lastFromPerson: { at: number } | undefined): boolean {
+  if (h.status !== "open") return false;
+  return !h.lastStaffReplyAt || (lastFromPerson !== undefined && lastFromPerson.at > h.lastStaffReplyAt);
+}
+
+function badgeText(h: Handoff, lastFromPerson: { at: number } | undefined): string {
+  if (h.status !== "open") return STATUSES[h.status];
+  return waitsForStaff(h, lastFromPerson) ? STATUSES.open : "Cán bộ đã trả lời";
+}
 
 /** The transcript as chat bubbles. */
 export function transcriptList(lines: Conversation["transcript"]): Html {
@@ -50,7 +61,7 @@ export function inboxRoutes(deps: WebDeps): Router {
       const last = conversations.get(h.key)?.transcript.filter((l) => l.from === "person").at(-1);
       return html`<li data-key="${h.key}">
         <a href="/admin/inbox/${uriComponent(h.key)}"><b>${CHANNELS[h.person.channel] ?? h.person.channel}</b> · ${REASONS[h.reason]}</a>
-        <span class="badge${h.status === "open" ? " open" : ""}">${STATUSES[h.status]}</span>
+        <span class="badge${waitsForStaff(h, last) ? " open" : ""}">${badgeText(h, last)}</span>
         <br><span class="muted small">Mở lúc ${formatDateTime(h.openedAt)}${h.firstStaffReplyAt ? ` · đã trả lời sau ${formatDuration(h.firstStaffReplyAt - h.openedAt)}` : " · chưa có cán bộ trả lời"}</span>
         ${last ? html`<br><span class="small">“${last.text.slice(0, 140)}”</span>` : ""}
       </li>`;

@@ -1,0 +1,6 @@
+import { inboxRoutes } from "../features/handoff/handoff-console.js";
+import { classesRoutes } from "../features/registration/registration-console.js";
+import { reportsRoutes } from "../features/reports/report-console.js";
+
+/** The features' console pages, mounted by the console shell (src/web/index.ts): the staff inbox, reports, classes. */
+export const consolePages = [inboxRoutes, reportsRoutes, classesRoutes] as const;
