@@ -29,14 +29,14 @@ export function defaultFeatures(): Middleware<AppContext>[] {
     handoffOnMisunderstanding,
     follow,
     deliverPending,
-    deliverKept,
     // — conversations that hold the person: handoff, pending notices, dialogs (src/dialogs) —
     handoffHold,
-    // Reminder buttons work wherever the person is; reminder requests only outside a dialog (checked inside).
-    reminders,
     // A person inside a dialog (report, class registration) is handled by it first; class registration starts
     // from the class list (classesMenu), a report from reportStart.
     createDialogRunner([reportDialog, registrationDialog]),
+    // Reminder requests and buttons (outside a dialog); then what was kept for the person, after the answer.
+    reminders,
+    deliverKept,
     reportStart,
     // After the dialog: inside one, "cho tôi" or a name is the step's answer, not a request for staff.
     handoffStart,
