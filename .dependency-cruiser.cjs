@@ -60,9 +60,9 @@ module.exports = {
     },
     {
       name: "engines-import-no-app",
-      comment: "nlu, calendar, content and store are engines: they import nothing of the conversation (core, shared, dialogs, features).",
+      comment: "nlu, plans, calendar, content and store are engines: they import nothing of the conversation (core, shared, dialogs, features).",
       severity: "error",
-      from: { path: "^src/(nlu|calendar|content|store)/" },
+      from: { path: "^src/(nlu|plans|calendar|content|store)/" },
       to: { path: "^src/(features|shared|dialogs|app|api|web|channels|analytics)/" },
     },
   ],

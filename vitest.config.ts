@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // Finds (or installs, as root with apt-get) Debian's chromium for the browser tests: test/setup/find-chromium.ts.
+    globalSetup: ["test/setup/global-setup.ts"],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     // Tests share PostgreSQL/Redis and ephemeral ports; files run in parallel but each uses its own data.

@@ -7,7 +7,8 @@
  * pack       lễ hội  di sản  lớp  liên hệ  phản ánh  kế hoạch (mục)
  * vo-cuong        9       9    2       16         7  1 (42)
  */
-import { ContentError, formatIssue, readContent, type ContentPack } from "../src/content/index.js";
+import { ContentError, formatIssue, fsSource, readContent, type ContentPack } from "../src/content/index.js";
+import { loadPrivacyTexts, privacyFile } from "../src/privacy/privacy-content.js";
 
 // ===  Summary  ===
 
@@ -38,6 +39,9 @@ try {
   for (const p of list) if (p.extends) console.log(`${p.id} kế thừa ${p.lineage.slice(1).join(" → ")}`);
   const open = list.flatMap((p) => p.classes.filter((c) => c.status === "open").map((c) => `${p.id}/${c.id}`));
   console.log(`Lớp đang mở đăng ký: ${open.join(", ") || "không có"}`);
+  // Privacy texts (docs/privacy.md): every pack must have them, its own or inherited.
+  const privacy = list.map((p) => `${p.id}: ${privacyFile(dir, p.lineage.find((id) => fsSource.read(privacyFile(dir, id)) !== undefined) ?? p.id)} (${loadPrivacyTexts(dir, p.lineage).page.sections.length} mục)`);
+  console.log(`Chính sách dữ liệu cá nhân: ${privacy.join("; ")}`);
   console.log(`Tài khoản OA/trang gắn với gói: ${accounts.length}`);
   console.log(`Nội dung hợp lệ: ${list.length} gói trong ${dir}/`);
 } catch (error) {

@@ -36,7 +36,7 @@ export interface SeedConfig {
   /** Paragraphs starting with one of these continue the previous paragraph (a page break before an upper-case word). */
   joinBefore?: string[];
   /** Unnumbered paragraphs that start a section of their own. */
-  splits?: { startsWith: string; id: string; title: string }[];
+  splits?: { startsWith: string; id: string; title?: string }[];
 }
 
 export const SEEDS: SeedConfig[] = [
@@ -57,7 +57,8 @@ export const SEEDS: SeedConfig[] = [
     title: "Kế hoạch thực hiện hội nhập quốc tế về văn hóa trên địa bàn phường Tân An giai đoạn 2026-2030",
     joinBefore: ["Chủ tịch UBND phường và Sở Văn hóa"],
     splits: [
-      { startsWith: "Hằng năm (trước ngày 25/10), Phòng Văn hóa", id: "VI (báo cáo)", title: "Chế độ báo cáo" },
+      // The unnumbered reporting paragraph closes part VI; it is cited as "mục VI" under the part's own title.
+      { startsWith: "Hằng năm (trước ngày 25/10), Phòng Văn hóa", id: "VI" },
       { startsWith: "Trong quá trình triển khai thực hiện, nếu có khó khăn", id: "KL", title: "Phản ánh khó khăn, vướng mắc" },
     ],
   },
@@ -95,13 +96,26 @@ export const SEEDS: SeedConfig[] = [
 
 interface PlanSection {
   id: string;
+  /** The part (I, II, …) the section belongs to; absent for the preamble and the closing paragraph. */
+  part?: string;
   title: string;
+  /** One passage per line: each bullet or paragraph of the section, in the plan's words. */
   text: string;
-  /** Appendix tasks and "Cơ quan chủ trì" lines: the unit in charge, in the plan's words. */
+  /** The unit the section assigns work to ("V.3. Công an phường", or its "Cơ quan chủ trì" line). */
+  unit?: string;
+  /** "Cơ quan chủ trì" / "Cơ quan phối hợp" lines (seed 002), in the plan's words. */
   lead?: string;
   partners?: string;
-  deadline?: string;
-  result?: string;
+}
+
+interface AppendixRow {
+  no: number;
+  title: string;
+  task: string;
+  lead: string;
+  coordinating: string;
+  time: string;
+  product: string;
 }
 
 interface PlanFile {
@@ -112,11 +126,17 @@ interface PlanFile {
     number?: string;
     date?: string;
     period: string;
+    signer?: string;
+    signerTitle?: string;
+    implements?: string[];
     source: string;
+    seedFile: string;
     note?: string;
     truncatedAfter?: string;
   };
+  parts: { id: string; title: string }[];
   sections: PlanSection[];
+  appendix?: { title: string; rows: AppendixRow[] };
 }
 
 // ===  Cleaning  ===
@@ -218,6 +238,7 @@ function header(raw: string, paras: Paragraph[], cfg: SeedConfig) {
 
 interface Draft {
   id: string;
+  part?: string;
   title: string;
   items: string[];
 }
@@ -236,8 +257,9 @@ function numberedHeading(p: Paragraph): { n: string; title: string; inline?: str
   return null;
 }
 
-function sectionsFromBody(body: Paragraph[], cfg: SeedConfig): Draft[] {
+function sectionsFromBody(body: Paragraph[], cfg: SeedConfig): { drafts: Draft[]; parts: { id: string; title: string }[] } {
   const drafts: Draft[] = [{ id: "CC", title: "Căn cứ ban hành kế hoạch", items: [] }];
+  const parts: { id: string; title: string }[] = [];
   let part = "";
   for (const p of body) {
     const split = cfg.splits?.find((s) => p.text.startsWith(s.startsWith));
@@ -245,53 +267,23 @@ function sectionsFromBody(body: Paragraph[], cfg: SeedConfig): Draft[] {
     const numbered = numberedHeading(p);
     const phase = p.bold ? p.text.match(/^Giai đoạn (\d+)\b/) : null;
     if (split) {
-      drafts.push({ id: split.id, title: split.title, items: [p.text] });
+      const partTitle = parts.find((x) => x.id === part)?.title ?? "";
+      drafts.push({ id: split.id, part: split.id === "KL" ? undefined : part, title: split.title ?? partTitle, items: [p.text] });
     } else if (p.text.startsWith("Trên đây là")) {
       drafts.push({ id: "KL", title: "Kết luận của kế hoạch", items: [p.text] });
     } else if (roman && !hasLowercase(roman[2])) {
       part = roman[1];
-      drafts.push({ id: part, title: sentenceCase(roman[2]), items: [] });
+      parts.push({ id: part, title: sentenceCase(roman[2]) });
+      drafts.push({ id: part, part, title: sentenceCase(roman[2]), items: [] });
     } else if (phase && part) {
-      drafts.push({ id: `${part}.${phase[1]}`, title: p.text, items: [] });
+      drafts.push({ id: `${part}.${phase[1]}`, part, title: p.text, items: [] });
     } else if (numbered && part) {
-      drafts.push({ id: `${part}.${numbered.n}`, title: numbered.title, items: numbered.inline ? [numbered.inline] : [] });
+      drafts.push({ id: `${part}.${numbered.n}`, part, title: numbered.title, items: numbered.inline ? [numbered.inline] : [] });
     } else {
       drafts[drafts.length - 1].items.push(p.text);
     }
   }
-  return drafts.filter((d) => d.items.length > 0);
-}
-
-// Passages above LONG characters are split into groups of about TARGET characters, at paragraph/bullet boundaries.
-const LONG = 1000;
-const TARGET = 750;
-
-function splitLong(d: Draft): Draft[] {
-  const total = d.items.join("\n").length;
-  if (total <= LONG || d.items.length < 2) return [d];
-  const groups: string[][] = [];
-  let cur: string[] = [];
-  let len = 0;
-  for (const item of d.items) {
-    // A lead-in ending in ":" stays with what it introduces.
-    const leadIn = cur.length > 0 && cur[cur.length - 1].endsWith(":");
-    if (cur.length > 0 && !leadIn && len + item.length > TARGET) {
-      groups.push(cur);
-      cur = [];
-      len = 0;
-    }
-    cur.push(item);
-    len += item.length;
-  }
-  if (cur.length) groups.push(cur);
-  // "Cơ quan chủ trì/phối hợp" lines are short; do not leave them as a group of their own.
-  const last = groups[groups.length - 1];
-  if (groups.length > 1 && last.every((i) => /^- Cơ quan (chủ trì|phối hợp)/.test(i))) {
-    groups[groups.length - 2].push(...last);
-    groups.pop();
-  }
-  if (groups.length === 1) return [d];
-  return groups.map((items, i) => ({ id: `${d.id} (${i + 1})`, title: d.title, items }));
+  return { drafts: drafts.filter((d) => d.items.length > 0), parts };
 }
 
 /** "- Cơ quan chủ trì: Sở Ngoại vụ" → lead; the same for partners. */
@@ -308,12 +300,25 @@ function responsibility(items: string[]): Pick<PlanSection, "lead" | "partners">
   return out;
 }
 
+// The part that hands out the work ("Tổ chức thực hiện", "Phân công trách nhiệm …"): its sections are named after units.
+const ASSIGNMENT_PART = /tổ chức thực hiện|phân công/i;
+// (Not \b: "Sở" and "Hội" end in a letter JavaScript's \b does not count as a word character.)
+const UNIT_TITLE = /^(Đề nghị )?(Phòng|Văn phòng|Công an|Trung tâm|Ủy ban|UBND|Sở|Các|Ban|Hội|Đoàn|Tổ|Đài|Báo|Liên hiệp|Bộ chỉ huy)(?=\s)/u;
+
+/** The unit a section assigns work to: its title in the assignment part, else its "Cơ quan chủ trì" line. */
+function sectionUnit(d: Draft, parts: { id: string; title: string }[], lead: string | undefined): string | undefined {
+  const partTitle = parts.find((p) => p.id === d.part)?.title ?? "";
+  if (ASSIGNMENT_PART.test(partTitle) && d.id !== d.part && UNIT_TITLE.test(d.title)) {
+    // "Phòng Văn Hóa - Xã hội phường (cơ quan thường trực)" → the unit's name; "Đề nghị Ủy ban MTTQ …" → "Ủy ban MTTQ …".
+    return d.title.replace(/\s*\([^)]*\)\s*$/, "").replace(/^Đề nghị\s+/, "");
+  }
+  return lead;
+}
+
 // ===  Appendix table (seed 001)  ===
 
-const APPENDIX_COLUMNS = ["Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian", "Kết quả, sản phẩm"] as const;
-
 /** Tab-separated rows; a row with an empty first cell continues the previous task (the table broke across pages). */
-function appendixTasks(raw: string): PlanSection[] {
+function appendixRows(raw: string): { title: string; rows: AppendixRow[] } {
   const rows: string[][] = [];
   for (const line of raw.split("\n")) {
     if (!line.includes("\t")) continue;
@@ -327,19 +332,39 @@ function appendixTasks(raw: string): PlanSection[] {
       });
     }
   }
+  const heading = cleanLine(raw.split("\n")[0]).replace(/^PHỤ LỤC:?\s*/, "");
   const boldTitles = [...raw.matchAll(/^(\d+)\t<b>(.+?)<\/b>/gm)].map((m) => cleanLine(m[2]).replace(/:$/, ""));
-  return rows.map((cells, i) => {
-    const [content, lead, partners, deadline, result] = cells;
-    return {
-      id: `PL.${i + 1}`,
-      title: boldTitles[i] ?? content,
-      text: APPENDIX_COLUMNS.map((label, c) => `${label}: ${cells[c] ?? ""}`).join("\n"),
-      lead,
-      partners,
-      deadline,
-      result,
-    };
-  });
+  return {
+    title: sentenceCase(heading),
+    rows: rows.map((cells, i) => {
+      const [task, lead, coordinating, time, product] = cells.map((c) => c ?? "");
+      return { no: i + 1, title: boldTitles[i] ?? task, task, lead, coordinating, time, product };
+    }),
+  };
+}
+
+// ===  Signature and the documents the plan implements  ===
+
+/** The signer's name: the last line of the signature block ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Trần Văn Quỳnh"). */
+function signature(main: string): { signer?: string; signerTitle?: string } {
+  const meta = main.match(/^Người ký\s+(.+)$/m)?.[1]?.trim();
+  const block = main.match(/((?:TM\.[^\n]*\n)?KT\.\s*CHỦ TỊCH[\s*]*\n\s*PHÓ CHỦ TỊCH)[\s*]*\n+\s*\**([^\n*]+?)\**\s*(?:\n|$)/);
+  const signer = block?.[2]?.trim() || meta;
+  if (!signer) return {};
+  return { signer, signerTitle: block ? "KT. Chủ tịch, Phó Chủ tịch" : undefined };
+}
+
+const DOCUMENT = /(Nghị quyết|Kế hoạch|Quyết định|Chỉ thị|Chương trình|Thông báo|Kết luận) số\s+[\p{L}\p{N}/-]*[\p{L}\p{N}](?:,?\s+ngày\s+(?:\d{1,2}\/\d{1,2}\/\d{4}|\d{1,2} tháng \d{1,2} năm \d{4}))?/gu;
+
+/** The documents named in the preamble ("Thực hiện Nghị quyết số 153/NQ-CP ngày 31/5/2025 …"), each once. */
+function implementsList(preamble: string): string[] {
+  const seen = new Map<string, string>();
+  for (const m of preamble.matchAll(DOCUMENT)) {
+    const number = m[0].match(/số\s+([\p{L}\p{N}/-]+)/u)?.[1] ?? m[0];
+    const prev = seen.get(number);
+    if (!prev || m[0].length > prev.length) seen.set(number, m[0]);
+  }
+  return [...seen.values()];
 }
 
 // ===  One seed  ===
@@ -354,22 +379,29 @@ export function extractPlan(raw: string, fileName: string, cfg: SeedConfig): Pla
   const head = header(main, paras, cfg);
   let end = paras.findIndex((p, i) => i > head.bodyStart && /^(Nơi nhận|\[\.\.\.\])/.test(p.text));
   if (end < 0) end = paras.length;
-  const drafts = sectionsFromBody(paras.slice(head.bodyStart, end), cfg);
+  const { drafts, parts } = sectionsFromBody(paras.slice(head.bodyStart, end), cfg);
 
-  const sections: PlanSection[] = [];
-  for (const d of drafts) {
+  const sections: PlanSection[] = drafts.map((d) => {
     const resp = responsibility(d.items);
-    for (const part of splitLong(d)) {
-      sections.push({ id: part.id, title: part.title, text: part.items.join("\n"), ...resp });
-    }
-  }
-  if (appendixAt >= 0) sections.push(...appendixTasks(text.slice(appendixAt)));
+    const unit = sectionUnit(d, parts, resp.lead);
+    return {
+      id: d.id,
+      ...(d.part ? { part: d.part } : {}),
+      title: d.title,
+      text: d.items.join("\n"),
+      ...(unit ? { unit } : {}),
+      ...resp,
+    };
+  });
 
   const ids = new Set<string>();
   for (const s of sections) {
     if (ids.has(s.id)) throw new Error(`seed ${cfg.prefix}: duplicate section id ${s.id}`);
     ids.add(s.id);
   }
+  const preamble = sections.find((s) => s.id === "CC")?.text ?? "";
+  const implementsDocs = implementsList(preamble);
+  const sign = signature(main);
 
   // Key order is the order in docs/content-format.md; absent facts are left out, not written as empty.
   const plan: PlanFile["plan"] = {
@@ -379,17 +411,23 @@ export function extractPlan(raw: string, fileName: string, cfg: SeedConfig): Pla
     ...(head.number ? { number: head.number } : {}),
     ...(head.date ? { date: head.date } : {}),
     period: cfg.period,
-    source: `seed ${fileName}`,
+    ...(sign.signer ? { signer: sign.signer } : {}),
+    ...(sign.signerTitle ? { signerTitle: sign.signerTitle } : {}),
+    ...(implementsDocs.length ? { implements: implementsDocs } : {}),
+    source: `Văn bản kế hoạch của ${cfg.issuer}`,
+    seedFile: fileName,
     ...(cfg.note ? { note: cfg.note } : {}),
     ...(cfg.truncatedAfter ? { truncatedAfter: cfg.truncatedAfter } : {}),
   };
-  return { plan, sections };
+  const file: PlanFile = { plan, parts, sections };
+  if (appendixAt >= 0) file.appendix = appendixRows(text.slice(appendixAt));
+  return file;
 }
 
 /** The YAML exactly as written to disk (no line folding, so the text stays searchable with grep). */
 export function planYaml(file: PlanFile): string {
   const banner =
-    `# Generated by scripts/extract-plan-sections.ts from ${file.plan.source.replace(/^seed /, "seeds/")}.\n` +
+    `# Generated by scripts/extract-plan-sections.ts from seeds/${file.plan.seedFile}.\n` +
     "# Text is the plan's own words; change the script or its SEEDS fixes rather than this file (see docs/plans.md).\n";
   return banner + stringify(file, { lineWidth: 0 });
 }
@@ -419,8 +457,8 @@ function main(argv: string[]): number {
     }
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, yaml);
-    const longest = Math.max(...file.sections.map((s) => s.text.length));
-    console.log(`${out}: ${file.sections.length} sections, longest ${longest} chars`);
+    const passages = file.sections.reduce((n, s) => n + s.text.split("\n").length, 0);
+    console.log(`${out}: ${file.sections.length} sections, ${passages} passages, ${file.appendix?.rows.length ?? 0} appendix rows`);
   }
   return differs ? 1 : 0;
 }

@@ -96,6 +96,22 @@ const schema = z.object({
   LOWDB_GROUP_COMMIT_MS: z.coerce.number().min(0).max(100).default(2),
   LOWDB_FSYNC: z.enum(["true", "false"]).default("true"),
 
+  /** Where report evidence is kept (src/media): auto = files under DATA_DIR, or PostgreSQL with STORE=postgres, or memory with STORE=memory. */
+  MEDIA_STORE: z.enum(["auto", "files", "postgres", "s3", "memory"]).default("auto"),
+  MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(10 * 1024 * 1024),
+  MEDIA_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
+  MEDIA_RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
+  MEDIA_RETRY_BASE_MS: z.coerce.number().int().min(0).default(5_000),
+  S3_BUCKET: optional,
+  S3_ENDPOINT: url.optional().or(z.literal("").transform(() => undefined)),
+  S3_REGION: z.string().default("us-east-1"),
+  S3_ACCESS_KEY_ID: optional,
+  S3_SECRET_ACCESS_KEY: optional,
+  S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+
+  /** Conversations' transcripts older than this many days are removed every night (0 = keep; docs/privacy.md). */
+  TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(180),
+
   /** Hours in which the bot does not write first (Asia/Ho_Chi_Minh), e.g. "21-7" or "21:30-06:45". */
   REMINDER_QUIET_HOURS: z.string().regex(/^\s*\d{1,2}(:\d{2})?\s*-\s*\d{1,2}(:\d{2})?\s*$/, "must be a range of hours like 21-7").default("21-7"),
   /** Festival reminders: days before the first day, when the person does not say. */
@@ -143,6 +159,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const config = parsed.data;
   if (config.STORE === "postgres" && !config.DATABASE_URL) throw new ConfigError(["DATABASE_URL: required when STORE=postgres"]);
+  if (config.MEDIA_STORE === "s3" && !config.S3_BUCKET) throw new ConfigError(["S3_BUCKET: required when MEDIA_STORE=s3"]);
+  if (config.MEDIA_STORE === "postgres" && !config.DATABASE_URL) throw new ConfigError(["DATABASE_URL: required when MEDIA_STORE=postgres"]);
   if (config.LLM_PROVIDER === "openai-compatible") {
     const missing = (["LLM_BASE_URL", "LLM_MODEL"] as const).filter((name) => !config[name]);
     if (missing.length > 0) throw new ConfigError(missing.map((name) => `${name}: required when LLM_PROVIDER=openai-compatible`));

@@ -33,6 +33,10 @@ import { ChannelStaffNotifier } from "./staff/staff-notifier.js";
 import { createApiRouter } from "./api/create-api-router.js";
 import { parseStaffRoutes } from "./staff/staff-routes.js";
 import { createWeb } from "./web/index.js";
+import { createEvidenceKeeper } from "./media/create-media-store.js";
+import { scheduleTranscriptRetention } from "./privacy/transcript-retention.js";
+import { PrivacyNotices } from "./privacy/privacy-notice.js";
+import { watchKeptEvidence } from "./features/reports/kept-evidence.js";
 import { consolePages } from "./app/console-pages.js";
 import { announcementsConsole } from "./features/announcements/announcements-console.js";
 import { recordDeadLetters, type DeadLetterDeps } from "./queue/dead-letters.js";
@@ -98,6 +102,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const now = overrides.now ?? Date.now;
   // Content is validated before anything listens: a broken pack stops start-up with the file and field.
   const knowledge = overrides.knowledge ?? new Knowledge(loadContent(config.CONTENT_DIR), config.CONTENT_PACK);
+  const evidence = await createEvidenceKeeper(config, store, logger, now);
+  const privacy = new PrivacyNotices({ contentDir: knowledge.content.dir, publicUrl: config.PUBLIC_URL, retentionDays: config.TRANSCRIPT_RETENTION_DAYS });
+  // Every pack's privacy texts are checked now: a broken privacy.yaml stops start-up like any content file.
+  for (const pack of knowledge.content.packs.values()) privacy.texts(pack);
   // The plan index is built at start-up and after each content reload, not on the first plan question.
   plansOf(knowledge);
   knowledge.onReload(() => plansOf(knowledge));
@@ -151,6 +159,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       metrics.handleSeconds.observe(seconds);
       if (ctx.understanding) metrics.intents.inc({ intent: ctx.understanding.intent });
       await recordMessageEvent(ctx);
+      for (const task of ctx.afterHandled) await task().catch((error) => logger.error({ err: error }, "after-message task failed"));
     },
   });
   personOutbox = new ChannelOutbox({ channels, outbound, conversations: pipeline.conversations, store, logger, now });
@@ -160,6 +169,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   services = {
     config,
     store,
+    evidence,
+    privacy,
     conversations: pipeline.conversations,
     channels,
     logger,
@@ -266,6 +277,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   app.use(errorHandler(logger));
   // Only now that every channel is registered: a job left from before a restart must find its channel.
   if ("start" in outbound) outbound.start();
+  watchKeptEvidence(services);
+  // Downloads left pending by a stop or a crash, and the transcript retention (docs/privacy.md).
+  void evidence.resume().catch((error) => logger.error({ err: error }, "evidence: resuming pending downloads failed"));
+  const stopRetention = scheduleTranscriptRetention({ store, days: config.TRANSCRIPT_RETENTION_DAYS, now, logger });
 
   return {
     app,
@@ -284,8 +299,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       handoffSweeper.stop();
       reminders.stop();
       outboxSweeper.stop();
+      stopRetention();
       await reach.close();
       await pipeline.idle();
+      await evidence.close();
       if ("close" in outbound) await outbound.close();
       await scaleOut?.close();
       await store.close();

@@ -7,6 +7,7 @@ import { ReportNotFound } from "../features/reports/report-service.js";
 import { staffAuth } from "./auth.js";
 import { ApiKeys } from "../web/auth/api-keys.js";
 import { deadLetterRoutes } from "./dead-letter-routes.js";
+import { evidenceForApiCaller, evidenceForConsoleUser } from "./evidence-routes.js";
 import { handoffRoutes } from "../features/handoff/handoff-api.js";
 import { registrationRoutes } from "../features/registration/registration-api.js";
 import { reportRoutes } from "../features/reports/report-api.js";
@@ -27,7 +28,10 @@ export interface ApiOptions {
  */
 export function createApiRouter(services: Services, options: ApiOptions = {}): Router {
   const router = Router();
+  // Evidence files: a signed-in console user is checked by unit here, before the key gate; a key after it.
+  router.get("/reports/:code/evidence/:n", evidenceForConsoleUser(services));
   router.use(staffAuth({ keys: new ApiKeys(services.store, services.now), envToken: services.config.STAFF_API_TOKEN, logger: services.logger, extraCheck: options.extraAuth }));
+  router.get("/reports/:code/evidence/:n", evidenceForApiCaller(services));
   router.use(express.json({ limit: "100kb" }));
   router.use("/reports", reportRoutes(services));
   router.use("/registrations", registrationRoutes(services));

@@ -12,6 +12,7 @@ import { floodLimit } from "../features/flood-limit/flood-limit.js";
 import { follow } from "../features/welcome/follow.js";
 import { handoffHold, handoffStart } from "../features/handoff/handoff-feature.js";
 import { handoffOnMisunderstanding } from "../features/handoff/handoff-misunderstood.js";
+import { privacy } from "../features/privacy/privacy-feature.js";
 import { reportStatus } from "../features/reports/report-status.js";
 import { understand } from "../features/understand/understand.js";
 import { reminders } from "../features/reminders/reminders-feature.js";
@@ -26,6 +27,8 @@ export function defaultFeatures(): Middleware<AppContext>[] {
   return [
     floodLimit,
     understand,
+    // Before anything that holds the person (a dialog, a handoff): "xóa dữ liệu của tôi" is always heard.
+    privacy,
     handoffOnMisunderstanding,
     follow,
     deliverPending,

@@ -1,4 +1,5 @@
 import type { Attachment, GeoLocation } from "../core/message.js";
+import type { EvidenceMedia } from "../media/media-record.js";
 import type { PersonRef } from "./person.js";
 
 /**
@@ -26,6 +27,9 @@ export interface ReportHistoryEntry {
   by: string;
 }
 
+/** A photo, file or link sent as evidence; `media` tells whether the bot kept a copy (src/media). */
+export type EvidenceItem = Attachment & { media?: EvidenceMedia };
+
 export interface Report {
   /** PA-<year>-<sequence of at least 4 digits>, e.g. PA-2026-0007. */
   code: string;
@@ -36,7 +40,7 @@ export interface Report {
   description: string;
   place?: { text?: string; location?: GeoLocation };
   happened?: { text: string; date?: string };
-  evidence: Attachment[];
+  evidence: EvidenceItem[];
   contact: { anonymous: true } | { anonymous: false; name: string; phone: string };
   reporter: PersonRef;
   language: "vi" | "en";
@@ -46,4 +50,6 @@ export interface Report {
   possibleDuplicates: string[];
   createdAt: number;
   updatedAt: number;
+  /** Set when the reporter erased their data: contact and reporter were replaced (docs/privacy.md). */
+  anonymisedAt?: number;
 }

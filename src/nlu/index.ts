@@ -10,6 +10,7 @@
  */
 
 export { fold, lower } from "./fold.js";
+export { asksQuestion } from "./question-form.js";
 export { normalize, squeezeWordEnd, type Normalized, type NormalizeOptions } from "./normalize.js";
 export { detectLanguage, isPlainly } from "./language.js";
 export { expandToken, VI_ABBREVIATIONS, EN_ABBREVIATIONS } from "./teencode.js";

@@ -81,11 +81,16 @@ function base(char: string): string {
 
 /**
  * Drop letters stretched at the end of a Vietnamese word: "chàoo" → "chào", "ạaa" → "ạ", "nhéee" → "nhé".
- * No Vietnamese word ends in a doubled letter, so this is safe for Vietnamese (English "too", "fee" never get here).
+ * No Vietnamese word ends in a doubled letter except "ưu" ("lưu", "hữu"), which folds to "uu" and is kept; so this
+ * is safe for Vietnamese (English "too", "fee" never get here).
  */
 export function squeezeWordEnd(token: string): string {
   if (token.length < 3) return token;
   let end = token.length;
-  while (end >= 2 && /\p{L}/u.test(token[end - 1]) && base(token[end - 2]) === token[end - 1]) end--;
+  while (end >= 2 && /\p{L}/u.test(token[end - 1]) && base(token[end - 2]) === token[end - 1]) {
+    // "luu", "huu", "cuu" are "lưu", "hữu", "cừu" typed without diacritics: "ưu" is the one doubled ending.
+    if (token[end - 1] === "u" && base(token[end - 2]) === "u" && end === token.length && (end < 3 || base(token[end - 3]) !== "u")) break;
+    end--;
+  }
   return end === token.length ? token : token.slice(0, end);
 }

@@ -48,12 +48,18 @@ const MONTH_WORDS_VI: ReadonlyArray<[RegExp, number, boolean]> = [
   [/tháng chín/, 9, false],
 ];
 
+// "may" folded is also "mấy" (how many) and "máy": it is the month only in an English date ("in May", "May 5").
+const ENGLISH_MAY = / (in|on|of|during|early|late|mid|this|next|last|until|by|before|after) may | may \d| \d{1,2}(st|nd|rd|th)? may /;
+const FREQUENCY_FOLDED = / (moi|hang|hang|tung|cac) (nam|thang|tuan|quy|ngay)(?= )| \d+ lan ?\/ ?(nam|thang|tuan|quy)| (nam|thang|tuan|quy) ?\/ ?lan| (every|each|per) (year|month|week)(?= )|(?<= )(yearly|monthly|weekly|annually)(?= )/g;
+const FREQUENCY_EXPANDED = / (mỗi|hằng|hàng|từng|các) (năm|tháng|tuần|quý|ngày)(?= )/g;
+
 /**
  * Extract time expressions. `today` is YYYY-MM-DD; `folded` and `expanded` come from normalize().
  */
 export function findTimeExpressions(text: { folded: string; expanded: string }, today: string): TimeExpressions {
-  const f = ` ${text.folded} `;
-  const e = ` ${text.expanded} `;
+  // Frequencies ("mỗi năm", "hằng năm", "hàng tháng 2 lần", "1 lần/tháng") say how often, never which date.
+  const f = ` ${text.folded} `.replace(FREQUENCY_FOLDED, " ");
+  const e = ` ${text.expanded} `.replace(FREQUENCY_EXPANDED, " ");
   const now = parseDay(today);
   const out: TimeExpressions = {};
 
@@ -80,7 +86,7 @@ export function findTimeExpressions(text: { folded: string; expanded: string }, 
   } else if (/ thang chap /.test(f)) {
     out.month = 12;
     out.lunarMonth = true;
-  } else if (english >= 0 && !(english === 4 && / may (i|we|you) /.test(f))) {
+  } else if (english >= 0 && !(english === 4 && !ENGLISH_MAY.test(f))) {
     out.month = english + 1;
   } else if (/ (thang nay|this month) /.test(f)) {
     out.month = now.m;

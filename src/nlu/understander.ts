@@ -15,6 +15,7 @@ import { coverage } from "./domain-vocabulary.js";
 import { messageFeatures } from "./features.js";
 import { INTENT_LABELS, type IntentLabel } from "./intent-labels.js";
 import { normalize } from "./normalize.js";
+import { asksQuestion } from "./question-form.js";
 import { cutForUnderstanding } from "./text-limit.js";
 import { findTimeExpressions, todayInVietnam } from "./time-expressions.js";
 import { loadTrainingData, type LabelledMessage } from "./training-data.js";
@@ -42,6 +43,13 @@ export interface UnderstanderOptions {
 }
 
 const OUT_OF_SCOPE = INTENT_LABELS.indexOf("out_of_scope");
+const REPORT = INTENT_LABELS.indexOf("report_violation");
+const STATUS = INTENT_LABELS.indexOf("report_status");
+// Reports a plan asks its units for ("báo cáo hằng năm trước ngày 15/10"), not a person's report.
+const PLAN_REPORTING = /\b(hang nam|moi nam|dinh ky|yearly|annual|every year|ke hoach|plan|truoc ngay|han (nop|chot)|due|deadline|cac don vi|units?)\b/;
+// A question the classifier took for a report goes to the best of these instead (the answers then route it by
+// what the content and plans hold).
+const QUESTION_INTENTS = ["plan_info", "festival_dates", "heritage_info", "contact_info", "join_class"].map((l) => INTENT_LABELS.indexOf(l as IntentLabel));
 const HAS_DIGIT = /\d/;
 
 /** Train and return an Understander (about 100 ms for the shipped intents). */
@@ -73,6 +81,14 @@ export function createUnderstander(options: UnderstanderOptions): Understander {
       const { n, probabilities, coverage: known } = analyse(text, opts);
       let best = 0;
       for (let c = 1; c < probabilities.length; c++) if (probabilities[c] > probabilities[best]) best = c;
+      // (A report's status is asked with its code; without one, a question about yearly reports is about the plans.)
+      const asked =
+        (best === REPORT && asksQuestion(n.folded, text)) ||
+        (best === STATUS && !/\d/.test(text) && PLAN_REPORTING.test(n.folded) && asksQuestion(n.folded, text));
+      if (asked) {
+        // "Lễ hội đền Đô tưởng niệm ai?" asks about a festival; it does not report one.
+        best = QUESTION_INTENTS.reduce((b, c) => (probabilities[c] > probabilities[b] ? c : b), QUESTION_INTENTS[0]);
+      }
       let intent: IntentLabel = INTENT_LABELS[best];
       let confidence = probabilities[best];
 
@@ -88,7 +104,7 @@ export function createUnderstander(options: UnderstanderOptions): Understander {
       if (n.foldedTokens.length === 0 && !entities.ticketCodes) {
         intent = "out_of_scope"; // only punctuation or unknown symbols
         confidence = 1;
-      } else if (best !== OUT_OF_SCOPE && (confidence < threshold || known < minCoverage)) {
+      } else if (best !== OUT_OF_SCOPE && !asked && (confidence < threshold || known < minCoverage)) {
         // A code says what the message is about even when the words around it do not.
         const code = entities.ticketCodes?.[0];
         if (code?.startsWith("PA-")) intent = "report_status";

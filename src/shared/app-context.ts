@@ -45,6 +45,12 @@ export class AppContext extends BotContext {
     return super.text;
   }
 
+  /**
+   * Work to run once this message is handled and its conversation saved (the pipeline's onHandled): erasing the
+   * person's data must come after the save, or the save would write their conversation back.
+   */
+  readonly afterHandled: (() => Promise<void>)[] = [];
+
   /** Today's date in Asia/Ho_Chi_Minh (or BOT_TODAY), YYYY-MM-DD. */
   get today(): string {
     return this.services.today();

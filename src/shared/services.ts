@@ -8,6 +8,8 @@ import type { Store } from "../store/store.js";
 import type { Knowledge } from "./knowledge.js";
 import type { PersonOutbox, StaffNotifier } from "../domain/staff-event.js";
 import type { ChannelOutbox } from "../staff/person-outbox.js";
+import type { EvidenceKeeper } from "../media/evidence-keeper.js";
+import type { PrivacyNotices } from "../privacy/privacy-notice.js";
 import type { Reach } from "../reach/index.js";
 import type { SubscriptionService } from "./subscription-service.js";
 
@@ -30,6 +32,10 @@ export interface Services {
   subscriptions: SubscriptionService;
   /** Optional chat model that words plan answers from retrieved passages only (LLM_PROVIDER); default none. */
   chatModel?: import("@langchain/core/language_models/chat_models").BaseChatModel;
+  /** Keeps copies of the files people send as evidence (src/media): downloads in the background, retries. */
+  evidence: EvidenceKeeper;
+  /** The privacy notice shown before personal data is asked for, and the privacy page's texts (src/privacy). */
+  privacy: PrivacyNotices;
   /** Today in Asia/Ho_Chi_Minh (BOT_TODAY when set), YYYY-MM-DD. */
   today: () => string;
   /** Now, epoch ms (replaceable in tests). */

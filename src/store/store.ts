@@ -76,5 +76,10 @@ export interface Store {
   preload?(): Promise<void>;
   /** Writes everything pending to disk. */
   flush(): Promise<void>;
+  /**
+   * Makes deleted and overwritten documents unrecoverable from what the backend keeps (lowdb's append-only files are
+   * rewritten); called after a person's data is erased. Optional: backends that overwrite in place need nothing.
+   */
+  compact?(): Promise<void>;
   close(): Promise<void>;
 }

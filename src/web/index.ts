@@ -13,7 +13,9 @@ import { StaffUsers } from "./auth/staff-users.js";
 import { accountsRoutes } from "./admin/accounts-routes.js";
 import { apiKeysRoutes } from "./admin/api-keys-routes.js";
 import { chatRoutes } from "./chat/chat-routes.js";
+import { privacyPageRoutes } from "./privacy/privacy-page.js";
 import { contentRoutes } from "./admin/content/content-routes.js";
+import { privacyRoutes } from "./admin/privacy-routes.js";
 import { analyticsRoutes } from "./analytics/analytics-routes.js";
 import { yearlyRoutes } from "./yearly/yearly-routes.js";
 import { deadLettersRoutes } from "./admin/dead-letters-routes.js";
@@ -49,12 +51,14 @@ export async function createWeb(options: WebOptions): Promise<Router> {
   router.use(apiKeysRoutes(deps));
   // The features' own pages (the staff inbox, reports, classes), given by the composition root.
   for (const pages of options.pages) router.use(pages(deps));
+  router.use(privacyRoutes(deps));
   router.use(analyticsRoutes(deps));
   router.use(yearlyRoutes(deps));
   router.use(deadLettersRoutes(deps));
   router.use(keptRoutes(deps));
   router.use(contentRoutes(deps));
   router.use(chatRoutes(deps));
+  router.use(privacyPageRoutes(services));
   // Unknown console paths: sign-in first, so the 404 does not tell strangers which pages exist.
   router.use("/admin", deps.auth.requireStaff, (_req, _res, next) => next(new HttpError(404, "Không có trang này.")));
   router.use(webErrors(services.logger));

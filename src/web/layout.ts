@@ -18,6 +18,7 @@ export const SECTIONS = [
   { id: "analytics", href: "/admin/analytics", label: "Thống kê", admin: true },
   { id: "yearly", href: "/admin/yearly", label: "Báo cáo năm", admin: true },
   { id: "accounts", href: "/admin/accounts", label: "Tài khoản", admin: true },
+  { id: "privacy", href: "/admin/privacy", label: "Dữ liệu cá nhân", admin: true },
 ] as const;
 
 /** A section id. */

@@ -42,7 +42,7 @@ describe("a broken pack", () => {
     const dir = temp();
     put(dir, "ward/festivals.yaml", [{ ...festival("hoi-a", "Hội A", { calendar: "lunar", month: 1, day: 1 }), place: undefined }]);
     put(dir, "prov/contacts.yaml", [{ ...contact("so-van-hoa", "Sở"), phone: "0222 3822 123" }]);
-    put(dir, "ward/classes.yaml", [{ id: "Lop Sai", title: { vi: "Lớp" }, kind: "hat", status: "open", source: "x", teachr: { vi: "A" } }]);
+    put(dir, "ward/classes.yaml", [{ id: "Lop Sai", title: { vi: "Lớp" }, kind: "hat", status: "open", source: "Nguồn thử", teachr: { vi: "A" } }]);
     const lines = failure(dir).message.split("\n");
     expect(lines[0]).toBe("5 content problems:");
     expect(lines.slice(1).sort()).toEqual(
@@ -97,7 +97,7 @@ describe("a broken pack", () => {
   it("validates plan files", () => {
     const dir = temp();
     put(dir, "ward/plans/ke-hoach.yaml", {
-      plan: { id: "ke-hoach", title: { vi: "Kế hoạch" }, issuer: "UBND phường", period: "2026–2030", source: "seed 000", extra: "kept" },
+      plan: { id: "ke-hoach", title: { vi: "Kế hoạch" }, issuer: "UBND phường", period: "2026–2030", source: "Văn bản kế hoạch" },
       sections: [
         { id: "I.1", title: "Mục đích", text: "…" },
         { id: "I.1", title: "Lặp", text: "" },

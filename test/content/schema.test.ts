@@ -47,7 +47,7 @@ describe("date rules", () => {
 });
 
 describe("item schemas", () => {
-  const contact = { id: "cong-an", names: { vi: "Công an" }, role: { vi: "Vai trò" }, source: "seed 000, mục V.3" };
+  const contact = { id: "cong-an", names: { vi: "Công an" }, role: { vi: "Vai trò" }, source: "Kế hoạch thử, mục V.3" };
 
   it("loads an unknown phone as null, whether left out or written null", () => {
     expect(contactSchema.parse(contact)).toMatchObject({ phone: null, email: null, address: null });
@@ -68,7 +68,7 @@ describe("item schemas", () => {
   });
 
   it("needs a capacity for an open class, and a real first session date", () => {
-    const base = { id: "lop", title: { vi: "Lớp" }, kind: "quan_ho", source: "x" };
+    const base = { id: "lop", title: { vi: "Lớp" }, kind: "quan_ho", source: "Nguồn thử" };
     expect(problems(classEntrySchema, { ...base, status: "open" })).toEqual(["capacity: An open class needs a capacity"]);
     expect(problems(classEntrySchema, { ...base, status: "not_scheduled" })).toEqual([]);
     expect(problems(classEntrySchema, { ...base, status: "open", capacity: 30, firstSession: "2026-02-30" })).toEqual([
@@ -77,7 +77,7 @@ describe("item schemas", () => {
   });
 
   it("checks a UNESCO date against its year", () => {
-    const item = { id: "x", names: { vi: "X" }, kind: "intangible", description: { vi: "…" }, source: "x" };
+    const item = { id: "x", names: { vi: "X" }, kind: "intangible", description: { vi: "…" }, source: "Nguồn thử" };
     expect(problems(heritageItemSchema, { ...item, unesco: { list: "RL", year: 2009, date: "2009-09-30" } })).toEqual([]);
     expect(problems(heritageItemSchema, { ...item, unesco: { list: "RL", year: 2010, date: "2009-09-30" } })).toEqual([
       "unesco.date: Date 2009-09-30 is not in year 2010",

@@ -43,22 +43,22 @@ export function tempContent(): string {
   put(dir, "ward/contacts.yaml", [contact("phong-van-hoa", "Phòng Văn hóa"), contact("cong-an", "Công an phường")]);
   put(dir, "ward/report-categories.yaml", [category("xam-hai-di-tich", "phong-van-hoa"), category("mat-trat-tu", "cong-an")]);
   put(dir, "ward/classes.yaml", [
-    { id: "lop-quan-ho", title: { vi: "Lớp Quan họ" }, kind: "quan_ho", capacity: 30, status: "open", source: "test" },
+    { id: "lop-quan-ho", title: { vi: "Lớp Quan họ" }, kind: "quan_ho", capacity: 30, status: "open", source: "Nguồn thử" },
   ]);
   return dir;
 }
 
 /** A valid festival. */
 export function festival(id: string, vi: string, date: Record<string, unknown>) {
-  return { id, names: { vi }, aliases: [id.replace(/-/g, " ")], date, place: { vi: "Nơi thử" }, description: { vi: "Mô tả" }, source: "test" };
+  return { id, names: { vi }, aliases: [id.replace(/-/g, " ")], date, place: { vi: "Nơi thử" }, description: { vi: "Mô tả" }, source: "Nguồn thử" };
 }
 
 /** A valid contact with unknown details. */
 export function contact(id: string, vi: string) {
-  return { id, names: { vi }, role: { vi: "Vai trò" }, phone: null, email: null, address: null, source: "test" };
+  return { id, names: { vi }, role: { vi: "Vai trò" }, phone: null, email: null, address: null, source: "Nguồn thử" };
 }
 
 /** A valid report category. */
 export function category(id: string, unit: string) {
-  return { id, names: { vi: id }, keywords: [], unit, source: "test" };
+  return { id, names: { vi: id }, keywords: [], unit, source: "Nguồn thử" };
 }

@@ -34,7 +34,7 @@ describe("writePackFile", () => {
     const file = path.join(dir, "ward/classes.yaml");
     const before = fs.readFileSync(file, "utf8");
     expect(() =>
-      writePackFile(dir, "ward", "classes", [{ id: "lop", title: { vi: "Lớp" }, kind: "quan_ho", status: "open", source: "x" }]),
+      writePackFile(dir, "ward", "classes", [{ id: "lop", title: { vi: "Lớp" }, kind: "quan_ho", status: "open", source: "Nguồn thử" }]),
     ).toThrow(`${file}: [0].capacity: An open class needs a capacity`);
     expect(fs.readFileSync(file, "utf8")).toBe(before);
   });

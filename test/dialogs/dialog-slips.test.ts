@@ -33,7 +33,7 @@ beforeEach(async () => {
       schedule: { vi: "Tối thứ Năm hằng tuần, 19:30" },
       place: { vi: "Nhà văn hóa khu Xuân Ổ" },
       status: "open",
-      source: "test",
+      source: "Nguồn thử",
     },
   ]);
   server = await startTestServer({}, { knowledge });

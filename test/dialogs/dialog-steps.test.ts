@@ -3,7 +3,8 @@ import { CANCEL_PAYLOAD, defineDialog, EDIT_STEP, SUMMARY_STEP } from "../../src
 import type { Step } from "../../src/dialogs/dialog.js";
 import { nameStep } from "../../src/dialogs/person-steps.js";
 import { REPORT_PAYLOADS, reportDialog, type ReportData } from "../../src/features/reports/report-dialog.js";
-import { category, contact, contactName, contactPhone, evidence } from "../../src/features/reports/report-steps.js";
+import { category, contact, contactName, contactPhone, description, evidence } from "../../src/features/reports/report-steps.js";
+import type { Understanding } from "../../src/nlu/index.js";
 import { REGISTRATION_PAYLOADS, registrationDialog, type RegistrationData } from "../../src/features/registration/registration-dialog.js";
 import { choicePayload } from "../../src/shared/choice-payload.js";
 import { fakeDialogContext } from "./fake-context.js";
@@ -88,6 +89,15 @@ describe("report steps", () => {
     expect(await category.handle(fakeDialogContext({ choice: REPORT_PAYLOADS.category("relic-harm") }), data)).toEqual({ next: true });
     expect(data.categoryId).toBe("relic-harm");
     expect(reportDialog.nextStep(data)).toBe("description");
+  });
+
+  it("the description step does not take “tôi muốn phản ánh” said again, but takes a short matter such as “vẽ bậy”", async () => {
+    const data = fresh();
+    const asking = { intent: "report_violation", confidence: 0.99 } as Understanding;
+    expect(await description.handle(fakeDialogContext({ text: "tôi muốn phản ánh", understanding: asking }), data)).toEqual({ invalid: "Phần mô tả là bắt buộc." });
+    expect(data.description).toBeUndefined();
+    expect(await description.handle(fakeDialogContext({ text: "vẽ bậy", understanding: asking }), data)).toEqual({ next: true });
+    expect(data.description).toBe("vẽ bậy");
   });
 
   it("a name alone at the contact step is kept, and the phone is asked next; both at once go to the summary", async () => {

@@ -3,6 +3,7 @@ import type { DialogContext } from "../../src/dialogs/dialog.js";
 import type { Understanding } from "../../src/nlu/index.js";
 import { say, type Bilingual, type Language, type TextValues } from "../../src/shared/bilingual.js";
 import type { Services } from "../../src/shared/services.js";
+import { PrivacyNotices } from "../../src/privacy/privacy-notice.js";
 import { sharedKnowledge } from "../helpers/test-server.js";
 
 /**
@@ -42,7 +43,8 @@ export function fakeDialogContext(
     save: (collection: string, id: string, value: unknown) => void saved.push({ collection, id, value }),
     afterCommit: (task: () => Promise<void>) => void afterCommitTasks.push(task),
     conversation: { key: "zalo:oa:u1", channel: "zalo", accountId: "oa", userId: "u1", firstSeenAt: 0, transcript: [], state: {} },
-    services: (options.services ?? {}) as Services,
+    // The privacy notice the contact steps put before their question (docs/privacy.md), over the repository's content.
+    services: { privacy: new PrivacyNotices({ contentDir: "content", retentionDays: 180 }), ...options.services } as Services,
     replies,
     saved,
     afterCommitTasks,

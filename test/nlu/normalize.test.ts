@@ -35,6 +35,10 @@ describe("normalize", () => {
     expect(normalize("chàooo ad ơiiii").expanded).toBe("chào admin ơi");
     expect(normalize("dạaa").expanded).toBe("dạ");
     expect(squeezeWordEnd("nhéee")).toBe("nhé");
+    // "ưu" folds to "uu": "giao luu" (giao lưu) and "huu nghi" (hữu nghị) are words, not stretched letters.
+    expect(normalize("giao luu huu nghi").expanded).toBe("giao luu huu nghi");
+    expect(squeezeWordEnd("lưu")).toBe("lưu");
+    expect(squeezeWordEnd("húuu")).toBe("hú");
     expect(normalize("kkkkkk").expanded).toBe("kkkkkk");
   });
 

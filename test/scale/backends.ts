@@ -1,5 +1,6 @@
 import pino from "pino";
 import { loadConfig } from "../../src/config.js";
+import type { Knowledge } from "../../src/shared/knowledge.js";
 import { createPostgresStore } from "../../src/store/postgres/postgres-store.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import { startTestServer, TEST_ENV, type TestServer } from "../helpers/test-server.js";
@@ -26,9 +27,9 @@ export interface BackendServer {
  *
  * @example const { server, stop } = await startOn("postgres+redis", { STAFF_API_TOKEN: "…" }); … await stop();
  */
-export async function startOn(backend: Backend, env: Record<string, string> = {}, options: { now?: () => number } = {}): Promise<BackendServer> {
+export async function startOn(backend: Backend, env: Record<string, string> = {}, options: { now?: () => number; knowledge?: Knowledge } = {}): Promise<BackendServer> {
   if (backend === "memory") {
-    const server = await startTestServer(env, { store: new MemoryStore(), now: options.now });
+    const server = await startTestServer(env, { store: new MemoryStore(), now: options.now, knowledge: options.knowledge });
     return { server, stop: () => server.stop() };
   }
   const admin = await requirePostgres();
@@ -46,7 +47,7 @@ export async function startOn(backend: Backend, env: Record<string, string> = {}
   };
   let server: TestServer;
   try {
-    server = await startTestServer(scaleEnv, { store, logger, now: options.now });
+    server = await startTestServer(scaleEnv, { store, logger, now: options.now, knowledge: options.knowledge });
   } catch (error) {
     await store.close().catch(() => undefined);
     await cleanup();

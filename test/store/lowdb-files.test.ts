@@ -62,6 +62,27 @@ describe("LowdbStore files", () => {
     expect(await reopened.get("p-299")).toBeUndefined();
   });
 
+  it("compact() leaves no line of a deleted or replaced document on disk, even when a file ends up empty (erasure)", async () => {
+    const dir = await freshDir();
+    const store = new LowdbStore({ dir });
+    const notes = store.collection<Note>("notes");
+    const alone = store.collection<Note>("alone");
+    await notes.set("keep", { id: "keep", text: "giữ", n: 1 }, { durable: true });
+    await notes.set("secret", { id: "secret", text: "Nguyễn Văn Bí Mật", n: 1 }, { durable: true });
+    await notes.set("keep", { id: "keep", text: "giữ, bản mới", n: 2 }, { durable: true });
+    await alone.set("only", { id: "only", text: "Nguyễn Văn Bí Mật", n: 1 }, { durable: true });
+    await notes.delete("secret");
+    await alone.delete("only");
+    await store.flush();
+    expect(readFileSync(join(dir, "notes.jsonl"), "utf8")).toContain("Bí Mật"); // appended deletions keep the old lines…
+    await store.compact();
+    for (const file of readdirSync(dir)) expect(readFileSync(join(dir, file), "utf8")).not.toContain("Bí Mật"); // …until compact()
+    expect(readFileSync(join(dir, "notes.jsonl"), "utf8")).not.toContain('"giữ"');
+    expect(await notes.get("keep")).toEqual({ id: "keep", text: "giữ, bản mới", n: 2 });
+    await store.close();
+    expect(await new LowdbStore({ dir }).collection<Note>("notes").get("keep")).toMatchObject({ n: 2 });
+  });
+
   it("keeps a document set while a flush is writing", async () => {
     const dir = await freshDir();
     const store = new LowdbStore({ dir, flushMs: 1000 });

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { inject } from "vitest";
 
-/** Debian's chromium (installed by .ci/run); no browser is ever downloaded. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** Debian's chromium, found or installed by the global setup (test/setup/find-chromium.ts); no browser is ever downloaded. */
+export const CHROMIUM = inject("chromiumPath");
 export const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"];
 
 /** A headless chromium with a fresh profile; `close()` removes the profile. */

@@ -92,8 +92,8 @@ describe("charts and output", () => {
 
 describe("content forms", () => {
   it("apply only the form's fields, keeping the rest of the item", () => {
-    const base = { id: "hoi-x", names: { vi: "Hội X" }, date: { calendar: "lunar", month: 1, day: 4, every: { years: 3, from: 2026 } }, source: "s" };
-    const form = { "f.names.vi": "Hội X mới", "f.names.en": "", "f.aliases": "hoi x, , le hoi x", "f.date.calendar": "lunar", "f.date.day": "6", "f.date.month": "1", "f.date.days": "", "f.place.vi": "Làng X", "f.description.vi": "Mô tả", "f.source": "s" };
+    const base = { id: "hoi-x", names: { vi: "Hội X" }, date: { calendar: "lunar", month: 1, day: 4, every: { years: 3, from: 2026 } }, source: "Nguồn thử" };
+    const form = { "f.names.vi": "Hội X mới", "f.names.en": "", "f.aliases": "hoi x, , le hoi x", "f.date.calendar": "lunar", "f.date.day": "6", "f.date.month": "1", "f.date.days": "", "f.place.vi": "Làng X", "f.description.vi": "Mô tả", "f.source": "Nguồn thử" };
     const { item, errors } = applyForm(FIELDS.festivals, base, form);
     expect(errors).toEqual([]);
     expect(item).toMatchObject({ names: { vi: "Hội X mới" }, aliases: ["hoi x", "le hoi x"], date: { calendar: "lunar", month: 1, day: 6, every: { years: 3, from: 2026 } }, place: { vi: "Làng X" } });

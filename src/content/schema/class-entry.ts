@@ -8,10 +8,11 @@
  *   kind: quan_ho
  *   capacity: 30
  *   status: open
- *   source: "seed 000, mục III.3; mẫu – cán bộ cập nhật lịch"
+ *   source: "Kế hoạch hội nhập quốc tế về văn hóa phường Võ Cường 2026–2030, mục III.3"
+ *   staffNote: "Mẫu – cán bộ cập nhật lịch học trước khi mở đăng ký."
  */
 import { z } from "zod";
-import { aliasesSchema, idSchema, intIn, isoDateSchema, listOf, optional, sourceSchema, textSchema } from "./common.js";
+import { aliasesSchema, idSchema, intIn, isoDateSchema, listOf, optional, sourceSchema, textSchema, staffNoteSchema } from "./common.js";
 
 /** Who may join; a flag left out means "not known yet". */
 export const audienceSchema = z.strictObject({
@@ -37,6 +38,8 @@ export const classEntrySchema = z
     audience: audienceSchema.default({}),
     status: z.enum(["open", "full", "not_scheduled"], { error: 'Must be "open", "full" or "not_scheduled"' }),
     source: sourceSchema,
+    /** For the staff who keep this content; never shown to a person. */
+    staffNote: optional(staffNoteSchema),
   })
   .superRefine((c, ctx) => {
     // Registration counts seats, so a class people can sign up for needs a capacity.

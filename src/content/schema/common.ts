@@ -16,8 +16,21 @@ export const idSchema = z
 /** Non-empty text after trimming. */
 export const nonEmpty = z.string().trim().min(1, "Must not be empty");
 
-/** Where a fact comes from: a plan section ("seed 000, mục V.1") or a public source ("vnexpress; vtcnews"). */
-export const sourceSchema = nonEmpty;
+/**
+ * Where a fact comes from, as a person reads it (it is shown as "Nguồn: …"): a plan as a citizen names it
+ * ("Kế hoạch hội nhập quốc tế về văn hóa phường Võ Cường 2026–2030, mục V.1") or a public source ("Báo VnExpress",
+ * "Cổng TTĐT tỉnh Bắc Ninh"), several joined with "; ". Internal keys ("vnexpress", "seed 000") are refused.
+ */
+export const sourceSchema = nonEmpty.superRefine((value, ctx) => {
+  for (const part of value.split(";").map((p) => p.trim())) {
+    if (/\bseed\b|\.txt\b/i.test(part) || /^[a-z0-9.-]+$/.test(part)) {
+      ctx.addIssue({ code: "custom", message: `Write the source as a person names it ("Báo VnExpress", "Cổng TTĐT tỉnh Bắc Ninh", "Kế hoạch …, mục V.1"), not "${part}"` });
+    }
+  }
+});
+
+/** A note for the staff who keep the content ("mẫu – cán bộ cập nhật lịch"): never shown to a person. */
+export const staffNoteSchema = nonEmpty;
 
 /** An integer in [min, max], with messages that read well in a start-up error. */
 export function intIn(min: number, max: number) {

@@ -7,10 +7,10 @@
  *   names: { vi: "Phòng Văn hóa - Xã hội phường Võ Cường" }
  *   role: { vi: "Cơ quan thường trực, tham mưu UBND phường …" }
  *   phone: null
- *   source: "seed 000, mục V.1"
+ *   source: "Kế hoạch hội nhập quốc tế về văn hóa phường Võ Cường 2026–2030, mục V.1"
  */
 import { z } from "zod";
-import { aliasesSchema, idSchema, listOf, nonEmpty, optional, sourceSchema, textSchema, unknownOr } from "./common.js";
+import { aliasesSchema, idSchema, listOf, nonEmpty, optional, sourceSchema, textSchema, unknownOr, staffNoteSchema } from "./common.js";
 
 /** One unit or office. */
 export const contactSchema = z
@@ -27,6 +27,8 @@ export const contactSchema = z
     url: optional(z.url()),
     note: optional(textSchema),
     source: sourceSchema,
+    /** For the staff who keep this content; never shown to a person. */
+    staffNote: optional(staffNoteSchema),
     contactSource: optional(nonEmpty),
   })
   .superRefine((c, ctx) => {

@@ -10,7 +10,7 @@
  *   source: "vnexpress; vtcnews"
  */
 import { z } from "zod";
-import { aliasesSchema, idSchema, listOf, optional, sourceSchema, textSchema } from "./common.js";
+import { aliasesSchema, idSchema, listOf, optional, sourceSchema, textSchema, staffNoteSchema } from "./common.js";
 import { dateRuleSchema } from "./date-rule.js";
 
 /** One festival. */
@@ -25,6 +25,8 @@ export const festivalSchema = z.strictObject({
   uncertain: optional(textSchema),
   url: optional(z.url()),
   source: sourceSchema,
+    /** For the staff who keep this content; never shown to a person. */
+    staffNote: optional(staffNoteSchema),
 });
 
 /** festivals.yaml: a list with unique ids. */

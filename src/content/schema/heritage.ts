@@ -10,7 +10,7 @@
  *   source: "vietnamtourism"
  */
 import { z } from "zod";
-import { aliasesSchema, idSchema, intIn, isoDateSchema, listOf, nonEmpty, optional, sourceSchema, textSchema } from "./common.js";
+import { aliasesSchema, idSchema, intIn, isoDateSchema, listOf, nonEmpty, optional, sourceSchema, textSchema, staffNoteSchema } from "./common.js";
 
 /** What kind of heritage an item is; `site` covers scenic and tourist sites a plan names (danh thắng, điểm du lịch). */
 export const heritageKinds = ["relic", "intangible", "craft_village", "ocop", "documentary", "site"] as const;
@@ -43,6 +43,8 @@ export const heritageItemSchema = z.strictObject({
   url: optional(z.url()),
   uncertain: optional(textSchema),
   source: sourceSchema,
+    /** For the staff who keep this content; never shown to a person. */
+    staffNote: optional(staffNoteSchema),
 });
 
 /** heritage.yaml: a list with unique ids. */

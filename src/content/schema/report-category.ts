@@ -9,7 +9,7 @@
  *   source: "seed 000, mục V.3"
  */
 import { z } from "zod";
-import { aliasesSchema, idSchema, listOf, optional, sourceSchema, textSchema } from "./common.js";
+import { aliasesSchema, idSchema, listOf, optional, sourceSchema, textSchema, staffNoteSchema } from "./common.js";
 
 /** One report category. */
 export const reportCategorySchema = z.strictObject({
@@ -19,6 +19,8 @@ export const reportCategorySchema = z.strictObject({
   keywords: aliasesSchema,
   unit: idSchema,
   source: sourceSchema,
+    /** For the staff who keep this content; never shown to a person. */
+    staffNote: optional(staffNoteSchema),
 });
 
 /** report-categories.yaml: a list with unique ids. */

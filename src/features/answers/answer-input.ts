@@ -11,7 +11,7 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { ContentPack } from "../../content/index.js";
 import type { Entities, IntentLabel, Language } from "../../nlu/index.js";
-import type { PlanSearch } from "./plans/plan-index.js";
+import type { PlanEngine } from "../../plans/index.js";
 
 /** The intents of the understanding layer. */
 export type AnswerIntent = IntentLabel;
@@ -34,10 +34,10 @@ export interface AnswerInput {
   /** The person's content pack. */
   pack: ContentPack;
   /**
-   * The plan retriever built once per content library (`createPlanIndex(library.packs.values())`).
-   * Left out, plan_info builds (and caches) one over this pack's own plans.
+   * The plan engine built once per content library (`createPlanEngine(library.packs.values())`).
+   * Left out, plan answers build (and cache) one over this pack's own plans.
    */
-  plans?: PlanSearch;
+  plans?: PlanEngine;
   /** A chat model for wording plan answers from the retrieved passages; off when left out. */
   model?: BaseChatModel;
 }

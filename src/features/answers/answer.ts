@@ -3,7 +3,7 @@
  * caller routes them first (`isAnswerIntent`), and `answer` only falls back to the menu for them.
  *
  * @example
- * const plans = createPlanIndex(library.packs.values());
+ * const plans = createPlanEngine(library.packs.values());
  * const reply = await answer({ ...understanding, today: todayInVietnam(process.env.BOT_TODAY), pack, plans });
  */
 import { mainMenu } from "../../shared/menu.js";
@@ -17,6 +17,7 @@ import { answerFestivalDates, festivalCard } from "./festival-dates.js";
 import { answerHeritage } from "./heritage-info.js";
 import { answerOutOfScope } from "./out-of-scope.js";
 import { answerPlan } from "./plans/plan-info.js";
+import { routeByEvidence } from "./plans/route-by-evidence.js";
 
 /** The intents answered here. */
 export const ANSWER_INTENTS = [
@@ -41,8 +42,21 @@ export function isAnswerIntent(intent: string): intent is AnsweredIntent {
   return (ANSWER_INTENTS as readonly string[]).includes(intent);
 }
 
-/** Answer a message by its intent; plan_info is asynchronous (an optional chat model words it). */
+/**
+ * Answer a message: routed by evidence first (a plan question goes to the plans whatever card it names; a card
+ * answers what it holds), then by intent. Plan answers are asynchronous (an optional chat model words them).
+ */
 export function answer(input: AnswerInput): Promise<Reply> | Reply {
+  if (!isAnswerIntent(input.intent)) return byIntent(input);
+  const route = routeByEvidence(input);
+  if (route.route === "plan") return answerPlan(input);
+  if (route.route === "festival-description") {
+    return festivalCard(input.pack.festival(route.festivalId)!, input, { detail: true });
+  }
+  return byIntent(input);
+}
+
+function byIntent(input: AnswerInput): Promise<Reply> | Reply {
   switch (input.intent) {
     case "greeting":
       return answerGreeting(input);

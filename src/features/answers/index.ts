@@ -3,8 +3,8 @@
  * See docs/answers.md for what each answer says and why.
  *
  * @example
- * import { answer, answerChoice, createPlanIndex } from "src/features/answers/index.js";
- * const plans = createPlanIndex(library.packs.values());           // once per content library
+ * import { answer, answerChoice, createPlanEngine } from "src/features/answers/index.js";
+ * const plans = createPlanEngine(library.packs.values());          // once per content library
  * const reply = await answer({ text, intent, language, entities, today, pack, plans });
  * const tapped = answerChoice("festival:hoi-lim", { language, today, pack }); // null: not ours
  */
@@ -19,11 +19,10 @@ export { describeOccurrence, shortWhen, tenseOf, type OccurrenceTense } from "./
 export { answerHeritage, heritageCard, heritageList, LIST_MAX } from "./heritage-info.js";
 export { answerContact, contactCard, contactList } from "./contact-info.js";
 export { answerClasses, classesReply, registerPayload } from "./class-info.js";
-export { answerPlan, createPlanIndex, findPlanPassages, planSections, MIN_PLAN_COVERAGE } from "./plans/plan-info.js";
+export { answerPlan, createPlanEngine, planAnswer, planEngineFor } from "./plans/plan-info.js";
+export { routeByEvidence, type Route } from "./plans/route-by-evidence.js";
 export { answerGreeting, answerThanks } from "./courtesy.js";
 export { answerOutOfScope } from "./out-of-scope.js";
 export { speaker, staffChoice, type Speaker } from "./answer-text.js";
-export { PlanIndex, type PlanHit, type PlanPassage, type PlanSectionInput } from "./plans/plan-index.js";
-export type { PlanSearch } from "./plans/plan-info.js";
+export type { PlanEngine } from "../../plans/index.js";
 export { plansOf } from "./plans/plans-of.js";
-// The LangChain retriever (PlanRetriever) is imported from ./plan-retriever.js where wanted: it loads LangChain.

@@ -178,12 +178,16 @@ const who: RegistrationStep = {
   },
 };
 
+/** A question for a name or phone, after the privacy notice the first time the person is asked for either. */
+const withPrivacyNotice = (ctx: DialogContext, question: string) => ctx.services.privacy.beforeAsking(ctx.conversation.state, ctx.pack, ctx.language, question);
+
 const phoneNoted = (ctx: DialogContext, phone: string) => ctx.say(dialogTexts.phoneNoted, { phone: maskPhone(phone) });
 
 const name = nameStep<RegistrationData>({
   name: "name",
   answered: (data) => !!data.fullName,
-  ask: (ctx, data) => ({ text: ctx.say(forChild(data) ? texts.askParentName : texts.askName) }),
+  // The first time the bot asks this person for personal data, the privacy notice comes first (docs/privacy.md).
+  ask: (ctx, data) => ({ text: withPrivacyNotice(ctx, ctx.say(forChild(data) ? texts.askParentName : texts.askName)) }),
   // Name and number in one message: both taken.
   take(ctx, data, fullName, phone) {
     data.fullName = fullName;
@@ -197,7 +201,7 @@ const name = nameStep<RegistrationData>({
 const phone = phoneStep<RegistrationData>({
   name: "phone",
   answered: (data) => !!data.phone,
-  ask: (ctx) => ({ text: ctx.say(texts.askPhone) }),
+  ask: (ctx) => ({ text: withPrivacyNotice(ctx, ctx.say(texts.askPhone)) }),
   take(ctx, data, number) {
     data.phone = number;
     return phoneNoted(ctx, number);

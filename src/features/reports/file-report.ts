@@ -7,11 +7,12 @@ import { nextTicketCode } from "../../shared/ticket-code.js";
 import { maskPhones } from "../../logger.js";
 import { updateDocument } from "../../store/update-document.js";
 import { possibleDuplicates } from "./duplicates.js";
+import { keepEvidence, withMediaIds } from "./kept-evidence.js";
 import { REPORTS } from "./report-service.js";
 import { categoryName, OTHER_CATEGORY } from "./report-text.js";
 
 /** What filing a report needs: the store, the staff notifier, the clock. */
-export type FilingDeps = Pick<Services, "store" | "notifier" | "now" | "today">;
+export type FilingDeps = Pick<Services, "store" | "notifier" | "now" | "today" | "evidence" | "logger">;
 
 /** What the report dialog collected. */
 export interface ReportInput {
@@ -66,7 +67,7 @@ export async function fileReport(services: FilingDeps, pack: ContentPack, input:
     description: input.description,
     ...(input.place ? { place: input.place } : {}),
     ...(input.happened ? { happened: input.happened } : {}),
-    evidence: input.evidence,
+    evidence: withMediaIds(services, input.evidence),
     contact: input.contact,
     reporter: input.reporter,
     language: input.language,
@@ -80,6 +81,8 @@ export async function fileReport(services: FilingDeps, pack: ContentPack, input:
   const report: Report = { ...draft, possibleDuplicates: possibleDuplicates(draft, earlier) };
   step.save(REPORTS, code, { ...report, revision: 1 }, 0);
   step.afterCommit(async () => {
+    // The files are downloaded once the report is stored, in the background: the person gets their code at once.
+    keepEvidence(services, report);
     for (const other of report.possibleDuplicates) {
       // On the stored copy: staff may have changed that report since it was read above.
       await updateDocument(reports, other, (stored) => (stored && !stored.possibleDuplicates.includes(code) ? { ...stored, possibleDuplicates: [...stored.possibleDuplicates, code] } : undefined), { durable: true });

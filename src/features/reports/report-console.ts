@@ -19,6 +19,7 @@ import { csrfField } from "../../web/layout.js";
 import { sendPage } from "../../web/send-page.js";
 import type { WebDeps } from "../../web/web-deps.js";
 import { redirectWithFlash } from "../../web/flash.js";
+import { evidenceView } from "./evidence-console.js";
 
 const SORTS = ["createdAt", "code", "status", "category", "unit", "pack"] as const;
 type Sort = (typeof SORTS)[number];
@@ -199,7 +200,6 @@ export function reportsRoutes(deps: WebDeps): Router {
     const n = names(r);
     const duplicates = (await Promise.all(r.possibleDuplicates.map((code) => service.get(code)))).filter((d): d is Report => !!d && canSeeReport(user, d));
     const location = r.place?.location;
-    const evidence = r.evidence.filter((e) => /^https?:\/\//i.test(e.url));
     const body = html`<p><a href="/admin/reports">← Phản ánh</a></p>
       <h1>${r.code} ${statusBadge(r.status)}</h1>
       <div class="grid cols-2">
@@ -217,13 +217,7 @@ export function reportsRoutes(deps: WebDeps): Router {
             <dt>Người phản ánh</dt><dd>${r.contact.anonymous ? html`Ẩn danh <span class="muted small">(không gọi lại được)</span>` : html`${r.contact.name} · <a href="tel:${r.contact.phone}">${r.contact.phone}</a>`}</dd>
             <dt>Kênh</dt><dd>${r.reporter.channel}</dd>
           </dl>
-          <h2>Bằng chứng (${evidence.length})</h2>
-          <div class="evidence">${evidence.map((e) =>
-            e.kind === "image"
-              ? html`<a href="${e.url}" target="_blank" rel="noopener noreferrer"><img src="${e.url}" alt="Ảnh bằng chứng${e.name ? `: ${e.name}` : ""}" loading="lazy" referrerpolicy="no-referrer"></a>`
-              : html`<a href="${e.url}" target="_blank" rel="noopener noreferrer">${e.kind === "link" ? "Liên kết" : e.kind === "video" ? "Video" : "Tệp"}: ${e.name ?? e.url}</a>`,
-          )}</div>
-          ${evidence.length === 0 ? html`<p class="muted">Không có.</p>` : ""}
+          ${evidenceView(r)}
         </section>
         <section>
           <div class="card">

@@ -76,7 +76,8 @@ export class ReportService {
       { durable: true },
     );
     if (!updated) throw new ReportNotFound(code);
-    await this.services.outbox.send(updated.reporter, statusNotice(updated), "update");
+    // An anonymised report (the reporter erased their data) has nobody left to tell.
+    if (!updated.anonymisedAt) await this.services.outbox.send(updated.reporter, statusNotice(updated), "update");
     return updated;
   }
 }

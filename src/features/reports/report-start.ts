@@ -1,5 +1,6 @@
 import { BotComposer } from "../../core/bot-composer.js";
 import { dialogCommand } from "../../dialogs/commands.js";
+import { asksQuestion, fold } from "../../nlu/index.js";
 import type { AppContext } from "../../shared/app-context.js";
 import { guessCategory, isDescriptive } from "./guess-category.js";
 import { offerDraft, REPORT_PAYLOADS, reportDraft, resumeReport, startReport } from "./report-dialog.js";
@@ -37,5 +38,11 @@ reportStart.on("text", async (ctx, next) => {
  * cancel than "I did not understand".
  */
 function tellsViolation(ctx: AppContext, text: string): boolean {
-  return ctx.understanding?.intent === "out_of_scope" && isDescriptive(text) && guessCategory(text, ctx.pack) !== undefined;
+  // A question ("who handles security at festivals?") asks; it does not tell of a violation (issue 12).
+  return (
+    ctx.understanding?.intent === "out_of_scope" &&
+    !asksQuestion(fold(text).replace(/[?!.,;:]+/g, " ").trim(), text) &&
+    isDescriptive(text) &&
+    guessCategory(text, ctx.pack) !== undefined
+  );
 }

@@ -60,6 +60,11 @@ export const category: ReportStep = {
   edit: { title: texts.kind, clear: (data) => void delete data.categoryId },
 };
 
+/** A message that only asks to report: understood as report_violation, naming no category, describing nothing. */
+function isBareRequest(ctx: DialogContext, text: string): boolean {
+  return ctx.understanding?.intent === "report_violation" && !isDescriptive(text) && guessCategory(text, ctx.pack) === undefined;
+}
+
 export const description: ReportStep = {
   name: "description",
   answered: (data) => !!data.description,
@@ -67,6 +72,8 @@ export const description: ReportStep = {
   handle(ctx, data): StepResult {
     const files = absorb(ctx, data);
     const text = ctx.text ?? "";
+    // "tôi muốn phản ánh" again (a person repeating themself after a silence) asks for a report; it tells nothing.
+    if (isBareRequest(ctx, text)) return { invalid: ctx.say(texts.descriptionNeeded) };
     if (text.replace(/\s/g, "").length >= 3) {
       data.description = text;
       return { next: true };
@@ -177,7 +184,8 @@ export const contact: ReportStep = {
   name: "contact",
   takesData: true,
   answered: (data) => data.contact !== undefined,
-  ask: (ctx) => ({ text: ctx.say(texts.askContact), choices: [anonymousChoice(ctx)] }),
+  // The first time the bot asks this person for personal data, the privacy notice comes first (docs/privacy.md).
+  ask: (ctx) => ({ text: ctx.services.privacy.beforeAsking(ctx.conversation.state, ctx.pack, ctx.language, ctx.say(texts.askContact)), choices: [anonymousChoice(ctx)] }),
   handle(ctx, data): StepResult {
     const other = anonymousAnswer(ctx, data);
     if (other) return other;

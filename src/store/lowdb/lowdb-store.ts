@@ -159,6 +159,11 @@ export class LowdbStore implements Store {
     await this.#checkpoint();
   }
 
+  /** Rewrites every open file whole: the append-only lines of deleted or changed documents go (Store.compact). */
+  async compact(): Promise<void> {
+    await Promise.all([...this.#shards.values()].flat().map((file) => file.compactNow()));
+  }
+
   async close(): Promise<void> {
     clearInterval(this.#checkpoints);
     await this.flush();

@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync, renameSync } from "node:fs";
-import { appendFile } from "node:fs/promises";
+import { appendFile, writeFile } from "node:fs/promises";
 import { Low } from "lowdb";
 import { DataFile } from "lowdb/node";
 
@@ -118,6 +118,13 @@ export class ShardFile {
     this.#timer.unref?.();
   }
 
+  /** Rewrites the file whole, so deleted and superseded lines are gone from disk (after an erasure). */
+  async compactNow(): Promise<void> {
+    await this.load();
+    this.#rewrite = true;
+    await this.flush();
+  }
+
   /** Writes what changed. Chained: two flushes never interleave. */
   flush(): Promise<void> {
     if (this.#timer) clearTimeout(this.#timer);
@@ -177,7 +184,9 @@ export class ShardFile {
     // entries() read through the open handle, which stays open during the write: reads keep finding the old
     // file (where the positions point) until the new positions are settled, even after the rename.
     const low = new Low(new DataFile<string>(this.file, { parse: (text) => text, stringify: (text) => text }), out);
-    await low.write();
+    // Low.write() skips falsy data: a file whose documents were all deleted must still be emptied (an erasure).
+    if (out === "") await writeFile(this.file, "");
+    else await low.write();
     this.close(); // the old file was replaced: read from the new one
     this.#bytes = offset;
     this.#lines = written.length;

@@ -22,7 +22,7 @@ describe("festival_dates: a named festival and year", () => {
     expect(r.text).toContain("hội kéo dài 2 ngày, từ ngày 12 đến ngày 13 tháng Giêng âm lịch (thứ Tư 17/02/2027 – thứ Năm 18/02/2027)");
     expect(r.text).toContain("Địa điểm: Xã Tiên Du");
     expect(r.text).toContain("Dành cho du khách: ");
-    expect(r.text).toContain("Nguồn: vnexpress; vtcnews.");
+    expect(r.text).toContain("Nguồn: Báo VnExpress; Báo VTC News.");
     expect(r.text).not.toContain("tham khảo");
   });
 

@@ -16,7 +16,7 @@ describe("heritage_info", () => {
     expect(title).toBe("Dân ca Quan họ Bắc Ninh (Di sản văn hóa phi vật thể)");
     expect(unesco).toBe("UNESCO ghi danh năm 2009 (ngày 30/09/2009): Di sản văn hóa phi vật thể đại diện của nhân loại.");
     expect(r.text).toContain("Địa điểm: Vùng Kinh Bắc");
-    expect(r.text).toMatch(/\nNguồn: vietnamtourism/);
+    expect(r.text).toMatch(/\nNguồn: Cục Du lịch Quốc gia Việt Nam/);
     expect(payloads(r)).toContain("menu:heritage");
   });
 

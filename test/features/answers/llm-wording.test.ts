@@ -35,7 +35,7 @@ describe("optional wording of plan answers by a chat model", () => {
     expect(auth).toBe("Bearer k-123");
     expect(prompt.model).toBe("test-model");
     expect(prompt.messages[0].role).toBe("system");
-    expect(prompt.messages[0].content).toContain("CHỈ được trả lời dựa trên các đoạn trích");
+    expect(prompt.messages[0].content).toContain("CHỈ được trả lời dựa trên các trích dẫn");
     expect(prompt.messages[1].content).toContain("Câu hỏi của người dân: kế hoạch có số hóa dữ liệu di tích không");
     expect(sent[0].body.sender_action).toBe("typing_on");
     const text = sent.map((s) => s.body.message?.text ?? "").join("\n");

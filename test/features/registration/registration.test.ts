@@ -35,9 +35,9 @@ beforeEach(async () => {
       schedule: { vi: "Tối thứ Năm hằng tuần, 19:30" },
       place: { vi: "Nhà văn hóa khu Xuân Ổ" },
       status: "open",
-      source: "test",
+      source: "Nguồn thử",
     },
-    { id: SMALL, title: { vi: "Lớp làm giấy dó (một chỗ)" }, kind: "craft", capacity: 1, audience: { children: false }, status: "open", source: "test" },
+    { id: SMALL, title: { vi: "Lớp làm giấy dó (một chỗ)" }, kind: "craft", capacity: 1, audience: { children: false }, status: "open", source: "Nguồn thử" },
   ]);
   clock = Date.now();
   server = await startTestServer({}, { knowledge, now: () => clock });

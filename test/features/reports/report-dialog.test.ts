@@ -101,8 +101,9 @@ describe("violation report on Zalo", () => {
     expect(report.contact).toEqual({ anonymous: true });
     expect(report.place?.location).toEqual({ latitude: 21.1717, longitude: 106.0763 });
     expect(report.happened).toEqual({ text: "hôm qua", date: "2026-11-24" });
+    // The photo gets a media id (its copy is downloaded in the background: test/media); a link is kept as a link.
     expect(report.evidence).toEqual([
-      { kind: "image", url: "https://photo-stal-1.zdn.vn/full.jpg" },
+      { kind: "image", url: "https://photo-stal-1.zdn.vn/full.jpg", media: { id: expect.stringMatching(/^media-/), status: expect.any(String) } },
       { kind: "link", url: "https://www.facebook.com/some/video" },
     ]);
     expect(report.categoryId).toBe("against-fine-customs");

@@ -1,117 +1,64 @@
 /**
- * plan_info: answer from the culture plans of the person's pack. The best passage is condensed to the sentences
- * that answer, and cited ("Theo Kế hoạch … , mục III.2: …"). When the plans do not cover the question (coverage
- * below 0.35) the reply says so and offers staff. A configured chat model may word the answer from the retrieved
- * passages only (off by default); if it fails, the condensed passage is used.
+ * plan_info: answer from the culture plans of the person's pack (and the packs it extends), through the plan
+ * engine (src/plans): the answer leads with what was asked, then cites the plan as a citizen names it and quotes
+ * its words. "Not covered" says which plans were searched (and where a text is cut off). Staff are always offered.
+ * A configured chat model may word the answer from the quoted passages only (off by default).
  *
  * @example
- * const plans = createPlanIndex(library.packs.values());   // once per content library
+ * const plans = createPlanEngine(library.packs.values());   // once per content library
  * await answerPlan({ ...input, text: "Ai chủ trì số hóa di sản?", plans })
- * // { text: "Theo Kế hoạch thực hiện … phường Tân An giai đoạn 2026-2030, Phụ lục, nhiệm vụ 3:\n…" }
+ * // { text: "Cơ quan chủ trì: Phòng Văn Hóa – Xã hội phường. …\nTheo Kế hoạch … , Phụ lục “…”, nhiệm vụ 3 (…):\n“…”" }
  */
 import type { Reply } from "../../../core/message.js";
 import type { ContentPack } from "../../../content/index.js";
+import { PlanEngine, type PlanAnswer } from "../../../plans/index.js";
 import type { AnswerInput } from "../answer-input.js";
-import { lines, speaker, staffChoice } from "../answer-text.js";
-import { citation } from "./plan-citation.js";
-import { condense } from "./plan-condense.js";
-import { PlanIndex, type PlanHit, type PlanSearch, type PlanSectionInput } from "./plan-index.js";
-
-export type { PlanSearch };
-// plan-wording.js (LangChain messages) is imported only when a chat model is configured: see answerPlan.
-import type { WordingPassage } from "./plan-wording.js";
-
-/** Below this coverage the plans most likely do not talk about what was asked (see PlanHit). */
-export const MIN_PLAN_COVERAGE = 0.35;
-/** Longest condensed passage in a reply. */
-const PASSAGE_CHARS = 500;
-
-// ===  Building the retriever  ===
+import { lines, staffChoice } from "../answer-text.js";
 
 /**
- * The plan sections of some packs, as the retriever takes them (each pack's own plans, tagged with its id).
- * @example planSections([library.pack("tan-an")]).length // number of sections in tan-an's plan
+ * Build the plan engine once per content library (not per message); rebuild it after a content reload.
+ * @example const plans = createPlanEngine(library.packs.values());
  */
-export function planSections(packs: Iterable<ContentPack>): PlanSectionInput[] {
-  return [...packs].flatMap((pack) =>
-    pack.plans.flatMap((file) => file.sections.map((section) => ({ packId: pack.id, plan: file.plan, section }))),
-  );
+export function createPlanEngine(packs: Iterable<ContentPack>): PlanEngine {
+  return PlanEngine.fromPacks(packs);
 }
 
-/**
- * Build the plan retriever once per content library (not per message); rebuild it after a content reload.
- * @example const plans = createPlanIndex(library.packs.values());
- */
-export function createPlanIndex(packs: Iterable<ContentPack>): PlanIndex {
-  return PlanIndex.of(planSections(packs));
-}
+// A caller that passes no engine still builds one only once per pack object (a reload makes new packs).
+const ownPlans = new WeakMap<ContentPack, PlanEngine>();
 
-
-// A caller that passes no retriever still builds one only once per pack object (a reload makes new packs).
-const ownPlans = new WeakMap<ContentPack, PlanSearch>();
-
-function retrieverFor(input: AnswerInput): PlanSearch {
+/** The engine of an answer input: the library's, or one over this pack's own plans. */
+export function planEngineFor(input: Pick<AnswerInput, "plans" | "pack">): PlanEngine {
   if (input.plans) return input.plans;
-  let retriever = ownPlans.get(input.pack);
-  if (!retriever) {
-    retriever = createPlanIndex([input.pack]);
-    ownPlans.set(input.pack, retriever);
+  let engine = ownPlans.get(input.pack);
+  if (!engine) {
+    engine = createPlanEngine([input.pack]);
+    ownPlans.set(input.pack, engine);
   }
-  return retriever;
+  return engine;
 }
 
-// ===  Search  ===
-
-/**
- * The passages that cover `question`, best first: the pack's own plans first, then the packs it extends (a ward's
- * own plan answers before the province's).
- */
-export function findPlanPassages(retriever: PlanSearch, pack: ContentPack, question: string, k = 3): PlanHit[] {
-  for (const packId of pack.lineage) {
-    const hits = retriever.search(question, k, { packIds: [packId] }).filter((h) => h.coverage >= MIN_PLAN_COVERAGE);
-    if (hits.length > 0) return hits;
-  }
-  return [];
+/** The plan engine's answer to a message (no model): what `answerPlan` says, with what it cites. */
+export function planAnswer(input: Pick<AnswerInput, "text" | "language" | "pack" | "plans">): PlanAnswer {
+  return planEngineFor(input).answer(input.text, {
+    lineage: input.pack.lineage,
+    language: input.language,
+    units: input.pack.contacts.map((c) => ({ vi: c.names.vi, en: c.names.en })),
+  });
 }
-
-// ===  The answer  ===
 
 /** Answer a plan_info message from the plans of the person's pack. */
 export async function answerPlan(input: AnswerInput): Promise<Reply> {
-  const say = speaker(input.language);
-  const hits = findPlanPassages(retrieverFor(input), input.pack, input.text);
-  if (hits.length === 0) {
-    return {
-      text: lines(
-        say.phrase({ vi: `Các kế hoạch văn hóa của ${say.text(input.pack.names)} mà mình có chưa đề cập nội dung này.`, en: `The culture plans of ${say.text(input.pack.names)} that I have do not mention this.` }),
-        say.phrase({
-          vi: "Bạn có thể gặp cán bộ văn hóa để được trả lời.",
-          // Retrieval is lexical over Vietnamese plans: an English question rarely matches, so say how to get an answer.
-          en: "The plans are in Vietnamese: you can ask again in Vietnamese, or ask the culture staff.",
-        }),
-      ),
-      choices: [staffChoice(say.lang)],
-    };
-  }
-
-  const passages: WordingPassage[] = hits.map((h) => ({
-    text: condense(h.document.pageContent, input.text, PASSAGE_CHARS),
-    citation: citation(h.document, say.lang),
-  }));
-  const [best] = passages;
-  if (input.model) {
+  const result = planAnswer(input);
+  const choices = [staffChoice(input.language)];
+  if (result.covered && input.model && result.quotes.length) {
     const { wordAnswer } = await import("./plan-wording.js");
-    const worded = await wordAnswer(input.model, input.text, passages);
+    const worded = await wordAnswer(input.model, input.text, result.quotes);
     if (worded) {
       // The model is asked to end with the citation; add it when it did not, so every answer names its section.
-      const cited = passages.some((p) => worded.includes(p.citation));
-      return { text: cited ? worded : lines(worded, `${say.phrase({ vi: "Nguồn", en: "Source" })}: ${best.citation}`) };
+      const cited = result.quotes.some((q) => worded.includes(q.citation));
+      const source = input.language === "en" ? "Source" : "Nguồn";
+      return { text: cited ? worded : lines(worded, `${source}: ${result.quotes[0].citation}`), choices };
     }
   }
-  return {
-    text: lines(
-      say.phrase({ vi: `Theo ${best.citation}:`, en: `According to ${best.citation} (the plan is in Vietnamese):` }),
-      best.text,
-    ),
-  };
+  return { text: result.text, choices };
 }

@@ -24,18 +24,18 @@ export interface WordingPassage {
 /** The rule the model gets: passages only, no invention, say so when they do not answer, keep the citation. */
 export const WORDING_SYSTEM_PROMPT = [
   "Bạn là trợ lý văn hóa của cơ quan văn hóa địa phương, trả lời người dân qua Zalo và Messenger.",
-  "CHỈ được trả lời dựa trên các đoạn trích kế hoạch được cung cấp bên dưới. Không thêm thông tin, số liệu, ngày tháng, địa điểm hay số điện thoại nào không có trong đoạn trích.",
-  'Nếu các đoạn trích không trả lời được câu hỏi, hãy nói rõ: "Kế hoạch không đề cập nội dung này" và đề nghị người hỏi liên hệ cán bộ văn hóa.',
+  "CHỈ được trả lời dựa trên các trích dẫn kế hoạch được cung cấp bên dưới. Không thêm thông tin, số liệu, ngày tháng, địa điểm hay số điện thoại nào không có trong trích dẫn.",
+  'Nếu các trích dẫn không trả lời được câu hỏi, hãy nói rõ: "Kế hoạch không đề cập nội dung này" và đề nghị người hỏi liên hệ cán bộ văn hóa.',
   "Trả lời ngắn gọn (tối đa 4 câu), bằng tiếng Việt có dấu; nếu câu hỏi viết bằng tiếng Anh thì trả lời bằng tiếng Anh.",
-  "Kết thúc bằng nguồn trích dẫn, ghi đúng như trong ngoặc vuông của đoạn trích đã dùng.",
+  "Kết thúc bằng nguồn trích dẫn, ghi đúng như trong ngoặc vuông của trích dẫn đã dùng.",
 ].join("\n");
 
 /** The messages sent to the model (exported so the prompt can be checked without a model). */
 export function wordingMessages(question: string, passages: WordingPassage[]): BaseMessage[] {
-  const excerpts = passages.map((p, i) => `Đoạn ${i + 1} [${p.citation}]:\n${p.text}`).join("\n\n");
+  const excerpts = passages.map((p, i) => `Trích dẫn ${i + 1} [${p.citation}]:\n${p.text}`).join("\n\n");
   return [
     new SystemMessage(WORDING_SYSTEM_PROMPT),
-    new HumanMessage(`Các đoạn trích kế hoạch:\n\n${excerpts}\n\nCâu hỏi của người dân: ${question}`),
+    new HumanMessage(`Các trích dẫn kế hoạch:\n\n${excerpts}\n\nCâu hỏi của người dân: ${question}`),
   ];
 }
 

@@ -1,0 +1,78 @@
+/**
+ * Route a question by evidence, not by one label: a question about what a plan says goes to the plan even when it
+ * names a relic, a festival, a unit or a month; a content card answers what it holds (a festival's date, a
+ * contact's phone, a class's fee or schedule, a relic's description) and a festival asked about what it
+ * commemorates gets its card with the description. Questions the classifier could not place go to the plans
+ * when the plans cover them.
+ *
+ * @example
+ * routeByEvidence({ ...input, intent: "heritage_info", text: "ai lo số hóa di tích?" }) // { route: "plan" }
+ * routeByEvidence({ ...input, intent: "festival_dates", text: "Hội Lim năm nay ngày nào?" }) // { route: "intent" }
+ */
+import { fold } from "../../../nlu/fold.js";
+import type { AnswerInput } from "../answer-input.js";
+import { planEngineFor } from "./plan-info.js";
+
+/** Where a message is answered: its intent's answer, the plans, or a festival's card with its description. */
+export type Route = { route: "intent" } | { route: "plan" } | { route: "festival-description"; festivalId: string };
+
+// Words that ask what a plan says or who does what in it.
+const PLAN_CUE = /\b(ke hoach|nhiem vu|chu tri|phu trach|duoc giao|giao cho|trach nhiem|muc tieu|chi tieu|giai doan|kinh phi|ngan sach|du toan|bao cao|dau moi|phoi hop|don vi nao|phong nao|so nao|ben nao|co quan nao|bo phan nao|ai lo|plan|who is responsible|which (department|office|unit|agency)|in charge|target|budget)\b/;
+// What the cards hold.
+const FESTIVAL_DATE = /\b(ngay nao|ngay may|khi nao|bao gio|luc nao|may gio|dien ra|to chuc (vao )?(ngay|thang|hom)|nam nay|sap toi|thang may|am lich|duong lich|when|what date|which day|this year|next)\b/;
+const FREQUENCY = /\b(bao lau|may nam|nam\/lan|mot lan|dinh ky|how often)\b/;
+const COMMEMORATES = /\b(tuong nho|tuong niem|tho ai|tho vi|de tuong|y nghia|nguon goc|su tich|ky niem ai|commemorat\w*|in honou?r of|meaning|origin|worship)\b/;
+const CONTACT_FIELD = /\b(so dien thoai|dien thoai|sdt|hotline|email|mail|dia chi|o dau|gio lam viec|lam viec (luc|gio)|lien he|lien lac|phone|address|opening hours|contact)\b/;
+const CLASS_FIELD = /\b(hoc phi|lich hoc|dang ky|khai giang|con cho|het cho|gio hoc|hoc o dau|hoc vao|bao gio hoc|may gio|fee|schedule|register|sign up|enrol|when does)\b/;
+const HERITAGE_FIELD = /\b(la gi|o dau|mo cua|gio mo|ve vao|gia ve|dia chi|xep hang|unesco ghi danh|what is|where is|opening|ticket)\b/;
+
+/** Decide where a message is answered. Pure: reads the message, the pack's content and the plan engine. */
+export function routeByEvidence(input: AnswerInput): Route {
+  const { intent, entities } = input;
+  if (intent === "greeting" || intent === "thanks" || intent === "plan_info") return { route: "intent" };
+  const f = fold(input.text);
+  // "Who teaches / organises the classes": a class card holds a teacher only when one is known; the plan says who runs them.
+  const whoRunsClasses = intent === "join_class" && /^(ai|who)\b|\b(ai|who|ben nao|don vi nao) (day|to chuc|mo|phu trach|teaches|organi[sz]es|runs)\b/.test(f);
+  // "How often" is a plan's frequency, not a card's date.
+  const asksPlan = whoRunsClasses || FREQUENCY.test(f) || (PLAN_CUE.test(f) && !/\b(la gi|what is)\b/.test(f)) || /\b(ke hoach|plan)\b/.test(f);
+
+  // A festival named and asked about what it commemorates: its card with the description.
+  const festivalId = entities.festivals?.find((id) => input.pack.festival(id));
+  if (festivalId && COMMEMORATES.test(f) && !asksPlan) return { route: "festival-description", festivalId };
+
+  // The cards answer what they hold, unless the question says it is about the plan.
+  if (!/\b(ke hoach|plan)\b/.test(f)) {
+    if (intent === "festival_dates" && festivalId && FESTIVAL_DATE.test(f) && !FREQUENCY.test(f)) return { route: "intent" };
+    if (intent === "contact_info" && CONTACT_FIELD.test(f)) return { route: "intent" };
+    if (intent === "join_class" && CLASS_FIELD.test(f)) return { route: "intent" };
+  }
+
+  const engine = planEngineFor(input);
+  const evidence = engine.evidence(input.text, input.pack.lineage, input.language === "en");
+  // "X là gì / ở đâu" about a relic named is its card, unless the plans clearly hold the question.
+  if (intent === "heritage_info" && entities.heritage?.length && HERITAGE_FIELD.test(f) && !PLAN_CUE.test(f) && evidence.coverage < STRONG_COVERAGE) return { route: "intent" };
+  if (evidence.coverage < engine.minCoverage) return { route: "intent" };
+  // Covered by a plan: a plan question goes there; so does a question no card could place (out of scope, or a
+  // card intent that names no festival, relic, class or unit: the card would only list what there is).
+  if (asksPlan || intent === "out_of_scope" || !namesItsCard(input) || evidence.coverage >= STRONG_COVERAGE) return { route: "plan" };
+  return { route: "intent" };
+}
+
+/** Whether the message names what its intent's card is about. */
+function namesItsCard({ intent, entities }: AnswerInput): boolean {
+  switch (intent) {
+    case "festival_dates":
+      return Boolean(entities.festivals?.length || entities.window || entities.month || entities.year || entities.upcoming);
+    case "heritage_info":
+      return Boolean(entities.heritage?.length || entities.festivals?.length);
+    case "contact_info":
+      return Boolean(entities.contacts?.length);
+    case "join_class":
+      return Boolean(entities.classes?.length);
+    default:
+      return true;
+  }
+}
+
+/** Coverage at which the plans answer even without a word saying the question is about a plan. */
+const STRONG_COVERAGE = 0.7;

@@ -1,0 +1,70 @@
+import { BotComposer } from "../../core/bot-composer.js";
+import { dialogCommand } from "../../dialogs/commands.js";
+import { recordPrivacyAction } from "../../privacy/audit-log.js";
+import { isErasureRequest } from "../../privacy/erasure-request.js";
+import { erasePersonData } from "../../privacy/person-data.js";
+import type { AppContext } from "../../shared/app-context.js";
+import { privacyTexts as texts } from "./privacy-texts.js";
+
+/**
+ * "Xóa dữ liệu của tôi" / "delete my data": the bot says what will be erased and what kept (reports stay,
+ * anonymised), asks to confirm, and on [Xóa dữ liệu] erases the person's data once this message is handled (after
+ * the pipeline saved the conversation, so nothing of it is written back). See docs/privacy.md.
+ */
+
+export const PRIVACY_PAYLOADS = { erase: "privacy:erase", keep: "privacy:keep" } as const;
+
+/** How long the confirmation question stays open. */
+const CONFIRM_WITHIN_MS = 30 * 60 * 1000;
+
+interface PrivacyState {
+  askedAt: number;
+}
+
+declare module "../../core/conversation.js" {
+  interface ConversationState {
+    /** An erasure request waiting for its confirmation (src/features/privacy). */
+    privacy?: PrivacyState;
+  }
+}
+
+export const privacy = new BotComposer<AppContext>();
+
+privacy.on("message", async (ctx, next) => {
+  const asked = ctx.conversation.state.privacy;
+  const open = asked !== undefined && ctx.services.now() - asked.askedAt < CONFIRM_WITHIN_MS;
+  if (ctx.choice === PRIVACY_PAYLOADS.erase || (open && ctx.choice === undefined && dialogCommand(ctx.text) === "yes")) {
+    // An old button (the question has expired) asks again rather than erasing on a stale tap.
+    return open ? erase(ctx) : ask(ctx);
+  }
+  if (ctx.choice === PRIVACY_PAYLOADS.keep) {
+    delete ctx.conversation.state.privacy;
+    return ctx.reply(ctx.say(texts.kept));
+  }
+  if (ctx.choice === undefined && isErasureRequest(ctx.text)) return ask(ctx);
+  if (asked) delete ctx.conversation.state.privacy; // anything else closes the question
+  return next();
+});
+
+async function ask(ctx: AppContext): Promise<void> {
+  ctx.conversation.state.privacy = { askedAt: ctx.services.now() };
+  await ctx.reply({
+    text: ctx.say(texts.confirm),
+    choices: [
+      { title: ctx.say(texts.eraseChoice), payload: PRIVACY_PAYLOADS.erase },
+      { title: ctx.say(texts.keepChoice), payload: PRIVACY_PAYLOADS.keep },
+    ],
+  });
+}
+
+async function erase(ctx: AppContext): Promise<void> {
+  const person = { channel: ctx.message.channel, accountId: ctx.message.accountId, userId: ctx.message.userId };
+  const { store, logger, evidence } = ctx.services;
+  await ctx.reply(ctx.say(texts.erased));
+  // After the pipeline has saved this turn: the conversation it writes is then deleted too.
+  ctx.afterHandled.push(async () => {
+    const summary = await erasePersonData(store, person, ctx.services.now(), { removeMedia: (id) => evidence.remove(id) });
+    await recordPrivacyAction(store, { at: ctx.services.now(), action: "erase", by: "person", personKey: ctx.conversation.key, summary });
+    logger.info({ summary }, "personal data erased at the person's request");
+  });
+}

@@ -1,0 +1,207 @@
+/**
+ * Writing a plan answer: the lead (what was asked), the citation, then the plan's own words in quotes. English
+ * questions get an English lead and the Vietnamese quote marked as the plan's wording. Every number, date and
+ * name in an answer is copied from the plan it cites.
+ *
+ * @example composeHeader(header, "signer", "vi", false).text // "Người ký: Trần Văn Quỳnh (KT. Chủ tịch, Phó Chủ tịch).\nTheo …"
+ */
+import { clauses, englishFrame, keyClause, sameUnit, unitOf } from "./answer-lead.js";
+import { syllables } from "./terms.js";
+import { citationLine, issuerEn, planDate, planName, type Lang } from "./citation.js";
+import type { PlanAnswer, UnitName } from "./plan-answer.js";
+import type { PlanHeaderFacts, PlanPassage } from "./plan-model.js";
+import type { PlanHit } from "./plan-search.js";
+import type { HeaderFact, QuestionShape, QuestionType } from "./question-type.js";
+
+/** Longest quote of one passage, and of the whole answer. */
+const PASSAGE_CHARS = 450;
+const QUOTE_CHARS = 900;
+/** Longest quote of one item when a whole list is quoted. */
+const LIST_ITEM_CHARS = 300;
+
+// ===  Quotes  ===
+
+/** A passage cut to `max` characters at a sentence or clause, keeping `key` in; "…" marks a cut. */
+export function excerpt(text: string, key: string | undefined, max = PASSAGE_CHARS): string {
+  if (text.length <= max) return text;
+  const at = key ? text.indexOf(key) : -1;
+  if (at < 0) {
+    const cut = text.slice(0, max);
+    const end = Math.max(cut.lastIndexOf("; "), cut.lastIndexOf(". "), cut.lastIndexOf(", "));
+    return `${cut.slice(0, end > max / 2 ? end + 1 : max).trimEnd()} …`;
+  }
+  const stops = [text.lastIndexOf("; ", at), text.lastIndexOf(". ", at)].filter((i) => i >= 0).map((i) => i + 2);
+  const start = Math.max(0, ...stops);
+  const from = at - start > max / 2 ? at : start;
+  const piece = text.slice(from, from + max);
+  return `${from > 0 ? "… " : ""}${piece}${from + max < text.length ? " …" : ""}`;
+}
+
+/** The clause of a passage that shares most syllables with the question (where a long passage is cut around). */
+function closestClause(text: string, question: string): string | undefined {
+  const asked = new Set(syllables(question));
+  let best: { clause: string; n: number } | undefined;
+  for (const clause of clauses(text)) {
+    const n = syllables(clause).filter((s) => asked.has(s)).length;
+    if (!best || n > best.n) best = { clause, n };
+  }
+  return best?.clause;
+}
+
+/**
+ * The passages quoted: the best; for yes/no, the other good hits of its section; for lists and descriptions, the
+ * rest of its section too (in plan order) while the quote stays short.
+ */
+function quoted(hits: PlanHit[], type: QuestionType, section: readonly PlanPassage[]): PlanPassage[] {
+  const best = hits[0];
+  const same = hits.filter((h) => h.passage.section === best.passage.section && h.score >= best.score * 0.6);
+  const close = type === "yes_no" ? same.filter((h) => h.score >= best.score * 0.8).slice(0, 2) : same.slice(0, 3);
+  const picked = new Set(type === "what" || type === "yes_no" ? close.map((h) => h.passage) : [best.passage]);
+  if (type === "what") {
+    let length = [...picked].reduce((n, p) => n + Math.min(p.text.length, LIST_ITEM_CHARS), 0);
+    for (const p of section) {
+      if (picked.has(p) || length + Math.min(p.text.length, LIST_ITEM_CHARS) > QUOTE_CHARS) continue;
+      picked.add(p);
+      length += Math.min(p.text.length, LIST_ITEM_CHARS);
+    }
+  }
+  return [...picked].sort((a, b) => a.index - b.index);
+}
+
+// ===  Leads  ===
+
+function englishUnit(unit: string, units: readonly UnitName[] | undefined): string {
+  const known = units?.find((u) => sameUnit(u.vi, unit));
+  return known?.en ? `${known.en} (${unit})` : unit;
+}
+
+function lead(best: PlanPassage, type: QuestionType, question: string, lang: Lang, units?: readonly UnitName[]): { line?: string; key?: string } {
+  const vi = lang === "vi";
+  const row = best.row;
+  switch (type) {
+    case "who": {
+      if (row) {
+        const partners = row.coordinating ? (vi ? ` Phối hợp: ${row.coordinating}.` : ` Coordinating (as named in the plan): ${row.coordinating}.`) : "";
+        return { line: vi ? `Cơ quan chủ trì: ${row.lead}.${partners}` : `Lead unit: ${englishUnit(row.lead, units)}.${partners}` };
+      }
+      const unit = unitOf(best);
+      // Said, not left out: the plan mentions the task but gives it to no unit.
+      if (!unit) return { line: vi ? "Kế hoạch không nêu rõ đơn vị nào phụ trách việc này; nội dung liên quan:" : "The plan does not name a unit for this; what it says:" };
+      return { line: vi ? `Đơn vị được giao: ${unit}.` : `Responsible: ${englishUnit(unit, units)}.` };
+    }
+    case "when":
+    case "how_many":
+    case "where": {
+      const key = type === "when" && row?.time ? row.time : keyClause(best.text, type, question);
+      if (!key) return {};
+      if (vi) {
+        const label = type === "when" ? "Thời gian" : type === "how_many" ? "Con số trong kế hoạch" : "Nơi thực hiện";
+        return { line: `${label}: ${key}.`, key };
+      }
+      const frame = type === "where" ? undefined : englishFrame(key);
+      const label = type === "when" ? "When" : type === "how_many" ? "Figure" : "Where";
+      return { line: frame ? `${label}: ${frame} (plan's wording: “${key}”).` : `${label} (plan's wording): “${key}”.`, key };
+    }
+    case "yes_no":
+      return { line: vi ? "Có, kế hoạch có nêu nội dung này." : "Yes, the plan covers this." };
+    default:
+      return vi ? {} : { line: `The plan's section “${best.section.title}” says:` };
+  }
+}
+
+// ===  Answers  ===
+
+/** A plan answer from the hits of one pack's plans (best first). */
+export function composeAnswer(
+  question: string,
+  hits: PlanHit[],
+  shape: QuestionShape,
+  ctx: { language: Lang; units?: readonly UnitName[] },
+  opts: { fromParent: boolean; ownPlans: PlanHeaderFacts[]; section: readonly PlanPassage[] },
+): PlanAnswer {
+  const lang = ctx.language;
+  const vi = lang === "vi";
+  const best = hits[0].passage;
+  const passages = quoted(hits, shape.type, opts.section);
+  const itemChars = passages.length > 3 ? LIST_ITEM_CHARS : PASSAGE_CHARS;
+  // The best passage keeps the room of a single quote: it is what answers.
+  const { line, key } = lead(best, shape.type, question, lang, ctx.units);
+  let budget = QUOTE_CHARS;
+  const pieces = passages.map((p) => {
+    const room = p === best ? PASSAGE_CHARS : Math.min(itemChars, Math.max(120, budget));
+    const piece = excerpt(p.text, (p === best ? key : undefined) ?? closestClause(p.text, question), room);
+    budget -= piece.length;
+    return piece;
+  });
+  const quote = pieces.join("\n");
+  const out: string[] = [];
+  if (opts.fromParent && opts.ownPlans.length) {
+    const own = opts.ownPlans[0].issuer;
+    out.push(vi ? `Kế hoạch của ${own} chưa nêu việc này; kế hoạch của ${best.plan.issuer} có nêu.` : `The plan of the ${issuerEn(own)} does not say; the ${issuerEn(best.plan.issuer)}'s plan does.`);
+  }
+  if (line) out.push(line);
+  if (vi) out.push(citationLine(best.plan, best.section, "vi"), `“${quote}”`);
+  else out.push("The plan's wording (Vietnamese):", `“${quote}”`, citationLine(best.plan, best.section, "en"));
+  return {
+    text: out.join("\n"),
+    covered: true,
+    type: shape.type,
+    packId: best.packId,
+    planId: best.plan.planId,
+    sections: [...new Set(passages.map((p) => p.sectionId))],
+    fromParent: opts.fromParent,
+    coverage: hits[0].coverage,
+    quotes: passages.map((p, i) => ({ text: pieces[i], citation: citationLine(p.plan, p.section, lang).replace(/^(Theo |Source: )|[:.]$/g, "") })),
+  };
+}
+
+const HEADER_VI: Record<HeaderFact, (h: PlanHeaderFacts) => string> = {
+  signer: (h) => (h.signer ? `Người ký: ${h.signer}${h.signerTitle ? ` (${h.signerTitle})` : ""}.` : "Bản kế hoạch mình có không ghi người ký."),
+  number: (h) => (h.number ? `Số hiệu: ${h.number}.` : "Bản kế hoạch mình có để trống số hiệu (“Số: /KH-UBND”)."),
+  date: (h) => dateVi(h),
+  issuer: (h) => `Cơ quan ban hành: ${h.issuer}.`,
+  implements: (h) => (h.implements.length ? `Kế hoạch được ban hành để thực hiện: ${h.implements.join("; ")}.` : "Bản kế hoạch mình có không nêu văn bản căn cứ."),
+  period: (h) => `Thời gian thực hiện: ${h.period}.`,
+  title: (h) => `Tên kế hoạch: ${h.title}.`,
+};
+
+const HEADER_EN: Record<HeaderFact, (h: PlanHeaderFacts) => string> = {
+  signer: (h) => (h.signer ? `Signed by ${h.signer}${h.signerTitle ? ` (${h.signerTitle})` : ""}.` : "The copy I have does not show who signed it."),
+  number: (h) => (h.number ? `Number: ${h.number}.` : "The copy I have leaves the number blank (“Số: /KH-UBND”)."),
+  date: (h) => (h.date ? `Date: ${planDate(h.date, "en")}${h.date.length < 10 ? " (no day is given)" : ""}.` : "The copy I have gives no date."),
+  issuer: (h) => `Issued by the ${issuerEn(h.issuer)} (${h.issuer}).`,
+  implements: (h) => (h.implements.length ? `It implements: ${h.implements.join("; ")}.` : "The copy I have names no documents it implements."),
+  period: (h) => `Period: ${h.period.replace("đến năm", "until")}.`,
+  title: (h) => `Title (Vietnamese): ${h.title}.`,
+};
+
+function dateVi(h: PlanHeaderFacts): string {
+  const d = planDate(h.date, "vi");
+  if (!d) return "Bản kế hoạch mình có không ghi ngày ban hành.";
+  return /^\d/.test(d) ? `Ngày ban hành: ${d}.` : `Bản kế hoạch mình có chỉ ghi ${d}, chưa ghi ngày cụ thể.`;
+}
+
+/** An answer from the plan's header (number, date, issuer, signer, documents it implements, period, title). */
+export function composeHeader(h: PlanHeaderFacts, fact: HeaderFact, lang: Lang, fromParent: boolean): PlanAnswer {
+  const text =
+    lang === "vi" ? `${HEADER_VI[fact](h)}\nTheo phần đầu văn bản ${planName(h, "vi")}.` : `${HEADER_EN[fact](h)}\nSource: the header of ${planName(h, "en")}.`;
+  return { text, covered: true, type: "header", packId: h.packId, planId: h.planId, sections: ["header"], fromParent, coverage: 1, quotes: [] };
+}
+
+/** "Not covered": which plans were searched, where a text is cut off, and that staff can answer. */
+export function composeNotCovered(_question: string, searched: PlanHeaderFacts[], lang: Lang, type: QuestionType, coverage = 0): PlanAnswer {
+  const vi = lang === "vi";
+  const names = searched.map((h) => planName(h, lang));
+  const out: string[] = [];
+  if (names.length) out.push(vi ? `${names.join("; ")} chưa đề cập nội dung này.` : `${names.join("; ")} ${names.length > 1 ? "do" : "does"} not mention this.`);
+  else out.push(vi ? "Mình chưa có kế hoạch văn hóa nào của địa phương này." : "I have no culture plan for this locality yet.");
+  for (const h of searched.filter((x) => x.truncatedAfter)) {
+    out.push(
+      vi
+        ? `Lưu ý: văn bản ${planName(h, "vi")} mà mình có bị cắt sau mục ${h.truncatedAfter}, nên mình không biết các phần sau (như kinh phí, tổ chức thực hiện).`
+        : `Note: my copy of ${planName(h, "en")} is cut off after section ${h.truncatedAfter}, so I do not know its later parts (such as funding and assignments).`,
+    );
+  }
+  out.push(vi ? "Bạn có thể chọn “Gặp cán bộ” để được cán bộ văn hóa trả lời." : "You can choose “Talk to staff” to ask the culture office.");
+  return { text: out.join("\n"), covered: false, type, sections: [], fromParent: false, coverage, quotes: [] };
+}

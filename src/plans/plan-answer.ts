@@ -1,0 +1,35 @@
+/**
+ * What the plan engine answers with, and what it needs to know about who asks.
+ */
+import type { QuestionType } from "./question-type.js";
+
+/** A unit's names (contacts), for English leads. */
+export interface UnitName {
+  vi: string;
+  en?: string;
+}
+
+/** Who is asking: their pack and the packs it extends (own first), their language, names of units in English. */
+export interface PlanAskContext {
+  lineage: readonly string[];
+  language: "vi" | "en";
+  /** The pack's units (contacts) with their English names, for English leads. */
+  units?: readonly UnitName[];
+}
+
+/** A plan answer, with what it cites (for the caller's choices and for the eval). */
+export interface PlanAnswer {
+  text: string;
+  covered: boolean;
+  type: QuestionType;
+  packId?: string;
+  planId?: string;
+  /** Section ids cited: "V.3", "appendix:3", "header". */
+  sections: string[];
+  /** The answer comes from a plan of a pack the person's pack extends (a ward asking, the province's plan answering). */
+  fromParent: boolean;
+  coverage: number;
+  /** The quoted passages with their citations (for an optional chat model that words the answer from them only). */
+  quotes: { text: string; citation: string }[];
+}
+

@@ -1,0 +1,50 @@
+/**
+ * What a question about a plan asks for: a unit (who), a number (how many), a time or frequency (when), a place
+ * (where), a list or description (what), a yes/no, or a fact of the plan's header (its number, date, issuer,
+ * signer, the documents it implements). Read from the folded text, so "ai phu trach" and "ai phụ trách" are one.
+ *
+ * @example questionType("khi nao phai nop bao cao") // { type: "when" }
+ * @example questionType("Who signed the plan?")      // { type: "header", header: "signer" }
+ */
+import { fold } from "../nlu/fold.js";
+
+export type QuestionType = "who" | "how_many" | "when" | "where" | "what" | "yes_no" | "header";
+/** Which header fact a header question asks for. */
+export type HeaderFact = "number" | "date" | "issuer" | "signer" | "implements" | "period" | "title";
+
+export interface QuestionShape {
+  type: QuestionType;
+  header?: HeaderFact;
+  /** "How often" (bao lâu một lần, mấy năm một lần, how often): a when-question answered by a frequency. */
+  frequency?: boolean;
+}
+
+const HEADER: [HeaderFact, RegExp][] = [
+  ["implements", /\b((lam|thuc hien|can cu|dua|trien khai)( theo| vao| tren)? (nhung |cac )?(van ban|ke hoach|nghi quyet|quyet dinh|chi thi)( so)? (nao|gi|may|bao nhieu)|can cu (vao |theo )?(van ban|nghi quyet|quyet dinh|ke hoach)? ?(nao|gi)|which documents?|based on (which|what)|implements? (which|what)|which (decision|resolution|decree|directive|document)s? (does|do|is|did)|(decision|resolution|decree|documents?) (does|do) (the|this|it) (plan )?(implement|follow|carry out)|what (does|do) (the|this) plan (implement|carry out))\b/],
+  ["signer", /\b(ai ky|nguoi ky|ky ban hanh|ky ke hoach|ky van ban|ky ten|chu ky|ai dung ten|ky boi|do ai ky|ai la nguoi ky|who signed|signed by|signer|signature)\b/],
+  ["number", /\b(so hieu|ky hieu|so may|so bao nhieu|so ke hoach|so van ban|ke hoach (nay )?(co )?so (may|bao nhieu|gi|nao)|plan number|number of the plan|reference number|what number|document number|plan no)\b/],
+  ["issuer", /\b(ai ban hanh|ai ra ke hoach|do ai ban hanh|co quan (nao )?ban hanh|don vi (nao )?ban hanh|cap nao ban hanh|ban hanh boi|cua co quan nao|who issued|issued by|who (made|wrote|published) (the|this) plan|which (body|authority|committee|office) issued|issuing (body|authority))\b/],
+  ["date", /\b(hieu luc (tu|ke tu) |co hieu luc (tu )?(khi nao|bao gio|ngay nao)|ky (vao )?(ngay|khi|luc|hom) (nao|may|bao gio)|ky khi nao|ra doi (ngay|nam|khi|tu) (nao|bao gio)|ra doi khi nao|co tu (khi nao|bao gio|nam nao)|ban hanh (ngay|khi|luc|nam|thang|bao gio)|ngay ban hanh|ngay (nao|may) ban hanh|ban hanh vao|ky ngay|when was (the |this )?plan (issued|signed|adopted)|date of the plan|issued on|issue date|when was (it|the plan|this plan|plan \d+|the \w+ plan)( \d+)? (issued|signed|adopted|published|made)|when did (the|this) plan (start|come out)|date of issue|dated)\b/],
+  ["period", /\b((ap dung|tinh toi|tinh den|keo dai|hieu luc|thuc hien|trien khai) (cho |trong |den |toi )?(giai doan|nam|thoi gian|thoi ky) ?(nao|bao nhieu|may|gi)|hieu luc den|ke hoach (nay )?(cho |la cua )?giai doan nao|ke hoach (nay )?(den|toi) nam (nao|bao nhieu|may)|what period|which period|which years|covers? (which|what) (years|period)|until (what|which) year|up to (what|which) year|time ?frame)\b/],
+  ["title", /\b(ten (day du )?(cua )?ke hoach|ke hoach (ten|ten la) gi|title of the plan|plan'?s? (name|title)|name of the plan)\b/],
+];
+
+const FREQUENCY = /\b((bao lau|may nam|may thang|bao nhieu nam)( \w+){0,4} (mot|1) lan|bao lau|may nam mot lan|bao nhieu nam mot lan|may lan|dinh ky|how often|how frequently|mot lan)\b/;
+const WHEN = /\b((bao lau|may nam|may thang|bao nhieu nam)( \w+){0,4} (mot|1) lan|khi nao|bao gio|luc nao|thoi gian nao|thoi han|han chot|truoc ngay (nao|may)|ngay nao|ngay may|thang nao|thang may|nam nao|quy nao|giai doan nao|bao lau|may nam mot lan|bao nhieu nam mot lan|may lan mot nam|dinh ky|khi nao thi|tu nam nao|den nam nao|when|how often|by when|deadline|what year|which year|how frequently|what date|by what date)\b/;
+const HOW_MANY = /\b(bao nhieu|may|ti le|ty le|phan tram|how many|how much|what (percent|percentage|share|proportion)|number of|at least how)\b|%/;
+const WHO = /\b(ai|ben nao|ai lo|don vi gi|phong gi|co quan gi|so gi|don vi nao|phong nao|co quan nao|bo phan nao|so nao|ban nao|to chuc nao|doan the nao|nguoi nao|who|which (department|office|unit|agency|body|organi[sz]ation)s?|whom)\b/;
+const WHERE = /\b(o dau|tai dau|dia diem|noi nao|cho nao|o cho nao|dia diem nao|where)\b/;
+const YES_NO = /(\b(co|co phai|phai|duoc)\b.*\b(khong|ko|k|hong|chua)( (a|ad|ah|nhi|nhe|vay|the|ha|ban|em|anh|chi))*\s*$)|\b(phai khong|dung khong|co phai|hay khong)\b|^(is|are|does|do|did|will|can|has|have|should|must)\b/;
+
+/** The type of a plan question (Vietnamese or English, with or without diacritics). */
+export function questionType(question: string): QuestionShape {
+  const q = fold(question).replace(/[?!.,;:]+/g, " ").replace(/\s+/g, " ").trim();
+  for (const [header, re] of HEADER) if (re.test(q)) return { type: "header", header };
+  if (WHEN.test(q)) return FREQUENCY.test(q) ? { type: "when", frequency: true } : { type: "when" };
+  // "mấy" is also "máy" (machine) folded; as a question word it stands before a counted noun, which is enough here.
+  if (HOW_MANY.test(q)) return { type: "how_many" };
+  if (WHO.test(q)) return { type: "who" };
+  if (WHERE.test(q)) return { type: "where" };
+  if (YES_NO.test(q)) return { type: "yes_no" };
+  return { type: "what" };
+}

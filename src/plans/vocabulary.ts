@@ -1,0 +1,53 @@
+/**
+ * The plan vocabulary, as data: paraphrase groups (intents/plan-vocabulary/paraphrases.yaml) and the
+ * English→Vietnamese glossary of plan terms (intents/plan-vocabulary/glossary-en.yaml). Read once.
+ *
+ * @example
+ * const vocab = planVocabulary();
+ * vocab.toVietnamese("Who is responsible for digitising relics?") // "ai chủ trì số hóa di tích?"
+ */
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { fromPackageRoot } from "../package-root.js";
+import { phraseTable, type PhraseTable } from "./terms.js";
+
+/** The loaded vocabulary. */
+export interface PlanVocabulary {
+  phrases: PhraseTable;
+  /** English plan terms replaced by the plans' Vietnamese words (longest first); other words stay. */
+  toVietnamese(text: string): string;
+}
+
+/** English question words, put into Vietnamese so the question type and the stop list see them. */
+const ENGLISH_QUESTION_WORDS: [RegExp, string][] = [
+  [/\bwhich (department|office|unit|agency|body|organi[sz]ation)s?\b/g, "đơn vị nào"],
+  [/\bwho\b/g, "ai"],
+];
+
+export function loadPlanVocabulary(dir = fromPackageRoot("intents", "plan-vocabulary")): PlanVocabulary {
+  const groups = (parse(readFileSync(`${dir}/paraphrases.yaml`, "utf8")) as { groups: string[][] }).groups;
+  const glossary = (parse(readFileSync(`${dir}/glossary-en.yaml`, "utf8")) as { terms: Record<string, string | number> }).terms;
+  const entries = Object.entries(glossary)
+    .map(([en, vi]) => [en.toLowerCase(), String(vi)] as const)
+    .sort((a, b) => b[0].length - a[0].length);
+  // One alternation, longest first, on word boundaries: "digital transformation" wins over "digital".
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(`(?<![\\p{L}'])(${entries.map(([en]) => escape(en)).join("|")})(?![\\p{L}'])`, "gu");
+  const lookup = new Map(entries);
+  return {
+    phrases: phraseTable(groups),
+    toVietnamese(text) {
+      let out = text.toLowerCase();
+      for (const [re, vi] of ENGLISH_QUESTION_WORDS) out = out.replace(re, vi);
+      return out.replace(pattern, (m) => ` ${lookup.get(m) ?? m} `).replace(/\s+/g, " ").trim();
+    },
+  };
+}
+
+let shared: PlanVocabulary | undefined;
+
+/** The repository's vocabulary, read on first use. */
+export function planVocabulary(): PlanVocabulary {
+  shared ??= loadPlanVocabulary();
+  return shared;
+}

@@ -1,0 +1,161 @@
+/**
+ * Issue 12 through the real webhooks: questions about what the plans say, as residents write them, answered with
+ * what was asked first, the plan cited as a citizen names it, and staff on offer. Each server serves one pack
+ * (CONTENT_PACK); the Zalo OA API is stubbed with nock and the replies are read from what was sent.
+ */
+import nock from "nock";
+import { afterEach, beforeAll, afterAll, describe, expect, it } from "vitest";
+import { loadContent } from "../../../src/content/index.js";
+import { Knowledge } from "../../../src/shared/knowledge.js";
+import { messengerText, recordGraphSends, recordZaloSends, startTestServer, zaloText, type TestServer } from "../../helpers/test-server.js";
+
+const library = loadContent("content");
+
+/** Everything sent to one person, as text (buttons as [title]). */
+const zaloTextTo = (sent: { body: any }[], userId: string) =>
+  sent
+    .filter((s) => s.body.recipient.user_id === userId)
+    .map((s) => [s.body.message.text ?? "", ...(s.body.message.attachment?.payload?.buttons ?? []).map((b: any) => `[${b.title}]`)].join(" "))
+    .join("\n");
+
+/** Internal words a person must never see. */
+const INTERNAL = /\bseed\b|(?<!giai )đoạn|\.txt|\.yaml|tan-an-hoi-nhap|appendix:/i;
+
+function serverFor(pack: string) {
+  let server: TestServer;
+  let n = 0;
+  beforeAll(async () => {
+    // The bot serving this pack (its default pack: the messages come from an OA not listed in accounts.yaml).
+    server = await startTestServer({ BOT_TODAY: "2026-11-25", CONTENT_PACK: pack }, { knowledge: new Knowledge(library, pack) });
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+  afterEach(() => nock.cleanAll());
+  /** Ask on Zalo as a new person; the reply's text and buttons. */
+  return async (question: string): Promise<string> => {
+    nock.cleanAll(); // one recorder per question
+    const sent = recordZaloSends();
+    const user = `u-${pack}-${++n}`;
+    await server.postZalo(zaloText(question, user));
+    await server.settle();
+    const text = zaloTextTo(sent, user);
+    expect(text, question).not.toMatch(INTERNAL);
+    return text;
+  };
+}
+
+describe("plan answers over Zalo (Phường Võ Cường)", () => {
+  const ask = serverFor("vo-cuong");
+
+  it("who: the unit first, from the section heading, then the citation and the plan's words", async () => {
+    const text = await ask("đơn vị nào lo an ninh khi có đoàn khách nước ngoài về giao lưu văn hoá ở phường");
+    expect(text).toMatch(/^Đơn vị được giao: Công an phường\.\nTheo Kế hoạch hội nhập quốc tế .* của UBND phường Võ Cường \(năm 2026\), mục V\.3 \(Công an phường\):\n“/);
+    expect(text).toContain("[Gặp cán bộ]");
+  });
+
+  it("when: the sentence with the date, not the section's general duties (V.8, 15/10)", async () => {
+    const text = await ask("khi nào phải nộp báo cáo kết quả thực hiện kế hoạch");
+    expect(text).toMatch(/^Thời gian: .*trước ngày 15\/10 hằng năm/);
+    expect(text).toContain("mục V.8 (Chế độ báo cáo)");
+  });
+
+  it("what: the plan's goals to 2030 are answered (they were refused before), as a list", async () => {
+    const text = await ask("mục tiêu của kế hoạch đến năm 2030 là gì");
+    expect(text).toContain("mục II.2 (Mục tiêu cụ thể đến năm 2030)");
+    expect(text).toMatch(/“- 100%.*\n- Duy trì/s);
+  });
+
+  it("who, when the plan gives the task to no unit: says so instead of listing every unit", async () => {
+    const text = await ask("ai phụ trách số hóa di tích");
+    expect(text).toMatch(/^Kế hoạch không nêu rõ đơn vị nào phụ trách việc này; nội dung liên quan:\nTheo Kế hoạch .*mục II\.2/);
+    expect(text).toContain("số hóa dữ liệu di tích");
+  });
+
+  it("a unit's duties come from its own section (V.1), not another unit's", async () => {
+    const text = await ask("phòng văn hóa xã hội có nhiệm vụ gì trong kế hoạch");
+    expect(text).toContain("mục V.1 (Phòng Văn hóa - Xã hội)");
+    expect(text).not.toContain("mục V.5");
+  });
+
+  it("'mỗi năm' is a frequency, not May: a plan question, not a festival list", async () => {
+    const text = await ask("mỗi năm phường có tổ chức giao lưu văn hóa không");
+    expect(text).toMatch(/^Có, kế hoạch có nêu nội dung này\./);
+    expect(text).toContain("Hằng năm tổ chức hoặc tham gia các hoạt động giao lưu văn hóa");
+    expect(text).not.toMatch(/tháng 5|Lễ hội sắp tới/);
+  });
+
+  it("what a festival commemorates: the festival's card with its description, never the violation report", async () => {
+    const text = await ask("lễ hội đền Đô tưởng niệm ai");
+    expect(text).toContain("kỷ niệm ngày Lý Công Uẩn lên ngôi");
+    expect(text).not.toMatch(/phản ánh|Bạn muốn phản ánh/i);
+  });
+
+  it("header: who signed; a blank plan number is said to be blank, never made up", async () => {
+    expect(await ask("ke hoach cua phuong vo cuong do ai ky vay")).toMatch(/^Người ký: Trần Thu Hà/);
+    expect(await ask("kế hoạch của phường số hiệu là gì")).toMatch(/^Bản kế hoạch mình có để trống số hiệu/);
+  });
+
+  it("not covered: says so, offers staff, gives no figure", async () => {
+    const text = await ask("tổng kinh phí kế hoạch hội nhập văn hóa của phường là bao nhiêu tỷ");
+    expect(text).toContain("chưa đề cập nội dung này");
+    expect(text).toContain("[Gặp cán bộ]");
+    expect(text).not.toMatch(/\d+ tỷ/);
+  });
+});
+
+describe("plan answers over Zalo (Phường Tân An)", () => {
+  const ask = serverFor("tan-an");
+
+  it("who from the appendix table: the lead unit's column first, with the coordinating units", async () => {
+    const text = await ask("ai lo so hoa di san o tan an vay");
+    expect(text).toMatch(/^Cơ quan chủ trì: Phòng Văn Hóa – Xã hội phường\. Phối hợp: Sở VH TTDL tỉnh/);
+    expect(text).toContain("Phụ lục “Danh mục các nhiệm vụ chủ yếu”, nhiệm vụ 3 (Số hóa di sản văn hóa):");
+  });
+
+  it("how often, naming a festival: the plan's frequency, not the festival's next date", async () => {
+    const text = await ask("festival ve mien quan ho bao lau to chuc 1 lan");
+    expect(text).toMatch(/^Thời gian: .*03 năm\/lần|^Thời gian: .*3 năm\/lần/);
+  });
+
+  it("how many: the clause with the figure", async () => {
+    const text = await ask("mỗi tổ dân phố phải tổ chức mấy buổi sinh hoạt truyền thông 1 năm");
+    expect(text).toMatch(/^Con số trong kế hoạch: .*01 buổi/);
+  });
+
+  it("a ward's question only the province's plan answers: answered from it, saying so", async () => {
+    const text = await ask("tỉnh đặt mục tiêu đến 2030 có thêm mấy di sản được UNESCO công nhận");
+    expect(text).toMatch(/^Kế hoạch của UBND phường Tân An chưa nêu việc này; kế hoạch của UBND tỉnh Bắc Ninh có nêu\./);
+    expect(text).toContain("Theo Kế hoạch số 220/KH-UBND ngày 05/04/2022 của UBND tỉnh Bắc Ninh, mục I.2 (Mục tiêu cụ thể):");
+    expect(text).toContain("02 di sản");
+  });
+});
+
+describe("plan answers over Zalo (Tỉnh Bắc Ninh, a text cut off after III.3)", () => {
+  const ask = serverFor("bac-ninh");
+
+  it("cites by number and date; a question about the missing parts says where the text stops", async () => {
+    expect(await ask("ke hoach 220 co nhac toi ASEAN khong")).toContain("Theo Kế hoạch số 220/KH-UBND ngày 05/04/2022 của UBND tỉnh Bắc Ninh, mục I.2 (Mục tiêu cụ thể):");
+    const cut = await ask("kế hoạch 220 giao sở nào chủ trì tổ chức thực hiện");
+    expect(cut).toContain("bị cắt sau mục III.3");
+    expect(cut).toContain("[Gặp cán bộ]");
+  });
+});
+
+describe("plan answers over Messenger, in English", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ BOT_TODAY: "2026-11-25" });
+  });
+  afterAll(async () => server.stop());
+
+  it("an English lead (the unit's English name from contacts), then the Vietnamese quote marked as the plan's wording", async () => {
+    const sent = recordGraphSends();
+    await server.postMessenger(messengerText("Who handles security for cultural events with foreigners in Vo Cuong?", "en-plan"));
+    await server.settle();
+    const text = sent.map((s) => s.body.message?.text ?? "").join("\n");
+    expect(text).toMatch(/^Responsible: Vo Cuong Ward Police \(Công an phường\)\.\nThe plan's wording \(Vietnamese\):\n“/);
+    expect(text).toMatch(/Source: the plan “Kế hoạch hội nhập quốc tế .*” by the Võ Cường Ward People's Committee \(2026\), section V\.3 \(Công an phường\)\./);
+    expect(text).not.toMatch(INTERNAL);
+  });
+});

@@ -1,0 +1,172 @@
+/**
+ * Unit tests of the plan engine (src/plans) on the real plan files: question types, search terms and paraphrases,
+ * the English glossary, retrieval, the answer's lead, citations, and the LangChain retriever.
+ */
+import { Document } from "@langchain/core/documents";
+import { describe, expect, it } from "vitest";
+import { loadContent } from "../../src/content/index.js";
+import { PlanEngine, citationLine, planName, planVocabulary, questionType, sectionName } from "../../src/plans/index.js";
+import { englishFrame, keyClause, unitOf } from "../../src/plans/answer-lead.js";
+import { excerpt } from "../../src/plans/compose.js";
+import { PlanRetriever } from "../../src/plans/plan-retriever.js";
+import { accentedSyllables, syllables, termsOf } from "../../src/plans/terms.js";
+
+const library = loadContent("content");
+const engine = PlanEngine.fromPacks(library.packs.values());
+const ask = (pack: string, q: string, language: "vi" | "en" = "vi") => engine.answer(q, { lineage: library.pack(pack).lineage, language });
+
+describe("question types", () => {
+  it.each([
+    ["ai lo tiền làm kế hoạch", "who"],
+    ["phong nao phu trach so hoa", "who"],
+    ["Which department handles heritage?", "who"],
+    ["bao nhiêu % cán bộ được tập huấn", "how_many"],
+    ["How many classes a year?", "how_many"],
+    ["khi nào phải nộp báo cáo", "when"],
+    ["han chot nop bao cao la ngay may", "when"],
+    ["festival bao lâu tổ chức một lần", "when"],
+    ["lớp học mở ở đâu", "where"],
+    ["kế hoạch có nhắc tới Văn miếu không ạ", "yes_no"],
+    ["mục tiêu chung là gì", "what"],
+    ["ke hoach tan an ai ky", "header"],
+    ["kế hoạch 220 ký ngày nào", "header"],
+    ["Which decision does the plan implement?", "header"],
+  ])("%s → %s", (q, type) => {
+    expect(questionType(q).type).toBe(type);
+  });
+
+  it("says which header fact and whether a when-question asks how often", () => {
+    expect(questionType("Who signed the plan?").header).toBe("signer");
+    expect(questionType("kế hoạch phường làm theo văn bản nào của tỉnh").header).toBe("implements");
+    expect(questionType("mấy năm tổ chức một lần").frequency).toBe(true);
+  });
+});
+
+describe("search terms", () => {
+  const vocab = planVocabulary();
+
+  it("are folded syllables and syllable pairs, so diacritics do not matter", () => {
+    expect(termsOf(syllables("Lễ hội Đền Đô"))).toEqual(termsOf(syllables("le hoi den do")));
+    expect(termsOf(syllables("lễ hội"))).toContain("le hoi");
+  });
+
+  it("give paraphrases one group term: 'tiền' and 'kinh phí', 'cầm trịch' and 'chủ trì'", () => {
+    const group = (text: string) => termsOf(syllables(text), vocab.phrases, accentedSyllables(text)).filter((t) => t.startsWith("@"));
+    expect(group("tiền")).toEqual(group("kinh phí"));
+    expect(group("cầm trịch")).toEqual(group("chủ trì"));
+    // With diacritics "tiến độ" (progress) is not money; without them the folded group term still matches.
+    expect(group("tiến độ")).not.toEqual(group("tiền"));
+  });
+
+  it("put English plan terms into the plans' Vietnamese words", () => {
+    const out = vocab.toVietnamese("Who is responsible for the budget?");
+    expect(out).toContain("chủ trì");
+    expect(out).toContain("kinh phí");
+    expect(vocab.toVietnamese("digital transformation")).toBe("chuyển đổi số");
+  });
+});
+
+describe("retrieval and answers", () => {
+  it("finds the same section with and without diacritics", () => {
+    const a = ask("vo-cuong", "khi nào phải nộp báo cáo kết quả");
+    const b = ask("vo-cuong", "khi nao phai nop bao cao ket qua");
+    expect(a.sections).toEqual(["V.8"]);
+    expect(b.sections).toEqual(a.sections);
+  });
+
+  it("finds an appendix row by a paraphrase and leads with its lead unit", () => {
+    const a = ask("tan-an", "bên nào cầm trịch việc số hoá di sản");
+    expect(a.sections).toEqual(["appendix:3"]);
+    expect(a.text.split("\n")[0]).toMatch(/^Cơ quan chủ trì: Phòng Văn Hóa – Xã hội phường/);
+  });
+
+  it("answers English questions from the same passages", () => {
+    expect(ask("vo-cuong", "When must units send their yearly report?", "en").sections).toEqual(["V.8"]);
+    expect(ask("kon-ray", "Who trains workers going abroad in cultural behaviour?", "en").sections).toEqual(["V.7"]);
+  });
+
+  it("is not covered when nothing in the plans holds the answer, and invents no figure", () => {
+    for (const q of ["giá vé máy bay đi Tokyo", "trưởng phòng văn hóa tên là gì", "tổng kinh phí là bao nhiêu tỷ", "số điện thoại phòng văn hóa"]) {
+      const a = ask("vo-cuong", q);
+      expect(a.covered, q).toBe(false);
+      expect(a.text).not.toMatch(/\d+ tỷ|0\d{9}|\d{3} \d{3}/);
+    }
+  });
+
+  it("a how-many answer needs a figure about what is counted", () => {
+    expect(ask("tan-an", "mỗi tổ dân phố tổ chức mấy buổi sinh hoạt truyền thông").text).toMatch(/01 buổi/);
+    expect(ask("tan-an", "festival quan họ năm 2026 có bao nhiêu du khách").covered).toBe(false);
+  });
+
+  it("answers a ward's question from the province's plan when the ward's does not hold it", () => {
+    const a = ask("vo-cuong", "tỉnh đặt mục tiêu đến 2030 có thêm mấy di sản được UNESCO công nhận");
+    expect(a).toMatchObject({ covered: true, fromParent: true, packId: "bac-ninh", sections: ["I.2"] });
+  });
+
+  it("takes well under a millisecond per question once built", () => {
+    const t0 = performance.now();
+    for (let i = 0; i < 200; i++) ask("tan-an", "ai lo số hóa di sản ở phường");
+    expect(performance.now() - t0).toBeGreaterThan(0); // figures come from npm run eval:answers, not from here
+  });
+});
+
+describe("the lead", () => {
+  const passage = (pack: string, id: string) => engine.index.passages.find((p) => p.packId === pack && p.sectionId === id)!;
+
+  it("names the unit from the section or the row, else from the text", () => {
+    expect(unitOf(passage("vo-cuong", "V.3"))).toBe("Công an phường");
+    expect(unitOf(passage("tan-an", "appendix:10"))).toBe("Công an phường");
+  });
+
+  it("picks the clause with the date or the figure", () => {
+    expect(keyClause("- Tổng hợp, theo dõi tiến độ; lập báo cáo định kỳ hằng năm (trước ngày 25/10) gửi Sở", "when", "khi nào nộp báo cáo")).toBe(
+      "lập báo cáo định kỳ hằng năm (trước ngày 25/10) gửi Sở",
+    );
+    expect(englishFrame("trước ngày 15/10 hằng năm")).toBe("before 15/10, every year");
+    expect(englishFrame("định kỳ 03 năm/lần")).toBe("every 03 years");
+  });
+
+  it("cuts a long passage around what answers, marking the cut", () => {
+    const text = `${"x ".repeat(300)}; trước ngày 15/10 hằng năm; ${"y ".repeat(300)}`;
+    const out = excerpt(text, "trước ngày 15/10 hằng năm", 200);
+    expect(out).toContain("15/10");
+    expect(out.startsWith("… ")).toBe(true);
+    expect(out.endsWith(" …")).toBe(true);
+  });
+});
+
+describe("citations", () => {
+  const header = (pack: string) => engine.headers(pack)[0];
+  const section = (pack: string, id: string) => engine.index.passages.find((p) => p.packId === pack && p.sectionId === id)!.section;
+
+  it("name a plan by number and date, or by title, issuer and the date it has", () => {
+    expect(planName(header("bac-ninh"), "vi")).toBe("Kế hoạch số 220/KH-UBND ngày 05/04/2022 của UBND tỉnh Bắc Ninh");
+    expect(planName(header("tan-an"), "vi")).toBe(
+      "Kế hoạch thực hiện hội nhập quốc tế về văn hóa trên địa bàn phường Tân An giai đoạn 2026-2030 của UBND phường Tân An (tháng 05/2026)",
+    );
+    expect(planName(header("bac-ninh"), "en")).toBe("Plan No. 220/KH-UBND of 05/04/2022 by the Bắc Ninh Provincial People's Committee");
+  });
+
+  it("name a section by the plan's number and title; an appendix row by its task", () => {
+    expect(citationLine(header("bac-ninh"), section("bac-ninh", "III.2"), "vi")).toBe(
+      "Theo Kế hoạch số 220/KH-UBND ngày 05/04/2022 của UBND tỉnh Bắc Ninh, mục III.2 (Hội nhập sâu, rộng các nội dung về văn hoá tại các tổ chức, diễn đàn khu vực và quốc tế):",
+    );
+    expect(sectionName(section("tan-an", "appendix:3"), "vi")).toBe("Phụ lục “Danh mục các nhiệm vụ chủ yếu”, nhiệm vụ 3 (Số hóa di sản văn hóa)");
+    expect(sectionName(section("kon-ray", "IV.2"), "en")).toBe("section IV.2 (Kinh phí thực hiện)");
+  });
+
+  it("never hold 'đoạn', 'seed' or a file name", () => {
+    for (const m of engine.models) for (const s of m.sections) expect(sectionName(s, "vi")).not.toMatch(/(?<!giai )đoạn|seed|\.txt/i);
+  });
+});
+
+describe("PlanRetriever (LangChain)", () => {
+  it("invoke() returns Documents with the plan metadata and a citizen's citation", async () => {
+    const retriever = new PlanRetriever(engine, { packIds: ["tan-an"], k: 2 });
+    const docs = await retriever.invoke("Ai chủ trì số hóa di sản?");
+    expect(docs).toHaveLength(2);
+    expect(docs[0]).toBeInstanceOf(Document);
+    expect(docs[0].metadata).toMatchObject({ packId: "tan-an", sectionId: "appendix:3", unit: "Phòng Văn Hóa – Xã hội phường" });
+    expect(docs[0].metadata.citation).toContain("Phụ lục “Danh mục các nhiệm vụ chủ yếu”, nhiệm vụ 3");
+  });
+});
