@@ -171,7 +171,7 @@ describe("new classes", () => {
     const original = fs.readFileSync(file, "utf8");
     try {
       const classes = YAML.parse(original) as Record<string, unknown>[];
-      classes.push({ id: "lop-quan-ho-mua-xuan", title: { vi: "Lớp Quan họ mùa xuân" }, kind: "quan_ho", capacity: 20, firstSession: "2026-12-20", schedule: { vi: "Sáng Chủ nhật, 8:00" }, status: "open", source: "test" });
+      classes.push({ id: "lop-quan-ho-mua-xuan", title: { vi: "Lớp Quan họ mùa xuân" }, kind: "quan_ho", capacity: 20, firstSession: "2026-12-20", schedule: { vi: "Sáng Chủ nhật, 8:00" }, status: "open", source: "Thông báo tuyển sinh của Trung tâm Văn hóa phường" });
       fs.writeFileSync(file, YAML.stringify(classes));
       server.services.knowledge.reload(); // what the console does after staff save a class
       await vi.waitFor(() => expect(subscriber.count).toBeGreaterThan(counts.subscriber), { timeout: 3000 });
