@@ -19,6 +19,8 @@ import { privacy } from "../features/privacy/privacy-feature.js";
 import { reportStatus } from "../features/reports/report-status.js";
 import { understand } from "../features/understand/understand.js";
 import { languageSwitch, viEnOnlyGate } from "../features/language/language-feature.js";
+import { reminders } from "../features/reminders/reminders-feature.js";
+import { deliverKept } from "../features/kept-messages/deliver-kept.js";
 
 /**
  * The bot's features in the order they see a message. Each is `(ctx, next)`: it answers what is its
@@ -46,6 +48,9 @@ export function defaultFeatures(): Middleware<AppContext>[] {
     createContactIntake([reportDialog, registrationDialog]),
     // Stickers, likes, emoji and voice notes outside a dialog: a short reply, never a misunderstanding.
     reactions,
+    // Reminder requests and buttons (outside a dialog); then what was kept for the person, after the answer.
+    reminders,
+    deliverKept,
     reportStart,
     // A photo, file or video with nothing else: "Gửi phản ánh kèm ảnh này?"
     photoFirst,
