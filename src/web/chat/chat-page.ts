@@ -31,10 +31,13 @@ export function chatPage(pack: ContentPack, packParam: string | undefined): Html
       <div class="choices">${menu.map((c) => html`<button type="button" data-choice="${c.payload}">${c.title}</button>`)}</div>
     </li>
   </ol>
+  <p class="status" id="status" role="status" hidden>Đang chờ cán bộ trả lời. Tin nhắn của bạn vẫn được chuyển đến cán bộ.</p>
   <form id="composer" autocomplete="off">
+    <label class="tool" title="Gửi ảnh">📷<span class="visually-hidden">Gửi ảnh</span><input id="photo" type="file" accept="image/jpeg,image/png,image/gif,image/webp" class="visually-hidden"></label>
+    <button type="button" id="locate" class="tool" title="Chia sẻ vị trí">📍<span class="visually-hidden">Chia sẻ vị trí</span></button>
     <label for="text" class="visually-hidden">Tin nhắn</label>
     <input id="text" name="text" type="text" maxlength="1000" placeholder="Nhập câu hỏi, ví dụ: Hội Lim năm nay ngày nào?" required>
-    <button type="submit">Gửi</button>
+    <button type="submit" id="send">Gửi</button>
   </form>
   <p class="note">Bản trò chuyện trên web dùng cùng nội dung với Zalo OA và Facebook. <noscript>Trang này cần bật JavaScript.</noscript></p>
 </div>
@@ -43,4 +46,4 @@ export function chatPage(pack: ContentPack, packParam: string | undefined): Html
 }
 
 /** A reply as the chat script shows it. */
-export type ChatReplyJson = { text: string; choices?: { title: string; payload: string }[]; links?: { title: string; url: string }[]; images?: { url: string; caption?: string }[] };
+export type ChatReplyJson = { text: string; fromStaff?: true; choices?: { title: string; payload: string }[]; links?: { title: string; url: string }[]; images?: { url: string; caption?: string }[] };

@@ -1,6 +1,8 @@
 /**
  * The public web chat: GET /chat (the page), POST /chat/api/messages (send text or a choice; answers with the bot's
  * replies), GET /chat/api/messages (replies that came later, e.g. a report's status change; the page polls it).
+ * GET /chat/api/transcript (what the page shows after a reload: the recent lines, who said each, and whether a
+ * staff handoff is open). A message may carry the browser's shared location instead of text.
  * Messages enter through the same receive path as Zalo and Messenger (dedupe by message id, the person's order, the
  * concurrency limit), as channel "web"; replies wait in the store (StoredChannel) until the page takes them, so a
  * notice written while the page is closed, or across a restart, is still there.
@@ -8,12 +10,15 @@
 import express, { Router, type Request } from "express";
 import { rateLimit } from "express-rate-limit";
 import { randomUUID } from "node:crypto";
-import type { InboundMessage, Reply } from "../../core/message.js";
+import { conversationKey } from "../../core/conversation.js";
+import type { GeoLocation, InboundMessage } from "../../core/message.js";
+import type { LocalReply } from "../../channels/local/stored-channel.js";
 import { HttpError } from "../../http/http-error.js";
 import { clientKey } from "../../http/client-key.js";
 import type { WebDeps } from "../web-deps.js";
 import { chatPage, type ChatReplyJson } from "./chat-page.js";
 import { chatAccountId, chatUserId, knownChatUserId } from "./chat-session.js";
+import { chatLines, chatState } from "./chat-transcript.js";
 
 /** Only http(s) links and images reach the page. */
 function safeUrl(url: string): boolean {
@@ -21,13 +26,23 @@ function safeUrl(url: string): boolean {
 }
 
 /** A reply as JSON for the page, without anything a browser should not follow. */
-export function replyJson(reply: Reply): ChatReplyJson {
+export function replyJson(reply: LocalReply): ChatReplyJson {
   return {
     text: reply.text,
+    ...(reply.fromStaff ? { fromStaff: true } : {}),
     choices: reply.choices?.map((c) => ({ title: c.title, payload: c.payload })),
     links: reply.links?.filter((l) => safeUrl(l.url)),
     images: reply.images?.filter((i) => safeUrl(i.url)),
   };
+}
+
+/** A location the browser shared (navigator.geolocation), or undefined when it is not one. */
+function sharedLocation(value: unknown): GeoLocation | undefined {
+  if (!value || typeof value !== "object") return undefined;
+  const { latitude, longitude } = value as { latitude?: unknown; longitude?: unknown };
+  if (typeof latitude !== "number" || typeof longitude !== "number" || !Number.isFinite(latitude) || !Number.isFinite(longitude)) return undefined;
+  if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return undefined;
+  return { latitude, longitude };
 }
 
 /** The chat routes. */
@@ -48,10 +63,12 @@ export function chatRoutes(deps: WebDeps): Router {
   router.post("/chat/api/messages", limiter, express.json({ limit: "8kb" }), async (req, res) => {
     const userId = knownChatUserId(req);
     if (!userId) throw new HttpError(401, "Hãy mở lại trang trò chuyện.");
-    const body = (req.body ?? {}) as { text?: unknown; choice?: unknown; pack?: unknown; id?: unknown };
+    const body = (req.body ?? {}) as { text?: unknown; choice?: unknown; pack?: unknown; id?: unknown; location?: unknown };
     const text = typeof body.text === "string" ? body.text.trim().slice(0, 1000) : "";
     const choice = typeof body.choice === "string" && body.choice.length <= 200 ? body.choice : undefined;
-    if (!text && !choice) throw new HttpError(400, "Tin nhắn trống.");
+    const location = sharedLocation(body.location);
+    if (body.location !== undefined && !location) throw new HttpError(400, "Vị trí không hợp lệ.");
+    if (!text && !choice && !location) throw new HttpError(400, "Tin nhắn trống.");
     // The page sends an id per message, so a POST it repeats (a flaky connection) is answered once.
     const clientId = typeof body.id === "string" && /^[A-Za-z0-9_-]{8,64}$/.test(body.id) ? body.id : randomUUID();
     const message: InboundMessage = {
@@ -63,11 +80,24 @@ export function chatRoutes(deps: WebDeps): Router {
       text: text || undefined,
       choice,
       attachments: [],
+      ...(location ? { location } : {}),
       timestamp: services.now(),
     };
     const received = await pipeline.receive(message, { wait: true });
     const replies = await web.take(userId);
-    res.json({ replies: replies.map(replyJson), ...(received === "duplicate" ? { duplicate: true } : {}) });
+    res.json({ replies: replies.map(replyJson), ...(await stateOf(message.accountId, userId)), ...(received === "duplicate" ? { duplicate: true } : {}) });
+  });
+
+  const stateOf = async (accountId: string, userId: string) => chatState(await pipeline.conversations.get(conversationKey("web", accountId, userId)));
+
+  router.get("/chat/api/transcript", async (req, res) => {
+    const userId = knownChatUserId(req);
+    if (!userId) throw new HttpError(401, "Hãy mở lại trang trò chuyện.");
+    // Taken first, then the transcript read: a reply waiting now is in the lines (the transcript's, or added), once.
+    const taken = await web.take(userId);
+    const conversation = await pipeline.conversations.get(conversationKey("web", chatAccountId(services.knowledge, req.query.pack), userId));
+    res.setHeader("Cache-Control", "no-store");
+    res.json({ lines: chatLines(conversation, taken), ...chatState(conversation) });
   });
 
   router.get("/chat/api/messages", async (req, res) => {
@@ -76,7 +106,7 @@ export function chatRoutes(deps: WebDeps): Router {
     // A poll that takes the replies of a message being handled shows them itself: taking is atomic, nothing is lost or shown twice.
     const replies = await web.take(userId);
     res.setHeader("Cache-Control", "no-store");
-    res.json({ replies: replies.map(replyJson) });
+    res.json({ replies: replies.map(replyJson), ...(await stateOf(chatAccountId(services.knowledge, req.query.pack), userId)) });
   });
 
   return router;

@@ -1,18 +1,46 @@
 // Trợ lý văn hóa — web chat. Sends text or a choice to /chat/api/messages and shows the bot's replies;
-// polls for replies that come later (a report's status, a staff answer). No framework, nothing from outside.
+// polls for replies that come later (a report's status, a staff answer); after a reload shows the conversation
+// again (the session is the httpOnly cookie, so a script cannot read it); marks staff replies; says while a staff
+// handoff is open; shares the browser's location. No framework, nothing from outside.
 (() => {
   "use strict";
   const root = document.querySelector(".chat");
   const log = document.getElementById("log");
   const form = document.getElementById("composer");
   const input = document.getElementById("text");
-  const button = form.querySelector("button");
+  const button = document.getElementById("send");
   const pack = root.dataset.pack || undefined;
+  const status = document.getElementById("status");
+  const locate = document.getElementById("locate");
+  const query = pack ? "?pack=" + encodeURIComponent(pack) : "";
   let busy = false;
+  let language = "vi";
 
-  function bubble(kind, text) {
+  // What the page says itself, Vietnamese first; English once the bot speaks English with the person.
+  const TEXTS = {
+    vi: { staff: "Cán bộ", waiting: "Đang chờ cán bộ trả lời. Tin nhắn của bạn vẫn được chuyển đến cán bộ.", typing: "Đang trả lời…", failed: "Không gửi được tin nhắn. Vui lòng thử lại.", offline: "Mất kết nối. Vui lòng thử lại.", noLocation: "Trình duyệt chưa cho phép chia sẻ vị trí, hoặc không xác định được vị trí.", location: "📍 Vị trí của tôi", photo: "📷 Ảnh" },
+    en: { staff: "Staff", waiting: "Waiting for staff to answer. Your messages still reach them.", typing: "Answering…", failed: "The message could not be sent. Please try again.", offline: "Connection lost. Please try again.", noLocation: "The browser did not share your location, or could not find it.", location: "📍 My location", photo: "📷 Photo" },
+  };
+  const t = (key) => (TEXTS[language] || TEXTS.vi)[key];
+
+  // The conversation's state from any answer of the API: its language and whether staff are awaited.
+  function applyState(data) {
+    if (data.language === "en" || data.language === "vi") language = data.language;
+    if (typeof data.waitingForStaff === "boolean") {
+      status.hidden = !data.waitingForStaff;
+      status.textContent = t("waiting");
+    }
+  }
+
+  function bubble(kind, text, label) {
     const li = document.createElement("li");
     li.className = kind;
+    if (label) {
+      const who = document.createElement("span");
+      who.className = "who";
+      who.textContent = label;
+      li.appendChild(who);
+    }
     const p = document.createElement("p");
     p.textContent = text;
     li.appendChild(p);
@@ -22,7 +50,7 @@
   }
 
   function showReply(reply) {
-    const li = bubble("bot", reply.text);
+    const li = reply.fromStaff ? bubble("bot staff", reply.text, t("staff")) : bubble("bot", reply.text);
     for (const image of reply.images || []) {
       const img = document.createElement("img");
       img.src = image.url;
@@ -64,27 +92,30 @@
     busy = true;
     button.disabled = true;
     bubble("me", shown);
-    const typing = bubble("bot typing", "Đang trả lời…");
+    const typing = bubble("bot typing", t("typing"));
     // One id per message: sent again after a dropped connection, the server answers it once.
     const id = (self.crypto && crypto.randomUUID ? crypto.randomUUID() : Date.now() + "-" + Math.random().toString(36).slice(2)).replace(/[^A-Za-z0-9_-]/g, "");
     const post = () =>
-      fetch("/chat/api/messages", {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify({ ...body, pack, id }),
-      });
+      body instanceof Blob
+        ? fetch("/chat/api/photo?" + new URLSearchParams({ id, ...(pack ? { pack } : {}) }), { method: "POST", headers: { "content-type": "application/octet-stream", accept: "application/json" }, body })
+        : fetch("/chat/api/messages", {
+            method: "POST",
+            headers: { "content-type": "application/json", accept: "application/json" },
+            body: JSON.stringify({ ...body, pack, id }),
+          });
     try {
       const response = await post().catch(() => post());
       const data = await response.json().catch(() => ({}));
       typing.remove();
       if (!response.ok) {
-        bubble("bot error", data.error || "Không gửi được tin nhắn. Vui lòng thử lại.");
+        bubble("bot error", data.error || t("failed"));
       } else {
         for (const reply of data.replies || []) showReply(reply);
+        applyState(data);
       }
     } catch {
       typing.remove();
-      bubble("bot error", "Mất kết nối. Vui lòng thử lại.");
+      bubble("bot error", t("offline"));
     } finally {
       busy = false;
       button.disabled = false;
@@ -109,10 +140,11 @@
   async function poll() {
     if (!busy && document.visibilityState === "visible") {
       try {
-        const response = await fetch("/chat/api/messages", { headers: { accept: "application/json" } });
+        const response = await fetch("/chat/api/messages" + query, { headers: { accept: "application/json" } });
         if (response.ok) {
           const data = await response.json();
           for (const reply of data.replies || []) showReply(reply);
+          applyState(data);
         }
       } catch {
         // offline for a moment: the next poll tries again
@@ -120,6 +152,42 @@
     }
     setTimeout(poll, 4000);
   }
-  setTimeout(poll, 4000);
+
+  locate.addEventListener("click", () => {
+    if (!navigator.geolocation) return void bubble("bot error", t("noLocation"));
+    navigator.geolocation.getCurrentPosition(
+      (position) => void send({ location: { latitude: position.coords.latitude, longitude: position.coords.longitude } }, t("location")),
+      () => bubble("bot error", t("noLocation")),
+      { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 },
+    );
+  });
+
+  const photo = document.getElementById("photo");
+  photo.addEventListener("change", () => {
+    const file = photo.files && photo.files[0];
+    photo.value = "";
+    if (file) void send(file, t("photo"));
+  });
+
+  // After a reload: the conversation so far (the greeting above stays first), then the polling.
+  async function restore() {
+    try {
+      const response = await fetch("/chat/api/transcript" + query, { headers: { accept: "application/json" } });
+      if (response.ok) {
+        const data = await response.json();
+        applyState(data);
+        for (const line of data.lines || []) {
+          if (line.from === "person") bubble("me", line.text);
+          else if (line.from === "staff") bubble("bot staff", line.text, t("staff"));
+          else bubble("bot", line.text);
+        }
+      }
+    } catch {
+      // offline: the page still works for new messages
+    }
+    root.dataset.restored = "true";
+    setTimeout(poll, 4000);
+  }
+  void restore();
   input.focus();
 })();
