@@ -37,6 +37,18 @@ describe("web chat in a browser", () => {
     expect(await bubbles(".log li p")).toEqual(before);
   });
 
+  it("sends a photo from the file input; it is kept and shown as the person's line after a reload", async () => {
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==", "base64");
+    const bots = (await bubbles(".log li.bot p")).length;
+    await page.setInputFiles("#photo", { name: "vi-pham.png", mimeType: "image/png", buffer: png });
+    await expect.poll(async () => (await bubbles(".log li.bot:not(.typing) p")).length).toBeGreaterThan(bots);
+    expect((await bubbles(".log li.me p")).at(-1)).toBe("📷 Ảnh");
+    expect(await server.services.evidence.records.find({ status: "kept", mime: "image/png" })).toHaveLength(1);
+    await page.reload();
+    await page.waitForSelector(".chat[data-restored=true]");
+    expect((await bubbles(".log li.me p")).at(-1)).toBe("📷 Ảnh");
+  });
+
   it("shows 'waiting for staff' during a handoff and labels the staff reply, before and after a reload", async () => {
     await page.fill("#text", "gặp cán bộ");
     await page.click("#send");

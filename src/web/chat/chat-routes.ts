@@ -7,11 +7,10 @@
  * concurrency limit), as channel "web"; replies wait in the store (StoredChannel) until the page takes them, so a
  * notice written while the page is closed, or across a restart, is still there.
  */
-import express, { Router, type Request } from "express";
+import express, { Router, type Request, type Response } from "express";
 import { rateLimit } from "express-rate-limit";
 import { randomUUID } from "node:crypto";
-import { conversationKey } from "../../core/conversation.js";
-import type { GeoLocation, InboundMessage } from "../../core/message.js";
+import type { Attachment, GeoLocation, InboundMessage } from "../../core/message.js";
 import type { LocalReply } from "../../channels/local/stored-channel.js";
 import { HttpError } from "../../http/http-error.js";
 import { clientKey } from "../../http/client-key.js";
@@ -19,6 +18,7 @@ import type { WebDeps } from "../web-deps.js";
 import { chatPage, type ChatReplyJson } from "./chat-page.js";
 import { chatAccountId, chatUserId, knownChatUserId } from "./chat-session.js";
 import { chatLines, chatState } from "./chat-transcript.js";
+import { chatMediaRoute, photoBody, photoRefusedText, publicBase, webPersonKey } from "./chat-photo.js";
 
 /** Only http(s) links and images reach the page. */
 function safeUrl(url: string): boolean {
@@ -69,33 +69,44 @@ export function chatRoutes(deps: WebDeps): Router {
     const location = sharedLocation(body.location);
     if (body.location !== undefined && !location) throw new HttpError(400, "Vị trí không hợp lệ.");
     if (!text && !choice && !location) throw new HttpError(400, "Tin nhắn trống.");
-    // The page sends an id per message, so a POST it repeats (a flaky connection) is answered once.
-    const clientId = typeof body.id === "string" && /^[A-Za-z0-9_-]{8,64}$/.test(body.id) ? body.id : randomUUID();
-    const message: InboundMessage = {
-      id: `web-${userId}-${clientId}`,
-      channel: "web",
-      accountId: chatAccountId(services.knowledge, body.pack),
-      userId,
-      kind: "message",
-      text: text || undefined,
-      choice,
-      attachments: [],
-      ...(location ? { location } : {}),
-      timestamp: services.now(),
-    };
-    const received = await pipeline.receive(message, { wait: true });
-    const replies = await web.take(userId);
-    res.json({ replies: replies.map(replyJson), ...(await stateOf(message.accountId, userId)), ...(received === "duplicate" ? { duplicate: true } : {}) });
+    await receiveFromPage(res, userId, chatAccountId(services.knowledge, body.pack), body.id, { text: text || undefined, choice, ...(location ? { location } : {}) });
   });
 
-  const stateOf = async (accountId: string, userId: string) => chatState(await pipeline.conversations.get(conversationKey("web", accountId, userId)));
+  router.post("/chat/api/photo", limiter, photoBody(deps), async (req, res) => {
+    const userId = knownChatUserId(req);
+    if (!userId) throw new HttpError(401, "Hãy mở lại trang trò chuyện.");
+    const accountId = chatAccountId(services.knowledge, req.query.pack);
+    const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    if (bytes.length === 0) throw new HttpError(400, "Chưa có ảnh.");
+    const kept = await services.evidence.keepUpload({ bytes, ownerKey: webPersonKey(accountId, userId), url: (id) => `${publicBase(req, services.config.PUBLIC_URL)}/chat/media/${id}` });
+    if (kept.outcome === "refused") {
+      const language = (await stateOf(accountId, userId)).language;
+      throw new HttpError(kept.reason === "too_large" ? 413 : 415, photoRefusedText(kept.reason, services.config.MEDIA_MAX_BYTES, language));
+    }
+    const attachment: Attachment = { kind: kept.record.kind as Attachment["kind"], url: kept.record.url, keptMediaId: kept.record.id };
+    await receiveFromPage(res, userId, accountId, req.query.id, { attachments: [attachment] });
+  });
+
+  router.use(chatMediaRoute(deps));
+
+  /** One message from the page through the receive path; answers with the replies waiting and the conversation's state. */
+  async function receiveFromPage(res: Response, userId: string, accountId: string, pageId: unknown, content: Partial<Pick<InboundMessage, "text" | "choice" | "location" | "attachments">>) {
+    // The page sends an id per message, so a POST it repeats (a flaky connection) is answered once.
+    const clientId = typeof pageId === "string" && /^[A-Za-z0-9_-]{8,64}$/.test(pageId) ? pageId : randomUUID();
+    const message: InboundMessage = { id: `web-${userId}-${clientId}`, channel: "web", accountId, userId, kind: "message", attachments: [], ...content, timestamp: services.now() };
+    const received = await pipeline.receive(message, { wait: true });
+    const replies = await web.take(userId);
+    res.json({ replies: replies.map(replyJson), ...(await stateOf(accountId, userId)), ...(received === "duplicate" ? { duplicate: true } : {}) });
+  }
+
+  const stateOf = async (accountId: string, userId: string) => chatState(await pipeline.conversations.get(webPersonKey(accountId, userId)));
 
   router.get("/chat/api/transcript", async (req, res) => {
     const userId = knownChatUserId(req);
     if (!userId) throw new HttpError(401, "Hãy mở lại trang trò chuyện.");
     // Taken first, then the transcript read: a reply waiting now is in the lines (the transcript's, or added), once.
     const taken = await web.take(userId);
-    const conversation = await pipeline.conversations.get(conversationKey("web", chatAccountId(services.knowledge, req.query.pack), userId));
+    const conversation = await pipeline.conversations.get(webPersonKey(chatAccountId(services.knowledge, req.query.pack), userId));
     res.setHeader("Cache-Control", "no-store");
     res.json({ lines: chatLines(conversation, taken), ...chatState(conversation) });
   });
