@@ -28,7 +28,7 @@ async function openChat(server: TestServer): Promise<{ cookie: string; userId: s
 
 let counter = 0;
 const upload = (server: TestServer, cookie: string, bytes: Buffer) =>
-  fetch(`${server.url}/chat/api/photo?id=photo-${++counter}-abcdefgh`, { method: "POST", headers: { "content-type": "application/octet-stream", cookie }, body: bytes });
+  fetch(`${server.url}/chat/api/photo?id=photo-${++counter}-abcdefgh`, { method: "POST", headers: { "content-type": "application/octet-stream", cookie }, body: new Uint8Array(bytes) });
 const say = async (server: TestServer, cookie: string, body: Record<string, unknown>) =>
   (await (await fetch(`${server.url}/chat/api/messages`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ id: `say-${++counter}-abcdefgh`, ...body }) })).json()) as { replies: { text: string }[] };
 
@@ -70,7 +70,7 @@ describe("web chat photos", () => {
     expect(await server.services.conversations.collection.find({ channel: "web" })).toEqual([]);
     expect(await server.services.evidence.records.find({})).toEqual([]);
     // No chat cookie: refused.
-    expect((await fetch(`${server.url}/chat/api/photo`, { method: "POST", body: PNG })).status).toBe(401);
+    expect((await fetch(`${server.url}/chat/api/photo`, { method: "POST", body: new Uint8Array(PNG) })).status).toBe(401);
   });
 
   it("a photo sent at a report's evidence step is the report's kept evidence, linked to it without a download", async () => {
