@@ -2,7 +2,7 @@
  * `npm run -s classify`: one message per line on stdin → one JSON object per line on stdout, same order:
  * {"text", "intent", "confidence", "entities"}. Nothing else goes to stdout (diagnostics go to stderr).
  *
- * Options: --today=YYYY-MM-DD (default: today in Vietnam), --lang=vi|en (the previous language hint),
+ * Options: --today=YYYY-MM-DD (default: today in Vietnam), --lang=vi|en|zh|ko (the previous language hint),
  * --content=DIR (default: content).
  *
  * @example echo "hoi lim nam nay ngay nao" | npm run -s classify

@@ -3,8 +3,9 @@
  *
  * 1. k-fold cross-validation on intents/ (stratified, k = 5), with a sweep of the two out-of-scope thresholds
  *    over the out-of-fold predictions: this is where DEFAULT_CONFIDENCE_THRESHOLD / DEFAULT_MIN_COVERAGE come from.
- * 2. The held-out file test/fixtures/nlu-heldout.yaml (never trained on), with the shipped thresholds:
- *    per-intent precision / recall / F1, confusion pairs, accuracy overall and on rows without diacritics.
+ * 2. The held-out files (never trained on), with the shipped thresholds: test/fixtures/nlu-heldout.yaml (Vietnamese
+ *    and English), nlu-heldout-zh.yaml and nlu-heldout-ko.yaml: per-intent precision / recall / F1, confusion pairs,
+ *    accuracy overall, per language and on rows without diacritics.
  *
  * Options: --k=5, --verbose (list every held-out error).
  */
@@ -36,6 +37,11 @@ const TODAY = "2026-01-10";
 const catalog = loadCatalog("content");
 const training = loadTrainingData();
 const heldOut = loadLabelledMap("test/fixtures/nlu-heldout.yaml");
+const heldOutByLanguage = (["zh", "ko"] as const).map((language) => ({
+  language,
+  file: `test/fixtures/nlu-heldout-${language}.yaml`,
+  rows: loadLabelledMap(`test/fixtures/nlu-heldout-${language}.yaml`).map((row) => ({ ...row, language })),
+}));
 
 // ===  1. Cross-validation  ===
 
@@ -51,7 +57,7 @@ for (const label of INTENT_LABELS) training.filter((r) => r.intent === label).fo
 const outOfFold: OutOfFold[] = [];
 for (let f = 0; f < k; f++) {
   const nlu = createUnderstander({ catalog, examples: folds.filter((_, i) => i !== f).flat() });
-  for (const row of folds[f]) outOfFold.push({ row, ...nlu.explain(row.text, { today: TODAY }), language: nlu.understand(row.text).language });
+  for (const row of folds[f]) outOfFold.push({ row, ...nlu.explain(row.text, { today: TODAY }), language: row.language ?? nlu.understand(row.text).language });
 }
 
 function decide(p: Record<IntentLabel, number>, coverage: number, threshold: number, minCoverage: number): IntentLabel {
@@ -92,17 +98,28 @@ report(outOfFold.map((o) => ({ row: o.row, language: o.language, got: decide(o.p
 
 // ===  2. Held-out file  ===
 
-console.log(`\n== held-out: test/fixtures/nlu-heldout.yaml (${heldOut.length} messages, never trained on) ==`);
 const started = performance.now();
 const nlu = createUnderstander({ catalog });
-console.log(`training on all of intents/: ${(performance.now() - started).toFixed(0)} ms`);
-report(
-  heldOut.map((row) => {
-    const u = nlu.understand(row.text, { today: TODAY });
-    return { row, got: u.intent, language: u.language };
-  }),
-  verbose,
-);
+console.log(`\ntraining on all of intents/ (${training.length} examples): ${(performance.now() - started).toFixed(0)} ms`);
+const heldOutResults = (rows: LabelledMessage[]) =>
+  rows.map((row) => {
+    const u = nlu.understand(row.text, { today: TODAY, previousLanguage: row.language });
+    return { row, got: u.intent, language: row.language ?? u.language };
+  });
+console.log(`\n== held-out: test/fixtures/nlu-heldout.yaml (${heldOut.length} messages, never trained on) ==`);
+const summary = [heldOutResults(heldOut)];
+report(summary[0], verbose);
+for (const { language, file, rows } of heldOutByLanguage) {
+  console.log(`\n== held-out ${language}: ${file} (${rows.length} messages, never trained on) ==`);
+  summary.push(heldOutResults(rows));
+  report(summary.at(-1)!, verbose);
+}
+const all = summary.flat();
+console.log("\n== held-out accuracy per language ==");
+for (const language of ["vi", "en", "zh", "ko"]) {
+  const rows = all.filter((r) => r.language === language);
+  console.log(`  ${language}: ${pct(rows.filter((r) => r.got === r.row.intent).length / Math.max(1, rows.length))} (${rows.length})`);
+}
 
 // ===  Reporting  ===
 
@@ -121,10 +138,16 @@ function report(results: { row: LabelledMessage; got: IntentLabel; language: Lan
   for (const r of results) if (r.got !== r.row.intent) pairs.set(`${r.row.intent} → ${r.got}`, (pairs.get(`${r.row.intent} → ${r.got}`) ?? 0) + 1);
   console.log("confusion pairs (expected → got):", pairs.size ? "" : "none");
   for (const [pair, n] of [...pairs].sort((a, b) => b[1] - a[1])) console.log(`  ${n}× ${pair}`);
-  const plain = results.filter((r) => fold(r.row.text) === r.row.text.toLowerCase());
+  // Rows written in Latin letters without any diacritic (Chinese and Korean rows are not counted here).
+  const plain = results.filter((r) => !/[\p{Script=Han}\p{Script=Hangul}]/u.test(r.row.text) && fold(r.row.text) === r.row.text.toLowerCase());
   const plainVi = plain.filter((r) => r.language === "vi");
   const accuracy = (rs: typeof results) => rs.filter((r) => r.got === r.row.intent).length / Math.max(1, rs.length);
   console.log(`accuracy: ${pct(accuracy(results))} (${results.length}); without diacritics: ${pct(accuracy(plain))} (${plain.length}), of which Vietnamese: ${pct(accuracy(plainVi))} (${plainVi.length})`);
+  const perLanguage = [...new Set(results.map((r) => r.language))].sort().map((lang) => {
+    const rs = results.filter((r) => r.language === lang);
+    return `${lang} ${pct(accuracy(rs))} (${rs.length})`;
+  });
+  console.log(`per language: ${perLanguage.join(", ")}`);
   if (listErrors) for (const r of results) if (r.got !== r.row.intent) console.log(`  ✗ [${r.row.intent} → ${r.got}] ${r.row.text}`);
 }
 

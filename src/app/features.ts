@@ -15,6 +15,7 @@ import { handoffOnMisunderstanding } from "../features/handoff/handoff-misunders
 import { privacy } from "../features/privacy/privacy-feature.js";
 import { reportStatus } from "../features/reports/report-status.js";
 import { understand } from "../features/understand/understand.js";
+import { languageSwitch, viEnOnlyGate } from "../features/language/language-feature.js";
 
 /**
  * The bot's features in the order they see a message. Each is `(ctx, next)`: it answers what is its
@@ -25,6 +26,7 @@ export function defaultFeatures(): Middleware<AppContext>[] {
   return [
     floodLimit,
     understand,
+    languageSwitch,
     // Before anything that holds the person (a dialog, a handoff): "xóa dữ liệu của tôi" is always heard.
     privacy,
     handoffOnMisunderstanding,
@@ -35,6 +37,8 @@ export function defaultFeatures(): Middleware<AppContext>[] {
     // A person inside a dialog (report, class registration) is handled by it first; class registration starts
     // from the class list (classesMenu), a report from reportStart.
     createDialogRunner([reportDialog, registrationDialog]),
+    // Reports and classes speak Vietnamese and English: Chinese and Korean speakers are told so and offered English.
+    viEnOnlyGate,
     reportStart,
     // After the dialog: inside one, "cho tôi" or a name is the step's answer, not a request for staff.
     handoffStart,

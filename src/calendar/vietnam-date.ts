@@ -1,10 +1,10 @@
 // Calendar dates as people in Vietnam read them: today's date in Asia/Ho_Chi_Minh, weekdays, and
-// Vietnamese/English formatting of solar and lunar dates. Dates are ISO strings "YYYY-MM-DD" throughout.
+// Vietnamese/English/Chinese/Korean formatting of solar and lunar dates. Dates are ISO strings "YYYY-MM-DD" throughout.
 
 import type { LunarDate } from "./lunar.js";
 
 /** A language the bot answers in. */
-export type Lang = "vi" | "en";
+export type Lang = "vi" | "en" | "zh" | "ko";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -100,6 +100,8 @@ export function weekday(isoDate: string): number {
 const WEEKDAYS: Record<Lang, readonly string[]> = {
   vi: ["Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"],
   en: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+  zh: ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"],
+  ko: ["일요일", "월요일", "화요일", "수요일", "목요일", "금요일", "토요일"],
 };
 
 /**
@@ -114,12 +116,16 @@ export function weekdayName(isoDate: string, lang: Lang): string {
 const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /**
- * A solar date as people write it: "18/02/2027" in Vietnamese, "18 Feb 2027" in English.
+ * A solar date as people write it: "18/02/2027" in Vietnamese, "18 Feb 2027" in English, "2027年2月18日" in
+ * Chinese, "2027년 2월 18일" in Korean.
  * @example formatDate("2027-02-18", "vi") // "18/02/2027"
+ * @example formatDate("2026-03-01", "ko") // "2026년 3월 1일"
  */
 export function formatDate(isoDate: string, lang: Lang): string {
   const { year, month, day } = parseIsoDate(isoDate);
   if (lang === "en") return `${day} ${MONTHS_EN[month - 1]} ${year}`;
+  if (lang === "zh") return `${year}年${month}月${day}日`;
+  if (lang === "ko") return `${year}년 ${month}월 ${day}일`;
   return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
 }
 
@@ -127,9 +133,12 @@ export function formatDate(isoDate: string, lang: Lang): string {
  * A lunar month's name: "tháng Giêng" (1), "tháng Chạp" (12), "tháng 3"; leap months add "nhuận".
  * @example lunarMonthName(3, true, "vi") // "tháng 3 nhuận"
  * @example lunarMonthName(1, false, "en") // "1st lunar month"
+ * @example lunarMonthName(1, false, "zh") // "正月"
  */
 export function lunarMonthName(month: number, leap: boolean, lang: Lang): string {
   if (lang === "en") return `${leap ? "leap " : ""}${ordinal(month)} lunar month`;
+  if (lang === "zh") return `${leap ? "闰" : ""}${CHINESE_MONTHS[month - 1]}`;
+  if (lang === "ko") return `${leap ? "윤" : ""}${month}월`;
   const name = month === 1 ? "Giêng" : month === 12 ? "Chạp" : String(month);
   return `tháng ${name}${leap ? " nhuận" : ""}`;
 }
@@ -138,10 +147,26 @@ export function lunarMonthName(month: number, leap: boolean, lang: Lang): string
  * A lunar date in words (without the year).
  * @example formatLunar({ day: 13, month: 1, year: 2026, leap: false }, "vi") // "13 tháng Giêng"
  * @example formatLunar({ day: 13, month: 1, year: 2026, leap: false }, "en") // "13th day of the 1st lunar month"
+ * @example formatLunar({ day: 13, month: 1, year: 2026, leap: false }, "zh") // "农历正月十三"
+ * @example formatLunar({ day: 13, month: 1, year: 2026, leap: false }, "ko") // "음력 1월 13일"
  */
 export function formatLunar(l: LunarDate, lang: Lang): string {
   if (lang === "en") return `${ordinal(l.day)} day of the ${lunarMonthName(l.month, l.leap, "en")}`;
+  if (lang === "zh") return `农历${lunarMonthName(l.month, l.leap, "zh")}${chineseLunarDay(l.day)}`;
+  if (lang === "ko") return `음력 ${lunarMonthName(l.month, l.leap, "ko")} ${l.day}일`;
   return `${l.day} ${lunarMonthName(l.month, l.leap, "vi")}`;
+}
+
+const CHINESE_MONTHS = ["正月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "冬月", "腊月"];
+const CHINESE_DIGITS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+/** A lunar day as the Chinese calendar writes it: 初一 … 初十, 十一 … 二十, 廿一 … 廿九, 三十. */
+function chineseLunarDay(day: number): string {
+  if (day <= 10) return `初${CHINESE_DIGITS[day]}`;
+  if (day < 20) return `十${CHINESE_DIGITS[day - 10]}`;
+  if (day === 20) return "二十";
+  if (day < 30) return `廿${CHINESE_DIGITS[day - 20]}`;
+  return "三十";
 }
 
 /** 1 → "1st", 2 → "2nd", 11 → "11th", 23 → "23rd". */

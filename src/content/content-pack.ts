@@ -15,7 +15,7 @@ import type { ClassEntry, Contact, Festival, HeritageItem, PackMeta, PlanFile, R
 /** What a catalog entry names. */
 export type CatalogKind = "festival" | "heritage" | "class" | "contact";
 
-/** One nameable thing: its id, kind, and every name a person may use (vi, en, aliases). */
+/** One nameable thing: its id, kind, and every name a person may use (vi, en, zh, ko, aliases). */
 export interface CatalogEntry {
   id: string;
   kind: CatalogKind;
@@ -57,7 +57,8 @@ function index<T extends { id: string }>(items: readonly T[]): (id: string) => T
 }
 
 function namesOf(text: Text, aliases: readonly string[]): string[] {
-  return [...new Set([text.vi, ...(text.en ? [text.en] : []), ...aliases])];
+  const translated = [text.en, text.zh, text.ko].filter((name): name is string => name !== undefined);
+  return [...new Set([text.vi, ...translated, ...aliases])];
 }
 
 /** Build the pack object; the office contact must exist (the loader checks it first). */

@@ -59,8 +59,8 @@ export class BotContext {
     return { channel: this.message.channel, accountId: this.message.accountId, userId: this.message.userId };
   }
 
-  /** The person's language: Vietnamese unless they write English. */
-  get language(): "vi" | "en" {
+  /** The person's language: Vietnamese unless they write (or choose) English, Chinese or Korean. */
+  get language(): NonNullable<Conversation["language"]> {
     return this.conversation.language ?? "vi";
   }
 

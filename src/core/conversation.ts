@@ -21,7 +21,8 @@ export interface Conversation {
   channel: string;
   accountId: string;
   userId: string;
-  language?: "vi" | "en";
+  /** The language the bot speaks with the person (detected from what they write, or chosen). */
+  language?: "vi" | "en" | "zh" | "ko";
   firstSeenAt: number;
   /** When the person last wrote (the channels' messaging windows count from it). */
   lastInboundAt?: number;

@@ -17,12 +17,13 @@
  */
 
 import { fold, lower } from "./fold.js";
-import { similarity, tokenizeVi } from "./natural-pieces.js";
+import { tokenize } from "./cjk.js";
+import { similarity } from "./natural-pieces.js";
 import { TypoIndex, type WorkCounter } from "./typo-index.js";
 
 export type { WorkCounter } from "./typo-index.js";
 
-/** One catalogue item as the matcher sees it. `names` = names.vi, names.en and aliases. */
+/** One catalogue item as the matcher sees it. `names` = names in every language and aliases. */
 export interface CatalogEntry {
   id: string;
   kind: "festival" | "heritage" | "class" | "contact";
@@ -83,7 +84,7 @@ export function createCatalogMatcher(catalog: readonly CatalogEntry[]): CatalogM
   let longestName = 1; // in syllables
 
   const add = (entry: CatalogEntry, accentedName: string) => {
-    const accented = tokenizeVi(lower(accentedName)).join(" ");
+    const accented = tokenize(lower(accentedName)).join(" ");
     const folded = fold(accented);
     if (folded.length < 3) return; // "Đô" alone would match every "do"
     let key = keys.get(folded);
@@ -99,10 +100,10 @@ export function createCatalogMatcher(catalog: readonly CatalogEntry[]): CatalogM
       add(entry, name);
       // Only the main (first) name gets a shortened alias: aliases are already the short forms people use.
       if (i > 0) return;
-      const folded = fold(tokenizeVi(lower(name)).join(" "));
+      const folded = fold(tokenize(lower(name)).join(" "));
       for (const prefix of GENERIC_PREFIXES) {
         if (folded.startsWith(prefix + " ")) {
-          const rest = tokenizeVi(lower(name)).slice(prefix.split(" ").length);
+          const rest = tokenize(lower(name)).slice(prefix.split(" ").length);
           if (rest.length >= 2) add(entry, rest.join(" "));
           break;
         }

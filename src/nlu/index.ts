@@ -12,7 +12,7 @@
 export { fold, lower } from "./fold.js";
 export { asksQuestion } from "./question-form.js";
 export { normalize, squeezeWordEnd, type Normalized, type NormalizeOptions } from "./normalize.js";
-export { detectLanguage, isPlainly } from "./language.js";
+export { detectLanguage, isLanguage, isPlainly, LANGUAGES } from "./language.js";
 export { expandToken, VI_ABBREVIATIONS, EN_ABBREVIATIONS } from "./teencode.js";
 export { INTENT_LABELS, isIntentLabel } from "./intent-labels.js";
 export { createCatalogMatcher, type CatalogMatcher, type CatalogMatches, type WorkCounter } from "./catalog-matcher.js";

@@ -1,6 +1,7 @@
 /**
  * Normalisation of a chat message: NFC, lower case, emoji and punctuation dropped, repeated letters squeezed,
- * teencode expanded, and a folded (diacritic-free) copy so "lễ hội" and "le hoi" meet.
+ * teencode expanded, and a folded (diacritic-free) copy so "lễ hội" and "le hoi" meet. Chinese is mapped to
+ * Simplified and split per character, Korean split per syllable after its particle is dropped (src/nlu/cjk.ts).
  *
  * @example
  * normalize("Cho e đk 1 suất học Quan Họ đc ko ạaa 😀").expanded
@@ -9,7 +10,7 @@
 
 import { fold } from "./fold.js";
 import { detectLanguage, type Language } from "./language.js";
-import { tokenizeVi } from "./natural-pieces.js";
+import { tokenize } from "./cjk.js";
 import { expandEnglishToken, expandToken } from "./teencode.js";
 
 /** The forms of one message, from raw to fully normalised. */
@@ -55,7 +56,7 @@ export function normalize(text: string, options: NormalizeOptions = {}): Normali
   const lower = nfc.toLowerCase();
   let words = lower;
   if (HAS_SYMBOL.test(words)) for (const [pattern, word] of EMOJI_WORDS) words = words.replace(pattern, word);
-  const raw = tokenizeVi(words).map((token) => (ONE_LETTER_RUN.test(token) ? token : token.replace(RUN_OF_THREE, "$1")));
+  const raw = tokenize(words).map((token) => (ONE_LETTER_RUN.test(token) ? token : token.replace(RUN_OF_THREE, "$1")));
   const language = options.language ?? detectLanguage(raw, options.previousLanguage);
 
   const tokens: string[] = [];
@@ -63,7 +64,7 @@ export function normalize(text: string, options: NormalizeOptions = {}): Normali
     if (language === "vi" && !ONE_LETTER_RUN.test(raw[i])) raw[i] = squeezeWordEnd(raw[i]);
   }
   for (let i = 0; i < raw.length; i++) {
-    const expansion = language === "vi" ? expandToken(raw, i) : expandEnglishToken(raw[i]);
+    const expansion = language === "vi" ? expandToken(raw, i) : expandEnglishToken(raw[i]); // zh/ko: only their Latin words
     if (expansion.includes(" ")) tokens.push(...expansion.split(" "));
     else tokens.push(expansion);
   }

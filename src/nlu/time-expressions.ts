@@ -9,6 +9,8 @@
  * // { window: { from: "2026-03-07", to: "2026-03-08", label: "cuối tuần này" } }
  */
 
+import { hasCjk, tokenize } from "./cjk.js";
+
 /** What a message says about when. */
 export interface TimeExpressions {
   year?: number;
@@ -57,8 +59,9 @@ const FREQUENCY_EXPANDED = / (mỗi|hằng|hàng|từng|các) (năm|tháng|tuầ
  * Extract time expressions. `today` is YYYY-MM-DD; `folded` and `expanded` come from normalize().
  */
 export function findTimeExpressions(text: { folded: string; expanded: string }, today: string): TimeExpressions {
+  const cjk = hasCjk(text.folded);
   // Frequencies ("mỗi năm", "hằng năm", "hàng tháng 2 lần", "1 lần/tháng") say how often, never which date.
-  const f = ` ${text.folded} `.replace(FREQUENCY_FOLDED, " ");
+  const f = (cjk ? cjkTimeWords(` ${text.folded} `) : ` ${text.folded} `).replace(FREQUENCY_FOLDED, " ");
   const e = ` ${text.expanded} `.replace(FREQUENCY_EXPANDED, " ");
   const now = parseDay(today);
   const out: TimeExpressions = {};
@@ -100,12 +103,48 @@ export function findTimeExpressions(text: { folded: string; expanded: string }, 
     out.month = now.m === 1 ? 12 : now.m - 1;
   }
 
+  if (cjk && out.month !== undefined && / (农 历|阴 历|음 력) /.test(` ${text.folded} `)) out.lunarMonth = true;
+
   // ---  day windows  ---
   out.window ??= dayWindow(f, now);
 
   // ---  upcoming  ---
   if (/ (sap toi|sap dien ra|sap co|toi day|gan nhat|sap|upcoming|coming|soon|next)(?! (week|month|year|weekend))/.test(f)) out.upcoming = true;
 
+  return out;
+}
+
+// Chinese and Korean time words (split as src/nlu/cjk.ts splits messages: a token per character / syllable, Korean
+// particles dropped) and the English words the rules above read. Longest first, so "下个月" is not read as "下" + "月".
+const CJK_TIME_WORDS: ReadonlyArray<[string[], string]> = [
+  [["今年", "올해", "금년", "이번 해"], "this year"],
+  [["明年", "내년", "다음 해"], "next year"],
+  [["去年", "작년", "지난해"], "last year"],
+  [["下个月", "下月", "다음 달", "다음달"], "next month"],
+  [["这个月", "本月", "这月", "이번 달", "이번달"], "this month"],
+  [["上个月", "지난 달", "지난달"], "last month"],
+  [["下个周末", "下周末", "다음 주말"], "next weekend"],
+  [["这个周末", "这周末", "本周末", "周末", "이번 주말", "주말"], "this weekend"],
+  [["下个星期", "下星期", "下周", "다음 주"], "next week"],
+  [["这个星期", "这星期", "这周", "本周", "이번 주"], "this week"],
+  [["明天", "내일"], "tomorrow"],
+  [["今天", "今晚", "오늘"], "today"],
+  [["最近", "近期", "即将", "接下来", "快要", "다가오는", "곧", "요즘", "가까운"], "upcoming"],
+  [["正月"], "thang gieng"],
+  [["腊月"], "thang chap"],
+];
+const CJK_TIME_PATTERNS: ReadonlyArray<[RegExp, string]> = CJK_TIME_WORDS.flatMap(([words, english]) =>
+  words.map((word): [RegExp, string] => [new RegExp(` ${tokenize(word).join(" ")} `, "g"), ` ${english} `]),
+).sort((a, b) => b[0].source.length - a[0].source.length);
+const CHINESE_NUMBERS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十 一", "十 二"];
+
+/** Chinese / Korean time words in a folded message, rewritten as the English words the rules read. */
+function cjkTimeWords(f: string): string {
+  let out = f;
+  for (const [pattern, english] of CJK_TIME_PATTERNS) out = out.replace(pattern, english).replace(/ {2,}/g, " ");
+  // "3月", "3 월", "三月" → "thang 3"; "2027年" / "2027년" are read by the year rule as they are.
+  out = out.replace(/ (\d{1,2}) (月|월) /g, " thang $1 ");
+  CHINESE_NUMBERS.forEach((n, i) => (out = out.replace(new RegExp(` ${n} 月 `, "g"), ` thang ${i + 1} `)));
   return out;
 }
 

@@ -1,26 +1,42 @@
 /**
- * Loading intent training data: intents/<intent>.yaml, each `{ intent: <label>, examples: [text, ...] }`.
+ * Loading intent training data: intents/<intent>.yaml (Vietnamese and English), and intents/zh/<intent>.yaml,
+ * intents/ko/<intent>.yaml (Chinese and Korean), each `{ intent: <label>, examples: [text, ...] }`.
  *
- * @example loadTrainingData("intents") // [{ text: "xin chào", intent: "greeting" }, ...]
+ * @example loadTrainingData("intents") // [{ text: "xin chào", intent: "greeting" }, ..., { text: "你好", intent: "greeting", language: "zh" }]
  */
 
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { fromPackageRoot } from "../package-root.js";
 import { isIntentLabel, type IntentLabel } from "./intent-labels.js";
+import type { Language } from "./language.js";
 
 /** One labelled message. */
 export interface LabelledMessage {
   text: string;
   intent: IntentLabel;
+  /** Set for rows of a language folder (intents/zh/); the top-level files mix Vietnamese and English. */
+  language?: Language;
 }
+
+/** The language folders under intents/. */
+const LANGUAGE_FOLDERS = ["zh", "ko"] as const;
 
 /** The repository's intents/ folder (src/nlu → ../../intents). */
 export const DEFAULT_INTENTS_DIR = fromPackageRoot("intents");
 
 /** Read every intents/*.yaml; an unknown label or a file without examples throws, naming the file. */
 export function loadTrainingData(dir: string = DEFAULT_INTENTS_DIR): LabelledMessage[] {
+  const rows = loadFolder(dir);
+  for (const language of LANGUAGE_FOLDERS) {
+    const sub = join(dir, language);
+    if (existsSync(sub)) rows.push(...loadFolder(sub).map((row) => ({ ...row, language })));
+  }
+  return rows;
+}
+
+function loadFolder(dir: string): LabelledMessage[] {
   const rows: LabelledMessage[] = [];
   for (const name of readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort()) {
     const file = join(dir, name);

@@ -4,7 +4,7 @@ import type { InboundMessage } from "../core/message.js";
 import type { ContentPack } from "../content/index.js";
 import { cutForUnderstanding, type Understanding } from "../nlu/index.js";
 import type { Services } from "./services.js";
-import { say, type Bilingual, type TextValues } from "./bilingual.js";
+import { say, viOrEn, type Bilingual, type TextValues } from "./bilingual.js";
 
 /**
  * The product's context: the core context plus the services every feature uses, and what the
@@ -14,6 +14,7 @@ export class AppContext extends BotContext {
   /** What the understanding step made of the text (undefined for choices, locations, follows). */
   understanding?: Understanding;
   #pack?: ContentPack;
+  #choice?: string;
   #text?: { value: string | undefined };
 
   constructor(
@@ -70,9 +71,35 @@ export class AppContext extends BotContext {
       .catch((error: unknown) => this.services.logger.debug({ err: error }, "typing indicator not sent"));
   }
 
-  /** Our text in this person's language (src/shared/bilingual.ts). */
+  /**
+   * Vietnamese or English, for the parts that speak only those (reports, class registration, status lookups):
+   * Chinese and Korean speakers get English there.
+   */
+  get viOrEn(): "vi" | "en" {
+    return viOrEn(this.language);
+  }
+
+  /** The payload features see: the tapped one, or the one a language choice continues with. */
+  override get choice(): string | undefined {
+    return this.#choice ?? super.choice;
+  }
+
+  /** Continues with another payload ("lang:zh:menu:festivals" → "menu:festivals" once the language is set). */
+  continueWithChoice(payload: string): void {
+    this.#choice = payload;
+  }
+
+  /** Our text in this person's language (src/shared/bilingual.ts; English for a Chinese or Korean one not written yet). */
   say(text: Bilingual, values?: TextValues): string {
     return say(this.language, text, values);
+  }
+
+  /**
+   * Picks the Vietnamese or English text for this person (English for Chinese and Korean speakers): the
+   * Vietnamese/English-only parts (reports, class registration). Elsewhere use `say({ vi, en, zh, ko })`.
+   */
+  t(vi: string, en: string): string {
+    return say(this.language, { vi, en });
   }
 }
 

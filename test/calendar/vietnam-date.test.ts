@@ -73,3 +73,19 @@ describe("formatting", () => {
     expect(zodiacAnimalEn(2023)).toBe("Cat");
   });
 });
+
+describe("Chinese and Korean dates", () => {
+  it("writes solar dates, weekdays and lunar dates as each language does", async () => {
+    const { formatDate, formatLunar, lunarMonthName, weekdayName } = await import("../../src/calendar/index.js");
+    expect(formatDate("2026-03-01", "zh")).toBe("2026年3月1日");
+    expect(formatDate("2026-03-01", "ko")).toBe("2026년 3월 1일");
+    expect(weekdayName("2026-03-01", "zh")).toBe("星期日");
+    expect(weekdayName("2026-03-01", "ko")).toBe("일요일");
+    expect(formatLunar({ day: 13, month: 1, year: 2026, leap: false }, "zh")).toBe("农历正月十三");
+    expect(formatLunar({ day: 4, month: 1, year: 2026, leap: false }, "zh")).toBe("农历正月初四");
+    expect(formatLunar({ day: 20, month: 12, year: 2026, leap: false }, "zh")).toBe("农历腊月二十");
+    expect(formatLunar({ day: 25, month: 3, year: 2026, leap: true }, "zh")).toBe("农历闰三月廿五");
+    expect(formatLunar({ day: 13, month: 1, year: 2026, leap: false }, "ko")).toBe("음력 1월 13일");
+    expect(lunarMonthName(3, true, "ko")).toBe("윤3월");
+  });
+});

@@ -87,3 +87,17 @@ describe("item schemas", () => {
     ]);
   });
 });
+
+describe("translated text", () => {
+  it("takes Chinese and Korean with a reviewed flag per language, and names a flag without its text", async () => {
+    const { textSchema, unreviewed } = await import("../../src/content/index.js");
+    const text = { vi: "Hội Lim", en: "Lim Festival", zh: "林会", ko: "림 축제", reviewed: { zh: true, ko: false } };
+    expect(problems(textSchema, text)).toEqual([]);
+    expect(unreviewed(textSchema.parse(text), "zh")).toBe(false);
+    expect(unreviewed(textSchema.parse(text), "ko")).toBe(true);
+    // A translation without a flag counts as not reviewed.
+    expect(unreviewed(textSchema.parse({ vi: "Hội Lim", zh: "林会" }), "zh")).toBe(true);
+    expect(problems(textSchema, { vi: "Hội Lim", reviewed: { ko: true } })).toEqual(['reviewed.ko: "reviewed.ko" is set but there is no "ko" text']);
+    expect(problems(textSchema, { vi: "Hội Lim", zh: "  " })).toEqual(["zh: Must not be empty"]);
+  });
+});

@@ -183,6 +183,14 @@ export function fresh<T extends object>(event: T, at = Date.now()): T {
   return { ...event, timestamp: String(at) };
 }
 
+/** Everything sent on Zalo to one person, as text (buttons as [title]). */
+export function zaloTextTo(sent: { body: any }[], userId: string): string {
+  return sent
+    .filter((s) => s.body.recipient.user_id === userId)
+    .map((s) => [s.body.message.text ?? "", ...(s.body.message.attachment?.payload?.buttons ?? []).map((b: any) => `[${b.title}]`)].join(" "))
+    .join("\n");
+}
+
 /** A Zalo text event from a person, with a fresh msg_id. */
 export function zaloText(text: string, userId = "2512523625412515000", msgId = `msg-${Math.random().toString(36).slice(2)}`) {
   const base = fixture<any>("zalo/user_send_text.json");

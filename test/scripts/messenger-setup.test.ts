@@ -26,3 +26,17 @@ it("sets Get Started, greeting and persistent menu through the Messenger Profile
   const vi = body.persistent_menu.find((m: any) => m.locale === "default");
   expect(vi.call_to_actions.map((a: any) => a.title)).toEqual(["Lễ hội", "Di sản", "Lớp Quan họ", "Phản ánh", "Gặp cán bộ"]);
 });
+
+it("gives the menu, greeting and ice breakers zh_CN and ko_KR locales whose payloads carry the language", async () => {
+  const { messengerProfile } = await import("../../scripts/messenger-setup.js");
+  const profile = messengerProfile();
+  for (const field of ["greeting", "persistent_menu", "ice_breakers"] as const) {
+    expect(profile[field].map((entry) => entry.locale)).toEqual(["default", "en_US", "zh_CN", "ko_KR"]);
+  }
+  const zh = profile.persistent_menu.find((m) => m.locale === "zh_CN")!;
+  expect(zh.call_to_actions[0]).toEqual({ type: "postback", title: "节日庙会", payload: "lang:zh:menu:festivals" });
+  const ko = profile.ice_breakers.find((m) => m.locale === "ko_KR")!;
+  expect(ko.call_to_actions.length).toBeLessThanOrEqual(4); // Meta's limit
+  expect(ko.call_to_actions[0]).toEqual({ question: "곧 열리는 축제가 있나요?", payload: "lang:ko:menu:festivals" });
+  expect(profile.greeting.find((g) => g.locale === "ko_KR")!.text).toContain("{{user_first_name}}");
+});

@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from "../helpers/test-server.js";
  */
 
 type Line = { from: string; text: string };
-type Transcript = { lines: Line[]; waitingForStaff: boolean; language: string };
+type Transcript = { lines: Line[]; waitingForStaff: boolean };
 
 const servers: TestServer[] = [];
 afterEach(async () => {
@@ -42,7 +42,7 @@ describe("web chat after a reload", () => {
     expect(shown.lines.slice(1).map((line) => line.text)).toEqual(answer.replies.map((reply) => reply.text));
     expect(shown.lines.slice(1).every((line) => line.from === "bot")).toBe(true);
     expect(JSON.stringify(shown)).not.toMatch(/\[choice\]|menu:/);
-    expect(shown).toMatchObject({ waitingForStaff: false, language: "vi" });
+    expect(shown).toMatchObject({ waitingForStaff: false });
     // Another browser (no cookie, or another one) sees nothing of it.
     expect((await fetch(`${server.url}/chat/api/transcript`)).status).toBe(401);
     const other = await openChat(server);

@@ -1,5 +1,5 @@
 /**
- * Building blocks shared by every content file schema: ids, bilingual text, sources, optional fields.
+ * Building blocks shared by every content file schema: ids, text in four languages, sources, optional fields.
  *
  * @example
  * const item = z.strictObject({ id: idSchema, names: textSchema, source: sourceSchema });
@@ -64,18 +64,46 @@ export function daysInSolarMonth(year: number | undefined, month: number): numbe
 
 // ===  Text  ===
 
-/**
- * Text a person reads: Vietnamese required, English optional (the bot falls back to `vi`).
- *
- * @example { vi: "Hội Lim", en: "Lim Festival" }
- */
-export const textSchema = z.strictObject({
-  vi: nonEmpty,
-  en: nonEmpty.optional(),
-});
+/** The translations a text may carry beside Vietnamese. */
+export const TRANSLATIONS = ["en", "zh", "ko"] as const;
 
-/** Bilingual text as loaded. */
+/** A language a text may be translated into. */
+export type Translation = (typeof TRANSLATIONS)[number];
+
+/**
+ * Text a person reads: Vietnamese required; English, Chinese (Simplified) and Korean optional. The bot shows
+ * Chinese and Korean readers their language, else English, else Vietnamese, never an empty field.
+ * `reviewed` says which machine or volunteer translations staff have checked: a zh/ko text without
+ * `reviewed: { zh: true }` is "not reviewed yet" on the console (the bot still uses it).
+ *
+ * @example { vi: "Hội Lim", en: "Lim Festival", zh: "林会", ko: "림 축제", reviewed: { zh: false, ko: false } }
+ */
+export const textSchema = z
+  .strictObject({
+    vi: nonEmpty,
+    en: nonEmpty.optional(),
+    zh: nonEmpty.optional(),
+    ko: nonEmpty.optional(),
+    reviewed: z.strictObject({ zh: z.boolean().optional(), ko: z.boolean().optional() }).optional(),
+  })
+  .superRefine((t, ctx) => {
+    for (const lang of ["zh", "ko"] as const) {
+      if (t.reviewed?.[lang] !== undefined && t[lang] === undefined) {
+        ctx.addIssue({ code: "custom", path: ["reviewed", lang], message: `"reviewed.${lang}" is set but there is no "${lang}" text` });
+      }
+    }
+  });
+
+/** Content text as loaded. */
 export type Text = z.infer<typeof textSchema>;
+
+/**
+ * Whether a text's translation into `lang` is written but not yet reviewed by staff.
+ * @example unreviewed({ vi: "Hội Lim", zh: "林会" }, "zh") // true
+ */
+export function unreviewed(text: Text, lang: "zh" | "ko"): boolean {
+  return text[lang] !== undefined && text.reviewed?.[lang] !== true;
+}
 
 /** Other spellings a person may type; matching ignores diacritics, so "hoi lim" and "hội lim" are one. */
 export const aliasesSchema = z.array(nonEmpty).default([]);

@@ -52,5 +52,5 @@ export function answerChoice(payload: string, input: Omit<AnswerInput, "text" | 
 }
 
 function gone(lang: AnswerInput["language"]): string {
-  return speaker(lang).phrase({ vi: "Mục này không còn trong dữ liệu của mình.", en: "That item is no longer in my list." });
+  return speaker(lang).phrase({ vi: "Mục này không còn trong dữ liệu của mình.", en: "That item is no longer in my list.", zh: "这一项已不在列表中。", ko: "이 항목은 더 이상 목록에 없습니다." });
 }

@@ -1,33 +1,38 @@
 /**
- * Small pieces every answer shares: bilingual content text with the English → Vietnamese fallback, the
- * "chưa cập nhật" wording for unknown facts, the staff choice, and cutting long text to a short card.
+ * Small pieces every answer shares: content text in the reply's language with its fallbacks (Chinese and Korean →
+ * English → Vietnamese), our own wording as a map per language (src/shared/bilingual.ts), the "chưa cập nhật" wording
+ * for unknown facts, the staff choice, and cutting long text to a short card.
  *
  * @example
- * const say = speaker("en");
- * say.text({ vi: "Hội Lim" })      // "Hội Lim" (and say.fallbackNote() now explains why it is Vietnamese)
- * say.unknown                       // "not yet updated"
+ * const say = speaker("zh");
+ * say.text({ vi: "Hội Lim", en: "Lim Festival" })   // "Lim Festival" (and say.fallbackNote() says why it is English)
+ * say.phrase({ vi: "Lễ hội", en: "Festivals", zh: "节日" }) // "节日"
+ * say.unknown                                       // "尚未更新"
  */
-import { MENU } from "../../shared/menu.js";
 import type { Choice, Reply } from "../../core/message.js";
 import type { Text } from "../../content/index.js";
-import { say, type Bilingual } from "../../shared/bilingual.js";
+import { MENU } from "../../shared/menu.js";
+import { fellBackToEnglish, say as sayIn, type Bilingual } from "../../shared/bilingual.js";
 import type { AnswerLanguage } from "./answer-input.js";
 
 // ===  Speaker: language-aware wording for one reply  ===
 
-/** Picks content text in the reply's language and remembers whether it had to fall back to Vietnamese. */
+/** Picks content text in the reply's language and remembers whether it had to fall back to another language. */
 export interface Speaker {
   readonly lang: AnswerLanguage;
+  /** English reply (sentence shapes differ from Vietnamese). */
   readonly en: boolean;
-  /** `text.en` in English replies when present, else `text.vi`. */
+  /** Content text in the reply's language: zh/ko → en → vi; en → vi. */
   text(text: Text): string;
   /** Like `text`, for optional fields. */
   maybe(text: Text | undefined): string | undefined;
-  /** A phrase of ours in the reply's language (the app's one bilingual helper, src/shared/bilingual.ts). */
+  /** A phrase of ours in the reply's language (the app's one helper, src/shared/bilingual.ts; English when a zh/ko one is not written). */
   phrase(text: Bilingual): string;
-  /** "chưa cập nhật" / "not yet updated". */
+  /** A field's label with the colon the language writes: "Địa điểm: ", "地点：". */
+  label(texts: Bilingual): string;
+  /** "chưa cập nhật" / "not yet updated" / "尚未更新" / "아직 업데이트되지 않음". */
   readonly unknown: string;
-  /** A line telling an English reader that some content is only in Vietnamese, or "" when none was. */
+  /** A line telling the reader that some content is only in English or Vietnamese for now, or "" when none was. */
   fallbackNote(): string;
 }
 
@@ -36,22 +41,42 @@ export interface Speaker {
  * @example speaker("vi").phrase({ vi: "Lễ hội", en: "Festivals" }) // "Lễ hội"
  */
 export function speaker(lang: AnswerLanguage): Speaker {
-  const en = lang === "en";
-  let fellBack = false;
+  let toEnglish = false;
+  let toVietnamese = false;
   const text = (t: Text): string => {
-    if (!en) return t.vi;
-    if (t.en) return t.en;
-    fellBack = true;
+    if (lang === "vi") return t.vi;
+    if (lang !== "en" && t[lang]) return t[lang];
+    if (t.en) {
+      if (lang !== "en") toEnglish = true;
+      return t.en;
+    }
+    toVietnamese = true;
     return t.vi;
+  };
+  const phrase = (texts: Bilingual) => {
+    if (fellBackToEnglish(lang, texts)) toEnglish = true;
+    return sayIn(lang, texts);
   };
   return {
     lang,
-    en,
+    en: lang === "en",
     text,
     maybe: (t) => (t ? text(t) : undefined),
-    phrase: (phrase) => say(lang, phrase),
-    unknown: say(lang, { vi: "chưa cập nhật", en: "not yet updated" }),
-    fallbackNote: () => (en && fellBack ? "(Some of this is only available in Vietnamese for now.)" : ""),
+    phrase,
+    label: (texts) => `${phrase(texts)}${lang === "zh" ? "：" : ": "}`,
+    unknown: sayIn(lang, { vi: "chưa cập nhật", en: "not yet updated", zh: "尚未更新", ko: "아직 업데이트되지 않음" }),
+    fallbackNote: () => {
+      if (toVietnamese) {
+        return sayIn(lang, {
+          vi: "",
+          en: "(Some of this is only available in Vietnamese for now.)",
+          zh: "（部分内容目前只有越南语或英语版本。）",
+          ko: "(일부 내용은 아직 베트남어나 영어로만 제공됩니다.)",
+        });
+      }
+      if (toEnglish) return sayIn(lang, { vi: "", en: "", zh: "（部分内容暂时只有英文版本。）", ko: "(일부 내용은 아직 영어로만 제공됩니다.)" });
+      return "";
+    },
   };
 }
 
@@ -62,7 +87,7 @@ export function speaker(lang: AnswerLanguage): Speaker {
  * @example staffChoice("vi") // { title: "Gặp cán bộ", payload: "menu:handoff" }
  */
 export function staffChoice(lang: AnswerLanguage): Choice {
-  return { title: say(lang, { vi: "Gặp cán bộ", en: "Talk to staff" }), payload: MENU.handoff };
+  return { title: sayIn(lang, { vi: "Gặp cán bộ", en: "Talk to staff", zh: "人工客服", ko: "직원 연결" }), payload: MENU.handoff };
 }
 
 // ===  Text shaping  ===
@@ -100,12 +125,10 @@ export function shorten(text: string, maxChars = 400): string {
  */
 export function sourceLine(source: string, lang: AnswerLanguage): string {
   const s = source.trim().replace(/[.;,\s]+$/, "");
-  return `${say(lang, { vi: "Nguồn", en: "Source" })}: ${s}.`;
+  return lang === "zh" ? `来源：${s}。` : `${sayIn(lang, { vi: "Nguồn", en: "Source", zh: "来源", ko: "출처" })}: ${s}.`;
 }
 
-// ===  One of several  ===
-
-/** How many items a list or a "which one?" question shows at most. */
+/** How many items a list or a set of choices shows. */
 export const LIST_MAX = 8;
 
 /**

@@ -81,7 +81,7 @@ function byIntent(input: AnswerInput): Promise<Reply> | Reply {
     default:
       // A dialog intent that reached the answers: offer the menu rather than pretend to handle it.
       return {
-        text: speaker(input.language).phrase({ vi: "Bạn chọn một mục dưới đây để mình hỗ trợ nhé.", en: "Please pick one of the options below." }),
+        text: speaker(input.language).phrase({ vi: "Bạn chọn một mục dưới đây để mình hỗ trợ nhé.", en: "Please pick one of the options below.", zh: "请从下面的选项中选择一项。", ko: "아래에서 하나를 선택해 주세요." }),
         choices: mainMenu(input.language),
       };
   }

@@ -30,7 +30,9 @@ export function classesReply(pack: ContentPack, lang: AnswerLanguage, classes: r
   const say = speaker(lang);
   if (classes.length === 0) {
     return {
-      text: say.phrase({ vi: `Hiện ${say.text(pack.names)} chưa có lớp truyền dạy nào trong danh sách. Bạn có thể gặp cán bộ để hỏi thêm.`, en: `${say.text(pack.names)} has no classes in the list yet. You can ask the staff.` }),
+      text: say.phrase(
+        { vi: `Hiện ${say.text(pack.names)} chưa có lớp truyền dạy nào trong danh sách. Bạn có thể gặp cán bộ để hỏi thêm.`, en: `${say.text(pack.names)} has no classes in the list yet. You can ask the staff.` },
+      ),
       choices: [staffChoice(lang)],
     };
   }

@@ -58,7 +58,7 @@ export interface FestivalCardOptions {
 export function festivalCard(festival: Festival, input: AnswerInput, options: FestivalCardOptions = {}): Reply {
   const say = speaker(input.language);
   const { today } = input;
-  const hedge = festival.uncertain ? say.phrase({ vi: "Theo thông tin tham khảo, ", en: "According to reference sources, " }) : "";
+  const hedge = festival.uncertain ? say.phrase({ vi: "Theo thông tin tham khảo, ", en: "According to reference sources, ", zh: "据参考资料，", ko: "참고 자료에 따르면 " }) : "";
   const when: string[] = [];
   let noNext = false;
 
@@ -68,7 +68,7 @@ export function festivalCard(festival: Festival, input: AnswerInput, options: Fe
     else {
       when.push(notHeldLine(festival, options.year, say));
       const next = nextEditionAfter(festival, options.year);
-      if (next) when.push(`${say.phrase({ vi: "Kỳ tiếp theo: ", en: "Next edition: " })}${hedge}${describeOccurrence(festival, next, say, today)}`);
+      if (next) when.push(`${say.phrase({ vi: "Kỳ tiếp theo: ", en: "Next edition: ", zh: "下一届：", ko: "다음 회: " })}${hedge}${describeOccurrence(festival, next, say, today)}`);
       else noNext = true;
     }
   } else {
@@ -77,17 +77,19 @@ export function festivalCard(festival: Festival, input: AnswerInput, options: Fe
     if (past) {
       const day = dayWithWeekday(past.main ?? past.start, say.lang);
       when.push(
-        say.phrase({ vi: `${say.text(festival.names)} năm nay đã diễn ra (${past.main ? "chính hội " : ""}${day}).`, en: `This year's ${say.text(festival.names)} has already taken place (${past.main ? "main day " : ""}${day}).` }),
+        say.phrase(
+          { vi: `${say.text(festival.names)} năm nay đã diễn ra (${past.main ? "chính hội " : ""}${day}).`, en: `This year's ${say.text(festival.names)} has already taken place (${past.main ? "main day " : ""}${day}).`, zh: `今年的${say.text(festival.names)}已经举行（${past.main ? "正会日" : ""}${day}）。`, ko: `올해 ${say.text(festival.names)}은(는) 이미 열렸습니다(${past.main ? "본 축제일 " : ""}${day}).` },
+        ),
       );
     }
-    if (next) when.push(`${past ? say.phrase({ vi: "Lần tới: ", en: "Next: " }) : ""}${hedge}${describeOccurrence(festival, next, say, today)}`);
+    if (next) when.push(`${past ? say.phrase({ vi: "Lần tới: ", en: "Next: ", zh: "下一次：", ko: "다음: " }) : ""}${hedge}${describeOccurrence(festival, next, say, today)}`);
     else {
       const last = lastEdition(festival, today);
       if (last) when.push(hedge + describeOccurrence(festival, last, say, today));
       noNext = true;
     }
   }
-  if (noNext) when.push(say.phrase({ vi: "Chưa có thông tin về kỳ tiếp theo.", en: "There is no information on the next edition yet." }));
+  if (noNext) when.push(say.phrase({ vi: "Chưa có thông tin về kỳ tiếp theo.", en: "There is no information on the next edition yet.", zh: "暂无下一届的信息。", ko: "다음 회에 대한 정보는 아직 없습니다." }));
 
   const place = say.text(festival.place);
   const visitors = say.maybe(festival.visitors);
@@ -95,16 +97,16 @@ export function festivalCard(festival: Festival, input: AnswerInput, options: Fe
   const text = lines(
     ...when,
     options.detail ? shorten(say.text(festival.description)) : undefined,
-    `${say.phrase({ vi: "Địa điểm", en: "Place" })}: ${place}`,
-    visitors && `${say.phrase({ vi: "Dành cho du khách", en: "For visitors" })}: ${visitors}`,
-    note && `${say.phrase({ vi: "Lưu ý (theo thông tin tham khảo)", en: "Note (reference information)" })}: ${note}`,
+    `${say.label({ vi: "Địa điểm", en: "Place", zh: "地点", ko: "장소" })}${place}`,
+    visitors && `${say.label({ vi: "Dành cho du khách", en: "For visitors", zh: "游客须知", ko: "방문객 안내" })}${visitors}`,
+    note && `${say.label({ vi: "Lưu ý (theo thông tin tham khảo)", en: "Note (reference information)", zh: "注意（参考信息）", ko: "참고(참고 정보)" })}${note}`,
     sourceLine(festival.source, say.lang),
     say.fallbackNote(),
   );
-  const choices: Choice[] = [{ title: say.phrase({ vi: "Lễ hội khác", en: "Other festivals" }), payload: MENU.festivals }];
+  const choices: Choice[] = [{ title: say.phrase({ vi: "Lễ hội khác", en: "Other festivals", zh: "其他节日", ko: "다른 축제" }), payload: MENU.festivals }];
   if (noNext || festival.uncertain) choices.push(staffChoice(say.lang));
   const reply: Reply = { text, choices };
-  if (festival.url) reply.links = [{ title: say.phrase({ vi: "Xem thêm", en: "More" }), url: festival.url }];
+  if (festival.url) reply.links = [{ title: say.phrase({ vi: "Xem thêm", en: "More", zh: "了解更多", ko: "더 보기" }), url: festival.url }];
   return reply;
 }
 
@@ -113,16 +115,20 @@ function notHeldLine(festival: Festival, year: number, say: Speaker): string {
   const name = say.text(festival.names);
   const { every, years, leap, month } = festival.date;
   if (every) {
-    return say.phrase({ vi: `${name} tổ chức ${every.years} năm một lần (từ năm ${every.from}), năm ${year} không có.`, en: `${name} is held every ${every.years} years (from ${every.from}); there is none in ${year}.` });
+    return say.phrase(
+      { vi: `${name} tổ chức ${every.years} năm một lần (từ năm ${every.from}), năm ${year} không có.`, en: `${name} is held every ${every.years} years (from ${every.from}); there is none in ${year}.`, zh: `${name}每${every.years}年举办一次（自${every.from}年起），${year}年不举办。`, ko: `${name}은(는) ${every.from}년부터 ${every.years}년마다 열리며, ${year}년에는 열리지 않습니다.` },
+    );
   }
   if (years) {
     const list = [...years].sort((a, b) => a - b).join(", ");
-    return say.phrase({ vi: `${name} chỉ có thông tin về các kỳ năm ${list}; năm ${year} không có kỳ nào.`, en: `${name}: the only known editions are ${list}; there is none in ${year}.` });
+    return say.phrase(
+      { vi: `${name} chỉ có thông tin về các kỳ năm ${list}; năm ${year} không có kỳ nào.`, en: `${name}: the only known editions are ${list}; there is none in ${year}.`, zh: `${name}：目前只知道${list}年的几届，${year}年没有。`, ko: `${name}: 알려진 개최 연도는 ${list}년뿐이며, ${year}년에는 없습니다.` },
+    );
   }
   if (leap) {
-    return say.phrase({ vi: `Năm ${year} không có tháng ${month} nhuận, nên không có ${name}.`, en: `${year} has no leap month ${month}, so there is no ${name}.` });
+    return say.phrase({ vi: `Năm ${year} không có tháng ${month} nhuận, nên không có ${name}.`, en: `${year} has no leap month ${month}, so there is no ${name}.`, zh: `${year}年没有闰${month}月，因此没有${name}。`, ko: `${year}년에는 윤${month}월이 없어 ${name}이(가) 없습니다.` });
   }
-  return say.phrase({ vi: `Năm ${year} không có ${name}.`, en: `There is no ${name} in ${year}.` });
+  return say.phrase({ vi: `Năm ${year} không có ${name}.`, en: `There is no ${name} in ${year}.`, zh: `${year}年没有${name}。`, ko: `${year}년에는 ${name}이(가) 없습니다.` });
 }
 
 function nextEditionAfter(festival: Festival, year: number): Occurrence | null {
@@ -158,12 +164,16 @@ function lastEdition(festival: Festival, today: string): Occurrence | null {
 export function unknownFestival(input: AnswerInput, name: string | undefined): Reply {
   const say = speaker(input.language);
   const packName = say.text(input.pack.names);
-  const what = name ? `“${name}”` : say.phrase({ vi: "lễ hội này", en: "this festival" });
+  const what = name ? `“${name}”` : say.phrase({ vi: "lễ hội này", en: "this festival", zh: "这个节日", ko: "이 축제" });
   const upcoming = upcomingFestivals(input.pack, input.today);
   return {
     text: lines(
-      say.phrase({ vi: `Mình chưa có thông tin về ${what} trong danh sách lễ hội của ${packName}.`, en: `I have no information about ${what} in the festival list of ${packName}.` }),
-      say.phrase({ vi: "Bạn có thể hỏi cán bộ văn hóa, hoặc chọn một lễ hội mình biết dưới đây.", en: "You can ask the culture staff, or pick a festival I know below." }),
+      say.phrase(
+        { vi: `Mình chưa có thông tin về ${what} trong danh sách lễ hội của ${packName}.`, en: `I have no information about ${what} in the festival list of ${packName}.`, zh: `${packName}的节日列表中没有${what}的信息。`, ko: `${packName} 축제 목록에 ${what}에 대한 정보가 없습니다.` },
+      ),
+      say.phrase(
+        { vi: "Bạn có thể hỏi cán bộ văn hóa, hoặc chọn một lễ hội mình biết dưới đây.", en: "You can ask the culture staff, or pick a festival I know below.", zh: "您可以咨询文化部门工作人员，或从下面选择我了解的节日。", ko: "문화 담당 직원에게 문의하시거나 아래에서 제가 아는 축제를 선택해 주세요." },
+      ),
     ),
     choices: [staffChoice(say.lang), ...festivalChoices(upcoming, say, 4)],
   };
@@ -176,8 +186,10 @@ function windowReply(input: AnswerInput, window: { from: string; to: string; lab
     const upcoming = upcomingFestivals(input.pack, input.today).slice(0, 3);
     return {
       text: lines(
-        say.phrase({ vi: `${capitalize(window.label)}: không có lễ hội nào trong danh sách của mình.`, en: `${capitalize(window.label)}: there is no festival in my list.` }),
-        upcoming.length > 0 && say.phrase({ vi: "Các lễ hội sắp tới:", en: "Coming up:" }),
+        say.phrase(
+          { vi: `${capitalize(window.label)}: không có lễ hội nào trong danh sách của mình.`, en: `${capitalize(window.label)}: there is no festival in my list.`, zh: `${window.label}：列表中没有节日。`, ko: `${window.label}: 목록에 있는 축제가 없습니다.` },
+        ),
+        upcoming.length > 0 && say.phrase({ vi: "Các lễ hội sắp tới:", en: "Coming up:", zh: "即将举行：", ko: "곧 열리는 축제:" }),
         festivalLines(upcoming, say),
         say.fallbackNote(),
       ),
@@ -186,9 +198,9 @@ function windowReply(input: AnswerInput, window: { from: string; to: string; lab
   }
   return {
     text: lines(
-      say.phrase({ vi: `Các lễ hội ${window.label}:`, en: `Festivals ${window.label}:` }),
+      say.phrase({ vi: `Các lễ hội ${window.label}:`, en: `Festivals ${window.label}:`, zh: `${window.label}的节日：`, ko: `${window.label} 축제:` }),
       festivalLines(items, say),
-      say.phrase({ vi: "Chọn một lễ hội để xem chi tiết.", en: "Pick one for details." }),
+      say.phrase({ vi: "Chọn một lễ hội để xem chi tiết.", en: "Pick one for details.", zh: "选择一个查看详情。", ko: "자세히 보려면 하나를 선택하세요." }),
       say.fallbackNote(),
     ),
     choices: festivalChoices(items, say),
@@ -201,15 +213,15 @@ export function upcomingReply(input: AnswerInput): Reply {
   const items = upcomingFestivals(input.pack, input.today);
   if (items.length === 0) {
     return {
-      text: say.phrase({ vi: "Hiện mình chưa có lịch lễ hội nào sắp tới.", en: "I have no upcoming festivals in my list yet." }),
+      text: say.phrase({ vi: "Hiện mình chưa có lịch lễ hội nào sắp tới.", en: "I have no upcoming festivals in my list yet.", zh: "目前列表中还没有即将举行的节日。", ko: "아직 목록에 예정된 축제가 없습니다." }),
       choices: [staffChoice(say.lang)],
     };
   }
   return {
     text: lines(
-      say.phrase({ vi: `Các lễ hội sắp tới ở ${say.text(input.pack.names)}:`, en: `Upcoming festivals in ${say.text(input.pack.names)}:` }),
+      say.phrase({ vi: `Các lễ hội sắp tới ở ${say.text(input.pack.names)}:`, en: `Upcoming festivals in ${say.text(input.pack.names)}:`, zh: `${say.text(input.pack.names)}即将举行的节日：`, ko: `${say.text(input.pack.names)}에서 곧 열리는 축제:` }),
       festivalLines(items, say),
-      say.phrase({ vi: "Chọn một lễ hội để xem chi tiết.", en: "Pick one for details." }),
+      say.phrase({ vi: "Chọn một lễ hội để xem chi tiết.", en: "Pick one for details.", zh: "选择一个查看详情。", ko: "자세히 보려면 하나를 선택하세요." }),
       say.fallbackNote(),
     ),
     choices: festivalChoices(items, say),

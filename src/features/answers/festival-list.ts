@@ -51,7 +51,7 @@ export function festivalsBetween(pack: ContentPack, from: string, to: string): D
  * an `uncertain` note is marked "theo thông tin tham khảo".
  */
 export function festivalLines(items: readonly DatedFestival[], say: Speaker): string {
-  const hedge = say.phrase({ vi: " – theo thông tin tham khảo", en: " – reference information" });
+  const hedge = say.phrase({ vi: " – theo thông tin tham khảo", en: " – reference information", zh: "（参考信息）", ko: " – 참고 정보" });
   return items
     .map(({ festival, occurrence }) => `• ${say.text(festival.names)}: ${shortWhen(festival, occurrence, say)}${festival.uncertain ? hedge : ""}`)
     .join("\n");

@@ -13,6 +13,7 @@ import {
   parseIsoDate,
   solarToLunar,
   weekdayName,
+  type Lang,
   type LunarDate,
   type Occurrence,
 } from "../../calendar/index.js";
@@ -37,8 +38,11 @@ export function tenseOf(occurrence: Occurrence, today: string): OccurrenceTense 
 /**
  * A solar day with its weekday: "thứ Năm 18/02/2027" / "Thursday 18 Feb 2027".
  * @example dayWithWeekday("2026-03-01", "vi") // "Chủ nhật 01/03/2026"
+ * @example dayWithWeekday("2026-03-01", "zh") // "2026年3月1日（星期日）"
  */
-export function dayWithWeekday(iso: string, lang: "vi" | "en"): string {
+export function dayWithWeekday(iso: string, lang: Lang): string {
+  if (lang === "zh") return `${formatDate(iso, "zh")}（${weekdayName(iso, "zh")}）`;
+  if (lang === "ko") return `${formatDate(iso, "ko")}(${weekdayName(iso, "ko")})`;
   return `${weekdayName(iso, lang)} ${formatDate(iso, lang)}`;
 }
 
@@ -55,10 +59,50 @@ function lunarRange(start: LunarDate, end: LunarDate, say: Speaker): string {
   return `ngày ${formatLunar(start, "vi")} đến ngày ${formatLunar(end, "vi")}`;
 }
 
-function solarRange(start: string, end: string, lang: "vi" | "en"): string {
-  return lang === "en"
-    ? `${dayWithWeekday(start, "en")} – ${dayWithWeekday(end, "en")}`
-    : `${dayWithWeekday(start, "vi")} – ${dayWithWeekday(end, "vi")}`;
+function solarRange(start: string, end: string, lang: Lang): string {
+  return `${dayWithWeekday(start, lang)} – ${dayWithWeekday(end, lang)}`;
+}
+
+// ===  Chinese and Korean  ===
+
+type CjkLang = "zh" | "ko";
+
+/** "农历正月十二至十三" / "음력 1월 12일 ~ 13일" (the month repeated when the span crosses one). */
+function cjkLunarRange(start: LunarDate, end: LunarDate, lang: CjkLang): string {
+  const sameMonth = start.month === end.month && start.leap === end.leap;
+  if (lang === "zh") return `${formatLunar(start, "zh")}至${sameMonth ? formatLunar(end, "zh").replace(/^农历.*月/, "") : formatLunar(end, "zh").replace(/^农历/, "")}`;
+  return `${formatLunar(start, "ko")} ~ ${sameMonth ? `${end.day}일` : formatLunar(end, "ko").replace(/^음력 /, "")}`;
+}
+
+/**
+ * describeOccurrence for Chinese and Korean readers, in the short form visitor guides use:
+ * "2027年林会：正会日农历正月十三，即2027年2月18日（星期四）；为期2天，农历正月十二至十三（…）。"
+ */
+function describeCjk(festival: Festival, occurrence: Occurrence, say: Speaker, tense: OccurrenceTense, lang: CjkLang): string {
+  const name = say.text(festival.names);
+  const zh = lang === "zh";
+  const state = { past: zh ? "（已举行）" : " (이미 열림)", ongoing: zh ? "（正在举行）" : " (진행 중)", future: "" }[tense];
+  const head = zh ? `${occurrence.year}年${name}${state}：` : `${occurrence.year}년 ${name}${state}: `;
+  const days = festival.date.days ?? 1;
+  const lunar = festival.date.calendar === "lunar";
+  const that = zh ? "，即" : ", 즉 ";
+  const end = zh ? "。" : ".";
+  const span = () => {
+    const solar = solarRange(occurrence.start, occurrence.end, lang);
+    const lunarSpan = lunar && occurrence.lunarStart ? cjkLunarRange(occurrence.lunarStart, lunarOf(occurrence.end), lang) : undefined;
+    if (zh) return `为期${days}天，${lunarSpan ? `${lunarSpan}（${solar}）` : solar}`;
+    return `기간 ${days}일, ${lunarSpan ? `${lunarSpan}(${solar})` : solar}`;
+  };
+  if (occurrence.main) {
+    const mainLunar = occurrence.lunarMain ? `${formatLunar(occurrence.lunarMain, lang)}${that}` : "";
+    const main = `${zh ? "正会日" : "본 축제일 "}${mainLunar}${dayWithWeekday(occurrence.main, lang)}`;
+    return `${head}${main}${zh ? "；" : "; "}${span()}${end}`;
+  }
+  if (days === 1) {
+    const solar = dayWithWeekday(occurrence.start, lang);
+    return lunar && occurrence.lunarStart ? `${head}${formatLunar(occurrence.lunarStart, lang)}${that}${solar}${end}` : `${head}${solar}${end}`;
+  }
+  return `${head}${span()}${end}`;
 }
 
 // ===  Sentences  ===
@@ -69,8 +113,9 @@ function solarRange(start: string, end: string, lang: "vi" | "en"): string {
  */
 export function describeOccurrence(festival: Festival, occurrence: Occurrence, say: Speaker, today: string): string {
   const lang = say.lang;
-  const name = say.text(festival.names);
   const tense = tenseOf(occurrence, today);
+  if (lang === "zh" || lang === "ko") return describeCjk(festival, occurrence, say, tense, lang);
+  const name = say.text(festival.names);
   const head = say.en ? `${name} ${occurrence.year}` : `${name} năm ${occurrence.year}`;
   const verb = {
     past: say.phrase({ vi: "đã diễn ra", en: "took place" }),
@@ -123,10 +168,16 @@ export function shortWhen(festival: Festival, occurrence: Occurrence, say: Speak
   const lang = say.lang;
   const key = occurrence.main ?? occurrence.start;
   const lunarKey = occurrence.main ? occurrence.lunarMain : occurrence.lunarStart;
+  const days = festival.date.days ?? 1;
+  if (lang === "zh" || lang === "ko") {
+    const notes = [occurrence.main ? say.phrase({ vi: "", en: "", zh: "正会日", ko: "본 축제일" }) : "", lunarKey ? formatLunar(lunarKey, lang) : ""].filter(Boolean);
+    const span = days > 1 && !occurrence.main ? solarRange(occurrence.start, occurrence.end, lang) : dayWithWeekday(key, lang);
+    if (!notes.length) return span;
+    return lang === "zh" ? `${span}（${notes.join("，")}）` : `${span} (${notes.join(", ")})`;
+  }
   const notes: string[] = [];
   if (occurrence.main) notes.push(say.phrase({ vi: "chính hội", en: "main day" }));
   if (lunarKey) notes.push(say.en ? `${formatLunar(lunarKey, "en")}` : `${formatLunar(lunarKey, "vi")} âm lịch`);
-  const days = festival.date.days ?? 1;
   const span =
     days > 1 && !occurrence.main
       ? `${say.phrase({ vi: "từ ", en: "" })}${dayWithWeekday(occurrence.start, lang)}${say.phrase({ vi: " đến ", en: " – " })}${dayWithWeekday(occurrence.end, lang)}`

@@ -10,6 +10,7 @@ import {
   addDays,
   formatDate,
   lunarMonthLength,
+  lunarMonthName,
   lunarToSolar,
   parseIsoDate,
   solarToLunar,
@@ -25,7 +26,27 @@ export interface FestivalWindow {
   label: string;
 }
 
-// The understanding layer labels its windows in Vietnamese; English replies name them in English.
+// The understanding layer labels its windows in Vietnamese; other replies name them in their language.
+const LABELS_ZH: Record<string, string> = {
+  "hôm nay": "今天",
+  "ngày mai": "明天",
+  "tuần này": "本周",
+  "tuần sau": "下周",
+  "cuối tuần này": "本周末",
+  "cuối tuần sau": "下周末",
+  "tháng này": "本月",
+  "tháng sau": "下个月",
+};
+const LABELS_KO: Record<string, string> = {
+  "hôm nay": "오늘",
+  "ngày mai": "내일",
+  "tuần này": "이번 주",
+  "tuần sau": "다음 주",
+  "cuối tuần này": "이번 주말",
+  "cuối tuần sau": "다음 주말",
+  "tháng này": "이번 달",
+  "tháng sau": "다음 달",
+};
 const LABELS_EN: Record<string, string> = {
   "hôm nay": "today",
   "ngày mai": "tomorrow",
@@ -52,10 +73,10 @@ export function festivalWindow(
   lang: AnswerLanguage,
 ): FestivalWindow | undefined {
   const { entities } = message;
-  const en = lang === "en";
   if (entities.window) {
     const { from, to, label } = entities.window;
-    return { from, to, label: en ? (LABELS_EN[label] ?? label) : label };
+    const labels = { vi: undefined, en: LABELS_EN, zh: LABELS_ZH, ko: LABELS_KO }[lang];
+    return { from, to, label: labels?.[label] ?? label };
   }
   if (entities.month !== undefined && entities.month >= 1 && entities.month <= 12) {
     return entities.lunarMonth
@@ -65,7 +86,7 @@ export function festivalWindow(
   if (TET.test(fold(message.text))) return tetWindow(entities.year, today, lang);
   if (entities.year !== undefined) {
     const year = entities.year;
-    return { from: `${year}-01-01`, to: `${year}-12-31`, label: en ? `in ${year}` : `năm ${year}` };
+    return { from: `${year}-01-01`, to: `${year}-12-31`, label: { vi: `năm ${year}`, en: `in ${year}`, zh: `${year}年`, ko: `${year}년` }[lang] };
   }
   return undefined;
 }
@@ -81,10 +102,12 @@ function lunarMonthWindow(month: number, year: number | undefined, today: string
   let w = span(year ?? solarToLunar(parseIsoDate(today)).year);
   if (year === undefined && w.to < today) w = span(w.y + 1);
   const name = month === 1 ? "Giêng" : month === 12 ? "Chạp" : String(month);
-  const label =
-    lang === "en"
-      ? `the ${ordinalEn(month)} lunar month of ${w.y} (${formatDate(w.from, "en")} – ${formatDate(w.to, "en")})`
-      : `tháng ${name} năm ${w.y} (âm lịch, từ ${formatDate(w.from, "vi")} đến ${formatDate(w.to, "vi")})`;
+  const label = {
+    en: `the ${ordinalEn(month)} lunar month of ${w.y} (${formatDate(w.from, "en")} – ${formatDate(w.to, "en")})`,
+    vi: `tháng ${name} năm ${w.y} (âm lịch, từ ${formatDate(w.from, "vi")} đến ${formatDate(w.to, "vi")})`,
+    zh: `${w.y}年农历${lunarMonthName(month, false, "zh")}（${formatDate(w.from, "zh")}至${formatDate(w.to, "zh")}）`,
+    ko: `${w.y}년 음력 ${month}월(${formatDate(w.from, "ko")} ~ ${formatDate(w.to, "ko")})`,
+  }[lang];
   return { from: w.from, to: w.to, label };
 }
 
@@ -96,7 +119,7 @@ function solarMonthWindow(month: number, year: number | undefined, today: string
   };
   let w = span(year ?? parseIsoDate(today).year);
   if (year === undefined && w.to < today) w = span(w.y + 1);
-  const label = lang === "en" ? `${MONTHS_EN[month - 1]} ${w.y}` : `tháng ${month}/${w.y}`;
+  const label = { en: `${MONTHS_EN[month - 1]} ${w.y}`, vi: `tháng ${month}/${w.y}`, zh: `${w.y}年${month}月`, ko: `${w.y}년 ${month}월` }[lang];
   return { from: w.from, to: w.to, label };
 }
 
@@ -111,10 +134,12 @@ function tetWindow(year: number | undefined, today: string, lang: AnswerLanguage
   };
   let w = span(year ?? solarToLunar(parseIsoDate(today)).year);
   if (year === undefined && w.to < today) w = span(w.y + 1);
-  const label =
-    lang === "en"
-      ? `Tet ${w.y} (1st–15th day of the 1st lunar month, ${formatDate(w.from, "en")} – ${formatDate(w.to, "en")})`
-      : `dịp Tết Nguyên đán ${w.y} (mùng 1 đến rằm tháng Giêng, từ ${formatDate(w.from, "vi")} đến ${formatDate(w.to, "vi")})`;
+  const label = {
+    en: `Tet ${w.y} (1st–15th day of the 1st lunar month, ${formatDate(w.from, "en")} – ${formatDate(w.to, "en")})`,
+    vi: `dịp Tết Nguyên đán ${w.y} (mùng 1 đến rằm tháng Giêng, từ ${formatDate(w.from, "vi")} đến ${formatDate(w.to, "vi")})`,
+    zh: `${w.y}年春节期间（正月初一至十五，${formatDate(w.from, "zh")}至${formatDate(w.to, "zh")}）`,
+    ko: `${w.y}년 설 연휴(음력 1월 1일~15일, ${formatDate(w.from, "ko")} ~ ${formatDate(w.to, "ko")})`,
+  }[lang];
   return { from: w.from, to: w.to, label };
 }
 

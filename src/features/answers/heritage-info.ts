@@ -28,7 +28,7 @@ export function answerHeritage(input: AnswerInput): Reply {
   return oneOf(items, input.language, {
     card: (item) => heritageCard(item, pack, input.language),
     choice: heritageChoice,
-    which: { vi: "Bạn muốn hỏi về di sản nào?", en: "Which one do you mean?" },
+    which: { vi: "Bạn muốn hỏi về di sản nào?", en: "Which one do you mean?", zh: "您指的是哪一个？", ko: "어느 것을 말씀하시나요?" },
     list: () => heritageList(pack, input.language, ids.length > 0),
   });
 }
@@ -43,14 +43,14 @@ export function heritageList(pack: ContentPack, lang: AnswerLanguage, unknown = 
   const shown = pack.heritage.slice(0, LIST_MAX);
   const more = pack.heritage.length - shown.length;
   if (shown.length === 0) {
-    return { text: say.phrase({ vi: `Mình chưa có thông tin di sản của ${packName}.`, en: `I have no heritage information for ${packName} yet.` }), choices: [staffChoice(lang)] };
+    return { text: say.phrase({ vi: `Mình chưa có thông tin di sản của ${packName}.`, en: `I have no heritage information for ${packName} yet.`, zh: `暂时没有${packName}的文化遗产信息。`, ko: `아직 ${packName}의 문화유산 정보가 없습니다.` }), choices: [staffChoice(lang)] };
   }
   return {
     text: lines(
-      unknown && say.phrase({ vi: "Mình chưa có thông tin về mục bạn hỏi.", en: "I have no information about that item." }),
-      say.phrase({ vi: `Một số di sản của ${packName}:`, en: `Some heritage of ${packName}:` }),
+      unknown && say.phrase({ vi: "Mình chưa có thông tin về mục bạn hỏi.", en: "I have no information about that item.", zh: "我没有这一项的信息。", ko: "그 항목에 대한 정보가 없습니다." }),
+      say.phrase({ vi: `Một số di sản của ${packName}:`, en: `Some heritage of ${packName}:`, zh: `${packName}的部分文化遗产：`, ko: `${packName}의 문화유산 일부:` }),
       shown.map((h) => `• ${say.text(h.names)}${h.unesco ? ` (UNESCO ${h.unesco.year})` : ""}`).join("\n"),
-      more > 0 && say.phrase({ vi: `… và ${more} mục khác: hãy gõ tên để hỏi.`, en: `… and ${more} more: type a name to ask.` }),
+      more > 0 && say.phrase({ vi: `… và ${more} mục khác: hãy gõ tên để hỏi.`, en: `… and ${more} more: type a name to ask.`, zh: `……还有${more}项：输入名称即可查询。`, ko: `… 외 ${more}곳: 이름을 입력해 물어보세요.` }),
       say.fallbackNote(),
     ),
     choices: [...shown.map((h) => heritageChoice(h, say)), ...(unknown ? [staffChoice(lang)] : [])],
@@ -67,30 +67,37 @@ export function heritageCard(item: HeritageItem, pack: ContentPack, lang: Answer
   const note = say.maybe(item.uncertain);
   const text = lines(
     `${say.text(item.names)}${type ? ` (${type})` : ""}`,
-    item.unesco ? unescoLine(item.unesco, ranking, say) : ranking && `${say.phrase({ vi: "Xếp hạng", en: "Ranking" })}: ${ranking}`,
+    item.unesco ? unescoLine(item.unesco, ranking, say) : ranking && `${say.label({ vi: "Xếp hạng", en: "Ranking", zh: "级别", ko: "등급" })}${ranking}`,
     shorten(say.text(item.description)),
-    place && `${say.phrase({ vi: "Địa điểm", en: "Place" })}: ${place}`,
-    hours && `${say.phrase({ vi: "Giờ mở cửa", en: "Opening hours" })}: ${hours}`,
-    note && `${say.phrase({ vi: "Lưu ý (theo thông tin tham khảo)", en: "Note (reference information)" })}: ${note}`,
+    place && `${say.label({ vi: "Địa điểm", en: "Place", zh: "地点", ko: "장소" })}${place}`,
+    hours && `${say.label({ vi: "Giờ mở cửa", en: "Opening hours", zh: "开放时间", ko: "개방 시간" })}${hours}`,
+    note && `${say.label({ vi: "Lưu ý (theo thông tin tham khảo)", en: "Note (reference information)", zh: "注意（参考信息）", ko: "참고(참고 정보)" })}${note}`,
     sourceLine(item.source, lang),
     say.fallbackNote(),
   );
   const choices: Choice[] = [
     ...relatedFestivals(item, pack).map((f) => ({ title: say.text(f.names), payload: `festival:${f.id}` })),
-    { title: say.phrase({ vi: "Di sản khác", en: "Other heritage" }), payload: MENU.heritage },
+    { title: say.phrase({ vi: "Di sản khác", en: "Other heritage", zh: "其他文化遗产", ko: "다른 문화유산" }), payload: MENU.heritage },
   ];
   if (note || hours === say.unknown) choices.push(staffChoice(lang));
   const reply: Reply = { text, choices };
-  if (item.url) reply.links = [{ title: say.phrase({ vi: "Xem thêm", en: "More" }), url: item.url }];
+  if (item.url) reply.links = [{ title: say.phrase({ vi: "Xem thêm", en: "More", zh: "了解更多", ko: "더 보기" }), url: item.url }];
   return reply;
 }
 
 /** "UNESCO ghi danh năm 2009 (ngày 30/09/2009): Di sản văn hóa phi vật thể đại diện của nhân loại." */
 function unescoLine(unesco: NonNullable<HeritageItem["unesco"]>, ranking: string | undefined, say: Speaker): string {
-  const day = unesco.date ? ` (${say.phrase({ vi: "ngày ", en: "" })}${formatDate(unesco.date, say.lang)})` : "";
+  const day = unesco.date ? ` (${say.phrase({ vi: "ngày ", en: "", zh: "", ko: "" })}${formatDate(unesco.date, say.lang)})` : "";
   // The list name is written in English in the content; a Vietnamese reply uses the ranking's wording when given.
-  const list = say.en ? unesco.list : (ranking ?? unesco.list);
-  return say.phrase({ vi: `UNESCO ghi danh năm ${unesco.year}${day}: ${list}.`, en: `Inscribed by UNESCO in ${unesco.year}${day}: ${list}.` });
+  const list = say.lang === "vi" ? (ranking ?? unesco.list) : unesco.list;
+  // Chinese and Korean name the day itself when it is known ("2009年9月30日").
+  const when = unesco.date ? formatDate(unesco.date, say.lang) : { vi: "", en: "", zh: `${unesco.year}年`, ko: `${unesco.year}년` }[say.lang];
+  return say.phrase({
+    vi: `UNESCO ghi danh năm ${unesco.year}${day}: ${list}.`,
+    en: `Inscribed by UNESCO in ${unesco.year}${day}: ${list}.`,
+    zh: `${when}被联合国教科文组织列入：${list}。`,
+    ko: `${when} 유네스코 등재: ${list}.`,
+  });
 }
 
 /** Festivals held at or named after the item ("Chùa Dâu" → "Lễ hội Chùa Dâu"), at most two. */

@@ -64,10 +64,12 @@ export async function startHandoff(ctx: AppContext, reason: Handoff["reason"]): 
 // Polite particles people add: "kết thúc ạ", "kết thúc nhé".
 const PARTICLES = new Set(["a", "nhe", "nha", "nhen", "di", "please", "now"]);
 
-/** "kết thúc", "ket thuc", "end" (with polite particles), and nothing longer. */
+// "结束" and "종료" arrive one character / syllable per token (src/nlu/cjk.ts).
+const END_PHRASES = new Set(["ket thuc", "end", "ket thuc tro chuyen", "end chat", "结 束", "结 束 对 话", "종 료", "대 화 종 료"]);
+
+/** "kết thúc", "ket thuc", "end", "结束", "종료" (with polite particles), and nothing longer. */
 export function isEndCommand(text: string | undefined): boolean {
   if (!text) return false;
-  const words = normalize(text).foldedTokens.filter((token) => /\w/.test(token) && !PARTICLES.has(token));
-  const phrase = words.join(" ");
-  return phrase === "ket thuc" || phrase === "end" || phrase === "ket thuc tro chuyen" || phrase === "end chat";
+  const words = normalize(text).foldedTokens.filter((token) => /[\p{L}\p{N}]/u.test(token) && !PARTICLES.has(token));
+  return END_PHRASES.has(words.join(" "));
 }

@@ -212,7 +212,7 @@ export class HandoffService {
     return handoff;
   }
 
-  private async languageOf(key: string): Promise<"vi" | "en"> {
+  private async languageOf(key: string): Promise<NonNullable<Conversation["language"]>> {
     return (await this.deps.conversations.get(key))?.language ?? "vi";
   }
 

@@ -1,3 +1,4 @@
+import { viOrEn } from "../../shared/bilingual.js";
 import { formatDate, weekdayName } from "../../calendar/index.js";
 import type { ClassEntry } from "../../content/index.js";
 import { REGISTRATIONS, type Registration } from "../../domain/registration.js";
@@ -69,7 +70,7 @@ async function submit(ctx: DialogContext, data: RegistrationData): Promise<void>
     status: registered ? "registered" : "waiting",
     attendance: [],
     person: { key: ctx.conversation.key, channel: ctx.message.channel, accountId: ctx.message.accountId, userId: ctx.message.userId },
-    language: ctx.language,
+    language: viOrEn(ctx.language),
     createdAt: services.now(),
   };
   // Stored with the step, in one commit with the reply carrying its code (pipeline.ts).
@@ -84,7 +85,7 @@ async function submit(ctx: DialogContext, data: RegistrationData): Promise<void>
     ]
       .filter(Boolean)
       .join("\n"),
-    choices: mainMenu(ctx.language),
+    choices: mainMenu(viOrEn(ctx.language)),
   });
   ctx.afterCommit(() => services.notifier.notify({
     type: "registration",

@@ -1,3 +1,4 @@
+import { viOrEn } from "../../shared/bilingual.js";
 import type { ClassEntry } from "../../content/index.js";
 import { dialogCommand } from "../../dialogs/commands.js";
 import { CANCEL_PAYLOAD } from "../../dialogs/define-dialog.js";
@@ -65,7 +66,7 @@ export function classTitle(ctx: DialogContext, cls: ClassEntry | undefined): str
 
 /** "lớp truyền dạy dân ca Quan họ…" in a sentence. */
 export function classPhrase(ctx: DialogContext, cls: ClassEntry | undefined): string {
-  return cls ? phraseOf(cls, ctx.language) : classTitle(ctx, cls);
+  return cls ? phraseOf(cls, viOrEn(ctx.language)) : classTitle(ctx, cls);
 }
 
 export function capitalize(text: string): string {
@@ -179,7 +180,7 @@ const who: RegistrationStep = {
 };
 
 /** A question for a name or phone, after the privacy notice the first time the person is asked for either. */
-const withPrivacyNotice = (ctx: DialogContext, question: string) => ctx.services.privacy.beforeAsking(ctx.conversation.state, ctx.pack, ctx.language, question);
+const withPrivacyNotice = (ctx: DialogContext, question: string) => ctx.services.privacy.beforeAsking(ctx.conversation.state, ctx.pack, viOrEn(ctx.language), question);
 
 const phoneNoted = (ctx: DialogContext, phone: string) => ctx.say(dialogTexts.phoneNoted, { phone: maskPhone(phone) });
 

@@ -1,3 +1,4 @@
+import { viOrEn } from "../../shared/bilingual.js";
 import { formatDate } from "../../calendar/index.js";
 import type { Attachment, GeoLocation } from "../../core/message.js";
 import type { DialogContext } from "../../dialogs/dialog.js";
@@ -113,7 +114,7 @@ function contactLine(ctx: DialogContext, contact: ReportData["contact"]): string
 export function reportSummary(ctx: DialogContext, data: ReportData): string {
   return [
     ctx.say(texts.summaryTitle),
-    `• ${ctx.say(texts.kind)}: ${categoryName(ctx.pack, data.categoryId ?? OTHER_CATEGORY, ctx.language)}`,
+    `• ${ctx.say(texts.kind)}: ${categoryName(ctx.pack, data.categoryId ?? OTHER_CATEGORY, viOrEn(ctx.language))}`,
     `• ${ctx.say(texts.what)}: ${data.description ?? ""}`,
     `• ${ctx.say(texts.place)}: ${placeLine(ctx, data.place)}`,
     `• ${ctx.say(texts.when)}: ${whenLine(ctx, data.happened)}`,

@@ -1,3 +1,4 @@
+import { viOrEn } from "../../shared/bilingual.js";
 import type { Report } from "../../domain/report.js";
 import { dialogCommand } from "../../dialogs/commands.js";
 import { defineDialog, SUMMARY_STEP, EDIT_STEP } from "../../dialogs/define-dialog.js";
@@ -57,7 +58,7 @@ async function submit(ctx: DialogContext, data: ReportData): Promise<void> {
     evidence: data.evidence,
     contact,
     reporter: { key: ctx.conversation.key, channel: ctx.message.channel, accountId: ctx.message.accountId, userId: ctx.message.userId },
-    language: ctx.language,
+    language: viOrEn(ctx.language),
   }, ctx);
   const unit = ctx.pack.contact(unitFor(ctx.pack, report.categoryId));
   const unitName = unit ? (ctx.language === "en" ? (unit.names.en ?? unit.names.vi) : unit.names.vi) : ctx.say(texts.responsibleUnit);
@@ -95,7 +96,7 @@ export async function startReport(ctx: AppContext): Promise<void> {
   if (text && isDescriptive(text)) data.description = text;
   const guessed = text ? guessCategory(text, ctx.pack) : undefined;
   if (guessed) data.categoryId = guessed.id;
-  const intro = [ctx.say(texts.intro), guessed ? ctx.say(texts.guessedKind, { kind: categoryName(ctx.pack, guessed.id, ctx.language) }) : ""];
+  const intro = [ctx.say(texts.intro), guessed ? ctx.say(texts.guessedKind, { kind: categoryName(ctx.pack, guessed.id, viOrEn(ctx.language)) }) : ""];
   await startDialog(ctx, reportDialog, data, intro.filter(Boolean).join("\n"));
 }
 

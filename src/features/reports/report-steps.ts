@@ -1,3 +1,4 @@
+import { viOrEn } from "../../shared/bilingual.js";
 import type { Choice, Reply } from "../../core/message.js";
 import { dialogCommand } from "../../dialogs/commands.js";
 import { SKIP_PAYLOAD } from "../../dialogs/define-dialog.js";
@@ -32,7 +33,7 @@ export const category: ReportStep = {
   answered: (data) => !!data.categoryId,
   ask(ctx): Reply {
     const categories = ctx.pack.reportCategories;
-    const names = [...categories.map((c) => categoryName(ctx.pack, c.id, ctx.language)), ctx.say(texts.other)];
+    const names = [...categories.map((c) => categoryName(ctx.pack, c.id, viOrEn(ctx.language))), ctx.say(texts.other)];
     return {
       text: [ctx.say(texts.askCategory), ...names.map((name, i) => `${i + 1}. ${name}`)].join("\n"),
       choices: [...categories.map((c, i) => ({ title: names[i], payload: CATEGORY_CHOICE.of(c.id) })), { title: names.at(-1)!, payload: CATEGORY_CHOICE.of(OTHER_CATEGORY) }],
@@ -185,7 +186,7 @@ export const contact: ReportStep = {
   takesData: true,
   answered: (data) => data.contact !== undefined,
   // The first time the bot asks this person for personal data, the privacy notice comes first (docs/privacy.md).
-  ask: (ctx) => ({ text: ctx.services.privacy.beforeAsking(ctx.conversation.state, ctx.pack, ctx.language, ctx.say(texts.askContact)), choices: [anonymousChoice(ctx)] }),
+  ask: (ctx) => ({ text: ctx.services.privacy.beforeAsking(ctx.conversation.state, ctx.pack, viOrEn(ctx.language), ctx.say(texts.askContact)), choices: [anonymousChoice(ctx)] }),
   handle(ctx, data): StepResult {
     const other = anonymousAnswer(ctx, data);
     if (other) return other;

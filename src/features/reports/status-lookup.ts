@@ -1,4 +1,4 @@
-import { say, type Language } from "../../shared/bilingual.js";
+import { say, viOrEn, type Language } from "../../shared/bilingual.js";
 import { choicePayload } from "../../shared/choice-payload.js";
 import type { Services } from "../../shared/services.js";
 import type { ContentPack } from "../../content/index.js";
@@ -43,8 +43,8 @@ function registrationCard(registration: Registration, pack: ContentPack | undefi
   const title = cls ? (lang === "en" ? (cls.title.en ?? cls.title.vi) : cls.title.vi) : registration.classId;
   return [
     `${say(lang, { vi: "Đăng ký", en: "Registration" })} ${registration.code}: ${title}`,
-    `${say(lang, { vi: "Trạng thái", en: "Status" })}: ${REGISTRATION_STATUS[registration.status][lang]}`,
-    `${say(lang, { vi: "Ngày đăng ký", en: "Registered on" })} ${dayOf(registration.createdAt, lang)}`,
+    `${say(lang, { vi: "Trạng thái", en: "Status" })}: ${REGISTRATION_STATUS[registration.status][viOrEn(lang)]}`,
+    `${say(lang, { vi: "Ngày đăng ký", en: "Registered on" })} ${dayOf(registration.createdAt, viOrEn(lang))}`,
   ].join("\n");
 }
 
@@ -57,10 +57,10 @@ export async function lookupStatus(services: StatusLookupDeps, personKey: string
     for (const code of wanted.slice(0, 5)) {
       if (code.startsWith("LH-")) {
         const registration = await services.store.collection<Registration>(REGISTRATIONS).get(code);
-        parts.push(registration && registration.person.key === personKey ? registrationCard(registration, packOf(registration.packId), lang) : notFound(code, lang));
+        parts.push(registration && registration.person.key === personKey ? registrationCard(registration, packOf(registration.packId), lang) : notFound(code, viOrEn(lang)));
       } else {
         const report = await services.store.collection<Report>(REPORTS).get(code);
-        parts.push(report && report.reporter.key === personKey ? statusCard(report, packOf(report.packId), lang) : notFound(code, lang));
+        parts.push(report && report.reporter.key === personKey ? statusCard(report, packOf(report.packId), viOrEn(lang)) : notFound(code, viOrEn(lang)));
       }
     }
     return { text: parts.join("\n\n") };
@@ -73,8 +73,8 @@ export async function lookupStatus(services: StatusLookupDeps, personKey: string
       text: say(lang, { vi: "Mình chưa thấy phản ánh nào gửi từ tài khoản này. Nếu bạn có mã phản ánh, nhắn “tra cứu” kèm mã (ví dụ: tra cứu PA-2026-0007).", en: "I see no report sent from this account. If you have a report code, write “status” and the code (e.g. status PA-2026-0007)." }),
     };
   }
-  if (mine.length === 1) return { text: statusCard(mine[0], packOf(mine[0].packId), lang) };
-  const lines = mine.slice(0, 10).map((report, i) => `${i + 1}. ${report.code} – ${categoryName(packOf(report.packId), report.categoryId, lang)} – ${REPORT_STATUS_NAMES[report.status][lang]} (${dayOf(report.createdAt, lang)})`);
+  if (mine.length === 1) return { text: statusCard(mine[0], packOf(mine[0].packId), viOrEn(lang)) };
+  const lines = mine.slice(0, 10).map((report, i) => `${i + 1}. ${report.code} – ${categoryName(packOf(report.packId), report.categoryId, viOrEn(lang))} – ${REPORT_STATUS_NAMES[report.status][viOrEn(lang)]} (${dayOf(report.createdAt, viOrEn(lang))})`);
   const choices: Choice[] = mine.slice(0, 5).map((report) => ({ title: report.code, payload: STATUS_CHOICE.of(report.code) }));
   return {
     text: [say(lang, { vi: `Bạn đã gửi ${mine.length} phản ánh:`, en: `You have sent ${mine.length} reports:` }), ...lines, say(lang, { vi: "Chọn một mã để xem chi tiết.", en: "Pick a code to see the details." })].join("\n"),

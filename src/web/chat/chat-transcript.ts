@@ -5,6 +5,8 @@
  */
 import type { Conversation, TranscriptLine } from "../../core/conversation.js";
 import type { LocalReply } from "../../channels/local/stored-channel.js";
+import type { Language } from "../../nlu/index.js";
+import { chatFrame } from "./chat-frame.js";
 
 /** How many lines a reload shows. */
 export const TRANSCRIPT_SHOWN = 60;
@@ -20,21 +22,19 @@ export interface ChatLineJson {
 export interface ChatStateJson {
   /** A handoff is open: the page shows "đang chờ cán bộ". */
   waitingForStaff: boolean;
-  language: "vi" | "en";
 }
 
 /** The page's state for a conversation (none yet: a new person). */
 export function chatState(conversation: Conversation | undefined): ChatStateJson {
-  return { waitingForStaff: Boolean(conversation?.state.handoff), language: conversation?.language === "en" ? "en" : "vi" };
+  return { waitingForStaff: Boolean(conversation?.state.handoff) };
 }
 
 /** A person's line: their text, or what they sent when there was no text (a photo, a location). */
-function personText(line: TranscriptLine, language: "vi" | "en"): string {
+function personText(line: TranscriptLine, language: Language): string {
   if (line.text.trim()) return line.text;
   const extra = line.extra ?? "";
-  if (extra.includes("[image]")) return language === "en" ? "📷 Photo" : "📷 Ảnh";
-  if (extra.includes("[location]")) return language === "en" ? "📍 Location" : "📍 Vị trí";
-  if (extra.includes("[file]") || extra.includes("[video]") || extra.includes("[audio]")) return language === "en" ? "📎 File" : "📎 Tệp";
+  if (/\[(image|file|video|audio)\]/.test(extra)) return chatFrame(language).photo;
+  if (extra.includes("[location]")) return chatFrame(language).location;
   return "";
 }
 
@@ -43,7 +43,7 @@ function personText(line: TranscriptLine, language: "vi" | "en"): string {
  * not hold yet (a notice is delivered a moment before it is written to the transcript).
  */
 export function chatLines(conversation: Conversation | undefined, taken: readonly LocalReply[]): ChatLineJson[] {
-  const language = chatState(conversation).language;
+  const language = conversation?.language ?? "vi";
   const lines = (conversation?.transcript ?? [])
     .slice(-TRANSCRIPT_SHOWN)
     .map((line) => ({ from: line.from, text: line.from === "person" ? personText(line, language) : line.text, at: line.at }))

@@ -1,7 +1,7 @@
 // Trợ lý văn hóa — web chat. Sends text or a choice to /chat/api/messages and shows the bot's replies;
 // polls for replies that come later (a report's status, a staff answer); after a reload shows the conversation
 // again (the session is the httpOnly cookie, so a script cannot read it); marks staff replies; says while a staff
-// handoff is open; shares the browser's location. No framework, nothing from outside.
+// handoff is open; sends a photo and the browser's location. No framework, nothing from outside.
 (() => {
   "use strict";
   const root = document.querySelector(".chat");
@@ -9,27 +9,43 @@
   const form = document.getElementById("composer");
   const input = document.getElementById("text");
   const button = document.getElementById("send");
-  const pack = root.dataset.pack || undefined;
   const status = document.getElementById("status");
   const locate = document.getElementById("locate");
-  const query = pack ? "?pack=" + encodeURIComponent(pack) : "";
+  const photo = document.getElementById("photo");
+  const pack = root.dataset.pack || undefined;
+  let lang = root.dataset.lang || "vi";
   let busy = false;
-  let language = "vi";
+  const query = () => "?" + new URLSearchParams(pack ? { pack } : {});
+  // The page's own words in the person's language (set on the page, updated by applyFrame).
+  const t = (key) => root.dataset[key] || "";
 
-  // What the page says itself, Vietnamese first; English once the bot speaks English with the person.
-  const TEXTS = {
-    vi: { staff: "Cán bộ", waiting: "Đang chờ cán bộ trả lời. Tin nhắn của bạn vẫn được chuyển đến cán bộ.", typing: "Đang trả lời…", failed: "Không gửi được tin nhắn. Vui lòng thử lại.", offline: "Mất kết nối. Vui lòng thử lại.", noLocation: "Trình duyệt chưa cho phép chia sẻ vị trí, hoặc không xác định được vị trí.", location: "📍 Vị trí của tôi", photo: "📷 Ảnh" },
-    en: { staff: "Staff", waiting: "Waiting for staff to answer. Your messages still reach them.", typing: "Answering…", failed: "The message could not be sent. Please try again.", offline: "Connection lost. Please try again.", noLocation: "The browser did not share your location, or could not find it.", location: "📍 My location", photo: "📷 Photo" },
-  };
-  const t = (key) => (TEXTS[language] || TEXTS.vi)[key];
-
-  // The conversation's state from any answer of the API: its language and whether staff are awaited.
+  // Whether staff are awaited, from any answer of the API.
   function applyState(data) {
-    if (data.language === "en" || data.language === "vi") language = data.language;
     if (typeof data.waitingForStaff === "boolean") {
       status.hidden = !data.waitingForStaff;
       status.textContent = t("waiting");
     }
+  }
+
+  // The frame follows the person's language: each answer says which it is now ("中文", "한국어" switch it).
+  function applyFrame(frame) {
+    if (!frame || !frame.lang) return;
+    lang = frame.lang;
+    document.documentElement.lang = frame.lang;
+    document.title = `${frame.title} · ${frame.subtitle.split(" · ")[0]}`;
+    document.getElementById("chat-title").textContent = frame.title;
+    document.getElementById("chat-subtitle").textContent = frame.subtitle;
+    document.getElementById("text-label").textContent = frame.inputLabel;
+    document.getElementById("chat-note").textContent = frame.note;
+    log.setAttribute("aria-label", frame.logLabel);
+    input.placeholder = frame.placeholder;
+    button.textContent = frame.send;
+    root.dataset.typing = frame.typing;
+    root.dataset.sendFailed = frame.sendFailed;
+    root.dataset.offline = frame.offline;
+    for (const key of ["staff", "waiting", "photo", "location", "noLocation"]) root.dataset[key] = frame[key];
+    document.getElementById("photo-label").title = frame.photo;
+    locate.title = frame.location;
   }
 
   function bubble(kind, text, label) {
@@ -92,7 +108,7 @@
     busy = true;
     button.disabled = true;
     bubble("me", shown);
-    const typing = bubble("bot typing", t("typing"));
+    const typing = bubble("bot typing", root.dataset.typing);
     // One id per message: sent again after a dropped connection, the server answers it once.
     const id = (self.crypto && crypto.randomUUID ? crypto.randomUUID() : Date.now() + "-" + Math.random().toString(36).slice(2)).replace(/[^A-Za-z0-9_-]/g, "");
     const post = () =>
@@ -101,21 +117,22 @@
         : fetch("/chat/api/messages", {
             method: "POST",
             headers: { "content-type": "application/json", accept: "application/json" },
-            body: JSON.stringify({ ...body, pack, id }),
+            body: JSON.stringify({ ...body, pack, id, lang }),
           });
     try {
       const response = await post().catch(() => post());
       const data = await response.json().catch(() => ({}));
       typing.remove();
       if (!response.ok) {
-        bubble("bot error", data.error || t("failed"));
+        bubble("bot error", data.error || root.dataset.sendFailed);
       } else {
+        applyFrame(data.frame);
         for (const reply of data.replies || []) showReply(reply);
         applyState(data);
       }
     } catch {
       typing.remove();
-      bubble("bot error", t("offline"));
+      bubble("bot error", root.dataset.offline);
     } finally {
       busy = false;
       button.disabled = false;
@@ -140,7 +157,7 @@
   async function poll() {
     if (!busy && document.visibilityState === "visible") {
       try {
-        const response = await fetch("/chat/api/messages" + query, { headers: { accept: "application/json" } });
+        const response = await fetch("/chat/api/messages" + query(), { headers: { accept: "application/json" } });
         if (response.ok) {
           const data = await response.json();
           for (const reply of data.replies || []) showReply(reply);
@@ -162,7 +179,6 @@
     );
   });
 
-  const photo = document.getElementById("photo");
   photo.addEventListener("change", () => {
     const file = photo.files && photo.files[0];
     photo.value = "";
@@ -172,7 +188,7 @@
   // After a reload: the conversation so far (the greeting above stays first), then the polling.
   async function restore() {
     try {
-      const response = await fetch("/chat/api/transcript" + query, { headers: { accept: "application/json" } });
+      const response = await fetch("/chat/api/transcript" + query(), { headers: { accept: "application/json" } });
       if (response.ok) {
         const data = await response.json();
         applyState(data);

@@ -1,13 +1,6 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { messengerText, recordGraphSends, recordZaloSends, startTestServer, zaloText, type TestServer } from "../../helpers/test-server.js";
-
-/** Everything sent to one person, as text (buttons as [title]). */
-const zaloTextTo = (sent: { body: any }[], userId: string) =>
-  sent
-    .filter((s) => s.body.recipient.user_id === userId)
-    .map((s) => [s.body.message.text ?? "", ...(s.body.message.attachment?.payload?.buttons ?? []).map((b: any) => `[${b.title}]`)].join(" "))
-    .join("\n");
+import { messengerText, recordGraphSends, recordZaloSends, startTestServer, zaloText, zaloTextTo, type TestServer } from "../../helpers/test-server.js";
 
 describe("answers through the webhooks", () => {
   let server: TestServer;

@@ -51,11 +51,10 @@ export function applyForm(fields: FieldSpec[], base: Item, form: Record<string, 
     switch (spec.kind) {
       case "text":
       case "textarea": {
-        const vi = str(field(spec.path, ".vi"));
-        const en = str(field(spec.path, ".en"));
-        if (!vi && spec.required) fail(spec, "Cần nhập nội dung tiếng Việt.");
-        if (!vi && en) fail(spec, "Có tiếng Anh thì cần có cả tiếng Việt.");
-        setPath(item, spec.path, vi ? (en ? { vi, en } : { vi }) : undefined);
+        const text = readText(spec.path, str, (lang) => form[field(spec.path, `.reviewed.${lang}`)] === "1");
+        if (!text.vi && spec.required) fail(spec, "Cần nhập nội dung tiếng Việt.");
+        if (!text.vi && (text.en || text.zh || text.ko)) fail(spec, "Có bản dịch thì cần có cả tiếng Việt.");
+        setPath(item, spec.path, text.vi ? text : undefined);
         break;
       }
       case "aliases": {
@@ -97,6 +96,30 @@ export function applyForm(fields: FieldSpec[], base: Item, form: Record<string, 
   return { item, errors };
 }
 
+type TextValue = { vi: string; en?: string; zh?: string; ko?: string; reviewed?: { zh?: boolean; ko?: boolean } };
+
+/**
+ * A text field's inputs as content text: empty translations are left out, and `reviewed` is kept for the
+ * Chinese and Korean texts that are there (ticked or not), so an unticked one shows as "chưa duyệt".
+ */
+function readText(path: string, str: (name: string) => string, ticked: (lang: "zh" | "ko") => boolean): TextValue {
+  const text: TextValue = { vi: str(field(path, ".vi")) };
+  for (const lang of ["en", "zh", "ko"] as const) {
+    const value = str(field(path, `.${lang}`));
+    if (value) text[lang] = value;
+  }
+  const reviewed: { zh?: boolean; ko?: boolean } = {};
+  for (const lang of ["zh", "ko"] as const) if (text[lang]) reviewed[lang] = ticked(lang);
+  if (Object.keys(reviewed).length) text.reviewed = reviewed;
+  return text;
+}
+
+const TRANSLATION_INPUTS = [
+  { lang: "en", label: "Tiếng Anh (không bắt buộc)" },
+  { lang: "zh", label: "Tiếng Trung giản thể (không bắt buộc)" },
+  { lang: "ko", label: "Tiếng Hàn (không bắt buộc)" },
+] as const;
+
 /** The inputs of a form for `item`, with the errors of a failed save next to their fields. */
 export function formInputs(fields: FieldSpec[], item: Item, errors: { path: string; message: string }[] = []): Html[] {
   return fields.map((spec) => {
@@ -110,13 +133,22 @@ export function formInputs(fields: FieldSpec[], item: Item, errors: { path: stri
     switch (spec.kind) {
       case "text":
       case "textarea": {
-        const text = (value ?? {}) as { vi?: string; en?: string };
-        const input = (lang: "vi" | "en", label: string) =>
+        const text = (value ?? {}) as Partial<TextValue>;
+        const input = (lang: "vi" | "en" | "zh" | "ko", label: string) =>
           spec.kind === "textarea"
-            ? html`<label for="${id}-${lang}">${label}</label><textarea id="${id}-${lang}" name="${field(spec.path, `.${lang}`)}" rows="4"${described}>${text[lang] ?? ""}</textarea>`
-            : html`<label for="${id}-${lang}">${label}</label><input type="text" id="${id}-${lang}" name="${field(spec.path, `.${lang}`)}" value="${text[lang] ?? ""}"${described}>`;
+            ? html`<label for="${id}-${lang}">${label}</label><textarea id="${id}-${lang}" name="${field(spec.path, `.${lang}`)}" rows="4" lang="${lang}"${described}>${text[lang] ?? ""}</textarea>`
+            : html`<label for="${id}-${lang}">${label}</label><input type="text" id="${id}-${lang}" name="${field(spec.path, `.${lang}`)}" value="${text[lang] ?? ""}" lang="${lang}"${described}>`;
+        // Chinese and Korean carry a "reviewed" tick: machine or volunteer translations stay marked until staff check them.
+        const reviewBox = (lang: "zh" | "ko") => {
+          if (!text[lang]) return "";
+          const checked = text.reviewed?.[lang] === true;
+          return html`<label class="inline small"><input type="checkbox" id="${id}-reviewed-${lang}" name="${field(spec.path, `.reviewed.${lang}`)}" value="1"${checked ? html` checked` : ""}> Đã duyệt bản dịch</label>
+            ${checked ? "" : html` <span class="badge" data-testid="unreviewed">chưa duyệt</span>`}`;
+        };
         return html`<fieldset><legend>${spec.label}${req}</legend>${hint}
-          <div class="two"><div>${input("vi", "Tiếng Việt")}</div><div>${input("en", "Tiếng Anh (không bắt buộc)")}</div></div>${error}</fieldset>`;
+          <div class="two"><div>${input("vi", "Tiếng Việt")}</div>${TRANSLATION_INPUTS.map(
+            ({ lang, label }) => html`<div>${input(lang, label)}${lang === "en" ? "" : reviewBox(lang)}</div>`,
+          )}</div>${error}</fieldset>`;
       }
       case "enum":
         return html`<div><label for="${id}">${spec.label}${req}</label><select id="${id}" name="${field(spec.path)}"${described}>

@@ -17,6 +17,7 @@ import { previewAnswer } from "./content-preview.js";
 import { issueText } from "./issue-text.js";
 import { PackFiles } from "./pack-files.js";
 import { recordContentChange } from "../../yearly/content-changes.js";
+import { REVIEWED_LANGUAGES, unreviewedIn } from "./translations.js";
 
 type Item = Record<string, unknown> & { id: string };
 
@@ -81,6 +82,27 @@ export function contentRoutes(deps: WebDeps): Router {
     </section>`;
   };
 
+  /** "Bản dịch chưa duyệt: Tiếng Trung, Tiếng Hàn" next to an item in the lists. */
+  const pendingBadge = (item: Record<string, unknown>): Html | string => {
+    const langs = new Set(unreviewedIn(item).map((p) => p.lang));
+    if (!langs.size) return "";
+    const names = REVIEWED_LANGUAGES.filter((l) => langs.has(l.lang)).map((l) => l.name);
+    return html` <span class="badge" data-testid="unreviewed">bản dịch chưa duyệt: ${names.join(", ")}</span>`;
+  };
+
+  /** How many Chinese / Korean translations of the pack wait for a staff review. */
+  const translationsCard = (pack: ContentPack): Html => {
+    const pending = WRITABLE_FILES.flatMap((file) => resolvedItems(pack, file).map((item) => ({ file, item, list: unreviewedIn(item) }))).filter((p) => p.list.length);
+    const count = (lang: "zh" | "ko") => pending.reduce((n, p) => n + p.list.filter((t) => t.lang === lang).length, 0);
+    return html`<section class="card" id="translations">
+      <h2>Bản dịch tiếng Trung, tiếng Hàn</h2>
+      <p class="small">Du khách hỏi bằng tiếng Trung hoặc tiếng Hàn được trả lời bằng bản dịch trong nội dung; thiếu bản dịch thì bot dùng tiếng Anh.
+        Bản dịch <b>chưa duyệt</b> vẫn được dùng nhưng cần cán bộ kiểm tra: mở mục, sửa nếu cần và đánh dấu “Đã duyệt bản dịch”.</p>
+      <p>${REVIEWED_LANGUAGES.map((l) => html`${l.name}: <b data-testid="unreviewed-${l.lang}">${count(l.lang)}</b> trường chưa duyệt. `)}</p>
+      ${pending.length ? html`<ul class="list">${pending.map((p) => html`<li><a href="/admin/content/${pack.id}/${p.file}/item/${p.item.id}">${itemName(p.item)}</a> <span class="muted small">(${KIND_NAMES[p.file].one}: ${[...new Set(p.list.map((t) => t.path))].join(", ")})</span></li>`)}</ul>` : ""}
+    </section>`;
+  };
+
   const render = (req: Request, res: Response, title: string, body: Html, status = 200) => {
     res.status(status).type("html").send(page({ title, user: staffOf(res), csrf: sessionOf(res).csrf, active: "content", body, flash: flashFrom(req, res) }).value);
   };
@@ -94,7 +116,7 @@ export function contentRoutes(deps: WebDeps): Router {
         <h2>${KIND_NAMES[file].plural} <span class="muted small">(${items.length})</span></h2>
         <ul class="list">${items.map(
           (item) => html`<li><a href="/admin/content/${pack.id}/${file}/item/${item.id}">${itemName(item)}</a>
-            ${own.has(item.id) ? "" : html` <span class="badge">kế thừa từ gói cấp trên</span>`}</li>`,
+            ${own.has(item.id) ? "" : html` <span class="badge">kế thừa từ gói cấp trên</span>`}${pendingBadge(item)}</li>`,
         )}</ul>
         <p><a class="btn secondary" href="/admin/content/${pack.id}/${file}/new">Thêm ${KIND_NAMES[file].one}</a></p>
       </section>`;
@@ -106,6 +128,7 @@ export function contentRoutes(deps: WebDeps): Router {
         <div class="actions"><button type="submit">Mở</button></div>
       </form>
       <p class="muted small">Sửa ở đây là sửa tệp nội dung của gói (content/${pack.id}/). Bot trả lời theo nội dung mới ngay sau khi lưu. Một mục “kế thừa” khi sửa sẽ được lưu thành bản riêng của gói này.</p>
+      ${translationsCard(pack)}
       ${await previewCard(pack.id, undefined)}
       <div class="grid cols-2">${sections}</div>`;
     render(req, res, "Nội dung", body);
@@ -192,7 +215,7 @@ export function contentRoutes(deps: WebDeps): Router {
       const lastPerPath = [...new Map(result.fieldErrors.map((e) => [e.path, e])).values()];
       const fieldErrors = lastPerPath.map((e) => ({
         path: e.path,
-        label: labels.get(e.path) ?? labels.get(e.path.replace(/\.(vi|en)$/, "")) ?? (e.path === "id" ? "Mã" : e.path),
+        label: labels.get(e.path) ?? labels.get(e.path.replace(/\.(vi|en|zh|ko|reviewed\.zh|reviewed\.ko)$/, "")) ?? (e.path === "id" ? "Mã" : e.path),
         message: issueText(e.message),
       }));
       return editPage(req, res, pack, file, ordered, { isNew, errors: fieldErrors, other: result.otherErrors.map(issueText) });
