@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/domain/report.js";
-import { startTestServer, type TestServer } from "../helpers/test-server.js";
+import type { TestServer } from "../helpers/test-server.js";
+import { chatServers, openChat } from "./chat-kit.js";
 
 /**
  * Photos from the web chat (issue 14 item 5): the bytes are checked (size, type from the bytes) and kept at once, the
@@ -10,21 +11,7 @@ import { startTestServer, type TestServer } from "../helpers/test-server.js";
 // A 1×1 PNG.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==", "base64");
 
-const servers: TestServer[] = [];
-afterEach(async () => {
-  for (const server of servers.splice(0)) await server.stop();
-});
-
-async function start(env: Record<string, string> = {}): Promise<TestServer> {
-  const server = await startTestServer(env);
-  servers.push(server);
-  return server;
-}
-
-async function openChat(server: TestServer): Promise<{ cookie: string; userId: string }> {
-  const cookie = (await fetch(`${server.url}/chat`)).headers.getSetCookie()[0]!.split(";")[0]!;
-  return { cookie, userId: cookie.split("=")[1]! };
-}
+const start = chatServers();
 
 let counter = 0;
 const upload = (server: TestServer, cookie: string, bytes: Buffer) =>

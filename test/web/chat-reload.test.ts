@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { callApi, handoffPath, STAFF_TOKEN } from "../api/staff-api-client.js";
-import { startTestServer, type TestServer } from "../helpers/test-server.js";
+import type { TestServer } from "../helpers/test-server.js";
+import { chatServers, openChat } from "./chat-kit.js";
 
 /**
  * The web chat after a reload (issue 14 item 5): the page gets the conversation back from the server (who said each
@@ -10,21 +11,8 @@ import { startTestServer, type TestServer } from "../helpers/test-server.js";
 type Line = { from: string; text: string };
 type Transcript = { lines: Line[]; waitingForStaff: boolean };
 
-const servers: TestServer[] = [];
-afterEach(async () => {
-  for (const server of servers.splice(0)) await server.stop();
-});
-
-async function start(): Promise<TestServer> {
-  const server = await startTestServer({ STAFF_API_TOKEN: STAFF_TOKEN });
-  servers.push(server);
-  return server;
-}
-
-async function openChat(server: TestServer): Promise<{ cookie: string; userId: string }> {
-  const cookie = (await fetch(`${server.url}/chat`)).headers.getSetCookie()[0]!.split(";")[0]!;
-  return { cookie, userId: cookie.split("=")[1]! };
-}
+const startWith = chatServers();
+const start = () => startWith({ STAFF_API_TOKEN: STAFF_TOKEN });
 
 let counter = 0;
 const post = (server: TestServer, cookie: string, body: Record<string, unknown>) =>

@@ -83,9 +83,14 @@ export function chatRoutes(deps: WebDeps): Router {
     await receiveFromPage(res, userId, accountId, body.id, { text: text || undefined, choice, ...(location ? { location } : {}) });
   });
 
-  router.post("/chat/api/photo", limiter, photoBody(deps), async (req, res) => {
-    const userId = knownChatUserId(req);
-    if (!userId) throw new HttpError(401, "Hãy mở lại trang trò chuyện.");
+  // The cookie is checked before the body is read: up to MEDIA_MAX_BYTES is not read for a stranger.
+  const pageOpened = (req: Request, _res: Response, next: () => void) => {
+    if (!knownChatUserId(req)) throw new HttpError(401, "Hãy mở lại trang trò chuyện.");
+    next();
+  };
+
+  router.post("/chat/api/photo", limiter, pageOpened, photoBody(deps), async (req, res) => {
+    const userId = knownChatUserId(req)!;
     const accountId = chatAccountId(services.knowledge, req.query.pack);
     const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (bytes.length === 0) throw new HttpError(400, "Chưa có ảnh.");
