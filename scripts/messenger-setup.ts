@@ -2,8 +2,10 @@ import { GraphClient, graphRetry } from "../src/channels/messenger/index.js";
 import { loadConfig } from "../src/config.js";
 
 /**
- * `npm run messenger:setup`: sets the page's Get Started button, greeting and persistent menu
- * through the Messenger Profile API (POST /{version}/me/messenger_profile). Run once per page.
+ * `npm run messenger:setup`: sets the page's Get Started button, greeting, ice breakers (vi, en) and persistent
+ * menu through the Messenger Profile API (POST /{version}/me/messenger_profile). Run once per page.
+ * Every payload is one the bot answers: GET_STARTED → the welcome, "menu:*" → that menu entry
+ * (test/features/welcome/starting-points.test.ts taps each of them).
  */
 async function main(): Promise<void> {
   try {

@@ -43,6 +43,8 @@ const schema = z.object({
   ZALO_OA_SECRET_KEY: optional,
   ZALO_OA_ACCESS_TOKEN: optional,
   ZALO_OA_REFRESH_TOKEN: optional,
+  /** The picture of Zalo's request_user_info card (jpg/png); default PUBLIC_URL + /chat/static/contact-card.png. */
+  ZALO_CONTACT_CARD_IMAGE_URL: url.optional().or(z.literal("").transform(() => undefined)),
   ZALO_API_BASE: url.default("https://openapi.zalo.me"),
   ZALO_OAUTH_BASE: url.default("https://oauth.zaloapp.com"),
   ZALO_SITE_VERIFICATION: optional,
@@ -111,6 +113,26 @@ const schema = z.object({
 
   /** Conversations' transcripts older than this many days are removed every night (0 = keep; docs/privacy.md). */
   TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(180),
+
+  /** Hours in which the bot does not write first (Asia/Ho_Chi_Minh), e.g. "21-7" or "21:30-06:45". */
+  REMINDER_QUIET_HOURS: z.string().regex(/^\s*\d{1,2}(:\d{2})?\s*-\s*\d{1,2}(:\d{2})?\s*$/, "must be a range of hours like 21-7").default("21-7"),
+  /** Festival reminders: days before the first day, when the person does not say. */
+  REMINDER_DAYS_BEFORE: z.coerce.number().int().min(1).max(60).default(3),
+  /** Announcement copies per second by channel ("zalo=20,messenger=250,default=50"). */
+  ANNOUNCE_RATES: z.string().regex(/^\s*[a-z0-9_-]+\s*=\s*\d+(\.\d+)?\s*(,\s*[a-z0-9_-]+\s*=\s*\d+(\.\d+)?\s*)*$/i, "must look like zalo=20,messenger=250").default("zalo=20,messenger=250,default=50"),
+  /** Announcement copies in flight per channel at once. */
+  ANNOUNCE_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(8),
+  /** Tries per announcement copy before it is reported failed (network errors, 5xx, 429). */
+  ANNOUNCE_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
+  /** First wait before trying an announcement copy again (doubles each time). */
+  ANNOUNCE_BACKOFF_MS: z.coerce.number().int().min(0).default(5_000),
+  /** Zalo OA broadcast to followers (needs Zalo's approval of the OA; docs/announcements.md). */
+  ZALO_BROADCAST_ENABLED: z
+    .enum(["true", "false", ""])
+    .default("false")
+    .transform((value) => value === "true"),
+  /** Broadcasts the OA's package allows per month (required when ZALO_BROADCAST_ENABLED=true). */
+  ZALO_BROADCAST_MONTHLY_QUOTA: z.coerce.number().int().min(0).optional().or(z.literal("").transform(() => undefined)),
 });
 
 /** The validated configuration. */
@@ -144,6 +166,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.LLM_PROVIDER === "openai-compatible") {
     const missing = (["LLM_BASE_URL", "LLM_MODEL"] as const).filter((name) => !config[name]);
     if (missing.length > 0) throw new ConfigError(missing.map((name) => `${name}: required when LLM_PROVIDER=openai-compatible`));
+  }
+  if (config.ZALO_BROADCAST_ENABLED && config.ZALO_BROADCAST_MONTHLY_QUOTA === undefined) {
+    throw new ConfigError(["ZALO_BROADCAST_MONTHLY_QUOTA: required when ZALO_BROADCAST_ENABLED=true (the broadcasts your OA's package allows per month)"]);
   }
   return config;
 }

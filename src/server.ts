@@ -9,6 +9,7 @@ import type { Services } from "./shared/services.js";
 import { StoredChannel } from "./channels/local/stored-channel.js";
 import { createMessengerChannel } from "./channels/messenger/index.js";
 import { createZaloChannel, zaloSiteVerificationRouter } from "./channels/zalo/index.js";
+import { zaloFollowerBroadcast } from "./channels/zalo/broadcast.js";
 import { channelStatus, type Config } from "./config.js";
 import { ChannelRegistry } from "./core/channel.js";
 import { Pipeline } from "./core/pipeline.js";
@@ -37,6 +38,7 @@ import { scheduleTranscriptRetention } from "./privacy/transcript-retention.js";
 import { PrivacyNotices } from "./privacy/privacy-notice.js";
 import { watchKeptEvidence } from "./features/reports/kept-evidence.js";
 import { consolePages } from "./app/console-pages.js";
+import { announcementsConsole } from "./features/announcements/announcements-console.js";
 import { recordDeadLetters, type DeadLetterDeps } from "./queue/dead-letters.js";
 import type { OutboundQueue } from "./queue/outbound-queue.js";
 import { DirectOutbound } from "./queue/direct-outbound.js";
@@ -44,6 +46,9 @@ import { startOutboxSweeper } from "./queue/outbox-sweeper.js";
 import type { OutboxDeps } from "./queue/outbox-book.js";
 import type { RetryPolicy } from "./core/retry.js";
 import type { ScaleOut } from "./store/redis/scale-out.js";
+import { createReach } from "./reach/index.js";
+import { SubscriptionService } from "./shared/subscription-service.js";
+import { startReachRuntime, type ReachRuntime } from "./app/reach-runtime.js";
 
 /** What `createApp` builds; tests and main.ts use the parts. */
 export interface App {
@@ -56,6 +61,10 @@ export interface App {
   local: { cli: StoredChannel; web: StoredChannel };
   store: Store;
   logger: Logger;
+  /** Festival reminders, class-opening notices and announcement delivery. */
+  reach: ReachRuntime;
+  /** The class reminders' scheduler (tests run it with `tick`). */
+  classReminders: import("./features/registration/reminder-scheduler.js").ReminderScheduler;
   /** The one way out: the outbound queue when REDIS_URL is set, else direct sending. */
   outbound: OutboundQueue | DirectOutbound;
   /** Hands the outbox's due entries back to `outbound` (every OUTBOX_SWEEP_MS; tests call sweep()). */
@@ -179,13 +188,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     }),
     outbox: personOutbox,
     chatModel: await chatModelFromConfig(config),
-    today: () => todayInVietnam(config.BOT_TODAY),
+    // The injected clock decides the day too (tests pin it); BOT_TODAY still wins when set.
+    today: () => todayInVietnam(config.BOT_TODAY, new Date(now())),
     now,
+    reach: createReach({ channels, conversations: pipeline.conversations, store, logger, now, botToday: config.BOT_TODAY, quietHours: config.REMINDER_QUIET_HOURS }),
+    subscriptions: new SubscriptionService({ store, now }),
   };
 
   const handoffSweeper = startHandoffSweeper(services);
   const outboxSweeper = startOutboxSweeper({ book: outbound.book, outbound, everyMs: config.OUTBOX_SWEEP_MS, logger });
-  const reminders = startReminderScheduler(services);
+  const reminders = startReminderScheduler(services, { onOutcome: (outcome) => metrics.reminders.inc({ kind: "class", outcome }) });
+  let broadcast: ReturnType<typeof zaloFollowerBroadcast> | undefined;
 
   const app = express();
   app.disable("x-powered-by");
@@ -219,10 +232,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       timeoutMs: config.HTTP_TIMEOUT_MS,
       refreshLock: scaleOut?.refreshLock,
       replayWindowSeconds: config.ZALO_REPLAY_WINDOW_SECONDS,
+      contactCardImageUrl: config.ZALO_CONTACT_CARD_IMAGE_URL ?? (config.PUBLIC_URL ? `${config.PUBLIC_URL.replace(/\/+$/, "")}/chat/static/contact-card.png` : undefined),
       now,
     });
     channels.add(zalo.outbound);
     app.use("/webhooks/zalo", zalo.router);
+    broadcast = zaloFollowerBroadcast(zalo.api);
     logger.info("channel zalo: on");
   } else {
     app.use("/webhooks/zalo", channelOff("zalo"));
@@ -251,12 +266,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger.info({ missing: status.missing.messenger }, "channel messenger: off (credentials missing)");
   }
 
+  const reach: ReachRuntime = await startReachRuntime(services, metrics, { redisPrefix: config.REDIS_PREFIX, broadcast });
+
   // Everything people and staff open in a browser, and the API: security headers and a request id.
   app.use(helmet());
   app.use(requestId(logger));
   app.use(metricsRouter(metrics, () => ({ pending: pipeline.pending, ...pipeline.handling }), config.METRICS_TOKEN));
   app.use("/api", createApiRouter(services));
-  app.use(await createWeb({ pipeline, services, web: local.web, pages: consolePages }));
+  app.use(await createWeb({ pipeline, services, web: local.web, pages: [...consolePages, announcementsConsole(reach.announcements)] }));
   app.use((_req, _res, next) => next(new HttpError(404, "Not found")));
   app.use(errorHandler(logger));
   // Only now that every channel is registered: a job left from before a restart must find its channel.
@@ -277,11 +294,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger,
     outbound,
     outboxSweeper,
+    reach,
+    classReminders: reminders,
     async close() {
       handoffSweeper.stop();
       reminders.stop();
       outboxSweeper.stop();
       stopRetention();
+      await reach.close();
       await pipeline.idle();
       await evidence.close();
       if ("close" in outbound) await outbound.close();

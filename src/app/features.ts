@@ -4,9 +4,12 @@ import { answers } from "../features/answers/answers-feature.js";
 import { classesMenu } from "../features/registration/classes-menu.js";
 import { deliverPending } from "../features/pending-replies/deliver-pending.js";
 import { reportStart } from "../features/reports/report-start.js";
+import { photoFirst } from "../features/reports/photo-first.js";
+import { reactions } from "../features/reactions/reactions.js";
 import { reportDialog } from "../features/reports/report-dialog.js";
 import { registrationDialog } from "../features/registration/registration-dialog.js";
 import { createDialogRunner } from "../dialogs/dialog-runner.js";
+import { createContactIntake } from "../dialogs/contact-intake.js";
 import { fallback } from "../features/fallback/fallback.js";
 import { floodLimit } from "../features/flood-limit/flood-limit.js";
 import { follow } from "../features/welcome/follow.js";
@@ -16,6 +19,8 @@ import { privacy } from "../features/privacy/privacy-feature.js";
 import { reportStatus } from "../features/reports/report-status.js";
 import { understand } from "../features/understand/understand.js";
 import { languageSwitch, viEnOnlyGate } from "../features/language/language-feature.js";
+import { reminders } from "../features/reminders/reminders-feature.js";
+import { deliverKept } from "../features/kept-messages/deliver-kept.js";
 
 /**
  * The bot's features in the order they see a message. Each is `(ctx, next)`: it answers what is its
@@ -39,7 +44,16 @@ export function defaultFeatures(): Middleware<AppContext>[] {
     createDialogRunner([reportDialog, registrationDialog]),
     // Reports and classes speak Vietnamese and English: Chinese and Korean speakers are told so and offered English.
     viEnOnlyGate,
+    // Name and phone shared with one tap (Zalo's request_user_info card): into the open dialog, or kept for the next.
+    createContactIntake([reportDialog, registrationDialog]),
+    // Stickers, likes, emoji and voice notes outside a dialog: a short reply, never a misunderstanding.
+    reactions,
+    // Reminder requests and buttons (outside a dialog); then what was kept for the person, after the answer.
+    reminders,
+    deliverKept,
     reportStart,
+    // A photo, file or video with nothing else: "Gửi phản ánh kèm ảnh này?"
+    photoFirst,
     // After the dialog: inside one, "cho tôi" or a name is the step's answer, not a request for staff.
     handoffStart,
     reportStatus,

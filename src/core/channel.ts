@@ -23,6 +23,11 @@ export interface SendOptions {
   purpose?: SendPurpose;
   /** When the person last wrote: lets a channel pick the right message type (Messenger's HUMAN_AGENT tag). */
   lastInboundAt?: number;
+  /**
+   * The kind of message the reach policy chose for a message the bot starts (src/reach): a channel that supports
+   * tags or templates sends that kind; `free` (or absent) is an ordinary message.
+   */
+  reach?: { kind: "free" } | { kind: "tagged"; tag: string } | { kind: "template"; templateId: string };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Recipient } from "./channel.js";
 import type { Conversation } from "./conversation.js";
 import type { CommitWrite } from "../store/store.js";
-import { toReply, type InboundMessage, type Reply } from "./message.js";
+import { toReply, type InboundMessage, type Reply, type StartInfo } from "./message.js";
 
 /**
  * What a handler gets for one inbound message (grammY's src/context.ts): the message, the person's
@@ -90,6 +90,7 @@ export interface BotFilterMap<C extends BotContext> {
   attachments: C;
   follow: C;
   unfollow: C;
+  start: C & { readonly message: InboundMessage & { start: StartInfo } };
   submit_info: C & { readonly message: InboundMessage & { info: Record<string, string> } };
 }
 export type BotFilterQuery = keyof BotFilterMap<BotContext>;
@@ -101,6 +102,7 @@ const PREDICATES: Record<BotFilterQuery, (ctx: BotContext) => boolean> = {
   location: (ctx) => ctx.message.location !== undefined,
   attachments: (ctx) => ctx.message.attachments.length > 0,
   follow: (ctx) => ctx.message.kind === "follow",
+  start: (ctx) => ctx.message.kind === "start" && ctx.message.start !== undefined,
   unfollow: (ctx) => ctx.message.kind === "unfollow",
   submit_info: (ctx) => ctx.message.kind === "submit_info" && ctx.message.info !== undefined,
 };

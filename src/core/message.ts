@@ -21,8 +21,20 @@ export interface GeoLocation {
   title?: string;
 }
 
-/** What the person did: wrote something, or (un)followed the account, or submitted a form. */
-export type InboundKind = "message" | "follow" | "unfollow" | "submit_info";
+/**
+ * What the person did: wrote something, (un)followed the account, submitted a form (shared their contact), or
+ * opened the conversation without writing ("start": Messenger's Get Started button, an m.me link with `?ref=`,
+ * Zalo's "Nhắn tin" button).
+ */
+export type InboundKind = "message" | "follow" | "unfollow" | "submit_info" | "start";
+
+/** How a conversation was opened (kind "start"). */
+export interface StartInfo {
+  /** get_started: the platform's start button; referral: a link or QR code with a ref; chat_now: Zalo's "Nhắn tin". */
+  via: "get_started" | "referral" | "chat_now";
+  /** The link's `ref` (docs/starting-points.md): "heritage:<id>", "festival:<id>", or anything else (→ welcome). */
+  ref?: string;
+}
 
 /**
  * One thing a person sent, channel-neutral.
@@ -46,8 +58,12 @@ export interface InboundMessage {
   location?: GeoLocation;
   /** A button or quick-reply payload: bypasses understanding. */
   choice?: string;
-  /** Form fields (Zalo user_submit_info); phone numbers in it are never logged. */
+  /** Form fields (Zalo user_submit_info: name, phone, address…); phone numbers in it are never logged. */
   info?: Record<string, string>;
+  /** How the conversation was opened, for kind "start". */
+  start?: StartInfo;
+  /** The person's platform locale when the channel knows it ("vi_VN", "en_US"). */
+  locale?: string;
   /** Epoch milliseconds when the person sent it. */
   timestamp: number;
 }
@@ -71,6 +87,11 @@ export interface Reply {
   choices?: Choice[];
   images?: { url: string; caption?: string }[];
   links?: { title: string; url: string }[];
+  /**
+   * Ask for name and phone with one tap where the channel can (Zalo's request_user_info card; the answer comes
+   * back as a "submit_info" message). Channels without it send `text` alone, which asks the person to type them.
+   */
+  requestContact?: { title: string; subtitle: string };
 }
 
 /** Normalises what handlers may pass to `ctx.reply`. */

@@ -119,7 +119,8 @@ export class Pipeline<C extends BotContext> implements Inbox {
       await this.#replay(message);
       return;
     }
-    if (message.kind === "message") conversation.lastInboundAt = Math.max(conversation.lastInboundAt ?? 0, message.timestamp || now());
+    // Writing, opening the chat (Get Started, a referral link) and sharing contact details all open the platform's reply window.
+    if (message.kind === "message" || message.kind === "start" || message.kind === "submit_info") conversation.lastInboundAt = Math.max(conversation.lastInboundAt ?? 0, message.timestamp || now());
     const repeated = await this.#unansweredRepeat(message, conversation);
     conversation.transcript.push(transcriptLine(message));
     if (repeated) {
@@ -177,6 +178,8 @@ function transcriptLine(message: InboundMessage): TranscriptLine {
     message.location ? `[location] ${message.location.latitude},${message.location.longitude}` : "",
     message.choice ? `[choice] ${message.choice}` : "",
     message.kind !== "message" ? `[${message.kind}]` : "",
+    // Which QR code or link the person came from, for staff reading the transcript.
+    message.start?.ref ? `[ref] ${message.start.ref}` : "",
   ].filter(Boolean);
   return { at: message.timestamp || Date.now(), from: "person", text: transcriptText(message.text ?? ""), extra: extras.join(" ") || undefined };
 }

@@ -1,7 +1,7 @@
 import type { Choice, Reply } from "../core/message.js";
 import { choicePayload, type ChoicePayload } from "../shared/choice-payload.js";
 import { dialogCommand } from "./commands.js";
-import type { DialogContext, DialogDeclaration, Step, StepResult } from "./dialog.js";
+import type { DialogContext, DialogDeclaration, SharedContact, Step, StepResult } from "./dialog.js";
 import dialogTexts from "./dialog-texts.json" with { type: "json" };
 
 /** The payload of the "Hủy" choice, understood by every dialog. */
@@ -23,6 +23,8 @@ export interface Dialog<D> extends DialogDeclaration<D> {
   nextStep(data: D): string;
   /** Whether a choice payload belongs to this dialog (others are passed on, then the step is asked again). */
   ownsChoice(payload: string): boolean;
+  /** Gives contact details shared with one tap to every step that asks for them; true when one took something. */
+  takeContact(ctx: DialogContext, data: D, contact: SharedContact): boolean;
 }
 
 /**
@@ -49,6 +51,11 @@ export function defineDialog<D>(declaration: DialogDeclaration<D>): Dialog<D> {
       return next?.name ?? SUMMARY_STEP;
     },
     ownsChoice: (payload) => payload.startsWith(`${declaration.payloadPrefix}:`) || payload.startsWith("dialog:"),
+    takeContact(ctx, data, contact) {
+      let took = false;
+      for (const step of declaration.steps) if (step.takeContact?.(ctx, data, contact)) took = true;
+      return took;
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import { CANCEL_PAYLOAD, SKIP_PAYLOAD, type Dialog } from "./define-dialog.js";
 import type { DialogContext, DialogState, StepResult } from "./dialog.js";
 import dialogTexts from "./dialog-texts.json" with { type: "json" };
 import { isUnrelated } from "./unrelated.js";
+import { SHARED_CONTACT_TTL_MS } from "./shared-contact.js";
 
 /**
  * Runs whichever dialog the person is in, and does what every dialog shares: "hủy"/"cancel" leaves it,
@@ -36,8 +37,13 @@ export function activeDialog(ctx: Pick<DialogContext, "conversation">): DialogSt
  *
  * @example await startDialog(ctx, reportDialog, { evidence: [] }, "Mình giúp bạn gửi phản ánh.");
  */
-export async function startDialog<D>(ctx: AppContext, dialog: Dialog<D>, data: D, intro?: string, step = dialog.nextStep(data)): Promise<void> {
+export async function startDialog<D>(ctx: AppContext, dialog: Dialog<D>, data: D, intro?: string, at?: string): Promise<void> {
   const now = ctx.services.now();
+  // Contact details shared with one tap before this dialog asked are taken now (once), and not asked again.
+  const shared = ctx.conversation.state.sharedContact;
+  if (shared && now - shared.at > SHARED_CONTACT_TTL_MS) delete ctx.conversation.state.sharedContact;
+  else if (shared && dialog.takeContact(ctx, data, { name: shared.name, phone: shared.phone })) delete ctx.conversation.state.sharedContact;
+  const step = at ?? dialog.nextStep(data);
   const state: DialogState<D> = { name: dialog.name, step, data, startedAt: now, updatedAt: now };
   ctx.conversation.state.dialog = state;
   ctx.outcome = "in_dialog";
@@ -131,7 +137,7 @@ function again(ctx: AppContext, dialog: AnyDialog, state: DialogState, line: str
 }
 
 /** Asks the current step, with a line before it when given. */
-async function ask(ctx: DialogContext, dialog: AnyDialog, state: DialogState, before?: string): Promise<void> {
+export async function ask(ctx: DialogContext, dialog: AnyDialog, state: DialogState, before?: string): Promise<void> {
   const question: Reply = dialog.step(state.step)!.ask(ctx, state.data);
   await ctx.reply(before ? { ...question, text: `${before}\n\n${question.text}` } : question);
 }

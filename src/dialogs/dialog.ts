@@ -45,6 +45,12 @@ export type DialogContext = Pick<AppContext, "message" | "text" | "choice" | "la
 
 // ===  Steps  ===
 
+/** A name and/or phone the person shared with one tap (src/dialogs/shared-contact.ts). */
+export interface SharedContact {
+  name?: string;
+  phone?: string;
+}
+
 /**
  * What a step made of the person's message.
  * - `next`: answered; the runner asks the next step still unanswered (after `say`, if given);
@@ -69,6 +75,11 @@ export interface Step<D> {
   handle(ctx: DialogContext, data: D): StepResult | Promise<StepResult>;
   /** Present when the step may be skipped ("bỏ qua" / "skip"): what skipping does. */
   skip?(ctx: DialogContext, data: D): StepResult | Promise<StepResult>;
+  /**
+   * Takes contact details shared with one tap (Zalo's request_user_info card) when this step asks for them and
+   * is still unanswered; true when it took something. Name and phone steps have it (src/dialogs/person-steps.ts).
+   */
+  takeContact?(ctx: DialogContext, data: D, contact: SharedContact): boolean;
   /** True when the message is plainly an answer to this step (a phone number at the phone step). */
   accepts?(ctx: DialogContext, data: D): boolean;
   /**

@@ -2,6 +2,7 @@ import type { Reply } from "../core/message.js";
 import type { DialogContext, Step, StepResult } from "./dialog.js";
 import dialogTexts from "./dialog-texts.json" with { type: "json" };
 import { personName, splitPhone } from "./phone.js";
+import { withContactCard } from "./shared-contact.js";
 
 /**
  * The name and phone steps every dialog that asks for them shares. Their answer is data, never an intent
@@ -41,6 +42,11 @@ export function nameStep<D>(options: PersonStepOptions<D> & { take(ctx: DialogCo
       if (!name) return { invalid: ctx.say(dialogTexts.badName) };
       return answered(options.take(ctx, data, name, phone));
     },
+    takeContact(ctx, data, contact) {
+      if (!contact.name || !open(options, data)) return false;
+      options.take(ctx, data, contact.name, contact.phone);
+      return true;
+    },
   };
 }
 
@@ -55,6 +61,11 @@ export function phoneStep<D>(options: PersonStepOptions<D> & { take(ctx: DialogC
       if (!phone) return { invalid: ctx.say(dialogTexts.badPhone) };
       return answered(options.take(ctx, data, phone));
     },
+    takeContact(ctx, data, contact) {
+      if (!contact.phone || !open(options, data)) return false;
+      options.take(ctx, data, contact.phone);
+      return true;
+    },
     accepts: (ctx) => !!ctx.text && splitPhone(ctx.text).phone !== undefined,
   };
 }
@@ -63,12 +74,18 @@ function stepBase<D>(options: PersonStepOptions<D>): Omit<Step<D>, "handle"> {
   return {
     name: options.name,
     takesData: true,
-    ask: options.ask,
+    // On Zalo the question comes with the one-tap card (request_user_info); elsewhere the person types.
+    ask: (ctx, data) => withContactCard(ctx, options.ask(ctx, data)),
     answered: options.answered,
     ...(options.applies ? { applies: options.applies } : {}),
     ...(options.skip ? { skip: options.skip } : {}),
     ...(options.edit ? { edit: options.edit } : {}),
   };
+}
+
+/** The step applies and is unanswered. */
+function open<D>(options: PersonStepOptions<D>, data: D): boolean {
+  return (options.applies?.(data) ?? true) && !options.answered(data);
 }
 
 function answered(say: string | undefined): StepResult {

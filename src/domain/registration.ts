@@ -21,4 +21,6 @@ export interface Registration {
   createdAt: number;
   /** Set when the day-before reminder was sent (or kept for later delivery). */
   reminderSentAt?: number;
+  /** Set when the reminder could no longer arrive before the class (never sent; counted, shown in the console). */
+  reminderDroppedAt?: number;
 }

@@ -17,6 +17,18 @@ export class Metrics {
     registers: [this.registry],
   });
   readonly intents = new Counter({ name: "bot_intents_total", help: "Understood intents", labelNames: ["intent"], registers: [this.registry] });
+  readonly reminders = new Counter({
+    name: "bot_reminders_total",
+    help: "Reminders by kind (class, festival, class_opening) and outcome: sent, kept for the next message, dropped (could not arrive in time), failed",
+    labelNames: ["kind", "outcome"],
+    registers: [this.registry],
+  });
+  readonly announcementCopies = new Counter({
+    name: "bot_announcement_copies_total",
+    help: "Announcement copies by channel and final result: sent, kept for the next message, failed",
+    labelNames: ["channel", "result"],
+    registers: [this.registry],
+  });
   readonly queueDepth = new Gauge({ name: "bot_queue_depth", help: "Messages accepted and not yet handled", registers: [this.registry] });
   readonly handling = new Gauge({
     name: "bot_messages_handling",

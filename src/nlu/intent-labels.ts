@@ -14,6 +14,8 @@ export const INTENT_LABELS = [
   "human_handoff",
   "plan_info",
   "contact_info",
+  "subscribe_reminder",
+  "manage_reminders",
   "out_of_scope",
 ] as const;
 

@@ -5,7 +5,8 @@ import { updateDocument } from "../store/update-document.js";
 /**
  * One person's data across the store, found by their conversation key (`channel:accountId:userId`): exported as
  * JSON on request, or erased. What erasure does per collection (docs/privacy.md):
- * - conversations, handoffs, pending messages, undeliverable replies, subscriptions: deleted;
+ * - conversations, handoffs, pending messages, undeliverable replies, subscriptions, kept messages, announcement
+ *   copies: deleted;
  * - reports and registrations: kept for the office's records, anonymised (name, phone, who sent it removed; the
  *   description kept with phone numbers masked);
  * - media records: the link to the person removed (the files stay as the anonymised report's evidence); files sent
@@ -21,6 +22,9 @@ export const PERSONAL_COLLECTIONS = {
   pending: "pending",
   deadLetters: "dead_letters",
   subscriptions: "subscriptions",
+  /** Reminders and announcement copies kept as "chưa gửi được" (src/reach), and announcement copies (their report keeps totals). */
+  keptMessages: "kept-messages",
+  announcementDeliveries: "announcement-deliveries",
   /** Replies written and not yet confirmed sent (the outbound path's outbox). */
   outbox: "outbox",
   registrations: "registrations",

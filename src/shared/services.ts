@@ -10,6 +10,8 @@ import type { PersonOutbox, StaffNotifier } from "../domain/staff-event.js";
 import type { ChannelOutbox } from "../staff/person-outbox.js";
 import type { EvidenceKeeper } from "../media/evidence-keeper.js";
 import type { PrivacyNotices } from "../privacy/privacy-notice.js";
+import type { Reach } from "../reach/index.js";
+import type { SubscriptionService } from "./subscription-service.js";
 
 /** What features need from the deployment; built once in src/server.ts. */
 export interface Services {
@@ -24,6 +26,10 @@ export interface Services {
   notifier: StaffNotifier;
   /** Writes to a person outside an answer, within the channel's window (else kept for later). */
   outbox: PersonOutbox & Pick<ChannelOutbox, "takePending">;
+  /** Writing first (reminders, announcements): the reach policy, its sender, the kept messages, quiet hours. */
+  reach: Reach;
+  /** Reminders people asked for (festivals, new classes). */
+  subscriptions: SubscriptionService;
   /** Optional chat model that words plan answers from retrieved passages only (LLM_PROVIDER); default none. */
   chatModel?: import("@langchain/core/language_models/chat_models").BaseChatModel;
   /** Keeps copies of the files people send as evidence (src/media): downloads in the background, retries. */

@@ -19,6 +19,7 @@ import { privacyRoutes } from "./admin/privacy-routes.js";
 import { analyticsRoutes } from "./analytics/analytics-routes.js";
 import { yearlyRoutes } from "./yearly/yearly-routes.js";
 import { deadLettersRoutes } from "./admin/dead-letters-routes.js";
+import { keptRoutes } from "./admin/kept-routes.js";
 import { webErrors } from "./web-errors.js";
 import { webHeaders } from "./web-security.js";
 import type { WebDeps, WebOptions } from "./web-deps.js";
@@ -54,6 +55,7 @@ export async function createWeb(options: WebOptions): Promise<Router> {
   router.use(analyticsRoutes(deps));
   router.use(yearlyRoutes(deps));
   router.use(deadLettersRoutes(deps));
+  router.use(keptRoutes(deps));
   router.use(contentRoutes(deps));
   router.use(chatRoutes(deps));
   router.use(privacyPageRoutes(services));

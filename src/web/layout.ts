@@ -12,6 +12,8 @@ export const SECTIONS = [
   { id: "inbox", href: "/admin/inbox", label: "Hộp thư", admin: false },
   { id: "reports", href: "/admin/reports", label: "Phản ánh", admin: false },
   { id: "classes", href: "/admin/classes", label: "Lớp học", admin: false },
+  { id: "announcements", href: "/admin/announcements", label: "Thông báo", admin: false },
+  { id: "kept", href: "/admin/kept", label: "Chưa gửi được", admin: false },
   { id: "content", href: "/admin/content", label: "Nội dung", admin: true },
   { id: "analytics", href: "/admin/analytics", label: "Thống kê", admin: true },
   { id: "yearly", href: "/admin/yearly", label: "Báo cáo năm", admin: true },

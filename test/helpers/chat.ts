@@ -58,6 +58,11 @@ export class ZaloPerson {
       }));
   }
 
+  /** The raw Zalo send bodies to this person (templates such as request_user_info). */
+  get bodies(): any[] {
+    return this.#raw.filter((s) => s.body.recipient?.user_id === this.userId && s.body.message).map((s) => s.body);
+  }
+
   /** All text sent after message number `from` (see `count`), joined. */
   textSince(from: number): string {
     return this.received
@@ -93,7 +98,8 @@ export class ZaloPerson {
   async #post(event: Record<string, unknown>): Promise<string> {
     const before = this.count;
     const base = fixture<any>("zalo/user_send_text.json");
-    const body = { ...base, ...event, timestamp: String(Date.now()), sender: { id: this.userId } };
+    // The server's clock (tests pin or move it): the webhook refuses events outside its replay window.
+    const body = { ...base, ...event, timestamp: String(this.server.services.now()), sender: { id: this.userId } };
     const response = await this.server.postZalo(body);
     if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
     await this.server.settle();

@@ -14,6 +14,8 @@ const SAMPLE: Record<IntentLabel, string[]> = {
   human_handoff: ["cho tôi nói chuyện với cán bộ", "gap nguoi that duoc ko", "I want to talk to a human"],
   plan_info: ["mục tiêu kế hoạch hội nhập văn hóa đến 2030", "kinh phi thuc hien ke hoach", "what are the tasks in the culture plan"],
   contact_info: ["sđt phòng văn hóa là gì", "dia chi ubnd phuong", "what are the office hours"],
+  subscribe_reminder: ["nhắc tôi trước hội Lim", "nhac minh truoc hoi lim 5 ngay", "remind me about the Lim festival", "báo cho tôi khi có lớp quan họ mới"],
+  manage_reminders: ["nhắc của tôi", "hủy nhắc", "my reminders", "huy nhac hoi lim giup minh"],
   out_of_scope: ["giá vàng hôm nay bao nhiêu", "làm sổ đỏ mất bao lâu", "mai trời có mưa không", "sdfghjkl", "kết quả bóng đá tối qua", "vay tiền mua xe"],
 };
 

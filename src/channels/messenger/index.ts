@@ -37,6 +37,12 @@ export function createMessengerChannel(options: MessengerChannelOptions) {
   return {
     graph,
     outbound: new MessengerOutbound(graph, options.now),
-    router: messengerWebhookRouter({ appSecret: options.appSecret, verifyToken: options.verifyToken, inbox: options.inbox, logger: log }),
+    router: messengerWebhookRouter({
+      appSecret: options.appSecret,
+      verifyToken: options.verifyToken,
+      inbox: options.inbox,
+      logger: log,
+      localeOf: (psid) => graph.getLocale(psid),
+    }),
   };
 }

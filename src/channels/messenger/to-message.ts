@@ -8,6 +8,9 @@ import type { MessengerWebhookBody } from "./webhook-types.js";
  * Fields of the wrong type read as missing: odd payloads never throw here.
  */
 
+/** The payload of the page's Get Started button (scripts/messenger-setup.ts). */
+export const GET_STARTED = "GET_STARTED";
+
 const ATTACHMENT_KINDS: Record<string, Attachment["kind"]> = { image: "image", video: "video", audio: "audio", file: "file", fallback: "link" };
 
 export function messengerBodyToMessages(body: MessengerWebhookBody): InboundMessage[] {
@@ -30,8 +33,20 @@ function itemToMessage(item: Record<string, unknown>, pageId: string): InboundMe
   const timestamp = epochMs(item.timestamp) ?? Date.now();
   const base = { channel: "messenger", accountId: pageId, userId, kind: "message" as const, attachments: [] as Attachment[], timestamp };
 
+  // An m.me link or QR code with ?ref= opened an existing conversation (a standalone referral event)…
+  const referral = obj(item.referral);
+  if (referral) {
+    const ref = str(referral.ref);
+    return { ...base, kind: "start", id: `referral:${userId}:${timestamp}`, start: { via: "referral", ...(ref ? { ref } : {}) } };
+  }
   const postback = obj(item.postback);
   const postbackPayload = str(postback?.payload);
+  // …or Get Started was tapped, possibly from such a link (then the postback carries the referral).
+  if (postbackPayload === GET_STARTED) {
+    const ref = str(obj(postback?.referral)?.ref);
+    const id = str(postback?.mid) ?? `start:${userId}:${timestamp}`;
+    return { ...base, kind: "start", id, start: ref ? { via: "referral", ref } : { via: "get_started" } };
+  }
   if (postbackPayload) {
     const id = str(postback?.mid) ?? `postback:${userId}:${timestamp}:${postbackPayload}`;
     return { ...base, id, choice: postbackPayload, text: str(postback?.title) };
@@ -41,6 +56,7 @@ function itemToMessage(item: Record<string, unknown>, pageId: string): InboundMe
   const mid = str(message?.mid);
   if (!message || !mid || message.is_echo === true) return undefined;
   const result: InboundMessage = { ...base, id: mid };
+  if (message.sticker_id !== undefined && arr(message.attachments).length === 0) result.attachments.push({ kind: "sticker", url: "" });
   const quickReply = str(obj(message.quick_reply)?.payload);
   if (quickReply) result.choice = quickReply;
   const text = str(message.text);
@@ -58,6 +74,7 @@ function itemToMessage(item: Record<string, unknown>, pageId: string): InboundMe
     }
     const url = str(payload?.url) ?? str(attachment?.url);
     const kind = ATTACHMENT_KINDS[type];
+    // A sticker, and the thumbs-up "like" (a sticker too), come as images with a sticker_id.
     if (kind && url) result.attachments.push({ kind: payload?.sticker_id !== undefined ? "sticker" : kind, url, name: str(attachment?.title) });
   }
   return result;

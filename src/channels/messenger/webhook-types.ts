@@ -19,9 +19,13 @@ export interface MessengerMessagingItem {
     text?: string;
     is_echo?: boolean;
     quick_reply?: { payload: string };
+    /** A sticker (369239263222822 is the thumbs-up "like"); its picture comes as an image attachment. */
+    sticker_id?: number;
     attachments?: MessengerAttachment[];
   };
-  postback?: { mid?: string; title?: string; payload: string };
+  postback?: { mid?: string; title?: string; payload: string; referral?: MessengerReferral };
+  /** An m.me link or QR code with ?ref= opened a conversation that already existed. */
+  referral?: MessengerReferral;
   delivery?: unknown;
   read?: unknown;
 }
@@ -29,4 +33,11 @@ export interface MessengerMessagingItem {
 export interface MessengerWebhookBody {
   object: string;
   entry: { id: string; time: number; messaging?: MessengerMessagingItem[] }[];
+}
+
+/** Where a person came from (https://developers.facebook.com/docs/messenger-platform/reference/webhook-events/messaging_referrals). */
+export interface MessengerReferral {
+  ref?: string;
+  source?: "SHORTLINK" | "ADS" | "MESSENGER_CODE" | "CUSTOMER_CHAT_PLUGIN" | string;
+  type?: "OPEN_THREAD" | string;
 }

@@ -17,7 +17,14 @@ const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
  * POST /webhooks/messenger: checks X-Hub-Signature-256 over the raw bytes (401), parses them (400 when not UTF-8
  * JSON of a page subscription), hands every messaging item of every entry to the inbox in order, then answers 200.
  */
-export function messengerWebhookRouter(options: { appSecret: string; verifyToken?: string; inbox: Inbox; logger: Logger }): Router {
+export function messengerWebhookRouter(options: {
+  appSecret: string;
+  verifyToken?: string;
+  inbox: Inbox;
+  logger: Logger;
+  /** The person's locale, looked up when they open the conversation (so the welcome is in their language). */
+  localeOf?: (psid: string) => Promise<string | undefined>;
+}): Router {
   const router = Router();
   router.get("/", (req, res) => {
     const mode = req.query["hub.mode"];
@@ -43,6 +50,10 @@ export function messengerWebhookRouter(options: { appSecret: string; verifyToken
     if (body.object !== "page") return next(new HttpError(400, "Not a page subscription event"));
     const handOff = (async () => {
       for (const message of messengerBodyToMessages(body)) {
+        if (message.kind === "start" && options.localeOf) {
+          const locale = await options.localeOf(message.userId).catch((error) => void options.logger.info({ err: error }, "messenger locale not available"));
+          if (locale) message.locale = locale;
+        }
         await options.inbox.receive(message).catch((error) => options.logger.error({ err: error }, "messenger message not queued"));
       }
     })();

@@ -31,6 +31,8 @@ export interface ZaloChannelOptions {
   replayWindowSeconds?: number;
   /** The clock of the replay window. */
   now?: () => number;
+  /** The picture of the request_user_info card; without it the card is not sent and the person types. */
+  contactCardImageUrl?: string;
   /** Counts refusals that are not retried (-230, -213), for /metrics. */
   onUndeliverable?: (code: number) => void;
 }
@@ -75,5 +77,5 @@ export function createZaloChannel(options: ZaloChannelOptions) {
       onReplay: (event, ageMs) => log.warn({ event: event.event_name, ageSeconds: Math.round(ageMs / 1000) }, "zalo event outside the replay window; not handled"),
     }),
   );
-  return { api, bot, tokens, outbound: new ZaloOutbound(api), router };
+  return { api, bot, tokens, outbound: new ZaloOutbound(api, options.contactCardImageUrl), router };
 }

@@ -1,7 +1,7 @@
 import { DeliveryRefused, type DeliveryWindow, type OutboundChannel, type Recipient, type SendOptions } from "../../core/channel.js";
 import type { Reply } from "../../core/message.js";
 import { renderForZalo as render } from "./render.js";
-import { ZaloApiError, type Api } from "./sdk/index.js";
+import { ZaloApiError, type Api, type ZaloCsMessage } from "./sdk/index.js";
 
 const HOUR = 3_600_000;
 
@@ -20,11 +20,20 @@ export class ZaloOutbound implements OutboundChannel {
   readonly name = "zalo";
   readonly window = ZALO_WINDOW;
 
-  constructor(private readonly api: Api) {}
+  constructor(
+    private readonly api: Api,
+    /** The picture of the request_user_info card (ZALO_CONTACT_CARD_IMAGE_URL); without it, contact is typed. */
+    private readonly contactCardImageUrl?: string,
+  ) {}
 
   async send(to: Recipient, reply: Reply, _options?: SendOptions): Promise<void> {
     try {
-      for (const message of render(reply)) await this.api.sendMessage(to.userId, message);
+      for (const message of render(reply, { contactCardImageUrl: this.contactCardImageUrl })) {
+        // The one-tap contact card is a convenience: if Zalo refuses it (an OA without that permission), the
+        // question already sent asks the person to type, so the reply is not failed (and not sent twice).
+        if (isContactCard(message)) await this.api.sendMessage(to.userId, message).catch((error) => ignoreCardRefusal(error));
+        else await this.api.sendMessage(to.userId, message);
+      }
     } catch (error) {
       if (error instanceof ZaloApiError && error.isUndeliverable) {
         throw new DeliveryRefused("zalo", error.errorCode === -230 ? "window_closed" : "not_follower", error.message, { cause: error });
@@ -32,4 +41,13 @@ export class ZaloOutbound implements OutboundChannel {
       throw error;
     }
   }
+}
+
+function isContactCard(message: ZaloCsMessage): boolean {
+  return "attachment" in message && message.attachment.type === "template" && "template_type" in message.attachment.payload && message.attachment.payload.template_type === "request_user_info";
+}
+
+function ignoreCardRefusal(error: unknown): void {
+  if (error instanceof ZaloApiError && !error.isUndeliverable) return;
+  throw error;
 }

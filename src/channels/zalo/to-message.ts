@@ -1,6 +1,6 @@
 import type { Attachment, InboundMessage } from "../../core/message.js";
 import { arr, epochMs, num, obj, str } from "../read-fields.js";
-import type { AnyUserMessageEvent, ZaloEvent, ZaloFollowEvent, ZaloSubmitInfoEvent } from "./sdk/index.js";
+import type { AnyUserMessageEvent, ZaloChatNowEvent, ZaloEvent, ZaloFollowEvent, ZaloSubmitInfoEvent } from "./sdk/index.js";
 
 /**
  * The only place that reads Zalo's raw event fields (Chatwoot's param_helpers.rb): one function per kind of event
@@ -12,7 +12,8 @@ import type { AnyUserMessageEvent, ZaloEvent, ZaloFollowEvent, ZaloSubmitInfoEve
 export const CHOICE_PREFIX = "#";
 const CHOICE_TEXT = /^#([a-z0-9_:.\-]+)$/i;
 
-const ATTACHMENT_KINDS: Record<string, Attachment["kind"]> = { image: "image", gif: "image", link: "link", file: "file", audio: "audio", video: "video", sticker: "sticker" };
+// A gif from Zalo's gif picker is a reaction, like a sticker, not a photo of something.
+const ATTACHMENT_KINDS: Record<string, Attachment["kind"]> = { image: "image", gif: "sticker", link: "link", file: "file", audio: "audio", video: "video", sticker: "sticker" };
 
 /** What every neutral message from Zalo shares. */
 function base(event: ZaloEvent) {
@@ -72,3 +73,13 @@ export function submitInfoFromEvent(event: ZaloSubmitInfoEvent): InboundMessage 
   return { ...message, id: `submit:${senderId}:${message.timestamp}`, accountId: str(obj(raw.recipient)?.id) ?? "", userId: senderId, kind: "submit_info", info };
 }
 
+
+/** user_click_chatnow: the person tapped "Nhắn tin" on the OA's page; nothing written yet. */
+export function chatNowFromEvent(event: ZaloChatNowEvent): InboundMessage | undefined {
+  const raw = event as unknown as Record<string, unknown>;
+  const userId = str(raw.user_id) ?? str(obj(raw.sender)?.id);
+  if (!userId) return undefined;
+  const message = base(event);
+  const accountId = str(raw.oa_id) ?? str(obj(raw.recipient)?.id) ?? "";
+  return { ...message, id: `chatnow:${userId}:${message.timestamp}`, accountId, userId, kind: "start", start: { via: "chat_now" } };
+}

@@ -12,6 +12,7 @@
 import { z } from "zod";
 import { aliasesSchema, idSchema, listOf, optional, sourceSchema, textSchema, staffNoteSchema } from "./common.js";
 import { dateRuleSchema } from "./date-rule.js";
+import { geoPointSchema } from "./geo-point.js";
 
 /** One festival. */
 export const festivalSchema = z.strictObject({
@@ -24,6 +25,7 @@ export const festivalSchema = z.strictObject({
   visitors: optional(textSchema),
   uncertain: optional(textSchema),
   url: optional(z.url()),
+  location: optional(geoPointSchema),
   source: sourceSchema,
     /** For the staff who keep this content; never shown to a person. */
     staffNote: optional(staffNoteSchema),

@@ -11,6 +11,7 @@
  */
 import { z } from "zod";
 import { aliasesSchema, idSchema, intIn, isoDateSchema, listOf, nonEmpty, optional, sourceSchema, textSchema, staffNoteSchema } from "./common.js";
+import { geoPointSchema } from "./geo-point.js";
 
 /** What kind of heritage an item is; `site` covers scenic and tourist sites a plan names (danh thắng, điểm du lịch). */
 export const heritageKinds = ["relic", "intangible", "craft_village", "ocop", "documentary", "site"] as const;
@@ -41,6 +42,7 @@ export const heritageItemSchema = z.strictObject({
   description: textSchema,
   hours: optional(textSchema),
   url: optional(z.url()),
+  location: optional(geoPointSchema),
   uncertain: optional(textSchema),
   source: sourceSchema,
     /** For the staff who keep this content; never shown to a person. */

@@ -31,3 +31,4 @@ export const packFileSchemas = {
 
 /** A list file of a pack. */
 export type PackFileName = keyof typeof packFileSchemas;
+export * from "./geo-point.js";

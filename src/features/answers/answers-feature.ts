@@ -1,5 +1,7 @@
 import { BotComposer } from "../../core/bot-composer.js";
 import type { AppContext } from "../../shared/app-context.js";
+import { nearbyReply } from "./nearby.js";
+import { refersToContent } from "../../shared/content-ref.js";
 import { answer, answerChoice, isAnswerIntent, plansOf, type AnswerInput } from "./index.js";
 
 /**
@@ -16,6 +18,21 @@ answers.on("choice", async (ctx, next) => {
   if (!reply) return next();
   ctx.outcome = "answered";
   await ctx.reply(reply);
+});
+
+// An m.me link or QR code at a relic or on a festival poster ("?ref=heritage:<id>"): that item's card.
+answers.on("start", async (ctx, next) => {
+  const ref = ctx.message.start.ref;
+  const reply = ref && refersToContent(ctx.pack, ref) ? answerChoice(ref, baseOf(ctx)) : null;
+  if (!reply) return next();
+  ctx.outcome = "answered";
+  await ctx.reply(reply);
+});
+
+// A shared location outside a dialog (inside the report dialog it is the place of the report).
+answers.on("location", async (ctx) => {
+  ctx.outcome = "answered";
+  await ctx.reply(nearbyReply(ctx.pack, ctx.message.location, ctx.language));
 });
 
 answers.on("text", async (ctx, next) => {

@@ -28,3 +28,9 @@ handoffOnMisunderstanding.on("message", async (ctx, next) => {
     await startHandoff(ctx, "misunderstood");
   }
 });
+
+// Opening the chat again (Get Started, a QR code) is answered with the welcome: the count starts over.
+handoffOnMisunderstanding.on("start", async (ctx, next) => {
+  await next();
+  if (ctx.outcome === "answered") ctx.conversation.state.misunderstoodInARow = 0;
+});

@@ -1,5 +1,7 @@
 import type { Services } from "../../shared/services.js";
-import { addDays, formatDate, todayInVietnam, weekdayName } from "../../calendar/index.js";
+import { addDays, formatDate, weekdayName } from "../../calendar/index.js";
+import { pinnedNow, planReminder, vietnamInstant, vietnamWallClock } from "../../reach/index.js";
+import { classStartMinute, clockText } from "./class-start.js";
 import type { ClassEntry } from "../../content/index.js";
 import type { Reply } from "../../core/message.js";
 import type { Registration } from "../../domain/registration.js";
@@ -8,13 +10,16 @@ import { updateDocument } from "../../store/update-document.js";
 import { REGISTRATIONS } from "./registration-service.js";
 
 /** What the day-before reminders need. */
-export type ReminderDeps = Pick<Services, "store" | "outbox" | "knowledge" | "config" | "logger" | "now">;
+export type ReminderDeps = Pick<Services, "store" | "reach" | "knowledge" | "config" | "logger" | "now">;
 
 /**
  * The day-before reminder for classes: on start and every few minutes, registrations (not the waiting list)
  * whose class's first session is tomorrow (Asia/Ho_Chi_Minh) and that were not reminded yet get a message
- * through the outbox (sent within the channel's window, otherwise kept until the person writes), and are
- * marked `reminderSentAt` durably. Everything it needs is in the store, so a restart simply carries on; a
+ * through the kind the reach policy allows (src/reach: sent within the channel's window, otherwise kept until the
+ * person writes, and never delivered after the class has started), and are marked `reminderSentAt` durably.
+ * On time or not at all: not in the quiet hours (21:00–07:00 by default: a reminder due then waits for the
+ * morning, "hôm nay lúc 19:30" when the class time is known and still ahead); a reminder that can no longer arrive
+ * before the class starts is dropped, marked `reminderDroppedAt`, counted and listed for staff. Everything it needs is in the store, so a restart simply carries on; a
  * registration is never reminded twice, also when several instances run it (each reminder is claimed first).
  *
  * @example
@@ -33,11 +38,16 @@ export interface ReminderScheduler {
   stop(): void;
 }
 
-/** The reminder text, in the person's language. */
-export function reminderReply(registration: Registration, cls: ClassEntry): Reply {
+/** The reminder text, in the person's language: "ngày mai", or "hôm nay lúc 19:30" when sent on the day. */
+export function reminderReply(registration: Registration, cls: ClassEntry, sameDay = false): Reply {
   const lang = registration.language;
   const en = lang === "en";
+  const start = classStartMinute(cls);
   const day = `${weekdayName(cls.firstSession!, lang)} ${formatDate(cls.firstSession!, lang)}`;
+  if (sameDay && start !== undefined) {
+    const when = en ? `today, ${day}, at ${clockText(start)}` : `hôm nay, ${day}, lúc ${clockText(start)}`;
+    return { text: reminderLines(registration, cls, en ? `Reminder: the first session of ${classTitle(cls, lang)}${childOf(registration, en)} is ${when}.` : `Nhắc lịch: ${when}, là buổi học đầu tiên ${classPhrase(cls, lang)}${childOf(registration, en)}.`) };
+  }
   const place = cls.place ? (en ? (cls.place.en ?? cls.place.vi) : cls.place.vi) : undefined;
   const schedule = cls.schedule ? (en ? (cls.schedule.en ?? cls.schedule.vi) : cls.schedule.vi) : undefined;
   const who = registration.child ? (en ? ` for ${registration.child.name}` : ` của bé ${registration.child.name}`) : "";
@@ -45,6 +55,19 @@ export function reminderReply(registration: Registration, cls: ClassEntry): Repl
     ? [`Reminder: the first session of ${classTitle(cls, lang)}${who} is tomorrow, ${day}.`, schedule && `Schedule: ${schedule}`, place && `Place: ${place}`, `Registration code: ${registration.code}.`]
     : [`Nhắc lịch: ngày mai, ${day}, là buổi học đầu tiên ${classPhrase(cls, lang)}${who}.`, schedule && `Lịch học: ${schedule}`, place && `Địa điểm: ${place}`, `Mã đăng ký: ${registration.code}.`];
   return { text: lines.filter(Boolean).join("\n") };
+}
+
+function childOf(registration: Registration, en: boolean): string {
+  return registration.child ? (en ? ` for ${registration.child.name}` : ` của bé ${registration.child.name}`) : "";
+}
+
+function reminderLines(registration: Registration, cls: ClassEntry, first: string): string {
+  const en = registration.language === "en";
+  const place = cls.place ? (en ? (cls.place.en ?? cls.place.vi) : cls.place.vi) : undefined;
+  const schedule = cls.schedule ? (en ? (cls.schedule.en ?? cls.schedule.vi) : cls.schedule.vi) : undefined;
+  return [first, schedule && (en ? `Schedule: ${schedule}` : `Lịch học: ${schedule}`), place && (en ? `Place: ${place}` : `Địa điểm: ${place}`), en ? `Registration code: ${registration.code}.` : `Mã đăng ký: ${registration.code}.`]
+    .filter(Boolean)
+    .join("\n");
 }
 
 /** Claims of reminders being sent, by registration code (collection `reminder-claims`). */
@@ -75,25 +98,45 @@ async function claimReminder(services: ReminderDeps, code: string, now: number):
 /**
  * Starts the scheduler: one run now, then one every `intervalMs`. The timer does not keep the process alive.
  */
-export function startReminderScheduler(services: ReminderDeps, options: { intervalMs?: number } = {}): ReminderScheduler {
+export function startReminderScheduler(
+  services: ReminderDeps,
+  options: { intervalMs?: number; onOutcome?: (outcome: "sent" | "kept" | "failed" | "dropped") => void } = {},
+): ReminderScheduler {
   let running: Promise<number> | undefined;
 
   async function run(now: number): Promise<number> {
-    const today = todayInVietnam(services.config.BOT_TODAY, new Date(now));
-    const tomorrow = addDays(today, 1);
+    // The pinned day (BOT_TODAY) with the clock's time of day: quiet hours and class times are wall-clock times.
+    const at = pinnedNow(now, services.config.BOT_TODAY);
+    const today = vietnamWallClock(at).date;
+    const quiet = services.reach.quiet;
     const registrations = services.store.collection<Registration>(REGISTRATIONS);
     let count = 0;
     for (const registration of await registrations.find({ status: "registered" })) {
-      if (registration.reminderSentAt !== undefined) continue;
+      if (registration.reminderSentAt !== undefined || registration.reminderDroppedAt !== undefined) continue;
       const cls = services.knowledge.content.packs.get(registration.packId)?.class(registration.classId);
-      if (cls?.firstSession !== tomorrow) continue;
+      const first = cls?.firstSession;
+      // Yesterday's classes are looked at once more, to count a reminder that never went (the server was down).
+      if (!cls || !first || first < addDays(today, -1) || first > addDays(today, 1)) continue;
+      const start = classStartMinute(cls);
+      const eventAt = vietnamInstant(first, start ?? 0);
+      const plan = planReminder({ dueAt: vietnamInstant(addDays(first, -1), quiet.to), eventAt, now: at, quiet });
+      if ("waitUntil" in plan) continue;
       // Every instance runs this scheduler: the one that claims the registration sends its reminder.
       if (!(await claimReminder(services, registration.code, now))) continue;
+      const source = { kind: "class-reminder" as const, ref: registration.code, label: `Nhắc lịch ${classTitle(cls, "vi")}` };
+      if ("drop" in plan) {
+        await services.reach.kept.recordDropped({ person: registration.person, reply: reminderReply(registration, cls), purpose: "class_reminder", source }, now);
+        await updateDocument(registrations, registration.code, (current) => current && { ...current, reminderDroppedAt: now }, { durable: true });
+        options.onOutcome?.("dropped");
+        services.logger.info({ code: registration.code }, "class reminder dropped: it could not arrive before the class");
+        continue;
+      }
       try {
-        await services.outbox.send(registration.person, reminderReply(registration, cls), "update");
+        const result = await services.reach.sender.send(registration.person, reminderReply(registration, cls, today === first), { purpose: "class_reminder", source, deliverUntil: eventAt });
         // Marked on the stored copy: staff may have changed the registration meanwhile (attendance).
         const sentAt = services.now();
         await updateDocument(registrations, registration.code, (current) => current && { ...current, reminderSentAt: sentAt }, { durable: true });
+        options.onOutcome?.(result.status);
         count++;
       } catch (error) {
         await services.store.collection(REMINDER_CLAIMS).delete(registration.code).catch(() => undefined);

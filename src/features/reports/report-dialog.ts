@@ -87,10 +87,12 @@ export function reportDraft(ctx: AppContext): ReportDraft | undefined {
  * Opens the report dialog from the person's first message: the category guessed from its words, the message
  * itself as the description when it already describes something, a location or photos taken along.
  *
+ * `seed` is what is known before (the photo sent first becomes the first evidence).
+ *
  * @example await startReport(ctx) // "Mình sẽ giúp bạn gửi phản ánh… Bạn muốn phản ánh về việc gì?"
  */
-export async function startReport(ctx: AppContext): Promise<void> {
-  const data: ReportData = { evidence: [] };
+export async function startReport(ctx: AppContext, seed: Partial<ReportData> = {}): Promise<void> {
+  const data: ReportData = { ...seed, evidence: [...(seed.evidence ?? [])] };
   absorb(ctx, data);
   const text = ctx.choice === undefined ? ctx.text : undefined;
   if (text && isDescriptive(text)) data.description = text;

@@ -6,6 +6,7 @@ import type { DialogContext, Step, StepResult } from "../../dialogs/dialog.js";
 import dialogTexts from "../../dialogs/dialog-texts.json" with { type: "json" };
 import { parseWhen } from "../../dialogs/parse-when.js";
 import { nameStep, phoneStep } from "../../dialogs/person-steps.js";
+import { withContactCard } from "../../dialogs/shared-contact.js";
 import { maskPhone, personName, splitPhone } from "../../dialogs/phone.js";
 import { guessCategory, isDescriptive } from "./guess-category.js";
 import { absorb, CATEGORY_CHOICE, evidenceCount, linksIn, REPORT_PAYLOADS, type ReportData } from "./report-data.js";
@@ -185,8 +186,10 @@ export const contact: ReportStep = {
   name: "contact",
   takesData: true,
   answered: (data) => data.contact !== undefined,
-  // The first time the bot asks this person for personal data, the privacy notice comes first (docs/privacy.md).
-  ask: (ctx) => ({ text: ctx.services.privacy.beforeAsking(ctx.conversation.state, ctx.pack, viOrEn(ctx.language), ctx.say(texts.askContact)), choices: [anonymousChoice(ctx)] }),
+  // The first time the bot asks this person for personal data, the privacy notice comes first (docs/privacy.md);
+  // on Zalo the question comes with the one-tap contact card.
+  ask: (ctx) =>
+    withContactCard(ctx, { text: ctx.services.privacy.beforeAsking(ctx.conversation.state, ctx.pack, viOrEn(ctx.language), ctx.say(texts.askContact)), choices: [anonymousChoice(ctx)] }),
   handle(ctx, data): StepResult {
     const other = anonymousAnswer(ctx, data);
     if (other) return other;
@@ -202,6 +205,11 @@ export const contact: ReportStep = {
   },
   skip: anonymous,
   accepts: (ctx) => !!ctx.text && splitPhone(ctx.text).phone !== undefined,
+  takeContact(_ctx, data, shared) {
+    if (data.contact !== undefined) return false;
+    data.contact = { anonymous: false, ...shared };
+    return true;
+  },
   edit: { title: texts.contact, clear: (data) => void delete data.contact },
 };
 

@@ -20,3 +20,11 @@ understand.on("text", async (ctx, next) => {
   else if (understanding.language !== known && isPlainly(ctx.text, understanding.language)) ctx.conversation.language = understanding.language;
   await next();
 });
+
+// A first tap on a titled choice (a Messenger ice breaker in English: "Which festivals are coming up?") says the
+// person's language too, when nothing else has yet.
+understand.on("choice", async (ctx, next) => {
+  const title = ctx.message.text?.trim();
+  if (title && !ctx.conversation.language && isPlainly(title, "en")) ctx.conversation.language = "en";
+  await next();
+});

@@ -89,15 +89,21 @@ describe("/webhooks/messenger", () => {
     expect(sent).toHaveLength(count);
   });
 
-  it("postbacks and quick replies reach the pipeline as choices", async () => {
+  it("Get Started opens the conversation (kind start); other postbacks and quick replies are choices", async () => {
     recordGraphSends();
     await server.postMessenger(fixture("messenger/postback.json"));
     await server.postMessenger(fixture("messenger/quick_reply.json"));
     await server.settle();
     const conversation = await server.services.conversations.get("messenger:108512345678901:7012345678901234");
     const extras = conversation!.transcript.map((line) => line.extra ?? "");
-    expect(extras).toContain("[choice] GET_STARTED");
+    expect(extras.some((extra) => extra.startsWith("[start]"))).toBe(true);
     expect(extras).toContain("[choice] MENU_FESTIVALS");
+    const menuTap = fixture<any>("messenger/postback.json");
+    menuTap.entry[0].messaging[0].postback = { mid: "m_menu_tap", title: "Lễ hội", payload: "menu:festivals" };
+    await server.postMessenger(menuTap);
+    await server.settle();
+    const after = await server.services.conversations.get("messenger:108512345678901:7012345678901234");
+    expect(after!.transcript.map((line) => line.extra ?? "")).toContain("[choice] menu:festivals");
   });
 
   it("retries a rate-limited send (613) and a 5xx, then succeeds", async () => {

@@ -182,7 +182,7 @@ describe("handoff on Messenger", () => {
   it("menu quick reply, silence, staff reply as a RESPONSE inside 24 h, “end” in English", async () => {
     const s = await start();
     const sent = recordGraphSends(100);
-    await say(s, messengerChoice("menu:handoff", "Talk to staff", clock), "messenger");
+    await say(s, messengerChoice("menu:handoff", "Gặp cán bộ", clock), "messenger");
     expect(graphTextsTo(sent)[0]).toContain(STARTED);
     expect((await handoffOf(s, MESSENGER_KEY))?.reason).toBe("menu");
     await say(s, messengerAt("lớp quan họ học ở đâu", clock + 1000), "messenger");

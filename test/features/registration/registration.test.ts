@@ -8,6 +8,7 @@ import type { Registration } from "../../../src/domain/registration.js";
 import type { StaffEvent } from "../../../src/domain/staff-event.js";
 import { MemoryStore } from "../../../src/store/memory-store.js";
 import { withSlowReads } from "../../helpers/slow-store.js";
+import { KEPT_MESSAGES, vietnamInstant, vietnamWallClock, type KeptMessage } from "../../../src/reach/index.js";
 import { startTestServer, type TestServer } from "../../helpers/test-server.js";
 import { knowledgeWithClasses, lastChoices, MessengerPerson, ZaloPerson } from "../../helpers/chat.js";
 
@@ -167,6 +168,11 @@ describe("day-before reminder", () => {
     await person.tap(REGISTRATION_PAYLOADS.confirm);
   }
 
+  beforeEach(() => {
+    // Reminders are not sent at night: the clock is pinned to the next 10:00 in Hà Nội (BOT_TODAY keeps the day).
+    clock = nextVietnamTen(Date.now());
+  });
+
   it("is sent once to registered people of a class starting tomorrow, not to the waiting list", async () => {
     const person = new ZaloPerson(server, "111");
     await register(person);
@@ -215,12 +221,75 @@ describe("day-before reminder", () => {
     try {
       await scheduler.tick();
       expect(person.count).toBe(before);
-      expect(await server.store.collection("pending").find()).toHaveLength(1);
+      const kept = await server.store.collection<KeptMessage>(KEPT_MESSAGES).find();
+      expect(kept.map((k) => [k.status, k.reason, k.source.kind])).toEqual([["waiting", "window_closed", "class-reminder"]]);
       expect((await registrations())[0].reminderSentAt).toBe(clock);
       expect(await person.say("chào bạn")).toContain("Nhắc lịch: ngày mai");
     } finally {
       scheduler.stop();
     }
+  });
+});
+
+describe("reminders on time or not at all", () => {
+  async function registerQuanHo(person: ZaloPerson): Promise<void> {
+    await person.tap(`class:register:${QUAN_HO}`);
+    await person.tap(REGISTRATION_PAYLOADS.self);
+    await person.say("Trần Thị Bình 0987654321");
+    await person.tap(REGISTRATION_PAYLOADS.confirm);
+  }
+
+  it("a reminder due at night waits for 07:00; on the class day it says 'hôm nay lúc 19:30'", async () => {
+    const person = new ZaloPerson(server, "111");
+    clock = vietnamInstant("2026-11-25", 22 * 60 + 15); // 22:15 the day before: quiet hours
+    await registerQuanHo(person);
+    const before = person.count;
+    await server.classReminders.tick(clock);
+    expect(person.count).toBe(before);
+    expect((await registrations())[0].reminderSentAt).toBeUndefined();
+    // BOT_TODAY pins 2026-11-25; a server on the class day shows the morning run.
+    await server.stop();
+    clock = vietnamInstant("2026-11-26", 7 * 60 + 5);
+    server = await startTestServer({ BOT_TODAY: "2026-11-26" }, { knowledge, now: () => clock, store: server.store });
+    await server.classReminders.tick(clock);
+    expect(person.textSince(before).match(/Nhắc lịch/g)).toHaveLength(1);
+    expect(person.textSince(before)).toContain("Nhắc lịch: hôm nay, thứ Năm 26/11/2026, lúc 19:30, là buổi học đầu tiên");
+  });
+
+  it("a reminder whose class has started is never sent: dropped, counted, listed for staff", async () => {
+    const person = new ZaloPerson(server, "111");
+    await registerQuanHo(person);
+    await server.stop();
+    clock = vietnamInstant("2026-11-26", 19 * 60 + 45); // the class began at 19:30
+    server = await startTestServer({ BOT_TODAY: "2026-11-26" }, { knowledge, now: () => clock, store: server.store });
+    const before = person.count;
+    {
+      await server.classReminders.tick(clock);
+      await server.classReminders.tick(clock + HOUR);
+      expect(person.count).toBe(before);
+      const [registration] = await registrations();
+      expect(registration.reminderSentAt).toBeUndefined();
+      expect(registration.reminderDroppedAt).toBeDefined();
+      expect(await server.metrics.registry.getSingleMetricAsString("bot_reminders_total")).toMatch(/kind="class",outcome="dropped"} 1/);
+      const kept = await server.store.collection<KeptMessage>(KEPT_MESSAGES).find();
+      expect(kept.map((k) => [k.status, k.reason])).toEqual([["dropped", "too_late"]]);
+      // Writing afterwards does not bring it back.
+      expect(await new ZaloPerson(server, "111").say("chào bạn")).not.toContain("Nhắc lịch");
+    }
+  });
+
+  it("a reminder kept for a closed window expires at the class time: writing after the class gets nothing", async () => {
+    clock = nextVietnamTen(Date.now()); // 49 h later is 11:00, not night
+    const person = new ZaloPerson(server, "111");
+    await registerQuanHo(person);
+    clock += 49 * HOUR;
+    await server.classReminders.tick(clock);
+    expect((await server.store.collection<KeptMessage>(KEPT_MESSAGES).find())[0].status).toBe("waiting");
+    await server.stop();
+    clock = vietnamInstant("2026-11-26", 20 * 60);
+    server = await startTestServer({ BOT_TODAY: "2026-11-26" }, { knowledge, now: () => clock, store: server.store });
+    expect(await new ZaloPerson(server, "111").say("chào bạn")).not.toContain("Nhắc lịch");
+    expect((await server.store.collection<KeptMessage>(KEPT_MESSAGES).find())[0].status).toBe("expired");
   });
 });
 
@@ -245,3 +314,10 @@ describe("RegistrationService", () => {
     await expect(service.markAttendance("LH-2026-0001", "3/12", true)).rejects.toBeInstanceOf(RangeError);
   });
 });
+
+/** The first 10:00 in Hà Nội at or after `now`. */
+function nextVietnamTen(now: number): number {
+  const { date } = vietnamWallClock(now);
+  const ten = vietnamInstant(date, 10 * 60);
+  return ten >= now ? ten : ten + 24 * HOUR;
+}

@@ -8,9 +8,9 @@ import type { MessengerOutboundMessage, MessengerSendBody, SendKind, UtilityTemp
  * private `call(path, payload)`, and transformers installed with `use(...)` wrap the call (retry, logging).
  */
 
-export type GraphCall = (path: string, payload: unknown, http: "POST" | "DELETE") => Promise<unknown>;
+export type GraphCall = (path: string, payload: unknown, http: "GET" | "POST" | "DELETE") => Promise<unknown>;
 /** Wraps the call: gets the next call in the chain and this call's path, payload and verb. */
-export type GraphTransformer = (prev: GraphCall, path: string, payload: unknown, http: "POST" | "DELETE") => Promise<unknown>;
+export type GraphTransformer = (prev: GraphCall, path: string, payload: unknown, http: "GET" | "POST" | "DELETE") => Promise<unknown>;
 
 export interface GraphClientOptions {
   /** FB_GRAPH_BASE, default https://graph.facebook.com. */
@@ -72,6 +72,17 @@ export class GraphClient {
     return this.#chain()("/me/messenger_profile", profile, "POST");
   }
 
+  // ===  User Profile API  ===
+
+  /**
+   * The person's locale ("vi_VN", "en_US"), or undefined when Graph does not give it (the `locale` field needs
+   * the app's advanced access to the User Profile API).
+   */
+  async getLocale(psid: string): Promise<string | undefined> {
+    const profile = (await this.#chain()(`/${encodeURIComponent(psid)}`, { fields: "locale" }, "GET")) as { locale?: unknown } | undefined;
+    return typeof profile?.locale === "string" ? profile.locale : undefined;
+  }
+
   // ===  The call  ===
 
   #chain(): GraphCall {
@@ -79,15 +90,17 @@ export class GraphClient {
     return this.#transformers.reduceRight<GraphCall>((prev, transformer) => (path, payload, http) => transformer(prev, path, payload, http), base);
   }
 
-  async #call(path: string, payload: unknown, http: "POST" | "DELETE"): Promise<unknown> {
-    const url = `${this.options.baseUrl.replace(/\/+$/, "")}/${this.options.version}${path}?${new URLSearchParams({ access_token: this.options.pageAccessToken })}`;
+  async #call(path: string, payload: unknown, http: "GET" | "POST" | "DELETE"): Promise<unknown> {
+    // A GET carries its payload as query fields (User Profile API); the others as a JSON body.
+    const query = new URLSearchParams({ ...(http === "GET" ? (payload as Record<string, string>) : {}), access_token: this.options.pageAccessToken });
+    const url = `${this.options.baseUrl.replace(/\/+$/, "")}/${this.options.version}${path}?${query}`;
     let status: number;
     let data: { error?: { code?: number; error_subcode?: number; message?: string } } | undefined;
     try {
       const response = await (this.options.fetch ?? leanFetch)(url, {
         method: http,
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(payload),
+        headers: http === "GET" ? {} : { "content-type": "application/json" },
+        ...(http === "GET" ? {} : { body: JSON.stringify(payload) }),
         timeoutMs: this.options.timeoutMs ?? 10_000,
       });
       status = response.status;

@@ -80,6 +80,19 @@ export class Api {
     return this.raw.sendTransaction({ recipient: { user_id: userId }, message: buildTransaction(message) });
   }
 
+  // ===  Broadcast (OAs Zalo allows to broadcast, within their package's monthly number)  ===
+
+  /**
+   * Sends a published article (its attachment id) to the OA's followers; `target` narrows them (ages, gender,
+   * locations, cities, platform: Zalo's codes, comma-separated).
+   */
+  sendBroadcast(articleId: string, target: Record<string, string> = {}): Promise<{ message_id: string }> {
+    return this.raw.sendBroadcast({
+      recipient: { target },
+      message: { attachment: { type: "template", payload: { template_type: "media", elements: [{ media_type: "article", attachment_id: articleId }] } } },
+    });
+  }
+
   // ===  Followers, uploads, tokens  ===
 
   /** A follower's profile: display name, avatar, and what they shared through request_user_info. */

@@ -21,6 +21,7 @@ interface MethodSpec {
 export const METHODS = {
   sendConsultation: { http: "POST", host: "openapi", path: "/v3.0/oa/message/cs", encoding: "json" },
   sendTransaction: { http: "POST", host: "openapi", path: "/v3.0/oa/message/transaction", encoding: "json" },
+  sendBroadcast: { http: "POST", host: "openapi", path: "/v2.0/oa/message", encoding: "json" },
   getUserDetail: { http: "GET", host: "openapi", path: "/v3.0/oa/user/detail", encoding: "query" },
   uploadImage: { http: "POST", host: "openapi", path: "/v2.0/oa/upload/image", encoding: "multipart" },
   uploadFile: { http: "POST", host: "openapi", path: "/v2.0/oa/upload/file", encoding: "multipart" },
@@ -40,6 +41,7 @@ export interface UploadPayload {
 export interface MethodTypes {
   sendConsultation: { payload: { recipient: { user_id: string }; message: ZaloCsMessage }; result: SendResult };
   sendTransaction: { payload: { recipient: { user_id: string }; message: object }; result: SendResult };
+  sendBroadcast: { payload: { recipient: { target: Record<string, string> }; message: object }; result: { message_id: string } };
   getUserDetail: { payload: { user_id: string }; result: UserDetail };
   uploadImage: { payload: UploadPayload; result: { attachment_id: string } };
   uploadFile: { payload: UploadPayload; result: { token: string } };

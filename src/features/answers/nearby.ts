@@ -1,0 +1,96 @@
+/**
+ * A shared location outside a dialog: the nearest heritage sites and festival places of the pack, with the
+ * distance as the crow flies and a map link for each. Items without coordinates in content are left out (their
+ * place is not known precisely); when none has coordinates, the person is told so and offered the lists.
+ *
+ * @example nearbyReply(pack, { latitude: 21.04, longitude: 106.08 }, "vi").text
+ * // "Gần bạn nhất (theo đường chim bay):\n1. Chùa Dâu – khoảng 0,5 km …"
+ */
+import type { ContentPack, GeoPoint } from "../../content/index.js";
+import type { Choice, GeoLocation, Reply } from "../../core/message.js";
+import { MENU } from "../../shared/menu.js";
+import type { AnswerLanguage } from "./answer-input.js";
+import { lines, speaker, staffChoice } from "./answer-text.js";
+
+/** How many places an answer lists. */
+export const NEARBY_MAX = 5;
+/** Beyond this, the places are said to be far (the pack covers one ward or province). */
+const FAR_KM = 50;
+const EARTH_RADIUS_KM = 6371;
+
+interface Place {
+  payload: string;
+  name: string;
+  kind: "heritage" | "festival";
+  point: GeoPoint;
+  km: number;
+}
+
+/** Great-circle distance in km (haversine). */
+export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const rad = (deg: number) => (deg * Math.PI) / 180;
+  const dLat = rad(b.lat - a.lat);
+  const dLng = rad(b.lng - a.lng);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLng / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h));
+}
+
+/** A link that opens the point in the phone's map app (Google Maps URLs, no key needed). */
+export function mapLink(point: { lat: number; lng: number }): string {
+  return `https://www.google.com/maps/search/?api=1&query=${point.lat},${point.lng}`;
+}
+
+/** The places of the pack nearest to `here`, nearest first. */
+export function nearestPlaces(pack: ContentPack, here: GeoLocation, lang: AnswerLanguage): Place[] {
+  const say = speaker(lang);
+  const from = { lat: here.latitude, lng: here.longitude };
+  const places: Place[] = [];
+  for (const item of pack.heritage) {
+    if (item.location) places.push({ payload: `heritage:${item.id}`, name: say.text(item.names), kind: "heritage", point: item.location, km: distanceKm(from, item.location) });
+  }
+  for (const festival of pack.festivals) {
+    if (festival.location) places.push({ payload: `festival:${festival.id}`, name: say.text(festival.names), kind: "festival", point: festival.location, km: distanceKm(from, festival.location) });
+  }
+  return places.sort((a, b) => a.km - b.km).slice(0, NEARBY_MAX);
+}
+
+function kmText(km: number, lang: AnswerLanguage): string {
+  const rounded = km < 10 ? Math.round(km * 10) / 10 : Math.round(km);
+  return lang === "en" ? `${rounded} km` : `${String(rounded).replace(".", ",")} km`;
+}
+
+/** The answer to a shared location. */
+export function nearbyReply(pack: ContentPack, here: GeoLocation, lang: AnswerLanguage): Reply {
+  const say = speaker(lang);
+  const places = nearestPlaces(pack, here, lang);
+  if (places.length === 0) {
+    return {
+      text: say.phrase({
+        vi: "Mình đã nhận vị trí của bạn, nhưng mình chưa có tọa độ của các di tích và lễ hội để tìm chỗ gần bạn. Bạn xem danh sách bên dưới nhé.",
+        en: "I got your location, but I do not have the coordinates of the sites and festivals yet to find what is near you. Here are the lists.",
+      }),
+      choices: [
+        { title: lang === "en" ? "Festivals" : "Lễ hội", payload: MENU.festivals },
+        { title: lang === "en" ? "Heritage" : "Di sản", payload: MENU.heritage },
+        staffChoice(lang),
+      ],
+    };
+  }
+  const far = places[0].km > FAR_KM;
+  const kindWord = (kind: Place["kind"]) => say.phrase(kind === "heritage" ? { vi: "di tích", en: "site" } : { vi: "lễ hội", en: "festival" });
+  const listed = places.map((place, i) => `${i + 1}. ${place.name} (${kindWord(place.kind)}) – ${say.phrase({ vi: "khoảng", en: "about" })} ${kmText(place.km, lang)}`);
+  const choices: Choice[] = places.map((place) => ({ title: place.name, payload: place.payload }));
+  return {
+    text: lines(
+      far
+        ? say.phrase({ vi: "Các địa điểm mình biết đều cách bạn khá xa. Gần nhất (theo đường chim bay):", en: "The places I know are all quite far from you. Nearest (as the crow flies):" })
+        : say.phrase({ vi: "Gần bạn nhất (theo đường chim bay):", en: "Nearest to you (as the crow flies):" }),
+      listed.join("\n"),
+      places.some((place) => place.point.approximate) && say.phrase({ vi: "Vị trí trên bản đồ là gần đúng.", en: "Map positions are approximate." }),
+      say.phrase({ vi: "Chọn một mục để xem thông tin.", en: "Pick one to read about it." }),
+    ),
+    // One link per place on the map: a festival held at a listed site shares its link.
+    links: [...new Map(places.map((place) => [mapLink(place.point), place.name])).entries()].map(([url, name]) => ({ title: `${say.phrase({ vi: "Bản đồ", en: "Map" })} – ${name}`, url })),
+    choices,
+  };
+}

@@ -1,0 +1,132 @@
+import pino from "pino";
+import { afterAll, describe, expect, it } from "vitest";
+import { ANNOUNCEMENTS, DELIVERIES, deliveryId, type Announcement, type Delivery } from "../../../src/features/announcements/announcement.js";
+import type { DeliverDeps } from "../../../src/features/announcements/deliver-one.js";
+import { InProcessDelivery } from "../../../src/features/announcements/delivery-worker.js";
+import { parseRates, TokenBucket } from "../../../src/features/announcements/token-bucket.js";
+import type { ReachResult } from "../../../src/reach/index.js";
+import { MemoryStore } from "../../../src/store/memory-store.js";
+import type { Store } from "../../../src/store/store.js";
+
+const logger = pino({ level: "silent" });
+import { TEST_REDIS_URL as REDIS_URL } from "../../store/services.js";
+
+/** An announcement with `n` queued copies in the store. */
+async function seed(store: Store, n: number, id = "TB-2026-0001", channel = (i: number) => (i % 3 === 0 ? "messenger" : "zalo")): Promise<Announcement> {
+  const announcement: Announcement = { id, packId: "vo-cuong", kind: "notice", title: "T", text: "x", audience: { kind: "everyone" }, status: "sending", createdBy: "admin", createdAt: 0, sentAt: 0 };
+  await store.collection(ANNOUNCEMENTS).set(id, announcement);
+  for (let i = 0; i < n; i++) {
+    const c = channel(i);
+    const person = { key: `${c}:oa:u${i}`, channel: c, accountId: "oa", userId: `u${i}` };
+    const delivery: Delivery = { id: deliveryId(id, person.key), announcementId: id, personKey: person.key, person, language: "vi", status: "queued", attempts: 0, nextAttemptAt: 0 };
+    await store.collection(DELIVERIES).set(delivery.id, delivery);
+  }
+  return announcement;
+}
+
+function deps(store: Store, send: (userId: string) => Promise<ReachResult>): DeliverDeps {
+  return { store, sender: { send: (person) => send(person.userId) }, attempts: 3, backoffMs: 1, logger, now: () => Date.now() };
+}
+
+describe("TokenBucket", () => {
+  it("allows a burst, then one token per 1/rate s", () => {
+    let t = 0;
+    const bucket = new TokenBucket(10, 2, () => t);
+    expect([bucket.tryTake(), bucket.tryTake()]).toEqual([0, 0]);
+    expect(bucket.tryTake()).toBe(100);
+    t = 100;
+    expect(bucket.tryTake()).toBe(0);
+    expect(parseRates("zalo=20, messenger=250,default=5")).toEqual({ zalo: 20, messenger: 250, default: 5 });
+    expect(() => parseRates("zalo=fast")).toThrow();
+  });
+});
+
+describe("InProcessDelivery", () => {
+  it("every recipient gets exactly one result, over two channels' lanes", async () => {
+    const store = new MemoryStore();
+    await seed(store, 600);
+    const sent = new Map<string, number>();
+    const worker = new InProcessDelivery(deps(store, async (user) => {
+      sent.set(user, (sent.get(user) ?? 0) + 1);
+      return { status: "sent", decision: { kind: "free" } };
+    }), { rates: { zalo: 400, messenger: 2000 }, concurrency: 4 });
+    await worker.resume();
+    await worker.idle();
+    const deliveries = await store.collection<Delivery>(DELIVERIES).find();
+    expect(deliveries.every((d) => d.status === "sent")).toBe(true);
+    expect([...sent.values()].every((count) => count === 1)).toBe(true);
+    expect(sent.size).toBe(600);
+    expect((await store.collection<Announcement>(ANNOUNCEMENTS).get("TB-2026-0001"))!.totals).toMatchObject({ sent: 600, kept: 0, failed: 0, queued: 0 });
+  });
+
+  it("resumes after a restart: the queued copies are sent, one caught mid-send is reported rather than sent twice", async () => {
+    const store = new MemoryStore();
+    await seed(store, 50);
+    const sent = new Set<string>();
+    let first = 0;
+    const stopping = new InProcessDelivery(deps(store, async (user) => {
+      sent.add(user);
+      first++;
+      return { status: "sent", decision: { kind: "free" } };
+    }), { rates: { default: 20 }, concurrency: 1 });
+    await stopping.resume();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await stopping.close(); // the "restart": some copies sent, the rest still queued
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(50);
+    // A copy the old process had claimed when it died.
+    const interrupted = (await store.collection<Delivery>(DELIVERIES).find({ status: "queued" }))[0];
+    await store.collection<Delivery>(DELIVERIES).set(interrupted.id, { ...interrupted, status: "sending", attempts: 1 });
+
+    const again = new InProcessDelivery(deps(store, async (user) => {
+      expect(sent.has(user)).toBe(false);
+      sent.add(user);
+      return { status: "kept", reason: "window_closed" };
+    }), { rates: { default: 1000 }, concurrency: 4 });
+    await again.resume();
+    await again.idle();
+    const deliveries = await store.collection<Delivery>(DELIVERIES).find();
+    expect(deliveries.filter((d) => d.status === "failed").map((d) => d.id)).toEqual([interrupted.id]);
+    expect(deliveries.filter((d) => d.status === "sent")).toHaveLength(first);
+    expect(deliveries.filter((d) => d.status === "kept")).toHaveLength(50 - first - 1);
+    expect((await store.collection<Announcement>(ANNOUNCEMENTS).get("TB-2026-0001"))!.status).toBe("done");
+  });
+});
+
+describe("BullmqDelivery (REDIS_URL; Redis runs on every machine and in CI)", () => {
+  const prefix = `test-announce-${process.pid}-${Date.now()}:`;
+  const closers: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const close of closers) await close();
+    const { Redis } = await import("ioredis");
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
+  });
+
+  it("two instances share the queues: every copy once, retries by BullMQ, the announcement marked done", async () => {
+    const { BullmqDelivery } = await import("../../../src/features/announcements/bullmq-delivery.js");
+    const store = new MemoryStore();
+    const announcement = await seed(store, 120);
+    const calls = new Map<string, number>();
+    const send = async (user: string): Promise<ReachResult> => {
+      calls.set(user, (calls.get(user) ?? 0) + 1);
+      if (user === "u5" && calls.get(user) === 1) throw new Error("503 from the platform");
+      return { status: "sent", decision: { kind: "free" } };
+    };
+    const options = { redisUrl: REDIS_URL, prefix, rates: { zalo: 500, messenger: 500 }, concurrency: 4 };
+    const a = await BullmqDelivery.open(deps(store, send), options);
+    const b = await BullmqDelivery.open(deps(store, send), options);
+    closers.push(() => a.close(), () => b.close());
+    await a.dispatch(announcement);
+    await a.dispatch(announcement); // a second dispatch adds nothing (job ids come from the copies)
+    await a.idle();
+    for (let i = 0; i < 50 && (await store.collection<Announcement>(ANNOUNCEMENTS).get(announcement.id))!.status !== "done"; i++) await new Promise((r) => setTimeout(r, 50));
+    const deliveries = await store.collection<Delivery>(DELIVERIES).find();
+    expect(deliveries.every((d) => d.status === "sent")).toBe(true);
+    expect(calls.get("u5")).toBe(2);
+    expect([...calls.entries()].filter(([user]) => user !== "u5").every(([, count]) => count === 1)).toBe(true);
+    expect((await store.collection<Announcement>(ANNOUNCEMENTS).get(announcement.id))!).toMatchObject({ status: "done", totals: { sent: 120 } });
+  });
+});
