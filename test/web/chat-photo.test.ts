@@ -25,7 +25,8 @@ describe("web chat photos", () => {
     const { cookie, userId } = await openChat(server);
     const response = await upload(server, cookie, PNG);
     expect(response.status).toBe(200);
-    expect(((await response.json()) as { replies: unknown[] }).replies.length).toBeGreaterThan(0);
+    // The photo-first prompt takes it as it takes a Zalo photo.
+    expect(((await response.json()) as { replies: { text: string }[] }).replies.map((reply) => reply.text).join("\n")).toContain("Bạn muốn gửi phản ánh kèm ảnh này?");
 
     const [conversation] = await server.services.conversations.collection.find({ channel: "web" });
     const extra = conversation!.transcript.find((line) => line.from === "person")!.extra!;
@@ -79,5 +80,23 @@ describe("web chat photos", () => {
     await server.services.evidence.idle();
     await expect.poll(async () => (await server.services.evidence.read(report.evidence[0]!.media!.id))?.record).toMatchObject({ status: "kept", reportCode: code, evidenceIndex: 0 });
     expect(await server.services.evidence.records.find({})).toHaveLength(1);
+  });
+
+  it("a photo sent first: 'Gửi phản ánh' starts a report whose first evidence is the kept upload", async () => {
+    const server = await start();
+    const { cookie } = await openChat(server);
+    await upload(server, cookie, PNG);
+    await say(server, cookie, { choice: "report:photo:yes" });
+    await say(server, cookie, { text: "Có người vẽ bậy lên tường đình Đông Xá" });
+    await say(server, cookie, { text: "đình Đông Xá" });
+    await say(server, cookie, { choice: "dialog:skip" });
+    await say(server, cookie, { choice: "report:evidence:done" });
+    await say(server, cookie, { choice: "report:anonymous" });
+    const done = await say(server, cookie, { choice: "report:submit" });
+    const code = /PA-\d{4}-\d{4,}/.exec(done.replies.map((reply) => reply.text).join("\n"))?.[0];
+    expect(code).toBeDefined();
+    const report = (await server.services.store.collection<Report>("reports").get(code!))!;
+    expect(report.evidence).toEqual([expect.objectContaining({ kind: "image", media: { id: expect.stringMatching(/^media-/), status: "kept" } })]);
+    await expect.poll(async () => (await server.services.evidence.read(report.evidence[0]!.media!.id))?.record).toMatchObject({ status: "kept", reportCode: code, evidenceIndex: 0 });
   });
 });
