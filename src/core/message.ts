@@ -10,6 +10,8 @@ export interface Attachment {
   kind: "image" | "file" | "link" | "audio" | "video" | "sticker";
   url: string;
   name?: string;
+  /** A copy the bot already keeps (a photo uploaded straight to the web chat): its media id, nothing to download. */
+  keptMediaId?: string;
 }
 
 /** A shared location (Zalo user_send_location, a Messenger location attachment). */

@@ -1,11 +1,14 @@
-import type { DeliveryWindow, OutboundChannel, Recipient } from "../../core/channel.js";
+import type { DeliveryWindow, OutboundChannel, Recipient, SendOptions } from "../../core/channel.js";
 import type { Reply } from "../../core/message.js";
 import { revisionOf, type Store } from "../../store/store.js";
 import { updateDocument } from "../../store/update-document.js";
 
+/** A reply waiting for the front end; `fromStaff` when a staff member wrote it (the page labels it "Cán bộ"). */
+export type LocalReply = Reply & { fromStaff?: true };
+
 /** What waits for one person of a local channel. */
 interface LocalInbox {
-  replies: Reply[];
+  replies: LocalReply[];
   revision?: number;
 }
 
@@ -28,13 +31,14 @@ export class StoredChannel implements OutboundChannel {
     private readonly limit = 100,
   ) {}
 
-  async send(to: Recipient, reply: Reply): Promise<void> {
+  async send(to: Recipient, reply: Reply, options?: SendOptions): Promise<void> {
     const collection = this.store.collection<LocalInbox>(LOCAL_INBOX);
-    await updateDocument(collection, this.#id(to.userId), (stored) => ({ replies: [...(stored?.replies ?? []), reply].slice(-this.limit) }), { durable: true });
+    const waiting: LocalReply = options?.purpose === "staff" ? { ...reply, fromStaff: true } : reply;
+    await updateDocument(collection, this.#id(to.userId), (stored) => ({ replies: [...(stored?.replies ?? []), waiting].slice(-this.limit) }), { durable: true });
   }
 
   /** Takes (and clears) what is waiting for a person, oldest first. */
-  async take(userId: string): Promise<Reply[]> {
+  async take(userId: string): Promise<LocalReply[]> {
     const collection = this.store.collection<LocalInbox>(LOCAL_INBOX);
     for (;;) {
       const stored = await collection.get(this.#id(userId));

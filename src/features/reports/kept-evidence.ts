@@ -13,12 +13,20 @@ import { REPORTS } from "./report-service.js";
 
 /** The evidence list with a media id on each file to download (ids made before the report is written). */
 export function withMediaIds(services: Pick<Services, "evidence">, evidence: readonly EvidenceItem[]): EvidenceItem[] {
-  return evidence.map((item) => (isDownloadable(item.kind) && !item.media ? { ...item, media: { id: services.evidence.newId(), status: "pending" } } : item));
+  return evidence.map((item) => {
+    if (item.media || !isDownloadable(item.kind)) return item;
+    // Uploaded to the bot (web chat): kept already, under its own id.
+    return { ...item, media: item.keptMediaId ? { id: item.keptMediaId, status: "kept" } : { id: services.evidence.newId(), status: "pending" } };
+  });
 }
 
 /** Starts downloading a filed report's files; returns at once (failures are logged, the report is already safe). */
 export function keepEvidence(services: Pick<Services, "evidence" | "logger">, report: Report): void {
   report.evidence.forEach((item, index) => {
+    if (item.keptMediaId && item.media?.id === item.keptMediaId) {
+      void services.evidence.attach(item.keptMediaId, report.code, index).catch((error) => services.logger.error({ err: error, report: report.code }, "evidence: could not link an upload"));
+      return;
+    }
     if (!item.media || item.media.status !== "pending") return;
     void services.evidence
       .keep({ id: item.media.id, url: item.url, kind: item.kind, name: item.name, ownerKey: report.reporter.key, reportCode: report.code, evidenceIndex: index })

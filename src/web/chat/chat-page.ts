@@ -36,7 +36,7 @@ export function chatPage(pack: ContentPack, packParam: string | undefined, lang:
 <script src="/chat/static/chat.js" defer></script>
 </head>
 <body>
-<div class="chat" data-pack="${packParam ?? ""}" data-lang="${lang}" data-typing="${frame.typing}" data-send-failed="${frame.sendFailed}" data-offline="${frame.offline}">
+<div class="chat" data-pack="${packParam ?? ""}" data-lang="${lang}" data-typing="${frame.typing}" data-send-failed="${frame.sendFailed}" data-offline="${frame.offline}" data-staff="${frame.staff}" data-waiting="${frame.waiting}" data-photo="${frame.photo}" data-location="${frame.location}" data-no-location="${frame.noLocation}">
   <header>
     <h1 id="chat-title">${frame.title}</h1>
     <p id="chat-subtitle">${texts.subtitle}</p>
@@ -47,10 +47,13 @@ export function chatPage(pack: ContentPack, packParam: string | undefined, lang:
       <div class="choices">${menu.map((c) => html`<button type="button" data-choice="${c.payload}">${c.title}</button>`)}</div>
     </li>
   </ol>
+  <p class="status" id="status" role="status" hidden>${frame.waiting}</p>
   <form id="composer" autocomplete="off">
+    <label class="tool" id="photo-label" title="${frame.photo}">📷<span class="visually-hidden">${frame.photo}</span><input id="photo" type="file" accept="image/jpeg,image/png,image/gif,image/webp" class="visually-hidden"></label>
+    <button type="button" id="locate" class="tool" title="${frame.location}">📍<span class="visually-hidden">${frame.location}</span></button>
     <label for="text" class="visually-hidden" id="text-label">${frame.inputLabel}</label>
     <input id="text" name="text" type="text" maxlength="1000" placeholder="${frame.placeholder}" required>
-    <button type="submit">${frame.send}</button>
+    <button type="submit" id="send">${frame.send}</button>
   </form>
   <p class="note"><span id="chat-note">${frame.note}</span> <noscript>Trang này cần bật JavaScript.</noscript></p>
 </div>
@@ -59,4 +62,4 @@ export function chatPage(pack: ContentPack, packParam: string | undefined, lang:
 }
 
 /** A reply as the chat script shows it. */
-export type ChatReplyJson = { text: string; choices?: { title: string; payload: string }[]; links?: { title: string; url: string }[]; images?: { url: string; caption?: string }[] };
+export type ChatReplyJson = { text: string; fromStaff?: true; choices?: { title: string; payload: string }[]; links?: { title: string; url: string }[]; images?: { url: string; caption?: string }[] };

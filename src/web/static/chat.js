@@ -1,15 +1,31 @@
 // Trợ lý văn hóa — web chat. Sends text or a choice to /chat/api/messages and shows the bot's replies;
-// polls for replies that come later (a report's status, a staff answer). No framework, nothing from outside.
+// polls for replies that come later (a report's status, a staff answer); after a reload shows the conversation
+// again (the session is the httpOnly cookie, so a script cannot read it); marks staff replies; says while a staff
+// handoff is open; sends a photo and the browser's location. No framework, nothing from outside.
 (() => {
   "use strict";
   const root = document.querySelector(".chat");
   const log = document.getElementById("log");
   const form = document.getElementById("composer");
   const input = document.getElementById("text");
-  const button = form.querySelector("button");
+  const button = document.getElementById("send");
+  const status = document.getElementById("status");
+  const locate = document.getElementById("locate");
+  const photo = document.getElementById("photo");
   const pack = root.dataset.pack || undefined;
   let lang = root.dataset.lang || "vi";
   let busy = false;
+  const query = () => "?" + new URLSearchParams(pack ? { pack } : {});
+  // The page's own words in the person's language (set on the page, updated by applyFrame).
+  const t = (key) => root.dataset[key] || "";
+
+  // Whether staff are awaited, from any answer of the API.
+  function applyState(data) {
+    if (typeof data.waitingForStaff === "boolean") {
+      status.hidden = !data.waitingForStaff;
+      status.textContent = t("waiting");
+    }
+  }
 
   // The frame follows the person's language: each answer says which it is now ("中文", "한국어" switch it).
   function applyFrame(frame) {
@@ -27,11 +43,20 @@
     root.dataset.typing = frame.typing;
     root.dataset.sendFailed = frame.sendFailed;
     root.dataset.offline = frame.offline;
+    for (const key of ["staff", "waiting", "photo", "location", "noLocation"]) root.dataset[key] = frame[key];
+    document.getElementById("photo-label").title = frame.photo;
+    locate.title = frame.location;
   }
 
-  function bubble(kind, text) {
+  function bubble(kind, text, label) {
     const li = document.createElement("li");
     li.className = kind;
+    if (label) {
+      const who = document.createElement("span");
+      who.className = "who";
+      who.textContent = label;
+      li.appendChild(who);
+    }
     const p = document.createElement("p");
     p.textContent = text;
     li.appendChild(p);
@@ -41,7 +66,7 @@
   }
 
   function showReply(reply) {
-    const li = bubble("bot", reply.text);
+    const li = reply.fromStaff ? bubble("bot staff", reply.text, t("staff")) : bubble("bot", reply.text);
     for (const image of reply.images || []) {
       const img = document.createElement("img");
       img.src = image.url;
@@ -87,11 +112,13 @@
     // One id per message: sent again after a dropped connection, the server answers it once.
     const id = (self.crypto && crypto.randomUUID ? crypto.randomUUID() : Date.now() + "-" + Math.random().toString(36).slice(2)).replace(/[^A-Za-z0-9_-]/g, "");
     const post = () =>
-      fetch("/chat/api/messages", {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify({ ...body, pack, id, lang }),
-      });
+      body instanceof Blob
+        ? fetch("/chat/api/photo?" + new URLSearchParams({ id, ...(pack ? { pack } : {}) }), { method: "POST", headers: { "content-type": "application/octet-stream", accept: "application/json" }, body })
+        : fetch("/chat/api/messages", {
+            method: "POST",
+            headers: { "content-type": "application/json", accept: "application/json" },
+            body: JSON.stringify({ ...body, pack, id, lang }),
+          });
     try {
       const response = await post().catch(() => post());
       const data = await response.json().catch(() => ({}));
@@ -101,6 +128,7 @@
       } else {
         applyFrame(data.frame);
         for (const reply of data.replies || []) showReply(reply);
+        applyState(data);
       }
     } catch {
       typing.remove();
@@ -129,10 +157,11 @@
   async function poll() {
     if (!busy && document.visibilityState === "visible") {
       try {
-        const response = await fetch("/chat/api/messages", { headers: { accept: "application/json" } });
+        const response = await fetch("/chat/api/messages" + query(), { headers: { accept: "application/json" } });
         if (response.ok) {
           const data = await response.json();
           for (const reply of data.replies || []) showReply(reply);
+          applyState(data);
         }
       } catch {
         // offline for a moment: the next poll tries again
@@ -140,6 +169,41 @@
     }
     setTimeout(poll, 4000);
   }
-  setTimeout(poll, 4000);
+
+  locate.addEventListener("click", () => {
+    if (!navigator.geolocation) return void bubble("bot error", t("noLocation"));
+    navigator.geolocation.getCurrentPosition(
+      (position) => void send({ location: { latitude: position.coords.latitude, longitude: position.coords.longitude } }, t("location")),
+      () => bubble("bot error", t("noLocation")),
+      { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 },
+    );
+  });
+
+  photo.addEventListener("change", () => {
+    const file = photo.files && photo.files[0];
+    photo.value = "";
+    if (file) void send(file, t("photo"));
+  });
+
+  // After a reload: the conversation so far (the greeting above stays first), then the polling.
+  async function restore() {
+    try {
+      const response = await fetch("/chat/api/transcript" + query(), { headers: { accept: "application/json" } });
+      if (response.ok) {
+        const data = await response.json();
+        applyState(data);
+        for (const line of data.lines || []) {
+          if (line.from === "person") bubble("me", line.text);
+          else if (line.from === "staff") bubble("bot staff", line.text, t("staff"));
+          else bubble("bot", line.text);
+        }
+      }
+    } catch {
+      // offline: the page still works for new messages
+    }
+    root.dataset.restored = "true";
+    setTimeout(poll, 4000);
+  }
+  void restore();
   input.focus();
 })();
