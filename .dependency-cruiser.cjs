@@ -27,8 +27,15 @@ module.exports = {
       name: "channels-at-the-edge",
       comment: "Only the channels themselves and the composition root (server.ts, src/app/) name a channel.",
       severity: "error",
-      from: { path: "^src/", pathNot: ["^src/channels/", "^src/server\\.ts$", "^src/app/", "^src/web/chat/", "^src/web/web-deps\\.ts$"] },
+      from: { path: "^src/", pathNot: ["^src/channels/", "^src/server\\.ts$", "^src/app/", "^src/web/chat/", "^src/web/web-deps\\.ts$", "^src/config\\.ts$"] },
       to: { path: "^src/channels/" },
+    },
+    {
+      name: "config-composes-only-channel-configs",
+      comment: "src/config.ts composes each channel's variables (src/channels/<channel>/config.ts) and nothing else of a channel.",
+      severity: "error",
+      from: { path: "^src/config\\.ts$" },
+      to: { path: "^src/channels/", pathNot: "^src/channels/[^/]+/config\\.ts$" },
     },
     {
       name: "web-chat-uses-only-the-local-channel",

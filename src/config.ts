@@ -1,30 +1,23 @@
 import { z } from "zod";
+import { optional, optionalUrl } from "./config-fields.js";
+import { messengerConfigShape, messengerMissing } from "./channels/messenger/config.js";
+import { zaloConfigIssues, zaloConfigShape, zaloMissing } from "./channels/zalo/config.js";
 
 /**
  * The configuration, read from the environment once at start-up and validated:
  * a wrong value stops start-up with a message naming the variable (see .env.example).
  */
 
-const optional = z
-  .string()
-  .trim()
-  .transform((value) => (value === "" ? undefined : value))
-  .optional();
-const list = z
-  .string()
-  .optional()
-  .transform((value) => (value ?? "").split(",").map((item) => item.trim()).filter(Boolean));
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
   .optional()
   .or(z.literal("").transform(() => undefined));
-const url = z.string().url("must be a URL (http://… or https://…)");
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
-  PUBLIC_URL: url.optional().or(z.literal("").transform(() => undefined)),
+  PUBLIC_URL: optionalUrl,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATA_DIR: z.string().default("./data"),
   STORE: z.enum(["lowdb", "memory", "postgres"]).default("lowdb"),
@@ -38,27 +31,11 @@ const schema = z.object({
   CONTENT_PACK: z.string().default("vo-cuong"),
   BOT_TODAY: isoDate,
 
-  ZALO_APP_ID: optional,
-  ZALO_APP_SECRET: optional,
-  ZALO_OA_SECRET_KEY: optional,
-  ZALO_OA_ACCESS_TOKEN: optional,
-  ZALO_OA_REFRESH_TOKEN: optional,
-  /** The picture of Zalo's request_user_info card (jpg/png); default PUBLIC_URL + /chat/static/contact-card.png. */
-  ZALO_CONTACT_CARD_IMAGE_URL: url.optional().or(z.literal("").transform(() => undefined)),
-  ZALO_API_BASE: url.default("https://openapi.zalo.me"),
-  ZALO_OAUTH_BASE: url.default("https://oauth.zaloapp.com"),
-  ZALO_SITE_VERIFICATION: optional,
-  /** Signed events whose timestamp is further than this from now are answered 200 and not handled; 0 = off. */
-  ZALO_REPLAY_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),
+  // Each channel declares its own variables (src/channels/<channel>/config.ts).
+  ...zaloConfigShape,
+  ...messengerConfigShape,
 
-  FB_APP_SECRET: optional,
-  FB_VERIFY_TOKEN: optional,
-  FB_PAGE_ACCESS_TOKEN: optional,
-  FB_GRAPH_BASE: url.default("https://graph.facebook.com"),
-  FB_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/, "must look like v21.0").default("v21.0"),
-
-  STAFF_ZALO_USER_IDS: list,
-  STAFF_WEBHOOK_URL: url.optional().or(z.literal("").transform(() => undefined)),
+  STAFF_WEBHOOK_URL: optionalUrl,
   STAFF_WEBHOOK_SECRET: optional,
   STAFF_ROUTES: optional,
   STAFF_API_TOKEN: optional,
@@ -105,7 +82,7 @@ const schema = z.object({
   MEDIA_RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
   MEDIA_RETRY_BASE_MS: z.coerce.number().int().min(0).default(5_000),
   S3_BUCKET: optional,
-  S3_ENDPOINT: url.optional().or(z.literal("").transform(() => undefined)),
+  S3_ENDPOINT: optionalUrl,
   S3_REGION: z.string().default("us-east-1"),
   S3_ACCESS_KEY_ID: optional,
   S3_SECRET_ACCESS_KEY: optional,
@@ -126,13 +103,6 @@ const schema = z.object({
   ANNOUNCE_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
   /** First wait before trying an announcement copy again (doubles each time). */
   ANNOUNCE_BACKOFF_MS: z.coerce.number().int().min(0).default(5_000),
-  /** Zalo OA broadcast to followers (needs Zalo's approval of the OA; docs/announcements.md). */
-  ZALO_BROADCAST_ENABLED: z
-    .enum(["true", "false", ""])
-    .default("false")
-    .transform((value) => value === "true"),
-  /** Broadcasts the OA's package allows per month (required when ZALO_BROADCAST_ENABLED=true). */
-  ZALO_BROADCAST_MONTHLY_QUOTA: z.coerce.number().int().min(0).optional().or(z.literal("").transform(() => undefined)),
 });
 
 /** The validated configuration. */
@@ -167,24 +137,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const missing = (["LLM_BASE_URL", "LLM_MODEL"] as const).filter((name) => !config[name]);
     if (missing.length > 0) throw new ConfigError(missing.map((name) => `${name}: required when LLM_PROVIDER=openai-compatible`));
   }
-  if (config.ZALO_BROADCAST_ENABLED && config.ZALO_BROADCAST_MONTHLY_QUOTA === undefined) {
-    throw new ConfigError(["ZALO_BROADCAST_MONTHLY_QUOTA: required when ZALO_BROADCAST_ENABLED=true (the broadcasts your OA's package allows per month)"]);
-  }
+  const channelIssues = zaloConfigIssues(config);
+  if (channelIssues.length > 0) throw new ConfigError(channelIssues);
   return config;
 }
 
 /** Which channels have what they need; a channel missing credentials stays off. */
 export function channelStatus(config: Config): { zalo: boolean; messenger: boolean; missing: Record<string, string[]> } {
-  const zaloMissing = [
-    !config.ZALO_OA_SECRET_KEY && "ZALO_OA_SECRET_KEY",
-    !config.ZALO_OA_ACCESS_TOKEN && !config.ZALO_OA_REFRESH_TOKEN && "ZALO_OA_ACCESS_TOKEN",
-  ].filter(Boolean) as string[];
-  const messengerMissing = [!config.FB_APP_SECRET && "FB_APP_SECRET", !config.FB_PAGE_ACCESS_TOKEN && "FB_PAGE_ACCESS_TOKEN"].filter(
-    Boolean,
-  ) as string[];
-  return {
-    zalo: zaloMissing.length === 0,
-    messenger: messengerMissing.length === 0,
-    missing: { zalo: zaloMissing, messenger: messengerMissing },
-  };
+  const missing = { zalo: zaloMissing(config), messenger: messengerMissing(config) };
+  return { zalo: missing.zalo.length === 0, messenger: missing.messenger.length === 0, missing };
 }

@@ -8,7 +8,7 @@ import { RedisKeyedRunner } from "./redis-keyed-runner.js";
 export interface ScaleOut {
   /** Pass as `runner` to the Pipeline: one person's messages in order, across instances. */
   runner: RedisKeyedRunner;
-  /** Pass as `lock` to the TokenManager (Zalo SDK): one token refresh at a time, across instances. */
+  /** Pass as `lock` to a channel's token manager: one token refresh at a time, across instances. */
   refreshLock: RedisLock;
   /** Closes the Redis connection (after the pipeline has drained). */
   close(): Promise<void>;
@@ -19,11 +19,16 @@ export interface ScaleOut {
  * the in-process SerialQueue and the token manager's own single-flight are enough).
  *
  * @example
- * const scaleOut = await createScaleOut(config, logger);
+ * const scaleOut = await createScaleOut(config, logger, { refreshLockName: "zalo-token-refresh" });
  * const pipeline = new Pipeline({ …, runner: scaleOut?.runner });
  * const tokens = new TokenManager({ …, lock: scaleOut?.refreshLock });
  */
-export async function createScaleOut(config: Config, logger: Logger, options: { prefix?: string } = {}): Promise<ScaleOut | undefined> {
+export async function createScaleOut(
+  config: Config,
+  logger: Logger,
+  /** refreshLockName: the lock's name, given by the composition root (the channel whose token it guards). */
+  options: { prefix?: string; refreshLockName?: string } = {},
+): Promise<ScaleOut | undefined> {
   if (!config.REDIS_URL) return undefined;
   const redis = await connectRedis(config.REDIS_URL);
   const prefix = options.prefix ?? config.REDIS_PREFIX ?? DEFAULT_REDIS_PREFIX;
@@ -31,7 +36,7 @@ export async function createScaleOut(config: Config, logger: Logger, options: { 
     prefix,
     onLeaseLost: (key, ticket) => logger.warn({ key, ticket }, "per-person queue place lost (instance stalled past its lease)"),
   });
-  const refreshLock = redisLock(redis, "zalo-token-refresh", 30_000, {
+  const refreshLock = redisLock(redis, options.refreshLockName ?? "token-refresh", 30_000, {
     prefix,
     onLost: (name) => logger.warn({ lock: name }, "Redis lock lost while held (instance stalled past its ttl)"),
   });
