@@ -1,18 +1,21 @@
 /**
  * What the plan engine answers with, and what it needs to know about who asks.
  */
+import type { Language } from "../shared/bilingual.js";
 import type { QuestionType } from "./question-type.js";
 
 /** A unit's names (contacts), for English leads. */
 export interface UnitName {
   vi: string;
   en?: string;
+  zh?: string;
+  ko?: string;
 }
 
 /** Who is asking: their pack and the packs it extends (own first), their language, names of units in English. */
 export interface PlanAskContext {
   lineage: readonly string[];
-  language: "vi" | "en";
+  language: Language;
   /** The pack's units (contacts) with their English names, for English leads. */
   units?: readonly UnitName[];
 }
