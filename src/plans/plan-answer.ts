@@ -1,8 +1,10 @@
 /**
  * What the plan engine answers with, and what it needs to know about who asks.
  */
-import type { Language } from "../shared/bilingual.js";
 import type { QuestionType } from "./question-type.js";
+
+/** The languages a plan answer's lead is written in (the app's four; engines import nothing from the app). */
+export type PlanLanguage = "vi" | "en" | "zh" | "ko";
 
 /** A unit's names (contacts), for English leads. */
 export interface UnitName {
@@ -15,7 +17,7 @@ export interface UnitName {
 /** Who is asking: their pack and the packs it extends (own first), their language, names of units in English. */
 export interface PlanAskContext {
   lineage: readonly string[];
-  language: Language;
+  language: PlanLanguage;
   /** The pack's units (contacts) with their English names, for English leads. */
   units?: readonly UnitName[];
 }

@@ -10,14 +10,16 @@
  */
 import type { PlanFile } from "../content/schema/plan.js";
 import { composeAnswer, composeHeader, composeNotCovered } from "./compose.js";
-import type { PlanAnswer, PlanAskContext } from "./plan-answer.js";
+import type { PlanAnswer, PlanAskContext, PlanLanguage } from "./plan-answer.js";
+
+/** Header and not-covered answers are written in Vietnamese or English (Chinese and Korean readers get English). */
+const viOrEn = (language: PlanLanguage): "vi" | "en" => (language === "vi" ? "vi" : "en");
 import { readPlan, type PlanHeaderFacts, type PlanModel } from "./plan-model.js";
 import { clauses, unitOf } from "./answer-lead.js";
 import { PlanSearchIndex, isStopSyllable, type PlanHit } from "./plan-search.js";
 import { syllables } from "./terms.js";
 import { questionType, type QuestionShape } from "./question-type.js";
 import { fold } from "../nlu/fold.js";
-import { viOrEn, type Language } from "../shared/bilingual.js";
 import { normalize } from "../nlu/normalize.js";
 
 /**
@@ -192,7 +194,7 @@ export class PlanEngine {
   }
 
   /** A question as the engine searches it: Chinese and Korean put into English plan terms, others as written. */
-  searchable(question: string, language: Language): string {
+  searchable(question: string, language: PlanLanguage): string {
     return language === "zh" || language === "ko" ? this.index.toEnglish(question, language) : question;
   }
 
