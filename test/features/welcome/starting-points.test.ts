@@ -46,7 +46,8 @@ describe("Messenger Get Started", () => {
     const first = await getStarted(person);
     expect(first).toContain("Mình là trợ lý văn hóa");
     expect(first).not.toMatch(/chưa hiểu|tôi/i);
-    expect(person.received.at(-1)!.choices.map((c) => c.payload)).toEqual(["menu:festivals", "menu:heritage", "menu:classes", "menu:report", "menu:handoff"]);
+    // The menu, then the other languages the bot speaks (issue 17).
+    expect(person.received.at(-1)!.choices.map((c) => c.payload)).toEqual(["menu:festivals", "menu:heritage", "menu:classes", "menu:report", "menu:handoff", "lang:en", "lang:zh", "lang:ko"]);
     const second = await getStarted(person);
     expect(second).toContain("Mình là trợ lý văn hóa");
     expect(second).not.toContain("chuyển cuộc trò chuyện cho cán bộ");
@@ -74,8 +75,8 @@ describe("Messenger Get Started", () => {
 describe("Messenger ice breakers", () => {
   const breakers = messengerProfile().ice_breakers;
 
-  it("are set in Vietnamese and English, and every payload is answered (not the fallback)", async () => {
-    expect(breakers.map((b) => b.locale)).toEqual(["default", "en_US"]);
+  it("are set in Vietnamese, English, Chinese and Korean, and every payload is answered (not the fallback)", async () => {
+    expect(breakers.map((b) => b.locale)).toEqual(["default", "en_US", "zh_CN", "ko_KR"]);
     const person = new MessengerPerson(server, "ps-ice-vi");
     for (const { question, payload } of breakers[0].call_to_actions) {
       const text = await messengerItem(person, { postback: { mid: `m_${randomUUID()}`, title: question, payload } });
@@ -88,7 +89,8 @@ describe("Messenger ice breakers", () => {
     const person = new MessengerPerson(server, "ps-ice-en");
     const { question, payload } = breakers[1].call_to_actions[0];
     const text = await messengerItem(person, { postback: { mid: `m_${randomUUID()}`, title: question, payload } });
-    expect(payload).toBe("menu:festivals");
+    // English entries carry the language, so even the first tap is answered in English.
+    expect(payload).toBe("lang:en:menu:festivals");
     expect(text).toMatch(/festival/i);
     expect(text).not.toMatch(/Lễ hội sắp/);
   });
@@ -126,7 +128,7 @@ describe("Zalo", () => {
     expect((await server.postZalo(event)).status).toBe(200);
     await server.settle();
     expect(person.textSince(0)).toContain("Mình là trợ lý văn hóa");
-    expect(person.received.at(-1)!.choices.map((c) => c.payload)).toContain("menu:report");
+    expect(person.received.flatMap((r) => r.choices.map((c) => c.payload))).toContain("menu:report");
     expect(await handoffs()).toEqual([]);
   });
 
