@@ -7,8 +7,8 @@
  */
 import { clauses, englishFrame, keyClause, sameUnit, unitOf } from "./answer-lead.js";
 import { syllables } from "./terms.js";
-import { citationLine, issuerEn, planDate, planName, type Lang } from "./citation.js";
-import type { PlanAnswer, UnitName } from "./plan-answer.js";
+import { citationLine, issuerEn, planDate, planName, sectionName, type Lang } from "./citation.js";
+import type { PlanAnswer, PlanLanguage as Language, UnitName } from "./plan-answer.js";
 import type { PlanHeaderFacts, PlanPassage } from "./plan-model.js";
 import type { PlanHit } from "./plan-search.js";
 import type { HeaderFact, QuestionShape, QuestionType } from "./question-type.js";
@@ -70,24 +70,65 @@ function quoted(hits: PlanHit[], type: QuestionType, section: readonly PlanPassa
 
 // ===  Leads  ===
 
-function englishUnit(unit: string, units: readonly UnitName[] | undefined): string {
+/** A unit in the person's language from contacts (zh/ko, else English), with the plan's Vietnamese name after it. */
+function unitName(unit: string, units: readonly UnitName[] | undefined, lang: Language = "en"): string {
   const known = units?.find((u) => sameUnit(u.vi, unit));
-  return known?.en ? `${known.en} (${unit})` : unit;
+  const name = (lang === "zh" || lang === "ko" ? known?.[lang] : undefined) ?? known?.en;
+  return name ? `${name} (${unit})` : unit;
 }
 
-function lead(best: PlanPassage, type: QuestionType, question: string, lang: Lang, units?: readonly UnitName[]): { line?: string; key?: string } {
+/** The fixed words of a Chinese or Korean lead; the unit, number or date in it are the plan's. */
+const CJK_LEAD = {
+  zh: {
+    lead: "主办单位", partners: "配合单位（计划原文）", none: "计划没有写明由哪个单位负责此事；相关内容：", responsible: "负责单位",
+    when: "时间", how_many: "计划中的数字", where: "地点", yes: "是的，计划中有这项内容。", section: (t: string) => `计划“${t}”一节写道：`,
+    wording: "计划原文：", colon: "：", stop: "。", cite: (c: string) => `根据${c}（计划原文为越南语）：`,
+  },
+  ko: {
+    lead: "주관 기관", partners: "협력 기관(계획 원문)", none: "계획에는 이 일을 맡은 기관이 명시되어 있지 않습니다. 관련 내용:", responsible: "담당 기관",
+    when: "시기", how_many: "계획의 수치", where: "장소", yes: "네, 계획에 이 내용이 있습니다.", section: (t: string) => `계획의 “${t}” 항목 내용:`,
+    wording: "계획 원문:", colon: ": ", stop: ".", cite: (c: string) => `${c}에 따르면 (계획 원문은 베트남어입니다):`,
+  },
+} as const;
+
+/** A lead in Chinese or Korean: the same facts as the English one, the Vietnamese key clause quoted. */
+function cjkLead(best: PlanPassage, type: QuestionType, question: string, lang: "zh" | "ko", units?: readonly UnitName[]): { line?: string; key?: string } {
+  const w = CJK_LEAD[lang];
+  const row = best.row;
+  switch (type) {
+    case "who": {
+      if (row) return { line: `${w.lead}${w.colon}${unitName(row.lead, units, lang)}${w.stop}${row.coordinating ? ` ${w.partners}${w.colon}${row.coordinating}${w.stop}` : ""}` };
+      const unit = unitOf(best);
+      return { line: unit ? `${w.responsible}${w.colon}${unitName(unit, units, lang)}${w.stop}` : w.none };
+    }
+    case "when":
+    case "how_many":
+    case "where": {
+      const key = type === "when" && row?.time ? row.time : keyClause(best.text, type, question);
+      return key ? { line: `${w[type]}${w.colon}“${key}”${w.stop}`, key } : {};
+    }
+    case "yes_no":
+      return { line: w.yes };
+    default:
+      return { line: w.section(best.section.title) };
+  }
+}
+
+function lead(best: PlanPassage, type: QuestionType, question: string, language: Language, units?: readonly UnitName[]): { line?: string; key?: string } {
+  if (language === "zh" || language === "ko") return cjkLead(best, type, question, language, units);
+  const lang: Lang = language;
   const vi = lang === "vi";
   const row = best.row;
   switch (type) {
     case "who": {
       if (row) {
         const partners = row.coordinating ? (vi ? ` Phối hợp: ${row.coordinating}.` : ` Coordinating (as named in the plan): ${row.coordinating}.`) : "";
-        return { line: vi ? `Cơ quan chủ trì: ${row.lead}.${partners}` : `Lead unit: ${englishUnit(row.lead, units)}.${partners}` };
+        return { line: vi ? `Cơ quan chủ trì: ${row.lead}.${partners}` : `Lead unit: ${unitName(row.lead, units)}.${partners}` };
       }
       const unit = unitOf(best);
       // Said, not left out: the plan mentions the task but gives it to no unit.
       if (!unit) return { line: vi ? "Kế hoạch không nêu rõ đơn vị nào phụ trách việc này; nội dung liên quan:" : "The plan does not name a unit for this; what it says:" };
-      return { line: vi ? `Đơn vị được giao: ${unit}.` : `Responsible: ${englishUnit(unit, units)}.` };
+      return { line: vi ? `Đơn vị được giao: ${unit}.` : `Responsible: ${unitName(unit, units)}.` };
     }
     case "when":
     case "how_many":
@@ -116,16 +157,18 @@ export function composeAnswer(
   question: string,
   hits: PlanHit[],
   shape: QuestionShape,
-  ctx: { language: Lang; units?: readonly UnitName[] },
+  ctx: { language: Language; units?: readonly UnitName[] },
   opts: { fromParent: boolean; ownPlans: PlanHeaderFacts[]; section: readonly PlanPassage[] },
 ): PlanAnswer {
-  const lang = ctx.language;
+  const cjk = ctx.language === "zh" || ctx.language === "ko" ? ctx.language : undefined;
+  // Chinese and Korean readers get the English citation (plan number and date), under a lead in their language.
+  const lang: Lang = ctx.language === "vi" ? "vi" : "en";
   const vi = lang === "vi";
   const best = hits[0].passage;
   const passages = quoted(hits, shape.type, opts.section);
   const itemChars = passages.length > 3 ? LIST_ITEM_CHARS : PASSAGE_CHARS;
   // The best passage keeps the room of a single quote: it is what answers.
-  const { line, key } = lead(best, shape.type, question, lang, ctx.units);
+  const { line, key } = lead(best, shape.type, question, ctx.language, ctx.units);
   let budget = QUOTE_CHARS;
   const pieces = passages.map((p) => {
     const room = p === best ? PASSAGE_CHARS : Math.min(itemChars, Math.max(120, budget));
@@ -141,6 +184,7 @@ export function composeAnswer(
   }
   if (line) out.push(line);
   if (vi) out.push(citationLine(best.plan, best.section, "vi"), `“${quote}”`);
+  else if (cjk) out.push(CJK_LEAD[cjk].cite(`${planName(best.plan, "vi")}, ${sectionName(best.section, "vi")}`), CJK_LEAD[cjk].wording, `“${quote}”`);
   else out.push("The plan's wording (Vietnamese):", `“${quote}”`, citationLine(best.plan, best.section, "en"));
   return {
     text: out.join("\n"),

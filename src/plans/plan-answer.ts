@@ -3,16 +3,21 @@
  */
 import type { QuestionType } from "./question-type.js";
 
+/** The languages a plan answer's lead is written in (the app's four; engines import nothing from the app). */
+export type PlanLanguage = "vi" | "en" | "zh" | "ko";
+
 /** A unit's names (contacts), for English leads. */
 export interface UnitName {
   vi: string;
   en?: string;
+  zh?: string;
+  ko?: string;
 }
 
 /** Who is asking: their pack and the packs it extends (own first), their language, names of units in English. */
 export interface PlanAskContext {
   lineage: readonly string[];
-  language: "vi" | "en";
+  language: PlanLanguage;
   /** The pack's units (contacts) with their English names, for English leads. */
   units?: readonly UnitName[];
 }

@@ -154,6 +154,11 @@ export class PlanSearchIndex {
     return this.#vocab.toVietnamese(question);
   }
 
+  /** A Chinese or Korean question in English plan terms (then searched as an English one). */
+  toEnglish(question: string, language: "zh" | "ko"): string {
+    return this.#vocab.toEnglish(question, language);
+  }
+
   /** The question's syllables (English plan terms are put into Vietnamese first, English function words dropped). */
   queryWords(question: string, english = false): string[] {
     if (!english) return syllables(question);

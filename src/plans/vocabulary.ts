@@ -16,6 +16,8 @@ export interface PlanVocabulary {
   phrases: PhraseTable;
   /** English plan terms replaced by the plans' Vietnamese words (longest first); other words stay. */
   toVietnamese(text: string): string;
+  /** A Chinese or Korean question in the English glossary's words (then read as an English question); other words stay. */
+  toEnglish(text: string, language: "zh" | "ko"): string;
 }
 
 /** English question words, put into Vietnamese so the question type and the stop list see them. */
@@ -34,14 +36,32 @@ export function loadPlanVocabulary(dir = fromPackageRoot("intents", "plan-vocabu
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const pattern = new RegExp(`(?<![\\p{L}'])(${entries.map(([en]) => escape(en)).join("|")})(?![\\p{L}'])`, "gu");
   const lookup = new Map(entries);
+  const foreign = { zh: foreignGlossary(`${dir}/glossary-zh.yaml`), ko: foreignGlossary(`${dir}/glossary-ko.yaml`) };
   return {
     phrases: phraseTable(groups),
+    toEnglish(text, language) {
+      const { pattern: re, lookup: to } = foreign[language];
+      // Words the glossary does not hold cannot match a Vietnamese plan: they are dropped, not searched.
+      const english = text.replace(re, (m) => ` ${to.get(m) ?? m} `);
+      return english.replace(/[\p{Script=Han}\p{Script=Hangul}]+/gu, " ").replace(/\s+/g, " ").trim();
+    },
     toVietnamese(text) {
       let out = text.toLowerCase();
       for (const [re, vi] of ENGLISH_QUESTION_WORDS) out = out.replace(re, vi);
       return out.replace(pattern, (m) => ` ${lookup.get(m) ?? m} `).replace(/\s+/g, " ").trim();
     },
   };
+}
+
+/**
+ * A zh/ko → English glossary as one alternation, longest first. No word boundaries: Chinese has no spaces and
+ * Korean attaches particles ("보고서를"), so a term matches inside a longer run; terms are chosen long enough for that.
+ */
+function foreignGlossary(file: string): { pattern: RegExp; lookup: Map<string, string> } {
+  const terms = (parse(readFileSync(file, "utf8")) as { terms: Record<string, string> }).terms;
+  const entries = Object.entries(terms).sort((a, b) => b[0].length - a[0].length);
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return { pattern: new RegExp(entries.map(([k]) => escape(k)).join("|"), "gu"), lookup: new Map(entries) };
 }
 
 let shared: PlanVocabulary | undefined;

@@ -159,3 +159,20 @@ describe("plan answers over Messenger, in English", () => {
     expect(text).not.toMatch(INTERNAL);
   });
 });
+
+describe("plan answers over Zalo, in Chinese and Korean (Phường Võ Cường)", () => {
+  const ask = serverFor("vo-cuong");
+
+  it("Chinese: the lead in Chinese (the unit's Chinese name from contacts, else English), then the Vietnamese quote marked 计划原文", async () => {
+    const text = await ask("外国代表团来坊里交流文化活动时，谁负责安全？");
+    expect(text).toMatch(/^负责单位：.*\(Công an phường\)。\n根据Kế hoạch hội nhập quốc tế .* của UBND phường Võ Cường \(năm 2026\), mục V\.3 \(Công an phường\)（计划原文为越南语）：\n计划原文：\n“/);
+    expect(text).toContain("[人工客服]");
+  });
+
+  it("Korean: a when-question gets the plan's date in a Korean lead, then the Vietnamese quote marked 계획 원문", async () => {
+    const text = await ask("계획 실행 결과 보고서는 언제까지 제출해야 하나요?");
+    expect(text).toMatch(/^시기: “.*trước ngày 15\/10 hằng năm.*”\./);
+    expect(text).toMatch(/mục V\.8 \(Chế độ báo cáo\)에 따르면 \(계획 원문은 베트남어입니다\):\n계획 원문:\n“/);
+    expect(text).toContain("[직원 연결]");
+  });
+});

@@ -9,7 +9,6 @@
  * await answerPlan({ ...input, text: "Ai chủ trì số hóa di sản?", plans })
  * // { text: "Cơ quan chủ trì: Phòng Văn Hóa – Xã hội phường. …\nTheo Kế hoạch … , Phụ lục “…”, nhiệm vụ 3 (…):\n“…”" }
  */
-import { viOrEn } from "../../../shared/bilingual.js";
 import type { Reply } from "../../../core/message.js";
 import type { ContentPack } from "../../../content/index.js";
 import { PlanEngine, type PlanAnswer } from "../../../plans/index.js";
@@ -42,8 +41,8 @@ export function planEngineFor(input: Pick<AnswerInput, "plans" | "pack">): PlanE
 export function planAnswer(input: Pick<AnswerInput, "text" | "language" | "pack" | "plans">): PlanAnswer {
   return planEngineFor(input).answer(input.text, {
     lineage: input.pack.lineage,
-    language: viOrEn(input.language),
-    units: input.pack.contacts.map((c) => ({ vi: c.names.vi, en: c.names.en })),
+    language: input.language,
+    units: input.pack.contacts.map((c) => ({ vi: c.names.vi, en: c.names.en, zh: c.names.zh, ko: c.names.ko })),
   });
 }
 

@@ -30,7 +30,9 @@ const HERITAGE_FIELD = /\b(la gi|o dau|mo cua|gio mo|ve vao|gia ve|dia chi|xep h
 export function routeByEvidence(input: AnswerInput): Route {
   const { intent, entities } = input;
   if (intent === "greeting" || intent === "thanks" || intent === "plan_info") return { route: "intent" };
-  const f = fold(input.text);
+  const engine = planEngineFor(input);
+  // A Chinese or Korean message is read in English plan terms ("谁负责" → "who is responsible for").
+  const f = fold(engine.searchable(input.text, input.language));
   // "Who teaches / organises the classes": a class card holds a teacher only when one is known; the plan says who runs them.
   const whoRunsClasses = intent === "join_class" && /^(ai|who)\b|\b(ai|who|ben nao|don vi nao) (day|to chuc|mo|phu trach|teaches|organi[sz]es|runs)\b/.test(f);
   // "How often" is a plan's frequency, not a card's date.
@@ -47,8 +49,7 @@ export function routeByEvidence(input: AnswerInput): Route {
     if (intent === "join_class" && CLASS_FIELD.test(f)) return { route: "intent" };
   }
 
-  const engine = planEngineFor(input);
-  const evidence = engine.evidence(input.text, input.pack.lineage, input.language === "en");
+  const evidence = engine.evidence(engine.searchable(input.text, input.language), input.pack.lineage, input.language !== "vi");
   // "X là gì / ở đâu" about a relic named is its card, unless the plans clearly hold the question.
   if (intent === "heritage_info" && entities.heritage?.length && HERITAGE_FIELD.test(f) && !PLAN_CUE.test(f) && evidence.coverage < STRONG_COVERAGE) return { route: "intent" };
   if (evidence.coverage < engine.minCoverage) return { route: "intent" };
