@@ -131,7 +131,7 @@ function anonymiseRegistration(doc: Doc, person: PersonKey, at: number): Doc {
  *
  * @example const summary = await erasePersonData(store, person, Date.now());
  */
-export async function erasePersonData(store: Store, person: PersonKey, now: number, options: { removeMedia?: (id: string) => Promise<void> } = {}): Promise<ErasureSummary> {
+export async function erasePersonData(store: Store, person: PersonKey, now: number, options: { removeMedia?: (id: string) => Promise<void>; keepReplyText?: string } = {}): Promise<ErasureSummary> {
   const summary: ErasureSummary = {};
   const count = (name: string, what: "deleted" | "anonymised") => {
     summary[name] ??= { deleted: 0, anonymised: 0 };
@@ -169,9 +169,13 @@ export async function erasePersonData(store: Store, person: PersonKey, now: numb
   });
   // Replies waiting for a local chat (web, terminal) are kept by `<channel>:<user id>`, with nothing else naming the person.
   const localInbox = store.collection<Doc>("local_inbox");
-  if (await localInbox.get(`${person.channel}:${person.userId}`)) {
+  const inbox = await localInbox.get(`${person.channel}:${person.userId}`);
+  if (inbox) {
     await localInbox.delete(`${person.channel}:${person.userId}`);
     count("local_inbox", "deleted");
+    // The erasure's own confirmation (no personal data) was delivered just before: the person must still see it.
+    const kept = ((inbox.replies ?? []) as { text?: string }[]).filter((reply) => options.keepReplyText !== undefined && reply.text === options.keepReplyText);
+    if (kept.length > 0) await localInbox.set(`${person.channel}:${person.userId}`, { replies: kept });
   }
   // The conversation may have been saved again by a message handled meanwhile: delete once more, last.
   await store.collection<Doc>(PERSONAL_COLLECTIONS.conversations).delete(keyOf(person));

@@ -60,10 +60,11 @@ async function ask(ctx: AppContext): Promise<void> {
 async function erase(ctx: AppContext): Promise<void> {
   const person = { channel: ctx.message.channel, accountId: ctx.message.accountId, userId: ctx.message.userId };
   const { store, logger, evidence } = ctx.services;
-  await ctx.reply(ctx.say(texts.erased));
+  const confirmation = ctx.say(texts.erased);
+  await ctx.reply(confirmation);
   // After the pipeline has saved this turn: the conversation it writes is then deleted too.
   ctx.afterHandled.push(async () => {
-    const summary = await erasePersonData(store, person, ctx.services.now(), { removeMedia: (id) => evidence.remove(id) });
+    const summary = await erasePersonData(store, person, ctx.services.now(), { removeMedia: (id) => evidence.remove(id), keepReplyText: confirmation });
     await recordPrivacyAction(store, { at: ctx.services.now(), action: "erase", by: "person", personKey: ctx.conversation.key, summary });
     logger.info({ summary }, "personal data erased at the person's request");
   });
