@@ -78,7 +78,7 @@ export function festivalCard(festival: Festival, input: AnswerInput, options: Fe
       const day = dayWithWeekday(past.main ?? past.start, say.lang);
       when.push(
         say.phrase(
-          { vi: `${say.text(festival.names)} năm nay đã diễn ra (${past.main ? "chính hội " : ""}${day}).`, en: `This year's ${say.text(festival.names)} has already taken place (${past.main ? "main day " : ""}${day}).`, zh: `今年的${say.text(festival.names)}已经举行（${past.main ? "正会日" : ""}${day}）。`, ko: `올해 ${say.text(festival.names)}은(는) 이미 열렸습니다(${past.main ? "본 축제일 " : ""}${day}).` },
+          { vi: `${say.text(festival.names)} năm nay đã diễn ra (${past.main ? "chính hội " : ""}${day}).`, en: `This year's ${say.text(festival.names)} has already taken place (${past.main ? "main day " : ""}${day}).`, zh: `今年的${say.text(festival.names)}已经举行（${past.main ? "正会日" : ""}${day}）。`, ko: `올해 ${withTopic(say.text(festival.names))} 이미 열렸습니다(${past.main ? "본 축제일 " : ""}${day}).` },
         ),
       );
     }
@@ -116,7 +116,7 @@ function notHeldLine(festival: Festival, year: number, say: Speaker): string {
   const { every, years, leap, month } = festival.date;
   if (every) {
     return say.phrase(
-      { vi: `${name} tổ chức ${every.years} năm một lần (từ năm ${every.from}), năm ${year} không có.`, en: `${name} is held every ${every.years} years (from ${every.from}); there is none in ${year}.`, zh: `${name}每${every.years}年举办一次（自${every.from}年起），${year}年不举办。`, ko: `${name}은(는) ${every.from}년부터 ${every.years}년마다 열리며, ${year}년에는 열리지 않습니다.` },
+      { vi: `${name} tổ chức ${every.years} năm một lần (từ năm ${every.from}), năm ${year} không có.`, en: `${name} is held every ${every.years} years (from ${every.from}); there is none in ${year}.`, zh: `${name}每${every.years}年举办一次（自${every.from}年起），${year}年不举办。`, ko: `${withTopic(name)} ${every.from}년부터 ${every.years}년마다 열리며, ${year}년에는 열리지 않습니다.` },
     );
   }
   if (years) {
@@ -230,4 +230,11 @@ export function upcomingReply(input: AnswerInput): Reply {
 
 function capitalize(text: string): string {
   return text ? text[0].toLocaleUpperCase("vi") + text.slice(1) : text;
+}
+
+/** A Korean name with its topic particle: 은 after a final consonant, 는 after a vowel; 은(는) when not Hangul. */
+function withTopic(name: string): string {
+  const last = name.trimEnd().codePointAt(name.trimEnd().length - 1) ?? 0;
+  if (last < 0xac00 || last > 0xd7a3) return `${name}은(는)`;
+  return `${name}${(last - 0xac00) % 28 === 0 ? "는" : "은"}`;
 }
