@@ -81,12 +81,12 @@ function unitName(unit: string, units: readonly UnitName[] | undefined, lang: La
 const CJK_LEAD = {
   zh: {
     lead: "主办单位", partners: "配合单位（计划原文）", none: "计划没有写明由哪个单位负责此事；相关内容：", responsible: "负责单位",
-    when: "时间", how_many: "计划中的数字", where: "地点", yes: "是的，计划中有这项内容。", section: (t: string) => `计划“${t}”一节写道：`,
+    when: "时间", how_many: "计划中的数字", where: "地点", yes: "是的，计划中有这项内容。",
     wording: "计划原文：", colon: "：", stop: "。", cite: (c: string) => `根据${c}（计划原文为越南语）：`,
   },
   ko: {
     lead: "주관 기관", partners: "협력 기관(계획 원문)", none: "계획에는 이 일을 맡은 기관이 명시되어 있지 않습니다. 관련 내용:", responsible: "담당 기관",
-    when: "시기", how_many: "계획의 수치", where: "장소", yes: "네, 계획에 이 내용이 있습니다.", section: (t: string) => `계획의 “${t}” 항목 내용:`,
+    when: "시기", how_many: "계획의 수치", where: "장소", yes: "네, 계획에 이 내용이 있습니다.",
     wording: "계획 원문:", colon: ": ", stop: ".", cite: (c: string) => `${c}에 따르면 (계획 원문은 베트남어입니다):`,
   },
 } as const;
@@ -110,7 +110,8 @@ function cjkLead(best: PlanPassage, type: QuestionType, question: string, lang: 
     case "yes_no":
       return { line: w.yes };
     default:
-      return { line: w.section(best.section.title) };
+      // The citation line right after names the section already: a "section X says" line would repeat it.
+      return {};
   }
 }
 
