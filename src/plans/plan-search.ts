@@ -76,6 +76,14 @@ interface Doc {
   tf: Record<Field, Map<string, number>>;
   len: Record<Field, number>;
   section: number;
+  /** Whether the passage holds a question type's evidence (EVIDENCE, FREQUENCY), tested once per passage, not per search. */
+  holds: Map<RegExp, boolean>;
+}
+
+function holds(d: Doc, evidence: RegExp): boolean {
+  let known = d.holds.get(evidence);
+  if (known === undefined) d.holds.set(evidence, (known = evidence.test(d.passage.text)));
+  return known;
 }
 
 function counts(terms: string[]): Map<string, number> {
@@ -122,6 +130,7 @@ export class PlanSearchIndex {
         section,
         unitWords,
         ownSection,
+        holds: new Map(),
         tf: { text: counts(fields.text), heading: counts(fields.heading), unit: counts(fields.unit) },
         len: { text: fields.text.length, heading: fields.heading.length, unit: fields.unit.length },
       };
@@ -229,7 +238,7 @@ export class PlanSearchIndex {
       const whole = sectionScore(d.section);
       if (score === 0 && whole === 0) continue;
       score += SECTION_SHARE * whole;
-      if (evidence?.test(d.passage.text) || (options.type === "who" && d.passage.unit)) score *= 1 + TYPE_BONUS;
+      if ((evidence && holds(d, evidence)) || (options.type === "who" && d.passage.unit)) score *= 1 + TYPE_BONUS;
       // A question naming a unit ("Sở Ngoại vụ phải làm gì") is first about the unit's own section of the plan.
       if (d.ownSection && d.unitWords.length && d.unitWords.every((w) => askedWords.has(w))) score *= 1 + UNIT_SECTION_BONUS;
       // The preamble names every document and the plan's own title: it answers header questions, rarely others.

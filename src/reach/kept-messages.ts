@@ -16,6 +16,18 @@ import type { KeptReason, ReachPurpose } from "./reach-policy.js";
 /** Collection name. */
 export const KEPT_MESSAGES = "kept-messages";
 
+/**
+ * Per person, the ids of their waiting kept messages (document id = person key). Every message a person writes asks
+ * for what was kept for them; this index makes that one read by id instead of a scan of every kept message.
+ */
+export const KEPT_BY_PERSON = "kept-messages-by-person";
+
+interface KeptIndex {
+  id: string;
+  waiting: string[];
+  revision?: number;
+}
+
 /** What a kept message was for: shown to staff, and the link to the thing it is about. */
 export interface KeptSource {
   kind: "class-reminder" | "festival-reminder" | "announcement" | "class-opening";
@@ -51,11 +63,32 @@ export class KeptMessages {
     return this.store.collection<KeptMessage>(KEPT_MESSAGES);
   }
 
+  private get index() {
+    return this.store.collection<KeptIndex>(KEPT_BY_PERSON);
+  }
+
+  /** Indexes waiting messages kept before the per-person index existed; once per process, before the first take. */
+  private backfill?: Promise<void>;
+
+  private ensureIndexed(): Promise<void> {
+    this.backfill ??= (async () => {
+      for (const message of await this.collection.find({ status: "waiting" })) await this.addToIndex(message.personKey, message.id);
+    })();
+    return this.backfill;
+  }
+
+  private async addToIndex(personKey: string, id: string): Promise<void> {
+    await updateDocument(this.index, personKey, (current) =>
+      current?.waiting.includes(id) ? undefined : { id: personKey, waiting: [...(current?.waiting ?? []), id] },
+    { durable: true });
+  }
+
   /** Keeps one message; the id is stable per (source, person), so keeping it again does not make a copy. */
   async keep(message: Omit<KeptMessage, "id" | "personKey" | "status" | "keptAt">, now: number): Promise<KeptMessage> {
     const id = `${message.source.kind}:${message.source.ref}:${message.person.key}`;
     const kept: KeptMessage = { ...message, id, personKey: message.person.key, status: "waiting", keptAt: now };
     await this.collection.set(id, kept, { durable: true });
+    await this.addToIndex(kept.personKey, id);
     return kept;
   }
 
@@ -76,7 +109,11 @@ export class KeptMessages {
    * returned; the ones past their time are marked expired (and counted by the caller).
    */
   async takeFor(personKey: string, now: number): Promise<{ deliver: KeptMessage[]; expired: KeptMessage[] }> {
-    const waiting = (await this.collection.find({ personKey, status: "waiting" })).sort((a, b) => a.keptAt - b.keptAt);
+    await this.ensureIndexed();
+    const ids = (await this.index.get(personKey))?.waiting ?? [];
+    if (ids.length === 0) return { deliver: [], expired: [] };
+    const stored = await Promise.all(ids.map((id) => this.collection.get(id)));
+    const waiting = stored.filter((m): m is KeptMessage => m?.status === "waiting").sort((a, b) => a.keptAt - b.keptAt);
     const deliver: KeptMessage[] = [];
     const expired: KeptMessage[] = [];
     for (const message of waiting) {
@@ -90,6 +127,10 @@ export class KeptMessages {
       }, { durable: true });
       if (claimed) (late ? expired : deliver).push(message);
     }
+    // Only the ids read here leave the index: a message kept meanwhile stays for the next take.
+    await updateDocument(this.index, personKey, (current) =>
+      current && { ...current, waiting: current.waiting.filter((id) => !ids.includes(id)) },
+    { durable: true });
     return { deliver, expired };
   }
 
@@ -97,6 +138,7 @@ export class KeptMessages {
   async eraseFor(personKey: string): Promise<number> {
     const mine = await this.collection.find({ personKey });
     for (const message of mine) await this.collection.delete(message.id);
+    await this.index.delete(personKey);
     return mine.length;
   }
 }
