@@ -25,6 +25,7 @@ import pino from "pino";
 import { signEvent as zaloSignature } from "../src/channels/zalo/sdk/index.js";
 import { loadConfig } from "../src/config.js";
 import { createApp } from "../src/server.js";
+import { BENCH_ZALO_APP_ID, BENCH_ZALO_OA_SECRET, percentile, zaloBenchEnv } from "./lib/bench-env.js";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -34,9 +35,9 @@ const option = (name: string, fallback: number) => {
 const FLOOD_COUNT = option("count", 400);
 const FLOOD_SECONDS = option("seconds", 20);
 const CONNECTIONS = option("connections", 8);
-const APP_ID = "3605738391474520000";
+const APP_ID = BENCH_ZALO_APP_ID;
 const OA_ID = "579745863508352884";
-const OA_SECRET = "bench-oa-secret";
+const OA_SECRET = BENCH_ZALO_OA_SECRET;
 /** Room left under the 1 MB body limit for the JSON around the text. */
 const TEXT_BYTES = 1024 * 1024 - 1024;
 
@@ -105,22 +106,8 @@ async function startApiStub(): Promise<{ port: number; close(): void }> {
   return { port: await listen(server), close: () => server.close() };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
 function botEnv(stubPort: number, dataDir: string, port = 0): Record<string, string> {
-  return {
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "warn",
-    STORE: process.env.BENCH_STORE ?? "lowdb",
-    DATA_DIR: dataDir,
-    BOT_TODAY: "2026-11-25",
-    ZALO_APP_ID: APP_ID,
-    ZALO_APP_SECRET: "bench",
-    ZALO_OA_SECRET_KEY: OA_SECRET,
-    ZALO_OA_ACCESS_TOKEN: "bench-token",
-    ZALO_API_BASE: `http://127.0.0.1:${stubPort}`,
-  };
+  return zaloBenchEnv({ port, stubPort, dataDir, store: process.env.BENCH_STORE ?? "lowdb" });
 }
 
 // ===  (1) Slowest handling, in process  ===

@@ -26,6 +26,7 @@ import { join } from "node:path";
 import express from "express";
 import { LowdbStore } from "../src/store/lowdb/lowdb-store.js";
 import { httpRequestBytes, RAW_STUB_SOURCE, RawClient } from "./bench-wire.js";
+import { BENCH_ZALO_APP_ID, BENCH_ZALO_OA_SECRET, percentile, zaloBenchEnv } from "./lib/bench-env.js";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -37,9 +38,9 @@ const SECONDS = Number(option("seconds", "8"));
 const CONVERSATIONS = Number(option("conversations", "100000"));
 const CONNECTIONS = Number(option("connections", "32"));
 const WARM_UP_SECONDS = Number(option("warm-up", "2"));
-const OA_SECRET = "bench-oa-secret";
+const OA_SECRET = BENCH_ZALO_OA_SECRET;
 const APP_SECRET = "bench-app-secret";
-const APP_ID = "3605738391474520000";
+const APP_ID = BENCH_ZALO_APP_ID;
 const OA_ID = "579745863508352884";
 
 // ===  Helpers  ===
@@ -55,10 +56,6 @@ async function run(options: autocannon.Options): Promise<autocannon.Result> {
   });
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 const zaloSignature = (raw: string, timestamp: string) => "mac=" + createHash("sha256").update(APP_ID + raw + timestamp + OA_SECRET).digest("hex");
 const messengerSignature = (raw: string) => "sha256=" + createHmac("sha256", APP_SECRET).update(raw).digest("hex");
@@ -308,17 +305,7 @@ async function main(): Promise<void> {
   if (STORE === "postgres") await prefillPostgres(scaleOutEnv.DATABASE_URL, runId, CONVERSATIONS);
   const port = await freePort();
   const env: Record<string, string> = {
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "warn",
-    STORE,
-    DATA_DIR: dataDir,
-    BOT_TODAY: "2026-11-25",
-    ZALO_APP_ID: APP_ID,
-    ZALO_APP_SECRET: "bench",
-    ZALO_OA_SECRET_KEY: OA_SECRET,
-    ZALO_OA_ACCESS_TOKEN: "bench-token",
-    ZALO_API_BASE: `http://127.0.0.1:${stubPort}`,
+    ...zaloBenchEnv({ port, stubPort, dataDir, store: STORE }),
     FB_APP_SECRET: APP_SECRET,
     FB_VERIFY_TOKEN: "bench",
     FB_PAGE_ACCESS_TOKEN: "bench",

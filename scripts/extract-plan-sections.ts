@@ -17,6 +17,7 @@ import { readdirSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
+import type { AppendixRow, PlanFile, PlanSection } from "../src/content/schema/plan.js";
 
 // ===  Per-seed settings and fixes  ===
 
@@ -94,50 +95,7 @@ export const SEEDS: SeedConfig[] = [
 
 // ===  Output types (docs/content-format.md, plans/<plan-id>.yaml)  ===
 
-interface PlanSection {
-  id: string;
-  /** The part (I, II, …) the section belongs to; absent for the preamble and the closing paragraph. */
-  part?: string;
-  title: string;
-  /** One passage per line: each bullet or paragraph of the section, in the plan's words. */
-  text: string;
-  /** The unit the section assigns work to ("V.3. Công an phường", or its "Cơ quan chủ trì" line). */
-  unit?: string;
-  /** "Cơ quan chủ trì" / "Cơ quan phối hợp" lines (seed 002), in the plan's words. */
-  lead?: string;
-  partners?: string;
-}
-
-interface AppendixRow {
-  no: number;
-  title: string;
-  task: string;
-  lead: string;
-  coordinating: string;
-  time: string;
-  product: string;
-}
-
-interface PlanFile {
-  plan: {
-    id: string;
-    title: { vi: string };
-    issuer: string;
-    number?: string;
-    date?: string;
-    period: string;
-    signer?: string;
-    signerTitle?: string;
-    implements?: string[];
-    source: string;
-    seedFile: string;
-    note?: string;
-    truncatedAfter?: string;
-  };
-  parts: { id: string; title: string }[];
-  sections: PlanSection[];
-  appendix?: { title: string; rows: AppendixRow[] };
-}
+// The output follows the content schema the loader validates, so the script and the loader cannot drift apart.
 
 // ===  Cleaning  ===
 

@@ -9,7 +9,7 @@ import { REPORT_PAYLOADS } from "../../src/features/reports/report-dialog.js";
 import { ReportService } from "../../src/features/reports/report-service.js";
 import { SKIP_PAYLOAD } from "../../src/dialogs/dialog-runner.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
-import { knowledgeWithClasses, ZaloPerson } from "../helpers/chat.js";
+import { knowledgeWithClasses, QUAN_HO_CLASS, ZaloPerson } from "../helpers/chat.js";
 import type { Knowledge } from "../../src/shared/knowledge.js";
 
 /**
@@ -18,23 +18,13 @@ import type { Knowledge } from "../../src/shared/knowledge.js";
  * person English; odd sender ids do not throw.
  */
 
-const QUAN_HO = "lop-quan-ho-vo-cuong";
+const QUAN_HO = QUAN_HO_CLASS.id;
 let knowledge: Knowledge;
 let server: TestServer;
 
 beforeEach(async () => {
   knowledge ??= knowledgeWithClasses([
-    {
-      id: QUAN_HO,
-      title: { vi: "Lớp truyền dạy dân ca Quan họ phường Võ Cường", en: "Quan ho folk song class, Vo Cuong Ward" },
-      kind: "quan_ho",
-      capacity: 30,
-      firstSession: "2026-11-26",
-      schedule: { vi: "Tối thứ Năm hằng tuần, 19:30" },
-      place: { vi: "Nhà văn hóa khu Xuân Ổ" },
-      status: "open",
-      source: "Nguồn thử",
-    },
+    QUAN_HO_CLASS,
   ]);
   server = await startTestServer({}, { knowledge });
   server.services.notifier = { notify: async () => undefined };

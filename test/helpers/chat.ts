@@ -185,6 +185,19 @@ export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/** An open Quan họ class of 30 seats whose first session is tomorrow (BOT_TODAY is 2026-11-25 in tests). */
+export const QUAN_HO_CLASS = {
+  id: "lop-quan-ho-vo-cuong",
+  title: { vi: "Lớp truyền dạy dân ca Quan họ phường Võ Cường", en: "Quan ho folk song class, Vo Cuong Ward" },
+  kind: "quan_ho",
+  capacity: 30,
+  firstSession: "2026-11-26",
+  schedule: { vi: "Tối thứ Năm hằng tuần, 19:30" },
+  place: { vi: "Nhà văn hóa khu Xuân Ổ" },
+  status: "open",
+  source: "Nguồn thử",
+};
+
 /**
  * The real content with vo-cuong's classes replaced (e.g. a first session tomorrow, a class of one seat),
  * loaded as a Knowledge for startTestServer.

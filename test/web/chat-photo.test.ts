@@ -19,6 +19,16 @@ const upload = (server: TestServer, cookie: string, bytes: Buffer) =>
 const say = async (server: TestServer, cookie: string, body: Record<string, unknown>) =>
   (await (await fetch(`${server.url}/chat/api/messages`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ id: `say-${++counter}-abcdefgh`, ...body }) })).json()) as { replies: { text: string }[] };
 
+/** Ends a report's evidence step, files it anonymously and returns its code and stored report. */
+async function submitAnonymously(server: TestServer, cookie: string): Promise<{ code: string; report: Report }> {
+  await say(server, cookie, { choice: "report:evidence:done" });
+  await say(server, cookie, { choice: "report:anonymous" });
+  const done = await say(server, cookie, { choice: "report:submit" });
+  const code = /PA-\d{4}-\d{4,}/.exec(done.replies.map((reply) => reply.text).join("\n"))?.[0];
+  expect(code).toBeDefined();
+  return { code: code!, report: (await server.services.store.collection<Report>("reports").get(code!))! };
+}
+
 describe("web chat photos", () => {
   it("keeps an uploaded photo and hands it to the pipeline as an image attachment; only its sender can open it", async () => {
     const server = await start();
@@ -69,12 +79,7 @@ describe("web chat photos", () => {
     await say(server, cookie, { choice: "dialog:skip" });
     const afterPhoto = (await (await upload(server, cookie, PNG)).json()) as { replies: { text: string }[] };
     expect(afterPhoto.replies.map((reply) => reply.text).join("\n")).toMatch(/ảnh/i);
-    await say(server, cookie, { choice: "report:evidence:done" });
-    await say(server, cookie, { choice: "report:anonymous" });
-    const done = await say(server, cookie, { choice: "report:submit" });
-    const code = /PA-\d{4}-\d{4,}/.exec(done.replies.map((reply) => reply.text).join("\n"))?.[0];
-    expect(code).toBeDefined();
-    const report = (await server.services.store.collection<Report>("reports").get(code!))!;
+    const { code, report } = await submitAnonymously(server, cookie);
     expect(report.evidence).toHaveLength(1);
     expect(report.evidence[0]).toMatchObject({ kind: "image", media: { status: "kept" } });
     await server.services.evidence.idle();
@@ -90,12 +95,7 @@ describe("web chat photos", () => {
     await say(server, cookie, { text: "Có người vẽ bậy lên tường đình Đông Xá" });
     await say(server, cookie, { text: "đình Đông Xá" });
     await say(server, cookie, { choice: "dialog:skip" });
-    await say(server, cookie, { choice: "report:evidence:done" });
-    await say(server, cookie, { choice: "report:anonymous" });
-    const done = await say(server, cookie, { choice: "report:submit" });
-    const code = /PA-\d{4}-\d{4,}/.exec(done.replies.map((reply) => reply.text).join("\n"))?.[0];
-    expect(code).toBeDefined();
-    const report = (await server.services.store.collection<Report>("reports").get(code!))!;
+    const { code, report } = await submitAnonymously(server, cookie);
     expect(report.evidence).toEqual([expect.objectContaining({ kind: "image", media: { id: expect.stringMatching(/^media-/), status: "kept" } })]);
     await expect.poll(async () => (await server.services.evidence.read(report.evidence[0]!.media!.id))?.record).toMatchObject({ status: "kept", reportCode: code, evidenceIndex: 0 });
   });

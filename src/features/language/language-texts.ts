@@ -30,6 +30,3 @@ export const VI_EN_ONLY: { report: Bilingual; classes: Bilingual } = {
 
 /** The choice that continues in English. */
 export const CONTINUE_IN_ENGLISH: Bilingual = { vi: "Continue in English", en: "Continue in English", zh: "用英语继续", ko: "영어로 계속" };
-
-/** The language choices the welcome offers, each in its own language. */
-export const LANGUAGE_NAMES: Record<Language, string> = { vi: "Tiếng Việt", en: "English", zh: "中文", ko: "한국어" };

@@ -10,7 +10,7 @@ import { MemoryStore } from "../../../src/store/memory-store.js";
 import { withSlowReads } from "../../helpers/slow-store.js";
 import { KEPT_MESSAGES, vietnamInstant, vietnamWallClock, type KeptMessage } from "../../../src/reach/index.js";
 import { startTestServer, type TestServer } from "../../helpers/test-server.js";
-import { knowledgeWithClasses, lastChoices, MessengerPerson, ZaloPerson } from "../../helpers/chat.js";
+import { knowledgeWithClasses, QUAN_HO_CLASS, lastChoices, MessengerPerson, ZaloPerson } from "../../helpers/chat.js";
 
 /** Class registration through signed webhooks, the waiting list, and the day-before reminder. */
 
@@ -20,23 +20,13 @@ let server: TestServer;
 let clock: number;
 let notices: StaffEvent[];
 
-const QUAN_HO = "lop-quan-ho-vo-cuong";
+const QUAN_HO = QUAN_HO_CLASS.id;
 const SMALL = "lop-mot-cho";
 
 beforeEach(async () => {
   // BOT_TODAY is 2026-11-25 in tests: the Quan họ class starts tomorrow.
   knowledge ??= knowledgeWithClasses([
-    {
-      id: QUAN_HO,
-      title: { vi: "Lớp truyền dạy dân ca Quan họ phường Võ Cường", en: "Quan ho folk song class, Vo Cuong Ward" },
-      kind: "quan_ho",
-      capacity: 30,
-      firstSession: "2026-11-26",
-      schedule: { vi: "Tối thứ Năm hằng tuần, 19:30" },
-      place: { vi: "Nhà văn hóa khu Xuân Ổ" },
-      status: "open",
-      source: "Nguồn thử",
-    },
+    QUAN_HO_CLASS,
     { id: SMALL, title: { vi: "Lớp làm giấy dó (một chỗ)" }, kind: "craft", capacity: 1, audience: { children: false }, status: "open", source: "Nguồn thử" },
   ]);
   clock = Date.now();

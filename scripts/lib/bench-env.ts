@@ -1,0 +1,30 @@
+/**
+ * What the benchmark scripts share: the Zalo test identity the local stub answers for, the environment a benched
+ * bot runs with, and the percentile they report.
+ */
+
+/** The Zalo app id and OA secret the benches sign webhooks with. */
+export const BENCH_ZALO_APP_ID = "3605738391474520000";
+export const BENCH_ZALO_OA_SECRET = "bench-oa-secret";
+
+/** A bot on 127.0.0.1 that talks Zalo to the stub on `stubPort`, with the store and data folder given. */
+export function zaloBenchEnv(options: { port: number; stubPort: number; dataDir: string; store: string }): Record<string, string> {
+  return {
+    PORT: String(options.port),
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "warn",
+    STORE: options.store,
+    DATA_DIR: options.dataDir,
+    BOT_TODAY: "2026-11-25",
+    ZALO_APP_ID: BENCH_ZALO_APP_ID,
+    ZALO_APP_SECRET: "bench",
+    ZALO_OA_SECRET_KEY: BENCH_ZALO_OA_SECRET,
+    ZALO_OA_ACCESS_TOKEN: "bench-token",
+    ZALO_API_BASE: `http://127.0.0.1:${options.stubPort}`,
+  };
+}
+
+/** The p-th percentile of ascending `sorted` (NaN when empty). */
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
