@@ -6,7 +6,8 @@
  * Prints right/total per question type, per pack and per language for the dev part and the held-out part
  * (test/fixtures/plan-questions.{dev,heldout}.yaml), the wrong-section pairs, refusals of covered questions,
  * invented figures, "seed"/"đoạn" counts and the median in-process answer time. For the held-out part only
- * aggregate figures and the ids/sections of failures are printed: never its questions.
+ * aggregate figures are printed (counts per type, pack, language and failure kind): its failing ids and sections
+ * only with --heldout-failures, which is not for tuning.
  *
  * Options: --bench (timing only; npm run bench:answers), --sweep (coverage cut-offs on dev + work only, then exit), --dev (dev part only), --work (also the author's working questions), --rounds=N (timing rounds, default
  * 20), --show (dev and work failures with the reply)
@@ -81,7 +82,7 @@ function table(title: string, outcomes: Outcome[], key: (o: Outcome) => string):
   console.log(`  ${title.padEnd(8)} ${cells.join("  ·  ")}`);
 }
 
-async function evaluate(name: string, file: string, showQuestions: boolean): Promise<void> {
+async function evaluate(name: string, file: string, showQuestions: boolean, listFailures = true): Promise<void> {
   const rows = parse(readFileSync(file, "utf8")) as PlanQuestion[];
   const outcomes: Outcome[] = [];
   for (const q of rows) outcomes.push(await score(q));
@@ -95,11 +96,19 @@ async function evaluate(name: string, file: string, showQuestions: boolean): Pro
   const wrongSection = covered.filter((o) => o.why === "wrong section" || o.why.startsWith("cited"));
   const invented = outcomes.flatMap((o) => o.invented);
   const internal = outcomes.reduce((n, o) => n + o.internal, 0);
-  console.log(`  refusals of covered questions: ${refused.length}${refused.length ? ` (${refused.map((o) => o.q.id).join(", ")})` : ""}`);
-  console.log(`  wrong-section pairs (want → cited): ${wrongSection.map((o) => `${o.q.id} ${o.q.sections.join("|")} → ${o.cited}`).join("; ") || "none"}`);
-  console.log(`  invented figures (numbers/dates/phones not in the cited plan): ${invented.length}${invented.length ? ` [${invented.join(" ")}]` : ""}`);
+  console.log(`  refusals of covered questions: ${refused.length}${refused.length && listFailures ? ` (${refused.map((o) => o.q.id).join(", ")})` : ""}`);
+  if (listFailures) console.log(`  wrong-section pairs (want → cited): ${wrongSection.map((o) => `${o.q.id} ${o.q.sections.join("|")} → ${o.cited}`).join("; ") || "none"}`);
+  else console.log(`  wrong-section answers: ${wrongSection.length}`);
+  console.log(`  invented figures (numbers/dates/phones not in the cited plan): ${invented.length}${invented.length && listFailures ? ` [${invented.join(" ")}]` : ""}`);
   console.log(`  "seed"/"đoạn" in replies: ${internal}`);
   const failures = outcomes.filter((o) => !o.right);
+  if (!listFailures) {
+    // Held-out: aggregates only, so nobody tunes on its rows (failure lines only with --heldout-failures).
+    const whys = new Map<string, number>();
+    for (const o of failures) whys.set(o.why.replace(/ .*/, ""), (whys.get(o.why.replace(/ .*/, "")) ?? 0) + 1);
+    console.log(`  failure kinds: ${[...whys.entries()].map(([k, n]) => `${k} ${n}`).join(" · ") || "none"}`);
+    return;
+  }
   console.log(`  failures: ${failures.map((o) => `${o.q.id} (${o.q.type}; want ${o.q.sections.join("|") || "not covered"}; cited ${o.cited}; ${o.why})`).join("\n            ") || "none"}`);
   if (showQuestions && args.includes("--show")) {
     for (const o of failures) console.log(`\n  ${o.q.id} ${o.q.q}\n    ${o.text.replace(/\n/g, "\n    ")}`);
@@ -151,5 +160,5 @@ if (args.includes("--bench")) {
 }
 if (args.includes("--work")) await evaluate("work (author's own)", WORK, true);
 await evaluate("dev", DEV, true);
-if (files.includes(HELDOUT)) await evaluate("held-out", HELDOUT, false);
+if (files.includes(HELDOUT)) await evaluate("held-out", HELDOUT, false, args.includes("--heldout-failures"));
 await timing(files);
