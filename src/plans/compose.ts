@@ -151,6 +151,8 @@ function lead(best: PlanPassage, type: QuestionType, question: string, language:
   }
 }
 
+const NO_COUNT = { zh: "计划没有给出数字；这一部分列出如下。", ko: "계획에는 숫자가 없고, 이 항목에 다음과 같이 나열되어 있습니다." } as const;
+
 // ===  Answers  ===
 
 /** A plan answer from the hits of one pack's plans (best first). */
@@ -159,7 +161,7 @@ export function composeAnswer(
   hits: PlanHit[],
   shape: QuestionShape,
   ctx: { language: Language; units?: readonly UnitName[] },
-  opts: { fromParent: boolean; ownPlans: PlanHeaderFacts[]; section: readonly PlanPassage[] },
+  opts: { fromParent: boolean; ownPlans: PlanHeaderFacts[]; section: readonly PlanPassage[]; noCount?: boolean },
 ): PlanAnswer {
   const cjk = ctx.language === "zh" || ctx.language === "ko" ? ctx.language : undefined;
   // Chinese and Korean readers get the English citation (plan number and date), under a lead in their language.
@@ -183,6 +185,8 @@ export function composeAnswer(
     const own = opts.ownPlans[0].issuer;
     out.push(vi ? `Kế hoạch của ${own} chưa nêu việc này; kế hoạch của ${best.plan.issuer} có nêu.` : `The plan of the ${issuerEn(own)} does not say; the ${issuerEn(best.plan.issuer)}'s plan does.`);
   }
+  // A how-many question answered by the section's list: the plan gives the items, not their number.
+  if (opts.noCount) out.push(cjk ? NO_COUNT[cjk] : vi ? "Kế hoạch không nêu con số; mục này liệt kê như sau." : "The plan gives no number; the section lists them.");
   if (line) out.push(line);
   if (vi) out.push(citationLine(best.plan, best.section, "vi"), `“${quote}”`);
   else if (cjk) out.push(CJK_LEAD[cjk].cite(`${planName(best.plan, "vi")}, ${sectionName(best.section, "vi")}`), CJK_LEAD[cjk].wording, `“${quote}”`);

@@ -8,7 +8,7 @@
  * const plans = PlanEngine.fromPacks(library.packs.values());
  * plans.answer("khi nào nộp báo cáo?", { lineage: pack.lineage, language: "vi" }).text
  */
-export { PlanEngine, MIN_PLAN_COVERAGE, type PlanSource } from "./plan-engine.js";
+export { PlanEngine, MIN_PLAN_COVERAGE, type PlanEvidence, type PlanSource } from "./plan-engine.js";
 export type { PlanAnswer, PlanAskContext, UnitName } from "./plan-answer.js";
 export { readPlan, type PlanHeaderFacts, type PlanModel, type PlanPassage, type PlanSectionRef, type PlanTableRow } from "./plan-model.js";
 export { PlanSearchIndex, type PlanHit, type PlanSearchOptions } from "./plan-search.js";

@@ -30,6 +30,19 @@ import { normalize } from "../nlu/normalize.js";
  */
 export const MIN_PLAN_COVERAGE = 0.4;
 
+/** How well the plans answer a question, for routing (see `PlanEngine.evidence`). */
+export interface PlanEvidence {
+  /** Coverage of the passage that would answer (0 when none holds what the question's type needs). */
+  coverage: number;
+  score: number;
+  /** The question's words that passage holds as words (PlanHit.words). */
+  words: number;
+  /** The best coverage of any passage, whatever the type needs: how much the plans talk about the question. */
+  topic: number;
+  topicWords: number;
+  shape: QuestionShape;
+}
+
 /** A pack as the engine reads it. */
 export interface PlanSource {
   id: string;
@@ -53,10 +66,10 @@ function hasFigure(text: string): boolean {
   return /\d|%/.test(rest);
 }
 /** Folded question frames: the kind of answer asked for ("đơn vị nào", "bao lâu", "mấy lần", "là gì"). */
-const QUESTION_FRAME = /(?<= )(don vi|co quan|ben|bo phan|phong|so|ban|nguoi|doan the|to chuc) (nao|gi)(?= )|(?<= )(bao lau|bao gio|khi nao|luc nao|o dau|tai dau|the nao|nhu the nao|ra sao|la gi|gom nhung gi|nhung gi|ke ten|mot lan|may lan|bao nhieu|la ai)(?= )/g;
+const QUESTION_FRAME = /(?<= )(don vi|co quan|ben|bo phan|phong|so|ban|nguoi|doan the|to chuc) (nao|gi)(?= )|(?<= )((lay )?(o|tu) dau( ra)?|dau ra|bao lau|bao gio|khi nao|luc nao|tai dau|the nao|nhu the nao|ra sao|la gi|gom nhung gi|nhung gi|ke ten|mot lan|may lan|bao nhieu|la ai)(?= )/g;
 
 /** Folded: questions about what no plan holds (a person's name, a phone, an email, an address, a fee or price). */
-const NEVER_IN_PLANS = /\b((truong|pho|giam doc|chu tich)( [a-z]+){0,5} (ten (la )?(gi|ai)|la ai)|ho ten|ten (cua )?(truong|pho|giam doc|chu tich|can bo|nguoi)|(truong|pho) phong (la )?ai|giam doc (la )?ai|so dien thoai|dien thoai|hotline|email|dia chi (cua|o|tru so)|hoc phi|gia ve|ve vao cua|bao nhieu tien mot|phone number|email address|tuition|ticket price|entrance fee|who is the head|name of the (head|director|chief))\b/;
+const NEVER_IN_PLANS = /\b((truong|pho|giam doc|chu tich)( [a-z]+){0,5} (ten (la )?(gi|ai)|la ai)|ai (la|lam) (to truong|truong (phong|ban|thon|khu|so)|pho (phong|chu tich|giam doc)|giam doc|chu tich|bi thu)|ho ten|ten (cua )?(truong|pho|giam doc|chu tich|can bo|nguoi)|(truong|pho) phong (la )?ai|giam doc (la )?ai|so dien thoai|dien thoai|hotline|email|dia chi (cua|o|tru so)|hoc phi|gia ve|ve vao cua|bao nhieu tien mot|phone number|email address|tuition|ticket price|entrance fee|who is the head|name of the (head|director|chief))\b/;
 
 /** Folded: what a plan says after its tasks (funding, who is assigned, reporting). */
 const AFTER_THE_TASKS = /\b(kinh phi|ngan sach|du toan|duoc giao|giao (cho )?(so|phong|don vi|co quan)|phan cong|to chuc thuc hien|chu tri|trach nhiem|funding|budget|assigned|responsible)\b/;
@@ -90,6 +103,9 @@ function about(clause: string, asked: ReadonlySet<string>): boolean {
   return shared >= Math.min(2, asked.size);
 }
 
+/** Passages ranked for routing evidence (the answer ranks as many). */
+const EVIDENCE_K = 6;
+
 /** A how-many question that also asks which ones. */
 const WHICH = /\b(nao|which|what are|name them)\b/;
 
@@ -121,7 +137,7 @@ export class PlanEngine {
 
   /** The folded search text and the same text with its diacritics (position for position; see #searchText). */
   #searchTexts(question: string, english: boolean, shape?: QuestionShape): { folded: string; accented: string } {
-    const accented = ` ${english ? question.toLowerCase() : normalize(question, { language: "vi" }).expanded} `.normalize("NFC");
+    const accented = ` ${english ? question.toLowerCase() : this.#expanded(question)} `.normalize("NFC");
     let folded = fold(accented);
     // Folding keeps NFC Vietnamese letter for letter, so a span found in the folded text is the same span with diacritics.
     if (folded.length !== accented.length) return { folded: this.#strip(folded, shape), accented: "" };
@@ -169,8 +185,17 @@ export class PlanEngine {
 
   /** The best passages for a question in one pack's plans. */
   search(question: string, packId: string, shape: QuestionShape, english: boolean, k = 6): PlanHit[] {
+    return this.#filter(question, packId, shape, english, this.#rawHits(question, packId, shape, english, k));
+  }
+
+  /** The passages ranked for a question, before what its type needs is checked. */
+  #rawHits(question: string, packId: string, shape: QuestionShape, english: boolean, k: number): PlanHit[] {
     const text = this.#searchTexts(question, english, shape);
-    const hits = this.index.search(text.folded, { packIds: [packId], type: shape.type, frequency: shape.frequency, english, accented: text.accented || undefined, k });
+    return this.index.search(text.folded, { packIds: [packId], type: shape.type, frequency: shape.frequency, english, accented: text.accented || undefined, k });
+  }
+
+  /** The hits that hold what the question's type needs (a figure, a time, a unit). */
+  #filter(question: string, packId: string, shape: QuestionShape, english: boolean, hits: PlanHit[]): PlanHit[] {
     // A how-many answer needs a figure: passages without one cannot answer it (never a number the plan lacks).
     // A who-answer needs a unit the plan gives the work to (a section's or row's unit, or "… chủ trì").
     // (Only where the text is cut off before its assignments: a whole plan may name the actor anywhere.)
@@ -180,7 +205,7 @@ export class PlanEngine {
       const asked = this.#asked(question, english);
       // A share ("bao nhiêu %", "tỷ lệ") is answered by a percentage; a count by a number before what is counted.
       const share = /%|phan tram|ti le|ty le|percent|share/.test(fold(question));
-      const counted = english || share ? undefined : countedNoun(normalize(question, { language: "vi" }).folded, (t) => this.index.knows(t));
+      const counted = english || share ? undefined : this.#counted(question);
       // The figure counts it: "01 sản phẩm", "100% cán bộ" (a number at most two syllables before the counted word).
       const names = (c: string) => !counted || new RegExp(`(^| )\\d+( [a-z]+){0,2} ${counted}( |$)`).test(syllables(c).join(" "));
       return hits.filter((h) => clauses(h.passage.text).some((c) => hasFigure(c) && about(c, asked) && names(c) && (!share || c.includes("%"))));
@@ -193,21 +218,49 @@ export class PlanEngine {
     return hits;
   }
 
+  /** What a Vietnamese how-many question counts ("mấy nước" → "nuoc"), or undefined. */
+  #counted(question: string): string | undefined {
+    return countedNoun(fold(this.#expanded(question)), (t) => this.index.knows(t));
+  }
+
+  /**
+   * "Huyện giao lưu với mấy nước?", "có mấy mục tiêu cụ thể?" when the plan gives no number but a section headed by
+   * what is counted lists them: that section answers, as a list (the answer says the plan gives no count).
+   */
+  #listInstead(question: string, shape: QuestionShape, english: boolean, hits: PlanHit[]): PlanHit[] {
+    if (shape.type !== "how_many" || english) return [];
+    const counted = this.#counted(question);
+    if (!counted) return [];
+    const headed = (h: PlanHit) => ` ${syllables(h.passage.section.title).join(" ")} `.includes(` ${counted} `);
+    return hits.filter((h) => h.coverage >= this.minCoverage && headed(h));
+  }
+
   /** A question as the engine searches it: Chinese and Korean put into English plan terms, others as written. */
   searchable(question: string, language: PlanLanguage): string {
     return language === "zh" || language === "ko" ? this.index.toEnglish(question, language) : question;
   }
 
-  /** How well the plans of these packs answer a question (for routing between plans and content cards). */
-  evidence(question: string, lineage: readonly string[], english = false): { coverage: number; score: number; shape: QuestionShape } {
+  /**
+   * How well the plans of these packs answer a question (for routing between plans and content cards): `coverage`
+   * of the passage that would answer, and `topic`, how much of the question the plans talk about at all (a
+   * question they talk about but do not answer — "phường chi bao nhiêu tiền cho video" — gets the plans' "not
+   * covered" rather than a card or "out of scope").
+   */
+  evidence(question: string, lineage: readonly string[], english = false): PlanEvidence {
     const shape = this.#shape(question, english);
-    let best = { coverage: 0, score: 0 };
+    const best: PlanEvidence = { coverage: 0, score: 0, words: 0, topic: 0, topicWords: 0, shape };
+    // A message with no word ("2", "???") asks nothing of the plans.
+    if (!this.#asked(question, english).size && shape.type !== "header") return best;
     for (const packId of this.#order(question, lineage)) {
-      const [hit] = this.search(question, packId, shape, english, 1);
-      if (hit && hit.coverage > best.coverage) best = { coverage: hit.coverage, score: hit.score };
+      const raw = this.#rawHits(question, packId, shape, english, EVIDENCE_K);
+      const top = raw.reduce<PlanHit | undefined>((b, h) => (!b || h.coverage > b.coverage ? h : b), undefined);
+      if (top && top.coverage > best.topic) Object.assign(best, { topic: top.coverage, topicWords: top.words });
+      const [hit] = this.#filter(question, packId, shape, english, raw).concat(this.#listInstead(question, shape, english, raw));
+      if (hit && hit.coverage > best.coverage) Object.assign(best, { coverage: hit.coverage, score: hit.score, words: hit.words });
     }
-    if (shape.type === "header") best.coverage = Math.max(best.coverage, 1);
-    return { ...best, shape };
+    if (shape.type === "header") Object.assign(best, { coverage: Math.max(best.coverage, 1), words: Math.max(best.words, 2) });
+    if (NEVER_IN_PLANS.test(fold(question))) best.coverage = 0;
+    return best;
   }
 
   /** Answer a question from the plans of the person's pack (and the packs it extends). */
@@ -236,14 +289,17 @@ export class PlanEngine {
     if (NEVER_IN_PLANS.test(fold(question))) return composeNotCovered(question, order.flatMap((id) => this.headers(id)), viOrEn(ctx.language), shape.type);
 
     // The first pack in order that covers the question answers; a later one only when it covers clearly more.
-    let chosen: { packId: string; hits: PlanHit[] } | undefined;
+    let chosen: { packId: string; hits: PlanHit[]; listed?: boolean } | undefined;
     let best = 0;
     for (const packId of order) {
-      const hits = this.search(question, packId, shape, english);
+      const raw = this.#rawHits(question, packId, shape, english, 6);
+      let hits = this.#filter(question, packId, shape, english, raw);
+      // No figure, but a section headed by what is counted lists them ("mấy nước").
+      const listed = hits.length === 0 && (hits = this.#listInstead(question, shape, english, raw)).length > 0;
       const coverage = hits[0]?.coverage ?? 0;
       best = Math.max(best, coverage);
       if (coverage < this.minCoverage) continue;
-      if (!chosen || coverage > chosen.hits[0].coverage + PARENT_MARGIN) chosen = { packId, hits };
+      if (!chosen || coverage > chosen.hits[0].coverage + PARENT_MARGIN) chosen = { packId, hits, listed };
     }
     if (chosen && shape.type === "who" && !unitOf(chosen.hits[0].passage)) {
       // A who-answer leads with a unit: a nearly as good passage that names one goes first.
@@ -256,6 +312,7 @@ export class PlanEngine {
       const section = this.index.passages.filter((p) => p.section === best.section);
       // The lead and the cut of a long passage look for the question's words: an English question's Vietnamese ones.
       const asked = english ? this.index.toVietnamese(question) : question;
+      if (chosen.listed) return composeAnswer(asked, chosen.hits, { type: "what" }, ctx, { fromParent, ownPlans: fromParent ? own : [], section, noCount: true });
       return composeAnswer(asked, chosen.hits, shape, ctx, { fromParent, ownPlans: fromParent ? own : [], section });
     }
     const searched = order.flatMap((id) => this.headers(id));
@@ -269,7 +326,12 @@ export class PlanEngine {
 
   /** The question's type, read after chat shorthand is expanded ("bn" → "bao nhiêu", "ntn" → "như thế nào"). */
   #shape(question: string, english: boolean): QuestionShape {
-    return questionType(english ? question : normalize(question, { language: "vi" }).expanded);
+    return questionType(english ? question : this.#expanded(question));
+  }
+
+  /** A Vietnamese question with chat shorthand ("bn", "ko") and plan abbreviations ("sp", "tdp") expanded. */
+  #expanded(question: string): string {
+    return this.index.expandAbbreviations(normalize(question, { language: "vi" }).expanded);
   }
 
   /** A plan the question names by its number ("kế hoạch 220"). */

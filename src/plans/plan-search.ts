@@ -15,7 +15,7 @@
  */
 import type { PlanModel, PlanPassage } from "./plan-model.js";
 import type { QuestionType } from "./question-type.js";
-import { ENGLISH_STOP, STOP_SYLLABLES, accentedSyllables, concepts, groupTerms, syllables, termsOf } from "./terms.js";
+import { ENGLISH_STOP, STOP_SYLLABLES, accentedSyllables, concepts, groupTerms, syllables, termsOf, type Concept } from "./terms.js";
 import { planVocabulary, type PlanVocabulary } from "./vocabulary.js";
 
 /** One passage found, best first. */
@@ -24,6 +24,11 @@ export interface PlanHit {
   score: number;
   /** Share (0–1) of the question's content weight found in the passage, its headings, unit or section. */
   coverage: number;
+  /**
+   * How many of the question's words the passage (or its section) holds as words: pairs of its syllables, paraphrase
+   * groups, syllables standing alone. One word ("vay tiền", "làm sổ đỏ") is weak evidence that a plan is asked about.
+   */
+  words: number;
 }
 
 /** What to search. */
@@ -50,12 +55,16 @@ const UNKNOWN_WEIGHT = 2.5;
 /** An English-looking word (no Vietnamese syllable ends like this): left untranslated, it cannot match a plan. */
 const ENGLISH_WORD = /([bdfgjklpqrsvwxz]|[^aeiouy]{3,}|ee|oo|ea|ou)$|^[^aeiouy]*$|[wfjz]/;
 
+/** Coverage credit of a question syllable found only outside the word the question uses (see `found`). */
+const PART_CREDIT = Number(process.env.PARTC ?? 0.5);
 /** Weight of the passage (against its whole section) in `coverage`. */
 const PASSAGE_COVERAGE = 0.6;
 /** Bonus for a unit's own section when the question names the unit. */
 const UNIT_SECTION_BONUS = 0.5;
 /** Weight of the preamble's score for questions that are not about the plan's header. */
 const PREAMBLE_WEIGHT = 0.6;
+/** The ranking multiplies a passage's score by (COVERAGE_FLOOR + its coverage). */
+const COVERAGE_FLOOR = Number(process.env.COVF ?? 0.5);
 /** Bonus for a passage holding what the question type asks for. */
 const TYPE_BONUS = 0.3;
 
@@ -158,6 +167,11 @@ export class PlanSearchIndex {
     return this.#df.has(term);
   }
 
+  /** Chat abbreviations of plan words expanded ("sp" → "sản phẩm"). */
+  expandAbbreviations(text: string): string {
+    return this.#vocab.expandAbbreviations(text);
+  }
+
   /** An English question with its plan terms put into Vietnamese. */
   toVietnamese(question: string): string {
     return this.#vocab.toVietnamese(question);
@@ -247,16 +261,34 @@ export class PlanSearchIndex {
       let inPassage = 0;
       let inSection = 0;
       const sec = this.#sections[d.section].tf;
+      const inDoc = (t: string) => d.tf.text.has(t) || d.tf.heading.has(t) || d.tf.unit.has(t);
+      const inSec = (t: string) => sec.has(t);
+      const words = new Set<string>();
       for (const c of asked) {
-        if (c.alternatives.some((t) => d.tf.text.has(t) || d.tf.heading.has(t) || d.tf.unit.has(t))) inPassage += c.weight;
-        if (c.alternatives.some((t) => sec.has(t))) inSection += c.weight;
+        inPassage += c.weight * found(c, inDoc);
+        inSection += c.weight * found(c, inSec);
+        const has = (t: string) => inDoc(t) || inSec(t);
+        for (const t of [...c.pairs, ...c.groups]) if (has(t)) words.add(t);
+        if (c.pairs.length === 0 && has(c.word)) words.add(c.word);
       }
       const coverage = totalWeight > 0 ? (PASSAGE_COVERAGE * inPassage + (1 - PASSAGE_COVERAGE) * inSection) / totalWeight : 0;
-      hits.push({ passage: d.passage, score, coverage });
+      // A passage that holds more of what was asked ranks higher: repeated matches of one word must not outrank it.
+      hits.push({ passage: d.passage, score: score * (COVERAGE_FLOOR + coverage), coverage, words: words.size });
     }
     hits.sort((a, b) => b.score - a.score);
     return hits.slice(0, options.k ?? 5);
   }
+}
+
+/**
+ * How much of a question's syllable a passage holds: all of it when it has the syllable as part of the word the
+ * question uses (a pair with a neighbour, or a paraphrase group), or the syllable stands alone in the question;
+ * PART_CREDIT when the passage only has the syllable in other words ("giá" of "giá trị" for "giá đất").
+ */
+function found(c: Concept, has: (term: string) => boolean): number {
+  if (!c.alternatives.some(has)) return 0;
+  if (c.pairs.length === 0 || c.groups.some(has) || c.pairs.some(has)) return 1;
+  return PART_CREDIT;
 }
 
 /** Whether a folded syllable is a stop syllable (exported for the question-type code). */

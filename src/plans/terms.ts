@@ -104,16 +104,33 @@ export function groupTerms(words: readonly string[], table: PhraseTable, accente
  * What a question asks about, for coverage: each content syllable with the group terms of the phrases it is part
  * of, so "tiền" is found in a passage that says "kinh phí".
  */
-export function concepts(words: readonly string[], table: PhraseTable, accentedWords?: readonly string[]): { word: string; alternatives: string[] }[] {
+export function concepts(words: readonly string[], table: PhraseTable, accentedWords?: readonly string[]): Concept[] {
   const spans = accentedWords ? groupSpans(accentedWords, table, true) : groupSpans(words, table);
-  const out: { word: string; alternatives: string[] }[] = [];
+  const out: Concept[] = [];
   const seen = new Set<string>();
+  const content = (w: string | undefined) => w !== undefined && !STOP_SYLLABLES.has(w);
   words.forEach((word, i) => {
     if (STOP_SYLLABLES.has(word) || seen.has(word)) return;
     seen.add(word);
-    out.push({ word, alternatives: [word, ...spans.filter((s) => s.start <= i && i < s.end).map((s) => s.term)] });
+    const pairs: string[] = [];
+    if (content(words[i - 1])) pairs.push(`${words[i - 1]} ${word}`);
+    if (content(words[i + 1])) pairs.push(`${word} ${words[i + 1]}`);
+    const groups = spans.filter((s) => s.start <= i && i < s.end).map((s) => s.term);
+    out.push({ word, alternatives: [word, ...groups], pairs, groups });
   });
   return out;
+}
+
+/**
+ * A content syllable of a question: itself or a paraphrase group it is part of (`alternatives`), and the pairs it
+ * forms with its content neighbours (`pairs`): "giá đất" is a word, and a passage with "giá trị" and "đất nước" has
+ * both syllables but not the word.
+ */
+export interface Concept {
+  word: string;
+  alternatives: string[];
+  pairs: string[];
+  groups: string[];
 }
 
 // ===  Terms  ===

@@ -18,6 +18,8 @@ export interface PlanVocabulary {
   toVietnamese(text: string): string;
   /** A Chinese or Korean question in the English glossary's words (then read as an English question); other words stay. */
   toEnglish(text: string, language: "zh" | "ko"): string;
+  /** Chat abbreviations of plan words expanded ("sp ocop" → "sản phẩm ocop", "tdp" → "tổ dân phố"). */
+  expandAbbreviations(text: string): string;
 }
 
 /** English question words, put into Vietnamese so the question type and the stop list see them. */
@@ -29,15 +31,17 @@ const ENGLISH_QUESTION_WORDS: [RegExp, string][] = [
 export function loadPlanVocabulary(dir = fromPackageRoot("intents", "plan-vocabulary")): PlanVocabulary {
   const groups = (parse(readFileSync(`${dir}/paraphrases.yaml`, "utf8")) as { groups: string[][] }).groups;
   const glossary = (parse(readFileSync(`${dir}/glossary-en.yaml`, "utf8")) as { terms: Record<string, string | number> }).terms;
-  const entries = Object.entries(glossary)
-    .map(([en, vi]) => [en.toLowerCase(), String(vi)] as const)
-    .sort((a, b) => b[0].length - a[0].length);
+  const entries = withInflections(Object.entries(glossary).map(([en, vi]) => [en.toLowerCase(), String(vi)] as const)).sort((a, b) => b[0].length - a[0].length);
   // One alternation, longest first, on word boundaries: "digital transformation" wins over "digital".
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const pattern = new RegExp(`(?<![\\p{L}'])(${entries.map(([en]) => escape(en)).join("|")})(?![\\p{L}'])`, "gu");
   const lookup = new Map(entries);
   const foreign = { zh: foreignGlossary(`${dir}/glossary-zh.yaml`), ko: foreignGlossary(`${dir}/glossary-ko.yaml`) };
+  const abbreviations = new Map(Object.entries((parse(readFileSync(`${dir}/abbreviations.yaml`, "utf8")) as { terms: Record<string, string> }).terms));
   return {
+    expandAbbreviations(text) {
+      return text.replace(/[\p{L}\p{N}]+/gu, (w) => abbreviations.get(w.toLowerCase()) ?? w);
+    },
     phrases: phraseTable(groups),
     toEnglish(text, language) {
       const { pattern: re, lookup: to } = foreign[language];
@@ -51,6 +55,43 @@ export function loadPlanVocabulary(dir = fromPackageRoot("intents", "plan-vocabu
       return out.replace(pattern, (m) => ` ${lookup.get(m) ?? m} `).replace(/\s+/g, " ").trim();
     },
   };
+}
+
+/**
+ * The glossary with the inflected forms of its entries' last word ("organise" → "organises", "organised",
+ * "organising", "organize"…; "fund" → "funded", "funding"), so a question's verb forms find the same plan term.
+ * A form the glossary lists itself keeps its own entry.
+ */
+export function withInflections(entries: readonly (readonly [string, string])[]): [string, string][] {
+  const out = new Map<string, string>(entries.map(([en, vi]) => [en, vi]));
+  for (const [en, vi] of entries) {
+    const words = en.split(" ");
+    const last = words[words.length - 1];
+    if (!/^[a-z]{3,}$/.test(last)) continue;
+    for (const form of inflections(last)) {
+      const phrase = [...words.slice(0, -1), form].join(" ");
+      if (!out.has(phrase)) out.set(phrase, vi);
+    }
+  }
+  return [...out.entries()];
+}
+
+/** Regular English forms of a word (and the -ise/-ize spellings); over-generation is harmless: unused forms never match. */
+function inflections(word: string): string[] {
+  const forms = new Set<string>();
+  const stems = new Set([word]);
+  if (/is(e|es|ed|ing)$/.test(word)) stems.add(word.replace(/is(e|es|ed|ing)$/, "iz$1"));
+  if (/iz(e|es|ed|ing)$/.test(word)) stems.add(word.replace(/iz(e|es|ed|ing)$/, "is$1"));
+  for (const w of stems) {
+    forms.add(w);
+    if (w.endsWith("ing") || w.endsWith("ed") || w.endsWith("s")) continue;
+    if (w.endsWith("e")) forms.add(`${w}s`).add(`${w}d`).add(`${w.slice(0, -1)}ing`);
+    else if (/[^aeiou]y$/.test(w)) forms.add(`${w.slice(0, -1)}ies`).add(`${w.slice(0, -1)}ied`).add(`${w}ing`);
+    else if (/(s|x|z|ch|sh)$/.test(w)) forms.add(`${w}es`).add(`${w}ed`).add(`${w}ing`);
+    else forms.add(`${w}s`).add(`${w}ed`).add(`${w}ing`);
+  }
+  forms.delete(word);
+  return [...forms];
 }
 
 /**

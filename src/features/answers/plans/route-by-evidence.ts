@@ -10,6 +10,7 @@
  * routeByEvidence({ ...input, intent: "festival_dates", text: "Hội Lim năm nay ngày nào?" }) // { route: "intent" }
  */
 import { fold } from "../../../nlu/fold.js";
+import { asksQuestion } from "../../../nlu/question-form.js";
 import type { AnswerInput } from "../answer-input.js";
 import { planEngineFor } from "./plan-info.js";
 
@@ -49,15 +50,40 @@ export function routeByEvidence(input: AnswerInput): Route {
     if (intent === "join_class" && CLASS_FIELD.test(f)) return { route: "intent" };
   }
 
+  // "What heritage / which festivals / which classes are there": the card's list answers.
+  if (!namesItsCard(input) && LIST_ASKED[intent]?.test(f) && !PLAN_CUE.test(f)) return { route: "intent" };
+
   const evidence = engine.evidence(engine.searchable(input.text, input.language), input.pack.lineage, input.language !== "vi");
+  // A festival or relic card holds dates, places and descriptions, not counts: "có bao nhiêu du khách" is the plans'.
+  const countsForCard = (intent === "festival_dates" || intent === "heritage_info") && evidence.shape.type === "how_many" && !DURATION.test(f);
   // "X là gì / ở đâu" about a relic named is its card, unless the plans clearly hold the question.
   if (intent === "heritage_info" && entities.heritage?.length && HERITAGE_FIELD.test(f) && !PLAN_CUE.test(f) && evidence.coverage < STRONG_COVERAGE) return { route: "intent" };
-  if (evidence.coverage < engine.minCoverage) return { route: "intent" };
+  if (evidence.coverage < engine.minCoverage) {
+    // The plans talk about it but do not answer it ("phường chi bao nhiêu tiền cho video quảng bá"): their "not
+    // covered", which names the plans searched and offers staff, rather than "out of scope" or a card's list.
+    const planTopic = evidence.topic >= engine.minCoverage && evidence.topicWords >= MIN_WORDS && asksQuestion(f, input.text);
+    if (planTopic && (asksPlan || intent === "out_of_scope" || !namesItsCard(input) || countsForCard)) return { route: "plan" };
+    return { route: "intent" };
+  }
+  // One word in common ("vay tiền", "làm sổ đỏ") is not evidence enough to answer a message the classifier put out of scope.
+  if (intent === "out_of_scope" && !asksPlan && evidence.words < MIN_WORDS) return { route: "intent" };
   // Covered by a plan: a plan question goes there; so does a question no card could place (out of scope, or a
   // card intent that names no festival, relic, class or unit: the card would only list what there is).
-  if (asksPlan || intent === "out_of_scope" || !namesItsCard(input) || evidence.coverage >= STRONG_COVERAGE) return { route: "plan" };
+  if (asksPlan || intent === "out_of_scope" || !namesItsCard(input) || countsForCard || evidence.coverage >= STRONG_COVERAGE) return { route: "plan" };
   return { route: "intent" };
 }
+
+/** Words of the question the plans must hold as words before they answer a message put out of scope. */
+const MIN_WORDS = 2;
+
+// A card's own list asked for ("phường có những di sản nào", "林村有什么文化遗产" read as "what heritage").
+const LIST_ASKED: Partial<Record<AnswerInput["intent"], RegExp>> = {
+  heritage_info: /\b((nhung|cac) (di san|di tich|danh lam|danh thang|dia diem)|(di san|di tich|danh lam|danh thang)( \w+){0,3} (nao|gi)|ke ten (cac |nhung |vai )?(di san|di tich)|(what|which)( \w+){0,2} (heritage|relics?|sites|temples|pagodas|places)|heritage (sites )?(are there|list))\b/,
+  festival_dates: /\b((nhung|cac) (le hoi|hoi|festival)( \w+){0,2} (nao|gi)|le hoi (nao|gi)|(what|which) festivals)\b/,
+  join_class: /\b((nhung|cac) lop( \w+){0,2} (nao|gi)|lop (nao|gi)|(what|which) classes)\b/,
+};
+// "Hội Lim kéo dài mấy ngày": a festival's span is its card's.
+const DURATION = /\b(bao nhieu|may) (ngay|hom|buoi|nam|thang|tuan|gio)\b|how (long|many days)/;
 
 /** Whether the message names what its intent's card is about. */
 function namesItsCard({ intent, entities }: AnswerInput): boolean {
