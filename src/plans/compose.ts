@@ -21,27 +21,48 @@ const LIST_ITEM_CHARS = 300;
 
 // ===  Quotes  ===
 
-/** A passage cut to `max` characters at a sentence or clause, keeping `key` in; "…" marks a cut. */
+/**
+ * A passage cut to `max` characters, keeping `key` in. A cut never splits a word: it ends after a sentence or clause
+ * (". ", "; ", ", ") in the second half of the window, else at the last space, and "…" marks it.
+ */
 export function excerpt(text: string, key: string | undefined, max = PASSAGE_CHARS): string {
   if (text.length <= max) return text;
   const at = key ? text.indexOf(key) : -1;
-  if (at < 0) {
-    const cut = text.slice(0, max);
-    const end = Math.max(cut.lastIndexOf("; "), cut.lastIndexOf(". "), cut.lastIndexOf(", "));
-    return `${cut.slice(0, end > max / 2 ? end + 1 : max).trimEnd()} …`;
+  let from = 0;
+  if (at > 0) {
+    // Start at the sentence or clause that holds the key, or at the key itself when that clause starts too early.
+    const stops = [text.lastIndexOf("; ", at), text.lastIndexOf(". ", at)].filter((i) => i >= 0).map((i) => i + 2);
+    const start = Math.max(0, ...stops);
+    from = at - start > max / 2 ? at : start;
   }
-  const stops = [text.lastIndexOf("; ", at), text.lastIndexOf(". ", at)].filter((i) => i >= 0).map((i) => i + 2);
-  const start = Math.max(0, ...stops);
-  const from = at - start > max / 2 ? at : start;
-  const piece = text.slice(from, from + max);
-  return `${from > 0 ? "… " : ""}${piece}${from + max < text.length ? " …" : ""}`;
+  const to = cutAt(text, from, max);
+  const piece = text.slice(from, to).trimEnd();
+  return `${from > 0 ? "… " : ""}${to < text.length ? `${piece.replace(/[,;:]$/, "")} …` : piece}`;
 }
 
-/** The clause of a passage that shares most syllables with the question (where a long passage is cut around). */
-function closestClause(text: string, question: string): string | undefined {
-  const asked = new Set(syllables(question));
+/** Where a window of `max` characters from `from` ends: after a sentence or clause when one ends late enough, else at a space. */
+function cutAt(text: string, from: number, max: number): number {
+  const end = from + max;
+  if (end >= text.length) return text.length;
+  const window = text.slice(from, end + 1);
+  for (const marks of [[". ", "; ", ".\n", ";\n"], [", ", ": "]]) {
+    const i = Math.max(...marks.map((m) => window.lastIndexOf(m)));
+    if (i > max / 2) return from + i + 1;
+  }
+  const space = window.lastIndexOf(" ");
+  return space > 0 ? from + space : end;
+}
+
+/**
+ * The clause of a passage that shares most syllables with the question (where a long passage is cut around). Words
+ * of its headings and unit do not count: the citation names them ("phòng kinh tế hạ tầng lo gì" is answered from
+ * the start of that unit's section, not from a later clause that says "kinh tế").
+ */
+function closestClause(p: PlanPassage, question: string): string | undefined {
+  const named = new Set(syllables([...p.headingPath, p.unit ?? ""].join(" ")));
+  const asked = new Set(syllables(question).filter((w) => !named.has(w)));
   let best: { clause: string; n: number } | undefined;
-  for (const clause of clauses(text)) {
+  for (const clause of clauses(p.text)) {
     const n = syllables(clause).filter((s) => asked.has(s)).length;
     if (!best || n > best.n) best = { clause, n };
   }
@@ -175,7 +196,7 @@ export function composeAnswer(
   let budget = QUOTE_CHARS;
   const pieces = passages.map((p) => {
     const room = p === best ? PASSAGE_CHARS : Math.min(itemChars, Math.max(120, budget));
-    const piece = excerpt(p.text, (p === best ? key : undefined) ?? closestClause(p.text, question), room);
+    const piece = excerpt(p.text, (p === best ? key : undefined) ?? closestClause(p, question), room);
     budget -= piece.length;
     return piece;
   });

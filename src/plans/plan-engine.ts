@@ -40,6 +40,8 @@ export interface PlanEvidence {
   /** The best coverage of any passage, whatever the type needs: how much the plans talk about the question. */
   topic: number;
   topicWords: number;
+  /** The question asks what plans never hold (a person's name, a phone, a fee): answered "not covered". */
+  neverInPlans?: boolean;
   shape: QuestionShape;
 }
 
@@ -54,6 +56,13 @@ const PROVINCE_CUE = /\b(tinh|province|provincial|220)\b/;
 const PROVINCE_PLAN = /\b(ke hoach (cua )?tinh|province'?s? plan|provincial plan)\b/;
 /** How much more a later pack's plan must cover to answer instead of an earlier one that covers the question. */
 const PARENT_MARGIN = 0.15;
+
+/** Whether a question was typed with Vietnamese diacritics (most of its syllables carry them, as written Vietnamese does). */
+function typedWithDiacritics(question: string): boolean {
+  const words = question.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const marked = words.filter((w) => fold(w) !== w).length;
+  return marked > 0 && marked >= 0.3 * words.length;
+}
 
 /** A figure a how-many answer can give: digits or a percentage, not a year, a date, a list number or a document number. */
 function hasFigure(text: string): boolean {
@@ -97,11 +106,24 @@ function countedNoun(folded: string, known: (term: string) => boolean): string |
 }
 const COUNT_FRAME = new Set(["nam", "lan", "ngay", "thang", "phan", "tuan"]);
 
-/** Whether a clause is about what was asked: it shares two of the question's content syllables (or its only one). */
-function about(clause: string, asked: ReadonlySet<string>): boolean {
-  const shared = new Set(syllables(clause).filter((w) => asked.has(w))).size;
-  return shared >= Math.min(2, asked.size);
+/**
+ * Whether a clause is about what was asked: it shares two of the question's content syllables (or its only one),
+ * and they weigh at least ABOUT_SHARE of the question (by how rare they are in the plans): "thường xuyên trao đổi
+ * … các tổ chức quốc tế" shares "tổ chức" and "quốc tế" with "hội chợ trái cây quốc tế tổ chức khi nào", not its
+ * topic.
+ */
+function about(clause: string, asked: ReadonlySet<string>, weight: (syllable: string) => number = () => 1): boolean {
+  const shared = new Set(syllables(clause).filter((w) => asked.has(w)));
+  if (shared.size < Math.min(2, asked.size)) return false;
+  let all = 0;
+  let part = 0;
+  for (const w of asked) {
+    all += weight(w);
+    if (shared.has(w)) part += weight(w);
+  }
+  return all === 0 || part >= ABOUT_SHARE * all;
 }
+const ABOUT_SHARE = 0.3;
 
 /** Passages ranked for routing evidence (the answer ranks as many). */
 const EVIDENCE_K = 6;
@@ -140,7 +162,9 @@ export class PlanEngine {
     const accented = ` ${english ? question.toLowerCase() : this.#expanded(question)} `.normalize("NFC");
     let folded = fold(accented);
     // Folding keeps NFC Vietnamese letter for letter, so a span found in the folded text is the same span with diacritics.
-    if (folded.length !== accented.length) return { folded: this.#strip(folded, shape), accented: "" };
+    // Diacritics tell "tiền" from "tiến" only when the person typed them: teencode expanded in a question typed
+    // without them ("ko" → "không") must not make it look accented.
+    if (folded.length !== accented.length || !typedWithDiacritics(question)) return { folded: this.#strip(folded, shape), accented: "" };
     const blank = (re: RegExp, f: string, a: string) => {
       let outF = f;
       let outA = a;
@@ -191,7 +215,7 @@ export class PlanEngine {
   /** The passages ranked for a question, before what its type needs is checked. */
   #rawHits(question: string, packId: string, shape: QuestionShape, english: boolean, k: number): PlanHit[] {
     const text = this.#searchTexts(question, english, shape);
-    return this.index.search(text.folded, { packIds: [packId], type: shape.type, frequency: shape.frequency, english, accented: text.accented || undefined, k });
+    return this.index.search(text.folded, { packIds: [packId], type: shape.type, frequency: shape.frequency, list: shape.list, english, accented: text.accented || undefined, k });
   }
 
   /** The hits that hold what the question's type needs (a figure, a time, a unit). */
@@ -205,17 +229,30 @@ export class PlanEngine {
       const asked = this.#asked(question, english);
       // A share ("bao nhiêu %", "tỷ lệ") is answered by a percentage; a count by a number before what is counted.
       const share = /%|phan tram|ti le|ty le|percent|share/.test(fold(question));
-      const counted = english || share ? undefined : this.#counted(question);
-      // The figure counts it: "01 sản phẩm", "100% cán bộ" (a number at most two syllables before the counted word).
-      const names = (c: string) => !counted || new RegExp(`(^| )\\d+( [a-z]+){0,2} ${counted}( |$)`).test(syllables(c).join(" "));
-      return hits.filter((h) => clauses(h.passage.text).some((c) => hasFigure(c) && about(c, asked) && names(c) && (!share || c.includes("%"))));
+      const counted = share ? undefined : english ? this.#countedEnglish(question) : this.#counted(question);
+      // The figure counts it: "01 sản phẩm", "100% cán bộ" (a number at most two syllables before the counted word;
+      // eight for an English question, whose counted noun may be the last of several: "how many UNESCO listings").
+      const gap = english ? 8 : 2;
+      const names = (c: string) => !counted || new RegExp(`(^| )\\d+( [a-z]+){0,${gap}} ${counted}( |$)`).test(syllables(c).join(" "));
+      return hits.filter((h) => clauses(h.passage.text).some((c) => hasFigure(c) && about(c, asked, this.#weight) && names(c) && (!share || c.includes("%"))));
     }
     // A when-answer needs a time or a frequency said about what was asked.
     if (shape.type === "when") {
       const asked = this.#asked(question, english);
-      return hits.filter((h) => (h.passage.row?.time && about(h.passage.text, asked)) || clauses(h.passage.text).some((c) => TIME.test(c) && about(c, asked)));
+      return hits.filter((h) => (h.passage.row?.time && about(h.passage.text, asked, this.#weight)) || clauses(h.passage.text).some((c) => TIME.test(c) && about(c, asked, this.#weight)));
     }
     return hits;
+  }
+
+  /** What an English how-many question counts, in the plans' words ("how many visitors" → "du khach"), or undefined. */
+  #countedEnglish(question: string): string | undefined {
+    const q = question.toLowerCase();
+    const m = q.match(/how many (?:more |of the )?([a-z0-9-]+)/);
+    // "every how many years", "how many times": a frequency, answered by "03 năm/lần".
+    if (!m || /how often|how many (years|times|days|months)|every how many/.test(q)) return undefined;
+    const words = this.index.queryWords(m[1], true).filter((w) => !isStopSyllable(w) && !/^\d+$/.test(w));
+    if (!words.length) return undefined;
+    return words.length > 1 && this.index.knows(`${words[0]} ${words[1]}`) ? `${words[0]} ${words[1]}` : words[0];
   }
 
   /** What a Vietnamese how-many question counts ("mấy nước" → "nuoc"), or undefined. */
@@ -259,7 +296,7 @@ export class PlanEngine {
       if (hit && hit.coverage > best.coverage) Object.assign(best, { coverage: hit.coverage, score: hit.score, words: hit.words });
     }
     if (shape.type === "header") Object.assign(best, { coverage: Math.max(best.coverage, 1), words: Math.max(best.words, 2) });
-    if (NEVER_IN_PLANS.test(fold(question))) best.coverage = 0;
+    if (NEVER_IN_PLANS.test(fold(question))) Object.assign(best, { coverage: 0, neverInPlans: true });
     return best;
   }
 
@@ -318,6 +355,9 @@ export class PlanEngine {
     const searched = order.flatMap((id) => this.headers(id));
     return composeNotCovered(question, searched, viOrEn(ctx.language), shape.type, best);
   }
+
+  /** How much a syllable says (its rarity in the plans). */
+  readonly #weight = (syllable: string): number => this.index.weight(syllable);
 
   /** The question's content syllables (no stop syllables, no bare numbers). */
   #asked(question: string, english: boolean): Set<string> {

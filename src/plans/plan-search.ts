@@ -39,6 +39,8 @@ export interface PlanSearchOptions {
   type?: QuestionType;
   /** "How often" questions: passages with a frequency rank higher. */
   frequency?: boolean;
+  /** "Kể tên …", "gồm những gì": passages that enumerate ("như: …, …, …") rank higher. */
+  list?: boolean;
   /** The question with its diacritics (lower case), character for character the folded `question`. */
   accented?: string;
 }
@@ -74,6 +76,9 @@ const EVIDENCE: Partial<Record<QuestionType, RegExp>> = {
   where: /(?<!\p{L})(tại|ở)(?!\p{L})|địa điểm|nhà văn hóa|di tích|trên địa bàn|trang thông tin|mạng xã hội/iu,
   who: /chủ trì|phụ trách|trách nhiệm|Phòng |Sở |Công an|UBND|Ủy ban|Trung tâm/,
 };
+
+/** A passage that enumerates: "như: A, B, C", "gồm …", or a run of commas and semicolons. */
+const ENUMERATION = /(như|gồm|bao gồm|là|sau):\s|\(bao gồm|([^,;]{2,40}[,;] ){3,}/iu;
 
 const FREQUENCY = /năm\/lần|lần\/(năm|tháng)|định kỳ|(hằng|hàng|mỗi) (năm|tháng|quý)|thường xuyên/i;
 
@@ -162,6 +167,12 @@ export class PlanSearchIndex {
     return [...termsOf(syllables(text), this.#vocab.phrases), ...groupTerms(accentedSyllables(text), this.#vocab.phrases, true)];
   }
 
+  /** How much a term says: its inverse document frequency over the passages (a term no plan uses weighs UNKNOWN_WEIGHT). */
+  weight(term: string): number {
+    const df = this.#df.get(term);
+    return df === undefined ? UNKNOWN_WEIGHT : Math.log(1 + (this.#docs.length - df + 0.5) / (df + 0.5));
+  }
+
   /** Whether some passage holds this term (a syllable, a pair "du khach", a group term). */
   knows(term: string): boolean {
     return this.#df.has(term);
@@ -236,7 +247,7 @@ export class PlanSearchIndex {
     };
 
     const askedWords = new Set(words);
-    const evidence = options.frequency ? FREQUENCY : options.type ? EVIDENCE[options.type] : undefined;
+    const evidence = options.frequency ? FREQUENCY : options.list ? ENUMERATION : options.type ? EVIDENCE[options.type] : undefined;
     const hits: PlanHit[] = [];
     for (const d of this.#docs) {
       if (packs && !packs.has(d.passage.packId)) continue;

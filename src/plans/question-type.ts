@@ -17,15 +17,17 @@ export interface QuestionShape {
   header?: HeaderFact;
   /** "How often" (bao lâu một lần, mấy năm một lần, how often): a when-question answered by a frequency. */
   frequency?: boolean;
+  /** "Kể tên", "gồm những gì", "những … nào", "which ones": a what-question answered by an enumeration. */
+  list?: boolean;
 }
 
 const HEADER: [HeaderFact, RegExp][] = [
-  ["implements", /\b((lam|thuc hien|can cu|dua|trien khai|ban hanh)( theo| vao| tren)? (nhung |cac |may |bao nhieu )?(van ban|ke hoach|nghi quyet|quyet dinh|chi thi)( so)? (nao|gi|may|bao nhieu)|(dua|can cu)( vao| tren| theo)? (may|bao nhieu) (van ban|nghi quyet|quyet dinh)|van ban (can cu|goc)|can cu (vao |theo )?(van ban|nghi quyet|quyet dinh|ke hoach)? ?(nao|gi)|which documents?|based on (which|what)|implements? (which|what)|which (decision|resolution|decree|directive|document)s? (does|do|is|did)|(decision|resolution|decree|documents?) (does|do) (the|this|it) (plan )?(implement|follow|carry out)|what (does|do) (the|this) plan (implement|carry out))\b/],
-  ["signer", /\b(ai ky|nguoi ky|ky ban hanh|ky ke hoach|ky van ban|ky ten|chu ky|ai dung ten|ky boi|do ai ky|ai la nguoi ky|who signed|signed by|signer|whose signature|signature (on|of) (the|this)|signatory)\b/],
+  ["implements", /\b((ban hanh )?kem (theo )?(quyet dinh|van ban|nghi quyet) (nao|gi|so may)|(lam|thuc hien|can cu|dua|trien khai|ban hanh)( theo| vao| tren)? (nhung |cac |may |bao nhieu )?(van ban|ke hoach|nghi quyet|quyet dinh|chi thi)( so)? (nao|gi|may|bao nhieu)|(dua|can cu)( vao| tren| theo)? (may|bao nhieu) (van ban|nghi quyet|quyet dinh)|van ban (can cu|goc)|can cu (vao |theo )?(van ban|nghi quyet|quyet dinh|ke hoach)? ?(nao|gi)|which documents?|based on (which|what)|implements? (which|what)|which (decision|resolution|decree|directive|document)s? (does|do|is|did)|(decision|resolution|decree|documents?) (does|do) (the|this|it) (plan )?(implement|follow|carry out)|what (does|do) (the|this) plan (implement|carry out))\b/],
+  ["signer", /\b(dung ten|nguoi dung ten|ai ky|nguoi ky|ky ban hanh|ky ke hoach|ky van ban|ky ten|chu ky|ai dung ten|ky boi|do ai ky|ai la nguoi ky|who signed|signed by|signer|whose signature|signature (on|of) (the|this)|signatory)\b/],
   ["number", /\b(so hieu|ky hieu|so may|so bao nhieu|so ke hoach|so van ban|ke hoach (nay )?(co )?so (may|bao nhieu|gi|nao)|plan number|number of the plan|reference number|what number|document number|plan no|(what|which) is the number of( \w+('s)?){0,5} plan|plan'?s number)\b/],
-  ["issuer", /\b(ai ban hanh|ai ra ke hoach|do ai ban hanh|co quan (nao )?ban hanh|don vi (nao )?ban hanh|cap nao ban hanh|ban hanh boi|cua co quan nao|who issued|issued by|who (made|wrote|published) (the|this) plan|which (body|authority|committee|office) issued|issuing (body|authority))\b/],
-  ["date", /\b(hieu luc (tu|ke tu) |co hieu luc (tu )?(khi nao|bao gio|ngay nao)|ky (vao )?(ngay|khi|luc|hom) (nao|may|bao gio)|ky khi nao|ra doi (ngay|nam|khi|tu) (nao|bao gio)|ra doi khi nao|co tu (khi nao|bao gio|nam nao)|ban hanh (ngay|khi|luc|nam|thang|bao gio)|ngay ban hanh|ngay (nao|may) ban hanh|ban hanh vao|ky ngay|when was (the |this )?plan (issued|signed|adopted)|date of the plan|issued on|issue date|when was (it|the plan|this plan|plan \d+|the \w+ plan)( \d+)? (issued|signed|adopted|published|made)|when did (the|this) plan (start|come out)|date of issue|dated)\b/],
-  ["period", /\b((ap dung|tinh toi|tinh den|keo dai|hieu luc|thuc hien|trien khai) (cho |trong |den |toi )?(giai doan|nam|thoi gian|thoi ky) ?(nao|bao nhieu|may|gi)|hieu luc den|ke hoach (nay )?(cho |la cua )?giai doan nao|ke hoach (nay )?(den|toi) nam (nao|bao nhieu|may)|what period|which period|which years|covers? (which|what) (years|period)|until (what|which) year|up to (what|which) year|time ?frame)\b/],
+  ["issuer", /\b((ke hoach|van ban)( nay)? (la )?cua ai|(ubnd|uy ban|co quan|cap|don vi|chinh quyen) nao (ra|ban hanh|lap|lam) (ke hoach|van ban)|who (made|wrote|published|issued) (it|the \w+ plan)|ai ban hanh|ai ra ke hoach|do ai ban hanh|co quan (nao )?ban hanh|don vi (nao )?ban hanh|cap nao ban hanh|ban hanh boi|cua co quan nao|who issued|issued by|who (made|wrote|published) (the|this) plan|which (body|authority|committee|office) issued|issuing (body|authority))\b/],
+  ["date", /\b((ke hoach|van ban)( nay)?( duoc)? ra (nam|ngay|thang) (nao|bao nhieu|may)|when (was|is|did) (the |this )?([\w']+ ){0,3}plan( \d+)? (issued|signed|adopted|published|made|released|approved|dated)|(which|what) (year|date|day|month) (was|is) (the |this )?([\w']+ ){0,3}plan( \d+)? (issued|signed|adopted|published|made|released|approved|dated)|hieu luc (tu|ke tu) |co hieu luc (tu )?(khi nao|bao gio|ngay nao)|ky (vao )?(ngay|khi|luc|hom) (nao|may|bao gio)|ky khi nao|ra doi (ngay|nam|khi|tu) (nao|bao gio)|ra doi khi nao|co tu (khi nao|bao gio|nam nao)|ban hanh (ngay|khi|luc|nam|thang|bao gio)|ngay ban hanh|ngay (nao|may) ban hanh|ban hanh vao|ky ngay|when was (the |this )?plan (issued|signed|adopted)|date of the plan|issued on|issue date|when was (it|the plan|this plan|plan \d+|the \w+ plan)( \d+)? (issued|signed|adopted|published|made)|when did (the|this) plan (start|come out)|date of issue|dated)\b/],
+  ["period", /\b(ke hoach( nay)?( (thuc hien|trien khai|keo dai|ap dung))? (trong )?(bao lau|may nam|bao nhieu nam)|(what|which) is the (time )?period|how long (does|is) (the |this )?([\w']+ ){0,3}plan|(ap dung|tinh toi|tinh den|keo dai|hieu luc|thuc hien|trien khai) (cho |trong |den |toi )?(giai doan|nam|thoi gian|thoi ky) ?(nao|bao nhieu|may|gi)|hieu luc den|ke hoach (nay )?(cho |la cua )?giai doan nao|ke hoach (nay )?(den|toi) nam (nao|bao nhieu|may)|what period|which period|which years|covers? (which|what) (years|period)|until (what|which) year|up to (what|which) year|time ?frame)\b/],
   ["title", /\b(ten (day du )?(cua )?ke hoach|ke hoach (ten|ten la) gi|title of the plan|plan'?s? (name|title)|name of the plan)\b/],
 ];
 
@@ -37,6 +39,8 @@ const WHO = /\b(ai|ben nao|ai lo|don vi gi|phong gi|co quan gi|so gi|don vi nao|
 const WHERE = /\b(o dau|tai dau|dia diem|noi nao|cho nao|o cho nao|dia diem nao|where)\b/;
 const YES_NO = /(\b(co|co phai|phai|duoc)\b.*\b(khong|ko|k|hong|chua)( (a|ad|ah|nhi|nhe|vay|the|ha|ban|em|anh|chi))*\s*$)|\b(phai khong|dung khong|co phai|hay khong)\b|^(is|are|does|do|did|will|can|has|have|should|must)\b/;
 
+const LIST = /\b(ke ten|liet ke|gom (nhung )?(gi|nao)|bao gom (nhung )?(gi|nao)|nhung( \w+){1,4} (nao|gi)|cac( \w+){1,4} nao|which( \w+){1,3} (are|does|do|will)|what are the|list( the)?|name (the|some))\b/;
+
 /** The type of a plan question (Vietnamese or English, with or without diacritics). */
 export function questionType(question: string): QuestionShape {
   const q = fold(question).replace(/[?!.,;:]+/g, " ").replace(/\s+/g, " ").trim();
@@ -47,5 +51,5 @@ export function questionType(question: string): QuestionShape {
   if (WHO.test(q)) return { type: "who" };
   if (WHERE.test(q)) return { type: "where" };
   if (YES_NO.test(q)) return { type: "yes_no" };
-  return { type: "what" };
+  return LIST.test(q) ? { type: "what", list: true } : { type: "what" };
 }

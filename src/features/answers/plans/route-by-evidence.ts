@@ -61,7 +61,9 @@ export function routeByEvidence(input: AnswerInput): Route {
   if (evidence.coverage < engine.minCoverage) {
     // The plans talk about it but do not answer it ("phường chi bao nhiêu tiền cho video quảng bá"): their "not
     // covered", which names the plans searched and offers staff, rather than "out of scope" or a card's list.
-    const planTopic = evidence.topic >= engine.minCoverage && evidence.topicWords >= MIN_WORDS && asksQuestion(f, input.text);
+    // (A person's name or a phone asked of a unit the plans name: "giám đốc sở ngoại vụ là ai".)
+    const talksAbout = (evidence.topic >= engine.minCoverage && evidence.topicWords >= MIN_WORDS) || (evidence.neverInPlans && evidence.topicWords > 0);
+    const planTopic = talksAbout && asksQuestion(f, input.text);
     if (planTopic && (asksPlan || intent === "out_of_scope" || !namesItsCard(input) || countsForCard)) return { route: "plan" };
     return { route: "intent" };
   }
