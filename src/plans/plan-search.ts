@@ -88,6 +88,8 @@ interface Doc {
   unitWords: string[];
   ownSection: boolean;
   tf: Record<Field, Map<string, number>>;
+  /** Every term of the passage's fields. */
+  all: Set<string>;
   len: Record<Field, number>;
   section: number;
   /** Whether the passage holds a question type's evidence (EVIDENCE, FREQUENCY), tested once per passage, not per search. */
@@ -146,6 +148,7 @@ export class PlanSearchIndex {
         ownSection,
         holds: new Map(),
         tf: { text: counts(fields.text), heading: counts(fields.heading), unit: counts(fields.unit) },
+        all: new Set([...fields.text, ...fields.heading, ...fields.unit]),
         len: { text: fields.text.length, heading: fields.heading.length, unit: fields.unit.length },
       };
     });
@@ -231,6 +234,7 @@ export class PlanSearchIndex {
     const totalWeight = asked.reduce((s, c) => s + c.weight, 0);
 
     const sectionScores = new Map<number, number>();
+    const foundInSection = new Map<number, number>();
     const sectionScore = (i: number) => {
       let cached = sectionScores.get(i);
       if (cached !== undefined) return cached;
@@ -271,23 +275,36 @@ export class PlanSearchIndex {
       // Coverage: mostly what the passage itself (with its headings and unit) holds, partly what its section holds.
       let inPassage = 0;
       let inSection = 0;
-      const sec = this.#sections[d.section].tf;
-      const inDoc = (t: string) => d.tf.text.has(t) || d.tf.heading.has(t) || d.tf.unit.has(t);
-      const inSec = (t: string) => sec.has(t);
-      const words = new Set<string>();
-      for (const c of asked) {
-        inPassage += c.weight * found(c, inDoc);
-        inSection += c.weight * found(c, inSec);
-        const has = (t: string) => inDoc(t) || inSec(t);
-        for (const t of [...c.pairs, ...c.groups]) if (has(t)) words.add(t);
-        if (c.pairs.length === 0 && has(c.word)) words.add(c.word);
+      let sectionFound = foundInSection.get(d.section);
+      if (sectionFound === undefined) {
+        const sec = this.#sections[d.section].tf;
+        sectionFound = 0;
+        for (const c of asked) sectionFound += c.weight * found(c, sec);
+        foundInSection.set(d.section, sectionFound);
       }
+      for (const c of asked) inPassage += c.weight * found(c, d.all);
+      inSection = sectionFound;
       const coverage = totalWeight > 0 ? (PASSAGE_COVERAGE * inPassage + (1 - PASSAGE_COVERAGE) * inSection) / totalWeight : 0;
       // A passage that holds more of what was asked ranks higher: repeated matches of one word must not outrank it.
-      hits.push({ passage: d.passage, score: score * (COVERAGE_FLOOR + coverage), coverage, words: words.size });
+      hits.push({ passage: d.passage, score: score * (COVERAGE_FLOOR + coverage), coverage, words: 0, doc: d } as PlanHit & { doc: Doc });
     }
     hits.sort((a, b) => b.score - a.score);
-    return hits.slice(0, options.k ?? 5);
+    const top = hits.slice(0, options.k ?? 5) as (PlanHit & { doc?: Doc })[];
+    for (const h of top) {
+      // The question's words the passage or its section holds as words (only for the hits returned).
+      const d = h.doc!;
+      const sec = this.#sections[d.section].tf;
+      const has = (t: string) => d.all.has(t) || sec.has(t);
+      const words = new Set<string>();
+      for (const c of asked) {
+        for (const t of c.pairs) if (has(t)) words.add(t);
+        for (const t of c.groups) if (has(t)) words.add(t);
+        if (c.pairs.length === 0 && has(c.word)) words.add(c.word);
+      }
+      h.words = words.size;
+      delete h.doc;
+    }
+    return top;
   }
 }
 
@@ -296,10 +313,15 @@ export class PlanSearchIndex {
  * question uses (a pair with a neighbour, or a paraphrase group), or the syllable stands alone in the question;
  * PART_CREDIT when the passage only has the syllable in other words ("giá" of "giá trị" for "giá đất").
  */
-function found(c: Concept, has: (term: string) => boolean): number {
-  if (!c.alternatives.some(has)) return 0;
-  if (c.pairs.length === 0 || c.groups.some(has) || c.pairs.some(has)) return 1;
+function found(c: Concept, terms: ReadonlySet<string> | ReadonlyMap<string, number>): number {
+  if (!anyIn(c.alternatives, terms)) return 0;
+  if (c.pairs.length === 0 || anyIn(c.groups, terms) || anyIn(c.pairs, terms)) return 1;
   return PART_CREDIT;
+}
+
+function anyIn(list: readonly string[], terms: ReadonlySet<string> | ReadonlyMap<string, number>): boolean {
+  for (const t of list) if (terms.has(t)) return true;
+  return false;
 }
 
 /** Whether a folded syllable is a stop syllable (exported for the question-type code). */
