@@ -72,37 +72,45 @@ function counts(terms: string[]): Map<string, number> {
   return m;
 }
 
-/** Where a term occurs (passages or sections, in order) and what it adds to each one's BM25 score there. */
-interface Postings {
+/** The passages (or sections) holding a term, in their order, and what the term adds to each one's BM25 score. */
+interface Gains {
   at: Int32Array;
   gain: Float64Array;
 }
 
 const idf = (df: number, n: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 
-/** Postings from (term, place, gain) triples given in place order. */
-function postings(add: (push: (term: string, at: number, gain: number) => void) => void): Map<string, Postings> {
-  const lists = new Map<string, { at: number[]; gain: number[] }>();
-  add((term, at, gain) => {
-    let list = lists.get(term);
-    if (!list) lists.set(term, (list = { at: [], gain: [] }));
-    list.at.push(at);
-    list.gain.push(gain);
-  });
-  return new Map([...lists].map(([term, l]) => [term, { at: Int32Array.from(l.at), gain: Float64Array.from(l.gain) }]));
+/** Adds each place's gain to `into`. */
+function addGains(g: Gains, into: Float64Array): void {
+  for (let j = 0; j < g.at.length; j++) into[g.at[j]] += g.gain[j];
+}
+
+/** A term's weighted, length-normalised frequency over a passage's fields (BM25F). */
+function fieldNorm(d: Doc, t: string, avg: Record<Field, number>): number {
+  let norm = 0;
+  for (const f of FIELDS) {
+    const tf = d.tf[f].get(t);
+    if (tf) norm += (WEIGHTS[f] * tf) / (1 - B + (B * d.len[f]) / avg[f]);
+  }
+  return norm;
 }
 
 /** The search over the passages of some plans. Build once per content library. */
 export class PlanSearchIndex {
   readonly passages: PlanPassage[];
   readonly #docs: Doc[];
+  readonly #avg: Record<Field, number>;
   readonly #df = new Map<string, number>();
   readonly #sections: { tf: Map<string, number>; len: number }[] = [];
+  readonly #sectionDf = new Map<string, number>();
+  readonly #sectionAvg: number;
   readonly #vocab: PlanVocabulary;
-  /** Per term, the passages holding it and its BM25F share of their score (the score is a sum over the question's terms). */
-  readonly #postings: Map<string, Postings>;
-  /** Per term, the sections holding it and its BM25 share of the section's score. */
-  readonly #sectionPostings: Map<string, Postings>;
+  /**
+   * Per term some passage holds: what it adds to the score of each passage (BM25F) and section (BM25) holding it.
+   * It depends on nothing asked, so it is worked out the first time a question has the term, then kept (at most
+   * one entry per term of the plans; building them all up front would slow start-up).
+   */
+  readonly #gains = new Map<string, { passages: Gains; sections: Gains }>();
 
   constructor(models: readonly PlanModel[], vocab: PlanVocabulary = planVocabulary()) {
     this.#vocab = vocab;
@@ -137,40 +145,44 @@ export class PlanSearchIndex {
       };
     });
     const n = Math.max(1, this.#docs.length);
-    const avg: Record<Field, number> = {
+    this.#avg = {
       text: this.#docs.reduce((s, d) => s + d.len.text, 0) / n || 1,
       heading: this.#docs.reduce((s, d) => s + d.len.heading, 0) / n || 1,
       unit: this.#docs.reduce((s, d) => s + d.len.unit, 0) / n || 1,
     };
-    const sectionDf = new Map<string, number>();
     for (const terms of sectionTerms) {
       this.#sections.push({ tf: counts(terms), len: terms.length });
-      for (const t of new Set(terms)) sectionDf.set(t, (sectionDf.get(t) ?? 0) + 1);
+      for (const t of new Set(terms)) this.#sectionDf.set(t, (this.#sectionDf.get(t) ?? 0) + 1);
     }
-    const sectionAvg = this.#sections.reduce((s, x) => s + x.len, 0) / Math.max(1, this.#sections.length) || 1;
-    // What a term adds to a passage's or a section's score depends on nothing asked: computed here, once.
+    this.#sectionAvg = this.#sections.reduce((s, x) => s + x.len, 0) / Math.max(1, this.#sections.length) || 1;
+  }
+
+  /** What `term` adds to each passage and section holding it (see #gains); undefined when no passage holds it. */
+  #gainsOf(term: string): { passages: Gains; sections: Gains } | undefined {
+    const known = this.#gains.get(term);
+    if (known || !this.#df.has(term)) return known;
     const N = this.#docs.length;
-    this.#postings = postings((push) =>
-      this.#docs.forEach((d, i) => {
-        for (const t of new Set([...d.tf.text.keys(), ...d.tf.heading.keys(), ...d.tf.unit.keys()])) {
-          let norm = 0;
-          for (const f of FIELDS) {
-            const tf = d.tf[f].get(t);
-            if (tf) norm += (WEIGHTS[f] * tf) / (1 - B + (B * d.len[f]) / avg[f]);
-          }
-          if (norm > 0) push(t, i, idf(this.#df.get(t) ?? 0, N) * (norm / (K1 + norm)));
-        }
-      }),
-    );
+    const passages = { at: [] as number[], gain: [] as number[] };
+    this.#docs.forEach((d, i) => {
+      const norm = fieldNorm(d, term, this.#avg);
+      if (norm > 0) {
+        passages.at.push(i);
+        passages.gain.push(idf(this.#df.get(term) ?? 0, N) * (norm / (K1 + norm)));
+      }
+    });
     const NS = this.#sections.length;
-    this.#sectionPostings = postings((push) =>
-      this.#sections.forEach((s, i) => {
-        for (const [t, tf] of s.tf) {
-          const norm = tf / (1 - B + (B * s.len) / sectionAvg);
-          push(t, i, idf(sectionDf.get(t) ?? 0, NS) * (norm / (K1 + norm)));
-        }
-      }),
-    );
+    const sections = { at: [] as number[], gain: [] as number[] };
+    this.#sections.forEach((s, i) => {
+      const tf = s.tf.get(term);
+      if (!tf) return;
+      const norm = tf / (1 - B + (B * s.len) / this.#sectionAvg);
+      sections.at.push(i);
+      sections.gain.push(idf(this.#sectionDf.get(term) ?? 0, NS) * (norm / (K1 + norm)));
+    });
+    const typed = (g: { at: number[]; gain: number[] }): Gains => ({ at: Int32Array.from(g.at), gain: Float64Array.from(g.gain) });
+    const gains = { passages: typed(passages), sections: typed(sections) };
+    this.#gains.set(term, gains);
+    return gains;
   }
 
   /** A passage field's terms: folded terms and group terms, plus group terms read with diacritics. */
@@ -239,10 +251,10 @@ export class PlanSearchIndex {
     // Sums in the question's term order, as a loop over the terms per passage would add them.
     const whole = new Float64Array(this.#sections.length);
     for (const t of terms) {
-      const inDocs = this.#postings.get(t);
-      if (inDocs) for (let i = 0; i < inDocs.at.length; i++) scores[inDocs.at[i]] += inDocs.gain[i];
-      const inSections = this.#sectionPostings.get(t);
-      if (inSections) for (let i = 0; i < inSections.at.length; i++) whole[inSections.at[i]] += inSections.gain[i];
+      const gains = this.#gainsOf(t);
+      if (!gains) continue;
+      addGains(gains.passages, scores);
+      addGains(gains.sections, whole);
     }
 
     const askedWords = new Set(words);
