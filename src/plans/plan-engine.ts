@@ -19,6 +19,7 @@ import { clauses, unitOf } from "./answer-lead.js";
 import { PlanSearchIndex, isStopSyllable, type PlanHit } from "./plan-search.js";
 import { syllables } from "./terms.js";
 import { questionType, type QuestionShape } from "./question-type.js";
+import { PlanQuestion } from "./plan-question.js";
 import { fold } from "../nlu/fold.js";
 import { normalize } from "../nlu/normalize.js";
 
@@ -209,13 +210,25 @@ export class PlanEngine {
 
   /** The best passages for a question in one pack's plans. */
   search(question: string, packId: string, shape: QuestionShape, english: boolean, k = 6): PlanHit[] {
-    return this.#filter(question, packId, shape, english, this.#rawHits(question, packId, shape, english, k));
+    const q = new PlanQuestion(question, english, shape);
+    return this.#filter(question, packId, shape, english, this.#rawHits(q, packId, k));
   }
 
-  /** The passages ranked for a question, before what its type needs is checked. */
-  #rawHits(question: string, packId: string, shape: QuestionShape, english: boolean, k: number): PlanHit[] {
-    const text = this.#searchTexts(question, english, shape);
-    return this.index.search(text.folded, { packIds: [packId], type: shape.type, frequency: shape.frequency, list: shape.list, english, accented: text.accented || undefined, k });
+  /** A question as the engine reads it, for `evidence` and `answer` to share (see PlanQuestion). */
+  question(asked: string, language: PlanLanguage): PlanQuestion {
+    const text = this.searchable(asked, language);
+    const english = language !== "vi";
+    return new PlanQuestion(text, english, this.#shape(text, english));
+  }
+
+  /** The passages ranked for a question in one pack, before what its type needs is checked (scored once per question). */
+  #rawHits(q: PlanQuestion, packId: string, k: number): PlanHit[] {
+    const { text: question, shape, english } = q;
+    const scored = q.scored(() => {
+      const text = this.#searchTexts(question, english, shape);
+      return this.index.score(text.folded, { type: shape.type, frequency: shape.frequency, list: shape.list, english, accented: text.accented || undefined });
+    });
+    return scored.top([packId], k);
   }
 
   /** The hits that hold what the question's type needs (a figure, a time, a unit). */
@@ -283,13 +296,13 @@ export class PlanEngine {
    * question they talk about but do not answer — "phường chi bao nhiêu tiền cho video" — gets the plans' "not
    * covered" rather than a card or "out of scope").
    */
-  evidence(question: string, lineage: readonly string[], english = false): PlanEvidence {
-    const shape = this.#shape(question, english);
+  evidence(q: PlanQuestion, lineage: readonly string[]): PlanEvidence {
+    const { text: question, shape, english } = q;
     const best: PlanEvidence = { coverage: 0, score: 0, words: 0, topic: 0, topicWords: 0, shape };
     // A message with no word ("2", "???") asks nothing of the plans.
     if (!this.#asked(question, english).size && shape.type !== "header") return best;
     for (const packId of this.#order(question, lineage)) {
-      const raw = this.#rawHits(question, packId, shape, english, EVIDENCE_K);
+      const raw = this.#rawHits(q, packId, EVIDENCE_K);
       const top = raw.reduce<PlanHit | undefined>((b, h) => (!b || h.coverage > b.coverage ? h : b), undefined);
       if (top && top.coverage > best.topic) Object.assign(best, { topic: top.coverage, topicWords: top.words });
       const [hit] = this.#filter(question, packId, shape, english, raw).concat(this.#listInstead(question, shape, english, raw));
@@ -301,11 +314,11 @@ export class PlanEngine {
   }
 
   /** Answer a question from the plans of the person's pack (and the packs it extends). */
-  answer(asked: string, ctx: PlanAskContext): PlanAnswer {
+  answer(asked: string | PlanQuestion, ctx: PlanAskContext): PlanAnswer {
     // A Chinese or Korean question is searched as an English one; the answer's lead is in the person's language.
-    const question = this.searchable(asked, ctx.language);
-    const english = ctx.language !== "vi";
-    const shape = this.#shape(question, english);
+    // Given the PlanQuestion that routing read, the passages scored then are not scored again.
+    const q = typeof asked === "string" ? this.question(asked, ctx.language) : asked;
+    const { text: question, english, shape } = q;
     const order = this.#order(question, ctx.lineage);
     const own = order.length ? this.headers(ctx.lineage[0]) : [];
     if (order.length === 0) return composeNotCovered(question, [], viOrEn(ctx.language), shape.type);
@@ -329,7 +342,7 @@ export class PlanEngine {
     let chosen: { packId: string; hits: PlanHit[]; listed?: boolean } | undefined;
     let best = 0;
     for (const packId of order) {
-      const raw = this.#rawHits(question, packId, shape, english, 6);
+      const raw = this.#rawHits(q, packId, EVIDENCE_K);
       let hits = this.#filter(question, packId, shape, english, raw);
       // No figure, but a section headed by what is counted lists them ("mấy nước").
       const listed = hits.length === 0 && (hits = this.#listInstead(question, shape, english, raw)).length > 0;

@@ -12,10 +12,11 @@
 import { fold } from "../../../nlu/fold.js";
 import { asksQuestion } from "../../../nlu/question-form.js";
 import type { AnswerInput } from "../answer-input.js";
+import type { PlanQuestion } from "../../../plans/index.js";
 import { planEngineFor } from "./plan-info.js";
 
 /** Where a message is answered: its intent's answer, the plans, or a festival's card with its description. */
-export type Route = { route: "intent" } | { route: "plan" } | { route: "festival-description"; festivalId: string };
+export type Route = { route: "intent" } | { route: "plan"; question: PlanQuestion } | { route: "festival-description"; festivalId: string };
 
 // Words that ask what a plan says or who does what in it.
 const PLAN_CUE = /\b(ke hoach|nhiem vu|chu tri|phu trach|duoc giao|giao cho|trach nhiem|muc tieu|chi tieu|giai doan|kinh phi|ngan sach|du toan|bao cao|dau moi|phoi hop|don vi nao|phong nao|so nao|ben nao|co quan nao|bo phan nao|ai lo|plan|who is responsible|which (department|office|unit|agency)|in charge|target|budget)\b/;
@@ -32,8 +33,10 @@ export function routeByEvidence(input: AnswerInput): Route {
   const { intent, entities } = input;
   if (intent === "greeting" || intent === "thanks" || intent === "plan_info") return { route: "intent" };
   const engine = planEngineFor(input);
-  // A Chinese or Korean message is read in English plan terms ("谁负责" → "who is responsible for").
-  const f = fold(engine.searchable(input.text, input.language));
+  // A Chinese or Korean message is read in English plan terms ("谁负责" → "who is responsible for"). The plans are
+  // searched at most once per message: the answer reuses this question's scored passages.
+  const question = engine.question(input.text, input.language);
+  const f = fold(question.text);
   // "Who teaches / organises the classes": a class card holds a teacher only when one is known; the plan says who runs them.
   const whoRunsClasses = intent === "join_class" && /^(ai|who)\b|\b(ai|who|ben nao|don vi nao) (day|to chuc|mo|phu trach|teaches|organi[sz]es|runs)\b/.test(f);
   // "How often" is a plan's frequency, not a card's date.
@@ -53,7 +56,7 @@ export function routeByEvidence(input: AnswerInput): Route {
   // "What heritage / which festivals / which classes are there": the card's list answers.
   if (!namesItsCard(input) && LIST_ASKED[intent]?.test(f) && !PLAN_CUE.test(f)) return { route: "intent" };
 
-  const evidence = engine.evidence(engine.searchable(input.text, input.language), input.pack.lineage, input.language !== "vi");
+  const evidence = engine.evidence(question, input.pack.lineage);
   // A festival or relic card holds dates, places and descriptions, not counts: "có bao nhiêu du khách" is the plans'.
   const countsForCard = (intent === "festival_dates" || intent === "heritage_info") && evidence.shape.type === "how_many" && !DURATION.test(f);
   // "X là gì / ở đâu" about a relic named is its card, unless the plans clearly hold the question.
@@ -64,14 +67,14 @@ export function routeByEvidence(input: AnswerInput): Route {
     // (A person's name or a phone asked of a unit the plans name: "giám đốc sở ngoại vụ là ai".)
     const talksAbout = (evidence.topic >= engine.minCoverage && evidence.topicWords >= MIN_WORDS) || (evidence.neverInPlans && evidence.topicWords > 0);
     const planTopic = talksAbout && asksQuestion(f, input.text);
-    if (planTopic && (asksPlan || intent === "out_of_scope" || !namesItsCard(input) || countsForCard)) return { route: "plan" };
+    if (planTopic && (asksPlan || intent === "out_of_scope" || !namesItsCard(input) || countsForCard)) return { route: "plan", question };
     return { route: "intent" };
   }
   // One word in common ("vay tiền", "làm sổ đỏ") is not evidence enough to answer a message the classifier put out of scope.
   if (intent === "out_of_scope" && !asksPlan && evidence.words < MIN_WORDS) return { route: "intent" };
   // Covered by a plan: a plan question goes there; so does a question no card could place (out of scope, or a
   // card intent that names no festival, relic, class or unit: the card would only list what there is).
-  if (asksPlan || intent === "out_of_scope" || !namesItsCard(input) || countsForCard || evidence.coverage >= STRONG_COVERAGE) return { route: "plan" };
+  if (asksPlan || intent === "out_of_scope" || !namesItsCard(input) || countsForCard || evidence.coverage >= STRONG_COVERAGE) return { route: "plan", question };
   return { route: "intent" };
 }
 

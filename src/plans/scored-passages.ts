@@ -1,0 +1,130 @@
+/**
+ * Every passage's score for one question (PlanSearchIndex.score), from which the best passages of any packs are
+ * read with their coverage: the share of the question's content weight a passage holds.
+ *
+ * @example
+ * const scored = index.score("ai chu tri so hoa di tich", { type: "who" });
+ * scored.top(["tan-an"], 6)[0].coverage // 0.83
+ */
+import type { PlanPassage } from "./plan-model.js";
+import type { Concept } from "./terms.js";
+
+/** One passage found, best first. */
+export interface PlanHit {
+  passage: PlanPassage;
+  score: number;
+  /** Share (0–1) of the question's content weight found in the passage, its headings, unit or section. */
+  coverage: number;
+  /**
+   * How many of the question's words the passage (or its section) holds as words: pairs of its syllables, paraphrase
+   * groups, syllables standing alone. One word ("vay tiền", "làm sổ đỏ") is weak evidence that a plan is asked about.
+   */
+  words: number;
+}
+
+/** A passage's searchable fields. */
+export type Field = "text" | "heading" | "unit";
+export const FIELDS: readonly Field[] = ["text", "heading", "unit"];
+
+/** A passage as the index holds it. */
+export interface PassageDoc {
+  passage: PlanPassage;
+  /** The unit's content syllables ("so", "ngoai", "vu"), and whether the section is titled by the unit. */
+  unitWords: string[];
+  ownSection: boolean;
+  tf: Record<Field, Map<string, number>>;
+  /** Every term of the passage's fields. */
+  all: Set<string>;
+  len: Record<Field, number>;
+  section: number;
+  /** Whether the passage holds a question type's evidence (EVIDENCE, FREQUENCY), tested once per passage, not per search. */
+  holds: Map<RegExp, boolean>;
+}
+
+/** Weight of the passage (against its whole section) in `coverage`. */
+const PASSAGE_COVERAGE = 0.6;
+/** Coverage credit of a question syllable found only outside the word the question uses (see `found`). */
+const PART_CREDIT = 0.5;
+/** The best passages by score are re-ranked by score × (COVERAGE_FLOOR + coverage) among this many more. */
+const COVERAGE_FLOOR = 0.5;
+const CANDIDATES = 4;
+
+/** Every passage's score for one question; `top` picks the best of some packs (ties keep the passages' order). */
+export class ScoredPassages {
+  constructor(
+    readonly docs: readonly PassageDoc[],
+    readonly sections: readonly { tf: Map<string, number> }[],
+    readonly scores: Float64Array,
+    /** 1 where the passage or its section holds a term of the question. */
+    readonly found: Uint8Array,
+    readonly asked: readonly (Concept & { weight: number })[],
+  ) {}
+
+  /**
+   * The k best passages of these packs (all packs when none are given), best first, with their coverage. The best
+   * k × CANDIDATES by score are ranked again by score × (COVERAGE_FLOOR + coverage): a passage that holds more of
+   * what was asked goes before one that repeats one of its words.
+   */
+  top(packIds: readonly string[] | undefined, k: number): PlanHit[] {
+    const n = k * CANDIDATES;
+    const best: number[] = [];
+    for (let i = 0; i < this.docs.length; i++) {
+      if (!this.found[i] || (packIds && !packIds.includes(this.docs[i].passage.packId))) continue;
+      let at = best.length;
+      while (at > 0 && this.scores[best[at - 1]] < this.scores[i]) at--;
+      if (at >= n) continue;
+      best.splice(at, 0, i);
+      if (best.length > n) best.pop();
+    }
+    const hits = best.map((i) => {
+      const coverage = this.#coverage(this.docs[i]);
+      return { i, hit: { passage: this.docs[i].passage, score: this.scores[i] * (COVERAGE_FLOOR + coverage), coverage, words: 0 } };
+    });
+    // Stable: equal scores keep the passages' order.
+    hits.sort((a, b) => b.hit.score - a.hit.score || a.i - b.i);
+    return hits.slice(0, k).map(({ i, hit }) => ({ ...hit, words: this.#words(this.docs[i]) }));
+  }
+
+  /** The question's words the passage or its section holds as words (PlanHit.words). */
+  #words(d: PassageDoc): number {
+    const sec = this.sections[d.section].tf;
+    const has = (t: string) => d.all.has(t) || sec.has(t);
+    const words = new Set<string>();
+    for (const c of this.asked) {
+      for (const t of c.pairs) if (has(t)) words.add(t);
+      for (const t of c.groups) if (has(t)) words.add(t);
+      if (c.pairs.length === 0 && has(c.word)) words.add(c.word);
+    }
+    return words.size;
+  }
+
+  /** Mostly what the passage itself (with its headings and unit) holds of the question, partly what its section holds. */
+  #coverage(d: PassageDoc): number {
+    let total = 0;
+    let inPassage = 0;
+    let inSection = 0;
+    const sec = this.sections[d.section].tf;
+    for (const c of this.asked) {
+      total += c.weight;
+      inPassage += c.weight * found(c, d.all);
+      inSection += c.weight * found(c, sec);
+    }
+    return total > 0 ? (PASSAGE_COVERAGE * inPassage + (1 - PASSAGE_COVERAGE) * inSection) / total : 0;
+  }
+}
+
+/**
+ * How much of a question's syllable a passage holds: all of it when it has the syllable as part of the word the
+ * question uses (a pair with a neighbour, or a paraphrase group), or the syllable stands alone in the question;
+ * PART_CREDIT when the passage only has the syllable in other words ("giá" of "giá trị" for "giá đất").
+ */
+function found(c: Concept, terms: ReadonlySet<string> | ReadonlyMap<string, number>): number {
+  if (!anyIn(c.alternatives, terms)) return 0;
+  if (c.pairs.length === 0 || anyIn(c.groups, terms) || anyIn(c.pairs, terms)) return 1;
+  return PART_CREDIT;
+}
+
+function anyIn(list: readonly string[], terms: ReadonlySet<string> | ReadonlyMap<string, number>): boolean {
+  for (const t of list) if (terms.has(t)) return true;
+  return false;
+}
