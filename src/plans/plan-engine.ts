@@ -55,6 +55,8 @@ export interface PlanSource {
 const PROVINCE_CUE = /\b(tinh|province|provincial|220)\b/;
 /** A header question about the province's plan rather than the ward's own. */
 const PROVINCE_PLAN = /\b(ke hoach (cua )?tinh|province'?s? plan|provincial plan)\b/;
+/** "kế hoạch ngoại giao văn hóa của tỉnh": a header question about the province's plan, unless it asks what a plan implements. */
+const PROVINCE_PLAN_LOOSE = /\bke hoach( [a-z]+){1,5} (cua )?tinh\b/;
 /** How much more a later pack's plan must cover to answer instead of an earlier one that covers the question. */
 const PARENT_MARGIN = 0.15;
 
@@ -326,7 +328,10 @@ export class PlanEngine {
     if (shape.type === "header") {
       // The person's own plan, unless the question names another one ("kế hoạch 220", "kế hoạch của tỉnh").
       const own = this.headers(ctx.lineage.find((id) => this.headers(id).length > 0) ?? order[0])[0];
-      const header = this.#namedPlan(question, order) ?? (PROVINCE_PLAN.test(fold(question)) ? this.headers(order[0])[0] : own);
+      // "Which provincial plan does the Vo Cuong plan implement?" names the ward: its own plan is asked about.
+      const namesOwn = this.#namesPlace(question, own);
+      const asksProvince = !namesOwn && (PROVINCE_PLAN.test(fold(question)) || (shape.header !== "implements" && PROVINCE_PLAN_LOOSE.test(fold(question))));
+      const header = this.#namedPlan(question, order) ?? (asksProvince ? this.headers(order[0])[0] : own);
       return composeHeader(header, shape.header ?? "title", viOrEn(ctx.language), header.packId !== ctx.lineage[0]);
     }
 
@@ -385,6 +390,12 @@ export class PlanEngine {
   /** A Vietnamese question with chat shorthand ("bn", "ko") and plan abbreviations ("sp", "tdp") expanded. */
   #expanded(question: string): string {
     return this.index.expandAbbreviations(normalize(question, { language: "vi" }).expanded);
+  }
+
+  /** Whether the question names the place of a plan's issuer ("vo cuong" for UBND phường Võ Cường). */
+  #namesPlace(question: string, h: PlanHeaderFacts): boolean {
+    const place = fold(h.issuer.replace(/^(UBND|Ủy ban nhân dân)\s+(tỉnh|huyện|phường|xã|thành phố)\s+/i, ""));
+    return ` ${fold(question).replace(/[^a-z0-9]+/g, " ")} `.includes(` ${place} `);
   }
 
   /** A plan the question names by its number ("kế hoạch 220"). */
