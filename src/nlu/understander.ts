@@ -51,6 +51,10 @@ const PLAN_REPORTING = /\b(hang nam|moi nam|dinh ky|yearly|annual|every year|ke 
 // what the content and plans hold).
 const QUESTION_INTENTS = ["plan_info", "festival_dates", "heritage_info", "contact_info", "join_class"].map((l) => INTENT_LABELS.indexOf(l as IntentLabel));
 const HAS_DIGIT = /\d/;
+// Reminders are asked for with these words; a question without them ("huyện quảng bá những danh nhân văn hoá nào")
+// is not about one's reminders, whatever the classifier's guess.
+const REMINDERS = ["manage_reminders", "subscribe_reminder"].map((l) => INTENT_LABELS.indexOf(l as IntentLabel));
+const REMINDER_CUE = /\b(nhac|nhan tin|nhan (toi|minh|em|cho)|let me know|tell me|inform me|thong bao|theo doi|bao (toi|minh|em|truoc|tin)|dang ky nhan|huy|remind\w*|notif\w*|subscri\w*|unsubscri\w*|alerts?|follow\w*)\b/;
 
 /** Train and return an Understander (about 100 ms for the shipped intents). */
 export function createUnderstander(options: UnderstanderOptions): Understander {
@@ -84,7 +88,8 @@ export function createUnderstander(options: UnderstanderOptions): Understander {
       // (A report's status is asked with its code; without one, a question about yearly reports is about the plans.)
       const asked =
         (best === REPORT && asksQuestion(n.folded, text)) ||
-        (best === STATUS && !/\d/.test(text) && PLAN_REPORTING.test(n.folded) && asksQuestion(n.folded, text));
+        (best === STATUS && !/\d/.test(text) && PLAN_REPORTING.test(n.folded) && asksQuestion(n.folded, text)) ||
+        (REMINDERS.includes(best) && !REMINDER_CUE.test(n.folded) && asksQuestion(n.folded, text));
       if (asked) {
         // "Lễ hội đền Đô tưởng niệm ai?" asks about a festival; it does not report one.
         best = QUESTION_INTENTS.reduce((b, c) => (probabilities[c] > probabilities[b] ? c : b), QUESTION_INTENTS[0]);

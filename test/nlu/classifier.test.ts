@@ -52,6 +52,15 @@ describe("intent classifier", () => {
     expect(nlu.understand("LH-2026-0031").intent).toBe("join_class");
   });
 
+  it("never opens the reminders for a question with no reminder word in it", () => {
+    // Asked of the plans; the classifier alone once took the first for "manage_reminders" ("những … nào").
+    for (const text of ["huyện quảng bá những danh nhân văn hoá nào", "kế hoạch có nhắc những di tích nào"]) {
+      expect(["manage_reminders", "subscribe_reminder"], text).not.toContain(nlu.understand(text).intent);
+    }
+    expect(nlu.understand("hủy nhắc hội lim giúp mình nhé").intent).toBe("manage_reminders");
+    expect(nlu.understand("khi nào mở lớp mới thì nhắn mình nhé").intent).toBe("subscribe_reminder");
+  });
+
   it("uses the previous language for short messages", () => {
     expect(nlu.understand("ok", { previousLanguage: "en" }).language).toBe("en");
     expect(nlu.understand("ok", { previousLanguage: "vi" }).language).toBe("vi");
