@@ -29,7 +29,7 @@ import { normalize } from "../nlu/normalize.js";
  * score the same there (114/125); the lower middle keeps covered questions from being refused, and the not-covered
  * cases are caught by what an answer needs (a figure about what is counted, a time, a unit, text not cut off).
  */
-export const MIN_PLAN_COVERAGE = 0.4;
+export const MIN_PLAN_COVERAGE = 0.3;
 
 /** How well the plans answer a question, for routing (see `PlanEngine.evidence`). */
 export interface PlanEvidence {
