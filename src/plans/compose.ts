@@ -55,11 +55,11 @@ function cutAt(text: string, from: number, max: number): number {
 
 /**
  * The clause of a passage that shares most syllables with the question (where a long passage is cut around). Words
- * of its headings and unit do not count: the citation names them ("phòng kinh tế hạ tầng lo gì" is answered from
- * the start of that unit's section, not from a later clause that says "kinh tế").
+ * of its unit do not count: the citation names it ("phòng kinh tế hạ tầng lo gì" is answered from the start of that
+ * unit's section, not from a later clause that says "kinh tế").
  */
 function closestClause(p: PlanPassage, question: string): string | undefined {
-  const named = new Set(syllables([...p.headingPath, p.unit ?? ""].join(" ")));
+  const named = new Set(syllables(p.unit ?? ""));
   const asked = new Set(syllables(question).filter((w) => !named.has(w)));
   let best: { clause: string; n: number } | undefined;
   for (const clause of clauses(p.text)) {

@@ -14,7 +14,7 @@ import type { PlanAnswer, PlanAskContext, PlanLanguage } from "./plan-answer.js"
 
 /** Header and not-covered answers are written in Vietnamese or English (Chinese and Korean readers get English). */
 const viOrEn = (language: PlanLanguage): "vi" | "en" => (language === "vi" ? "vi" : "en");
-import { readPlan, type PlanHeaderFacts, type PlanModel } from "./plan-model.js";
+import { readPlan, type PlanHeaderFacts, type PlanModel, type PlanPassage } from "./plan-model.js";
 import { clauses, unitOf } from "./answer-lead.js";
 import { PlanSearchIndex, isStopSyllable, type PlanHit } from "./plan-search.js";
 import { syllables } from "./terms.js";
@@ -85,6 +85,9 @@ const NEVER_IN_PLANS = /\b((truong|pho|giam doc|chu tich)( [a-z]+){0,5} (ten (la
 
 /** Folded: what a plan says after its tasks (funding, who is assigned, reporting). */
 const AFTER_THE_TASKS = /\b(kinh phi|ngan sach|du toan|duoc giao|giao (cho )?(so|phong|don vi|co quan)|phan cong|to chuc thuc hien|chu tri|trach nhiem|funding|budget|assigned|responsible)\b/;
+
+/** Folded: the plan's own funding ("kinh phí thực hiện kế hoạch", "tiền lấy ở đâu"), not budgets the plan sets as goals. */
+const PLAN_FUNDING = /\b(kinh phi|ngan sach|du toan|tien|funding|budget|funded|money)\b.*\b(thuc hien|ke hoach|lay (o|tu) dau|tu dau|dau ra|nguon nao|plan|come from)\b|\b(thuc hien|ke hoach|plan)\b.*\b(kinh phi|ngan sach|du toan|funding|budget|funded)\b/;
 
 /** A passage that gives work to a unit. */
 const ASSIGNS = /(chủ trì|phụ trách|đầu mối|chịu trách nhiệm|có trách nhiệm|phối hợp với|giao (cho )?(Sở|Phòng|Công an|UBND|Ủy ban|Trung tâm|Văn phòng))/i;
@@ -337,7 +340,7 @@ export class PlanEngine {
 
     // A plan cut off before its assignments and funding (004 after III.3) cannot say who is given what or what it costs.
     const cut = order.flatMap((id) => this.headers(id)).filter((h) => h.truncatedAfter);
-    if (cut.length && cut.length === order.length && AFTER_THE_TASKS.test(fold(question))) {
+    if (cut.length && cut.length === order.length && (shape.type === "who" || PLAN_FUNDING.test(fold(question))) && AFTER_THE_TASKS.test(fold(question))) {
       return composeNotCovered(question, cut, viOrEn(ctx.language), shape.type);
     }
     // What plans never hold: a person's name (they assign units), contact details, prices and fees.
@@ -364,7 +367,9 @@ export class PlanEngine {
     if (chosen) {
       const fromParent = chosen.packId !== ctx.lineage[0];
       const best = chosen.hits[0].passage;
-      const section = this.index.passages.filter((p) => p.section === best.section);
+      // A numbered sentence of a part's own text ("IV.1", "IV.2" of "IV. Kinh phí") is read with its siblings.
+      const part = (p: PlanPassage) => p.plan === best.plan && p.section.inPartText && p.sectionId.split(".")[0] === best.sectionId.split(".")[0];
+      const section = this.index.passages.filter((p) => p.section === best.section || (best.section.inPartText && part(p)));
       // The lead and the cut of a long passage look for the question's words: an English question's Vietnamese ones.
       const asked = english ? this.index.toVietnamese(question) : question;
       if (chosen.listed) return composeAnswer(asked, chosen.hits, { type: "what" }, ctx, { fromParent, ownPlans: fromParent ? own : [], section, noCount: true });

@@ -37,6 +37,7 @@ const WHEN = /\b((bao lau|may nam|may thang|bao nhieu nam)( \w+){0,4} (mot|1) la
 const HOW_MANY = /\b(bao nhieu|may|ti le|ty le|phan tram|how many|how much|what (percent|percentage|share|proportion)|number of|at least how|in vnd|vnd|ty dong|trieu dong|tong kinh phi|tong so tien|(what|which) amount|the amount)\b|%/;
 const WHO = /\b(ai|ben nao|ai lo|don vi gi|phong gi|co quan gi|so gi|don vi nao|phong nao|co quan nao|bo phan nao|so nao|ban nao|to chuc nao|doan the nao|nguoi nao|who|which (department|office|unit|agency|body|organi[sz]ation)s?|whom)\b/;
 const WHERE = /\b(o dau|tai dau|dia diem|noi nao|cho nao|o cho nao|dia diem nao|where)\b/;
+const SOURCE = /\b(lay (o|tu) dau|tu dau|dau ra|nguon (nao|tu dau)|come from)\b/;
 const YES_NO = /(\b(co|co phai|phai|duoc)\b.*\b(khong|ko|k|hong|chua)( (a|ad|ah|nhi|nhe|vay|the|ha|ban|em|anh|chi))*\s*$)|\b(phai khong|dung khong|co phai|hay khong)\b|^(is|are|does|do|did|will|can|has|have|should|must)\b/;
 
 const LIST = /\b(ke ten|liet ke|gom (nhung )?(gi|nao)|bao gom (nhung )?(gi|nao)|nhung( \w+){1,4} (nao|gi)|cac( \w+){1,4} nao|which( \w+){1,3} (are|does|do|will)|what are the|list( the)?|name (the|some))\b/;
@@ -49,7 +50,8 @@ export function questionType(question: string): QuestionShape {
   // "mấy" is also "máy" (machine) folded; as a question word it stands before a counted noun, which is enough here.
   if (HOW_MANY.test(q)) return { type: "how_many" };
   if (WHO.test(q)) return { type: "who" };
-  if (WHERE.test(q)) return { type: "where" };
+  // "Tiền lấy ở đâu", "kinh phí từ đâu ra": where the money comes from is a what-question, not a place.
+  if (WHERE.test(q) && !SOURCE.test(q)) return { type: "where" };
   if (YES_NO.test(q)) return { type: "yes_no" };
   return LIST.test(q) ? { type: "what", list: true } : { type: "what" };
 }
