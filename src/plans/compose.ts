@@ -182,7 +182,7 @@ export function composeAnswer(
   hits: PlanHit[],
   shape: QuestionShape,
   ctx: { language: Language; units?: readonly UnitName[] },
-  opts: { fromParent: boolean; ownPlans: PlanHeaderFacts[]; section: readonly PlanPassage[]; noCount?: boolean },
+  opts: { fromParent: boolean; ownPlans: PlanHeaderFacts[]; section: readonly PlanPassage[]; noCount?: boolean; rows?: readonly PlanPassage[] },
 ): PlanAnswer {
   const cjk = ctx.language === "zh" || ctx.language === "ko" ? ctx.language : undefined;
   // Chinese and Korean readers get the English citation (plan number and date), under a lead in their language.
@@ -207,8 +207,12 @@ export function composeAnswer(
     out.push(vi ? `Kế hoạch của ${own} chưa nêu việc này; kế hoạch của ${best.plan.issuer} có nêu.` : `The plan of the ${issuerEn(own)} does not say; the ${issuerEn(best.plan.issuer)}'s plan does.`);
   }
   // A how-many question answered by the section's list: the plan gives the items, not their number.
-  if (opts.noCount) out.push(cjk ? NO_COUNT[cjk] : vi ? "Kế hoạch không nêu con số; mục này liệt kê như sau." : "The plan gives no number; the section lists them.");
-  if (line) out.push(line);
+  const appendix = opts.rows?.length ? best.section.partTitle : undefined;
+  if (opts.noCount && appendix && !cjk) out.push(vi ? `Phụ lục “${appendix}” của kế hoạch kể các nhiệm vụ sau (kế hoạch không ghi tổng số):` : `The plan's appendix “${appendix}” lists these tasks (it gives no total):`);
+  else if (opts.noCount) out.push(cjk ? NO_COUNT[cjk] : vi ? "Kế hoạch không nêu con số; mục này liệt kê như sau." : "The plan gives no number; the section lists them.");
+  if (line && !appendix) out.push(line);
+  // The appendix's rows, each as the citation names it ("nhiệm vụ 3 (Số hóa di sản văn hóa)").
+  if (opts.rows?.length) out.push(opts.rows.map((p) => sectionName(p.section, lang).replace(/^Phụ lục “[^”]*”, |^appendix “[^”]*”, /, "")).join("; ") + ".");
   if (vi) out.push(citationLine(best.plan, best.section, "vi"), `“${quote}”`);
   else if (cjk) out.push(CJK_LEAD[cjk].cite(`${planName(best.plan, "vi")}, ${sectionName(best.section, "vi")}`), CJK_LEAD[cjk].wording, `“${quote}”`);
   else out.push("The plan's wording (Vietnamese):", `“${quote}”`, citationLine(best.plan, best.section, "en"));

@@ -283,10 +283,11 @@ export class PlanEngine {
    * what is counted lists them: that section answers, as a list (the answer says the plan gives no count).
    */
   #listInstead(question: string, shape: QuestionShape, english: boolean, hits: PlanHit[]): PlanHit[] {
-    if (shape.type !== "how_many" || english) return [];
-    const counted = this.#counted(question);
+    if (shape.type !== "how_many") return [];
+    const counted = english ? this.#countedEnglish(question) : this.#counted(question);
     if (!counted) return [];
-    const headed = (h: PlanHit) => ` ${syllables(h.passage.section.title).join(" ")} `.includes(` ${counted} `);
+    // The section's title, or the appendix's ("Danh mục các nhiệm vụ chủ yếu") for one of its rows.
+    const headed = (h: PlanHit) => ` ${syllables(h.passage.headingPath.join(" ")).join(" ")} `.includes(` ${counted} `);
     return hits.filter((h) => h.coverage >= this.minCoverage && headed(h));
   }
 
@@ -372,7 +373,11 @@ export class PlanEngine {
       const section = this.index.passages.filter((p) => p.section === best.section || (best.section.inPartText && part(p)));
       // The lead and the cut of a long passage look for the question's words: an English question's Vietnamese ones.
       const asked = english ? this.index.toVietnamese(question) : question;
-      if (chosen.listed) return composeAnswer(asked, chosen.hits, { type: "what" }, ctx, { fromParent, ownPlans: fromParent ? own : [], section, noCount: true });
+      if (chosen.listed) {
+        // An appendix row found: the appendix's rows are what is counted ("phụ lục có mấy nhiệm vụ").
+        const rows = best.row ? this.index.passages.filter((p) => p.plan === best.plan && p.row) : [];
+        return composeAnswer(asked, chosen.hits, { type: "what" }, ctx, { fromParent, ownPlans: fromParent ? own : [], section, noCount: true, rows });
+      }
       return composeAnswer(asked, chosen.hits, shape, ctx, { fromParent, ownPlans: fromParent ? own : [], section });
     }
     const searched = order.flatMap((id) => this.headers(id));
