@@ -92,8 +92,10 @@ export class ScoredPassages {
     const words = new Set<string>();
     for (const c of this.asked) {
       for (const t of c.pairs) if (has(t)) words.add(t);
-      for (const t of c.groups) if (has(t)) words.add(t);
-      if (c.pairs.length === 0 && has(c.word)) words.add(c.word);
+      let inGroup = false;
+      for (const t of c.groups) if (has(t)) inGroup = !!words.add(t);
+      // A syllable standing alone counts once: as itself or as its paraphrase group ("tiền" is "@kinh phí"), not both.
+      if (c.pairs.length === 0 && !inGroup && has(c.word)) words.add(c.word);
     }
     return words.size;
   }

@@ -31,6 +31,17 @@ describe("question types", () => {
     ["ke hoach tan an ai ky", "header"],
     ["kế hoạch 220 ký ngày nào", "header"],
     ["Which decision does the plan implement?", "header"],
+    // "signature" products are not the plan's signature; a date of something else is not the plan's date.
+    ["Who is in charge of choosing the ward's signature products?", "who"],
+    ["When will Tan An's signature tourism product be built?", "when"],
+    ["Hội nghị Văn hóa toàn quốc mà kế hoạch nhắc tới diễn ra ngày nào", "when"],
+    ["kế hoạch này của ai", "header"],
+    ["kế hoạch bắc giang căn cứ vào đâu", "header"],
+    ["Kế hoạch này thuộc giai đoạn nào?", "header"],
+    ["What is the number of Bac Ninh's cultural diplomacy plan?", "header"],
+    ["Which provincial plan does the Vo Cuong plan implement?", "header"],
+    ["What is the budget in VND for the plan?", "how_many"],
+    ["kinh phí thực hiện kế hoạch lấy ở đâu", "what"],
   ])("%s → %s", (q, type) => {
     expect(questionType(q).type).toBe(type);
   });
@@ -56,6 +67,17 @@ describe("search terms", () => {
     expect(group("cầm trịch")).toEqual(group("chủ trì"));
     // With diacritics "tiến độ" (progress) is not money; without them the folded group term still matches.
     expect(group("tiến độ")).not.toEqual(group("tiền"));
+  });
+
+  it("read English verb forms and chat abbreviations of plan words", () => {
+    expect(vocab.toVietnamese("Who organises the classes? How is it funded? Does it host events?")).toMatch(/tổ chức.*kinh phí.*đăng cai/);
+    expect(vocab.expandAbbreviations("tỉnh phấn đấu mấy sp ocop, tdp làm gì")).toBe("tỉnh phấn đấu mấy sản phẩm ocop, tổ dân phố làm gì");
+  });
+
+  it("count a syllable found only inside another word as part of it ('giá đất' is not 'giá trị' + 'đất nước')", () => {
+    const coverage = (q: string) => engine.index.search(q, { packIds: ["bac-ninh"], k: 1 })[0]?.coverage ?? 0;
+    expect(coverage("giá đất")).toBeLessThan(0.6);
+    expect(coverage("giá trị văn hóa")).toBeGreaterThan(0.9);
   });
 
   it("put English plan terms into the plans' Vietnamese words", () => {
@@ -130,6 +152,23 @@ describe("retrieval and answers", () => {
     expect(engine.index.search("kinh phi thuc hien ke hoach", { packIds: ["tan-an"], k: 3 })).toEqual(scored.top(["tan-an"], 3));
   });
 
+  it("a message with no word asks nothing of the plans ('2' is not section IV.2)", () => {
+    expect(engine.evidence(engine.question("2", "vi"), library.pack("vo-cuong").lineage).coverage).toBe(0);
+  });
+
+  it("how many, when the plan lists without a number: the list, saying the plan gives no number", () => {
+    const a = ask("kon-ray", "huyện giao lưu với mấy nước");
+    expect(a.text.split("\n")[0]).toBe("Kế hoạch không nêu con số; mục này liệt kê như sau.");
+    expect(a).toMatchObject({ covered: true, sections: ["III.4"] });
+    expect(a.text).toContain("Ubon Ratchathani");
+  });
+
+  it("a text cut off before its assignments still answers what its goals say about budgets", () => {
+    const a = ask("bac-ninh", "tỉnh có tăng chi ngân sách cho văn hóa không");
+    expect(a).toMatchObject({ covered: true, sections: ["I.2"] });
+    expect(ask("bac-ninh", "kinh phí thực hiện kế hoạch 220 lấy từ đâu").covered).toBe(false);
+  });
+
   it("takes well under a millisecond per question once built", () => {
     const t0 = performance.now();
     for (let i = 0; i < 200; i++) ask("tan-an", "ai lo số hóa di sản ở phường");
@@ -151,6 +190,16 @@ describe("the lead", () => {
     );
     expect(englishFrame("trước ngày 15/10 hằng năm")).toBe("before 15/10, every year");
     expect(englishFrame("định kỳ 03 năm/lần")).toBe("every 03 years");
+  });
+
+  it("never cuts a word: a cut ends after a clause or at a space, marked '…'", () => {
+    const text = "- 100% cơ quan, đơn vị hoạt động trong lĩnh vực văn hóa trên địa bàn phường và cán bộ, công chức làm công tác văn hóa, đội ngũ cán bộ làm công tác văn hóa được trang bị kiến thức cơ bản về ngoại giao văn hóa và hội nhập quốc tế.";
+    for (const max of [40, 77, 101, 150]) {
+      const cut = excerpt(text, undefined, max);
+      expect(cut.endsWith(" …"), cut).toBe(true);
+      const kept = cut.slice(0, -2).replace(/[,;:]$/, "");
+      expect(text.startsWith(kept) && /[\s,;.]/.test(text[kept.length] ?? " "), cut).toBe(true);
+    }
   });
 
   it("cuts a long passage around what answers, marking the cut", () => {

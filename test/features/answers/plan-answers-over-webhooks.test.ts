@@ -104,6 +104,39 @@ describe("plan answers over Zalo (Phường Võ Cường)", () => {
   });
 });
 
+describe("what is not a plan question, over Zalo (Phường Võ Cường)", () => {
+  const ask = serverFor("vo-cuong");
+
+  it("a bare number is not read as a plan section ('2' is not mục IV.2)", async () => {
+    const text = await ask("2");
+    expect(text).not.toMatch(/Theo Kế hoạch|mục IV\.2/);
+  });
+
+  it("one word in common with a plan does not make a message put out of scope a plan question", async () => {
+    for (const q of ["vay tiền", "làm sổ đỏ", "giá đất khu này"]) expect(await ask(q), q).not.toMatch(/Theo Kế hoạch|chưa đề cập/);
+  });
+
+  it("a question the plans talk about but do not answer gets their 'not covered' with staff, not 'out of scope'", async () => {
+    const text = await ask("phường chi bao nhiêu tiền cho video quảng bá");
+    expect(text).toContain("chưa đề cập nội dung này");
+    expect(text).toContain("[Gặp cán bộ]");
+    expect(text).not.toMatch(/\d+ (tỷ|triệu|đồng)/);
+  });
+
+  it("Chinese 'what cultural heritage is there': the heritage list, not a plan quote", async () => {
+    const text = await ask("林村有什么文化遗产");
+    expect(text).not.toMatch(/根据Kế hoạch|计划原文/);
+    expect(text).toContain("官贺");
+  });
+
+  it("plan quotes end on a word with '…', never mid-word", async () => {
+    const text = await ask("mục tiêu của kế hoạch đến năm 2030 là gì");
+    expect(text).toContain("mục II.2 (Mục tiêu cụ thể đến năm 2030)");
+    for (const cut of text.match(/\S+ …/g) ?? []) expect(cut, cut).not.toMatch(/^(tra|trang bị)? ?…$/);
+    expect(text).not.toMatch(/được tra …/);
+  });
+});
+
 describe("plan answers over Zalo (Phường Tân An)", () => {
   const ask = serverFor("tan-an");
 
@@ -111,6 +144,19 @@ describe("plan answers over Zalo (Phường Tân An)", () => {
     const text = await ask("ai lo so hoa di san o tan an vay");
     expect(text).toMatch(/^Cơ quan chủ trì: Phòng Văn Hóa – Xã hội phường\. Phối hợp: Sở VH TTDL tỉnh/);
     expect(text).toContain("Phụ lục “Danh mục các nhiệm vụ chủ yếu”, nhiệm vụ 3 (Số hóa di sản văn hóa):");
+  });
+
+  it("how many, when the plan gives no number: the appendix's tasks as the plan numbers them, no total made up", async () => {
+    const text = await ask("phụ lục kế hoạch có bao nhiêu nhiệm vụ");
+    expect(text).toMatch(/^Phụ lục “Danh mục các nhiệm vụ chủ yếu” của kế hoạch kể các nhiệm vụ sau/);
+    expect(text).toContain("nhiệm vụ 11 (Báo cáo, kiểm tra, đánh giá)");
+    expect(text).not.toMatch(/có 11 nhiệm vụ/);
+  });
+
+  it("a festival named and asked a count: the plans' 'not covered', never the festival's date as if it answered", async () => {
+    const text = await ask("festival quan họ năm 2026 có bao nhiêu du khách");
+    expect(text).toContain("chưa đề cập nội dung này");
+    expect(text).not.toContain("27/03/2026");
   });
 
   it("how often, naming a festival: the plan's frequency, not the festival's next date", async () => {
