@@ -49,7 +49,9 @@ async function liveALittle(server: TestServer, person: ZaloPerson, name: string,
   const asked = await person.say("xong");
   // The notice comes before the first question for a name or phone, with the privacy page's link.
   expect(asked).toContain("Về dữ liệu cá nhân: mình chỉ hỏi họ tên và số điện thoại");
-  expect(asked).toContain("/privacy/vo-cuong");
+  // No PUBLIC_URL here: no link (a relative one means nothing on Zalo), the words to write for the policy instead.
+  expect(asked).toContain("Chi tiết: nhắn “chính sách dữ liệu” để mình gửi toàn văn");
+  expect(asked).not.toContain("/privacy/");
   expect(asked).toContain("“xóa dữ liệu của tôi”");
   expect(asked.indexOf("Về dữ liệu cá nhân")).toBeLessThan(asked.indexOf("bạn cho mình xin họ tên và số điện thoại"));
   await person.say(`${name} ${phone}`);

@@ -3,6 +3,8 @@ import { replyEntryId } from "../../core/outbound.js";
 import { dialogCommand } from "../../dialogs/commands.js";
 import { recordPrivacyAction } from "../../privacy/audit-log.js";
 import { isErasureRequest } from "../../privacy/erasure-request.js";
+import { isPolicyRequest } from "../../privacy/policy-request.js";
+import { privacyPack } from "../../privacy/privacy-notice.js";
 import { erasePersonData } from "../../privacy/person-data.js";
 import type { AppContext } from "../../shared/app-context.js";
 import { privacyTexts as texts } from "./privacy-texts.js";
@@ -10,7 +12,9 @@ import { privacyTexts as texts } from "./privacy-texts.js";
 /**
  * "Xóa dữ liệu của tôi" / "delete my data": the bot says what will be erased and what kept (reports stay,
  * anonymised), asks to confirm, and on [Xóa dữ liệu] erases the person's data once this step is stored (so the
- * pipeline's save cannot write the conversation back) and before the confirmation is sent. See docs/privacy.md.
+ * pipeline's save cannot write the conversation back) and before the confirmation is sent. "Chính sách dữ liệu" /
+ * "privacy policy": the policy's text in the chat (the notice's way to it when there is no PUBLIC_URL for a link).
+ * See docs/privacy.md.
  */
 
 export const PRIVACY_PAYLOADS = { erase: "privacy:erase", keep: "privacy:keep" } as const;
@@ -43,9 +47,19 @@ privacy.on("message", async (ctx, next) => {
     return ctx.reply(ctx.say(texts.kept));
   }
   if (ctx.choice === undefined && isErasureRequest(ctx.text)) return ask(ctx);
+  // What the notice tells people to write when there is no public address for the page (PUBLIC_URL unset).
+  if (ctx.choice === undefined && isPolicyRequest(ctx.text)) return showPolicy(ctx);
   if (asked) delete ctx.conversation.state.privacy; // anything else closes the question
   return next();
 });
+
+async function showPolicy(ctx: AppContext): Promise<void> {
+  ctx.outcome = "answered";
+  const language = ctx.language === "vi" ? "vi" : "en";
+  const policy = ctx.services.privacy.policyText(privacyPack(ctx.pack), language);
+  // Asked in the middle of a report or a registration (right after the notice): the dialog still waits for its answer.
+  await ctx.reply(ctx.conversation.state.dialog ? `${policy}\n\n${ctx.say(texts.backToDialog)}` : policy);
+}
 
 async function ask(ctx: AppContext): Promise<void> {
   ctx.conversation.state.privacy = { askedAt: ctx.services.now() };
