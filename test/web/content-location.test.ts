@@ -43,14 +43,10 @@ function formOf(page: string): Record<string, string> {
 }
 
 describe("coordinates on the console", () => {
-  it("are empty in the shipped pack, refused without a source or as a guess, and found by a shared location once saved", async () => {
-    const page = await (await admin.get(EDIT)).text();
-    const form = formOf(page);
+  it("are empty in the shipped pack, and refused without a source, as a guess, unreadable or outside Vietnam", async () => {
+    const form = formOf(await (await admin.get(EDIT)).text());
     expect(form["f.location.point"]).toBe("");
     expect(form["f.location.source"]).toBe("");
-
-    const person = new ZaloPerson(server, "console-location");
-    expect(await person.location(21.0385, 106.0795)).toContain("chưa có tọa độ");
 
     const noSource = await admin.post(EDIT, { ...form, "f.location.point": "21.04, 106.08" });
     expect(noSource.status).toBe(400);
@@ -65,6 +61,13 @@ describe("coordinates on the console", () => {
     expect(swapped.status).toBe(400);
     expect(await swapped.text()).toContain("Tọa độ nằm ngoài Việt Nam");
     expect(loadContent(contentDir).pack("bac-ninh").heritage.find((item) => item.id === "chua-dau")!.location).toBeUndefined();
+  });
+
+  // A save reloads the content and retrains the understanding, twice here: slow on a busy machine.
+  it("once saved with a source, a shared location nearby finds the site; emptied, it has none again", { timeout: 90_000 }, async () => {
+    const form = formOf(await (await admin.get(EDIT)).text());
+    const person = new ZaloPerson(server, "console-location");
+    expect(await person.location(21.0385, 106.0795)).toContain("chưa có tọa độ");
 
     const saved = await admin.post(EDIT, { ...form, "f.location.point": "21.04, 106.08", "f.location.source": "Khảo sát thử của bộ kiểm thử" });
     expect(saved.status).toBe(303);
