@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import nock from "nock";
 import { loadContent } from "../../../src/content/index.js";
-import { distanceKm, mapLink, nearestPlaces } from "../../../src/features/answers/nearby.js";
+import { distanceKm, mapLink, nearbyReply, nearestPlaces } from "../../../src/features/answers/nearby.js";
 import { Knowledge } from "../../../src/shared/knowledge.js";
-import { locatedContent, TEST_PLACES, tempContent } from "../../content/temp-content.js";
+import { locatedContent, put, TEST_PLACES, tempContent } from "../../content/temp-content.js";
 import { MessengerPerson, ZaloPerson } from "../../helpers/chat.js";
 import { startTestServer, type TestServer } from "../../helpers/test-server.js";
 
@@ -102,5 +102,15 @@ describe("nearest places", () => {
     expect(near.map((p) => p.payload)).toEqual(["heritage:chua-nam", "heritage:dinh-bac", "festival:hoi-phuong"]);
     expect(near.map((p) => p.km)).toEqual([...near.map((p) => p.km)].sort((a, b) => a - b));
     expect(nearestPlaces(unlocated.content.pack("ward"), { latitude: 21.01, longitude: 106.1 }, "vi")).toEqual([]);
+  });
+
+  it("says the map position is approximate when a listed point's source gives it only roughly", () => {
+    const dir = locatedContent();
+    put(dir, "ward/heritage.yaml", [
+      { id: "dinh-bac", names: { vi: "Đình Bắc Thử" }, kind: "relic", description: { vi: "Mô tả" }, source: "Nguồn thử", location: { ...TEST_PLACES.north, source: "Bản đồ thử tỉ lệ nhỏ", approximate: true } },
+    ]);
+    const pack = loadContent(dir).pack("ward");
+    expect(nearbyReply(pack, { latitude: 21.19, longitude: 106.1 }, "vi").text).toContain("Vị trí trên bản đồ là gần đúng.");
+    expect(nearbyReply(located.content.pack("ward"), { latitude: 21.19, longitude: 106.1 }, "vi").text).not.toContain("gần đúng");
   });
 });
