@@ -45,6 +45,8 @@ export interface KeptMessage {
   reply: Reply;
   purpose: ReachPurpose;
   reason: KeptReason;
+  /** For staff: which channel refused and why ("zalo: not_follower"), when the reason is `refused`. */
+  detail?: string;
   source: KeptSource;
   keptAt: number;
   /** After this instant it is never sent (the event it announces has started). */
