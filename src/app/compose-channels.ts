@@ -37,6 +37,9 @@ export function composeChannels(app: Express, deps: ChannelDeps): { broadcast?: 
   if (status.zalo) {
     const zalo = createZaloChannel({
       apiBase: config.ZALO_API_BASE,
+      znsBase: config.ZALO_ZNS_API_BASE,
+      transactionTemplates: config.ZALO_TRANSACTION_TEMPLATES,
+      znsTemplates: config.ZALO_ZNS_TEMPLATES,
       oauthBase: config.ZALO_OAUTH_BASE,
       oaSecretKey: config.ZALO_OA_SECRET_KEY!,
       appId: config.ZALO_APP_ID,

@@ -48,8 +48,8 @@ export interface TemplateContent {
   language: "vi" | "en";
   /** One line naming the matter ("Phản ánh PA-2026-0007"): a transaction message's header. */
   title: string;
-  /** In order; `name` is the template parameter, `label` what a table row shows. */
-  fields: { name: string; label: string; value: string }[];
+  /** The template's parameters by name, in order (docs/reach.md lists them per purpose). */
+  fields: { name: string; value: string }[];
 }
 
 /**
