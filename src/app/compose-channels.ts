@@ -70,6 +70,9 @@ export function composeChannels(app: Express, deps: ChannelDeps): { broadcast?: 
     const messenger = createMessengerChannel({
       graphBase: config.FB_GRAPH_BASE,
       graphVersion: config.FB_GRAPH_VERSION,
+      utilityTemplates: config.FB_UTILITY_TEMPLATES,
+      utilityLanguages: config.FB_UTILITY_LANGUAGES,
+      tags: config.FB_MESSAGE_TAGS,
       appSecret: config.FB_APP_SECRET!,
       verifyToken: config.FB_VERIFY_TOKEN,
       pageAccessToken: config.FB_PAGE_ACCESS_TOKEN!,
