@@ -31,6 +31,7 @@ const SOURCE: Record<KeptMessage["source"]["kind"], string> = {
   "festival-reminder": "Nhắc lễ hội",
   announcement: "Thông báo",
   "class-opening": "Lớp mới",
+  registration: "Xác nhận chỗ học",
 };
 
 interface PendingMessage {
