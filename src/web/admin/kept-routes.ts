@@ -23,7 +23,7 @@ const REASON: Record<KeptMessage["reason"], string> = {
   window_closed: "Quá thời hạn nhắn tin miễn phí của kênh, chưa có loại tin nào khác được phép cho việc này (mẫu tin, thẻ tin)",
   never_wrote: "Người này chưa từng nhắn cho OA / trang",
   channel_off: "Kênh chưa được cấu hình",
-  refused: "Kênh từ chối loại tin được phép (chưa quan tâm OA, chưa được cấp quyền, số điện thoại không nhận được)",
+  refused: "Kênh từ chối (người nhận chưa quan tâm OA hoặc quá hạn tương tác, OA/trang chưa được cấp quyền loại tin này, số điện thoại không nhận được tin)",
   too_late: "Đã quá giờ của sự kiện",
 };
 const SOURCE: Record<KeptMessage["source"]["kind"], string> = {
