@@ -75,7 +75,7 @@ export class ReachSender {
         this.deps.logger.warn({ err: error, channel: person.channel, source: message.source.kind, kind: decision.kind }, "bot-started message refused by the platform");
         // A template or tag the platform refused (not a follower, no permission, ZNS refused): the next allowed kind
         // is tried, and when none is left the message waits for the person's next message.
-        if (decision.kind !== "free") {
+        if (decision.kind === "template" || (decision.kind === "tagged" && decision.tag !== "HUMAN_AGENT")) {
           refused = error;
           continue;
         }
