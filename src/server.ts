@@ -107,7 +107,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     config, store, logger, metrics, channels, now, deadLetters, personOutbox: () => personOutbox, refreshLockName: ZALO_REFRESH_LOCK,
   });
   const pipeline = composePipeline({ config, store, logger, metrics, outbound, scaleOut, now, services: () => services });
-  personOutbox = new ChannelOutbox({ channels, outbound, conversations: pipeline.conversations, store, logger, now });
+  personOutbox = new ChannelOutbox({ channels, outbound, conversations: pipeline.conversations, store, logger, now, policy: () => services.reach.policy });
 
   // 3. The features' services and the background jobs.
   services = await composeServices({

@@ -125,7 +125,8 @@ function anonymiseReport(doc: Doc, person: PersonKey, at: number): Doc {
 }
 
 function anonymiseRegistration(doc: Doc, person: PersonKey, at: number): Doc {
-  const { child: _child, ...rest } = doc;
+  // The consent to messages by phone goes with the number (docs/reach.md).
+  const { child: _child, phoneNoticeConsentAt: _consent, ...rest } = doc;
   return { ...rest, fullName: "", phone: "", person: anonymousRef(person), anonymisedAt: at };
 }
 
