@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { AppContext } from "./shared/app-context.js";
 import type { Services } from "./shared/services.js";
 import { StoredChannel } from "./channels/local/stored-channel.js";
+import { LOCAL_LABELS } from "./channels/local/local-labels.js";
 import type { Config } from "./config.js";
 import { ChannelRegistry } from "./core/channel.js";
 import type { Pipeline } from "./core/pipeline.js";
@@ -83,6 +84,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   const local = { cli: new StoredChannel("cli", store), web: new StoredChannel("web", store) };
   channels.add(local.cli).add(local.web);
+  for (const label of LOCAL_LABELS) channels.describe(label);
   const now = overrides.now ?? Date.now;
 
   // 1. Content, validated before anything listens: a broken pack stops start-up with the file and field.
