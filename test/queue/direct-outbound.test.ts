@@ -76,6 +76,15 @@ describe("DirectOutbound", () => {
     expect(channel.arrived).toEqual(["một"]);
   });
 
+  it("a reply the platform shows as lost is sent again once only: lost a second time, it is maybe sent", async () => {
+    const channel = new ScriptedChannel();
+    channel.script = () => "timeout-lost";
+    const { outbound, write, deadLetters } = setUp(channel);
+    expect(await outbound.deliver(await write(["một"]))).toBe("maybe_sent");
+    expect(channel.calls).toHaveLength(2);
+    expect(deadLetters).toMatchObject([{ kind: "maybe_sent" }]);
+  });
+
   it("a timed-out try on a channel that cannot tell is maybe sent: not repeated, a dead letter of that kind", async () => {
     const channel = new ScriptedChannel();
     channel.tells = false;

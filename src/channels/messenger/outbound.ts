@@ -1,5 +1,6 @@
 import { DeliveryRefused, type DeliveryWindow, type OutboundChannel, type Recipient, type SendOptions } from "../../core/channel.js";
 import type { Reply } from "../../core/message.js";
+import { messengerWasDelivered } from "./delivery-check.js";
 import type { GraphClient } from "./graph/client.js";
 import { GraphApiError } from "./graph/errors.js";
 import type { SendKind } from "./graph/send-types.js";
@@ -37,6 +38,11 @@ export class MessengerOutbound implements OutboundChannel {
       if (error instanceof GraphApiError && error.isOutsideWindow) throw new DeliveryRefused("messenger", "window_closed", error.message, { cause: error });
       throw error;
     }
+  }
+
+  /** After a send that timed out: whether the page's conversation shows the reply (delivery-check.ts). */
+  wasDelivered(to: Recipient, reply: Reply, since: number): Promise<boolean | undefined> {
+    return messengerWasDelivered(this.graph, to, reply, since);
   }
 
   /** "typing…" before a slow answer. */

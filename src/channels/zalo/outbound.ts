@@ -1,5 +1,6 @@
 import { DeliveryRefused, type DeliveryWindow, type OutboundChannel, type Recipient, type SendOptions } from "../../core/channel.js";
 import type { Reply } from "../../core/message.js";
+import { zaloWasDelivered } from "./delivery-check.js";
 import { renderForZalo as render } from "./render.js";
 import { ZaloApiError, type Api, type ZaloCsMessage } from "./sdk/index.js";
 
@@ -40,6 +41,11 @@ export class ZaloOutbound implements OutboundChannel {
       }
       throw error;
     }
+  }
+
+  /** After a send that timed out: whether the OA's conversation shows the reply (delivery-check.ts). */
+  wasDelivered(to: Recipient, reply: Reply, since: number): Promise<boolean | undefined> {
+    return zaloWasDelivered(this.api, to, reply, since, { contactCardImageUrl: this.contactCardImageUrl });
   }
 }
 
