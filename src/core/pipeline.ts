@@ -122,7 +122,8 @@ export class Pipeline<C extends BotContext> implements Inbox {
     }
     // Writing, opening the chat (Get Started, a referral link) and sharing contact details all open the platform's reply window.
     if (message.kind === "message" || message.kind === "start" || message.kind === "submit_info") conversation.lastInboundAt = Math.max(conversation.lastInboundAt ?? 0, message.timestamp || now());
-    const repeated = await this.#unansweredRepeat(message, conversation);
+    const unsent = await this.#previousUnsent(message, conversation);
+    const repeated = unsent && this.#saysTheSame(message, conversation) ? unsent : undefined;
     const { line, writes: wholeText } = transcriptLine(message, conversation.key);
     conversation.transcript.push(line);
     if (repeated) {
@@ -132,6 +133,9 @@ export class Pipeline<C extends BotContext> implements Inbox {
       await this.options.outbound.deliver(repeated);
       return;
     }
+    // The replies to their previous message are still unsent (a crash left them, or the platform was down): they go
+    // out before this message's, never after — a question sent late, after the next one, gets the next answer.
+    if (unsent) await this.options.outbound.deliver(unsent);
     const ctx = this.options.createContext(message, conversation);
     try {
       await run(this.options.middleware, ctx);
@@ -153,19 +157,26 @@ export class Pipeline<C extends BotContext> implements Inbox {
   }
 
   /**
-   * The outbox entry of the person's previous message when this message says the same again while that entry is still
-   * unsent (the bot died between storing the step and sending its question, or the platform is down): the person is
-   * repeating themselves, not answering the question they never got.
+   * The outbox entry of the replies to the person's previous message while it is still unsent (the bot died between
+   * storing the step and sending its question, or the platform is down).
    */
-  async #unansweredRepeat(message: InboundMessage, conversation: Conversation): Promise<OutboxEntry | undefined> {
-    const text = message.text?.trim();
+  async #previousUnsent(message: InboundMessage, conversation: Conversation): Promise<OutboxEntry | undefined> {
     const previousId = conversation.applied?.at(-1);
-    if (!text || message.kind !== "message" || !previousId) return undefined;
-    const previous = [...conversation.transcript].reverse().find((line) => line.from === "person");
-    // The line shows the start of a long text: compare as much.
-    if (previous?.text.trim() !== transcriptPreview(text).trim()) return undefined;
+    if (!previousId) return undefined;
     const entry = await this.options.store.collection<OutboxEntry>(OUTBOX).get(replyEntryId({ ...message, id: previousId }));
     return entry && entry.sent < entry.replies.length ? entry : undefined;
+  }
+
+  /**
+   * Whether this message says what the person's previous one said: with the previous replies unsent, the person is
+   * repeating themselves, not answering the question they never got.
+   */
+  #saysTheSame(message: InboundMessage, conversation: Conversation): boolean {
+    const text = message.text?.trim();
+    if (!text || message.kind !== "message") return false;
+    const previous = [...conversation.transcript].reverse().find((line) => line.from === "person");
+    // The line shows the start of a long text: compare as much.
+    return previous?.text.trim() === transcriptPreview(text).trim();
   }
 
   async #replay(message: InboundMessage): Promise<DeliveryOutcome | undefined> {

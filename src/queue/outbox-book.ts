@@ -90,6 +90,28 @@ export class OutboxBook {
     return "transient";
   }
 
+  /**
+   * The entry as stored now, or undefined when it left the outbox (sent, given up). A copy read earlier — the
+   * sweeper's list, the pipeline's repeat or replay — may be behind: sending from it would send again what another
+   * delivery just sent.
+   */
+  async current(entry: OutboxEntry): Promise<OutboxEntry | undefined> {
+    return this.deps.store.collection<OutboxEntry>(OUTBOX).get(entry.id);
+  }
+
+  /**
+   * For an entry an earlier process left (it may have been sending when it died, and its record lags the platform):
+   * skips the replies the channel shows as already delivered since the entry was written (wasDelivered), so a crash
+   * does not send them twice. Where the channel cannot tell, nothing is skipped (at least once). Records the skip.
+   */
+  async skipDelivered(entry: OutboxEntry, channels: ChannelRegistry): Promise<void> {
+    const before = entry.sent;
+    while (entry.sent < entry.replies.length && (await channels.wasDelivered(entry.to, entry.replies[entry.sent]!, entry.createdAt)) === true) entry.sent++;
+    if (entry.sent === before) return;
+    this.deps.logger.info({ channel: entry.to.channel, entry: entry.id, skipped: entry.sent - before }, "replies left by a crash already delivered: not sent again");
+    if (entry.sent < entry.replies.length) await this.progress(entry);
+  }
+
   /** Entries whose next try is due, oldest first (the sweeper). */
   async due(): Promise<OutboxEntry[]> {
     const now = this.deps.now();

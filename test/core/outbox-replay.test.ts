@@ -85,6 +85,28 @@ describe("outbox replay", () => {
     expect(conversation!.applied).toEqual(["r-1", "r-2", "r-3"]);
   });
 
+  it("replies to the previous message still unsent go out before the next message's, never after it", async () => {
+    const server = await start(mkdtempSync(join(tmpdir(), "outbox-order-")));
+    recordZaloSends(10);
+    await server.postZalo(zaloText("tôi muốn phản ánh", "u-order", "o-1"));
+    await server.settle();
+    nock.cleanAll();
+    nock(ZALO_API).post("/v3.0/oa/message/cs").times(4).reply(503, "unavailable");
+    await server.postZalo(zaloText("1", "u-order", "o-2"));
+    await server.settle();
+    // Zalo is back before the sweeper's next pass; the person writes something else (not the same again).
+    const sent = recordZaloSends(10);
+    await server.postZalo(zaloText("Quán karaoke hát to quá nửa đêm làm cả xóm mất ngủ", "u-order", "o-3"));
+    await server.settle();
+    // The description question first (the reply to "1"), then the reply to the description (where did it happen?).
+    expect(textsOf(sent)).toHaveLength(2);
+    expect(textsOf(sent)[0]).toMatch(/mô tả/i);
+    expect(textsOf(sent)[1]).toMatch(/ở đâu/i);
+    expect(await server.store.collection("outbox").find()).toEqual([]);
+    await server.outboxSweeper.sweep();
+    expect(textsOf(sent)).toHaveLength(2);
+  });
+
   it("the step, the report it files and the reply with its code are stored together before the code is sent", async () => {
     const dir = mkdtempSync(join(tmpdir(), "outbox-commit-"));
     const server = await start(dir);

@@ -204,7 +204,7 @@ export async function runKillRestart(options: KillRunOptions): Promise<KillRunRe
     ].filter(Boolean);
     if (wrong.length > 0) {
       wrongFields += wrong.length;
-      violations.push(`report ${report.code} of ${report.reporter.userId}: not the person's answer: ${wrong.join(", ")}`);
+      violations.push(`report ${report.code} of ${report.reporter.userId}: not the person's answer: ${wrong.join(", ")}; what they said and heard: ${record?.timeline.join(" | ")}`);
     }
   }
   // Every code stored reached its person, or waits in the outbox (sent at the next start).
