@@ -83,6 +83,7 @@ export class OutboxBook {
     if (checkDelayMs > 0) await sleep(checkDelayMs);
     const delivered = await channels.wasDelivered(entry.to, entry.replies[entry.sent]!, since);
     const resendable = delivered === false && entry.resentAfterCheck !== entry.sent;
+    // "partly": its first parts arrived; sending it again would repeat them, so it is "maybe sent" (staff told).
     logger.info({ channel: entry.to.channel, entry: entry.id, reply: entry.sent, delivered: delivered ?? "unknown", resend: resendable }, "send timed out; delivery checked");
     if (delivered === true) return "sent";
     if (!resendable) return "maybe_sent";
@@ -102,11 +103,17 @@ export class OutboxBook {
   /**
    * For an entry an earlier process left (it may have been sending when it died, and its record lags the platform):
    * skips the replies the channel shows as already delivered since the entry was written (wasDelivered), so a crash
-   * does not send them twice. Where the channel cannot tell, nothing is skipped (at least once). Records the skip.
+   * does not send them twice. A reply only partly there (the crash came between its parts) is skipped too: the person
+   * has its start — the question — and may have answered it; asking it again is what put answers in the wrong fields.
+   * Where the channel cannot tell, nothing is skipped (at least once). Records the skip.
    */
   async skipDelivered(entry: OutboxEntry, channels: ChannelRegistry): Promise<void> {
     const before = entry.sent;
-    while (entry.sent < entry.replies.length && (await channels.wasDelivered(entry.to, entry.replies[entry.sent]!, entry.createdAt)) === true) entry.sent++;
+    const arrived = async (index: number) => {
+      const delivered = await channels.wasDelivered(entry.to, entry.replies[index]!, entry.createdAt);
+      return delivered === true || delivered === "partly";
+    };
+    while (entry.sent < entry.replies.length && (await arrived(entry.sent))) entry.sent++;
     if (entry.sent === before) return;
     this.deps.logger.info({ channel: entry.to.channel, entry: entry.id, skipped: entry.sent - before }, "replies left by a crash already delivered: not sent again");
     if (entry.sent < entry.replies.length) await this.progress(entry);

@@ -1,6 +1,6 @@
 import type { Recipient } from "../../core/channel.js";
 import type { Reply } from "../../core/message.js";
-import { CLOCK_MARGIN_MS, judgeDelivery } from "../delivery-check.js";
+import { CLOCK_MARGIN_MS, judgeDelivery, type Delivered } from "../delivery-check.js";
 import type { ConversationMessage, GraphClient } from "./graph/client.js";
 import { renderForMessenger } from "./render.js";
 
@@ -15,7 +15,7 @@ const LIMIT = 25;
  *
  * @example await messengerWasDelivered(graph, { channel: "messenger", accountId: pageId, userId: psid }, { text: "Chào bạn" }, since)
  */
-export async function messengerWasDelivered(graph: GraphClient, to: Recipient, reply: Reply, since: number): Promise<boolean | undefined> {
+export async function messengerWasDelivered(graph: GraphClient, to: Recipient, reply: Reply, since: number): Promise<Delivered> {
   const parts = renderForMessenger(reply).map((message) => ("text" in message && typeof message.text === "string" ? message.text : undefined));
   const rows = await graph.getConversationMessages(to.userId, LIMIT);
   const seen = rows.map((row) => ({ fromUs: fromPage(row, to), at: Date.parse(row.created_time ?? "") || 0, text: row.message }));

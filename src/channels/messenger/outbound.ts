@@ -41,7 +41,7 @@ export class MessengerOutbound implements OutboundChannel {
   }
 
   /** After a send that timed out: whether the page's conversation shows the reply (delivery-check.ts). */
-  wasDelivered(to: Recipient, reply: Reply, since: number): Promise<boolean | undefined> {
+  wasDelivered(to: Recipient, reply: Reply, since: number): Promise<boolean | "partly" | undefined> {
     return messengerWasDelivered(this.graph, to, reply, since);
   }
 

@@ -1,6 +1,6 @@
 import type { Recipient } from "../../core/channel.js";
 import type { Reply } from "../../core/message.js";
-import { CLOCK_MARGIN_MS, judgeDelivery, type SeenMessage } from "../delivery-check.js";
+import { CLOCK_MARGIN_MS, judgeDelivery, type Delivered, type SeenMessage } from "../delivery-check.js";
 import { renderForZalo } from "./render.js";
 import type { Api, ConversationMessage, ZaloCsMessage } from "./sdk/index.js";
 
@@ -15,7 +15,7 @@ const PAGE_SIZE = 10;
  *
  * @example await zaloWasDelivered(api, { channel: "zalo", accountId: oaId, userId }, { text: "Chào bạn" }, since)
  */
-export async function zaloWasDelivered(api: Api, to: Recipient, reply: Reply, since: number, options: { contactCardImageUrl?: string } = {}): Promise<boolean | undefined> {
+export async function zaloWasDelivered(api: Api, to: Recipient, reply: Reply, since: number, options: { contactCardImageUrl?: string } = {}): Promise<Delivered> {
   const parts = renderForZalo(reply, options).map(textOf);
   const seen: SeenMessage[] = [];
   let covered = false;

@@ -44,7 +44,7 @@ export class ZaloOutbound implements OutboundChannel {
   }
 
   /** After a send that timed out: whether the OA's conversation shows the reply (delivery-check.ts). */
-  wasDelivered(to: Recipient, reply: Reply, since: number): Promise<boolean | undefined> {
+  wasDelivered(to: Recipient, reply: Reply, since: number): Promise<boolean | "partly" | undefined> {
     return zaloWasDelivered(this.api, to, reply, since, { contactCardImageUrl: this.contactCardImageUrl });
   }
 }
