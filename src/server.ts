@@ -51,8 +51,6 @@ export interface App {
   outbound: OutboundQueue | DirectOutbound;
   /** Hands the outbox's due entries back to `outbound` (every OUTBOX_SWEEP_MS; tests call sweep()). */
   outboxSweeper: { sweep(): Promise<number> };
-  /** Builds what answers need but listening does not (the plan index), so start-up reaches /healthz sooner. */
-  warm(): void;
   close(): Promise<void>;
 }
 
@@ -91,8 +89,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const privacy = new PrivacyNotices({ contentDir: knowledge.content.dir, publicUrl: config.PUBLIC_URL, retentionDays: config.TRANSCRIPT_RETENTION_DAYS });
   // Every pack's privacy texts are checked now: a broken privacy.yaml stops start-up like any content file.
   for (const pack of knowledge.content.packs.values()) privacy.texts(pack);
-  // The plan index is built once the server listens (warm(), from main.ts: webhooks are acknowledged meanwhile) and
-  // after each content reload; a plan question that comes first builds it itself, once.
+  // The plan index is built at start-up and after each content reload, not on the first plan question.
+  plansOf(knowledge);
   knowledge.onReload(() => plansOf(knowledge));
 
   // 2. The one way out (direct, or the queue with REDIS_URL) and the one way in (the pipeline).
@@ -146,9 +144,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     outboxSweeper,
     reach,
     classReminders: reminders,
-    warm() {
-      plansOf(knowledge);
-    },
     async close() {
       handoffSweeper.stop();
       reminders.stop();
