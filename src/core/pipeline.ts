@@ -135,7 +135,12 @@ export class Pipeline<C extends BotContext> implements Inbox {
     }
     // The replies to their previous message are still unsent (a crash left them, or the platform was down): they go
     // out before this message's, never after — a question sent late, after the next one, gets the next answer.
-    if (unsent) await this.options.outbound.deliver(unsent);
+    // Bounded: through an outage they stay in the outbox, and this message is not held for their retries.
+    if (unsent) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([this.options.outbound.deliver(unsent), new Promise((resolve) => (timer = setTimeout(resolve, PREVIOUS_REPLIES_WAIT_MS)))]);
+      clearTimeout(timer);
+    }
     const ctx = this.options.createContext(message, conversation);
     try {
       await run(this.options.middleware, ctx);
@@ -185,6 +190,9 @@ export class Pipeline<C extends BotContext> implements Inbox {
     return entry ? this.options.outbound.deliver(entry) : undefined;
   }
 }
+
+/** How long a message waits for the unsent replies to the person's previous one to go out first. */
+const PREVIOUS_REPLIES_WAIT_MS = 5_000;
 
 /** The person's line, and the writes that keep a long text whole (transcript-text.ts). */
 function transcriptLine(message: InboundMessage, key: string): { line: TranscriptLine; writes: CommitWrite[] } {
