@@ -133,15 +133,16 @@ export class Pipeline<C extends BotContext> implements Inbox {
       await this.options.outbound.deliver(repeated);
       return;
     }
+    const ctx = this.options.createContext(message, conversation);
     // The replies to their previous message are still unsent (a crash left them, or the platform was down): they go
     // out before this message's, never after — a question sent late, after the next one, gets the next answer.
     // Bounded: through an outage they stay in the outbox, and this message is not held for their retries.
     if (unsent) {
+      ctx.previousRepliesUnseen = true;
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([this.options.outbound.deliver(unsent), new Promise((resolve) => (timer = setTimeout(resolve, PREVIOUS_REPLIES_WAIT_MS)))]);
       clearTimeout(timer);
     }
-    const ctx = this.options.createContext(message, conversation);
     try {
       await run(this.options.middleware, ctx);
     } catch (error) {
