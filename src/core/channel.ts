@@ -105,9 +105,10 @@ export interface OutboundChannel {
   /**
    * After a send that timed out: whether the platform shows the reply as sent to the person since `since` (epoch ms)
    * — e.g. the last messages of the conversation (Zalo OA: GET /v2.0/oa/conversation; Messenger: the page's
-   * conversations API). `undefined` when it cannot tell. Optional: without it a timed-out send is "maybe sent".
+   * conversations API). "partly" when only its first parts (of a reply rendered as several messages) are there;
+   * `undefined` when it cannot tell. Optional: without it a timed-out send is "maybe sent".
    */
-  wasDelivered?(to: Recipient, reply: Reply, since: number): Promise<boolean | undefined>;
+  wasDelivered?(to: Recipient, reply: Reply, since: number): Promise<boolean | "partly" | undefined>;
 }
 
 /**
@@ -188,7 +189,7 @@ export class ChannelRegistry {
   }
 
   /** Asks the recipient's channel whether a timed-out send arrived (OutboundChannel.wasDelivered); undefined: cannot tell. */
-  async wasDelivered(to: Recipient, reply: Reply, since: number): Promise<boolean | undefined> {
+  async wasDelivered(to: Recipient, reply: Reply, since: number): Promise<boolean | "partly" | undefined> {
     try {
       return await this.#channels.get(to.channel)?.wasDelivered?.(to, reply, since);
     } catch {
