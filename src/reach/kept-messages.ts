@@ -30,7 +30,7 @@ interface KeptIndex {
 
 /** What a kept message was for: shown to staff, and the link to the thing it is about. */
 export interface KeptSource {
-  kind: "class-reminder" | "festival-reminder" | "announcement" | "class-opening";
+  kind: "class-reminder" | "festival-reminder" | "announcement" | "class-opening" | "report-update";
   /** Registration code, subscription id or announcement id. */
   ref: string;
   /** One line for staff ("Nhắc lịch lớp Quan họ Xuân Ổ"). */

@@ -31,6 +31,7 @@ const SOURCE: Record<KeptMessage["source"]["kind"], string> = {
   "festival-reminder": "Nhắc lễ hội",
   announcement: "Thông báo",
   "class-opening": "Lớp mới",
+  "report-update": "Cập nhật phản ánh",
 };
 
 interface PendingMessage {
