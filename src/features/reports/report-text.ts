@@ -30,14 +30,16 @@ export function categoryName(pack: ContentPack | undefined, categoryId: string, 
 export const OTHER_CATEGORY = "other";
 
 /**
- * The status card: code, category, status with its date, the last staff note, the date it was filed.
+ * The status card: code, category, status with its date, the last staff note (for the reporter, not a follower),
+ * the date it was filed.
  *
  * @example statusCard(report, pack, "vi")
  * // "Phản ánh PA-2026-0007 (Xâm hại di tích)\nTrạng thái: Đang xử lý (cập nhật 26/11/2026)\nGhi chú của cán bộ: …\nGửi ngày 25/11/2026"
  */
-export function statusCard(report: Report, pack: ContentPack | undefined, lang: Lang): string {
+export function statusCard(report: Report, pack: ContentPack | undefined, lang: Lang, as: "reporter" | "follower" = "reporter"): string {
   const last = report.history.at(-1);
-  const note = [...report.history].reverse().find((entry) => entry.note)?.note;
+  // Staff notes are written to the reporter; a follower sees the status only.
+  const note = as === "reporter" ? [...report.history].reverse().find((entry) => entry.note)?.note : undefined;
   const status = REPORT_STATUS_NAMES[report.status][lang];
   const lines = [
     `${say(lang, { vi: "Phản ánh", en: "Report" })} ${report.code} (${categoryName(pack, report.categoryId, lang)})`,
