@@ -18,6 +18,8 @@ const DAY = 24 * HOUR;
 /** An instant in Hà Nội. */
 const vn = (date: string, time = "10:00") => Date.parse(`${date}T${time}:00+07:00`);
 
+/** A staff member's Zalo id (STAFF_ZALO_USER_IDS): the alerts' message on the staff channel. */
+const STAFF_ID = "8800000000000000001";
 let server: TestServer;
 let stub: StubHttp;
 let clock: number;
@@ -32,7 +34,7 @@ beforeEach(async () => {
   });
   // Thursday 31/12/2026, 10:00 in Hà Nội: New Year's Day (Friday) and a weekend follow.
   clock = vn("2026-12-31");
-  server = await startTestServer({ STAFF_WEBHOOK_URL: `${stub.url}/staff`, STAFF_WEBHOOK_SECRET: "s" }, { now: () => clock });
+  server = await startTestServer({ STAFF_WEBHOOK_URL: `${stub.url}/staff`, STAFF_WEBHOOK_SECRET: "s", STAFF_ZALO_USER_IDS: STAFF_ID }, { now: () => clock });
 });
 afterEach(async () => {
   await server.stop();
@@ -64,6 +66,7 @@ describe("deadlines and priority", () => {
     expect(new Date(report.dueAt!).toISOString()).toBe(new Date(vn("2026-12-07", "17:00")).toISOString()); // Monday
     await server.settle();
     expect(alertsOf("report", code)[0].priority).toBe("urgent");
+    expect(new ZaloPerson(server, STAFF_ID).received.map((m) => m.text)).toContainEqual(expect.stringMatching(new RegExp(`^KHẨN · \\[Phản ánh mới\\] ${code}\\n`)));
     // The same category without the words is not urgent.
     const calm = await quickReport(new ZaloPerson(server, "222"), "Tường chùa Dạm bị vẽ bậy từ tuần trước", "chùa Dạm");
     expect((await stored(calm)).priority).toBe("normal");
@@ -92,6 +95,7 @@ describe("deadlines and priority", () => {
     await server.reportDeadlines.tick();
     expect(alertsOf("report_overdue", code)).toHaveLength(1);
     expect(alertsOf("report_overdue", code)[0].summary).toContain("Quá hạn xử lý từ 17:00 12/01/2027");
+    expect(new ZaloPerson(server, STAFF_ID).received.map((m) => m.text)).toContainEqual(expect.stringContaining(`[Phản ánh quá hạn] ${code}\nQuá hạn xử lý từ 17:00 12/01/2027`));
     expect(alerts.filter((a) => a.ref === done && a.type !== "report")).toEqual([]);
   });
 });
