@@ -88,8 +88,8 @@ describe("report lifecycle in the console", () => {
     await server.settle();
     // Ten days after the reporter last wrote, Zalo's window is closed: kept ("chưa gửi được"), given when they write.
     expect(reporter.count).toBe(before);
-    const kept = await server.services.reach.kept.list({ status: "waiting" });
-    expect(kept.map((m) => m.reply.text).join("\n")).toContain("đã được chuyển lực lượng chức năng kiểm tra");
+    const kept = await server.store.collection<{ reply: { text: string }; reason?: string }>("pending").find();
+    expect(kept.map((m) => [m.reply.text.includes("đã được chuyển lực lượng chức năng kiểm tra"), m.reason])).toEqual([[true, "window_closed"]]);
     expect(await reporter.say("xin chào")).toContain("đã được chuyển lực lượng chức năng kiểm tra");
   });
 

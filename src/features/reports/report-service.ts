@@ -3,7 +3,7 @@ import type { ReportAlertType } from "../../domain/staff-event.js";
 import { REPORT_STATUSES, type Report, type ReportStatus } from "../../domain/report.js";
 import { matchOf } from "../../store/match.js";
 import { updateDocument } from "../../store/update-document.js";
-import { followerNotice, statusNotice, transferNotice, unitName } from "./report-text.js";
+import { followerNotice, statusAbout, statusNotice, transferNotice, unitName } from "./report-text.js";
 import { tellAboutReport } from "./tell-reporter.js";
 
 /** What the staff side of reports needs: the store, the reach path and outbox (telling reporters), staff alerts, names, the clock. */
@@ -75,7 +75,7 @@ export class ReportService {
     // Saved before anyone is told: a crash after the message must not lose the change. Applied to the stored copy,
     // so a change made meanwhile (another staff member, a duplicate linked by a new report) is kept.
     const updated = await this.#update(code, (report) => ({ ...report, status, updatedAt: at, history: [...report.history, { at, status, ...(cleanNote ? { note: cleanNote } : {}), by }] }));
-    await tellAboutReport(this.services, updated, statusNotice(updated), followerNotice(updated));
+    await tellAboutReport(this.services, updated, { reply: statusNotice(updated), about: statusAbout(updated) }, { reply: followerNotice(updated), about: statusAbout(updated, "follower") });
     return updated;
   }
 
@@ -101,7 +101,8 @@ export class ReportService {
       activity: [...(report.activity ?? []), { at, by, kind: "transfer" as const, from: report.unitId, to: unitId }],
     }));
     await this.alert(updated, "report_transferred", `Chuyển từ ${unitName(pack, current.unitId, "vi")} · ${updated.description.slice(0, 100)}`);
-    await tellAboutReport(this.services, updated, transferNotice(updated, unitName(pack, unitId, updated.language)));
+    const notice = transferNotice(updated, unitName(pack, unitId, updated.language));
+    await tellAboutReport(this.services, updated, { reply: notice, about: statusAbout(updated, "reporter", notice.text) });
     return updated;
   }
 

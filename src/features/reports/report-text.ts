@@ -5,6 +5,7 @@ import { REPORT_STATUS_NAMES, type Report } from "../../domain/report.js";
 import type { ContentPack } from "../../content/index.js";
 import { RATE } from "./follow-up-payloads.js";
 import texts from "./lifecycle-texts.json" with { type: "json" };
+import type { NoticeAbout } from "../../domain/staff-event.js";
 
 /**
  * How a report reads to the person who filed it: the status card (lookup) and the notice sent when staff
@@ -88,4 +89,29 @@ export function unitName(pack: ContentPack | undefined, unitId: string, lang: La
   const unit = pack?.contact(unitId);
   if (!unit) return say(lang, { vi: "đơn vị phụ trách", en: "the responsible unit" });
   return lang === "en" ? (unit.names.en ?? unit.names.vi) : unit.names.vi;
+}
+
+/**
+ * What a status notice is about, for the kinds allowed outside the window (a Zalo transaction message, a Messenger
+ * utility template or the ACCOUNT_UPDATE tag): the facts a template is filled with — `code`, `status`, `note` (the
+ * staff note for the reporter; none for a follower; what happened for a transfer).
+ *
+ * @example statusAbout(report).template.fields // [{ name: "code", value: "PA-2026-0007" }, { name: "status", value: "Đã xử lý" }, …]
+ */
+export function statusAbout(report: Report, to: "reporter" | "follower" = "reporter", note = to === "reporter" ? report.history.at(-1)?.note : undefined): NoticeAbout {
+  const lang = report.language;
+  // A follower is not told the staff note (it is written to the reporter); a transfer's note names the new unit.
+  return {
+    purpose: "report_update",
+    template: {
+      language: lang,
+      title: say(lang, { vi: `Phản ánh ${report.code}`, en: `Report ${report.code}` }),
+      fields: [
+        { name: "code", value: report.code },
+        { name: "status", value: REPORT_STATUS_NAMES[report.status][lang] },
+        // Templates take no empty parameter: a change without a note says so.
+        { name: "note", value: note ?? say(lang, { vi: "không có ghi chú", en: "no note" }) },
+      ],
+    },
+  };
 }
