@@ -27,6 +27,8 @@ import type { OutboundQueue } from "./queue/outbound-queue.js";
 import type { DirectOutbound } from "./queue/direct-outbound.js";
 import { startOutboxSweeper } from "./queue/outbox-sweeper.js";
 import { startReachRuntime, type ReachRuntime } from "./app/reach-runtime.js";
+import { startReportDeadlines } from "./app/report-deadlines.js";
+import type { DeadlineChecks } from "./features/reports/deadline-check.js";
 import { composeOutbound } from "./app/compose-outbound.js";
 import { composePipeline } from "./app/compose-pipeline.js";
 import { composeServices } from "./app/compose-services.js";
@@ -46,6 +48,8 @@ export interface App {
   logger: Logger;
   /** Festival reminders, class-opening notices and announcement delivery. */
   reach: ReachRuntime;
+  /** The report deadline check: "sắp đến hạn" / "quá hạn" alerts to staff (tests run it with `tick`). */
+  reportDeadlines: DeadlineChecks;
   /** The class reminders' scheduler (tests run it with `tick`). */
   classReminders: import("./features/registration/reminder-scheduler.js").ReminderScheduler;
   /** The one way out: the outbound queue when REDIS_URL is set, else direct sending. */
@@ -136,6 +140,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   // 5. Only now that every channel is registered: a job left from before a restart must find its channel.
   if ("start" in outbound) outbound.start();
   watchKeptEvidence(services);
+  const reportDeadlines = startReportDeadlines(services);
   // Downloads left pending by a stop or a crash, and the transcript retention (docs/privacy.md).
   void evidence.resume().catch((error) => logger.error({ err: error }, "evidence: resuming pending downloads failed"));
   const stopRetention = scheduleTranscriptRetention({ store, days: config.TRANSCRIPT_RETENTION_DAYS, now, logger });
@@ -152,6 +157,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     outbound,
     outboxSweeper,
     reach,
+    reportDeadlines,
     classReminders: reminders,
     warm() {
       plansOf(knowledge);
@@ -161,6 +167,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       reminders.stop();
       outboxSweeper.stop();
       stopRetention();
+      reportDeadlines.stop();
       await reach.close();
       await pipeline.idle();
       await evidence.close();

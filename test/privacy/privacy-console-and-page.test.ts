@@ -32,7 +32,9 @@ async function namedReport(person: ZaloPerson, name: string, phone: string): Pro
   await person.say("Có người vẽ bậy lên tường đình Đông Xá");
   await person.say("đình Đông Xá");
   await person.tap("dialog:skip");
-  const notice = await person.tap("dialog:skip");
+  let notice = await person.tap("dialog:skip");
+  // Another person's report of the same matter is offered first (docs/reports.md): this one files its own.
+  if (notice.includes("phản ánh tương tự")) notice = await person.tap("report:similar:new");
   await person.say(`${name} ${phone}`);
   const done = await person.tap("report:submit");
   return { code: /PA-\d{4}-\d{4,}/.exec(done)![0], notice };
