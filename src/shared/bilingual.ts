@@ -40,6 +40,16 @@ export function fellBackToEnglish(language: Language, text: Bilingual): boolean 
 }
 
 /**
+ * Content text (a festival's name, a place) in `language`: Chinese and Korean fall back to English, then to
+ * Vietnamese, so a missing translation never leaves a field empty.
+ * @example inLanguage({ vi: "Hội Lim", en: "Lim Festival" }, "ko") // "Lim Festival"
+ */
+export function inLanguage(text: { readonly vi: string; readonly en?: string; readonly zh?: string; readonly ko?: string }, language: Language): string {
+  if (language === "vi") return text.vi;
+  return (language === "en" ? undefined : text[language]) ?? text.en ?? text.vi;
+}
+
+/**
  * Vietnamese or English, for the parts of the bot that speak only those (reports, class registration):
  * Chinese and Korean speakers get English there.
  * @example viOrEn("ko") // "en"
