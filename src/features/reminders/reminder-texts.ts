@@ -207,7 +207,7 @@ export function ended(label: string, lang: Language): Reply {
 export function nothingToEnd(lang: Language): Reply {
   return {
     text: say(lang, { vi: "Nhắc này đã được hủy trước đó.", en: "That reminder was already stopped.", zh: "这个提醒之前已经取消了。", ko: "이 알림은 이미 취소되었어요." }),
-    choices: [{ title: say(lang, { vi: "Nhắc của tôi", en: "My reminders", zh: "我的提醒", ko: "내 알림" }), payload: REMINDER_PAYLOADS.list }],
+    choices: [{ title: say(lang, { vi: "Xem các nhắc", en: "My reminders", zh: "我的提醒", ko: "내 알림" }), payload: REMINDER_PAYLOADS.list }],
   };
 }
 
