@@ -104,6 +104,20 @@ describe("Chinese and Korean through the webhooks", () => {
     expect((await holder.server.services.conversations.get("zalo:" + zaloText("x").recipient.id + ":zh-report"))?.language).toBe("en");
   });
 
+  it("a Korean speaker asking for a class, or tapping Register on a class notice, is told in Korean that classes are vi/en, with English or staff", async () => {
+    const sent = recordZaloSends();
+    const notice = await ask("관호 강좌 신청하고 싶어요", "ko-class", sent);
+    expect(notice).toContain("강좌(관호 민요, 전통 공예) 안내와 신청은 현재 베트남어와 영어로만 가능합니다");
+    expect(notice).toContain("[영어로 계속]");
+    expect(notice).toContain("[직원 연결]");
+    const tapped = await ask("#class:register:lop-quan-ho-vo-cuong", "ko-class", sent);
+    expect(tapped).toContain("영어로만 가능합니다");
+    // "Continue in English" carries on with the same class.
+    const english = sent.at(-1)!.body.message.attachment.payload.buttons[0];
+    expect(english).toMatchObject({ title: "영어로 계속", payload: "#lang:en:class:register:lop-quan-ho-vo-cuong" });
+    expect(await holder.server.store.collection("registrations").find()).toHaveLength(0);
+  });
+
   it("content now in Chinese and Korean: the festival's place, a unit's name and role, a heritage site's place", async () => {
     const sent = recordZaloSends();
     const festival = await ask("林会几号", "zh-content", sent);
