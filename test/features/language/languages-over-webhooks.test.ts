@@ -129,6 +129,11 @@ describe("Chinese and Korean through the webhooks", () => {
     // The phone is not in content: said to be not yet updated, with staff on offer, never a number.
     expect(contact).toContain("电话：尚未更新");
     expect(contact).toContain("[人工客服]");
+    // The UNESCO list by the ranking's Chinese wording (the content's list name is English).
+    const heritage = await ask("官贺民歌是什么", "zh-content", sent);
+    expect(heritage).toContain("北宁官贺民歌 (非物质文化遗产)");
+    expect(heritage).toContain("2009年9月30日被联合国教科文组织列入：人类非物质文化遗产代表作名录。");
+    expect(heritage).not.toContain("Representative List");
     const ko = await ask("박닌 문묘는 어디에 있어요?", "ko-content", sent);
     expect(ko).toContain("박닌성 푹선 언덕");
     expect(ko).not.toMatch(/Phuc Son hill|Núi Phúc Sơn/);
