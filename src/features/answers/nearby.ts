@@ -56,7 +56,8 @@ export function nearestPlaces(pack: ContentPack, here: GeoLocation, lang: Answer
 
 function kmText(km: number, lang: AnswerLanguage): string {
   const rounded = km < 10 ? Math.round(km * 10) / 10 : Math.round(km);
-  return lang === "en" ? `${rounded} km` : `${String(rounded).replace(".", ",")} km`;
+  // Vietnamese writes a decimal comma; English, Chinese and Korean a point.
+  return lang === "vi" ? `${String(rounded).replace(".", ",")} km` : `${rounded} km`;
 }
 
 /** The answer to a shared location. */
@@ -68,29 +69,31 @@ export function nearbyReply(pack: ContentPack, here: GeoLocation, lang: AnswerLa
       text: say.phrase({
         vi: "Mình đã nhận vị trí của bạn, nhưng mình chưa có tọa độ của các di tích và lễ hội để tìm chỗ gần bạn. Bạn xem danh sách bên dưới nhé.",
         en: "I got your location, but I do not have the coordinates of the sites and festivals yet to find what is near you. Here are the lists.",
+        zh: "已收到您的位置，但我还没有各景点和节日的坐标，无法查找您附近的地方。请查看下面的列表。",
+        ko: "위치를 받았지만, 아직 유적지와 축제의 좌표가 없어 가까운 곳을 찾을 수 없어요. 아래 목록을 확인해 주세요.",
       }),
       choices: [
-        { title: lang === "en" ? "Festivals" : "Lễ hội", payload: MENU.festivals },
-        { title: lang === "en" ? "Heritage" : "Di sản", payload: MENU.heritage },
+        { title: say.phrase({ vi: "Lễ hội", en: "Festivals", zh: "节日庙会", ko: "축제" }), payload: MENU.festivals },
+        { title: say.phrase({ vi: "Di sản", en: "Heritage", zh: "文化遗产", ko: "문화유산" }), payload: MENU.heritage },
         staffChoice(lang),
       ],
     };
   }
   const far = places[0].km > FAR_KM;
-  const kindWord = (kind: Place["kind"]) => say.phrase(kind === "heritage" ? { vi: "di tích", en: "site" } : { vi: "lễ hội", en: "festival" });
-  const listed = places.map((place, i) => `${i + 1}. ${place.name} (${kindWord(place.kind)}) – ${say.phrase({ vi: "khoảng", en: "about" })} ${kmText(place.km, lang)}`);
+  const kindWord = (kind: Place["kind"]) => say.phrase(kind === "heritage" ? { vi: "di tích", en: "site", zh: "景点", ko: "유적지" } : { vi: "lễ hội", en: "festival", zh: "节日", ko: "축제" });
+  const listed = places.map((place, i) => `${i + 1}. ${place.name} (${kindWord(place.kind)}) – ${say.phrase({ vi: "khoảng", en: "about", zh: "约", ko: "약" })} ${kmText(place.km, lang)}`);
   const choices: Choice[] = places.map((place) => ({ title: place.name, payload: place.payload }));
   return {
     text: lines(
       far
-        ? say.phrase({ vi: "Các địa điểm mình biết đều cách bạn khá xa. Gần nhất (theo đường chim bay):", en: "The places I know are all quite far from you. Nearest (as the crow flies):" })
-        : say.phrase({ vi: "Gần bạn nhất (theo đường chim bay):", en: "Nearest to you (as the crow flies):" }),
+        ? say.phrase({ vi: "Các địa điểm mình biết đều cách bạn khá xa. Gần nhất (theo đường chim bay):", en: "The places I know are all quite far from you. Nearest (as the crow flies):", zh: "我知道的地方离您都比较远。最近的几处（直线距离）：", ko: "제가 아는 곳은 모두 꽤 멀어요. 가장 가까운 곳(직선거리):" })
+        : say.phrase({ vi: "Gần bạn nhất (theo đường chim bay):", en: "Nearest to you (as the crow flies):", zh: "离您最近的地方（直线距离）：", ko: "가장 가까운 곳(직선거리):" }),
       listed.join("\n"),
-      places.some((place) => place.point.approximate) && say.phrase({ vi: "Vị trí trên bản đồ là gần đúng.", en: "Map positions are approximate." }),
-      say.phrase({ vi: "Chọn một mục để xem thông tin.", en: "Pick one to read about it." }),
+      places.some((place) => place.point.approximate) && say.phrase({ vi: "Vị trí trên bản đồ là gần đúng.", en: "Map positions are approximate.", zh: "地图上的位置为大致位置。", ko: "지도상의 위치는 대략적인 위치입니다." }),
+      say.phrase({ vi: "Chọn một mục để xem thông tin.", en: "Pick one to read about it.", zh: "选择一项即可查看详情。", ko: "항목을 선택하면 자세히 볼 수 있어요." }),
     ),
     // One link per place on the map: a festival held at a listed site shares its link.
-    links: [...new Map(places.map((place) => [mapLink(place.point), place.name])).entries()].map(([url, name]) => ({ title: `${say.phrase({ vi: "Bản đồ", en: "Map" })} – ${name}`, url })),
+    links: [...new Map(places.map((place) => [mapLink(place.point), place.name])).entries()].map(([url, name]) => ({ title: `${say.phrase({ vi: "Bản đồ", en: "Map", zh: "地图", ko: "지도" })} – ${name}`, url })),
     choices,
   };
 }

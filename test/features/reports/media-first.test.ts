@@ -172,6 +172,16 @@ describe("a shared location", () => {
     expect(text).not.toContain("chưa hiểu");
   });
 
+  it("for a Korean speaker, in Korean: names, kinds, distances and the map links", async () => {
+    const person = new ZaloPerson(server, "near-ko");
+    await person.say("안녕하세요");
+    const text = await person.location(21.166, 106.047);
+    expect(text).toContain("가장 가까운 곳(직선거리):");
+    expect(text).toMatch(/1\. \S.* \((유적지|축제)\) – 약 \d+(\.\d)? km/);
+    expect(text).toContain("항목을 선택하면 자세히 볼 수 있어요.");
+    expect(text).not.toMatch(/Nearest|Gần bạn|일부 내용은/);
+  });
+
   it("on Messenger too, nearest first", async () => {
     const person = new MessengerPerson(server, "near-fb");
     const text = await person.location(21.166, 106.047);
