@@ -2,7 +2,7 @@
  * The one way the app picks its own wording by the person's language. Our texts are maps per language
  * (`{ vi, en, zh?, ko? }`), kept in each feature's texts file; Vietnamese and English are always written, and a
  * missing Chinese or Korean text falls back to English (never an empty string). Content text goes through the
- * answers' speaker instead (zh/ko → en → vi, and it says so).
+ * answers' speaker (zh/ko → en → vi, and it says so), or `inLanguage` where a feature only needs the name.
  *
  * Texts live in a JSON file per feature or dialog (e.g. src/features/reports/report-texts.json); a `{name}` in a
  * text is filled from `values`.
