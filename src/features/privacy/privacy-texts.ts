@@ -17,6 +17,7 @@ export const privacyTexts = {
   eraseChoice: { vi: "Xóa dữ liệu", en: "Delete my data", zh: "删除数据", ko: "데이터 삭제" },
   keepChoice: { vi: "Không", en: "No", zh: "不用了", ko: "아니요" },
   kept: { vi: "Mình giữ nguyên dữ liệu của bạn.", en: "I have kept your data as it is.", zh: "您的数据保持不变。", ko: "데이터를 그대로 두었어요." },
+  backToDialog: { vi: "Bạn trả lời tiếp câu hỏi lúc nãy nhé.", en: "You can go on answering my earlier question.", zh: "请继续回答我刚才的问题。", ko: "아까 드린 질문에 이어서 답해 주세요." },
   erased: {
     vi: "Mình đã xóa dữ liệu của bạn: lịch sử trò chuyện, thông tin liên hệ và các đăng ký nhận tin. Các phản ánh bạn đã gửi được giữ ở dạng ẩn danh. Nếu bạn nhắn tiếp, mình sẽ bắt đầu một cuộc trò chuyện mới.",
     en: "I have deleted your data: chat history, contact details and subscriptions. Reports you sent are kept anonymously. If you write again, we start a new conversation.",

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { daysBetween } from "../../calendar/index.js";
+import { daysBetween, formatDate } from "../../calendar/index.js";
 import type { Festival } from "../../content/index.js";
 import { planReminder } from "../../reach/on-time.js";
 import type { QuietHours } from "../../reach/quiet-hours.js";
@@ -10,6 +10,7 @@ import { reminderDay, upcomingOccurrence } from "./festival-occurrence.js";
 import { festivalReminder } from "./reminder-texts.js";
 import type { Subscription } from "../../shared/subscription.js";
 import type { SubscriptionService } from "../../shared/subscription-service.js";
+import { inLanguage, viOrEn } from "../../shared/bilingual.js";
 
 /** How a reminder ended, for /metrics and the console. */
 export type ReminderOutcome = "sent" | "kept" | "dropped" | "failed";
@@ -75,7 +76,20 @@ async function send(
 ): Promise<ReminderOutcome> {
   const reply = festivalReminder(subscription, festival, occurrence, daysLeft, subscription.language);
   try {
-    const result = await deps.sender.send(subscription.person, reply, { purpose: "festival_reminder", source, deliverUntil: eventAt });
+    // Templates are approved in Vietnamese and English: a Chinese or Korean subscriber's template is the English one.
+    const lang = viOrEn(subscription.language);
+    const name = inLanguage(festival.names, lang);
+    // The facts of a template (a Messenger utility message, where configured): `festival`, `date`, `days_left`.
+    const template = {
+      language: lang,
+      title: name,
+      fields: [
+        { name: "festival", value: name },
+        { name: "date", value: formatDate(occurrence.start, lang) },
+        { name: "days_left", value: String(daysLeft) },
+      ],
+    };
+    const result = await deps.sender.send(subscription.person, reply, { purpose: "festival_reminder", source, deliverUntil: eventAt, template });
     return result.status;
   } catch (error) {
     // Network or platform trouble: the claim is given back and the next run tries again (still on time or dropped).
