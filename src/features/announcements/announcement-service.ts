@@ -27,6 +27,8 @@ export interface AnnouncementDraft {
   title: string;
   text: string;
   textEn?: string;
+  textZh?: string;
+  textKo?: string;
   audience: Audience;
   validUntil?: number;
   createdBy: string;
