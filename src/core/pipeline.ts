@@ -173,13 +173,15 @@ export class Pipeline<C extends BotContext> implements Inbox {
 }
 
 function transcriptLine(message: InboundMessage): TranscriptLine {
+  // A staff member's reply from the platform's inbox: staff's line, as if written in the console.
+  const from = message.kind === "staff_echo" ? "staff" : "person";
   const extras = [
     ...message.attachments.map((attachment) => `[${attachment.kind}] ${attachment.url}`),
     message.location ? `[location] ${message.location.latitude},${message.location.longitude}` : "",
     message.choice ? `[choice] ${message.choice}` : "",
-    message.kind !== "message" ? `[${message.kind}]` : "",
+    message.kind !== "message" && message.kind !== "staff_echo" ? `[${message.kind}]` : "",
     // Which QR code or link the person came from, for staff reading the transcript.
     message.start?.ref ? `[ref] ${message.start.ref}` : "",
   ].filter(Boolean);
-  return { at: message.timestamp || Date.now(), from: "person", text: transcriptText(message.text ?? ""), extra: extras.join(" ") || undefined };
+  return { at: message.timestamp || Date.now(), from, text: transcriptText(message.text ?? ""), extra: extras.join(" ") || undefined };
 }
