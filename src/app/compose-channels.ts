@@ -70,6 +70,8 @@ export function composeChannels(app: Express, deps: ChannelDeps): { broadcast?: 
       appSecret: config.FB_APP_SECRET!,
       verifyToken: config.FB_VERIFY_TOKEN,
       pageAccessToken: config.FB_PAGE_ACCESS_TOKEN!,
+      appId: config.FB_APP_ID,
+      store: deps.store,
       inbox: deps.inbox,
       logger,
       retry: deps.retry,

@@ -3,7 +3,9 @@ import type { Reply } from "../../core/message.js";
 import type { GraphClient } from "./graph/client.js";
 import { GraphApiError } from "./graph/errors.js";
 import type { SendKind } from "./graph/send-types.js";
+import type { OwnSends } from "../own-sends.js";
 import { renderForMessenger } from "./render.js";
+import { BOT_METADATA } from "./to-message.js";
 
 const HOUR = 3_600_000;
 
@@ -23,6 +25,8 @@ export class MessengerOutbound implements OutboundChannel {
   constructor(
     private readonly graph: GraphClient,
     private readonly now: () => number = Date.now,
+    /** Records each sent message's id, so its echo is known as the bot's own (webhook.ts). */
+    private readonly own?: OwnSends,
   ) {}
 
   async send(to: Recipient, reply: Reply, options: SendOptions = {}): Promise<void> {
@@ -32,7 +36,11 @@ export class MessengerOutbound implements OutboundChannel {
         ? { type: "MESSAGE_TAG", tag: "HUMAN_AGENT" }
         : { type: options.purpose === "update" ? "UPDATE" : "RESPONSE" };
     try {
-      for (const message of renderForMessenger(reply)) await this.graph.sendMessage(to.userId, message, kind);
+      for (const message of renderForMessenger(reply)) {
+        // The metadata comes back in the echo: the bot's own message, not a staff member's from the Page inbox.
+        const send = () => this.graph.sendMessage(to.userId, { ...message, metadata: BOT_METADATA }, kind);
+        await (this.own ? this.own.track(to.userId, send, (result) => result.message_id) : send());
+      }
     } catch (error) {
       if (error instanceof GraphApiError && error.isOutsideWindow) throw new DeliveryRefused("messenger", "window_closed", error.message, { cause: error });
       throw error;

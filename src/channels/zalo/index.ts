@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Inbox } from "../../core/inbox.js";
 import type { Store } from "../../store/store.js";
 import { leanFetch } from "../lean-fetch.js";
+import { OwnSends } from "../own-sends.js";
 import { receiveInto } from "./handlers.js";
 import { ZaloOutbound } from "./outbound.js";
 import { Api, autoToken, Bot, logging, retry, TokenManager, webhookCallback, ZaloApiError, type RefreshLock } from "./sdk/index.js";
@@ -64,7 +65,9 @@ export function createZaloChannel(options: ZaloChannelOptions) {
     retry({ ...options.retry, onRetry: (error, attempt, method) => log.warn({ err: error, attempt, method }, "zalo call failed; retrying") }),
     autoToken(tokens),
   );
-  const bot = receiveInto(new Bot({ api }), options.inbox);
+  // The ids of what the bot sends, so the echoes of a staff member's replies from the OA chat are told apart.
+  const own = new OwnSends(options.store, "zalo");
+  const bot = receiveInto(new Bot({ api }), options.inbox, own);
   bot.catch((error) => log.error({ err: error.error, event: error.ctx.eventName }, "zalo event failed"));
   const router = Router();
   router.post(
@@ -77,5 +80,5 @@ export function createZaloChannel(options: ZaloChannelOptions) {
       onReplay: (event, ageMs) => log.warn({ event: event.event_name, ageSeconds: Math.round(ageMs / 1000) }, "zalo event outside the replay window; not handled"),
     }),
   );
-  return { api, bot, tokens, outbound: new ZaloOutbound(api, options.contactCardImageUrl), router };
+  return { api, bot, tokens, outbound: new ZaloOutbound(api, options.contactCardImageUrl, own), router };
 }

@@ -1,6 +1,7 @@
 import { DeliveryRefused, type DeliveryWindow, type OutboundChannel, type Recipient, type SendOptions } from "../../core/channel.js";
 import type { Reply } from "../../core/message.js";
 import { renderForZalo as render } from "./render.js";
+import type { OwnSends } from "../own-sends.js";
 import { ZaloApiError, type Api, type ZaloCsMessage } from "./sdk/index.js";
 
 const HOUR = 3_600_000;
@@ -24,6 +25,8 @@ export class ZaloOutbound implements OutboundChannel {
     private readonly api: Api,
     /** The picture of the request_user_info card (ZALO_CONTACT_CARD_IMAGE_URL); without it, contact is typed. */
     private readonly contactCardImageUrl?: string,
+    /** Records the id of each message sent, so its echo (oa_send_*) is known as the bot's own (handlers.ts). */
+    private readonly own?: OwnSends,
   ) {}
 
   async send(to: Recipient, reply: Reply, _options?: SendOptions): Promise<void> {
@@ -31,8 +34,8 @@ export class ZaloOutbound implements OutboundChannel {
       for (const message of render(reply, { contactCardImageUrl: this.contactCardImageUrl })) {
         // The one-tap contact card is a convenience: if Zalo refuses it (an OA without that permission), the
         // question already sent asks the person to type, so the reply is not failed (and not sent twice).
-        if (isContactCard(message)) await this.api.sendMessage(to.userId, message).catch((error) => ignoreCardRefusal(error));
-        else await this.api.sendMessage(to.userId, message);
+        if (isContactCard(message)) await this.#deliver(to.userId, message).catch((error) => ignoreCardRefusal(error));
+        else await this.#deliver(to.userId, message);
       }
     } catch (error) {
       if (error instanceof ZaloApiError && error.isUndeliverable) {
@@ -40,6 +43,11 @@ export class ZaloOutbound implements OutboundChannel {
       }
       throw error;
     }
+  }
+
+  #deliver(userId: string, message: ZaloCsMessage): Promise<unknown> {
+    const send = () => this.api.sendMessage(userId, message);
+    return this.own ? this.own.track(userId, send, (result) => result.message_id) : send();
   }
 }
 
