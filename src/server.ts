@@ -13,6 +13,7 @@ import { loadContent } from "./content/index.js";
 import { Knowledge } from "./shared/knowledge.js";
 import { plansOf } from "./features/answers/index.js";
 import { Metrics } from "./metrics/metrics.js";
+import { startAlertSweeper } from "./staff/alert-sweeper.js";
 import { startHandoffSweeper } from "./features/handoff/handoff-sweeper.js";
 import { startReminderScheduler } from "./features/registration/reminder-scheduler.js";
 import { errorCode } from "./metrics/error-code.js";
@@ -49,6 +50,8 @@ export interface App {
   classReminders: import("./features/registration/reminder-scheduler.js").ReminderScheduler;
   /** The one way out: the outbound queue when REDIS_URL is set, else direct sending. */
   outbound: OutboundQueue | DirectOutbound;
+  /** Tries again the staff alerts that reached no one (every minute; tests call tick()). */
+  alertSweeper: import("./staff/alert-sweeper.js").AlertSweeper;
   /** Hands the outbox's due entries back to `outbound` (every OUTBOX_SWEEP_MS; tests call sweep()). */
   outboxSweeper: { sweep(): Promise<number> };
   close(): Promise<void>;
@@ -112,6 +115,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     staff: { channel: "zalo", userIds: config.STAFF_ZALO_USER_IDS },
   });
   const handoffSweeper = startHandoffSweeper(services);
+  // Staff alerts that reached no one are tried again (src/staff/staff-alerts.ts).
+  const alertSweeper = startAlertSweeper(services.staffAlerts, logger);
   const outboxSweeper = startOutboxSweeper({ book: outbound.book, outbound, everyMs: config.OUTBOX_SWEEP_MS, logger });
   const reminders = startReminderScheduler(services, { onOutcome: (outcome) => metrics.reminders.inc({ kind: "class", outcome }) });
 
@@ -144,8 +149,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     outboxSweeper,
     reach,
     classReminders: reminders,
+    alertSweeper,
     async close() {
       handoffSweeper.stop();
+      alertSweeper.stop();
       reminders.stop();
       outboxSweeper.stop();
       stopRetention();

@@ -12,7 +12,15 @@ import type { PersonRef } from "../domain/person.js";
  */
 
 /** Why the bot writes first. Each purpose maps onto what the platforms allow (a reminder is not a promotion). */
-export type ReachPurpose = "class_reminder" | "festival_reminder" | "announcement" | "class_opening" | "report_update" | "staff_reply";
+export type ReachPurpose =
+  | "class_reminder"
+  | "festival_reminder"
+  | "announcement"
+  | "class_opening"
+  | "report_update"
+  | "staff_reply"
+  /** An alert to a staff member (new report, handoff…): src/staff/message-rung.ts, the first rung of the alert chain. */
+  | "staff_alert";
 
 /** What the policy needs to know of a person. */
 export interface ReachPerson {

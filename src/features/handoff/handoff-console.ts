@@ -19,6 +19,7 @@ import { csrfField } from "../../web/layout.js";
 import { sendPage } from "../../web/send-page.js";
 import type { WebDeps } from "../../web/web-deps.js";
 import { redirectWithFlash } from "../../web/flash.js";
+import { unreachedBanner } from "../../web/admin/staff-alerts-routes.js";
 
 const REASONS: Record<Handoff["reason"], string> = {
   asked: "Người dân yêu cầu",
@@ -74,6 +75,7 @@ export function inboxRoutes(deps: WebDeps): Router {
       </li>`;
     };
     return html`<div data-part="inbox" data-open="${open.map((h) => h.key).join(" ")}">
+      ${await unreachedBanner(deps, user)}
       <h2>Đang chờ (${open.length})</h2>
       ${open.length ? html`<ul class="list" data-list="open">${open.map(item)}</ul>` : html`<p class="muted">Không có cuộc trò chuyện nào đang chờ.</p>`}
       <h2>Người dân đã kết thúc (${ended.length})</h2>

@@ -80,7 +80,7 @@ async function messenger(s: TestServer, body: unknown): Promise<void> {
 }
 
 const handoffOf = (s: TestServer, key: string) => s.store.collection<Handoff>("handoffs").get(key);
-const toPerson = (sent: { userId: string; text: string }[]) => sent.filter((m) => m.userId === ZALO_USER);
+const toPerson = <T extends { userId: string }>(sent: T[]) => sent.filter((m) => m.userId === ZALO_USER);
 
 describe("Zalo: a reply from the OA chat pauses the bot", () => {
   it("the echo of the bot's own answer changes nothing; a staff member's reply pauses the bot, silently and without a staff notice", async () => {
