@@ -3,9 +3,10 @@
  * platform's own inbox (the Zalo OA chat, the Facebook Page inbox) alike. To tell them apart, a channel records the id
  * the platform gives each message the bot sends; an echo whose id is recorded is the bot's own, any other is a human's.
  *
- * Ids go to the store's bounded seen list (Store.markSeen, under a prefix of their own), so with REDIS_URL another
- * instance receiving the echo sees them too. An echo can arrive before the send's answer: it first waits (briefly) for
- * the sends to that person still in flight on this instance.
+ * Ids are kept in memory (the last 50,000: echoes come within seconds) on one instance; scaled out (REDIS_URL), in the
+ * store's shared seen list (Store.markSeen, under a prefix of their own) so the instance receiving the echo sees them
+ * — not by default, where they would crowd the inbound ids out of that bounded list. An echo can arrive before the
+ * send's answer: it first waits (briefly) for the sends to that person still in flight on this instance.
  *
  * @example
  * const own = new OwnSends(store, "zalo");
@@ -16,8 +17,8 @@ export class OwnSends {
   #inFlight = new Map<string, Set<Promise<unknown>>>();
 
   constructor(
-    private readonly seen: { markSeen(id: string): Promise<boolean> },
-    private readonly channel: string,
+    private readonly seen: { markSeen(id: string): Promise<boolean> } = new RecentIds(),
+    private readonly channel: string = "",
     /** How long an echo waits for sends still in flight to the same person. */
     private readonly waitMs = 3_000,
   ) {}
@@ -60,5 +61,20 @@ export class OwnSends {
 
   #key(messageId: string): string {
     return `sent:${this.channel}:${messageId}`;
+  }
+}
+
+/** A bounded set of recent ids in memory, with the store's markSeen contract (true the first time). */
+export class RecentIds {
+  #ids = new Set<string>();
+
+  constructor(private readonly limit = 50_000) {}
+
+  async markSeen(id: string): Promise<boolean> {
+    if (this.#ids.has(id)) return false;
+    this.#ids.add(id);
+    // A Set keeps insertion order: the oldest goes first.
+    if (this.#ids.size > this.limit) this.#ids.delete(this.#ids.values().next().value!);
+    return true;
   }
 }

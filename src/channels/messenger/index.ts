@@ -1,6 +1,5 @@
 import type { Logger } from "pino";
 import type { Inbox } from "../../core/inbox.js";
-import type { Store } from "../../store/store.js";
 import { OwnSends } from "../own-sends.js";
 import { GraphClient, graphRetry } from "./graph/client.js";
 import { MessengerOutbound } from "./outbound.js";
@@ -20,8 +19,8 @@ export interface MessengerChannelOptions {
   pageAccessToken: string;
   /** FB_APP_ID: the echoes of the bot's own messages carry it. */
   appId?: string;
-  /** Where the ids of sent messages are recorded (the store's seen list). */
-  store: Pick<Store, "markSeen">;
+  /** Where the ids of sent messages are kept when instances must share them (scaled out); in memory otherwise. */
+  sentIds?: { markSeen(id: string): Promise<boolean> };
   inbox: Inbox;
   logger: Logger;
   retry: { attempts: number; baseMs: number };
@@ -41,7 +40,7 @@ export function createMessengerChannel(options: MessengerChannelOptions) {
     graphRetry({ ...options.retry, onRetry: (error, attempt) => log.warn({ err: error, attempt }, "graph call failed; retrying") }),
   );
   // The ids of what the bot sends, so the echoes of a staff member's replies from the Page inbox are told apart.
-  const own = new OwnSends(options.store, "messenger");
+  const own = new OwnSends(options.sentIds, "messenger");
   return {
     graph,
     outbound: new MessengerOutbound(graph, options.now, own),

@@ -34,6 +34,8 @@ export interface ZaloChannelOptions {
   now?: () => number;
   /** The picture of the request_user_info card; without it the card is not sent and the person types. */
   contactCardImageUrl?: string;
+  /** Where the ids of sent messages are kept when instances must share them (scaled out); in memory otherwise. */
+  sentIds?: { markSeen(id: string): Promise<boolean> };
   /** Counts refusals that are not retried (-230, -213), for /metrics. */
   onUndeliverable?: (code: number) => void;
 }
@@ -66,7 +68,7 @@ export function createZaloChannel(options: ZaloChannelOptions) {
     autoToken(tokens),
   );
   // The ids of what the bot sends, so the echoes of a staff member's replies from the OA chat are told apart.
-  const own = new OwnSends(options.store, "zalo");
+  const own = new OwnSends(options.sentIds, "zalo");
   const bot = receiveInto(new Bot({ api }), options.inbox, own);
   bot.catch((error) => log.error({ err: error.error, event: error.ctx.eventName }, "zalo event failed"));
   const router = Router();
