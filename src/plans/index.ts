@@ -10,8 +10,10 @@
  */
 export { PlanEngine, MIN_PLAN_COVERAGE, type PlanSource } from "./plan-engine.js";
 export type { PlanAnswer, PlanAskContext, UnitName } from "./plan-answer.js";
+export { PlanQuestion } from "./plan-question.js";
 export { readPlan, type PlanHeaderFacts, type PlanModel, type PlanPassage, type PlanSectionRef, type PlanTableRow } from "./plan-model.js";
 export { PlanSearchIndex, type PlanHit, type PlanSearchOptions } from "./plan-search.js";
+export { ScoredPassages } from "./scored-passages.js";
 export { questionType, type HeaderFact, type QuestionShape, type QuestionType } from "./question-type.js";
 export { citationLine, planName, sectionName } from "./citation.js";
 export { planVocabulary, loadPlanVocabulary, type PlanVocabulary } from "./vocabulary.js";

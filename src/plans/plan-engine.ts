@@ -18,7 +18,8 @@ import { readPlan, type PlanHeaderFacts, type PlanModel } from "./plan-model.js"
 import { clauses, unitOf } from "./answer-lead.js";
 import { PlanSearchIndex, isStopSyllable, type PlanHit } from "./plan-search.js";
 import { syllables } from "./terms.js";
-import { questionType, type QuestionShape } from "./question-type.js";
+import type { QuestionShape } from "./question-type.js";
+import { PlanQuestion } from "./plan-question.js";
 import { fold } from "../nlu/fold.js";
 import { normalize } from "../nlu/normalize.js";
 
@@ -169,8 +170,21 @@ export class PlanEngine {
 
   /** The best passages for a question in one pack's plans. */
   search(question: string, packId: string, shape: QuestionShape, english: boolean, k = 6): PlanHit[] {
-    const text = this.#searchTexts(question, english, shape);
-    const hits = this.index.search(text.folded, { packIds: [packId], type: shape.type, frequency: shape.frequency, english, accented: text.accented || undefined, k });
+    return this.#search(new PlanQuestion(question, english, shape), packId, k);
+  }
+
+  /** A question as the engine reads it, for `evidence` and `answer` to share (see PlanQuestion). */
+  question(asked: string, language: PlanLanguage): PlanQuestion {
+    return new PlanQuestion(this.searchable(asked, language), language !== "vi");
+  }
+
+  #search(q: PlanQuestion, packId: string, k = 6): PlanHit[] {
+    const { text: question, shape, english } = q;
+    const scored = q.scored(() => {
+      const text = this.#searchTexts(question, english, shape);
+      return this.index.score(text.folded, { type: shape.type, frequency: shape.frequency, english, accented: text.accented || undefined });
+    });
+    const hits = scored.top([packId], k);
     // A how-many answer needs a figure: passages without one cannot answer it (never a number the plan lacks).
     // A who-answer needs a unit the plan gives the work to (a section's or row's unit, or "… chủ trì").
     // (Only where the text is cut off before its assignments: a whole plan may name the actor anywhere.)
@@ -199,23 +213,25 @@ export class PlanEngine {
   }
 
   /** How well the plans of these packs answer a question (for routing between plans and content cards). */
-  evidence(question: string, lineage: readonly string[], english = false): { coverage: number; score: number; shape: QuestionShape } {
-    const shape = this.#shape(question, english);
+  evidence(q: PlanQuestion, lineage: readonly string[]): { coverage: number; score: number; shape: QuestionShape } {
+    const { text: question, shape } = q;
     let best = { coverage: 0, score: 0 };
     for (const packId of this.#order(question, lineage)) {
-      const [hit] = this.search(question, packId, shape, english, 1);
+      const [hit] = this.#search(q, packId, 1);
       if (hit && hit.coverage > best.coverage) best = { coverage: hit.coverage, score: hit.score };
     }
     if (shape.type === "header") best.coverage = Math.max(best.coverage, 1);
     return { ...best, shape };
   }
 
-  /** Answer a question from the plans of the person's pack (and the packs it extends). */
-  answer(asked: string, ctx: PlanAskContext): PlanAnswer {
+  /**
+   * Answer a question from the plans of the person's pack (and the packs it extends). Given the PlanQuestion that
+   * routing read (made with `question(asked, ctx.language)`), the passages scored then are not scored again.
+   */
+  answer(asked: string | PlanQuestion, ctx: PlanAskContext): PlanAnswer {
     // A Chinese or Korean question is searched as an English one; the answer's lead is in the person's language.
-    const question = this.searchable(asked, ctx.language);
-    const english = ctx.language !== "vi";
-    const shape = this.#shape(question, english);
+    const q = typeof asked === "string" ? this.question(asked, ctx.language) : asked;
+    const { text: question, english, shape } = q;
     const order = this.#order(question, ctx.lineage);
     const own = order.length ? this.headers(ctx.lineage[0]) : [];
     if (order.length === 0) return composeNotCovered(question, [], viOrEn(ctx.language), shape.type);
@@ -239,7 +255,7 @@ export class PlanEngine {
     let chosen: { packId: string; hits: PlanHit[] } | undefined;
     let best = 0;
     for (const packId of order) {
-      const hits = this.search(question, packId, shape, english);
+      const hits = this.#search(q, packId);
       const coverage = hits[0]?.coverage ?? 0;
       best = Math.max(best, coverage);
       if (coverage < this.minCoverage) continue;
@@ -265,11 +281,6 @@ export class PlanEngine {
   /** The question's content syllables (no stop syllables, no bare numbers). */
   #asked(question: string, english: boolean): Set<string> {
     return new Set(this.index.queryWords(this.#searchText(question, english), english).filter((w) => !isStopSyllable(w) && w.length > 1 && !/^\d+$/.test(w)));
-  }
-
-  /** The question's type, read after chat shorthand is expanded ("bn" → "bao nhiêu", "ntn" → "như thế nào"). */
-  #shape(question: string, english: boolean): QuestionShape {
-    return questionType(english ? question : normalize(question, { language: "vi" }).expanded);
   }
 
   /** A plan the question names by its number ("kế hoạch 220"). */

@@ -14,17 +14,12 @@
  * index.search("ai chủ trì số hóa di tích", { packIds: ["tan-an"] })[0].passage.sectionId // "appendix:3"
  */
 import type { PlanModel, PlanPassage } from "./plan-model.js";
+import { FIELDS, ScoredPassages, type Field, type PassageDoc as Doc, type PlanHit } from "./scored-passages.js";
 import type { QuestionType } from "./question-type.js";
 import { ENGLISH_STOP, STOP_SYLLABLES, accentedSyllables, concepts, groupTerms, syllables, termsOf } from "./terms.js";
 import { planVocabulary, type PlanVocabulary } from "./vocabulary.js";
 
-/** One passage found, best first. */
-export interface PlanHit {
-  passage: PlanPassage;
-  score: number;
-  /** Share (0–1) of the question's content weight found in the passage, its headings, unit or section. */
-  coverage: number;
-}
+export type { PlanHit } from "./scored-passages.js";
 
 /** What to search. */
 export interface PlanSearchOptions {
@@ -41,8 +36,7 @@ export interface PlanSearchOptions {
 const K1 = 1.2;
 const B = 0.75;
 /** Field weights: text, heading path, unit. */
-const WEIGHTS = { text: 1, heading: 1, unit: 1.5 } as const;
-type Field = keyof typeof WEIGHTS;
+const WEIGHTS: Record<Field, number> = { text: 1, heading: 1, unit: 1.5 };
 /** Share of the section's score added to each of its passages. */
 const SECTION_SHARE = 0.5;
 /** Coverage weight of a question word that no plan uses. */
@@ -50,8 +44,6 @@ const UNKNOWN_WEIGHT = 2.5;
 /** An English-looking word (no Vietnamese syllable ends like this): left untranslated, it cannot match a plan. */
 const ENGLISH_WORD = /([bdfgjklpqrsvwxz]|[^aeiouy]{3,}|ee|oo|ea|ou)$|^[^aeiouy]*$|[wfjz]/;
 
-/** Weight of the passage (against its whole section) in `coverage`. */
-const PASSAGE_COVERAGE = 0.6;
 /** Bonus for a unit's own section when the question names the unit. */
 const UNIT_SECTION_BONUS = 0.5;
 /** Weight of the preamble's score for questions that are not about the plan's header. */
@@ -68,18 +60,6 @@ const EVIDENCE: Partial<Record<QuestionType, RegExp>> = {
 
 const FREQUENCY = /năm\/lần|lần\/(năm|tháng)|định kỳ|(hằng|hàng|mỗi) (năm|tháng|quý)|thường xuyên/i;
 
-interface Doc {
-  passage: PlanPassage;
-  /** The unit's content syllables ("so", "ngoai", "vu"), and whether the section is titled by the unit. */
-  unitWords: string[];
-  ownSection: boolean;
-  tf: Record<Field, Map<string, number>>;
-  len: Record<Field, number>;
-  section: number;
-  /** Whether the passage holds a question type's evidence (EVIDENCE, FREQUENCY), tested once per passage, not per search. */
-  holds: Map<RegExp, boolean>;
-}
-
 function holds(d: Doc, evidence: RegExp): boolean {
   let known = d.holds.get(evidence);
   if (known === undefined) d.holds.set(evidence, (known = evidence.test(d.passage.text)));
@@ -92,6 +72,29 @@ function counts(terms: string[]): Map<string, number> {
   return m;
 }
 
+/** The passages (or sections) holding a term, in their order, and what the term adds to each one's BM25 score. */
+interface Gains {
+  at: Int32Array;
+  gain: Float64Array;
+}
+
+const idf = (df: number, n: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+
+/** Adds each place's gain to `into`. */
+function addGains(g: Gains, into: Float64Array): void {
+  for (let j = 0; j < g.at.length; j++) into[g.at[j]] += g.gain[j];
+}
+
+/** A term's weighted, length-normalised frequency over a passage's fields (BM25F). */
+function fieldNorm(d: Doc, t: string, avg: Record<Field, number>): number {
+  let norm = 0;
+  for (const f of FIELDS) {
+    const tf = d.tf[f].get(t);
+    if (tf) norm += (WEIGHTS[f] * tf) / (1 - B + (B * d.len[f]) / avg[f]);
+  }
+  return norm;
+}
+
 /** The search over the passages of some plans. Build once per content library. */
 export class PlanSearchIndex {
   readonly passages: PlanPassage[];
@@ -102,6 +105,12 @@ export class PlanSearchIndex {
   readonly #sectionDf = new Map<string, number>();
   readonly #sectionAvg: number;
   readonly #vocab: PlanVocabulary;
+  /**
+   * Per term some passage holds: what it adds to the score of each passage (BM25F) and section (BM25) holding it.
+   * It depends on nothing asked, so it is worked out the first time a question has the term, then kept (at most
+   * one entry per term of the plans; building them all up front would slow start-up).
+   */
+  readonly #gains = new Map<string, { passages: Gains; sections: Gains }>();
 
   constructor(models: readonly PlanModel[], vocab: PlanVocabulary = planVocabulary()) {
     this.#vocab = vocab;
@@ -148,6 +157,34 @@ export class PlanSearchIndex {
     this.#sectionAvg = this.#sections.reduce((s, x) => s + x.len, 0) / Math.max(1, this.#sections.length) || 1;
   }
 
+  /** What `term` adds to each passage and section holding it (see #gains); undefined when no passage holds it. */
+  #gainsOf(term: string): { passages: Gains; sections: Gains } | undefined {
+    const known = this.#gains.get(term);
+    if (known || !this.#df.has(term)) return known;
+    const N = this.#docs.length;
+    const passages = { at: [] as number[], gain: [] as number[] };
+    this.#docs.forEach((d, i) => {
+      const norm = fieldNorm(d, term, this.#avg);
+      if (norm > 0) {
+        passages.at.push(i);
+        passages.gain.push(idf(this.#df.get(term) ?? 0, N) * (norm / (K1 + norm)));
+      }
+    });
+    const NS = this.#sections.length;
+    const sections = { at: [] as number[], gain: [] as number[] };
+    this.#sections.forEach((s, i) => {
+      const tf = s.tf.get(term);
+      if (!tf) return;
+      const norm = tf / (1 - B + (B * s.len) / this.#sectionAvg);
+      sections.at.push(i);
+      sections.gain.push(idf(this.#sectionDf.get(term) ?? 0, NS) * (norm / (K1 + norm)));
+    });
+    const typed = (g: { at: number[]; gain: number[] }): Gains => ({ at: Int32Array.from(g.at), gain: Float64Array.from(g.gain) });
+    const gains = { passages: typed(passages), sections: typed(sections) };
+    this.#gains.set(term, gains);
+    return gains;
+  }
+
   /** A passage field's terms: folded terms and group terms, plus group terms read with diacritics. */
   #terms(text: string): string[] {
     return [...termsOf(syllables(text), this.#vocab.phrases), ...groupTerms(accentedSyllables(text), this.#vocab.phrases, true)];
@@ -189,73 +226,54 @@ export class PlanSearchIndex {
 
   /** Passages for a question, best first. */
   search(question: string, options: PlanSearchOptions & { english?: boolean } = {}): PlanHit[] {
+    return this.score(question, options).top(options.packIds, options.k ?? 5);
+  }
+
+  /**
+   * Every passage scored for a question, once: the best of any packs are then read from it (`top`), so the
+   * evidence for routing and the answer of one message share one scoring.
+   */
+  score(question: string, options: Omit<PlanSearchOptions, "packIds" | "k"> & { english?: boolean } = {}): ScoredPassages {
     const words = this.queryWords(question, options.english);
     const accented = options.english ? undefined : this.#accentedWords(options.accented, words);
     const terms = [...new Set(termsOf(words, this.#vocab.phrases, accented))];
-    if (terms.length === 0) return [];
-    const packs = options.packIds ? new Set(options.packIds) : undefined;
     const N = this.#docs.length;
-    const NS = this.#sections.length;
-    const idf = (df: number, n: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
     // Content weight of the question: its content syllables, each found as itself or as a paraphrase of its phrase.
     // A word no plan uses weighs like a moderately rare one: chat words ("nhé", "vụ", "cầm trịch") must not sink a
     // question on their own, while several unknown content words ("học phí", "xếp hạng") still do.
     const asked = concepts(words, this.#vocab.phrases, accented)
       .filter((c) => !(options.english && !this.#df.has(c.word) && /^[a-z]+$/.test(c.word) && c.alternatives.length === 1 && ENGLISH_WORD.test(c.word)))
       .map((c) => ({ ...c, weight: this.#df.has(c.word) ? idf(this.#df.get(c.word)!, N) : UNKNOWN_WEIGHT }));
-    const totalWeight = asked.reduce((s, c) => s + c.weight, 0);
+    const scores = new Float64Array(N);
+    const found = new Uint8Array(N);
+    if (terms.length === 0) return new ScoredPassages(this.#docs, this.#sections, scores, found, asked);
 
-    const sectionScores = new Map<number, number>();
-    const sectionScore = (i: number) => {
-      let cached = sectionScores.get(i);
-      if (cached !== undefined) return cached;
-      const s = this.#sections[i];
-      cached = 0;
-      for (const t of terms) {
-        const tf = s.tf.get(t);
-        if (!tf) continue;
-        const norm = tf / (1 - B + (B * s.len) / this.#sectionAvg);
-        cached += idf(this.#sectionDf.get(t) ?? 0, NS) * (norm / (K1 + norm));
-      }
-      sectionScores.set(i, cached);
-      return cached;
-    };
+    // Sums in the question's term order, as a loop over the terms per passage would add them.
+    const whole = new Float64Array(this.#sections.length);
+    for (const t of terms) {
+      const gains = this.#gainsOf(t);
+      if (!gains) continue;
+      addGains(gains.passages, scores);
+      addGains(gains.sections, whole);
+    }
 
     const askedWords = new Set(words);
     const evidence = options.frequency ? FREQUENCY : options.type ? EVIDENCE[options.type] : undefined;
-    const hits: PlanHit[] = [];
-    for (const d of this.#docs) {
-      if (packs && !packs.has(d.passage.packId)) continue;
-      let score = 0;
-      for (const t of terms) {
-        let norm = 0;
-        for (const f of ["text", "heading", "unit"] as const) {
-          const tf = d.tf[f].get(t);
-          if (tf) norm += (WEIGHTS[f] * tf) / (1 - B + (B * d.len[f]) / this.#avg[f]);
-        }
-        if (norm > 0) score += idf(this.#df.get(t) ?? 0, N) * (norm / (K1 + norm));
-      }
-      const whole = sectionScore(d.section);
-      if (score === 0 && whole === 0) continue;
-      score += SECTION_SHARE * whole;
+    for (let i = 0; i < N; i++) {
+      const d = this.#docs[i];
+      let score = scores[i];
+      const sectionScore = whole[d.section];
+      if (score === 0 && sectionScore === 0) continue;
+      found[i] = 1;
+      score += SECTION_SHARE * sectionScore;
       if ((evidence && holds(d, evidence)) || (options.type === "who" && d.passage.unit)) score *= 1 + TYPE_BONUS;
       // A question naming a unit ("Sở Ngoại vụ phải làm gì") is first about the unit's own section of the plan.
       if (d.ownSection && d.unitWords.length && d.unitWords.every((w) => askedWords.has(w))) score *= 1 + UNIT_SECTION_BONUS;
       // The preamble names every document and the plan's own title: it answers header questions, rarely others.
       if (d.passage.sectionId === "CC" && options.type !== "header") score *= PREAMBLE_WEIGHT;
-      // Coverage: mostly what the passage itself (with its headings and unit) holds, partly what its section holds.
-      let inPassage = 0;
-      let inSection = 0;
-      const sec = this.#sections[d.section].tf;
-      for (const c of asked) {
-        if (c.alternatives.some((t) => d.tf.text.has(t) || d.tf.heading.has(t) || d.tf.unit.has(t))) inPassage += c.weight;
-        if (c.alternatives.some((t) => sec.has(t))) inSection += c.weight;
-      }
-      const coverage = totalWeight > 0 ? (PASSAGE_COVERAGE * inPassage + (1 - PASSAGE_COVERAGE) * inSection) / totalWeight : 0;
-      hits.push({ passage: d.passage, score, coverage });
+      scores[i] = score;
     }
-    hits.sort((a, b) => b.score - a.score);
-    return hits.slice(0, options.k ?? 5);
+    return new ScoredPassages(this.#docs, this.#sections, scores, found, asked);
   }
 }
 

@@ -3,7 +3,7 @@
  * the English glossary, retrieval, the answer's lead, citations, and the LangChain retriever.
  */
 import { Document } from "@langchain/core/documents";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { loadContent } from "../../src/content/index.js";
 import { PlanEngine, citationLine, planName, planVocabulary, questionType, sectionName } from "../../src/plans/index.js";
 import { englishFrame, keyClause, unitOf } from "../../src/plans/answer-lead.js";
@@ -101,6 +101,33 @@ describe("retrieval and answers", () => {
   it("answers a ward's question from the province's plan when the ward's does not hold it", () => {
     const a = ask("vo-cuong", "tỉnh đặt mục tiêu đến 2030 có thêm mấy di sản được UNESCO công nhận");
     expect(a).toMatchObject({ covered: true, fromParent: true, packId: "bac-ninh", sections: ["I.2"] });
+  });
+
+  it("scores the passages once per message: routing's evidence and the answer share one PlanQuestion", () => {
+    const lineage = library.pack("vo-cuong").lineage;
+    const score = vi.spyOn(engine.index, "score");
+    try {
+      const question = engine.question("ai chủ trì việc số hóa di sản?", "vi");
+      expect(engine.evidence(question, lineage).coverage).toBeGreaterThan(0);
+      const answer = engine.answer(question, { lineage, language: "vi" });
+      expect(score).toHaveBeenCalledTimes(1);
+      expect(answer).toEqual(engine.answer("ai chủ trì việc số hóa di sản?", { lineage, language: "vi" }));
+      expect(score).toHaveBeenCalledTimes(2);
+    } finally {
+      score.mockRestore();
+    }
+  });
+
+  it("reads the best passages of any pack from one scoring: best first, ties in passage order, as a stable sort", () => {
+    const scored = engine.index.score("kinh phi thuc hien ke hoach", {});
+    const all = scored.top(undefined, Number.MAX_SAFE_INTEGER);
+    expect(all.length).toBeGreaterThan(20);
+    const sorted = [...all].sort((x, y) => engine.index.passages.indexOf(x.passage) - engine.index.passages.indexOf(y.passage)).sort((x, y) => y.score - x.score);
+    expect(all).toEqual(sorted);
+    for (const packId of ["tan-an", "bac-ninh"]) {
+      for (const k of [1, 6]) expect(scored.top([packId], k)).toEqual(all.filter((h) => h.passage.packId === packId).slice(0, k));
+    }
+    expect(engine.index.search("kinh phi thuc hien ke hoach", { packIds: ["tan-an"], k: 3 })).toEqual(scored.top(["tan-an"], 3));
   });
 
   it("takes well under a millisecond per question once built", () => {

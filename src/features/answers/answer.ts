@@ -49,7 +49,7 @@ export function isAnswerIntent(intent: string): intent is AnsweredIntent {
 export function answer(input: AnswerInput): Promise<Reply> | Reply {
   if (!isAnswerIntent(input.intent)) return byIntent(input);
   const route = routeByEvidence(input);
-  if (route.route === "plan") return answerPlan(input);
+  if (route.route === "plan") return answerPlan(input, route.question);
   if (route.route === "festival-description") {
     return festivalCard(input.pack.festival(route.festivalId)!, input, { detail: true });
   }

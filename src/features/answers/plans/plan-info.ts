@@ -11,7 +11,7 @@
  */
 import type { Reply } from "../../../core/message.js";
 import type { ContentPack } from "../../../content/index.js";
-import { PlanEngine, type PlanAnswer } from "../../../plans/index.js";
+import { PlanEngine, type PlanAnswer, type PlanQuestion } from "../../../plans/index.js";
 import type { AnswerInput } from "../answer-input.js";
 import { lines, staffChoice } from "../answer-text.js";
 
@@ -37,18 +37,21 @@ export function planEngineFor(input: Pick<AnswerInput, "plans" | "pack">): PlanE
   return engine;
 }
 
-/** The plan engine's answer to a message (no model): what `answerPlan` says, with what it cites. */
-export function planAnswer(input: Pick<AnswerInput, "text" | "language" | "pack" | "plans">): PlanAnswer {
-  return planEngineFor(input).answer(input.text, {
+/**
+ * The plan engine's answer to a message (no model): what `answerPlan` says, with what it cites. `question` is the
+ * one routing searched with (routeByEvidence), so the plans are not searched twice for one message.
+ */
+export function planAnswer(input: Pick<AnswerInput, "text" | "language" | "pack" | "plans">, question?: PlanQuestion): PlanAnswer {
+  return planEngineFor(input).answer(question ?? input.text, {
     lineage: input.pack.lineage,
     language: input.language,
     units: input.pack.contacts.map((c) => ({ vi: c.names.vi, en: c.names.en, zh: c.names.zh, ko: c.names.ko })),
   });
 }
 
-/** Answer a plan_info message from the plans of the person's pack. */
-export async function answerPlan(input: AnswerInput): Promise<Reply> {
-  const result = planAnswer(input);
+/** Answer a plan_info message from the plans of the person's pack (`question`: the one routing read, if any). */
+export async function answerPlan(input: AnswerInput, question?: PlanQuestion): Promise<Reply> {
+  const result = planAnswer(input, question);
   const choices = [staffChoice(input.language)];
   if (result.covered && input.model && result.quotes.length) {
     const { wordAnswer } = await import("./plan-wording.js");

@@ -11,10 +11,11 @@
  */
 import { fold } from "../../../nlu/fold.js";
 import type { AnswerInput } from "../answer-input.js";
+import type { PlanQuestion } from "../../../plans/index.js";
 import { planEngineFor } from "./plan-info.js";
 
 /** Where a message is answered: its intent's answer, the plans, or a festival's card with its description. */
-export type Route = { route: "intent" } | { route: "plan" } | { route: "festival-description"; festivalId: string };
+export type Route = { route: "intent" } | { route: "plan"; question: PlanQuestion } | { route: "festival-description"; festivalId: string };
 
 // Words that ask what a plan says or who does what in it.
 const PLAN_CUE = /\b(ke hoach|nhiem vu|chu tri|phu trach|duoc giao|giao cho|trach nhiem|muc tieu|chi tieu|giai doan|kinh phi|ngan sach|du toan|bao cao|dau moi|phoi hop|don vi nao|phong nao|so nao|ben nao|co quan nao|bo phan nao|ai lo|plan|who is responsible|which (department|office|unit|agency)|in charge|target|budget)\b/;
@@ -31,8 +32,10 @@ export function routeByEvidence(input: AnswerInput): Route {
   const { intent, entities } = input;
   if (intent === "greeting" || intent === "thanks" || intent === "plan_info") return { route: "intent" };
   const engine = planEngineFor(input);
-  // A Chinese or Korean message is read in English plan terms ("谁负责" → "who is responsible for").
-  const f = fold(engine.searchable(input.text, input.language));
+  // A Chinese or Korean message is read in English plan terms ("谁负责" → "who is responsible for"). The plans are
+  // searched at most once per message: the answer reuses this question's scored passages.
+  const question = engine.question(input.text, input.language);
+  const f = fold(question.text);
   // "Who teaches / organises the classes": a class card holds a teacher only when one is known; the plan says who runs them.
   const whoRunsClasses = intent === "join_class" && /^(ai|who)\b|\b(ai|who|ben nao|don vi nao) (day|to chuc|mo|phu trach|teaches|organi[sz]es|runs)\b/.test(f);
   // "How often" is a plan's frequency, not a card's date.
@@ -49,13 +52,13 @@ export function routeByEvidence(input: AnswerInput): Route {
     if (intent === "join_class" && CLASS_FIELD.test(f)) return { route: "intent" };
   }
 
-  const evidence = engine.evidence(engine.searchable(input.text, input.language), input.pack.lineage, input.language !== "vi");
+  const evidence = engine.evidence(question, input.pack.lineage);
   // "X là gì / ở đâu" about a relic named is its card, unless the plans clearly hold the question.
   if (intent === "heritage_info" && entities.heritage?.length && HERITAGE_FIELD.test(f) && !PLAN_CUE.test(f) && evidence.coverage < STRONG_COVERAGE) return { route: "intent" };
   if (evidence.coverage < engine.minCoverage) return { route: "intent" };
   // Covered by a plan: a plan question goes there; so does a question no card could place (out of scope, or a
   // card intent that names no festival, relic, class or unit: the card would only list what there is).
-  if (asksPlan || intent === "out_of_scope" || !namesItsCard(input) || evidence.coverage >= STRONG_COVERAGE) return { route: "plan" };
+  if (asksPlan || intent === "out_of_scope" || !namesItsCard(input) || evidence.coverage >= STRONG_COVERAGE) return { route: "plan", question };
   return { route: "intent" };
 }
 
