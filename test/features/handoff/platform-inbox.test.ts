@@ -5,6 +5,7 @@ import { BOT_METADATA } from "../../../src/channels/messenger/to-message.js";
 import { startHandoffSweeper } from "../../../src/features/handoff/handoff-sweeper.js";
 import { fixture, GRAPH_API, startTestServer, ZALO_API, type TestServer } from "../../helpers/test-server.js";
 import { callApi, handoffPath, STAFF_TOKEN } from "../../api/staff-api-client.js";
+import { signIn } from "../../web/web-test-kit.js";
 import { HOUR, MESSENGER_KEY, messengerAt, OPEN_TIME, PAGE, PSID, ZALO_KEY, ZALO_OA, ZALO_USER, zaloAt } from "./handoff-helpers.js";
 
 /**
@@ -111,6 +112,16 @@ describe("Zalo: a reply from the OA chat pauses the bot", () => {
     clock += MINUTE;
     await zalo(s, zaloAt("hội lim năm nay ngày nào", clock));
     expect(sent.length).toBe(before);
+  });
+
+  it("is not counted in the analytics as a person asking for staff (nor as a zero wait for a reply)", async () => {
+    const s = await start({ ADMIN_PASSWORD: "mat-khau-quan-tri-1" });
+    zaloSends();
+    await zalo(s, zaloEcho("Chào bạn, cán bộ đây.", "oa-chat-1", clock));
+    await zalo(s, zaloAt("cho tôi gặp cán bộ", clock + MINUTE, "someone-else"));
+    const admin = await signIn(s, "admin", "mat-khau-quan-tri-1");
+    const page = await (await admin.get("/admin/analytics")).text();
+    expect(/Phản ánh · gặp cán bộ<\/div><div class="big">0 · 1</.test(page)).toBe(true);
   });
 
   it("the pause ends after HANDOFF_INBOX_QUIET_MINUTES without a staff reply; each reply restarts it; the bot then answers without an expiry notice", async () => {
