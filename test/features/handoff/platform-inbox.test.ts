@@ -151,6 +151,15 @@ describe("Zalo: a reply from the OA chat pauses the bot", () => {
     expect(after.join("\n")).not.toContain("chưa có cán bộ trả lời");
   });
 
+  it("a picture sent from the OA chat (oa_send_image) pauses the bot too; the transcript shows it", async () => {
+    const s = await start();
+    zaloSends();
+    const image = { ...zaloEcho("", "oa-chat-img", clock), event_name: "oa_send_image", message: { msg_id: "oa-chat-img", attachments: [{ type: "image", payload: { url: "https://zalo.example/anh.jpg", thumbnail: "https://zalo.example/t.jpg" } }] } };
+    await zalo(s, image);
+    expect(await handoffOf(s, ZALO_KEY)).toMatchObject({ status: "open", reason: "platform_inbox" });
+    expect((await s.services.conversations.get(ZALO_KEY))!.transcript.at(-1)).toMatchObject({ from: "staff", extra: "[image] https://zalo.example/anh.jpg" });
+  });
+
   it("found quiet when the person writes: the bot answers at once, without an expiry notice", async () => {
     const s = await start();
     const sent = zaloSends();
