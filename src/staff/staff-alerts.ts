@@ -63,8 +63,10 @@ export class StaffAlerts implements StaffNotifier {
 
   async notify(event: StaffEvent): Promise<void> {
     const now = this.options.now();
-    const alert: StaffAlert = { id: `${now.toString(36)}-${randomUUID().slice(0, 8)}`, event, status: "retrying", attempts: 0, results: [], createdAt: now, updatedAt: now };
+    // Stored before the first try, claimed by it: if the process stops half-way, the sweeper tries it when the claim ends.
+    const alert: StaffAlert = { id: `${now.toString(36)}-${randomUUID().slice(0, 8)}`, event, status: "retrying", attempts: 0, results: [], createdAt: now, updatedAt: now, claimedUntil: now + CLAIM_MS };
     try {
+      await this.alerts.set(alert.id, alert, { durable: true });
       await this.#attempt(alert);
     } catch (error) {
       this.options.logger.error({ err: error, type: event.type, ref: event.ref }, "staff alert failed");
@@ -84,7 +86,7 @@ export class StaffAlerts implements StaffNotifier {
   async retryDue(now = this.options.now()): Promise<number> {
     let tried = 0;
     for (const alert of await this.alerts.find({ status: "retrying" })) {
-      if ((alert.nextAttemptAt ?? 0) > now) continue;
+      if ((alert.nextAttemptAt ?? 0) > now || (alert.claimedUntil ?? 0) > now) continue;
       if (await this.#claimAndAttempt(alert.id, now, (current) => current.status === "retrying" && (current.nextAttemptAt ?? 0) <= now)) tried++;
     }
     for (const alert of await this.alerts.find()) if (now - alert.createdAt > ALERT_KEEP_MS) await this.alerts.delete(alert.id);

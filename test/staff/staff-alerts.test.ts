@@ -204,6 +204,19 @@ describe("an alert that reached no one", () => {
     expect(logged).not.toContain(WEBHOOK_SECRET);
   });
 
+  it("is stored before its first try: one cut short (the process stopped, a rung threw) is tried again once its claim ends", async () => {
+    let clock = T;
+    let calls = 0;
+    const flaky = { name: "message" as const, deliver: async () => (++calls === 1 ? Promise.reject(new Error("process stopped")) : { rung: "message" as const, reached: 1, failures: [] }) };
+    const { chain, stored } = alerts({ rungs: { message: flaky }, clock: () => clock });
+    await chain.notify(EVENT);
+    expect(await stored()).toMatchObject({ status: "retrying", attempts: 0, claimedUntil: T + 5 * 60_000 });
+    expect(await chain.retryDue(T + 4 * 60_000)).toBe(0); // still claimed by the first try
+    clock = T + 5 * 60_000;
+    expect(await chain.retryDue(clock)).toBe(1);
+    expect(await stored()).toMatchObject({ status: "reached", reachedBy: "message", attempts: 1 });
+  });
+
   it("after a day the retries stop: unreached, still listed; with nothing configured it is unreached at once", async () => {
     let clock = T;
     const { chain, stored } = alerts({ channel: staffChannel(["staff-1"]), smtp: { host: "127.0.0.1", port: 1, from: "a@b.vn" }, clock: () => clock });
