@@ -1,7 +1,7 @@
 import { DeliveryRefused, type ChannelRegistry } from "../core/channel.js";
 import type { StaffEvent } from "../domain/staff-event.js";
 import { isKept, type ReachPolicy } from "../reach/reach-policy.js";
-import { alertText, type AlertRung, type RungResult } from "./staff-alert.js";
+import { alertLabel, alertText, type AlertRung, type RungResult } from "./staff-alert.js";
 import { staffFor } from "./staff-routes.js";
 
 /** Where a staff member last wrote to the account on the staff channel (their own conversation with the bot). */
@@ -41,6 +41,17 @@ export class MessageRung implements AlertRung {
     if (ids.length === 0) return { rung: this.name, reached: 0, skipped: "chưa có cán bộ nhận tin trên kênh (STAFF_ZALO_USER_IDS)", failures: [] };
     if (!channels.get(channel)) return { rung: this.name, reached: 0, skipped: `kênh ${channel} chưa bật`, failures: [] };
     const text = alertText(event, link);
+    // For a template the platform fills by name (docs/reach.md): the kind of alert, its reference, the summary, the link.
+    const template = {
+      language: "vi" as const,
+      title: `${alertLabel(event.type)} ${event.ref}`,
+      fields: [
+        { name: "alert", value: alertLabel(event.type) },
+        { name: "ref", value: event.ref },
+        { name: "summary", value: event.summary },
+        { name: "link", value: link },
+      ],
+    };
     let reached = 0;
     const failures: string[] = [];
     for (const userId of ids) {
@@ -53,7 +64,7 @@ export class MessageRung implements AlertRung {
         continue;
       }
       try {
-        await channels.send(to, { text }, { purpose: "update", lastInboundAt: window?.lastInboundAt, reach: isKept(decision) ? { kind: "free" } : decision });
+        await channels.send(to, { text }, { purpose: "update", lastInboundAt: window?.lastInboundAt, reach: isKept(decision) ? { kind: "free" } : decision, template });
         reached++;
       } catch (error) {
         failures.push(`${userId}: ${error instanceof DeliveryRefused ? (REFUSED_TEXT[error.reason] ?? error.reason) : `lỗi kết nối (${(error as Error).message.slice(0, 120)})`}`);

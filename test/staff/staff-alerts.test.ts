@@ -44,15 +44,16 @@ afterEach(async () => {
 });
 
 /** A staff channel like Zalo: 48 h window; refuses with window_closed the ids in `closed`. */
-function staffChannel(closed: string[] = []): OutboundChannel & { sent: { to: Recipient; reply: Reply; kind?: string }[] } {
-  const sent: { to: Recipient; reply: Reply; kind?: string }[] = [];
+function staffChannel(closed: string[] = []): OutboundChannel & { sent: { to: Recipient; reply: Reply; kind?: string; fields?: Record<string, string> }[] } {
+  const sent: { to: Recipient; reply: Reply; kind?: string; fields?: Record<string, string> }[] = [];
   return {
     name: "zalo",
     window: { freeMs: 48 * HOUR, staffMs: 7 * 24 * HOUR },
     sent,
     async send(to, reply, options) {
       if (closed.includes(to.userId)) throw new DeliveryRefused("zalo", "window_closed", "User has not interacted with the OA in the last 7 days");
-      sent.push({ to, reply, kind: options?.reach && "kind" in options.reach ? options.reach.kind : undefined });
+      const fields = options?.template ? Object.fromEntries(options.template.fields.map((field) => [field.name, field.value])) : undefined;
+      sent.push({ to, reply, kind: options?.reach && "kind" in options.reach ? options.reach.kind : undefined, fields });
     },
   };
 }
@@ -155,6 +156,7 @@ describe("the chain", () => {
     const { chain, stored } = alerts({ channel, windows: { "staff-1": T - 72 * HOUR }, rules: [template], smtp: smtpSettings(mail.port) });
     await chain.notify(EVENT);
     expect(channel.sent.map((s) => s.kind)).toEqual(["template"]);
+    expect(channel.sent[0].fields).toEqual({ alert: "Phản ánh mới", ref: "PA-2026-0007", summary: "Karaoke quá giờ · Thôn Vũ Dương", link: "https://vanhoa.example.vn/admin/reports/PA-2026-0007" });
     expect(mail.received).toHaveLength(0);
     expect(await stored()).toMatchObject({ reachedBy: "message" });
   });
