@@ -38,7 +38,7 @@ export class MessageRung implements AlertRung {
   async deliver(event: StaffEvent, link: string): Promise<RungResult> {
     const { staffChannel: channel, channels } = this.options;
     const ids = staffFor(event.unitId, this.options.routes, this.options.staffUserIds);
-    if (ids.length === 0) return { rung: this.name, reached: 0, skipped: "chưa có cán bộ nhận tin trên kênh (STAFF_ZALO_USER_IDS)", failures: [] };
+    if (ids.length === 0) return { rung: this.name, reached: 0, skipped: `chưa cấu hình cán bộ nhận tin trên kênh ${channel}`, failures: [] };
     if (!channels.get(channel)) return { rung: this.name, reached: 0, skipped: `kênh ${channel} chưa bật`, failures: [] };
     const text = alertText(event, link);
     // For a template the platform fills by name (docs/reach.md): the kind of alert, its reference, the summary, the link.

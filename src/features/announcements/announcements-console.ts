@@ -64,7 +64,7 @@ function announcementsRoutes(deps: WebDeps, announcements: AnnouncementService):
 
   router.get("/admin/announcements/new", requireStaff, async (req, res) => {
     const choices = packs(res);
-    const broadcastOn = deps.services.config.ZALO_BROADCAST_ENABLED;
+    const broadcastOffer = service().broadcastOffer;
     const body = html`<p><a href="/admin/announcements">← Thông báo</a></p><h1>Soạn thông báo</h1>
       <form method="post" action="/admin/announcements" class="card">
         ${csrfField(sessionOf(res).csrf)}
@@ -80,9 +80,9 @@ function announcementsRoutes(deps: WebDeps, announcements: AnnouncementService):
           ${choices.map((p) => html`<optgroup label="${p.names.vi}: người đăng ký nhận nhắc">${topicsOf(p).map((t) => html`<option value="topic:${t.key}">${t.label}</option>`)}</optgroup>`)}
           <option value="reachable">Mọi người đang trong thời hạn nhắn tin của kênh</option>
           <option value="everyone">Mọi người từng nhắn (ai ngoài thời hạn nhận khi nhắn lại)</option>
-          ${broadcastOn ? html`<option value="broadcast">Broadcast Zalo OA tới người quan tâm (cần bài viết đã đăng)</option>` : ""}
+          ${broadcastOffer ? html`<option value="broadcast">${broadcastOffer}</option>` : ""}
         </select>
-        ${broadcastOn ? html`<label for="articleId">Mã bài viết (attachment id) cho broadcast</label><input id="articleId" name="articleId">` : ""}
+        ${broadcastOffer ? html`<label for="articleId">Mã bài viết (attachment id) cho broadcast</label><input id="articleId" name="articleId">` : ""}
         <label for="validUntil">Hiệu lực đến (tin chờ gửi sau ngày này sẽ không gửi)</label><input type="date" id="validUntil" name="validUntil">
         <p class="actions"><button type="submit" class="btn">Xem trước</button></p>
       </form>`;

@@ -142,6 +142,8 @@ describe("announcement from the console", () => {
   });
 
   it("Zalo OA broadcast (when enabled): one call with the article, counted against the month's quota", async () => {
+    const offered = async () => (await (await signIn(server, "admin", "admin-pass-123")).get("/admin/announcements/new")).text();
+    expect(await offered()).not.toContain('value="broadcast"');
     await server.stop();
     server = await startTestServer({ BOT_TODAY: "", ADMIN_PASSWORD: "admin-pass-123", ZALO_BROADCAST_ENABLED: "true", ZALO_BROADCAST_MONTHLY_QUOTA: "1" });
     const calls: any[] = [];
@@ -152,6 +154,8 @@ describe("announcement from the console", () => {
         return [200, { error: 0, message: "Success", data: { message_id: "bc-1" } }];
       });
     const admin = await signIn(server, "admin", "admin-pass-123");
+    // Offered in the channel's own words (src/channels/zalo/broadcast.ts).
+    expect(await offered()).toContain('<option value="broadcast">Broadcast Zalo OA tới người quan tâm (cần bài viết đã đăng)</option>');
     const create = (title: string) => admin.post("/admin/announcements", { pack: "vo-cuong", kind: "festival", title, text: "Bài viết trên OA", audience: "broadcast", articleId: "bd5ea51f8f4a6614ff5b" });
     const first = (await create("Lễ hội tháng Giêng")).headers.get("location")!;
     expect(await (await admin.get(first)).text()).toContain("Còn 1 lượt trong tháng.");
