@@ -89,6 +89,7 @@ export function createZaloChannel(options: ZaloChannelOptions) {
     contactCardImageUrl: options.contactCardImageUrl,
     transactionTemplates: options.transactionTemplates,
     znsTemplates: options.znsTemplates,
+    own,
   });
   return { api, bot, tokens, outbound, router };
 }
