@@ -38,6 +38,22 @@ const schema = z.object({
   STAFF_WEBHOOK_URL: optionalUrl,
   STAFF_WEBHOOK_SECRET: optional,
   STAFF_ROUTES: optional,
+  /** Staff alert e-mail, the last rung of the alert chain (docs/staff-alerts.md): everyone's addresses, comma-separated. */
+  STAFF_ALERT_EMAILS: optional,
+  /** Alert e-mail by unit, like STAFF_ROUTES: unit-id=a@x.vn|b@x.vn;other-unit=c@x.vn. */
+  STAFF_EMAIL_ROUTES: optional,
+  SMTP_HOST: optional,
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. Default: on for port 465. */
+  SMTP_SECURE: z.enum(["true", "false", ""]).optional().transform((value) => (value === "true" ? true : value === "false" ? false : undefined)),
+  SMTP_USER: optional,
+  SMTP_PASSWORD: optional,
+  /** The sender of alert e-mail, e.g. "Trợ lý văn hóa <tro-ly@vanhoa.gov.vn>"; SMTP_USER when unset. */
+  SMTP_FROM: optional,
+  /** A handoff nobody answers ends after this many office hours (7.5 = one working day; nights, weekends, holidays do not count). */
+  HANDOFF_TIMEOUT_OFFICE_HOURS: z.coerce.number().min(0.25).max(500).default(7.5),
+  /** After a staff member answers from the platform's own inbox, the bot stays quiet until this many minutes pass without one. */
+  HANDOFF_INBOX_QUIET_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
   STAFF_API_TOKEN: optional,
   ADMIN_PASSWORD: optional,
   /**

@@ -14,6 +14,7 @@ import { loadContent } from "./content/index.js";
 import { Knowledge } from "./shared/knowledge.js";
 import { plansOf } from "./features/answers/index.js";
 import { Metrics } from "./metrics/metrics.js";
+import { startAlertSweeper } from "./staff/alert-sweeper.js";
 import { startHandoffSweeper } from "./features/handoff/handoff-sweeper.js";
 import { startReminderScheduler } from "./features/registration/reminder-scheduler.js";
 import { errorCode } from "./metrics/error-code.js";
@@ -54,6 +55,8 @@ export interface App {
   classReminders: import("./features/registration/reminder-scheduler.js").ReminderScheduler;
   /** The one way out: the outbound queue when REDIS_URL is set, else direct sending. */
   outbound: OutboundQueue | DirectOutbound;
+  /** Tries again the staff alerts that reached no one (every minute; tests call tick()). */
+  alertSweeper: import("./staff/alert-sweeper.js").AlertSweeper;
   /** Hands the outbox's due entries back to `outbound` (every OUTBOX_SWEEP_MS; tests call sweep()). */
   outboxSweeper: { sweep(): Promise<number> };
   /** Builds what answers need but listening does not (the plan index), so start-up reaches /healthz sooner. */
@@ -125,6 +128,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     staff: { channel: "zalo", userIds: config.STAFF_ZALO_USER_IDS },
   });
   const handoffSweeper = startHandoffSweeper(services);
+  // Staff alerts that reached no one are tried again (src/staff/staff-alerts.ts).
+  const alertSweeper = startAlertSweeper(services.staffAlerts, logger);
   const outboxSweeper = startOutboxSweeper({ book: outbound.book, outbound, everyMs: config.OUTBOX_SWEEP_MS, logger });
   const reminders = startReminderScheduler(services, { onOutcome: (outcome) => metrics.reminders.inc({ kind: "class", outcome }) });
 
@@ -159,11 +164,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     reach,
     reportDeadlines,
     classReminders: reminders,
+    alertSweeper,
     warm() {
       plansOf(knowledge);
     },
     async close() {
       handoffSweeper.stop();
+      alertSweeper.stop();
       reminders.stop();
       outboxSweeper.stop();
       stopRetention();

@@ -37,6 +37,9 @@ export function composeChannels(app: Express, deps: ChannelDeps): { broadcast?: 
   // The consoles show past messages of a channel that is off now too.
   channels.describe(ZALO_LABEL).describe(MESSENGER_LABEL);
   let broadcast: FollowerBroadcast | undefined;
+  // The ids of the bot's sends (to tell its echoes from staff replies): shared through the store's seen list when
+  // scaled out (the echo may reach another instance), in each channel's memory otherwise.
+  const sentIds = config.REDIS_URL ? deps.store : undefined;
   if (status.zalo) {
     const zalo = createZaloChannel({
       apiBase: config.ZALO_API_BASE,
@@ -50,6 +53,7 @@ export function composeChannels(app: Express, deps: ChannelDeps): { broadcast?: 
       accessToken: config.ZALO_OA_ACCESS_TOKEN,
       refreshToken: config.ZALO_OA_REFRESH_TOKEN,
       store: deps.store,
+      sentIds,
       inbox: deps.inbox,
       logger,
       retry: deps.retry,
@@ -79,6 +83,8 @@ export function composeChannels(app: Express, deps: ChannelDeps): { broadcast?: 
       appSecret: config.FB_APP_SECRET!,
       verifyToken: config.FB_VERIFY_TOKEN,
       pageAccessToken: config.FB_PAGE_ACCESS_TOKEN!,
+      appId: config.FB_APP_ID,
+      sentIds,
       inbox: deps.inbox,
       logger,
       retry: deps.retry,

@@ -8,8 +8,9 @@ import type { Services } from "../shared/services.js";
 import type { Knowledge } from "../shared/knowledge.js";
 import { SubscriptionService } from "../shared/subscription-service.js";
 import { chatModelFromConfig } from "../features/answers/llm/chat-model-from-config.js";
-import { ChannelStaffNotifier } from "../staff/staff-notifier.js";
+import { createStaffAlerts } from "../staff/staff-notifier.js";
 import { parseStaffRoutes } from "../staff/staff-routes.js";
+import type { Conversation } from "../core/conversation.js";
 import type { ChannelOutbox } from "../staff/person-outbox.js";
 import { createReach } from "../reach/index.js";
 import type { Store } from "../store/store.js";
@@ -33,6 +34,30 @@ export interface ServicesDeps {
 /** What the features are given: the store, the content, the staff notifier, the outbox, the chat model, the clock. */
 export async function composeServices(deps: ServicesDeps): Promise<Services> {
   const { config, store, logger, channels, conversations, now } = deps;
+  const reach = createReach({ channels, conversations, store, logger, now, botToday: config.BOT_TODAY, quietHours: config.REMINDER_QUIET_HOURS });
+  const staffAlerts = createStaffAlerts({
+    store,
+    channels,
+    policy: reach.policy,
+    logger,
+    staffChannel: deps.staff.channel,
+    staffUserIds: deps.staff.userIds,
+    routes: parseStaffRoutes(config.STAFF_ROUTES),
+    // A staff member's window: their own conversation with the bot on that channel (any of its accounts).
+    windowOf: async (channel, userId) => {
+      const mine = await store.collection<Conversation>("conversations").find({ channel, userId });
+      const latest = mine.sort((a, b) => (b.lastInboundAt ?? 0) - (a.lastInboundAt ?? 0))[0];
+      return latest ? { accountId: latest.accountId, lastInboundAt: latest.lastInboundAt } : undefined;
+    },
+    webhookUrl: config.STAFF_WEBHOOK_URL,
+    webhookSecret: config.STAFF_WEBHOOK_SECRET,
+    smtp: config.SMTP_HOST ? { host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE, user: config.SMTP_USER, password: config.SMTP_PASSWORD, from: config.SMTP_FROM } : undefined,
+    emails: (config.STAFF_ALERT_EMAILS ?? "").split(",").map((address) => address.trim()).filter(Boolean),
+    emailRoutes: parseStaffRoutes(config.STAFF_EMAIL_ROUTES),
+    publicUrl: config.PUBLIC_URL,
+    retry: { attempts: deps.policy.attempts, baseMs: deps.policy.baseMs },
+    now,
+  });
   return {
     config,
     store,
@@ -42,23 +67,14 @@ export async function composeServices(deps: ServicesDeps): Promise<Services> {
     channels,
     logger,
     knowledge: deps.knowledge,
-    notifier: new ChannelStaffNotifier({
-      channels,
-      logger,
-      staffChannel: deps.staff.channel,
-      staffUserIds: deps.staff.userIds,
-      routes: parseStaffRoutes(config.STAFF_ROUTES),
-      webhookUrl: config.STAFF_WEBHOOK_URL,
-      webhookSecret: config.STAFF_WEBHOOK_SECRET,
-      publicUrl: config.PUBLIC_URL,
-      retry: { attempts: deps.policy.attempts, baseMs: deps.policy.baseMs },
-    }),
+    notifier: staffAlerts,
+    staffAlerts,
     outbox: deps.outbox,
     chatModel: await chatModelFromConfig(config),
     // The injected clock decides the day too (tests pin it); BOT_TODAY still wins when set.
     today: () => todayInVietnam(config.BOT_TODAY, new Date(now())),
     now,
-    reach: createReach({ channels, conversations, store, logger, now, botToday: config.BOT_TODAY, quietHours: config.REMINDER_QUIET_HOURS }),
+    reach,
     subscriptions: new SubscriptionService({ store, now }),
   };
 }

@@ -13,7 +13,7 @@ import { createContactIntake } from "../dialogs/contact-intake.js";
 import { fallback } from "../features/fallback/fallback.js";
 import { floodLimit } from "../features/flood-limit/flood-limit.js";
 import { follow } from "../features/welcome/follow.js";
-import { handoffHold, handoffStart } from "../features/handoff/handoff-feature.js";
+import { handoffFromPlatformInbox, handoffHold, handoffStart } from "../features/handoff/handoff-feature.js";
 import { handoffOnMisunderstanding } from "../features/handoff/handoff-misunderstood.js";
 import { privacy } from "../features/privacy/privacy-feature.js";
 import { reportStatus } from "../features/reports/report-status.js";
@@ -32,6 +32,8 @@ import { deliverKept } from "../features/kept-messages/deliver-kept.js";
  */
 export function defaultFeatures(): Middleware<AppContext>[] {
   return [
+    // A staff member's reply from the platform's own inbox is not the person's message: it pauses the bot, nothing more.
+    handoffFromPlatformInbox,
     floodLimit,
     understand,
     languageSwitch,

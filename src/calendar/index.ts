@@ -24,6 +24,6 @@ export { occurrenceInYear, nextOccurrence, occurrencesBetween } from "./date-rul
 export type { DateRule, Occurrence } from "./date-rule.js";
 export { holidaysOf, isPublicHoliday, nationalDayPartner } from "./holidays.js";
 export type { Holiday, HolidayOptions } from "./holidays.js";
-export { isOfficeOpen, nextOfficeOpening, isWorkingDay, OFFICE_SESSIONS } from "./office-hours.js";
+export { isOfficeOpen, nextOfficeOpening, isWorkingDay, OFFICE_SESSIONS, OFFICE_MINUTES_PER_DAY, addOfficeMinutes } from "./office-hours.js";
 export type { OfficeOptions } from "./office-hours.js";
 export { addWorkingDays, subtractWorkingDays, workingDeadline, workingDaysLeft, localInstant, OFFICE_OPENS_MINUTE, OFFICE_CLOSES_MINUTE } from "./working-days.js";

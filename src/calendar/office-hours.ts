@@ -67,3 +67,36 @@ function atLocal(isoDate: string, minute: number): Date {
   const [year, month, day] = isoDate.split("-").map(Number);
   return new Date(Date.UTC(year, month - 1, day, 0, minute) - VIETNAM_OFFSET_MS);
 }
+
+/** One working day of office time: 7:30–11:30 and 13:30–17:00, 450 minutes. */
+export const OFFICE_MINUTES_PER_DAY = OFFICE_SESSIONS.reduce((sum, [open, close]) => sum + close - open, 0);
+
+/**
+ * The instant when `minutes` of office time have passed since `from`: nights, lunch breaks, weekends, public
+ * holidays and announced closures do not count. One working day (450 minutes) from Wednesday 10:00 is Thursday
+ * 10:00; from Friday 16:00 it is Monday 16:00.
+ *
+ * @example addOfficeMinutes(new Date("2026-11-27T09:00:00Z"), 450) // 2026-11-30T09:00:00Z (Friday 16:00 → Monday 16:00)
+ */
+export function addOfficeMinutes(from: Date, minutes: number, options: OfficeOptions = {}): Date {
+  const { date, minute } = localTime(from);
+  let remaining = Math.max(0, minutes);
+  // Tết plus a weekend is under two weeks of closed days; a year bounds any budget the configuration allows.
+  for (let offset = 0; offset <= 366; offset++) {
+    const day = addDays(date, offset);
+    if (!isWorkingDay(day, options)) continue;
+    for (const [open, close] of OFFICE_SESSIONS) {
+      const start = offset === 0 ? Math.max(open, minute) : open;
+      if (start >= close) continue;
+      if (remaining <= close - start) return new Date(atLocalMs(day, start + remaining));
+      remaining -= close - start;
+    }
+  }
+  throw new RangeError(`No ${minutes} office minutes within a year of ${from.toISOString()}`);
+}
+
+/** The epoch ms of a local (UTC+7) date and a (possibly fractional) minute of the day. */
+function atLocalMs(isoDate: string, minute: number): number {
+  const [year, month, day] = isoDate.split("-").map(Number);
+  return Date.UTC(year, month - 1, day) + Math.round(minute * 60_000) - VIETNAM_OFFSET_MS;
+}

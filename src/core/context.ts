@@ -99,6 +99,8 @@ export interface BotFilterMap<C extends BotContext> {
   unfollow: C;
   start: C & { readonly message: InboundMessage & { start: StartInfo } };
   submit_info: C & { readonly message: InboundMessage & { info: Record<string, string> } };
+  /** A staff member's reply from the platform's own inbox (InboundKind "staff_echo"). */
+  staff_echo: C;
 }
 export type BotFilterQuery = keyof BotFilterMap<BotContext>;
 
@@ -112,6 +114,7 @@ const PREDICATES: Record<BotFilterQuery, (ctx: BotContext) => boolean> = {
   start: (ctx) => ctx.message.kind === "start" && ctx.message.start !== undefined,
   unfollow: (ctx) => ctx.message.kind === "unfollow",
   submit_info: (ctx) => ctx.message.kind === "submit_info" && ctx.message.info !== undefined,
+  staff_echo: (ctx) => ctx.message.kind === "staff_echo",
 };
 
 /** A predicate for a neutral query. */

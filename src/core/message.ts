@@ -24,9 +24,11 @@ export interface GeoLocation {
 /**
  * What the person did: wrote something, (un)followed the account, submitted a form (shared their contact), or
  * opened the conversation without writing ("start": Messenger's Get Started button, an m.me link with `?ref=`,
- * Zalo's "Nhắn tin" button).
+ * Zalo's "Nhắn tin" button). "staff_echo" is the one kind the person did not send: a staff member answered them
+ * from the platform's own inbox (the OA chat, the Page inbox) — the echo of a message the bot did not send. Its
+ * `userId` is the person it was sent to; it opens no reply window.
  */
-export type InboundKind = "message" | "follow" | "unfollow" | "submit_info" | "start";
+export type InboundKind = "message" | "follow" | "unfollow" | "submit_info" | "start" | "staff_echo";
 
 /** How a conversation was opened (kind "start"). */
 export interface StartInfo {

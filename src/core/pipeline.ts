@@ -197,14 +197,16 @@ const PREVIOUS_REPLIES_WAIT_MS = 5_000;
 
 /** The person's line, and the writes that keep a long text whole (transcript-text.ts). */
 function transcriptLine(message: InboundMessage, key: string): { line: TranscriptLine; writes: CommitWrite[] } {
+  // A staff member's reply from the platform's inbox: staff's line, as if written in the console.
+  const from = message.kind === "staff_echo" ? "staff" : "person";
   const extras = [
     ...message.attachments.map((attachment) => `[${attachment.kind}] ${attachment.url}`),
     message.location ? `[location] ${message.location.latitude},${message.location.longitude}` : "",
     message.choice ? `[choice] ${message.choice}` : "",
-    message.kind !== "message" ? `[${message.kind}]` : "",
+    message.kind !== "message" && message.kind !== "staff_echo" ? `[${message.kind}]` : "",
     // Which QR code or link the person came from, for staff reading the transcript.
     message.start?.ref ? `[ref] ${message.start.ref}` : "",
   ].filter(Boolean);
   const { text, full, writes } = transcriptText(key, `${key}:${message.id}`, message.text ?? "");
-  return { line: { at: message.timestamp || Date.now(), from: "person", text, extra: extras.join(" ") || undefined, ...(full ? { full } : {}) }, writes };
+  return { line: { at: message.timestamp || Date.now(), from, text, extra: extras.join(" ") || undefined, ...(full ? { full } : {}) }, writes };
 }

@@ -7,7 +7,7 @@ import { updateDocument } from "../store/update-document.js";
  * JSON on request, or erased. What erasure does per collection (docs/privacy.md):
  * - conversations (and the pages of their long messages), handoffs, pending messages, undeliverable replies,
  *   subscriptions, kept messages (and their per-person index), announcement copies, replies waiting in the outbox or
- *   a local chat's inbox: deleted;
+ *   a local chat's inbox, staff alerts that name the person (a handoff's): deleted;
  * - reports and registrations: kept for the office's records, anonymised (name, phone, who sent it removed; the
  *   description, later additions and the rating comment kept with phone numbers masked); the person is taken off
  *   the followers of other people's reports;
@@ -40,6 +40,12 @@ export const PERSONAL_COLLECTIONS = {
 
 /** Replies waiting for a local chat's page (src/channels/local/stored-channel.ts), by `<channel>:<user id>`. */
 const LOCAL_INBOX = "local_inbox";
+
+/**
+ * Staff alerts (src/staff/staff-alerts.ts): an alert about a handoff names the person (its reference is their
+ * conversation key, its summary quotes them). Alerts carry no person field, so they are matched by what they say.
+ */
+const STAFF_ALERTS = "staff_alerts";
 
 type Doc = Record<string, unknown> & { revision?: number };
 
@@ -77,6 +83,14 @@ function refersTo(doc: Doc, id: string, person: PersonKey): boolean {
   return id === key || doc.key === key || doc.personKey === key || doc.ownerKey === key || ref(doc.person) || ref(doc.reporter) || ref(doc.recipient) || ref(doc.to);
 }
 
+/** The staff alerts whose text names the person: their conversation key (as is, or in a console link) or user id. */
+async function alertsNaming(store: Store, person: PersonKey): Promise<{ id: string; doc: Doc }[]> {
+  const key = keyOf(person);
+  const names = [key, encodeURIComponent(key), ...(person.userId.length >= 6 ? [person.userId] : [])];
+  const alerts = await store.collection<Doc>(STAFF_ALERTS).find();
+  return alerts.filter((doc) => typeof doc.id === "string" && names.some((name) => JSON.stringify(doc).includes(name))).map((doc) => ({ id: String(doc.id), doc }));
+}
+
 async function findFor(collection: Collection<Doc>, person: PersonKey): Promise<{ id: string; doc: Doc }[]> {
   const docs = await collection.find();
   // Documents do not all carry their id; the ones that do use code/id/key.
@@ -103,6 +117,7 @@ export async function exportPersonData(store: Store, person: PersonKey, now: num
     const found = await findFor(store.collection<Doc>(name), person);
     result.collections[name] = found.map(({ doc }) => withoutRevision(doc));
   }
+  result.collections[STAFF_ALERTS] = (await alertsNaming(store, person)).map(({ doc }) => withoutRevision(doc));
   return result;
 }
 
@@ -172,6 +187,10 @@ export async function erasePersonData(store: Store, person: PersonKey, now: numb
       await collection.delete(id);
       count(name, "deleted");
     }
+  }
+  for (const { id } of await alertsNaming(store, person)) {
+    await store.collection<Doc>(STAFF_ALERTS).delete(id);
+    count(STAFF_ALERTS, "deleted");
   }
   const rewrite = async (name: string, change: (doc: Doc) => Doc) => {
     const collection = store.collection<Doc>(name);

@@ -20,7 +20,9 @@ export type ReachPurpose =
   | "report_update"
   /** A registration confirmed later by staff (moved up from the waiting list). */
   | "registration_update"
-  | "staff_reply";
+  | "staff_reply"
+  /** An alert to a staff member (new report, handoff…): src/staff/message-rung.ts, the first rung of the alert chain. */
+  | "staff_alert";
 
 /** Every purpose (configuration checks its lists against it). */
 export const REACH_PURPOSES: readonly ReachPurpose[] = [
@@ -31,6 +33,7 @@ export const REACH_PURPOSES: readonly ReachPurpose[] = [
   "report_update",
   "registration_update",
   "staff_reply",
+  "staff_alert",
 ];
 
 /** What the policy needs to know of a person. */

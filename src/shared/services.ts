@@ -22,8 +22,10 @@ export interface Services {
   logger: Logger;
   /** Content and what is derived from it (understander, plan retriever); replaced together on reload. */
   knowledge: Knowledge;
-  /** Tells staff of new reports, registrations, handoffs. */
+  /** Tells staff of new reports, registrations, handoffs (by default `staffAlerts`; tests swap it). */
   notifier: StaffNotifier;
+  /** The staff alert chain and its record (platform message → webhook → e-mail; src/staff), for the console and retries. */
+  staffAlerts: import("../staff/staff-alerts.js").StaffAlerts;
   /** Writes to a person outside an answer, within the channel's window (else kept for later). */
   outbox: PersonOutbox & Pick<ChannelOutbox, "takePending">;
   /** Writing first (reminders, announcements): the reach policy, its sender, the kept messages, quiet hours. */

@@ -1,13 +1,19 @@
-import axios, { type AxiosInstance } from "axios";
-import { createHmac } from "node:crypto";
 import type { Logger } from "pino";
 import type { ChannelRegistry } from "../core/channel.js";
-import { withRetry } from "../core/retry.js";
-import type { StaffEvent, StaffNotifier } from "../domain/staff-event.js";
-import { staffFor } from "./staff-routes.js";
+import type { ReachPolicy } from "../reach/reach-policy.js";
+import type { Store } from "../store/store.js";
+import { EmailRung, type SmtpSettings } from "./email-rung.js";
+import { MessageRung, type StaffWindow } from "./message-rung.js";
+import type { AlertRung } from "./staff-alert.js";
+import { StaffAlerts, type AlertRetryPolicy } from "./staff-alerts.js";
+import { WebhookRung } from "./webhook-rung.js";
+
+export { staffWebhookSignature } from "./webhook-rung.js";
 
 export interface StaffNotifierOptions {
-  channels: ChannelRegistry;
+  store: Store;
+  channels: Pick<ChannelRegistry, "get" | "send">;
+  policy: ReachPolicy;
   logger: Logger;
   /** The channel staff are reached on (the composition root picks it: Zalo, with STAFF_ZALO_USER_IDS). */
   staffChannel: string;
@@ -15,84 +21,46 @@ export interface StaffNotifierOptions {
   staffUserIds: string[];
   /** STAFF_ROUTES parsed. */
   routes: Map<string, string[]>;
-  /** The account (OA, page) whose followers the staff are. */
-  staffAccountId?: string;
+  /** A staff member's window on the staff channel (their conversation with the bot). */
+  windowOf(channel: string, userId: string): Promise<StaffWindow | undefined>;
   webhookUrl?: string;
   webhookSecret?: string;
+  /** SMTP_*: without a host, no e-mail. */
+  smtp?: SmtpSettings;
+  /** STAFF_ALERT_EMAILS and STAFF_EMAIL_ROUTES parsed. */
+  emails: string[];
+  emailRoutes: Map<string, string[]>;
   publicUrl?: string;
+  /** The webhook's own quick retries (RETRY_ATTEMPTS, RETRY_BASE_MS). */
   retry: { attempts: number; baseMs: number };
-  http?: AxiosInstance;
-}
-
-/** The signature of a staff webhook body: "sha256=" + hmac_sha256_hex(secret, body). */
-export function staffWebhookSignature(body: string, secret: string): string {
-  return "sha256=" + createHmac("sha256", secret).update(body).digest("hex");
+  /** When an alert that reached no one is tried again (default ALERT_RETRY). */
+  alertRetry?: AlertRetryPolicy;
+  now: () => number;
+  /** Replaces a rung (tests: an e-mail transport of their own). */
+  rungs?: Partial<Record<AlertRung["name"], AlertRung>>;
 }
 
 /**
- * Tells staff of new reports, registrations and handoffs: a short message on the staff channel to each staff id (routed
- * by unit when STAFF_ROUTES says so) and a signed JSON POST to STAFF_WEBHOOK_URL, retried with backoff.
- * Never throws: a notice that cannot be sent is logged.
+ * The staff notifier of a deployment: the alert chain (src/staff/staff-alerts.ts) with its three rungs built from the
+ * configuration — the platform message, the signed webhook, e-mail.
+ *
+ * @example const alerts = createStaffAlerts({ store, channels, policy, logger, staffChannel: "zalo", … });
  */
-export class ChannelStaffNotifier implements StaffNotifier {
-  #http: AxiosInstance;
-
-  constructor(private readonly options: StaffNotifierOptions) {
-    this.#http = options.http ?? axios.create({ timeout: 10_000 });
-  }
-
-  async notify(event: StaffEvent): Promise<void> {
-    await Promise.all([this.#message(event), this.#webhook(event)]);
-  }
-
-  #link(event: StaffEvent): string {
-    return `${(this.options.publicUrl ?? "").replace(/\/$/, "")}${event.consolePath}`;
-  }
-
-  async #message(event: StaffEvent): Promise<void> {
-    const { staffChannel: channel, staffAccountId: accountId = "" } = this.options;
-    const ids = staffFor(event.unitId, this.options.routes, this.options.staffUserIds);
-    if (ids.length === 0 || !this.options.channels.get(channel)) return;
-    const text = `${event.priority === "urgent" ? "KHẨN · " : ""}[${label(event.type)}] ${event.ref}\n${event.summary}\nXem: ${this.#link(event)}`;
-    for (const userId of ids) {
-      try {
-        await this.options.channels.send({ channel, accountId, userId }, { text }, { purpose: "update" });
-      } catch (error) {
-        this.options.logger.error({ err: error, ref: event.ref, channel }, "staff notice not delivered");
-      }
-    }
-  }
-
-  async #webhook(event: StaffEvent): Promise<void> {
-    const { webhookUrl, webhookSecret } = this.options;
-    if (!webhookUrl) return;
-    const body = JSON.stringify({ ...event, url: this.#link(event) });
-    const headers: Record<string, string> = { "content-type": "application/json" };
-    if (webhookSecret) headers["x-signature"] = staffWebhookSignature(body, webhookSecret);
-    try {
-      await withRetry(
-        async () => {
-          const response = await this.#http.post(webhookUrl, body, { headers, validateStatus: () => true, transformRequest: [(data) => data] });
-          if (response.status >= 300) throw Object.assign(new Error(`staff webhook answered HTTP ${response.status}`), { status: response.status });
-        },
-        { ...this.options.retry, retryable: (error) => ((error as { status?: number }).status ?? 500) >= 500 || (error as { status?: number }).status === 429 },
-      );
-    } catch (error) {
-      this.options.logger.error({ err: error, ref: event.ref }, "staff webhook not delivered");
-    }
-  }
-}
-
-function label(type: StaffEvent["type"]): string {
-  return {
-    report: "Phản ánh mới",
-    registration: "Đăng ký lớp",
-    handoff: "Cần cán bộ",
-    dead_letter: "Tin không gửi được",
-    report_due_soon: "Phản ánh sắp đến hạn",
-    report_overdue: "Phản ánh quá hạn",
-    report_reopened: "Phản ánh bị mở lại",
-    report_added: "Người dân bổ sung phản ánh",
-    report_transferred: "Phản ánh được chuyển đến đơn vị",
-  }[type];
+export function createStaffAlerts(options: StaffNotifierOptions): StaffAlerts {
+  const rungs = {
+    message:
+      options.rungs?.message ??
+      new MessageRung({
+        channels: options.channels,
+        policy: options.policy,
+        staffChannel: options.staffChannel,
+        staffUserIds: options.staffUserIds,
+        routes: options.routes,
+        windowOf: options.windowOf,
+        now: options.now,
+      }),
+    webhook: options.rungs?.webhook ?? new WebhookRung({ url: options.webhookUrl, secret: options.webhookSecret, retry: options.retry }),
+    email: options.rungs?.email ?? new EmailRung({ smtp: options.smtp, everyone: options.emails, routes: options.emailRoutes }),
+  };
+  return new StaffAlerts({ store: options.store, logger: options.logger, rungs, publicUrl: options.publicUrl, now: options.now, retry: options.alertRetry });
 }

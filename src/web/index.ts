@@ -20,6 +20,7 @@ import { analyticsRoutes } from "./analytics/analytics-routes.js";
 import { yearlyRoutes } from "./yearly/yearly-routes.js";
 import { deadLettersRoutes } from "./admin/dead-letters-routes.js";
 import { keptRoutes } from "./admin/kept-routes.js";
+import { staffAlertsRoutes } from "./admin/staff-alerts-routes.js";
 import { webErrors } from "./web-errors.js";
 import { webHeaders } from "./web-security.js";
 import type { WebDeps, WebOptions } from "./web-deps.js";
@@ -56,6 +57,7 @@ export async function createWeb(options: WebOptions): Promise<Router> {
   router.use(yearlyRoutes(deps));
   router.use(deadLettersRoutes(deps));
   router.use(keptRoutes(deps));
+  router.use(staffAlertsRoutes(deps));
   router.use(contentRoutes(deps));
   router.use(chatRoutes(deps));
   router.use(privacyPageRoutes(services));

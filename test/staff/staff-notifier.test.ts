@@ -5,8 +5,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ChannelRegistry, DeliveryRefused, type OutboundChannel, type Recipient } from "../../src/core/channel.js";
 import type { Reply } from "../../src/core/message.js";
 import type { StaffEvent } from "../../src/domain/staff-event.js";
-import { ChannelStaffNotifier, staffWebhookSignature, type StaffNotifierOptions } from "../../src/staff/staff-notifier.js";
+import { WindowReachPolicy } from "../../src/reach/window-policy.js";
+import { createStaffAlerts, staffWebhookSignature, type StaffNotifierOptions } from "../../src/staff/staff-notifier.js";
+import type { StaffAlerts } from "../../src/staff/staff-alerts.js";
 import { parseStaffRoutes, staffFor } from "../../src/staff/staff-routes.js";
+import { MemoryStore } from "../../src/store/memory-store.js";
 import { recordZaloSends, startTestServer, zaloText, type TestServer } from "../helpers/test-server.js";
 import { startWebhookReceiver } from "./webhook-receiver.js";
 
@@ -25,7 +28,7 @@ function fakeZalo(refuse: string[] = []): OutboundChannel & { sent: { to: Recipi
   const sent: { to: Recipient; reply: Reply }[] = [];
   return {
     name: "zalo",
-    window: { freeMs: 1, staffMs: 1 },
+    window: { freeMs: 48 * 3_600_000, staffMs: 7 * 24 * 3_600_000 },
     sent,
     async send(to, reply) {
       if (refuse.includes(to.userId)) throw new DeliveryRefused("zalo", "not_follower", "not a follower");
@@ -34,17 +37,23 @@ function fakeZalo(refuse: string[] = []): OutboundChannel & { sent: { to: Recipi
   };
 }
 
-function notifier(options: Partial<StaffNotifierOptions> & { zalo?: OutboundChannel }): ChannelStaffNotifier {
+function notifier(options: Partial<StaffNotifierOptions> & { zalo?: OutboundChannel; staffAccountId?: string }): StaffAlerts {
   const channels = new ChannelRegistry();
   if (options.zalo) channels.add(options.zalo);
-  return new ChannelStaffNotifier({
+  return createStaffAlerts({
+    store: new MemoryStore(),
     channels,
+    policy: new WindowReachPolicy((name) => channels.get(name)?.window),
     logger: pino({ level: "silent" }),
     staffChannel: "zalo",
     staffUserIds: [],
     routes: new Map(),
+    windowOf: async () => (options.staffAccountId ? { accountId: options.staffAccountId } : undefined),
+    emails: [],
+    emailRoutes: new Map(),
     publicUrl: "https://vanhoa.example.vn/",
     retry: { attempts: 4, baseMs: 1 },
+    now: () => EVENT.at,
     ...options,
   });
 }

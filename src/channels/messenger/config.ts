@@ -14,6 +14,8 @@ export const MESSENGER_TAG_PURPOSES = { ACCOUNT_UPDATE: ["report_update"], CONFI
 /** The Facebook page's variables (.env.example lists each), composed into the configuration by src/config.ts. */
 export const messengerConfigShape = {
   FB_APP_SECRET: optional,
+  /** The app's id: echoes carrying it are the bot's own messages (any other echo is a reply from the Page inbox). */
+  FB_APP_ID: optional,
   FB_VERIFY_TOKEN: optional,
   FB_PAGE_ACCESS_TOKEN: optional,
   FB_GRAPH_BASE: url.default("https://graph.facebook.com"),

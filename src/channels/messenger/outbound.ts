@@ -5,7 +5,9 @@ import { messengerWasDelivered } from "./delivery-check.js";
 import type { GraphClient } from "./graph/client.js";
 import { GraphApiError, isTransientGraphError } from "./graph/errors.js";
 import type { MessageTag, SendKind } from "./graph/send-types.js";
+import type { OwnSends } from "../own-sends.js";
 import { renderForMessenger } from "./render.js";
+import { BOT_METADATA } from "./to-message.js";
 
 const HOUR = 3_600_000;
 
@@ -20,6 +22,8 @@ export interface MessengerReachOptions {
   utilityLanguages?: readonly string[];
   /** Tags the page may use (each carries the purposes MESSENGER_TAG_PURPOSES gives it). */
   tags?: readonly (keyof typeof MESSENGER_TAG_PURPOSES)[];
+  /** Records each sent message's id, so its echo is known as the bot's own (webhook.ts). */
+  own?: OwnSends;
 }
 
 /**
@@ -35,6 +39,7 @@ export class MessengerOutbound implements OutboundChannel {
   readonly window = MESSENGER_WINDOW;
   readonly outOfWindow: readonly OutOfWindowKind[];
   private readonly languages: readonly string[];
+  private readonly own?: OwnSends;
 
   constructor(
     private readonly graph: GraphClient,
@@ -42,6 +47,7 @@ export class MessengerOutbound implements OutboundChannel {
     options: MessengerReachOptions = {},
   ) {
     this.languages = options.utilityLanguages?.length ? options.utilityLanguages : ["vi"];
+    this.own = options.own;
     this.outOfWindow = [
       ...Object.entries(options.utilityTemplates ?? {}).map(([purpose, name]): OutOfWindowKind => ({
         send: { kind: "template", templateId: name! },
@@ -57,7 +63,10 @@ export class MessengerOutbound implements OutboundChannel {
     const outsideStandardWindow = options.lastInboundAt !== undefined && this.now() - options.lastInboundAt > MESSENGER_WINDOW.freeMs;
     try {
       if (reach?.kind === "template" && options.template) {
-        await this.graph.sendUtilityMessage(to.userId, { name: reach.templateId, language: this.#language(options.template), body: options.template.fields.map((field) => ({ name: field.name, text: field.value })) });
+        const template = options.template;
+        const send = () => this.graph.sendUtilityMessage(to.userId, { name: reach.templateId, language: this.#language(template), body: template.fields.map((field) => ({ name: field.name, text: field.value })) });
+        // A utility message carries no metadata: its echo is known by the id the Send API returns.
+        await (this.own ? this.own.track(to.userId, send, (result) => result.message_id) : send());
         return;
       }
       const kind: SendKind =
@@ -66,7 +75,11 @@ export class MessengerOutbound implements OutboundChannel {
           : options.purpose === "staff" && outsideStandardWindow
             ? { type: "MESSAGE_TAG", tag: "HUMAN_AGENT" }
             : { type: options.purpose === "update" ? "UPDATE" : "RESPONSE" };
-      for (const message of renderForMessenger(reply)) await this.graph.sendMessage(to.userId, message, kind);
+      for (const message of renderForMessenger(reply)) {
+        // The metadata comes back in the echo: the bot's own message, not a staff member's from the Page inbox.
+        const send = () => this.graph.sendMessage(to.userId, { ...message, metadata: BOT_METADATA }, kind);
+        await (this.own ? this.own.track(to.userId, send, (result) => result.message_id) : send());
+      }
     } catch (error) {
       if (error instanceof GraphApiError && error.isOutsideWindow) throw new DeliveryRefused("messenger", "window_closed", error.message, { cause: error });
       // A template or tag Graph refused (no page_utility_messaging permission, a template not approved, a tag the

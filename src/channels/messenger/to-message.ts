@@ -4,27 +4,58 @@ import type { MessengerWebhookBody } from "./webhook-types.js";
 
 /**
  * The only place that reads Messenger's raw webhook fields: every messaging item of every entry becomes a
- * neutral message; echoes, deliveries and reads are dropped. Postbacks and quick replies become `choice`.
+ * neutral message; deliveries and reads are dropped. Postbacks and quick replies become `choice`. An echo (a message
+ * the page sent) is dropped when the bot sent it — it carries our metadata (BOT_METADATA) or our app's id
+ * (FB_APP_ID) — and otherwise becomes a "staff_echo": someone answered from the Page inbox (app_id absent or another app's).
  * Fields of the wrong type read as missing: odd payloads never throw here.
  */
 
 /** The payload of the page's Get Started button (scripts/messenger-setup.ts). */
 export const GET_STARTED = "GET_STARTED";
 
+/** The `metadata` every message the bot sends carries (outbound.ts); Meta returns it in the echo. */
+export const BOT_METADATA = "tro-ly-van-hoa:bot";
+
+/** What tells the bot's own echoes apart: our app's id, when configured (FB_APP_ID). */
+export interface EchoOptions {
+  appId?: string;
+}
+
 const ATTACHMENT_KINDS: Record<string, Attachment["kind"]> = { image: "image", video: "video", audio: "audio", file: "file", fallback: "link" };
 
-export function messengerBodyToMessages(body: MessengerWebhookBody): InboundMessage[] {
+export function messengerBodyToMessages(body: MessengerWebhookBody, echo: EchoOptions = {}): InboundMessage[] {
   const messages: InboundMessage[] = [];
   for (const rawEntry of arr(obj(body)?.entry)) {
     const entry = obj(rawEntry);
     for (const rawItem of arr(entry?.messaging)) {
       const item = obj(rawItem);
       const pageId = str(entry?.id) ?? str(obj(item?.recipient)?.id) ?? "";
-      const message = item ? itemToMessage(item, pageId) : undefined;
+      const message = !item ? undefined : obj(item.message)?.is_echo === true ? echoToMessage(item, pageId, echo) : itemToMessage(item, pageId);
       if (message) messages.push(message);
     }
   }
   return messages;
+}
+
+/** An echo: undefined when it is the bot's own, else the staff member's reply to the person (its recipient). */
+function echoToMessage(item: Record<string, unknown>, pageId: string, echo: EchoOptions): InboundMessage | undefined {
+  const message = obj(item.message)!;
+  const userId = str(obj(item.recipient)?.id);
+  const mid = str(message.mid);
+  if (!userId || !mid) return undefined;
+  if (str(message.metadata) === BOT_METADATA) return undefined;
+  const appId = message.app_id === undefined || message.app_id === null ? undefined : String(message.app_id);
+  if (echo.appId && appId === echo.appId) return undefined;
+  const result: InboundMessage = { channel: "messenger", accountId: pageId, userId, kind: "staff_echo", id: mid, attachments: [], timestamp: epochMs(item.timestamp) ?? Date.now() };
+  const text = str(message.text);
+  if (text) result.text = text;
+  for (const rawAttachment of arr(message.attachments)) {
+    const attachment = obj(rawAttachment);
+    const url = str(obj(attachment?.payload)?.url);
+    const kind = ATTACHMENT_KINDS[str(attachment?.type) ?? ""];
+    if (kind && url) result.attachments.push({ kind, url });
+  }
+  return result;
 }
 
 function itemToMessage(item: Record<string, unknown>, pageId: string): InboundMessage | undefined {
@@ -54,7 +85,7 @@ function itemToMessage(item: Record<string, unknown>, pageId: string): InboundMe
 
   const message = obj(item.message);
   const mid = str(message?.mid);
-  if (!message || !mid || message.is_echo === true) return undefined;
+  if (!message || !mid) return undefined;
   const result: InboundMessage = { ...base, id: mid };
   if (message.sticker_id !== undefined && arr(message.attachments).length === 0) result.attachments.push({ kind: "sticker", url: "" });
   const quickReply = str(obj(message.quick_reply)?.payload);

@@ -9,6 +9,7 @@ import { BODY_LIMIT } from "../../http/json-body.js";
 import { within } from "../hand-off.js";
 import { safeEqual } from "../../http/safe-equal.js";
 import { verifyMessengerSignature } from "./signature.js";
+import type { OwnSends } from "../own-sends.js";
 import { messengerBodyToMessages } from "./to-message.js";
 import type { MessengerWebhookBody } from "./webhook-types.js";
 
@@ -27,6 +28,10 @@ export function messengerWebhookRouter(options: {
   logger: Logger;
   /** The person's locale, looked up when they open the conversation (so the welcome is in their language). */
   localeOf?: (psid: string) => Promise<string | undefined>;
+  /** FB_APP_ID: echoes with our app's id are the bot's own. */
+  appId?: string;
+  /** The ids of the messages the bot sent: an echo of one is the bot's own, even without our metadata. */
+  own?: OwnSends;
 }): Router {
   const router = Router();
   router.get("/", (req, res) => {
@@ -55,7 +60,8 @@ export function messengerWebhookRouter(options: {
     const body = json as MessengerWebhookBody;
     if (body.object !== "page") return next(new HttpError(400, "Not a page subscription event"));
     const handOff = (async () => {
-      for (const message of messengerBodyToMessages(body)) {
+      for (const message of messengerBodyToMessages(body, { appId: options.appId })) {
+        if (message.kind === "staff_echo" && (!options.own || (await options.own.isOwn(message.userId, message.id)))) continue;
         if (message.kind === "start" && options.localeOf) {
           const locale = await options.localeOf(message.userId).catch((error) => void options.logger.info({ err: error }, "messenger locale not available"));
           if (locale) message.locale = locale;

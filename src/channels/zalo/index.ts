@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Inbox } from "../../core/inbox.js";
 import type { Store } from "../../store/store.js";
 import { leanFetch } from "../lean-fetch.js";
+import { OwnSends } from "../own-sends.js";
 import { receiveInto } from "./handlers.js";
 import { ZaloOutbound, type ZaloReachOptions } from "./outbound.js";
 import { Api, autoToken, Bot, logging, retry, TokenManager, webhookCallback, ZaloApiError, type RefreshLock } from "./sdk/index.js";
@@ -36,6 +37,8 @@ export interface ZaloChannelOptions extends ZaloReachOptions {
   now?: () => number;
   /** The picture of the request_user_info card; without it the card is not sent and the person types. */
   contactCardImageUrl?: string;
+  /** Where the ids of sent messages are kept when instances must share them (scaled out); in memory otherwise. */
+  sentIds?: { markSeen(id: string): Promise<boolean> };
   /** Counts refusals that are not retried (-230, -213), for /metrics. */
   onUndeliverable?: (code: number) => void;
 }
@@ -67,7 +70,9 @@ export function createZaloChannel(options: ZaloChannelOptions) {
     retry({ ...options.retry, onRetry: (error, attempt, method) => log.warn({ err: error, attempt, method }, "zalo call failed; retrying") }),
     autoToken(tokens),
   );
-  const bot = receiveInto(new Bot({ api }), options.inbox);
+  // The ids of what the bot sends, so the echoes of a staff member's replies from the OA chat are told apart.
+  const own = new OwnSends(options.sentIds, "zalo");
+  const bot = receiveInto(new Bot({ api }), options.inbox, own);
   bot.catch((error) => log.error({ err: error.error, event: error.ctx.eventName }, "zalo event failed"));
   const router = Router();
   router.post(
@@ -84,6 +89,7 @@ export function createZaloChannel(options: ZaloChannelOptions) {
     contactCardImageUrl: options.contactCardImageUrl,
     transactionTemplates: options.transactionTemplates,
     znsTemplates: options.znsTemplates,
+    own,
   });
   return { api, bot, tokens, outbound, router };
 }

@@ -2,6 +2,7 @@ import { DeliveryRefused, type DeliveryWindow, type OutboundChannel, type OutOfW
 import type { Reply } from "../../core/message.js";
 import { zaloWasDelivered } from "./delivery-check.js";
 import { renderForZalo as render } from "./render.js";
+import type { OwnSends } from "../own-sends.js";
 import { isTransient, ZaloApiError, type Api, type ZaloButton, type ZaloCsMessage, type ZaloTransactionTemplate } from "./sdk/index.js";
 
 const HOUR = 3_600_000;
@@ -37,12 +38,15 @@ export class ZaloOutbound implements OutboundChannel {
   readonly outOfWindow: readonly OutOfWindowKind[];
   /** The picture of the request_user_info card (ZALO_CONTACT_CARD_IMAGE_URL); without it, contact is typed. */
   private readonly contactCardImageUrl?: string;
+  /** Records the id of each message sent, so its echo (oa_send_*) is known as the bot's own (handlers.ts). */
+  private readonly own?: OwnSends;
 
   constructor(
     private readonly api: Api,
-    options: { contactCardImageUrl?: string } & ZaloReachOptions = {},
+    options: { contactCardImageUrl?: string; own?: OwnSends } & ZaloReachOptions = {},
   ) {
     this.contactCardImageUrl = options.contactCardImageUrl;
+    this.own = options.own;
     this.outOfWindow = [
       ...Object.entries(options.transactionTemplates ?? {}).map(([purpose, type]): OutOfWindowKind => ({
         send: { kind: "template", templateId: `${TRANSACTION}${type}` },
@@ -65,8 +69,8 @@ export class ZaloOutbound implements OutboundChannel {
       for (const message of render(reply, { contactCardImageUrl: this.contactCardImageUrl })) {
         // The one-tap contact card is a convenience: if Zalo refuses it (an OA without that permission), the
         // question already sent asks the person to type, so the reply is not failed (and not sent twice).
-        if (isContactCard(message)) await this.api.sendMessage(to.userId, message).catch((error) => ignoreCardRefusal(error));
-        else await this.api.sendMessage(to.userId, message);
+        if (isContactCard(message)) await this.#deliver(to.userId, message).catch((error) => ignoreCardRefusal(error));
+        else await this.#deliver(to.userId, message);
       }
     } catch (error) {
       if (error instanceof ZaloApiError && error.isUndeliverable) {
@@ -76,11 +80,16 @@ export class ZaloOutbound implements OutboundChannel {
     }
   }
 
+  #deliver(userId: string, message: ZaloCsMessage): Promise<unknown> {
+    const send = () => this.api.sendMessage(userId, message);
+    return this.own ? this.own.track(userId, send, (result) => result.message_id) : send();
+  }
+
   /** A transaction message (to the person's user id) or a ZNS (to their phone), filled from the message's facts. */
   async #sendTemplate(to: Recipient, reply: Reply, templateId: string, content: TemplateContent, phone: string | undefined): Promise<void> {
     try {
       if (templateId.startsWith(TRANSACTION)) {
-        await this.api.sendTransaction(to.userId, {
+        const transaction = () => this.api.sendTransaction(to.userId, {
           template: templateId.slice(TRANSACTION.length) as ZaloTransactionTemplate,
           language: content.language === "en" ? "EN" : "VI",
           elements: [
@@ -90,6 +99,8 @@ export class ZaloOutbound implements OutboundChannel {
           // Zalo shows at most 4 buttons under a transaction message; each sends its payload back as the person's message.
           buttons: (reply.choices ?? []).slice(0, 4).map((choice): ZaloButton => ({ title: choice.title, type: "oa.query.show", payload: `#${choice.payload}` })),
         });
+        // Its echo is the bot's own too.
+        await (this.own ? this.own.track(to.userId, transaction, (result) => result.message_id) : transaction());
         return;
       }
       if (!templateId.startsWith(ZNS) || !phone) throw new DeliveryRefused("zalo", "invalid_recipient", "a ZNS needs the person's phone number");

@@ -1,6 +1,6 @@
 import type { Attachment, InboundMessage } from "../../core/message.js";
 import { arr, epochMs, num, obj, str } from "../read-fields.js";
-import type { AnyUserMessageEvent, ZaloChatNowEvent, ZaloEvent, ZaloFollowEvent, ZaloSubmitInfoEvent } from "./sdk/index.js";
+import type { AnyUserMessageEvent, ZaloChatNowEvent, ZaloEvent, ZaloFollowEvent, ZaloOaEchoEvent, ZaloSubmitInfoEvent } from "./sdk/index.js";
 
 /**
  * The only place that reads Zalo's raw event fields (Chatwoot's param_helpers.rb): one function per kind of event
@@ -82,4 +82,34 @@ export function chatNowFromEvent(event: ZaloChatNowEvent): InboundMessage | unde
   const message = base(event);
   const accountId = str(raw.oa_id) ?? str(obj(raw.recipient)?.id) ?? "";
   return { ...message, id: `chatnow:${userId}:${message.timestamp}`, accountId, userId, kind: "start", start: { via: "chat_now" } };
+}
+
+/** oa_send_*: a message the OA sent, read for its id and the person it went to (the echo's recipient). */
+export function echoTarget(event: ZaloOaEchoEvent): { msgId: string; userId: string } | undefined {
+  const raw = event as unknown as Record<string, unknown>;
+  const msgId = str(obj(raw.message)?.msg_id);
+  const userId = str(obj(raw.recipient)?.id);
+  return msgId && userId ? { msgId, userId } : undefined;
+}
+
+/**
+ * oa_send_* that the bot did not send (handlers.ts checks): a staff member answered from the OA chat. The neutral
+ * "staff_echo" for the person it went to, with what was sent, for the transcript.
+ */
+export function staffEchoFromEvent(event: ZaloOaEchoEvent): InboundMessage | undefined {
+  const raw = event as unknown as Record<string, unknown>;
+  const target = echoTarget(event);
+  if (!target) return undefined;
+  const body = obj(raw.message);
+  const accountId = str(obj(raw.sender)?.id) ?? str(raw.oa_id) ?? "";
+  const message: InboundMessage = { ...base(event), id: target.msgId, accountId, userId: target.userId, kind: "staff_echo" };
+  const text = str(body?.text);
+  if (text) message.text = text;
+  for (const item of arr(body?.attachments)) {
+    const attachment = obj(item);
+    const url = str(obj(attachment?.payload)?.url);
+    const kind = ATTACHMENT_KINDS[str(attachment?.type) ?? ""];
+    if (url && kind) message.attachments.push({ kind, url });
+  }
+  return message;
 }

@@ -20,9 +20,15 @@ import { sendPage } from "../../web/send-page.js";
 import type { WebDeps } from "../../web/web-deps.js";
 import { redirectWithFlash } from "../../web/flash.js";
 import { sendWholeText, transcriptPageOr404 } from "./long-text.js";
+import { unreachedBanner } from "../../web/admin/staff-alerts-routes.js";
 
-const REASONS: Record<Handoff["reason"], string> = { asked: "Người dân yêu cầu", menu: "Chọn “Gặp cán bộ”", misunderstood: "Bot không hiểu hai lần liền" };
-const STATUSES: Record<Handoff["status"], string> = { open: "Đang chờ cán bộ", released: "Đã trả lại cho bot", expired: "Hết hạn (24 giờ)", ended_by_person: "Người dân đã kết thúc" };
+const REASONS: Record<Handoff["reason"], string> = {
+  asked: "Người dân yêu cầu",
+  menu: "Chọn “Gặp cán bộ”",
+  misunderstood: "Bot không hiểu hai lần liền",
+  platform_inbox: "Cán bộ trả lời trong hộp thư của kênh",
+};
+const STATUSES: Record<Handoff["status"], string> = { open: "Đang chờ cán bộ", released: "Đã trả lại cho bot", expired: "Hết hạn", ended_by_person: "Người dân đã kết thúc" };
 
 /** An open handoff waits for staff until a staff reply comes after the person's last message. */
 function waitsForStaff(h: Handoff, lastFromPerson: { at: number } | undefined): boolean {
@@ -57,23 +63,28 @@ export function inboxRoutes(deps: WebDeps): Router {
   const listPart = async (user: StaffUserView): Promise<Html> => {
     const all = await visible(user);
     const open = all.filter((h) => h.status === "open");
-    const closed = all.filter((h) => h.status !== "open").slice(0, 20);
+    // Those the person ended ("kết thúc") have their own list: staff may still want to read what was said.
+    const ended = all.filter((h) => h.status === "ended_by_person").slice(0, 20);
+    const closed = all.filter((h) => h.status === "released" || h.status === "expired").slice(0, 20);
     const conversations = new Map<string, Conversation | undefined>();
-    for (const h of [...open, ...closed]) conversations.set(h.key, await deps.services.conversations.get(h.key));
+    for (const h of [...open, ...ended, ...closed]) conversations.set(h.key, await deps.services.conversations.get(h.key));
     const item = (h: Handoff) => {
       const last = conversations.get(h.key)?.transcript.filter((l) => l.from === "person").at(-1);
       return html`<li data-key="${h.key}">
         <a href="/admin/inbox/${uriComponent(h.key)}"><b>${deps.services.channels.label(h.person.channel)}</b> · ${REASONS[h.reason]}</a>
         <span class="badge${waitsForStaff(h, last) ? " open" : ""}">${badgeText(h, last)}</span>
-        <br><span class="muted small">Mở lúc ${formatDateTime(h.openedAt)}${h.firstStaffReplyAt ? ` · đã trả lời sau ${formatDuration(h.firstStaffReplyAt - h.openedAt)}` : " · chưa có cán bộ trả lời"}</span>
+        <br><span class="muted small">Mở lúc ${formatDateTime(h.openedAt)}${h.firstStaffReplyAt ? ` · đã trả lời sau ${formatDuration(h.firstStaffReplyAt - h.openedAt)}` : " · chưa có cán bộ trả lời"}${h.closedAt && h.status !== "open" ? ` · đóng lúc ${formatDateTime(h.closedAt)}` : ""}</span>
         ${last ? html`<br><span class="small">“${last.text.slice(0, 140)}”</span>` : ""}
       </li>`;
     };
     return html`<div data-part="inbox" data-open="${open.map((h) => h.key).join(" ")}">
+      ${await unreachedBanner(deps, user)}
       <h2>Đang chờ (${open.length})</h2>
-      ${open.length ? html`<ul class="list">${open.map(item)}</ul>` : html`<p class="muted">Không có cuộc trò chuyện nào đang chờ.</p>`}
-      <h2>Gần đây</h2>
-      ${closed.length ? html`<ul class="list">${closed.map(item)}</ul>` : html`<p class="muted">Chưa có.</p>`}
+      ${open.length ? html`<ul class="list" data-list="open">${open.map(item)}</ul>` : html`<p class="muted">Không có cuộc trò chuyện nào đang chờ.</p>`}
+      <h2>Người dân đã kết thúc (${ended.length})</h2>
+      ${ended.length ? html`<ul class="list" data-list="ended">${ended.map(item)}</ul>` : html`<p class="muted">Chưa có.</p>`}
+      <h2>Đã trả lại cho bot hoặc hết hạn</h2>
+      ${closed.length ? html`<ul class="list" data-list="closed">${closed.map(item)}</ul>` : html`<p class="muted">Chưa có.</p>`}
     </div>`;
   };
 

@@ -9,8 +9,9 @@ import { handoffEndedByPersonText, handoffExpiredText, handoffStartedText } from
 /**
  * Human handoff, in two places of the feature order (src/app/features.ts):
  * - `handoffHold`, before the dialogs: while handed off the bot stays silent (the pipeline keeps each message in the
- *   transcript for staff), except "kết thúc" / "end", which hands the person back to the bot. A handoff found 24 h
- *   without a staff reply is closed on the person's next message, which the bot then answers.
+ *   transcript for staff), except "kết thúc" / "end", which hands the person back to the bot. A handoff found past its
+ *   due time (a working day of office hours without a staff reply, or the quiet period after a reply from the
+ *   platform's inbox) is closed on the person's next message, which the bot then answers.
  * - `handoffStart`, after the dialog runner: the person asks for staff (intent human_handoff) or picks "Gặp cán bộ".
  *   Inside a dialog the step sees the message first, so a name such as "Nguyễn Văn Gặp" or "cho mình" (for myself)
  *   is an answer, not a request for staff. src/features/handoff/handoff-misunderstood.ts starts it after two
@@ -32,7 +33,8 @@ handoffHold.on("message", async (ctx, next) => {
   }
   if (service.isDue(record)) {
     await service.close(key, "expired", ctx.conversation);
-    await ctx.reply(handoffExpiredText(ctx.language));
+    // A pause the person never asked for (staff answered from the platform's inbox) ends without a word.
+    if (record.reason !== "platform_inbox") await ctx.reply(handoffExpiredText(ctx.language));
     return next(); // the bot answers this message as usual
   }
   if (isEndCommand(ctx.text)) {
@@ -41,6 +43,19 @@ handoffHold.on("message", async (ctx, next) => {
     return ctx.reply({ text: handoffEndedByPersonText(ctx.language), choices: mainMenu(ctx.language) });
   }
   ctx.outcome = "handed_off"; // silent: staff answer
+});
+
+/**
+ * First in the feature order (src/app/features.ts): a staff member answered the person from the platform's own inbox
+ * (the channel turned the echo of a message the bot did not send into a "staff_echo"). The bot pauses for that person
+ * (HandoffService.noteReplyFromPlatformInbox); the pipeline writes the reply in the transcript as staff's. Nothing else
+ * sees the echo: it is not the person's message.
+ */
+export const handoffFromPlatformInbox = new BotComposer<AppContext>();
+
+handoffFromPlatformInbox.on("staff_echo", async (ctx) => {
+  await new HandoffService(ctx.services).noteReplyFromPlatformInbox(ctx.conversation, ctx.message.timestamp || ctx.services.now());
+  ctx.outcome = "handed_off";
 });
 
 export const handoffStart = new BotComposer<AppContext>();

@@ -5,10 +5,8 @@ import type { Report } from "../../domain/report.js";
 import { updateDocument } from "../../store/update-document.js";
 import { maskPhones } from "../../logger.js";
 import { uriComponent } from "../../http/uri-component.js";
+import { addOfficeMinutes } from "../../calendar/index.js";
 import { handoffExpiredText, handoffReleasedText } from "./handoff-texts.js";
-
-/** A handoff ends by itself this long after it opened or after the last staff reply, whichever is later. */
-export const HANDOFF_TIMEOUT_MS = 24 * 3_600_000;
 
 /** What a conversation keeps in `state.handoff` while handed off (the `handoffs` record is the truth). */
 export interface HandoffState {
@@ -42,12 +40,16 @@ export class HandoffNotOpen extends Error {
 }
 
 /** What the service needs from the deployment. */
-export type HandoffDeps = Pick<Services, "store" | "conversations" | "notifier" | "outbox" | "knowledge" | "now" | "logger">;
+export type HandoffDeps = Pick<Services, "store" | "conversations" | "notifier" | "outbox" | "knowledge" | "now" | "logger"> & {
+  config: Pick<Services["config"], "HANDOFF_TIMEOUT_OFFICE_HOURS" | "HANDOFF_INBOX_QUIET_MINUTES">;
+};
 
 /**
  * Hands a conversation to staff and back: records the `Handoff` (collection `handoffs`, key = conversation key),
  * notifies staff, sends staff replies to the person through their channel, and closes it on release,
- * on the person's "kết thúc" or after 24 h without a staff reply.
+ * on the person's "kết thúc" or after a working day of office hours without a staff reply (HANDOFF_TIMEOUT_OFFICE_HOURS).
+ * A staff member answering from the platform's own inbox opens one too (`fromPlatformInbox`), which ends after a
+ * quiet period (HANDOFF_INBOX_QUIET_MINUTES).
  *
  * @example
  * const handoffs = new HandoffService(services);
@@ -72,12 +74,18 @@ export class HandoffService {
     return found.sort((a, b) => b.openedAt - a.openedAt);
   }
 
-  /** When an open handoff ends by itself: 24 h after it opened or after the last staff reply. */
+  /**
+   * When an open handoff ends by itself: HANDOFF_TIMEOUT_OFFICE_HOURS of office time (one working day by default:
+   * nights, weekends and public holidays do not count) after it opened or after the last staff reply; one opened by
+   * a reply from the platform's inbox, HANDOFF_INBOX_QUIET_MINUTES after the last such reply.
+   */
   dueAt(handoff: Handoff): number {
-    return Math.max(handoff.openedAt, handoff.lastStaffReplyAt ?? 0) + HANDOFF_TIMEOUT_MS;
+    const lastReply = Math.max(handoff.openedAt, handoff.lastStaffReplyAt ?? 0);
+    if (handoff.reason === "platform_inbox") return lastReply + this.deps.config.HANDOFF_INBOX_QUIET_MINUTES * 60_000;
+    return addOfficeMinutes(new Date(lastReply), this.deps.config.HANDOFF_TIMEOUT_OFFICE_HOURS * 60).getTime();
   }
 
-  /** Whether an open handoff has waited 24 h without a staff reply. */
+  /** Whether an open handoff has passed its due time (no staff reply for a working day, or the quiet period). */
   isDue(handoff: Handoff, now = this.deps.now()): boolean {
     return handoff.status === "open" && now >= this.dueAt(handoff);
   }
@@ -117,6 +125,43 @@ export class HandoffService {
       consolePath: `/admin/inbox/${uriComponent(handoff.key)}`,
       at: now,
     });
+    return handoff;
+  }
+
+  /**
+   * A staff member answered the person from the platform's own inbox (the echo of a message the bot did not send):
+   * the bot pauses for that person. An open handoff records the reply (it is answered); otherwise one opens with
+   * reason `platform_inbox`, silent for the person and not announced to staff (they are the ones writing), ending
+   * HANDOFF_INBOX_QUIET_MINUTES after the last such reply. The conversation is saved with its marker first, as in `start`.
+   */
+  async noteReplyFromPlatformInbox(conversation: Conversation, at: number): Promise<Handoff> {
+    const existing = await this.records.get(conversation.key);
+    if (existing?.status === "open" && !this.isDue(existing)) {
+      const updated = await updateDocument(
+        this.records,
+        conversation.key,
+        (current) => {
+          const base = current ?? existing;
+          return { ...base, firstStaffReplyAt: base.firstStaffReplyAt ?? at, lastStaffReplyAt: Math.max(base.lastStaffReplyAt ?? 0, at) };
+        },
+        { durable: true },
+      );
+      return updated!;
+    }
+    if (existing?.status === "open") await this.close(existing.key, "expired", conversation);
+    const handoff: Handoff = {
+      key: conversation.key,
+      person: { key: conversation.key, channel: conversation.channel, accountId: conversation.accountId, userId: conversation.userId },
+      packId: this.deps.knowledge.packFor(conversation.accountId).id,
+      reason: "platform_inbox",
+      status: "open",
+      openedAt: at,
+      firstStaffReplyAt: at,
+      lastStaffReplyAt: at,
+    };
+    conversation.state.handoff = { openedAt: at, reason: "platform_inbox" } satisfies HandoffState;
+    await this.deps.conversations.save(conversation);
+    await updateDocument(this.records, handoff.key, () => handoff, { durable: true });
     return handoff;
   }
 
@@ -174,7 +219,7 @@ export class HandoffService {
   }
 
   /**
-   * Closes every open handoff that waited 24 h without a staff reply and tells each person (through the
+   * Closes every open handoff past its due time and tells each person (a quiet platform-inbox handoff ends silently) (through the
    * outbox: kept for their next message when the window is closed). Returns how many were closed.
    */
   async expireDue(now = this.deps.now()): Promise<number> {
@@ -193,6 +238,8 @@ export class HandoffService {
 
   private async expire(handoff: Handoff): Promise<Handoff> {
     const closed = await this.close(handoff.key, "expired");
+    // The person never asked for staff: the bot simply answers their next message again.
+    if (handoff.reason === "platform_inbox") return closed;
     await this.deps.outbox.send(handoff.person, { text: handoffExpiredText(await this.languageOf(handoff.key)) }, "update");
     return closed;
   }
@@ -227,7 +274,7 @@ export class HandoffService {
 
 /** One line for staff: the channel, why, the open report and what the person last wrote (phones masked). */
 function staffSummary(conversation: Conversation, reason: Handoff["reason"], report: Report | undefined): string {
-  const why = { asked: "người dân muốn gặp cán bộ", menu: "người dân chọn “Gặp cán bộ”", misunderstood: "trợ lý không hiểu 2 tin liên tiếp" }[reason];
+  const why = { asked: "người dân muốn gặp cán bộ", menu: "người dân chọn “Gặp cán bộ”", misunderstood: "trợ lý không hiểu 2 tin liên tiếp", platform_inbox: "cán bộ trả lời trong hộp thư của kênh" }[reason];
   const last = [...conversation.transcript].reverse().find((line) => line.from === "person" && line.text)?.text;
   const quoted = last ? `: “${maskPhones(last).slice(0, 120)}”` : "";
   return `${conversation.channel} · ${why}${report ? ` · phản ánh ${report.code}` : ""}${quoted}`;

@@ -7,7 +7,7 @@ export interface HandoffSweeper {
 }
 
 /**
- * Closes handoffs that waited 24 h without a staff reply, every `intervalMs` (5 minutes by default), and tells
+ * Closes handoffs past their due time (HandoffService.dueAt: office hours, or the platform-inbox quiet period), every `intervalMs` (5 minutes by default), and tells
  * each person they can ask again. State is in the store, so a restart loses nothing: the next pass catches up.
  * The person's own next message also checks, so the sweeper only matters for people who stay silent.
  *

@@ -51,7 +51,7 @@ export function handoffReleasedText(language: Language): string {
   return say(language, { vi: "Cán bộ đã kết thúc cuộc trò chuyện. Trợ lý sẽ tiếp tục trả lời bạn; khi cần, bạn chọn “Gặp cán bộ” hoặc nhắn “gặp cán bộ” để hỏi lại.", en: "The staff member has closed this conversation. The assistant will answer you again; choose “Talk to staff” whenever you need a person.", zh: "工作人员已结束本次对话。助手将继续为您服务；需要时请选择“人工客服”。", ko: "직원이 대화를 종료했습니다. 도우미가 다시 답변해 드립니다. 필요하면 ‘직원 연결’을 선택하세요." });
 }
 
-/** The notice when 24 h passed without a staff reply. */
+/** The notice when a working day of office hours passed without a staff reply. */
 export function handoffExpiredText(language: Language): string {
-  return say(language, { vi: "Xin lỗi bạn, trong 24 giờ qua chưa có cán bộ trả lời nên cuộc trò chuyện với cán bộ đã tạm đóng. Trợ lý sẽ tiếp tục trả lời bạn; bạn có thể chọn “Gặp cán bộ” để hỏi lại bất cứ lúc nào.", en: "Sorry, no staff member answered within 24 hours, so the conversation with staff has been closed. The assistant will answer you again; you can choose “Talk to staff” to ask again at any time.", zh: "抱歉，24小时内没有工作人员回复，与工作人员的对话已暂时关闭。助手将继续为您服务；您可以随时选择“人工客服”再次咨询。", ko: "죄송합니다. 24시간 동안 직원 답변이 없어 직원과의 대화가 종료되었습니다. 도우미가 다시 답변해 드리며, 언제든 ‘직원 연결’을 선택해 다시 문의하실 수 있습니다." });
+  return say(language, { vi: "Xin lỗi bạn, trong một ngày làm việc vừa qua chưa có cán bộ trả lời nên cuộc trò chuyện với cán bộ đã tạm đóng. Trợ lý sẽ tiếp tục trả lời bạn; bạn có thể chọn “Gặp cán bộ” để hỏi lại bất cứ lúc nào.", en: "Sorry, no staff member answered within a working day, so the conversation with staff has been closed. The assistant will answer you again; you can choose “Talk to staff” to ask again at any time.", zh: "抱歉，一个工作日内没有工作人员回复，与工作人员的对话已暂时关闭。助手将继续为您服务；您可以随时选择“人工客服”再次咨询。", ko: "죄송합니다. 근무일 하루 동안 직원 답변이 없어 직원과의 대화가 종료되었습니다. 도우미가 다시 답변해 드리며, 언제든 ‘직원 연결’을 선택해 다시 문의하실 수 있습니다." });
 }

@@ -34,7 +34,8 @@ export async function loadPeriod(deps: WebDeps, period: Period): Promise<{ event
   return {
     events: filterEvents(await store.collection<MessageEvent>("events").find(), period),
     reports: (await store.collection<Report>("reports").find()).filter((r) => inPack(r.packId) && inPeriod(r.createdAt)),
-    handoffs: (await store.collection<Handoff>("handoffs").find()).filter((h) => inPack(h.packId) && inPeriod(h.openedAt)),
+    // A pause because staff answered from the platform's inbox is not a person asking for staff (nor a wait for one).
+    handoffs: (await store.collection<Handoff>("handoffs").find()).filter((h) => h.reason !== "platform_inbox" && inPack(h.packId) && inPeriod(h.openedAt)),
   };
 }
 

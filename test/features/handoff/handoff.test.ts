@@ -3,8 +3,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Handoff } from "../../../src/domain/handoff.js";
 import type { Report } from "../../../src/domain/report.js";
 import { startHandoffSweeper } from "../../../src/features/handoff/handoff-sweeper.js";
+import { HandoffService } from "../../../src/features/handoff/handoff-service.js";
 import { recordGraphSends, recordZaloSends, startTestServer, type TestServer } from "../../helpers/test-server.js";
 import { callApi, handoffPath, STAFF_TOKEN } from "../../api/staff-api-client.js";
+import { signIn } from "../../web/web-test-kit.js";
 import {
   graphTextsTo,
   HOUR,
@@ -288,6 +290,71 @@ describe("handoff expiry (24 h without a staff reply)", () => {
     expect(reply.body.error).toContain("expired");
     expect(zaloTextsTo(sent)).not.toContain("Chào bạn");
     expect(zaloTextsTo(sent).at(-1)).toContain("chưa có cán bộ trả lời");
+  });
+});
+
+describe("handoff expiry counts office hours (issue 16 item 8)", () => {
+  const FRIDAY_16 = Date.parse("2026-11-27T09:00:00Z"); // Friday 27/11/2026 16:00 in Hà Nội
+
+  it("opened on Friday 16:00, it survives the weekend and ends on Monday 16:00, one working day of office time later", async () => {
+    const s = await start();
+    clock = FRIDAY_16;
+    const sent = recordZaloSends(100);
+    const sweeper = startHandoffSweeper(s.services);
+    try {
+      await say(s, zaloAt("cho tôi gặp cán bộ", clock));
+      expect(await sweeper.tick(FRIDAY_16 + 24 * HOUR)).toBe(0); // Saturday 16:00: 24 h, but one office hour
+      expect(await sweeper.tick(FRIDAY_16 + 71 * HOUR)).toBe(0); // Monday 15:00
+      expect((await handoffOf(s, ZALO_KEY))?.status).toBe("open");
+      expect(await sweeper.tick(FRIDAY_16 + 72 * HOUR)).toBe(1); // Monday 16:00
+    } finally {
+      sweeper.stop();
+    }
+    expect((await handoffOf(s, ZALO_KEY))?.status).toBe("expired");
+    expect(zaloTextsTo(sent).at(-1)).toContain("một ngày làm việc");
+  });
+
+  it("a person writing on Sunday is still with staff (no expiry notice, the bot stays quiet)", async () => {
+    const s = await start();
+    clock = FRIDAY_16;
+    const sent = recordZaloSends(100);
+    await say(s, zaloAt("cho tôi gặp cán bộ", clock));
+    clock = FRIDAY_16 + 48 * HOUR;
+    await say(s, zaloAt("hội lim năm nay ngày nào", clock));
+    expect(zaloTextsTo(sent)).toHaveLength(1);
+    expect((await handoffOf(s, ZALO_KEY))?.status).toBe("open");
+  });
+
+  it("HANDOFF_TIMEOUT_OFFICE_HOURS sets the budget: 2 office hours from Wednesday 10:00 end at 14:00 (lunch does not count)", async () => {
+    const s = await start({ HANDOFF_TIMEOUT_OFFICE_HOURS: "2" });
+    recordZaloSends(100);
+    await say(s, zaloAt("cho tôi gặp cán bộ", clock));
+    const handoff = (await handoffOf(s, ZALO_KEY))!;
+    expect(new Date(new HandoffService(s.services).dueAt(handoff)).toISOString()).toBe("2026-11-25T07:00:00.000Z");
+  });
+});
+
+describe("handoffs the person ended are listed in the console", () => {
+  it("“kết thúc” moves the conversation from “Đang chờ” to the “Người dân đã kết thúc” list", async () => {
+    const s = await start({ ADMIN_PASSWORD: "mat-khau-quan-tri-1" });
+    recordZaloSends(100);
+    await say(s, zaloAt("cho tôi gặp cán bộ", clock));
+    await say(s, zaloAt("gặp cán bộ", clock + 1000, "other-person"));
+    const admin = await signIn(s, "admin", "mat-khau-quan-tri-1");
+    /** The conversation keys in one list of the inbox (data-list="open" | "ended" | "closed"). */
+    const keysIn = (page: string, list: string) => {
+      const block = new RegExp(`<ul class="list" data-list="${list}">[\\s\\S]*?</ul>`).exec(page)?.[0] ?? "";
+      return [...block.matchAll(/data-key="([^"]+)"/g)].map((match) => match[1]);
+    };
+    let page = await (await admin.get("/admin/inbox")).text();
+    expect(keysIn(page, "open").sort()).toEqual([ZALO_KEY, `zalo:579745863508352884:other-person`].sort());
+    expect(keysIn(page, "ended")).toEqual([]);
+
+    await say(s, zaloAt("kết thúc", clock + 2000));
+    page = await (await admin.get("/admin/inbox")).text();
+    expect(keysIn(page, "open")).toEqual([`zalo:579745863508352884:other-person`]);
+    expect(keysIn(page, "ended")).toEqual([ZALO_KEY]);
+    expect(page).toContain("Người dân đã kết thúc (1)");
   });
 });
 

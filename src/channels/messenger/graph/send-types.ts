@@ -12,10 +12,14 @@ export interface MessengerQuickReply {
 export type MessengerButton = { type: "postback"; title: string; payload: string } | { type: "web_url"; title: string; url: string };
 
 /** The `message` of a Send API call. */
-export type MessengerOutboundMessage =
+export type MessengerOutboundMessage = (
   | { text: string; quick_replies?: MessengerQuickReply[] }
   | { attachment: { type: "image"; payload: { url: string; is_reusable?: boolean } } }
-  | { attachment: { type: "template"; payload: { template_type: "button"; text: string; buttons: MessengerButton[] } } };
+  | { attachment: { type: "template"; payload: { template_type: "button"; text: string; buttons: MessengerButton[] } } }
+) & {
+  /** A string of ours (at most 1,000 characters) that Meta returns in the message's echo. */
+  metadata?: string;
+};
 
 /**
  * Message tags (Send API reference, `tag`): a tagged message may be sent outside the 24-hour window, only for its
