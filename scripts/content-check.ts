@@ -4,8 +4,8 @@
  *
  * @example
  * $ npm run content:check
- * pack       lễ hội  di sản  lớp  liên hệ  phản ánh  kế hoạch (mục)
- * vo-cuong        9       9    2       16         7  1 (42)
+ * pack       lễ hội  di sản  lớp  liên hệ  phản ánh  kế hoạch (mục)  tọa độ
+ * vo-cuong        9       9    2       16         7          1 (22)       0
  */
 import { ContentError, formatIssue, fsSource, readContent, type ContentPack } from "../src/content/index.js";
 import { loadPrivacyTexts, privacyFile } from "../src/privacy/privacy-content.js";
@@ -20,6 +20,8 @@ const columns = [
   ["liên hệ", (p: ContentPack) => p.contacts.length],
   ["phản ánh", (p: ContentPack) => p.reportCategories.length],
   ["kế hoạch (mục)", (p: ContentPack) => `${p.plans.length} (${p.plans.reduce((n, plan) => n + plan.sections.length, 0)})`],
+  // Items a shared location can find ("gần tôi"): only those with sourced coordinates.
+  ["tọa độ", (p: ContentPack) => [...p.heritage, ...p.festivals].filter((item) => item.location).length],
 ] as const;
 
 /** A plain-text table: first column left-aligned, the rest right-aligned. */

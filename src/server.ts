@@ -89,6 +89,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const privacy = new PrivacyNotices({ contentDir: knowledge.content.dir, publicUrl: config.PUBLIC_URL, retentionDays: config.TRANSCRIPT_RETENTION_DAYS });
   // Every pack's privacy texts are checked now: a broken privacy.yaml stops start-up like any content file.
   for (const pack of knowledge.content.packs.values()) privacy.texts(pack);
+  if (!config.PUBLIC_URL) {
+    logger.warn(
+      "PUBLIC_URL is not set: the bot cannot send absolute links on Zalo or Messenger. The privacy notice asks people to write “chính sách dữ liệu” (the bot then sends the policy's text) instead of linking /privacy; staff notices show console paths only; Zalo's contact card needs ZALO_CONTACT_CARD_IMAGE_URL. Set PUBLIC_URL to the server's public https address.",
+    );
+  }
   // The plan index is built at start-up and after each content reload, not on the first plan question.
   plansOf(knowledge);
   knowledge.onReload(() => plansOf(knowledge));
@@ -102,7 +107,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     config, store, logger, metrics, channels, now, deadLetters, personOutbox: () => personOutbox, refreshLockName: ZALO_REFRESH_LOCK,
   });
   const pipeline = composePipeline({ config, store, logger, metrics, outbound, scaleOut, now, services: () => services });
-  personOutbox = new ChannelOutbox({ channels, outbound, conversations: pipeline.conversations, store, logger, now });
+  personOutbox = new ChannelOutbox({ channels, outbound, conversations: pipeline.conversations, store, logger, now, policy: () => services.reach.policy });
 
   // 3. The features' services and the background jobs.
   services = await composeServices({

@@ -37,6 +37,9 @@ export function composeChannels(app: Express, deps: ChannelDeps): { broadcast?: 
   if (status.zalo) {
     const zalo = createZaloChannel({
       apiBase: config.ZALO_API_BASE,
+      znsBase: config.ZALO_ZNS_API_BASE,
+      transactionTemplates: config.ZALO_TRANSACTION_TEMPLATES,
+      znsTemplates: config.ZALO_ZNS_TEMPLATES,
       oauthBase: config.ZALO_OAUTH_BASE,
       oaSecretKey: config.ZALO_OA_SECRET_KEY!,
       appId: config.ZALO_APP_ID,
@@ -67,6 +70,9 @@ export function composeChannels(app: Express, deps: ChannelDeps): { broadcast?: 
     const messenger = createMessengerChannel({
       graphBase: config.FB_GRAPH_BASE,
       graphVersion: config.FB_GRAPH_VERSION,
+      utilityTemplates: config.FB_UTILITY_TEMPLATES,
+      utilityLanguages: config.FB_UTILITY_LANGUAGES,
+      tags: config.FB_MESSAGE_TAGS,
       appSecret: config.FB_APP_SECRET!,
       verifyToken: config.FB_VERIFY_TOKEN,
       pageAccessToken: config.FB_PAGE_ACCESS_TOKEN!,

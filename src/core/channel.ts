@@ -27,7 +27,47 @@ export interface SendOptions {
    * The kind of message the reach policy chose for a message the bot starts (src/reach): a channel that supports
    * tags or templates sends that kind; `free` (or absent) is an ordinary message.
    */
-  reach?: { kind: "free" } | { kind: "tagged"; tag: string } | { kind: "template"; templateId: string };
+  reach?: ReachKind;
+  /**
+   * The facts of a message the bot starts, for the kinds that are templates (a Zalo transaction message or ZNS, a
+   * Messenger utility message): the channel fills the template's parameters from them by name. Absent on answers.
+   */
+  template?: TemplateContent;
+}
+
+/**
+ * The kind of message chosen for a message the bot starts (src/reach decides, the channel sends): an ordinary one,
+ * one with a platform tag, or an approved template; `phone` is the number a template sent by phone number goes to
+ * (given by the person for that task, with their consent).
+ */
+export type ReachKind = { kind: "free" } | { kind: "tagged"; tag: string } | { kind: "template"; templateId: string; phone?: string };
+
+/** The named facts a platform template is filled with (docs/reach.md lists the names of each purpose). */
+export interface TemplateContent {
+  /** The person's language: templates are approved per language. */
+  language: "vi" | "en";
+  /** One line naming the matter ("Phản ánh PA-2026-0007"): a transaction message's header. */
+  title: string;
+  /** The template's parameters by name, in order (docs/reach.md lists them per purpose). */
+  fields: { name: string; value: string }[];
+}
+
+/**
+ * A kind of message a channel may send outside its free window, as the deployment configured it (an approved
+ * template, an enabled tag). The reach policy (src/reach) picks the first one that fits the purpose and the person;
+ * nothing outside the channel knows what the kind is on the platform.
+ */
+export interface OutOfWindowKind {
+  /** What the channel is told to send (`SendOptions.reach`). */
+  send: { kind: "tagged"; tag: string } | { kind: "template"; templateId: string };
+  /** The purposes it may carry (src/reach's ReachPurpose values). */
+  purposes: readonly string[];
+  /** Only to people who wrote on this channel before (a follower's transaction message, a tagged message). */
+  needsInbound?: boolean;
+  /** It goes to the phone number the person gave for the task, only with their consent (Zalo ZNS). */
+  byPhone?: boolean;
+  /** How the person is told of it when their consent is asked ("tin ZNS của Zalo"); for `byPhone` kinds. */
+  label?: { vi: string; en: string };
 }
 
 /**
@@ -56,6 +96,8 @@ export class DeliveryRefused extends Error {
 export interface OutboundChannel {
   readonly name: string;
   readonly window: DeliveryWindow;
+  /** What may be sent outside the free window, in the order the channel prefers; none when absent. */
+  readonly outOfWindow?: readonly OutOfWindowKind[];
   /** Sends one reply (the channel splits long text, renders choices); throws DeliveryRefused or a transport error. */
   send(to: Recipient, reply: Reply, options?: SendOptions): Promise<void>;
   /** Shows "typing…" where the channel can; optional. */

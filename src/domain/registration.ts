@@ -17,10 +17,17 @@ export interface Registration {
   /** ISO dates of sessions the person attended (marked by staff). */
   attendance: string[];
   person: PersonRef;
+  /**
+   * When the person agreed that `phone` may also carry this class's confirmation and reminder outside their
+   * channel's window (a Zalo ZNS; asked only where configured). Absent: the phone is only for staff to call.
+   */
+  phoneNoticeConsentAt?: number;
   language: "vi" | "en";
   createdAt: number;
   /** Set when the day-before reminder was sent (or kept for later delivery). */
   reminderSentAt?: number;
   /** Set when the reminder could no longer arrive before the class (never sent; counted, shown in the console). */
   reminderDroppedAt?: number;
+  /** Staff moved the person from the waiting list into the class (the confirmation was sent or kept). */
+  admittedAt?: number;
 }

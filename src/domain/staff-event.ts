@@ -30,5 +30,15 @@ export interface PersonOutbox {
     person: import("./person.js").PersonRef,
     reply: import("../core/message.js").Reply,
     purpose: "update" | "staff",
+    about?: NoticeAbout,
   ): Promise<"sent" | "kept">;
+}
+
+/**
+ * What a notice is about, so that outside the window a kind the platforms allow for it may be used (src/reach): its
+ * purpose ("report_update") and the facts a template is filled with. Without it a notice waits for the person.
+ */
+export interface NoticeAbout {
+  purpose: "report_update" | "registration_update";
+  template: import("../core/channel.js").TemplateContent;
 }

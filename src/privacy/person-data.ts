@@ -5,8 +5,9 @@ import { updateDocument } from "../store/update-document.js";
 /**
  * One person's data across the store, found by their conversation key (`channel:accountId:userId`): exported as
  * JSON on request, or erased. What erasure does per collection (docs/privacy.md):
- * - conversations (and the pages of their long messages), handoffs, pending messages, undeliverable replies, subscriptions, kept messages, announcement
- *   copies: deleted;
+ * - conversations (and the pages of their long messages), handoffs, pending messages, undeliverable replies,
+ *   subscriptions, kept messages (and their per-person index), announcement copies, replies waiting in the outbox or a
+ *   local chat's inbox: deleted;
  * - reports and registrations: kept for the office's records, anonymised (name, phone, who sent it removed; the
  *   description kept with phone numbers masked);
  * - media records: the link to the person removed (the files stay as the anonymised report's evidence); files sent
@@ -26,6 +27,8 @@ export const PERSONAL_COLLECTIONS = {
   subscriptions: "subscriptions",
   /** Reminders and announcement copies kept as "chưa gửi được" (src/reach), and announcement copies (their report keeps totals). */
   keptMessages: "kept-messages",
+  /** The per-person index of kept messages (document id = the person's key). */
+  keptIndex: "kept-messages-by-person",
   announcementDeliveries: "announcement-deliveries",
   /** Replies written and not yet confirmed sent (the outbound path's outbox). */
   outbox: "outbox",
@@ -33,6 +36,9 @@ export const PERSONAL_COLLECTIONS = {
   reports: "reports",
   media: "media",
 } as const;
+
+/** Replies waiting for a local chat's page (src/channels/local/stored-channel.ts), by `<channel>:<user id>`. */
+const LOCAL_INBOX = "local_inbox";
 
 type Doc = Record<string, unknown> & { revision?: number };
 
@@ -122,18 +128,20 @@ function anonymiseReport(doc: Doc, person: PersonKey, at: number): Doc {
 }
 
 function anonymiseRegistration(doc: Doc, person: PersonKey, at: number): Doc {
-  const { child: _child, ...rest } = doc;
+  // The consent to messages by phone goes with the number (docs/reach.md).
+  const { child: _child, phoneNoticeConsentAt: _consent, ...rest } = doc;
   return { ...rest, fullName: "", phone: "", person: anonymousRef(person), anonymisedAt: at };
 }
 
 /**
  * Erases the person's data (see the file comment for what happens to each collection). Evidence files stay with the
  * anonymised report (only the media records' link to the person goes); other files of the person are removed with
- * `removeMedia` (the evidence keeper's `remove`) when given.
+ * `removeMedia` (the evidence keeper's `remove`) when given. `inFlight`: outbox entries being sent now (the erasure's
+ * own confirmation), left for the outbound, which removes each once it is sent.
  *
  * @example const summary = await erasePersonData(store, person, Date.now());
  */
-export async function erasePersonData(store: Store, person: PersonKey, now: number, options: { removeMedia?: (id: string) => Promise<void>; keepReplyText?: string } = {}): Promise<ErasureSummary> {
+export async function erasePersonData(store: Store, person: PersonKey, now: number, options: { removeMedia?: (id: string) => Promise<void>; inFlight?: readonly string[] } = {}): Promise<ErasureSummary> {
   const summary: ErasureSummary = {};
   const count = (name: string, what: "deleted" | "anonymised") => {
     summary[name] ??= { deleted: 0, anonymised: 0 };
@@ -143,6 +151,7 @@ export async function erasePersonData(store: Store, person: PersonKey, now: numb
   for (const name of Object.values(deleted)) {
     const collection = store.collection<Doc>(name);
     for (const { id } of await findFor(collection, person)) {
+      if (name === PERSONAL_COLLECTIONS.outbox && options.inFlight?.includes(id)) continue;
       await collection.delete(id);
       count(name, "deleted");
     }
@@ -170,14 +179,10 @@ export async function erasePersonData(store: Store, person: PersonKey, now: numb
     return rest;
   });
   // Replies waiting for a local chat (web, terminal) are kept by `<channel>:<user id>`, with nothing else naming the person.
-  const localInbox = store.collection<Doc>("local_inbox");
-  const inbox = await localInbox.get(`${person.channel}:${person.userId}`);
-  if (inbox) {
+  const localInbox = store.collection<Doc>(LOCAL_INBOX);
+  if (await localInbox.get(`${person.channel}:${person.userId}`)) {
     await localInbox.delete(`${person.channel}:${person.userId}`);
-    count("local_inbox", "deleted");
-    // The erasure's own confirmation (no personal data) was delivered just before: the person must still see it.
-    const kept = ((inbox.replies ?? []) as { text?: string }[]).filter((reply) => options.keepReplyText !== undefined && reply.text === options.keepReplyText);
-    if (kept.length > 0) await localInbox.set(`${person.channel}:${person.userId}`, { replies: kept });
+    count(LOCAL_INBOX, "deleted");
   }
   // The conversation may have been saved again by a message handled meanwhile: delete once more, last.
   await store.collection<Doc>(PERSONAL_COLLECTIONS.conversations).delete(keyOf(person));

@@ -14,6 +14,12 @@ declare module "../core/conversation.js" {
  * per person: the conversation's `privacyNoticeAt` state remembers it.
  */
 
+/** What to write for the policy's text in the chat: the notice says it where the page's link would be. */
+export const POLICY_COMMAND = {
+  vi: "nhắn “chính sách dữ liệu” để mình gửi toàn văn",
+  en: "write “privacy policy” and I will send it in full",
+} as const;
+
 /** The pack facts a notice needs (kept narrow: no content pack type here). */
 export interface PrivacyPack {
   id: string;
@@ -36,7 +42,10 @@ export class PrivacyNotices {
   constructor(
     private readonly options: {
       contentDir: string;
-      /** PUBLIC_URL: links sent on Zalo and Messenger must be absolute; without it the web chat's relative link. */
+      /**
+       * PUBLIC_URL: a link sent on Zalo or Messenger must be absolute. Without it the notice sends no link and tells
+       * the person to write "chính sách dữ liệu" instead: the bot then sends the policy's text in the chat.
+       */
       publicUrl?: string;
       /** TRANSCRIPT_RETENTION_DAYS. */
       retentionDays: number;
@@ -50,19 +59,46 @@ export class PrivacyNotices {
     return texts;
   }
 
-  /** Where the pack's privacy page is served. */
-  pageUrl(packId: string): string {
-    return `${(this.options.publicUrl ?? "").replace(/\/$/, "")}/privacy/${encodeURIComponent(packId)}`;
+  /** The path of the pack's privacy page on this server. */
+  pagePath(packId: string): string {
+    return `/privacy/${encodeURIComponent(packId)}`;
   }
 
-  /** Fills a text of the pack's file. */
-  fill(pack: PrivacyPack, text: string, language: "vi" | "en"): string {
-    return fillPrivacyText(text, { office: pack.office[language], days: this.options.retentionDays, link: this.pageUrl(pack.id) });
+  /** The page's absolute address, for a chat; undefined without PUBLIC_URL (a relative link means nothing on Zalo). */
+  pageUrl(packId: string): string | undefined {
+    return this.options.publicUrl ? `${this.options.publicUrl.replace(/\/+$/, "")}${this.pagePath(packId)}` : undefined;
+  }
+
+  /**
+   * Fills a text of the pack's file. `{link}` in a chat is the page's absolute address, or without PUBLIC_URL the words
+   * to write for the policy's text; on the page itself, its path.
+   */
+  fill(pack: PrivacyPack, text: string, language: "vi" | "en", where: "chat" | "page" = "chat"): string {
+    const link = where === "page" ? this.pagePath(pack.id) : (this.pageUrl(pack.id) ?? POLICY_COMMAND[language]);
+    return fillPrivacyText(text, { office: pack.office[language], days: this.options.retentionDays, link });
   }
 
   /** The short notice, in the person's language. */
   notice(pack: PrivacyPack, language: "vi" | "en"): string {
     return this.fill(pack, this.texts(pack).notice[language], language);
+  }
+
+  /**
+   * The whole policy as chat text (what the page says, for a person who writes "chính sách dữ liệu"), with the page's
+   * address when there is one.
+   *
+   * @example await ctx.reply(ctx.services.privacy.policyText(privacyPack(ctx.pack), "vi"));
+   */
+  policyText(pack: PrivacyPack, language: "vi" | "en"): string {
+    const { page } = this.texts(pack);
+    const url = this.pageUrl(pack.id);
+    return [
+      `${page.title[language]} – ${pack.office[language]}`,
+      ...page.sections.map((section) => `${section.heading[language]}\n${this.fill(pack, section.body[language], language)}`),
+      url ? `${language === "en" ? "Web page" : "Trang web"}: ${url}` : "",
+    ]
+      .filter(Boolean)
+      .join("\n\n");
   }
 
   /**

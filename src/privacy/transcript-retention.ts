@@ -5,7 +5,7 @@ import { transcriptTextDeletes, type FullText } from "../core/transcript-text.js
 
 /**
  * TRANSCRIPT_RETENTION_DAYS: conversation lines older than the retention are removed, a minute after start-up and
- * then every 12 hours. Only the transcript goes; a conversation's other fields (language, an open dialog) stay, so a
+ * then every 12 hours, and the store's files rewritten (Store.compact: lowdb's old lines leave the disk). Only the transcript goes; a conversation's other fields (language, an open dialog) stay, so a
  * person's ongoing report is not lost. 0 turns it off.
  */
 
@@ -57,6 +57,9 @@ export function scheduleTranscriptRetention(options: { store: Store; days: numbe
   const run = () =>
     pruneTranscripts(options.store, options.days, options.now())
       .then((removed) => removed > 0 && options.logger.info({ removed, days: options.days }, "old transcript lines removed (TRANSCRIPT_RETENTION_DAYS)"))
+      // lowdb appends every change: the removed lines, and those of data deleted since (a web chat's erasure
+      // confirmation, taken by the page after the erasure's own rewrite), leave the disk only when a file is rewritten.
+      .then(() => options.store.compact?.())
       .catch((error) => options.logger.error({ err: error }, "transcript retention failed"));
   // A minute after start-up (not at once: a start-up has enough to do, and a short-lived test server never runs it).
   const first = setTimeout(run, 60_000);

@@ -8,6 +8,8 @@ import type { OutOfWindowRule, ReachPolicy } from "./reach-policy.js";
 import { ReachSender } from "./reach-sender.js";
 import { pinnedNow } from "./vietnam-clock.js";
 import { WindowReachPolicy } from "./window-policy.js";
+import { ChannelKindsRule, phoneKindLabel } from "./channel-kinds-rule.js";
+import type { ReachPurpose } from "./reach-policy.js";
 
 export * from "./reach-policy.js";
 export { KeptMessages, KEPT_MESSAGES, type KeptMessage, type KeptSource } from "./kept-messages.js";
@@ -16,6 +18,7 @@ export { planReminder, type ReminderPlan } from "./on-time.js";
 export { parseQuietHours, nextAllowedTime, isQuietMinute, type QuietHours } from "./quiet-hours.js";
 export { vietnamInstant, vietnamWallClock, pinnedNow, parseClock } from "./vietnam-clock.js";
 export { WindowReachPolicy } from "./window-policy.js";
+export { ChannelKindsRule, phoneKindLabel } from "./channel-kinds-rule.js";
 
 /** Everything about writing first, built once (src/server.ts) and given to features as `services.reach`. */
 export interface Reach {
@@ -25,6 +28,11 @@ export interface Reach {
   quiet: QuietHours;
   /** Now on the pinned day (BOT_TODAY) with the clock's time of day: what schedulers compare with. */
   now(): number;
+  /**
+   * How the person would be told by phone number on their channel for these purposes ("tin ZNS của Zalo"), when
+   * the deployment configured such a kind: the feature then asks their consent; undefined when there is none.
+   */
+  byPhone(channel: string, purposes: readonly ReachPurpose[]): { vi: string; en: string } | undefined;
 }
 
 /**
@@ -38,10 +46,11 @@ export function createReach(deps: {
   now: () => number;
   botToday?: string;
   quietHours: string;
-  /** Item 1's kinds for outside the window (templates, tags). */
+  /** The kinds for outside the window; default: those each channel declares (OutboundChannel.outOfWindow). */
   rules?: OutOfWindowRule[];
 }): Reach {
-  const policy = new WindowReachPolicy((name) => deps.channels.get(name)?.window, deps.rules);
+  const kindsOf = (name: string) => deps.channels.get(name)?.outOfWindow;
+  const policy = new WindowReachPolicy((name) => deps.channels.get(name)?.window, deps.rules ?? [new ChannelKindsRule(kindsOf)]);
   const kept = new KeptMessages(deps.store);
   const now = () => pinnedNow(deps.now(), deps.botToday);
   const sender = new ReachSender({
@@ -54,5 +63,5 @@ export function createReach(deps: {
     // The windows count real time from the person's last message; only schedulers use the pinned day.
     now: deps.now,
   });
-  return { policy, sender, kept, quiet: parseQuietHours(deps.quietHours), now };
+  return { policy, sender, kept, quiet: parseQuietHours(deps.quietHours), now, byPhone: (channel, purposes) => phoneKindLabel(kindsOf(channel), purposes) };
 }

@@ -30,7 +30,7 @@ interface KeptIndex {
 
 /** What a kept message was for: shown to staff, and the link to the thing it is about. */
 export interface KeptSource {
-  kind: "class-reminder" | "festival-reminder" | "announcement" | "class-opening";
+  kind: "class-reminder" | "festival-reminder" | "announcement" | "class-opening" | "registration";
   /** Registration code, subscription id or announcement id. */
   ref: string;
   /** One line for staff ("Nhắc lịch lớp Quan họ Xuân Ổ"). */
@@ -45,6 +45,8 @@ export interface KeptMessage {
   reply: Reply;
   purpose: ReachPurpose;
   reason: KeptReason;
+  /** For staff: which channel refused and why ("zalo: not_follower"), when the reason is `refused`. */
+  detail?: string;
   source: KeptSource;
   keptAt: number;
   /** After this instant it is never sent (the event it announces has started). */

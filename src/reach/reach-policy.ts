@@ -12,13 +12,37 @@ import type { PersonRef } from "../domain/person.js";
  */
 
 /** Why the bot writes first. Each purpose maps onto what the platforms allow (a reminder is not a promotion). */
-export type ReachPurpose = "class_reminder" | "festival_reminder" | "announcement" | "class_opening" | "report_update" | "staff_reply";
+export type ReachPurpose =
+  | "class_reminder"
+  | "festival_reminder"
+  | "announcement"
+  | "class_opening"
+  | "report_update"
+  /** A registration confirmed later by staff (moved up from the waiting list). */
+  | "registration_update"
+  | "staff_reply";
+
+/** Every purpose (configuration checks its lists against it). */
+export const REACH_PURPOSES: readonly ReachPurpose[] = [
+  "class_reminder",
+  "festival_reminder",
+  "announcement",
+  "class_opening",
+  "report_update",
+  "registration_update",
+  "staff_reply",
+];
 
 /** What the policy needs to know of a person. */
 export interface ReachPerson {
   ref: PersonRef;
   /** When the person last wrote on this channel (epoch ms); undefined when they never did. */
   lastInboundAt?: number;
+  /**
+   * The phone number the person gave for the matter of this message and agreed to be told about it by (a class
+   * registration's, with its consent): only then may a kind sent by phone number (Zalo ZNS) be used.
+   */
+  phone?: string;
 }
 
 /** Why a message was kept instead of sent ("chưa gửi được"). */
@@ -41,21 +65,29 @@ export type ReachDecision =
   /** A message with a platform tag allowed outside the window (Messenger HUMAN_AGENT, ACCOUNT_UPDATE…). */
   | { kind: "tagged"; tag: string }
   /** An approved template (Zalo transaction message / ZNS template, Messenger utility template). */
-  | { kind: "template"; templateId: string }
+  | { kind: "template"; templateId: string; phone?: string }
   /** Not now: the message is kept and shown to staff as "chưa gửi được". */
   | { kept: KeptReason };
 
 /** The decision every bot-started message asks for. */
 export interface ReachPolicy {
   decide(person: ReachPerson, purpose: ReachPurpose, now: number): ReachDecision;
+  /**
+   * Every kind allowed now, best first, ending with the kept decision when nothing else is left: when the platform
+   * refuses one kind (the person does not follow the OA, ZNS refused), the sender tries the next. Optional: a policy
+   * without it has only `decide`'s answer.
+   */
+  decideAll?(person: ReachPerson, purpose: ReachPurpose, now: number): ReachDecision[];
 }
 
 /**
  * A rule for outside the free window: returns the kind allowed for this person and purpose, or undefined when it does
- * not apply (no template configured, no consent). Item 1 of issue 16 adds these (src/channels/* implement them).
+ * not apply (no template configured, no consent). The one installed by default reads the kinds each channel declares
+ * (src/reach/channel-kinds-rule.ts); `decideAll` lists every kind that applies, best first.
  */
 export interface OutOfWindowRule {
   decide(person: ReachPerson, purpose: ReachPurpose, now: number): Exclude<ReachDecision, { kept: KeptReason }> | undefined;
+  decideAll?(person: ReachPerson, purpose: ReachPurpose, now: number): Exclude<ReachDecision, { kept: KeptReason }>[];
 }
 
 /** Type guard: the decision keeps the message. */

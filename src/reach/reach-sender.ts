@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { DeliveryRefused, type Recipient, type SendOptions } from "../core/channel.js";
+import { DeliveryRefused, type Recipient, type SendOptions, type TemplateContent } from "../core/channel.js";
 import type { Reply } from "../core/message.js";
 import type { PersonRef } from "../domain/person.js";
 import type { KeptMessages, KeptSource } from "./kept-messages.js";
@@ -33,6 +33,13 @@ export interface ReachMessage {
   source: KeptSource;
   /** After this instant the message is pointless (the event has started): kept messages expire then. */
   deliverUntil?: number;
+  /** The facts for a template kind (Zalo transaction / ZNS, Messenger utility); without them no template is used. */
+  template?: TemplateContent;
+  /**
+   * The phone number the person gave for this matter and agreed to be told about it by (a registration's, with its
+   * consent): only with it may a kind sent by phone number be chosen. Never any other number.
+   */
+  phone?: string;
 }
 
 /**
@@ -49,26 +56,47 @@ export class ReachSender {
   async send(person: PersonRef, reply: Reply, message: ReachMessage): Promise<ReachResult> {
     const now = this.deps.now();
     const lastInboundAt = await this.deps.lastInboundAt(person.key);
-    const decision = this.deps.policy.decide({ ref: person, lastInboundAt }, message.purpose, now);
-    if (isKept(decision)) return this.#keep(person, reply, message, decision.kept);
-    try {
-      await this.deps.send(person, reply, { purpose: message.purpose === "staff_reply" ? "staff" : "update", lastInboundAt, reach: decision });
-    } catch (error) {
-      if (!(error instanceof DeliveryRefused)) throw error;
-      this.deps.logger.warn({ err: error, channel: person.channel, source: message.source.kind }, "bot-started message refused by the platform");
-      // A closed window the policy did not know of (the person wrote on another device, clocks) is kept for later;
-      // a block or an unknown recipient will not change by waiting.
-      if (error.reason === "window_closed") return this.#keep(person, reply, message, "window_closed");
-      return { status: "failed", error: `${error.reason}: ${error.message}` };
+    const who = { ref: person, lastInboundAt, ...(message.phone ? { phone: message.phone } : {}) };
+    const decisions = this.deps.policy.decideAll?.(who, message.purpose, now) ?? [this.deps.policy.decide(who, message.purpose, now)];
+    let refused: DeliveryRefused | undefined;
+    for (const decision of decisions) {
+      if (isKept(decision)) return this.#keep(person, reply, message, refused ? "refused" : decision.kept, refused && `${refused.channel}: ${refused.reason}`);
+      // A template is filled from the message's facts: a message without them cannot go as one.
+      if (decision.kind === "template" && !message.template) continue;
+      try {
+        await this.deps.send(person, reply, {
+          purpose: message.purpose === "staff_reply" ? "staff" : "update",
+          lastInboundAt,
+          reach: decision,
+          ...(message.template ? { template: message.template } : {}),
+        });
+      } catch (error) {
+        if (!(error instanceof DeliveryRefused)) throw error;
+        this.deps.logger.warn({ err: error, channel: person.channel, source: message.source.kind, kind: decision.kind }, "bot-started message refused by the platform");
+        // A template or tag the platform refused (not a follower, no permission, ZNS refused): the next allowed kind
+        // is tried, and when none is left the message waits for the person's next message.
+        if (decision.kind === "template" || (decision.kind === "tagged" && decision.tag !== "HUMAN_AGENT")) {
+          refused = error;
+          continue;
+        }
+        // A closed window the policy did not know of (the person wrote on another device, clocks) is kept for later;
+        // a block or an unknown recipient will not change by waiting.
+        if (error.reason === "window_closed") return this.#keep(person, reply, message, "window_closed");
+        return { status: "failed", error: `${error.reason}: ${error.message}` };
+      }
+      await this.deps.record?.(person.key, { at: now, from: "bot", text: reply.text }).catch((error: unknown) =>
+        this.deps.logger.warn({ err: error }, "sent message not written in the transcript"),
+      );
+      return { status: "sent", decision };
     }
-    await this.deps.record?.(person.key, { at: now, from: "bot", text: reply.text }).catch((error: unknown) =>
-      this.deps.logger.warn({ err: error }, "sent message not written in the transcript"),
-    );
-    return { status: "sent", decision };
+    return this.#keep(person, reply, message, refused ? "refused" : "window_closed");
   }
 
-  async #keep(person: PersonRef, reply: Reply, message: ReachMessage, reason: KeptReason): Promise<ReachResult> {
-    await this.deps.kept.keep({ person, reply, purpose: message.purpose, reason, source: message.source, deliverUntil: message.deliverUntil }, this.deps.now());
+  async #keep(person: PersonRef, reply: Reply, message: ReachMessage, reason: KeptReason, detail?: string): Promise<ReachResult> {
+    await this.deps.kept.keep(
+      { person, reply, purpose: message.purpose, reason, ...(detail ? { detail } : {}), source: message.source, deliverUntil: message.deliverUntil },
+      this.deps.now(),
+    );
     return { status: "kept", reason };
   }
 }

@@ -17,15 +17,16 @@ export class WindowReachPolicy implements ReachPolicy {
   ) {}
 
   decide(person: ReachPerson, purpose: ReachPurpose, now: number): ReachDecision {
+    return this.decideAll(person, purpose, now)[0];
+  }
+
+  decideAll(person: ReachPerson, purpose: ReachPurpose, now: number): ReachDecision[] {
     const window = this.windowOf(person.ref.channel);
-    if (!window) return { kept: "channel_off" };
+    if (!window) return [{ kept: "channel_off" }];
     const age = person.lastInboundAt === undefined ? undefined : now - person.lastInboundAt;
-    if (age !== undefined && age <= window.freeMs) return { kind: "free" };
-    if (age !== undefined && purpose === "staff_reply" && age <= window.staffMs) return { kind: "tagged", tag: "HUMAN_AGENT" };
-    for (const rule of this.rules) {
-      const allowed = rule.decide(person, purpose, now);
-      if (allowed) return allowed;
-    }
-    return { kept: age === undefined ? "never_wrote" : "window_closed" };
+    if (age !== undefined && age <= window.freeMs) return [{ kind: "free" }];
+    if (age !== undefined && purpose === "staff_reply" && age <= window.staffMs) return [{ kind: "tagged", tag: "HUMAN_AGENT" }];
+    const allowed = this.rules.flatMap((rule) => rule.decideAll?.(person, purpose, now) ?? [rule.decide(person, purpose, now)].filter((d) => d !== undefined));
+    return [...allowed, { kept: age === undefined ? "never_wrote" : "window_closed" }];
   }
 }

@@ -47,8 +47,8 @@ export class AppContext extends BotContext {
   }
 
   /**
-   * Work to run once this message is handled and its conversation saved (the pipeline's onHandled): erasing the
-   * person's data must come after the save, or the save would write their conversation back.
+   * Work to run once this message is handled: its step stored and its replies handed on (the pipeline's onHandled).
+   * An erasure rewrites lowdb's append-only files here, after its confirmation has gone out.
    */
   readonly afterHandled: (() => Promise<void>)[] = [];
 

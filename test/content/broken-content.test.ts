@@ -56,6 +56,17 @@ describe("a broken pack", () => {
     );
   });
 
+  it("a location without a source, or with a guess for one, names the file and the field", () => {
+    const dir = temp();
+    const point = { lat: 21.2, lng: 106.1 };
+    put(dir, "ward/festivals.yaml", [
+      { ...festival("hoi-a", "Hội A", { calendar: "lunar", month: 1, day: 1 }), location: point },
+      { ...festival("hoi-b", "Hội B", { calendar: "lunar", month: 1, day: 2 }), location: { ...point, source: "Tọa độ ước tính, cần đối chiếu bản đồ" } },
+    ]);
+    const issues = failure(dir).issues.map((issue) => `${path.relative(dir, issue.file)} ${issue.path}`);
+    expect(issues.sort()).toEqual(["ward/festivals.yaml [0].location.source", "ward/festivals.yaml [1].location.source"]);
+  });
+
   it("reports YAML syntax errors with the line", () => {
     const dir = temp();
     put(dir, "ward/heritage.yaml", "- id: a\n  names: { vi: \"x\"\n");

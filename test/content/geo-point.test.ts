@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { festivalSchema, heritageItemSchema } from "../../src/content/index.js";
-import { distanceKm, nearestPlaces } from "../../src/features/answers/nearby.js";
 import { sharedKnowledge } from "../helpers/test-server.js";
 
 describe("location in content", () => {
@@ -12,12 +11,27 @@ describe("location in content", () => {
     expect(heritageItemSchema.safeParse({ ...item, location: { lat: 21.04, lng: 106.08 } }).success).toBe(false);
   });
 
+  it("needs a source a person can read, and refuses a point whose source says it was estimated", () => {
+    const at = (source: string) => heritageItemSchema.safeParse({ ...item, location: { lat: 21.04, lng: 106.08, source } });
+    expect(at("vnexpress").success).toBe(false); // an internal key, not a source
+    expect(at("seed 002").success).toBe(false);
+    expect(at("   ").success).toBe(false);
+    // What the packs once carried: a guess written as a source.
+    expect(at("Tọa độ gần đúng của chùa Dâu theo vị trí công khai của di tích; cần đối chiếu bản đồ trước khi in mã QR").success).toBe(false);
+    expect(at("Ước tính từ bản đồ").success).toBe(false);
+    expect(at("Estimated from a map").success).toBe(false);
+    const refused = at("Ước tính từ bản đồ");
+    expect(refused.success ? "" : refused.error.issues[0].message).toContain("not an estimate");
+    expect(at("Hồ sơ xếp hạng di tích, bản đồ khoanh vùng bảo vệ").success).toBe(true);
+  });
+
   it("refuses a point outside Vietnam (a swapped pair)", () => {
     expect(heritageItemSchema.safeParse({ ...item, location: { lat: 106.08, lng: 21.04, source: "Bản đồ thử nghiệm" } }).success).toBe(false);
     const festival = { id: "f", names: { vi: "F" }, date: { calendar: "solar", month: 1, day: 1 }, place: { vi: "P" }, description: { vi: "D" }, source: "Dữ liệu thử nghiệm" };
     expect(festivalSchema.safeParse({ ...festival, location: { lat: 0, lng: 0, source: "Bản đồ thử nghiệm" } }).success).toBe(false);
   });
 
+  // The packs carry no coordinates today (the estimated ones were removed: never invent a fact); staff add sourced ones.
   it("every coordinate in the packs carries its source, and no area is given a point", () => {
     for (const pack of sharedKnowledge().content.packs.values()) {
       for (const entry of [...pack.heritage, ...pack.festivals]) {
@@ -26,13 +40,5 @@ describe("location in content", () => {
         expect(["quan-ho-bac-ninh", "khong-gian-van-hoa-cong-chieng-tay-nguyen", "di-tich-dinh-den-chua-vo-cuong"]).not.toContain(entry.id);
       }
     }
-  });
-
-  it("distance: Bắc Ninh to Hà Nội is about 30 km; nearest first", () => {
-    expect(distanceKm({ lat: 21.186, lng: 106.076 }, { lat: 21.028, lng: 105.834 })).toBeGreaterThan(25);
-    expect(distanceKm({ lat: 21.186, lng: 106.076 }, { lat: 21.028, lng: 105.834 })).toBeLessThan(35);
-    const near = nearestPlaces(sharedKnowledge().content.pack("bac-ninh"), { latitude: 21.04, longitude: 106.08 }, "vi");
-    expect(near[0].payload).toMatch(/chua-dau/);
-    expect(near.map((p) => p.km)).toEqual([...near.map((p) => p.km)].sort((a, b) => a - b));
   });
 });

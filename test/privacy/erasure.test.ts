@@ -18,7 +18,8 @@ import { TEST_DATABASE_URL } from "../store/services.js";
 
 /**
  * "Xóa dữ liệu của tôi" erases a person everywhere: after a report with name, phone and a photo, a class
- * registration, a handoff, a kept notice and a subscription, nothing of them is left in ANY collection — every file
+ * registration, a handoff, a notice waiting, a kept reminder, a subscription and a photo outside a report, nothing of
+ * them is left in ANY collection (the erasure's own confirmation included, once sent) — every file
  * under DATA_DIR on lowdb, every row of the documents table on PostgreSQL — while their report is kept, anonymised,
  * and another person's data is untouched.
  */
@@ -48,7 +49,9 @@ async function liveALittle(server: TestServer, person: ZaloPerson, name: string,
   const asked = await person.say("xong");
   // The notice comes before the first question for a name or phone, with the privacy page's link.
   expect(asked).toContain("Về dữ liệu cá nhân: mình chỉ hỏi họ tên và số điện thoại");
-  expect(asked).toContain("/privacy/vo-cuong");
+  // No PUBLIC_URL here: no link (a relative one means nothing on Zalo), the words to write for the policy instead.
+  expect(asked).toContain("Chi tiết: nhắn “chính sách dữ liệu” để mình gửi toàn văn");
+  expect(asked).not.toContain("/privacy/");
   expect(asked).toContain("“xóa dữ liệu của tôi”");
   expect(asked.indexOf("Về dữ liệu cá nhân")).toBeLessThan(asked.indexOf("bạn cho mình xin họ tên và số điện thoại"));
   await person.say(`${name} ${phone}`);
@@ -71,6 +74,11 @@ async function liveALittle(server: TestServer, person: ZaloPerson, name: string,
   // What other features keep about a person: a notice waiting for their next message, a festival subscription.
   await server.services.store.collection("pending").set(`p-${person.userId}`, { id: `p-${person.userId}`, personKey: key, person: personRef, reply: { text: `Chào ${name}` }, purpose: "update", keptAt: Date.now() });
   await server.services.store.collection("subscriptions").set(`s-${person.userId}`, { id: `s-${person.userId}`, person: personRef, topic: "hoi-lim" });
+  // A reminder kept as "chưa gửi được" (the channel's window closed), with its per-person index.
+  await server.services.reach.kept.keep(
+    { person: personRef, reply: { text: `Nhắc ${name}: buổi học đầu tiên ngày mai` }, purpose: "class_reminder", reason: "window_closed", source: { kind: "class-reminder", ref: `DK-${person.userId}`, label: "Nhắc lịch lớp Quan họ" } },
+    Date.now(),
+  );
   // A photo sent outside a report (kept by the bot, never evidence): erased with the person, bytes and record.
   const upload = await server.services.evidence.keepUpload({ bytes: jpegBytes(2000, 9), ownerKey: key, url: (id) => `/chat/media/${id}` });
   if (upload.outcome === "kept") uploads.set(person.userId, upload.record.id);

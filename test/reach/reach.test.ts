@@ -2,6 +2,7 @@ import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { DeliveryRefused } from "../../src/core/channel.js";
 import {
+  ChannelKindsRule,
   KeptMessages,
   nextAllowedTime,
   parseQuietHours,
@@ -41,6 +42,52 @@ describe("WindowReachPolicy", () => {
     const withRule = new WindowReachPolicy((name) => windows[name], [template]);
     expect(withRule.decide({ ref: person("zalo"), lastInboundAt: now - 9 * 24 * HOUR }, "class_reminder", now)).toEqual({ kind: "template", templateId: "tpl-1" });
     expect(withRule.decide({ ref: person("zalo"), lastInboundAt: now - 9 * 24 * HOUR }, "announcement", now)).toEqual({ kept: "window_closed" });
+  });
+});
+
+describe("ChannelKindsRule (the kinds channels declare)", () => {
+  const now = Date.UTC(2026, 10, 25, 3);
+  const kinds = {
+    zalo: [
+      { send: { kind: "template" as const, templateId: "transaction:transaction_booking" }, purposes: ["class_reminder"], needsInbound: true },
+      { send: { kind: "template" as const, templateId: "zns:248079" }, purposes: ["class_reminder"], byPhone: true },
+    ],
+  } as Record<string, import("../../src/core/channel.js").OutOfWindowKind[]>;
+  const policy = new WindowReachPolicy((name) => windows[name], [new ChannelKindsRule((name) => kinds[name])]);
+  const old = now - 5 * 24 * HOUR;
+
+  it("lists the channel's kinds for the purpose in its order, the phone only with a kind sent by phone, then the kept reason", () => {
+    expect(policy.decideAll({ ref: person("zalo"), lastInboundAt: old, phone: "0987654321" }, "class_reminder", now)).toEqual([
+      { kind: "template", templateId: "transaction:transaction_booking" },
+      { kind: "template", templateId: "zns:248079", phone: "0987654321" },
+      { kept: "window_closed" },
+    ]);
+  });
+
+  it("skips a kind the person does not qualify for: no phone given with consent, never wrote; other purposes get nothing", () => {
+    expect(policy.decideAll({ ref: person("zalo"), lastInboundAt: old }, "class_reminder", now)).toEqual([{ kind: "template", templateId: "transaction:transaction_booking" }, { kept: "window_closed" }]);
+    expect(policy.decideAll({ ref: person("zalo"), phone: "0987654321" }, "class_reminder", now)).toEqual([{ kind: "template", templateId: "zns:248079", phone: "0987654321" }, { kept: "never_wrote" }]);
+    expect(policy.decide({ ref: person("zalo"), lastInboundAt: old, phone: "0987654321" }, "announcement", now)).toEqual({ kept: "window_closed" });
+    expect(policy.decideAll({ ref: person("zalo"), lastInboundAt: now - HOUR, phone: "0987654321" }, "class_reminder", now)).toEqual([{ kind: "free" }]);
+  });
+
+  it("the sender tries the next kind when the platform refuses one, keeps the message as 'refused' when none is left, and never uses a template without its facts", async () => {
+    const store = new MemoryStore();
+    const kept = new KeptMessages(store);
+    const tried: string[] = [];
+    const refuseAll = async (_to: unknown, _reply: unknown, options?: import("../../src/core/channel.js").SendOptions) => {
+      tried.push(options?.reach?.kind === "template" ? options.reach.templateId : "free");
+      throw new DeliveryRefused("zalo", "not_follower", "no");
+    };
+    const sender = new ReachSender({ policy, send: refuseAll, lastInboundAt: async () => old, kept, logger: pino({ level: "silent" }), now: () => now });
+    const template = { language: "vi" as const, title: "Đăng ký LH-1", fields: [{ name: "code", value: "LH-1" }] };
+    const message = { purpose: "class_reminder" as const, source: { kind: "class-reminder" as const, ref: "LH-1", label: "x" }, template, phone: "0987654321" };
+    expect(await sender.send(person("zalo"), { text: "Nhắc lịch" }, message)).toEqual({ status: "kept", reason: "refused" });
+    expect(tried).toEqual(["transaction:transaction_booking", "zns:248079"]);
+    expect((await kept.list()).map((k) => [k.reason, k.detail])).toEqual([["refused", "zalo: not_follower"]]);
+    tried.length = 0;
+    expect(await sender.send(person("zalo"), { text: "Nhắc lịch" }, { ...message, template: undefined, source: { ...message.source, ref: "LH-2" } })).toEqual({ status: "kept", reason: "window_closed" });
+    expect(tried).toEqual([]);
   });
 });
 

@@ -7,14 +7,14 @@ export async function openChat(server: TestServer): Promise<{ cookie: string; us
   return { cookie, userId: cookie.split("=")[1]! };
 }
 
-/** A `start(env)` for a test file: each server is stopped after its test. */
-export function chatServers(): (env?: Record<string, string>) => Promise<TestServer> {
+/** A `start(env, options)` for a test file: each server is stopped after its test. */
+export function chatServers(): (env?: Record<string, string>, options?: Parameters<typeof startTestServer>[1]) => Promise<TestServer> {
   const servers: TestServer[] = [];
   afterEach(async () => {
     for (const server of servers.splice(0)) await server.stop();
   });
-  return async (env = {}) => {
-    const server = await startTestServer(env);
+  return async (env = {}, options = {}) => {
+    const server = await startTestServer(env, options);
     servers.push(server);
     return server;
   };

@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 import { callApi, handoffPath, STAFF_TOKEN } from "../api/staff-api-client.js";
 import type { TestServer } from "../helpers/test-server.js";
 import { chatServers, openChat } from "./chat-kit.js";
+import { loadContent } from "../../src/content/index.js";
+import { mapLink } from "../../src/features/answers/nearby.js";
+import { Knowledge } from "../../src/shared/knowledge.js";
+import { locatedContent, TEST_PLACES } from "../content/temp-content.js";
 
 /**
  * The web chat after a reload (issue 14 item 5): the page gets the conversation back from the server (who said each
@@ -72,15 +76,17 @@ describe("web chat after a reload", () => {
   });
 
   it("a shared location reaches the pipeline as a location message", async () => {
-    const server = await start();
+    // The real packs carry no coordinates yet: a test pack with some (test/content/temp-content.ts).
+    const server = await startWith({ STAFF_API_TOKEN: STAFF_TOKEN }, { knowledge: new Knowledge(loadContent(locatedContent()), "ward") });
     const { cookie } = await openChat(server);
-    const response = await post(server, cookie, { location: { latitude: 21.1544, longitude: 106.0276 } });
+    const response = await post(server, cookie, { location: { latitude: 21.195, longitude: 106.1 } });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { replies: { text: string; links?: { url: string }[] }[] };
     // Outside a dialog the nearest places answer it, as for a Zalo or Messenger location.
-    expect(body.replies.map((reply) => reply.text).join("\n")).toContain("Gần bạn nhất");
+    expect(body.replies.map((reply) => reply.text).join("\n")).toContain("Gần bạn nhất (theo đường chim bay):\n1. Đình Bắc Thử");
+    expect(body.replies.flatMap((reply) => reply.links ?? []).map((link) => link.url)).toContain(mapLink(TEST_PLACES.north));
     const [conversation] = await server.services.conversations.collection.find({ channel: "web" });
-    expect(conversation!.transcript.find((line) => line.from === "person")?.extra).toBe("[location] 21.1544,106.0276");
+    expect(conversation!.transcript.find((line) => line.from === "person")?.extra).toBe("[location] 21.195,106.1");
     expect((await transcript(server, cookie)).lines[0]).toMatchObject({ from: "person", text: "📍 Vị trí" });
     // Not a place on Earth: refused, nothing enters.
     expect((await post(server, cookie, { location: { latitude: 123, longitude: 0 } })).status).toBe(400);

@@ -1,16 +1,16 @@
 import type { Logger } from "pino";
 import type { Inbox } from "../../core/inbox.js";
 import { GraphClient, graphRetry } from "./graph/client.js";
-import { MessengerOutbound } from "./outbound.js";
+import { MessengerOutbound, type MessengerReachOptions } from "./outbound.js";
 import { messengerWebhookRouter } from "./webhook.js";
 
 export { GraphClient, graphRetry } from "./graph/client.js";
 export { GraphApiError, GraphHttpError } from "./graph/errors.js";
 export type { MessageTag, SendKind, UtilityTemplate } from "./graph/send-types.js";
-export { MESSENGER_WINDOW, MessengerOutbound } from "./outbound.js";
+export { MESSENGER_WINDOW, MessengerOutbound, type MessengerReachOptions } from "./outbound.js";
 export { renderForMessenger } from "./render.js";
 
-export interface MessengerChannelOptions {
+export interface MessengerChannelOptions extends MessengerReachOptions {
   graphBase: string;
   graphVersion: string;
   appSecret: string;
@@ -36,7 +36,7 @@ export function createMessengerChannel(options: MessengerChannelOptions) {
   );
   return {
     graph,
-    outbound: new MessengerOutbound(graph, options.now),
+    outbound: new MessengerOutbound(graph, options.now, { utilityTemplates: options.utilityTemplates, utilityLanguages: options.utilityLanguages, tags: options.tags }),
     router: messengerWebhookRouter({
       appSecret: options.appSecret,
       verifyToken: options.verifyToken,

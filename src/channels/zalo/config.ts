@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { list, optional, optionalUrl, url } from "../../config-fields.js";
+import { list, optional, optionalUrl, purposeMap, url } from "../../config-fields.js";
+
+/**
+ * What Zalo's message kinds may carry outside the 48-hour window (docs/reach.md): a transaction message ("tin Giao
+ * dịch") only updates about something the person did — their report, their registration, their class — never
+ * promotion; a ZNS only where the person gave their phone for that matter (a registration) and agreed.
+ */
+export const ZALO_TRANSACTION_PURPOSES = ["report_update", "registration_update", "class_reminder"] as const;
+export const ZALO_ZNS_PURPOSES = ["registration_update", "class_reminder"] as const;
 
 /** The Zalo OA's variables (.env.example lists each), composed into the configuration by src/config.ts. */
 export const zaloConfigShape = {
@@ -22,6 +30,15 @@ export const zaloConfigShape = {
     .enum(["true", "false", ""])
     .default("false")
     .transform((value) => value === "true"),
+  /**
+   * Transaction messages outside the 48-hour window, per purpose: "report_update=transaction_account,…" (the Zalo
+   * template type of each). Needs a verified OA with the transaction-message permission; blank = none.
+   */
+  ZALO_TRANSACTION_TEMPLATES: purposeMap(ZALO_TRANSACTION_PURPOSES, /^transaction_[a-z]+$/),
+  /** ZNS templates approved for the OA, per purpose: "class_reminder=248079,…" (template ids); blank = none. */
+  ZALO_ZNS_TEMPLATES: purposeMap(ZALO_ZNS_PURPOSES, /^\d+$/),
+  /** ZNS base URL (tests point it at a stub). */
+  ZALO_ZNS_API_BASE: url.default("https://business.openapi.zalo.me"),
   /** Broadcasts the OA's package allows per month (required when ZALO_BROADCAST_ENABLED=true). */
   ZALO_BROADCAST_MONTHLY_QUOTA: z.coerce.number().int().min(0).optional().or(z.literal("").transform(() => undefined)),
 };

@@ -4,17 +4,19 @@ import type { Inbox } from "../../core/inbox.js";
 import type { Store } from "../../store/store.js";
 import { leanFetch } from "../lean-fetch.js";
 import { receiveInto } from "./handlers.js";
-import { ZaloOutbound } from "./outbound.js";
+import { ZaloOutbound, type ZaloReachOptions } from "./outbound.js";
 import { Api, autoToken, Bot, logging, retry, TokenManager, webhookCallback, ZaloApiError, type RefreshLock } from "./sdk/index.js";
 import { storeTokenStorage } from "./token-storage.js";
 
-export { ZALO_WINDOW, ZaloOutbound } from "./outbound.js";
+export { ZALO_WINDOW, ZaloOutbound, type ZaloReachOptions } from "./outbound.js";
 export { renderForZalo } from "./render.js";
 export { zaloSiteVerificationRouter } from "./site-verification.js";
 
 /** What the Zalo channel needs from the deployment. */
-export interface ZaloChannelOptions {
+export interface ZaloChannelOptions extends ZaloReachOptions {
   apiBase: string;
+  /** ZNS's base (ZALO_ZNS_API_BASE). */
+  znsBase?: string;
   oauthBase: string;
   oaSecretKey: string;
   appId?: string;
@@ -46,7 +48,7 @@ export interface ZaloChannelOptions {
  */
 export function createZaloChannel(options: ZaloChannelOptions) {
   const log = options.logger.child({ channel: "zalo" });
-  const api = new Api({ apiRoot: options.apiBase, oauthRoot: options.oauthBase, timeoutMs: options.timeoutMs, fetch: leanFetch });
+  const api = new Api({ apiRoot: options.apiBase, oauthRoot: options.oauthBase, businessRoot: options.znsBase, timeoutMs: options.timeoutMs, fetch: leanFetch });
   const { appId, appSecret } = options;
   const tokens = new TokenManager({
     initial: { accessToken: options.accessToken, refreshToken: options.refreshToken },
@@ -77,5 +79,10 @@ export function createZaloChannel(options: ZaloChannelOptions) {
       onReplay: (event, ageMs) => log.warn({ event: event.event_name, ageSeconds: Math.round(ageMs / 1000) }, "zalo event outside the replay window; not handled"),
     }),
   );
-  return { api, bot, tokens, outbound: new ZaloOutbound(api, options.contactCardImageUrl), router };
+  const outbound = new ZaloOutbound(api, {
+    contactCardImageUrl: options.contactCardImageUrl,
+    transactionTemplates: options.transactionTemplates,
+    znsTemplates: options.znsTemplates,
+  });
+  return { api, bot, tokens, outbound, router };
 }

@@ -1,16 +1,17 @@
 /**
  * A shared location outside a dialog: the nearest heritage sites and festival places of the pack, with the
  * distance as the crow flies and a map link for each. Items without coordinates in content are left out (their
- * place is not known precisely); when none has coordinates, the person is told so and offered the lists.
+ * place is not known from a source); when none has coordinates (the packs as shipped: coordinates are added by staff
+ * with their source), the person is told so and offered the festival and heritage lists, asking by name, and staff.
  *
  * @example nearbyReply(pack, { latitude: 21.04, longitude: 106.08 }, "vi").text
  * // "Gần bạn nhất (theo đường chim bay):\n1. Chùa Dâu – khoảng 0,5 km …"
  */
 import type { ContentPack, GeoPoint } from "../../content/index.js";
 import type { Choice, GeoLocation, Reply } from "../../core/message.js";
-import { MENU } from "../../shared/menu.js";
+import { mainMenu, MENU } from "../../shared/menu.js";
 import type { AnswerLanguage } from "./answer-input.js";
-import { lines, speaker, staffChoice } from "./answer-text.js";
+import { lines, speaker } from "./answer-text.js";
 
 /** How many places an answer lists. */
 export const NEARBY_MAX = 5;
@@ -66,14 +67,11 @@ export function nearbyReply(pack: ContentPack, here: GeoLocation, lang: AnswerLa
   if (places.length === 0) {
     return {
       text: say.phrase({
-        vi: "Mình đã nhận vị trí của bạn, nhưng mình chưa có tọa độ của các di tích và lễ hội để tìm chỗ gần bạn. Bạn xem danh sách bên dưới nhé.",
-        en: "I got your location, but I do not have the coordinates of the sites and festivals yet to find what is near you. Here are the lists.",
+        vi: "Mình đã nhận vị trí của bạn, nhưng mình chưa có tọa độ của di tích hay lễ hội nào nên chưa tìm được nơi gần bạn. Bạn chọn một danh sách bên dưới, nhắn tên nơi bạn muốn tìm, hoặc chọn “Gặp cán bộ” nhé.",
+        en: "I got your location, but I do not have the coordinates of any site or festival yet, so I cannot tell what is near you. Pick a list below, write the name of the place you are looking for, or choose “Talk to staff”.",
       }),
-      choices: [
-        { title: lang === "en" ? "Festivals" : "Lễ hội", payload: MENU.festivals },
-        { title: lang === "en" ? "Heritage" : "Di sản", payload: MENU.heritage },
-        staffChoice(lang),
-      ],
+      // The menu's own titles (in the person's language): festivals, heritage, staff.
+      choices: mainMenu(lang).filter((choice) => choice.payload === MENU.festivals || choice.payload === MENU.heritage || choice.payload === MENU.handoff),
     };
   }
   const far = places[0].km > FAR_KM;

@@ -11,6 +11,7 @@ export const privacyTexts = {
   eraseChoice: { vi: "Xóa dữ liệu", en: "Delete my data" },
   keepChoice: { vi: "Không", en: "No" },
   kept: { vi: "Mình giữ nguyên dữ liệu của bạn.", en: "I have kept your data as it is." },
+  backToDialog: { vi: "Bạn trả lời tiếp câu hỏi lúc nãy nhé.", en: "You can go on answering my earlier question." },
   erased: {
     vi: "Mình đã xóa dữ liệu của bạn: lịch sử trò chuyện, thông tin liên hệ và các đăng ký nhận tin. Các phản ánh bạn đã gửi được giữ ở dạng ẩn danh. Nếu bạn nhắn tiếp, mình sẽ bắt đầu một cuộc trò chuyện mới.",
     en: "I have deleted your data: chat history, contact details and subscriptions. Reports you sent are kept anonymously. If you write again, we start a new conversation.",

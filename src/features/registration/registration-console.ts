@@ -4,6 +4,7 @@
  */
 import { Router, type Response } from "express";
 import { RegistrationService } from "./registration-service.js";
+import { admit, NotWaiting } from "./admission.js";
 import type { ClassEntry, ContentPack } from "../../content/index.js";
 import type { Registration } from "../../domain/registration.js";
 import { HttpError } from "../../http/http-error.js";
@@ -90,7 +91,13 @@ export function classesRoutes(deps: WebDeps): Router {
       </section>
       <section class="card">
         <h2>Danh sách chờ (${waiting.length})</h2>
-        ${waiting.length ? html`<ol>${waiting.map((r) => html`<li>${r.code} · ${person(r)} · <a href="tel:${r.phone}">${r.phone}</a> · ${formatDateTime(r.createdAt)}</li>`)}</ol>` : html`<p class="muted">Không có.</p>`}
+        ${waiting.length
+          ? html`<ol id="waiting-list">${waiting.map(
+              (r) => html`<li>${r.code} · ${person(r)} · <a href="tel:${r.phone}">${r.phone}</a> · ${formatDateTime(r.createdAt)}
+                <form method="post" action="/admin/classes/${pack.id}/${entry.id}/admit" class="inline">${csrfField(sessionOf(res).csrf)}<input type="hidden" name="code" value="${r.code}"><button type="submit" class="btn secondary">Xếp vào lớp</button></form></li>`,
+            )}</ol>
+            <p class="muted small">“Xếp vào lớp” gửi xác nhận cho người đăng ký theo loại tin kênh cho phép; tin chưa gửi được nằm ở mục Chưa gửi được.</p>`
+          : html`<p class="muted">Không có.</p>`}
       </section>
       ${cancelled.length ? html`<section class="card"><h2>Đã hủy (${cancelled.length})</h2><ul>${cancelled.map((r) => html`<li>${r.code} · ${r.fullName}</li>`)}</ul></section>` : ""}`;
     sendPage(req, res, { title: entry.title.vi, active: "classes", body });
@@ -106,6 +113,19 @@ export function classesRoutes(deps: WebDeps): Router {
       if (present.has(r.code) !== r.attendance.includes(date)) await service.markAttendance(r.code, date, present.has(r.code));
     }
     redirectWithFlash(res, `/admin/classes/${pack.id}/${entry.id}?date=${date}`, `Đã lưu điểm danh ngày ${formatIsoDate(date)}: ${[...present].filter((c) => registered.some((r) => r.code === c)).length} người có mặt.`);
+  });
+
+  router.post("/admin/classes/:pack/:classId/admit", requireStaff, checkCsrf, async (req, res) => {
+    const { pack, entry } = classFor(res, String(req.params.pack), String(req.params.classId));
+    const code = typeof req.body?.code === "string" ? req.body.code : "";
+    const registration = await service.get(code);
+    if (!registration || registration.packId !== pack.id || registration.classId !== entry.id) throw new HttpError(404, "Không tìm thấy đăng ký này.");
+    const result = await admit(deps.services, code, entry).catch((error: unknown) => {
+      if (error instanceof NotWaiting) throw new HttpError(409, "Đăng ký này không còn trong danh sách chờ.");
+      throw error;
+    });
+    const told = { sent: "đã gửi xác nhận cho người đăng ký", kept: "chưa gửi được xác nhận (xem mục Chưa gửi được)", failed: "không gửi được xác nhận — hãy gọi điện báo" }[result.delivery];
+    redirectWithFlash(res, `/admin/classes/${pack.id}/${entry.id}`, `Đã xếp ${code} vào lớp; ${told}.`);
   });
 
   router.get("/admin/classes/:pack/:classId/csv", requireStaff, async (req, res) => {

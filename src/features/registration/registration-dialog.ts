@@ -31,6 +31,9 @@ export function registrationSummary(ctx: DialogContext, data: RegistrationData):
     `• ${ctx.say(data.who === "child" ? texts.registeredBy : texts.name)}: ${data.fullName ?? ""}`,
     `• ${ctx.say(texts.phone)}: ${maskPhone(data.phone ?? "")}`,
     data.who === "child" ? `• ${ctx.say(texts.student)}: ${data.childName}, ${data.childAge} ${ctx.say(texts.yearsOld)}` : "",
+    data.byPhone && data.notifyByPhone !== undefined
+      ? `• ${ctx.say(texts.byPhoneLine, { kind: ctx.say(data.byPhone) })}: ${ctx.say(data.notifyByPhone ? texts.yesWord : texts.noWord)}`
+      : "",
   ]
     .filter(Boolean)
     .join("\n");
@@ -70,6 +73,7 @@ async function submit(ctx: DialogContext, data: RegistrationData): Promise<void>
     status: registered ? "registered" : "waiting",
     attendance: [],
     person: { key: ctx.conversation.key, channel: ctx.message.channel, accountId: ctx.message.accountId, userId: ctx.message.userId },
+    ...(data.byPhone && data.notifyByPhone ? { phoneNoticeConsentAt: services.now() } : {}),
     language: viOrEn(ctx.language),
     createdAt: services.now(),
   };

@@ -33,6 +33,13 @@ export interface RegistrationData {
   phone?: string;
   childName?: string;
   childAge?: number;
+  /**
+   * How the person's channel can reach them by phone number outside its window ("tin thông báo ZNS của Zalo"),
+   * when the deployment configured it (src/reach): only then is their consent asked.
+   */
+  byPhone?: { vi: string; en: string };
+  /** Their answer: the phone they give may also carry this class's confirmation and reminder. */
+  notifyByPhone?: boolean;
 }
 
 type RegistrationStep = Step<RegistrationData>;
@@ -41,6 +48,8 @@ type RegistrationStep = Step<RegistrationData>;
 export const CLASS_CHOICE = choicePayload("reg:class");
 /** "reg:who:self" / "reg:who:child" */
 export const WHO_CHOICE = choicePayload("reg:who", ["self", "child"] as const);
+/** "reg:byphone:yes" / "reg:byphone:no" */
+export const BY_PHONE_CHOICE = choicePayload("reg:byphone", ["yes", "no"] as const);
 const EDIT_ITEM = choicePayload("reg:edit");
 
 /** The choice payloads of this dialog ("class:register:<id>" starts it, see src/features/registration/classes-menu.ts). */
@@ -92,6 +101,9 @@ export async function chooseClass(ctx: DialogContext, data: RegistrationData, cl
   data.whoFixed = fixed !== undefined;
   data.who ??= fixed;
   data.full = !data.waiting && (await seats(ctx.services, ctx.pack.id, cls)).full;
+  const byPhone = ctx.services.reach.byPhone(ctx.message.channel, ["registration_update", "class_reminder"]);
+  if (byPhone) data.byPhone = byPhone;
+  else delete data.byPhone;
 }
 
 const classOf = (ctx: DialogContext, data: RegistrationData) => ctx.pack.class(data.classId ?? "");
@@ -207,7 +219,8 @@ const phone = phoneStep<RegistrationData>({
     data.phone = number;
     return phoneNoted(ctx, number);
   },
-  edit: { title: texts.phone, clear: (data) => void delete data.phone },
+  // The consent to messages by phone was for the number then given: a new number is asked about again.
+  edit: { title: texts.phone, clear: (data) => void (delete data.phone, delete data.notifyByPhone) },
 });
 
 const childName = nameStep<RegistrationData>({
@@ -239,5 +252,32 @@ const childAge: RegistrationStep = {
   edit: { title: texts.childAge, clear: (data) => void delete data.childAge },
 };
 
+/**
+ * Whether the phone given here may also carry this class's confirmation and reminder, by the kind the person's
+ * channel offers for that (a Zalo ZNS): asked only when the deployment configured one, after the number is known,
+ * saying what for; "no" changes nothing else. Sending to a phone number is a use of it the person did not give it
+ * for (staff calling about the class), so it needs their yes (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15).
+ */
+const byPhoneStep: RegistrationStep = {
+  name: "by_phone",
+  applies: (data) => !!data.byPhone && !!data.phone,
+  answered: (data) => data.notifyByPhone !== undefined,
+  ask: (ctx, data) => ({
+    text: ctx.say(texts.askByPhone, { kind: ctx.say(data.byPhone!), phone: maskPhone(data.phone ?? "") }),
+    choices: [
+      { title: ctx.say(texts.byPhoneYes), payload: BY_PHONE_CHOICE.of("yes") },
+      { title: ctx.say(texts.byPhoneNo), payload: BY_PHONE_CHOICE.of("no") },
+    ],
+  }),
+  handle(ctx, data): StepResult {
+    const command = dialogCommand(ctx.text);
+    const answer = BY_PHONE_CHOICE.read(ctx.choice) ?? (command === "yes" ? "yes" : command === "skip" ? "no" : undefined);
+    if (!answer) return { invalid: ctx.say(texts.pickByPhone) };
+    data.notifyByPhone = answer === "yes";
+    return { next: true };
+  },
+  edit: { title: texts.byPhone, clear: (data) => void delete data.notifyByPhone, offered: (data) => !!data.byPhone },
+};
+
 /** The steps in the order they are asked. */
-export const registrationSteps: readonly RegistrationStep[] = [classStep, waitlist, who, name, phone, childName, childAge];
+export const registrationSteps: readonly RegistrationStep[] = [classStep, waitlist, who, name, phone, childName, childAge, byPhoneStep];

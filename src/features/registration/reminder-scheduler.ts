@@ -6,6 +6,7 @@ import type { ClassEntry } from "../../content/index.js";
 import type { Reply } from "../../core/message.js";
 import type { Registration } from "../../domain/registration.js";
 import { classPhrase, classTitle } from "./class-title.js";
+import { classTemplate, consentedPhone } from "./class-template.js";
 import { updateDocument } from "../../store/update-document.js";
 import { REGISTRATIONS } from "./registration-service.js";
 
@@ -132,7 +133,13 @@ export function startReminderScheduler(
         continue;
       }
       try {
-        const result = await services.reach.sender.send(registration.person, reminderReply(registration, cls, today === first), { purpose: "class_reminder", source, deliverUntil: eventAt });
+        const result = await services.reach.sender.send(registration.person, reminderReply(registration, cls, today === first), {
+          purpose: "class_reminder",
+          source,
+          deliverUntil: eventAt,
+          template: classTemplate(registration, cls),
+          ...(consentedPhone(registration) ? { phone: consentedPhone(registration) } : {}),
+        });
         // Marked on the stored copy: staff may have changed the registration meanwhile (attendance).
         const sentAt = services.now();
         await updateDocument(registrations, registration.code, (current) => current && { ...current, reminderSentAt: sentAt }, { durable: true });

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { daysBetween } from "../../calendar/index.js";
+import { daysBetween, formatDate } from "../../calendar/index.js";
 import type { Festival } from "../../content/index.js";
 import { planReminder } from "../../reach/on-time.js";
 import type { QuietHours } from "../../reach/quiet-hours.js";
@@ -75,7 +75,19 @@ async function send(
 ): Promise<ReminderOutcome> {
   const reply = festivalReminder(subscription, festival, occurrence, daysLeft, subscription.language);
   try {
-    const result = await deps.sender.send(subscription.person, reply, { purpose: "festival_reminder", source, deliverUntil: eventAt });
+    const lang = subscription.language;
+    const name = lang === "en" ? (festival.names.en ?? festival.names.vi) : festival.names.vi;
+    // The facts of a template (a Messenger utility message, where configured): `festival`, `date`, `days_left`.
+    const template = {
+      language: lang,
+      title: name,
+      fields: [
+        { name: "festival", value: name },
+        { name: "date", value: formatDate(occurrence.start, lang) },
+        { name: "days_left", value: String(daysLeft) },
+      ],
+    };
+    const result = await deps.sender.send(subscription.person, reply, { purpose: "festival_reminder", source, deliverUntil: eventAt, template });
     return result.status;
   } catch (error) {
     // Network or platform trouble: the claim is given back and the next run tries again (still on time or dropped).

@@ -2,7 +2,7 @@ import type { Services } from "../../shared/services.js";
 import { REPORT_STATUSES, type Report, type ReportStatus } from "../../domain/report.js";
 import { matchOf } from "../../store/match.js";
 import { updateDocument } from "../../store/update-document.js";
-import { statusNotice } from "./report-text.js";
+import { statusAbout, statusNotice } from "./report-text.js";
 
 /** What the staff side of reports needs: the store, the person outbox, the clock. */
 export type ReportServiceDeps = Pick<Services, "store" | "outbox" | "now">;
@@ -77,7 +77,7 @@ export class ReportService {
     );
     if (!updated) throw new ReportNotFound(code);
     // An anonymised report (the reporter erased their data) has nobody left to tell.
-    if (!updated.anonymisedAt) await this.services.outbox.send(updated.reporter, statusNotice(updated), "update");
+    if (!updated.anonymisedAt) await this.services.outbox.send(updated.reporter, statusNotice(updated), "update", statusAbout(updated));
     return updated;
   }
 }

@@ -3,6 +3,7 @@ import { say } from "../../shared/bilingual.js";
 import type { Reply } from "../../core/message.js";
 import { REPORT_STATUS_NAMES, type Report } from "../../domain/report.js";
 import type { ContentPack } from "../../content/index.js";
+import type { NoticeAbout } from "../../domain/staff-event.js";
 
 /**
  * How a report reads to the person who filed it: the status card (lookup) and the notice sent when staff
@@ -61,4 +62,28 @@ export function statusNotice(report: Report): Reply {
     say(lang, { vi: `Để xem lại, bạn nhắn “tra cứu ${report.code}”.`, en: `To check it again, write “status ${report.code}”.` }),
   ];
   return { text: lines.filter(Boolean).join("\n") };
+}
+
+/**
+ * What a status notice is about, for the kinds allowed outside the window (a Zalo transaction message, a Messenger
+ * utility template or the ACCOUNT_UPDATE tag): the facts a template is filled with — `code`, `status`, `note`.
+ *
+ * @example statusAbout(report).template.fields // [{ name: "code", value: "PA-2026-0007" }, { name: "status", value: "Đã xử lý" }, …]
+ */
+export function statusAbout(report: Report): NoticeAbout {
+  const lang = report.language;
+  const note = report.history.at(-1)?.note;
+  return {
+    purpose: "report_update",
+    template: {
+      language: lang,
+      title: say(lang, { vi: `Phản ánh ${report.code}`, en: `Report ${report.code}` }),
+      fields: [
+        { name: "code", value: report.code },
+        { name: "status", value: REPORT_STATUS_NAMES[report.status][lang] },
+        // Templates take no empty parameter: a change without a note says so.
+        { name: "note", value: note ?? say(lang, { vi: "không có ghi chú", en: "no note" }) },
+      ],
+    },
+  };
 }

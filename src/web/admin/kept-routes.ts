@@ -20,10 +20,10 @@ const STATUS: Record<KeptMessage["status"], string> = {
   dropped: "Bỏ (không kịp gửi trước giờ)",
 };
 const REASON: Record<KeptMessage["reason"], string> = {
-  window_closed: "Quá thời hạn nhắn tin miễn phí của kênh",
+  window_closed: "Quá thời hạn nhắn tin miễn phí của kênh, chưa có loại tin nào khác được phép cho việc này (mẫu tin, thẻ tin)",
   never_wrote: "Người này chưa từng nhắn cho OA / trang",
   channel_off: "Kênh chưa được cấu hình",
-  refused: "Kênh từ chối",
+  refused: "Kênh từ chối (người nhận chưa quan tâm OA hoặc quá hạn tương tác, OA/trang chưa được cấp quyền loại tin này, số điện thoại không nhận được tin)",
   too_late: "Đã quá giờ của sự kiện",
 };
 const SOURCE: Record<KeptMessage["source"]["kind"], string> = {
@@ -31,6 +31,7 @@ const SOURCE: Record<KeptMessage["source"]["kind"], string> = {
   "festival-reminder": "Nhắc lễ hội",
   announcement: "Thông báo",
   "class-opening": "Lớp mới",
+  registration: "Xác nhận chỗ học",
 };
 
 interface PendingMessage {
@@ -39,6 +40,7 @@ interface PendingMessage {
   reply: { text: string };
   purpose: string;
   keptAt: number;
+  reason?: KeptMessage["reason"];
 }
 
 /** The "Chưa gửi được" page. */
@@ -61,12 +63,12 @@ export function keptRoutes(deps: WebDeps): Router {
       ${shown.length
         ? html`<div class="table-wrap"><table class="cards" id="kept-list"><thead><tr><th>Lúc</th><th>Loại</th><th>Về việc</th><th>Kênh</th><th>Người nhận</th><th>Lý do</th><th>Trạng thái</th><th>Nội dung</th></tr></thead>
           <tbody>${shown.map((m) => html`<tr data-status="${m.status}"><td data-label="Lúc">${formatDateTime(m.keptAt)}</td><td data-label="Loại">${SOURCE[m.source.kind]}</td><td data-label="Về việc">${m.source.label}</td>
-            <td data-label="Kênh">${m.person.channel}</td><td data-label="Người nhận">${m.person.userId}</td><td data-label="Lý do">${REASON[m.reason]}</td><td data-label="Trạng thái">${STATUS[m.status]}</td><td data-label="Nội dung">${m.reply.text.slice(0, 160)}</td></tr>`)}</tbody></table></div>`
+            <td data-label="Kênh">${m.person.channel}</td><td data-label="Người nhận">${m.person.userId}</td><td data-label="Lý do">${REASON[m.reason]}${m.detail ? html` <span class="muted small">(${m.detail})</span>` : ""}</td><td data-label="Trạng thái">${STATUS[m.status]}</td><td data-label="Nội dung">${m.reply.text.slice(0, 160)}</td></tr>`)}</tbody></table></div>`
         : html`<p class="muted">Không có.</p>`}
       <h2>Cập nhật và trả lời của cán bộ chờ người dân nhắn lại</h2>
       ${pending.length
-        ? html`<div class="table-wrap"><table class="cards"><thead><tr><th>Lúc</th><th>Kênh</th><th>Người nhận</th><th>Nội dung</th></tr></thead>
-          <tbody>${pending.map((p) => html`<tr><td data-label="Lúc">${formatDateTime(p.keptAt)}</td><td data-label="Kênh">${p.person.channel}</td><td data-label="Người nhận">${p.person.userId}</td><td data-label="Nội dung">${p.reply.text.slice(0, 160)}</td></tr>`)}</tbody></table></div>`
+        ? html`<div class="table-wrap"><table class="cards" id="pending-list"><thead><tr><th>Lúc</th><th>Kênh</th><th>Người nhận</th><th>Lý do</th><th>Nội dung</th></tr></thead>
+          <tbody>${pending.map((p) => html`<tr><td data-label="Lúc">${formatDateTime(p.keptAt)}</td><td data-label="Kênh">${p.person.channel}</td><td data-label="Người nhận">${p.person.userId}</td><td data-label="Lý do">${p.reason ? REASON[p.reason] : "—"}</td><td data-label="Nội dung">${p.reply.text.slice(0, 160)}</td></tr>`)}</tbody></table></div>`
         : html`<p class="muted">Không có.</p>`}`;
     sendPage(req, res, { title: "Chưa gửi được", active: "kept", body });
   });

@@ -9,7 +9,7 @@
  */
 import express, { Router, type Request, type Response } from "express";
 import { rateLimit } from "express-rate-limit";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Attachment, GeoLocation, InboundMessage } from "../../core/message.js";
 import type { LocalReply } from "../../channels/local/stored-channel.js";
 import { HttpError } from "../../http/http-error.js";
@@ -109,7 +109,9 @@ export function chatRoutes(deps: WebDeps): Router {
   async function receiveFromPage(res: Response, userId: string, accountId: string, pageId: unknown, content: Partial<Pick<InboundMessage, "text" | "choice" | "location" | "attachments">>) {
     // The page sends an id per message, so a POST it repeats (a flaky connection) is answered once.
     const clientId = typeof pageId === "string" && /^[A-Za-z0-9_-]{8,64}$/.test(pageId) ? pageId : randomUUID();
-    const message: InboundMessage = { id: `web-${userId}-${clientId}`, channel: "web", accountId, userId, kind: "message", attachments: [], ...content, timestamp: services.now() };
+    // Unique per person and page id, without the chat id itself: message ids outlive an erasure in the list of ids seen.
+    const id = `web-${createHash("sha256").update(`${userId}:${clientId}`).digest("base64url").slice(0, 22)}`;
+    const message: InboundMessage = { id, channel: "web", accountId, userId, kind: "message", attachments: [], ...content, timestamp: services.now() };
     const received = await pipeline.receive(message, { wait: true });
     const replies = await web.take(userId);
     // A repeated POST was already answered: nothing changed, so no frame either.

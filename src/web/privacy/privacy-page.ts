@@ -20,7 +20,7 @@ export function privacyPageRoutes(services: Services): Router {
     const section = (language: "vi" | "en") => html`<section lang="${language}">
         <h1>${texts.page.title[language]}</h1>
         <p class="muted">${pack.office[language]}</p>
-        ${texts.page.sections.map((s) => html`<h2>${s.heading[language]}</h2><p>${services.privacy.fill(pack, s.body[language], language)}</p>`)}
+        ${texts.page.sections.map((s) => html`<h2>${s.heading[language]}</h2><p>${services.privacy.fill(pack, s.body[language], language, "page")}</p>`)}
       </section>`;
     res.type("html").send(
       html`<!doctype html>

@@ -7,7 +7,8 @@ import { fixture, serverPerTest, type TestServer } from "../../helpers/test-serv
 
 /**
  * What people send first that is not words (issue 14, item 2): a photo or a file (→ "Gửi phản ánh kèm ảnh này?"),
- * a sticker, a like, an emoji, a voice note, a video, a shared location; on both platforms, through signed webhooks.
+ * a sticker, a like, an emoji, a voice note, a video; on both platforms, through signed webhooks. (A shared location:
+ * test/features/answers/nearby-places.test.ts.)
  */
 
 const each = serverPerTest();
@@ -139,26 +140,5 @@ describe("voice notes and videos", () => {
     await person.say("sân đình Xuân Ổ");
     await person.tap("dialog:skip");
     expect(person.textSince(0)).toMatch(/1 tệp|1 file/);
-  });
-});
-
-describe("a shared location", () => {
-  it("on Zalo lists the nearest sites with their distance and a map link", async () => {
-    const person = new ZaloPerson(server, "near-zalo");
-    // Next to Xuân Ổ, Võ Cường ward.
-    const text = await person.location(21.166, 106.047);
-    expect(text).toContain("Gần bạn nhất");
-    expect(text).toMatch(/khoảng \d+(,\d)? km/);
-    expect(text).toContain("https://www.google.com/maps/search/?api=1&query=");
-    expect(person.received.at(-1)!.choices.some((c) => /^(heritage|festival):/.test(c.payload))).toBe(true);
-    expect(text).not.toContain("chưa hiểu");
-  });
-
-  it("on Messenger too, nearest first", async () => {
-    const person = new MessengerPerson(server, "near-fb");
-    const text = await person.location(21.166, 106.047);
-    const first = /1\. (.+) \(/.exec(text)?.[1];
-    expect(first).toBeDefined();
-    expect(text).toContain("Bản đồ");
   });
 });

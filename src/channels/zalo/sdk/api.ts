@@ -1,4 +1,4 @@
-import { ApiClient, type ApiClientOptions, type ConversationMessage, type SendResult, type Transformer, type UserDetail } from "./client.js";
+import { ApiClient, type ApiClientOptions, type ConversationMessage, type SendResult, type Transformer, type UserDetail, type ZnsResult } from "./client.js";
 import {
   buildButtons,
   buildImage,
@@ -80,6 +80,25 @@ export class Api {
     return this.raw.sendTransaction({ recipient: { user_id: userId }, message: buildTransaction(message) });
   }
 
+  // ===  ZNS (approved templates sent to a phone number; paid, needs a ZNS account linked to the OA)  ===
+
+  /**
+   * A ZNS message: the approved template `templateId` filled with `data` (its parameters by name), to the Zalo
+   * account of `phone`. The number is sent as 84xxxxxxxxx (a leading 0 or +84 is rewritten). `trackingId` comes back
+   * in ZNS's delivery events.
+   *
+   * @example await api.sendZns("0912345678", "248079", { code: "LH-2026-0003", date: "26/11/2026" }, { trackingId: "LH-2026-0003" });
+   */
+  sendZns(phone: string, templateId: string, data: Record<string, string>, options: { trackingId?: string; development?: boolean } = {}): Promise<ZnsResult> {
+    return this.raw.sendZnsTemplate({
+      phone: znsPhone(phone),
+      template_id: templateId,
+      template_data: data,
+      ...(options.trackingId ? { tracking_id: options.trackingId.slice(0, 48) } : {}),
+      ...(options.development ? { mode: "development" as const } : {}),
+    });
+  }
+
   // ===  Broadcast (OAs Zalo allows to broadcast, within their package's monthly number)  ===
 
   /**
@@ -127,4 +146,15 @@ export class Api {
     const answer = await this.raw.getAccessToken({ app_id: app.appId, secret_key: app.appSecret, grant_type: "refresh_token", refresh_token: refreshToken });
     return { accessToken: answer.access_token, refreshToken: answer.refresh_token, expiresAt: Date.now() + Number(answer.expires_in ?? 90_000) * 1000 };
   }
+}
+
+/**
+ * A Vietnamese number as ZNS takes it: digits only, 84 then the number without its leading 0.
+ *
+ * @example znsPhone("0912 345 678") // "84912345678"
+ */
+export function znsPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, "");
+  if (digits.startsWith("84")) return digits;
+  return digits.startsWith("0") ? `84${digits.slice(1)}` : `84${digits}`;
 }

@@ -12,16 +12,17 @@ import type { ZaloCsMessage } from "./messages.js";
 type Encoding = "json" | "query" | "multipart" | "form";
 interface MethodSpec {
   http: "GET" | "POST";
-  host: "openapi" | "oauth";
+  host: "openapi" | "oauth" | "business";
   path: string;
   encoding: Encoding;
 }
 
-/** Every endpoint the SDK calls (Open API v2/v3, OAuth v4). */
+/** Every endpoint the SDK calls (Open API v2/v3, OAuth v4, ZNS on business.openapi.zalo.me). */
 export const METHODS = {
   sendConsultation: { http: "POST", host: "openapi", path: "/v3.0/oa/message/cs", encoding: "json" },
   sendTransaction: { http: "POST", host: "openapi", path: "/v3.0/oa/message/transaction", encoding: "json" },
   sendBroadcast: { http: "POST", host: "openapi", path: "/v2.0/oa/message", encoding: "json" },
+  sendZnsTemplate: { http: "POST", host: "business", path: "/message/template", encoding: "json" },
   getUserDetail: { http: "GET", host: "openapi", path: "/v3.0/oa/user/detail", encoding: "query" },
   getConversation: { http: "GET", host: "openapi", path: "/v2.0/oa/conversation", encoding: "query" },
   uploadImage: { http: "POST", host: "openapi", path: "/v2.0/oa/upload/image", encoding: "multipart" },
@@ -43,6 +44,7 @@ export interface MethodTypes {
   sendConsultation: { payload: { recipient: { user_id: string }; message: ZaloCsMessage }; result: SendResult };
   sendTransaction: { payload: { recipient: { user_id: string }; message: object }; result: SendResult };
   sendBroadcast: { payload: { recipient: { target: Record<string, string> }; message: object }; result: { message_id: string } };
+  sendZnsTemplate: { payload: ZnsPayload; result: ZnsResult };
   getUserDetail: { payload: { user_id: string }; result: UserDetail };
   getConversation: { payload: { user_id: string; offset: number; count: number }; result: ConversationMessage[] };
   uploadImage: { payload: UploadPayload; result: { attachment_id: string } };
@@ -74,6 +76,24 @@ export interface ConversationMessage {
   from_id?: string | number;
   to_id?: string | number;
   [field: string]: unknown;
+}
+
+/** A ZNS send: an approved template by id, filled with `template_data`, to a phone number (84xxxxxxxxx). */
+export interface ZnsPayload {
+  phone: string;
+  template_id: string;
+  template_data: Record<string, string>;
+  /** Your id for the message, returned in ZNS delivery events (at most 48 characters). */
+  tracking_id?: string;
+  /** "development": sent only to the OA's admins and not charged. */
+  mode?: "development";
+}
+
+/** What ZNS answers: the message id, when it was sent, and the day's quota left. */
+export interface ZnsResult {
+  msg_id: string;
+  sent_time?: string;
+  quota?: { dailyQuota?: string | number; remainingQuota?: string | number };
 }
 
 /** A follower as the OA sees them (display name, avatar, shared info once they submitted it). */
@@ -121,6 +141,8 @@ const globalFetch: FetchLike = (url, { timeoutMs, signal, ...init }) =>
 export interface ApiClientOptions {
   /** Default https://openapi.zalo.me. */
   apiRoot?: string;
+  /** Default https://business.openapi.zalo.me (ZNS). */
+  businessRoot?: string;
   /** Default https://oauth.zaloapp.com. */
   oauthRoot?: string;
   /** How long one HTTP request may take; default 10 s. */
@@ -142,6 +164,7 @@ export class ApiClient {
   constructor(options: ApiClientOptions = {}) {
     this.#options = {
       apiRoot: (options.apiRoot ?? "https://openapi.zalo.me").replace(/\/+$/, ""),
+      businessRoot: (options.businessRoot ?? "https://business.openapi.zalo.me").replace(/\/+$/, ""),
       oauthRoot: (options.oauthRoot ?? "https://oauth.zaloapp.com").replace(/\/+$/, ""),
       timeoutMs: options.timeoutMs ?? 10_000,
       fetch: options.fetch,
@@ -170,7 +193,7 @@ export class ApiClient {
 
   async #call<M extends ZaloMethod>(method: M, payload: Payload<M>, options: CallOptions): Promise<Result<M>> {
     const spec: MethodSpec = METHODS[method];
-    const root = spec.host === "oauth" ? this.#options.oauthRoot : this.#options.apiRoot;
+    const root = spec.host === "oauth" ? this.#options.oauthRoot : spec.host === "business" ? this.#options.businessRoot : this.#options.apiRoot;
     const { url, init } = encode(spec, `${root}${spec.path}`, payload as Record<string, unknown>, options);
     let status: number;
     let body: unknown;

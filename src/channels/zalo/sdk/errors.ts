@@ -29,6 +29,14 @@ export class ZaloApiError extends Error {
     return this.errorCode === -32;
   }
 
+  /**
+   * ZNS could not reach the phone's owner (zalo.cloud/zns/guidelines/handle-error-code): -108 the number is not
+   * valid, -118 no Zalo account for it, -119 the account cannot receive ZNS. Sending again will not help.
+   */
+  get isZnsRecipientProblem(): boolean {
+    return this.method === "sendZnsTemplate" && (this.errorCode === -108 || this.errorCode === -118 || this.errorCode === -119);
+  }
+
   /** -230: the person has not written for 7 days; -213: the person does not follow the OA. */
   get isUndeliverable(): boolean {
     return this.errorCode === -230 || this.errorCode === -213;

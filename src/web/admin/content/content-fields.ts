@@ -20,7 +20,8 @@ export type FieldKind =
   | "enum"
   | "bool" // checkbox: true or left out
   | "tristate" // yes / no / not known
-  | "nullable"; // one line; empty means null ("chưa cập nhật"), for contact details
+  | "nullable" // one line; empty means null ("chưa cập nhật"), for contact details
+  | "location"; // coordinates "lat, lng" with their source and an "approximate" tick; all empty: no location
 
 export interface FieldSpec {
   /** Dotted path in the item, e.g. "date.month". */
@@ -35,9 +36,15 @@ export interface FieldSpec {
 const text = (path: string, label: string, required = false, hint?: string): FieldSpec => ({ path, label, kind: "text", required, hint });
 const long = (path: string, label: string, required = false, hint?: string): FieldSpec => ({ path, label, kind: "textarea", required, hint });
 const aliases: FieldSpec = { path: "aliases", label: "Tên gọi khác (cách nhau bằng dấu phẩy)", kind: "aliases", hint: "Không cần dấu: “hoi lim, le hoi lim”" };
-const source: FieldSpec = { path: "source", label: "Nguồn", kind: "string", required: true, hint: "Mục kế hoạch (“seed 000, mục III.2”) hoặc nguồn công khai" };
+const source: FieldSpec = { path: "source", label: "Nguồn", kind: "string", required: true, hint: "Tên kế hoạch và mục (“Kế hoạch … phường Võ Cường 2026–2030, mục III.2”) hoặc nguồn công khai (“Cổng TTĐT tỉnh Bắc Ninh”)" };
 const url: FieldSpec = { path: "url", label: "Liên kết (https://…)", kind: "url" };
 const uncertain = long("uncertain", "Ghi chú chưa xác nhận", false, "Có ghi chú này, bot nói “theo thông tin tham khảo”");
+const location: FieldSpec = {
+  path: "location",
+  label: "Tọa độ (để tìm nơi gần người dân khi họ gửi vị trí)",
+  kind: "location",
+  hint: "Chỉ ghi tọa độ đọc được từ một nguồn (bản đồ, hồ sơ di tích, khảo sát tại chỗ), không ước đoán. Để trống nếu chưa có.",
+};
 
 /** The fields of each writable file. */
 export const FIELDS: Record<WritablePackFile, FieldSpec[]> = {
@@ -64,6 +71,7 @@ export const FIELDS: Record<WritablePackFile, FieldSpec[]> = {
     long("visitors", "Dành cho du khách"),
     uncertain,
     url,
+    location,
     source,
   ],
   heritage: [
@@ -90,6 +98,7 @@ export const FIELDS: Record<WritablePackFile, FieldSpec[]> = {
     text("hours", "Giờ mở cửa"),
     url,
     uncertain,
+    location,
     source,
   ],
   classes: [

@@ -88,12 +88,38 @@ export function applyForm(fields: FieldSpec[], base: Item, form: Record<string, 
         if (value && !/^\d{4}-\d{2}-\d{2}$/.test(value)) fail(spec, "Ngày viết dạng YYYY-MM-DD.");
         setPath(item, spec.path, value || undefined);
         break;
+      case "location": {
+        const read = readLocation(str(field(spec.path, ".point")), str(field(spec.path, ".source")), form[field(spec.path, ".approximate")] === "1");
+        if (typeof read === "string") fail(spec, read);
+        else setPath(item, spec.path, read ?? undefined);
+        break;
+      }
       default:
         if (!value && spec.required) fail(spec, "Không được để trống.");
         setPath(item, spec.path, value || undefined);
     }
   }
   return { item, errors };
+}
+
+/**
+ * The location inputs as content: "21.0383, 106.0797" (or separated by a space) with its source; both empty means no
+ * location; a problem as Vietnamese text. The schema checks the rest on save (inside Vietnam, a source not a guess).
+ */
+function readLocation(point: string, source: string, approximate: boolean): { lat: number; lng: number; source: string; approximate?: true } | null | string {
+  if (!point && !source) return null;
+  if (!point) return "Cần nhập tọa độ (vĩ độ, kinh độ), hoặc để trống cả nguồn.";
+  const parts = point.split(/\s*[,;]\s*|\s+/);
+  if (parts.length !== 2 || !parts.every((part) => /^-?\d{1,3}(\.\d+)?$/.test(part))) return "Viết vĩ độ, kinh độ bằng số thập phân có dấu chấm, ví dụ “21.0383, 106.0797”.";
+  if (!source) return "Cần ghi nguồn của tọa độ (bản đồ, hồ sơ di tích, khảo sát tại chỗ): không ghi tọa độ ước đoán.";
+  const [lat, lng] = parts.map(Number);
+  return { lat, lng, source, ...(approximate ? { approximate: true as const } : {}) };
+}
+
+/** The "lat, lng" shown in the input for a stored location. */
+function pointText(value: unknown): string {
+  const point = value as { lat?: unknown; lng?: unknown } | undefined;
+  return typeof point?.lat === "number" && typeof point.lng === "number" ? `${point.lat}, ${point.lng}` : "";
 }
 
 type TextValue = { vi: string; en?: string; zh?: string; ko?: string; reviewed?: { zh?: boolean; ko?: boolean } };
@@ -154,6 +180,13 @@ export function formInputs(fields: FieldSpec[], item: Item, errors: { path: stri
         return html`<div><label for="${id}">${spec.label}${req}</label><select id="${id}" name="${field(spec.path)}"${described}>
           ${spec.options!.map((o) => html`<option value="${o.value}"${o.value === value ? html` selected` : ""}>${o.label}</option>`)}
         </select>${hint}${error}</div>`;
+      case "location": {
+        const stored = (value ?? {}) as { source?: string; approximate?: boolean };
+        return html`<fieldset><legend>${spec.label}</legend>${hint}
+          <div class="two"><div><label for="${id}-point">Vĩ độ, kinh độ</label><input type="text" id="${id}-point" name="${field(spec.path, ".point")}" value="${pointText(value)}" inputmode="decimal" placeholder="21.0383, 106.0797"${described}></div>
+          <div><label for="${id}-source">Nguồn của tọa độ</label><input type="text" id="${id}-source" name="${field(spec.path, ".source")}" value="${stored.source ?? ""}"${described}></div></div>
+          <label class="inline small"><input type="checkbox" id="${id}-approximate" name="${field(spec.path, ".approximate")}" value="1"${stored.approximate === true ? html` checked` : ""}> Nguồn chỉ cho vị trí gần đúng (sai số khoảng 1 km)</label>${error}</fieldset>`;
+      }
       case "bool":
         return html`<div><label class="inline"><input type="checkbox" id="${id}" name="${field(spec.path)}" value="1"${value === true ? html` checked` : ""}> ${spec.label}</label>${error}</div>`;
       case "tristate": {

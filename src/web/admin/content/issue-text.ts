@@ -22,6 +22,9 @@ const RULES: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^Not a real calendar date/, () => "Ngày này không có thật."],
   [/^Must be a date written YYYY-MM-DD/, () => "Ngày viết dạng YYYY-MM-DD."],
   [/^Unknown field/, () => "Trường không được hỗ trợ."],
+  [/^Write the source as a person names it/, () => "Ghi nguồn như người đọc gọi tên nó (“Cổng TTĐT tỉnh Bắc Ninh”, “Kế hoạch …, mục V.1”), không ghi mã nội bộ."],
+  [/^(Latitude|Longitude) outside Vietnam/, () => "Tọa độ nằm ngoài Việt Nam (có thể đã đảo vĩ độ và kinh độ)."],
+  [/^Coordinates must come from a source a person can check/, () => "Tọa độ phải lấy từ một nguồn kiểm tra được (bản đồ, hồ sơ di tích, khảo sát tại chỗ), không ước đoán: để trống cho đến khi có."],
 ];
 
 /** One schema message in Vietnamese. */

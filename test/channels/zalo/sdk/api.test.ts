@@ -58,6 +58,27 @@ describe("Api: one line per method over call()", () => {
     expect((calls[0].body as any).message.attachment.payload).toMatchObject({ template_type: "transaction_event", language: "VI", buttons: [{ title: "Xem chi tiết" }] });
   });
 
+  it("sends a ZNS template to business.openapi.zalo.me/message/template by phone (84…), with its data and tracking id", async () => {
+    const { api, calls } = stubApi(() => ({ error: 0, message: "Success", data: { msg_id: "zns-1", sent_time: "1764000000000", quota: { dailyQuota: "500", remainingQuota: "499" } } }));
+    api.config.use((prev, method, payload, options) => prev(method, payload, { ...options, accessToken: "tok" }));
+    const result = await api.sendZns("0912 345 678", "248079", { code: "LH-2026-0003", date: "26/11/2026" }, { trackingId: "LH-2026-0003" });
+    expect(result).toMatchObject({ msg_id: "zns-1", quota: { remainingQuota: "499" } });
+    expect(calls[0].url.origin + calls[0].url.pathname).toBe("https://business.openapi.zalo.me/message/template");
+    expect(calls[0].headers.access_token).toBe("tok");
+    expect(calls[0].body).toEqual({ phone: "84912345678", template_id: "248079", template_data: { code: "LH-2026-0003", date: "26/11/2026" }, tracking_id: "LH-2026-0003" });
+    await api.sendZns("+84 912 345 678", "248079", {}, { development: true });
+    expect(calls[1].body).toMatchObject({ phone: "84912345678", mode: "development" });
+  });
+
+  it("a ZNS refusal for the recipient (-118 no Zalo account) is told apart from a token problem (-124)", async () => {
+    const { api } = stubApi((_call, index) => (index === 0 ? { error: -118, message: "Zalo account not existed" } : { error: -124, message: "Access token invalid" }));
+    const noAccount = (await api.sendZns("0912345678", "1", {}).catch((e: unknown) => e)) as ZaloApiError;
+    expect(noAccount).toMatchObject({ method: "sendZnsTemplate", errorCode: -118, isZnsRecipientProblem: true, isTokenProblem: false });
+    expect(JSON.stringify(noAccount)).not.toContain("84912345678");
+    const token = (await api.sendZns("0912345678", "1", {}).catch((e: unknown) => e)) as ZaloApiError;
+    expect(token).toMatchObject({ isZnsRecipientProblem: false, isTokenProblem: true });
+  });
+
   it("reads a profile with GET ?data=…, uploads files as multipart, returns Zalo's data", async () => {
     const { api, calls } = stubApi((call) => {
       if (call.url.pathname === "/v3.0/oa/user/detail") return { error: 0, data: { user_id: USER, display_name: "Lan" } };
