@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optional, optionalUrl } from "./config-fields.js";
+import { list, optional, optionalUrl } from "./config-fields.js";
 import { messengerConfigShape, messengerMissing } from "./channels/messenger/config.js";
 import { zaloConfigIssues, zaloConfigShape, zaloMissing } from "./channels/zalo/config.js";
 
@@ -105,6 +105,16 @@ const schema = z.object({
   ANNOUNCE_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
   /** First wait before trying an announcement copy again (doubles each time). */
   ANNOUNCE_BACKOFF_MS: z.coerce.number().int().min(0).default(5_000),
+  /** Report deadline in working days for a category that sets none (content: deadlineDays; docs/reports.md). */
+  REPORT_DEADLINE_DAYS: z.coerce.number().int().min(1).max(60).default(10),
+  /** Deadline in working days of an urgent report, for a category that sets none (content: urgentDeadlineDays). */
+  REPORT_URGENT_DEADLINE_DAYS: z.coerce.number().int().min(1).max(60).default(1),
+  /** Staff are alerted this many working days before a report's due day (at office opening), and again once it is overdue. */
+  REPORT_DUE_SOON_DAYS: z.coerce.number().int().min(0).max(30).default(1),
+  /** How often the deadline check runs, minutes. */
+  REPORT_CHECK_MINUTES: z.coerce.number().min(0.01).max(24 * 60).default(10),
+  /** Extra days the office is closed (announced nghỉ bù, Tết days beyond the Code): YYYY-MM-DD, comma-separated. Not counted in deadlines. */
+  OFFICE_CLOSED_DAYS: list.pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be dates written YYYY-MM-DD"))),
 });
 
 /** The validated configuration. */

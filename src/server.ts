@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { AppContext } from "./shared/app-context.js";
 import type { Services } from "./shared/services.js";
 import { StoredChannel } from "./channels/local/stored-channel.js";
+import { LOCAL_LABELS } from "./channels/local/local-labels.js";
 import type { Config } from "./config.js";
 import { ChannelRegistry } from "./core/channel.js";
 import type { Pipeline } from "./core/pipeline.js";
@@ -26,6 +27,8 @@ import type { OutboundQueue } from "./queue/outbound-queue.js";
 import type { DirectOutbound } from "./queue/direct-outbound.js";
 import { startOutboxSweeper } from "./queue/outbox-sweeper.js";
 import { startReachRuntime, type ReachRuntime } from "./app/reach-runtime.js";
+import { startReportDeadlines } from "./app/report-deadlines.js";
+import type { DeadlineChecks } from "./features/reports/deadline-check.js";
 import { composeOutbound } from "./app/compose-outbound.js";
 import { composePipeline } from "./app/compose-pipeline.js";
 import { composeServices } from "./app/compose-services.js";
@@ -45,12 +48,16 @@ export interface App {
   logger: Logger;
   /** Festival reminders, class-opening notices and announcement delivery. */
   reach: ReachRuntime;
+  /** The report deadline check: "sắp đến hạn" / "quá hạn" alerts to staff (tests run it with `tick`). */
+  reportDeadlines: DeadlineChecks;
   /** The class reminders' scheduler (tests run it with `tick`). */
   classReminders: import("./features/registration/reminder-scheduler.js").ReminderScheduler;
   /** The one way out: the outbound queue when REDIS_URL is set, else direct sending. */
   outbound: OutboundQueue | DirectOutbound;
   /** Hands the outbox's due entries back to `outbound` (every OUTBOX_SWEEP_MS; tests call sweep()). */
   outboxSweeper: { sweep(): Promise<number> };
+  /** Builds what answers need but listening does not (the plan index), so start-up reaches /healthz sooner. */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -81,6 +88,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   const local = { cli: new StoredChannel("cli", store), web: new StoredChannel("web", store) };
   channels.add(local.cli).add(local.web);
+  for (const label of LOCAL_LABELS) channels.describe(label);
   const now = overrides.now ?? Date.now;
 
   // 1. Content, validated before anything listens: a broken pack stops start-up with the file and field.
@@ -94,8 +102,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       "PUBLIC_URL is not set: the bot cannot send absolute links on Zalo or Messenger. The privacy notice asks people to write “chính sách dữ liệu” (the bot then sends the policy's text) instead of linking /privacy; staff notices show console paths only; Zalo's contact card needs ZALO_CONTACT_CARD_IMAGE_URL. Set PUBLIC_URL to the server's public https address.",
     );
   }
-  // The plan index is built at start-up and after each content reload, not on the first plan question.
-  plansOf(knowledge);
+  // The plan index is built once the server listens (warm(), from main.ts: webhooks are acknowledged meanwhile) and
+  // after each content reload; a plan question that comes first builds it itself, once.
   knowledge.onReload(() => plansOf(knowledge));
 
   // 2. The one way out (direct, or the queue with REDIS_URL) and the one way in (the pipeline).
@@ -132,6 +140,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   // 5. Only now that every channel is registered: a job left from before a restart must find its channel.
   if ("start" in outbound) outbound.start();
   watchKeptEvidence(services);
+  const reportDeadlines = startReportDeadlines(services);
   // Downloads left pending by a stop or a crash, and the transcript retention (docs/privacy.md).
   void evidence.resume().catch((error) => logger.error({ err: error }, "evidence: resuming pending downloads failed"));
   const stopRetention = scheduleTranscriptRetention({ store, days: config.TRANSCRIPT_RETENTION_DAYS, now, logger });
@@ -148,12 +157,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     outbound,
     outboxSweeper,
     reach,
+    reportDeadlines,
     classReminders: reminders,
+    warm() {
+      plansOf(knowledge);
+    },
     async close() {
       handoffSweeper.stop();
       reminders.stop();
       outboxSweeper.stop();
       stopRetention();
+      reportDeadlines.stop();
       await reach.close();
       await pipeline.idle();
       await evidence.close();

@@ -17,6 +17,9 @@ import { handoffHold, handoffStart } from "../features/handoff/handoff-feature.j
 import { handoffOnMisunderstanding } from "../features/handoff/handoff-misunderstood.js";
 import { privacy } from "../features/privacy/privacy-feature.js";
 import { reportStatus } from "../features/reports/report-status.js";
+import { reportFollowUp } from "../features/reports/report-follow-up.js";
+import { additionDialog } from "../features/reports/addition-dialog.js";
+import { ratingDialog } from "../features/reports/rating-dialog.js";
 import { understand } from "../features/understand/understand.js";
 import { languageSwitch, viEnOnlyGate } from "../features/language/language-feature.js";
 import { reminders } from "../features/reminders/reminders-feature.js";
@@ -41,7 +44,7 @@ export function defaultFeatures(): Middleware<AppContext>[] {
     handoffHold,
     // A person inside a dialog (report, class registration) is handled by it first; class registration starts
     // from the class list (classesMenu), a report from reportStart.
-    createDialogRunner([reportDialog, registrationDialog]),
+    createDialogRunner([reportDialog, registrationDialog, additionDialog, ratingDialog]),
     // Reports and classes speak Vietnamese and English: Chinese and Korean speakers are told so and offered English.
     viEnOnlyGate,
     // Name and phone shared with one tap (Zalo's request_user_info card): into the open dialog, or kept for the next.
@@ -51,6 +54,8 @@ export function defaultFeatures(): Middleware<AppContext>[] {
     // Reminder requests and buttons (outside a dialog); then what was kept for the person, after the answer.
     reminders,
     deliverKept,
+    // "bổ sung PA-…", "chưa xử lý xong", rating buttons: before a report starts or a code is looked up.
+    reportFollowUp,
     reportStart,
     // A photo, file or video with nothing else: "Gửi phản ánh kèm ảnh này?"
     photoFirst,

@@ -26,3 +26,4 @@ export { holidaysOf, isPublicHoliday, nationalDayPartner } from "./holidays.js";
 export type { Holiday, HolidayOptions } from "./holidays.js";
 export { isOfficeOpen, nextOfficeOpening, isWorkingDay, OFFICE_SESSIONS } from "./office-hours.js";
 export type { OfficeOptions } from "./office-hours.js";
+export { addWorkingDays, subtractWorkingDays, workingDeadline, workingDaysLeft, localInstant, OFFICE_OPENS_MINUTE, OFFICE_CLOSES_MINUTE } from "./working-days.js";

@@ -123,15 +123,48 @@ export function canDeliver(window: DeliveryWindow, lastInboundAt: number | undef
   return age <= window.freeMs || (purpose === "staff" && age <= window.staffMs);
 }
 
+/**
+ * How the consoles show a channel, declared by the channel itself (src/channels/<channel>): its name for staff and
+ * its colour in charts. Known whether or not the channel is on now, since past messages came through it.
+ */
+export interface ChannelLabel {
+  readonly name: string;
+  readonly label: string;
+  readonly color: string;
+}
+
+/** Chart colours for a channel that declared none. */
+const SPARE_COLORS = ["#c77700", "#8a1c1c", "#2b7a78"];
+
 /** The channels a deployment has, by name. */
 export class ChannelRegistry {
   #channels = new Map<string, OutboundChannel>();
+  #labels = new Map<string, ChannelLabel>();
   #observers: ((channel: string, error?: unknown) => void)[] = [];
 
   /** Told after every send through the registry (metrics). */
   observe(observer: (channel: string, error?: unknown) => void): this {
     this.#observers.push(observer);
     return this;
+  }
+
+  /** Declares how a channel is shown (ChannelLabel), on or off. */
+  describe(label: ChannelLabel): this {
+    this.#labels.set(label.name, label);
+    return this;
+  }
+
+  /**
+   * A channel's name for staff, as the channel declared it (its own name when it declared none).
+   * @example channels.label("cli") // "Dòng lệnh"
+   */
+  label(name: string): string {
+    return this.#labels.get(name)?.label ?? name;
+  }
+
+  /** A channel's chart colour, as it declared it (a spare one, by its place in the chart, when it declared none). */
+  color(name: string, index: number): string {
+    return this.#labels.get(name)?.color ?? SPARE_COLORS[index % SPARE_COLORS.length];
   }
 
   add(channel: OutboundChannel): this {

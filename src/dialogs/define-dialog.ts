@@ -1,7 +1,7 @@
 import type { Choice, Reply } from "../core/message.js";
 import { choicePayload, type ChoicePayload } from "../shared/choice-payload.js";
 import { dialogCommand } from "./commands.js";
-import type { DialogContext, DialogDeclaration, SharedContact, Step, StepResult } from "./dialog.js";
+import type { DialogContext, DialogDeclaration, DialogSummary, SharedContact, Step, StepResult } from "./dialog.js";
 import dialogTexts from "./dialog-texts.json" with { type: "json" };
 
 /** The payload of the "Hủy" choice, understood by every dialog. */
@@ -40,8 +40,10 @@ export function defineDialog<D>(declaration: DialogDeclaration<D>): Dialog<D> {
     editItem: choicePayload(`${declaration.payloadPrefix}:edit`),
   };
   const byName = new Map<string, Step<D>>(declaration.steps.map((step) => [step.name, step]));
-  byName.set(SUMMARY_STEP, summaryStep(declaration, payloads));
-  byName.set(EDIT_STEP, editStep(declaration, payloads));
+  if (declaration.summary) {
+    byName.set(SUMMARY_STEP, summaryStep(declaration.summary, payloads));
+    byName.set(EDIT_STEP, editStep(declaration, payloads));
+  }
   return {
     ...declaration,
     payloads,
@@ -61,8 +63,7 @@ export function defineDialog<D>(declaration: DialogDeclaration<D>): Dialog<D> {
 
 // ===  The summary and "Sửa"  ===
 
-function summaryStep<D>(declaration: DialogDeclaration<D>, payloads: Dialog<D>["payloads"]): Step<D> {
-  const { summary } = declaration;
+function summaryStep<D>(summary: DialogSummary<D>, payloads: Dialog<D>["payloads"]): Step<D> {
   return {
     name: SUMMARY_STEP,
     answered: () => false,

@@ -48,6 +48,7 @@ export async function startDialog<D>(ctx: AppContext, dialog: Dialog<D>, data: D
   ctx.conversation.state.dialog = state;
   ctx.outcome = "in_dialog";
   await ask(ctx, dialog, state, intro);
+  if (activeDialog(ctx) !== state) ctx.outcome = "answered";
 }
 
 /** Closes the open dialog (nothing is kept). */
@@ -130,6 +131,8 @@ async function apply(ctx: AppContext, dialog: AnyDialog, state: DialogState, res
   if ("invalid" in result) return ctx.previousRepliesUnseen ? undefined : ask(ctx, dialog, state, result.invalid);
   state.step = "goto" in result ? result.goto : dialog.nextStep(state.data);
   await ask(ctx, dialog, state, result.say);
+  // A dialog without a summary ends with its last answer.
+  if (activeDialog(ctx) !== state) ctx.outcome = "answered";
 }
 
 /** Asks the same step again, after `line`. */
@@ -138,8 +141,24 @@ function again(ctx: AppContext, dialog: AnyDialog, state: DialogState, line: str
   return ask(ctx, dialog, state, line);
 }
 
-/** Asks the current step, with a line before it when given. */
+/**
+ * Asks the current step, with a line before it when given. A step that prepares its question may find nothing to ask
+ * (it is then answered) and the next one is asked; a dialog without a summary whose steps are all answered is over.
+ */
 export async function ask(ctx: DialogContext, dialog: AnyDialog, state: DialogState, before?: string): Promise<void> {
-  const question: Reply = dialog.step(state.step)!.ask(ctx, state.data);
+  let step = dialog.step(state.step);
+  while (step?.prepare) {
+    await step.prepare(ctx, state.data);
+    const next = dialog.nextStep(state.data);
+    if (next === state.step) break;
+    state.step = next;
+    step = dialog.step(next);
+  }
+  if (!step) {
+    if (activeDialog(ctx) === state) endDialog(ctx);
+    if (before) await ctx.reply({ text: before });
+    return;
+  }
+  const question: Reply = step.ask(ctx, state.data);
   await ctx.reply(before ? { ...question, text: `${before}\n\n${question.text}` } : question);
 }

@@ -80,6 +80,11 @@ export interface Step<D> {
    * is still unanswered; true when it took something. Name and phone steps have it (src/dialogs/person-steps.ts).
    */
   takeContact?(ctx: DialogContext, data: D, contact: SharedContact): boolean;
+  /**
+   * Loads what the question needs before it is asked (a lookup in the store); it may answer the step (nothing to
+   * ask), and the runner then moves on to the next one. Runs every time the step is about to be asked.
+   */
+  prepare?(ctx: DialogContext, data: D): Promise<void>;
   /** True when the message is plainly an answer to this step (a phone number at the phone step). */
   accepts?(ctx: DialogContext, data: D): boolean;
   /**
@@ -119,7 +124,11 @@ export interface DialogDeclaration<D> {
   payloadPrefix: string;
   /** The steps in the order they are asked; a step is asked while it applies and is unanswered. */
   steps: readonly Step<D>[];
-  summary: DialogSummary<D>;
+  /**
+   * The summary to confirm ("Gửi / Sửa / Hủy"). Without one, the dialog ends when its last step is answered: the
+   * steps save as they go (a rating, where a confirmation would only lose answers).
+   */
+  summary?: DialogSummary<D>;
   /** Intents that belong to this dialog: text with them is always an answer to the step. */
   ownIntents: readonly IntentLabel[];
   /** Payloads that would start this same dialog: while it is open they only ask the step again. */

@@ -3,7 +3,7 @@
  * Zalo message to staff ids and as a signed JSON POST to STAFF_WEBHOOK_URL. See src/staff/.
  */
 export interface StaffEvent {
-  type: "report" | "registration" | "handoff" | "dead_letter";
+  type: "report" | "registration" | "handoff" | "dead_letter" | ReportAlertType;
   /** Report or registration code, or the conversation key of a handoff. */
   ref: string;
   packId: string;
@@ -14,7 +14,15 @@ export interface StaffEvent {
   /** Path in the console, e.g. /admin/reports/PA-2026-0007. */
   consolePath: string;
   at: number;
+  /** "urgent" for a report flagged urgent (harm happening now): the message starts with "KHẨN". */
+  priority?: "urgent";
 }
+
+/**
+ * Alerts about a report after it was filed (src/features/reports): its deadline is near, it is overdue, the reporter
+ * reopened it or added to it, it was moved to another unit.
+ */
+export type ReportAlertType = "report_due_soon" | "report_overdue" | "report_reopened" | "report_added" | "report_transferred";
 
 /** Tells staff; never throws into the caller (failures are retried and logged inside). */
 export interface StaffNotifier {

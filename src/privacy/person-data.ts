@@ -6,10 +6,11 @@ import { updateDocument } from "../store/update-document.js";
  * One person's data across the store, found by their conversation key (`channel:accountId:userId`): exported as
  * JSON on request, or erased. What erasure does per collection (docs/privacy.md):
  * - conversations (and the pages of their long messages), handoffs, pending messages, undeliverable replies,
- *   subscriptions, kept messages (and their per-person index), announcement copies, replies waiting in the outbox or a
- *   local chat's inbox: deleted;
+ *   subscriptions, kept messages (and their per-person index), announcement copies, replies waiting in the outbox or
+ *   a local chat's inbox: deleted;
  * - reports and registrations: kept for the office's records, anonymised (name, phone, who sent it removed; the
- *   description kept with phone numbers masked);
+ *   description, later additions and the rating comment kept with phone numbers masked); the person is taken off
+ *   the followers of other people's reports;
  * - media records: the link to the person removed (the files stay as the anonymised report's evidence); files sent
  *   outside a report deleted.
  *
@@ -123,8 +124,24 @@ function anonymousRef(person: PersonKey) {
 const PHONE_IN_TEXT = /(?:\+?84|0)(?:[\s.-]?\d){8,10}/g;
 
 function anonymiseReport(doc: Doc, person: PersonKey, at: number): Doc {
-  const description = typeof doc.description === "string" ? doc.description.replace(PHONE_IN_TEXT, "[đã xóa]") : doc.description;
-  return { ...doc, description, contact: { anonymous: true }, reporter: anonymousRef(person), anonymisedAt: at };
+  const masked = (text: unknown) => (typeof text === "string" ? text.replace(PHONE_IN_TEXT, "[đã xóa]") : text);
+  const additions = Array.isArray(doc.additions) ? (doc.additions as Doc[]).map((a) => (a.text === undefined ? a : { ...a, text: masked(a.text) })) : doc.additions;
+  const rating = doc.rating && typeof doc.rating === "object" ? { ...(doc.rating as Doc), ...((doc.rating as Doc).comment !== undefined ? { comment: masked((doc.rating as Doc).comment) } : {}) } : doc.rating;
+  return { ...doc, description: masked(doc.description), ...(additions ? { additions } : {}), ...(rating ? { rating } : {}), contact: { anonymous: true }, reporter: anonymousRef(person), anonymisedAt: at };
+}
+
+/** Takes the person off the followers of other people's reports (they asked to be told of them). */
+async function unfollowAll(store: Store, person: PersonKey): Promise<number> {
+  const reports = store.collection<Doc>(PERSONAL_COLLECTIONS.reports);
+  const key = keyOf(person);
+  const follows = (doc: Doc | undefined) => Array.isArray(doc?.followers) && (doc.followers as { key?: string }[]).some((f) => f.key === key);
+  let count = 0;
+  for (const doc of await reports.find()) {
+    if (!follows(doc) || typeof doc.code !== "string") continue;
+    await updateDocument(reports, doc.code, (stored) => (stored && follows(stored) ? { ...stored, followers: (stored.followers as { key?: string }[]).filter((f) => f.key !== key) } : undefined), { durable: true });
+    count++;
+  }
+  return count;
 }
 
 function anonymiseRegistration(doc: Doc, person: PersonKey, at: number): Doc {
@@ -164,6 +181,7 @@ export async function erasePersonData(store: Store, person: PersonKey, now: numb
     }
   };
   await rewrite(reports, (doc) => anonymiseReport(doc, person, now));
+  for (let n = await unfollowAll(store, person); n > 0; n--) count(reports, "anonymised");
   await rewrite(registrations, (doc) => anonymiseRegistration(doc, person, now));
   // Files that became a report's evidence stay with it, unlinked from the person; files sent outside a report
   // (a photo in a chat that never became a report) are deleted, bytes and record.

@@ -53,7 +53,7 @@ export class ChannelStaffNotifier implements StaffNotifier {
     const { staffChannel: channel, staffAccountId: accountId = "" } = this.options;
     const ids = staffFor(event.unitId, this.options.routes, this.options.staffUserIds);
     if (ids.length === 0 || !this.options.channels.get(channel)) return;
-    const text = `[${label(event.type)}] ${event.ref}\n${event.summary}\nXem: ${this.#link(event)}`;
+    const text = `${event.priority === "urgent" ? "KHẨN · " : ""}[${label(event.type)}] ${event.ref}\n${event.summary}\nXem: ${this.#link(event)}`;
     for (const userId of ids) {
       try {
         await this.options.channels.send({ channel, accountId, userId }, { text }, { purpose: "update" });
@@ -84,5 +84,15 @@ export class ChannelStaffNotifier implements StaffNotifier {
 }
 
 function label(type: StaffEvent["type"]): string {
-  return { report: "Phản ánh mới", registration: "Đăng ký lớp", handoff: "Cần cán bộ", dead_letter: "Tin không gửi được" }[type];
+  return {
+    report: "Phản ánh mới",
+    registration: "Đăng ký lớp",
+    handoff: "Cần cán bộ",
+    dead_letter: "Tin không gửi được",
+    report_due_soon: "Phản ánh sắp đến hạn",
+    report_overdue: "Phản ánh quá hạn",
+    report_reopened: "Phản ánh bị mở lại",
+    report_added: "Người dân bổ sung phản ánh",
+    report_transferred: "Phản ánh được chuyển đến đơn vị",
+  }[type];
 }

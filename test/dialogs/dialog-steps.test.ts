@@ -101,7 +101,7 @@ describe("report steps", () => {
   });
 
   it("a name alone at the contact step is kept, and the phone is asked next; both at once go to the summary", async () => {
-    const data: ReportData = { ...fresh(), categoryId: "relic-harm", description: "vẽ bậy", placeSkipped: true, whenSkipped: true, evidenceDone: true };
+    const data: ReportData = { ...fresh(), categoryId: "relic-harm", description: "vẽ bậy", placeSkipped: true, whenSkipped: true, evidenceDone: true, similarDecided: true };
     expect(contact.takesData).toBe(true);
     expect(await contact.handle(fakeDialogContext({ text: "Nguyễn Văn An" }), data)).toEqual({ next: true });
     expect(data.contact).toEqual({ anonymous: false, name: "Nguyễn Văn An" });

@@ -217,7 +217,9 @@ export async function quickReport(person: ZaloPerson | MessengerPerson, descript
   await person.say(description);
   await person.say(place);
   await person.tap("dialog:skip");
-  await person.tap("dialog:skip");
+  const asked = await person.tap("dialog:skip");
+  // An open report of the same matter nearby is offered first ("Theo dõi phản ánh đó?"): this helper files anyway.
+  if (/phản ánh tương tự|similar report/.test(asked)) await person.tap("report:similar:new");
   await person.tap("report:anonymous");
   const done = await person.tap("report:submit");
   const code = /PA-\d{4}-\d{4,}/.exec(done)?.[0];

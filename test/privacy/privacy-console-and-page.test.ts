@@ -32,7 +32,9 @@ async function namedReport(person: ZaloPerson, name: string, phone: string): Pro
   await person.say("Có người vẽ bậy lên tường đình Đông Xá");
   await person.say("đình Đông Xá");
   await person.tap("dialog:skip");
-  const notice = await person.tap("dialog:skip");
+  let notice = await person.tap("dialog:skip");
+  // Another person's report of the same matter is offered first (docs/reports.md): this one files its own.
+  if (notice.includes("phản ánh tương tự")) notice = await person.tap("report:similar:new");
   await person.say(`${name} ${phone}`);
   const done = await person.tap("report:submit");
   return { code: /PA-\d{4}-\d{4,}/.exec(done)![0], notice };
@@ -83,6 +85,25 @@ describe("erasure asked in chat", () => {
     expect(await person.say("yes")).toContain("I have deleted your data");
     await server.settle();
     expect(await server.services.conversations.get(`messenger:108512345678901:en-privacy-1`)).toBeUndefined();
+  });
+});
+
+describe("erasure asked in Chinese and Korean", () => {
+  it("Chinese asks in Chinese and erases on the button; Korean “아니요” keeps everything", async () => {
+    const zh = new MessengerPerson(server, "zh-privacy-1");
+    await zh.say("林会什么时候");
+    const asked = await zh.say("请删除我的个人数据");
+    expect(asked).toContain("您要我删除您的数据吗？");
+    expect(asked).toContain("此操作无法撤销");
+    expect(await zh.tap("privacy:erase", "删除数据")).toContain("已删除您的数据");
+    await server.settle();
+    expect(await server.services.conversations.get(`messenger:108512345678901:zh-privacy-1`)).toBeUndefined();
+
+    const ko = new MessengerPerson(server, "ko-privacy-1");
+    await ko.say("림 축제 언제예요?");
+    expect(await ko.say("내 데이터 삭제해 주세요")).toContain("데이터를 삭제할까요?");
+    expect(await ko.tap("privacy:keep", "아니요")).toContain("데이터를 그대로 두었어요.");
+    expect((await server.services.conversations.get(`messenger:108512345678901:ko-privacy-1`))?.transcript.length).toBeGreaterThan(3);
   });
 });
 

@@ -1,7 +1,7 @@
 import { DeliveryRefused, type DeliveryWindow, type OutboundChannel, type OutOfWindowKind, type Recipient, type SendOptions, type TemplateContent } from "../../core/channel.js";
 import type { Reply } from "../../core/message.js";
-import { messengerWasDelivered } from "./delivery-check.js";
 import { MESSENGER_TAG_PURPOSES } from "./config.js";
+import { messengerWasDelivered } from "./delivery-check.js";
 import type { GraphClient } from "./graph/client.js";
 import { GraphApiError, isTransientGraphError } from "./graph/errors.js";
 import type { MessageTag, SendKind } from "./graph/send-types.js";

@@ -76,11 +76,6 @@ export class ZaloOutbound implements OutboundChannel {
     }
   }
 
-  /** After a send that timed out: whether the OA's conversation shows the reply (delivery-check.ts). */
-  wasDelivered(to: Recipient, reply: Reply, since: number): Promise<boolean | "partly" | undefined> {
-    return zaloWasDelivered(this.api, to, reply, since, { contactCardImageUrl: this.contactCardImageUrl });
-  }
-
   /** A transaction message (to the person's user id) or a ZNS (to their phone), filled from the message's facts. */
   async #sendTemplate(to: Recipient, reply: Reply, templateId: string, content: TemplateContent, phone: string | undefined): Promise<void> {
     try {
@@ -108,6 +103,11 @@ export class ZaloOutbound implements OutboundChannel {
       }
       throw error;
     }
+  }
+
+  /** After a send that timed out: whether the OA's conversation shows the reply (delivery-check.ts). */
+  wasDelivered(to: Recipient, reply: Reply, since: number): Promise<boolean | "partly" | undefined> {
+    return zaloWasDelivered(this.api, to, reply, since, { contactCardImageUrl: this.contactCardImageUrl });
   }
 }
 

@@ -23,7 +23,6 @@ import { sendWholeText, transcriptPageOr404 } from "./long-text.js";
 
 const REASONS: Record<Handoff["reason"], string> = { asked: "Người dân yêu cầu", menu: "Chọn “Gặp cán bộ”", misunderstood: "Bot không hiểu hai lần liền" };
 const STATUSES: Record<Handoff["status"], string> = { open: "Đang chờ cán bộ", released: "Đã trả lại cho bot", expired: "Hết hạn (24 giờ)", ended_by_person: "Người dân đã kết thúc" };
-const CHANNELS: Record<string, string> = { zalo: "Zalo", messenger: "Messenger", web: "Web", cli: "Dòng lệnh" };
 
 /** An open handoff waits for staff until a staff reply comes after the person's last message. */
 function waitsForStaff(h: Handoff, lastFromPerson: { at: number } | undefined): boolean {
@@ -64,7 +63,7 @@ export function inboxRoutes(deps: WebDeps): Router {
     const item = (h: Handoff) => {
       const last = conversations.get(h.key)?.transcript.filter((l) => l.from === "person").at(-1);
       return html`<li data-key="${h.key}">
-        <a href="/admin/inbox/${uriComponent(h.key)}"><b>${CHANNELS[h.person.channel] ?? h.person.channel}</b> · ${REASONS[h.reason]}</a>
+        <a href="/admin/inbox/${uriComponent(h.key)}"><b>${deps.services.channels.label(h.person.channel)}</b> · ${REASONS[h.reason]}</a>
         <span class="badge${waitsForStaff(h, last) ? " open" : ""}">${badgeText(h, last)}</span>
         <br><span class="muted small">Mở lúc ${formatDateTime(h.openedAt)}${h.firstStaffReplyAt ? ` · đã trả lời sau ${formatDuration(h.firstStaffReplyAt - h.openedAt)}` : " · chưa có cán bộ trả lời"}</span>
         ${last ? html`<br><span class="small">“${last.text.slice(0, 140)}”</span>` : ""}
@@ -114,7 +113,7 @@ export function inboxRoutes(deps: WebDeps): Router {
     const open = handoff.status === "open" && !handoffs.isDue(handoff);
     const path = `/admin/inbox/${uriComponent(handoff.key)}`;
     const body = html`<p><a href="/admin/inbox">← Hộp thư</a></p>
-      <h1>${CHANNELS[handoff.person.channel] ?? handoff.person.channel} · ${REASONS[handoff.reason]} <span class="badge${open ? " open" : ""}">${STATUSES[handoff.status]}</span></h1>
+      <h1>${deps.services.channels.label(handoff.person.channel)} · ${REASONS[handoff.reason]} <span class="badge${open ? " open" : ""}">${STATUSES[handoff.status]}</span></h1>
       <p class="muted small">Mở lúc ${formatDateTime(handoff.openedAt)}${conversation?.lastInboundAt ? ` · người dân nhắn gần nhất ${formatDateTime(conversation.lastInboundAt)}` : ""}${open ? ` · tự trả lại cho bot lúc ${formatDateTime(handoffs.dueAt(handoff))} nếu không có cán bộ trả lời` : ""}</p>
       <section class="card" data-poll="${path}/part" data-poll-ms="4000">${await threadPart(handoff.key)}</section>
       ${

@@ -74,3 +74,31 @@ export function dice(a: Set<string>, b: Set<string>): number {
   for (const word of a) if (b.has(word)) shared++;
   return (2 * shared) / (a.size + b.size);
 }
+
+// ===  Before filing: an open report of the same matter  ===
+
+/** How far back an open report is offered to someone about to file the same matter. */
+export const SIMILAR_OPEN_WINDOW_MS = 30 * 24 * 3_600_000;
+
+type Open = Candidate & Pick<Report, "status" | "reporter">;
+
+/**
+ * The open report (received, in progress, reopened) that looks like the one `personKey` is about to file: same pack
+ * and category, close in place, similar description, filed in the last 30 days by someone else; the most recent.
+ *
+ * @example similarOpenReport(draft, await reports.find({ packId, categoryId }), ctx.conversation.key)?.code
+ */
+export function similarOpenReport<T extends Open>(draft: Candidate, existing: readonly T[], personKey: string): T | undefined {
+  return existing
+    .filter(
+      (other) =>
+        (other.status === "received" || other.status === "in_progress" || other.status === "reopened") &&
+        other.reporter.key !== personKey &&
+        other.packId === draft.packId &&
+        other.categoryId === draft.categoryId &&
+        draft.createdAt - other.createdAt <= SIMILAR_OPEN_WINDOW_MS &&
+        closeInPlace(draft.place, other.place) &&
+        dice(words(draft.description), words(other.description)) >= DUPLICATE_TEXT_SIMILARITY,
+    )
+    .sort((a, b) => b.createdAt - a.createdAt)[0];
+}

@@ -1,4 +1,5 @@
 import type { Services } from "../../shared/services.js";
+import { formatDate, vietnamTimeOf } from "../../calendar/index.js";
 import type { ContentPack } from "../../content/index.js";
 import type { Attachment, GeoLocation } from "../../core/message.js";
 import type { PersonRef } from "../../domain/person.js";
@@ -6,13 +7,14 @@ import type { Report } from "../../domain/report.js";
 import { nextTicketCode } from "../../shared/ticket-code.js";
 import { maskPhones } from "../../logger.js";
 import { updateDocument } from "../../store/update-document.js";
+import { deadlineOf, deadlineRules } from "./deadline.js";
 import { possibleDuplicates } from "./duplicates.js";
 import { keepEvidence, withMediaIds } from "./kept-evidence.js";
 import { REPORTS } from "./report-service.js";
 import { categoryName, OTHER_CATEGORY } from "./report-text.js";
 
 /** What filing a report needs: the store, the staff notifier, the clock. */
-export type FilingDeps = Pick<Services, "store" | "notifier" | "now" | "today" | "evidence" | "logger">;
+export type FilingDeps = Pick<Services, "store" | "notifier" | "now" | "today" | "evidence" | "logger" | "config">;
 
 /** What the report dialog collected. */
 export interface ReportInput {
@@ -59,6 +61,7 @@ export async function fileReport(services: FilingDeps, pack: ContentPack, input:
   const reports = services.store.collection<Report>(REPORTS);
   const code = await nextTicketCode(services.store, "PA", services.today());
   const now = services.now();
+  const deadline = deadlineOf(pack, input.categoryId, input.description, now, deadlineRules(services.config));
   const draft: Report = {
     code,
     packId: pack.id,
@@ -74,6 +77,7 @@ export async function fileReport(services: FilingDeps, pack: ContentPack, input:
     status: "received",
     history: [{ at: now, status: "received", by: "bot" }],
     possibleDuplicates: [],
+    ...deadline,
     createdAt: now,
     updatedAt: now,
   };
@@ -97,7 +101,8 @@ export function staffSummary(report: Report, pack: ContentPack): string {
   const place = report.place?.text ?? (report.place?.location ? `vị trí ${report.place.location.latitude.toFixed(5)},${report.place.location.longitude.toFixed(5)}` : "chưa rõ nơi");
   const description = report.description.length > 100 ? `${report.description.slice(0, 99)}…` : report.description;
   const duplicates = report.possibleDuplicates.length > 0 ? ` · Có thể trùng: ${report.possibleDuplicates.join(", ")}` : "";
-  return maskPhones(`${categoryName(pack, report.categoryId, "vi")} · ${place} · ${description}${duplicates}`);
+  const due = report.dueAt !== undefined ? ` · Hạn xử lý: ${dueLine(report.dueAt)}` : "";
+  return maskPhones(`${categoryName(pack, report.categoryId, "vi")} · ${place} · ${description}${duplicates}${due}`);
 }
 
 /** Tells staff of a new report (routed to its unit). */
@@ -110,5 +115,12 @@ export async function notifyStaffOfReport(services: FilingDeps, pack: ContentPac
     summary: staffSummary(report, pack),
     consolePath: `/admin/reports/${report.code}`,
     at: report.createdAt,
+    ...(report.priority === "urgent" ? { priority: "urgent" as const } : {}),
   });
+}
+
+/** "17:00 09/12/2026" (Vietnam time). */
+export function dueLine(dueAt: number): string {
+  const { date, time } = vietnamTimeOf(dueAt);
+  return `${time} ${formatDate(date, "vi")}`;
 }

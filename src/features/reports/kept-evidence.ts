@@ -20,9 +20,13 @@ export function withMediaIds(services: Pick<Services, "evidence">, evidence: rea
   });
 }
 
-/** Starts downloading a filed report's files; returns at once (failures are logged, the report is already safe). */
-export function keepEvidence(services: Pick<Services, "evidence" | "logger">, report: Report): void {
+/**
+ * Starts downloading a filed report's files (from `from` on: what a later "bổ sung" added); returns at once (failures
+ * are logged, the report is already safe).
+ */
+export function keepEvidence(services: Pick<Services, "evidence" | "logger">, report: Report, from = 0): void {
   report.evidence.forEach((item, index) => {
+    if (index < from) return;
     if (item.keptMediaId && item.media?.id === item.keptMediaId) {
       void services.evidence.attach(item.keptMediaId, report.code, index).catch((error) => services.logger.error({ err: error, report: report.code }, "evidence: could not link an upload"));
       return;

@@ -31,10 +31,17 @@ const statusBody = z.strictObject({
   by: z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(100, "is too long").optional(),
 });
 
+/** POST /api/reports/:code/transfer, /assign, /notes. */
+const who = z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(100, "is too long").optional();
+const transferBody = z.strictObject({ unit: id("a unit (contact) id"), by: who });
+const assignBody = z.strictObject({ assignee: z.string({ error: "must be text" }).trim().max(32, "is too long"), by: who });
+const noteBody = z.strictObject({ text: z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(2000, "is too long (2000 characters at most)"), by: who });
+
 // ===  Routes  ===
 
 /**
- * /api/reports: list (filters, newest first), read one, change status with a note (the reporter is told).
+ * /api/reports: list (filters, newest first), read one, change status with a note (the reporter is told), move to
+ * another unit (the reporter is told which), assign, add an internal note (never told).
  *
  * @example app.use("/api/reports", reportRoutes(services));
  */
@@ -73,6 +80,31 @@ export function reportRoutes(services: Services): Router {
     await visible(req.params.code, res);
     const report = await reports.changeStatus(req.params.code, body.status, body.note, body.by ?? callerOf(res).name);
     res.json({ report });
+  });
+
+  // Another unit the key cannot see, or a unit not in the pack: the same 400 as any bad body field.
+  router.post("/:code/transfer", async (req, res) => {
+    const body = parse(transferBody, jsonBody(req), "body");
+    await visible(req.params.code, res);
+    try {
+      res.json({ report: await reports.transfer(req.params.code, body.unit, body.by ?? callerOf(res).name) });
+    } catch (error) {
+      if (error instanceof RangeError) throw new HttpError(400, error.message);
+      throw error;
+    }
+  });
+
+  router.post("/:code/assign", async (req, res) => {
+    const body = parse(assignBody, jsonBody(req), "body");
+    await visible(req.params.code, res);
+    res.json({ report: await reports.assign(req.params.code, body.assignee, body.by ?? callerOf(res).name) });
+  });
+
+  /** An internal note: for staff only, never sent to the reporter. */
+  router.post("/:code/notes", async (req, res) => {
+    const body = parse(noteBody, jsonBody(req), "body");
+    await visible(req.params.code, res);
+    res.json({ report: await reports.addNote(req.params.code, body.text, body.by ?? callerOf(res).name) });
   });
 
   return router;

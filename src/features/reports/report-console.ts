@@ -5,7 +5,7 @@
  */
 import { Router, type Request, type Response } from "express";
 import type { ContentPack } from "../../content/index.js";
-import { REPORT_STATUSES, REPORT_STATUS_NAMES, type Report, type ReportStatus } from "../../domain/report.js";
+import { isOpen, REPORT_STATUSES, REPORT_STATUS_NAMES, type Report, type ReportStatus } from "../../domain/report.js";
 import { HttpError } from "../../http/http-error.js";
 import { ReportService, type ReportFilter } from "./report-service.js";
 import { canSeeReport, isAdmin } from "../../web/auth/access.js";
@@ -20,8 +20,12 @@ import { sendPage } from "../../web/send-page.js";
 import type { WebDeps } from "../../web/web-deps.js";
 import { redirectWithFlash } from "../../web/flash.js";
 import { evidenceView } from "./evidence-console.js";
+import { deadlineRules, deadlineState, type DeadlineRules } from "./deadline.js";
+import { additionsView, dueView, historyView, lifecycleView, staffActionsView } from "./lifecycle-console.js";
+import { templatesFor } from "./reply-templates.js";
 
-const SORTS = ["createdAt", "code", "status", "category", "unit", "pack"] as const;
+const SORTS = ["createdAt", "dueAt", "code", "status", "category", "unit", "pack"] as const;
+const DUE_FILTERS = ["overdue", "due_soon", "open"] as const;
 type Sort = (typeof SORTS)[number];
 
 /** The list's query: filters, sort and direction. */
@@ -32,6 +36,10 @@ export interface ReportQuery {
   pack?: string;
   from?: string;
   to?: string;
+  /** Overdue, due soon (or overdue), or every open report. */
+  due?: (typeof DUE_FILTERS)[number];
+  /** "me", "none", or a username. */
+  assignee?: string;
   sort: Sort;
   dir: "asc" | "desc";
 }
@@ -48,13 +56,21 @@ export function reportQuery(query: Request["query"]): ReportQuery {
     pack: str("pack"),
     from: isIsoDay(str("from")) ? str("from") : undefined,
     to: isIsoDay(str("to")) ? str("to") : undefined,
+    due: (DUE_FILTERS as readonly string[]).includes(str("due") ?? "") ? (str("due") as ReportQuery["due"]) : undefined,
+    assignee: str("assignee"),
     sort: sort && (SORTS as readonly string[]).includes(sort) ? (sort as Sort) : "createdAt",
     dir: str("dir") === "asc" ? "asc" : "desc",
   };
 }
 
-/** The reports a user may see for a query (staff are held to their unit whatever the query says). */
-export async function visibleReports(service: ReportService, user: StaffUserView, query: ReportQuery, names: (r: Report) => { category: string; unit: string; pack: string }): Promise<Report[]> {
+/** The reports a user may see for a query (staff are held to their unit whatever the query says); `clock` places deadlines. */
+export async function visibleReports(
+  service: ReportService,
+  user: StaffUserView,
+  query: ReportQuery,
+  names: (r: Report) => { category: string; unit: string; pack: string },
+  clock: { now: number; rules: DeadlineRules },
+): Promise<Report[]> {
   const filter: ReportFilter = {
     status: query.status,
     categoryId: query.category,
@@ -63,11 +79,19 @@ export async function visibleReports(service: ReportService, user: StaffUserView
     from: query.from ? dayStart(query.from) : undefined,
     to: query.to ? dayEnd(query.to) : undefined,
   };
-  const reports = (await service.list(filter)).filter((report) => canSeeReport(user, report));
+  const assignee = query.assignee === "me" ? user.username : query.assignee;
+  const due = (r: Report) => deadlineState(r, clock.now, clock.rules);
+  const reports = (await service.list(filter))
+    .filter((report) => canSeeReport(user, report))
+    .filter((r) => !assignee || (assignee === "none" ? !r.assignee : r.assignee === assignee))
+    .filter((r) => !query.due || (query.due === "open" ? isOpen(r) : query.due === "overdue" ? due(r) === "overdue" : due(r) === "overdue" || due(r) === "due_soon"));
   const key = (r: Report): string | number => {
     switch (query.sort) {
       case "createdAt":
         return r.createdAt;
+      case "dueAt":
+        // Closed reports (no deadline left) sort after every open one.
+        return isOpen(r) && r.dueAt !== undefined ? r.dueAt : Number.MAX_SAFE_INTEGER;
       case "code":
         return r.code;
       case "status":
@@ -95,6 +119,8 @@ export function reportsRoutes(deps: WebDeps): Router {
   const router = Router();
   const { requireStaff, checkCsrf } = deps.auth;
   const service = new ReportService(deps.services);
+  const rules = deadlineRules(deps.services.config);
+  const clock = () => ({ now: deps.services.now(), rules });
   const packOf = (id: string): ContentPack | undefined => deps.services.knowledge.content.packs.get(id);
   const names = (r: Report) => {
     const pack = packOf(r.packId);
@@ -109,6 +135,9 @@ export function reportsRoutes(deps: WebDeps): Router {
     const seen = isAdmin(user) ? undefined : new Set((await service.list({ packId: user.packId, unitId: user.unitId })).map((r) => r.code));
     return (r: Report) => r.possibleDuplicates.filter((code) => !seen || seen.has(code));
   };
+  /** Who a report can be given to: active accounts of its unit, and admins. */
+  const assignable = async (r: Report) =>
+    (await deps.users.list()).filter((u) => !u.disabled && canSeeReport(u, r)).map(({ passwordHash: _hash, ...view }) => view);
   const visiblePacks = (user: StaffUserView) => [...deps.services.knowledge.content.packs.values()].filter((p) => isAdmin(user) || p.id === user.packId);
 
   const filterForm = (user: StaffUserView, q: ReportQuery): Html => {
@@ -129,9 +158,11 @@ export function reportsRoutes(deps: WebDeps): Router {
             <div><label for="pack">Địa phương</label><select id="pack" name="pack"><option value="">Tất cả</option>${packs.map((p) => option(p.id, p.names.vi, q.pack))}</select></div>`
           : ""
       }
+      <div><label for="due">Hạn xử lý</label><select id="due" name="due"><option value="">Tất cả</option>${option("overdue", "Quá hạn", q.due)}${option("due_soon", "Sắp đến hạn hoặc quá hạn", q.due)}${option("open", "Chưa xử lý xong", q.due)}</select></div>
+      <div><label for="assignee">Người phụ trách</label><select id="assignee" name="assignee"><option value="">Tất cả</option>${option("me", "Giao cho tôi", q.assignee)}${option("none", "Chưa giao", q.assignee)}</select></div>
       <div><label for="from">Từ ngày</label><input type="date" id="from" name="from" value="${q.from ?? ""}"></div>
       <div><label for="to">Đến ngày</label><input type="date" id="to" name="to" value="${q.to ?? ""}"></div>
-      <div><label for="sort">Sắp xếp</label><select id="sort" name="sort">${([["createdAt", "Ngày gửi"], ["code", "Mã"], ["status", "Trạng thái"], ["category", "Loại"], ["unit", "Đơn vị"], ["pack", "Địa phương"]] as const).map(([v, l]) => option(v, l, q.sort))}</select></div>
+      <div><label for="sort">Sắp xếp</label><select id="sort" name="sort">${([["createdAt", "Ngày gửi"], ["dueAt", "Hạn xử lý"], ["code", "Mã"], ["status", "Trạng thái"], ["category", "Loại"], ["unit", "Đơn vị"], ["pack", "Địa phương"]] as const).map(([v, l]) => option(v, l, q.sort))}</select></div>
       <div><label for="dir">Thứ tự</label><select id="dir" name="dir">${option("desc", "Mới / lớn trước", q.dir)}${option("asc", "Cũ / nhỏ trước", q.dir)}</select></div>
       <div class="actions"><button type="submit">Lọc</button><a class="btn secondary" href="/admin/reports">Bỏ lọc</a></div>
     </form>`;
@@ -146,7 +177,8 @@ export function reportsRoutes(deps: WebDeps): Router {
   router.get("/admin/reports", requireStaff, async (req, res) => {
     const user = staffOf(res);
     const q = reportQuery(req.query);
-    const reports = await visibleReports(service, user, q, names);
+    const reports = await visibleReports(service, user, q, names, clock());
+    const now = deps.services.now();
     const duplicates = await duplicatesFor(user);
     const sortLink = (sort: Sort, label: string) => {
       const dir = q.sort === sort && q.dir === "desc" ? "asc" : "desc";
@@ -157,12 +189,12 @@ export function reportsRoutes(deps: WebDeps): Router {
       ${filterForm(user, q)}
       <p class="actions"><span>${reports.length} phản ánh</span><a class="btn secondary" href="/admin/reports.csv?${queryString(q)}">Tải CSV</a></p>
       <div class="table-wrap"><table class="cards" data-testid="reports">
-        <thead><tr>${sortLink("code", "Mã")}${sortLink("createdAt", "Ngày gửi")}${sortLink("category", "Loại")}${sortLink("status", "Trạng thái")}${sortLink("unit", "Đơn vị")}${isAdmin(user) ? sortLink("pack", "Địa phương") : ""}<th>Địa điểm</th></tr></thead>
+        <thead><tr>${sortLink("code", "Mã")}${sortLink("createdAt", "Ngày gửi")}${sortLink("category", "Loại")}${sortLink("status", "Trạng thái")}${sortLink("dueAt", "Hạn xử lý")}${sortLink("unit", "Đơn vị")}${isAdmin(user) ? sortLink("pack", "Địa phương") : ""}<th>Địa điểm</th></tr></thead>
         <tbody>${reports.map((r) => {
           const n = names(r);
           return html`<tr>
             <td data-label="Mã"><a href="/admin/reports/${r.code}">${r.code}</a>${duplicates(r).length ? html` <span class="badge" title="Có thể trùng">≈${duplicates(r).length}</span>` : ""}</td>
-            <td data-label="Ngày gửi">${formatDateTime(r.createdAt)}</td><td data-label="Loại">${n.category}</td><td data-label="Trạng thái">${statusBadge(r.status)}</td><td data-label="Đơn vị">${n.unit}</td>${isAdmin(user) ? html`<td data-label="Địa phương">${n.pack}</td>` : ""}
+            <td data-label="Ngày gửi">${formatDateTime(r.createdAt)}</td><td data-label="Loại">${n.category}</td><td data-label="Trạng thái">${statusBadge(r.status)}</td><td data-label="Hạn xử lý">${dueView(r, now, rules)}</td><td data-label="Đơn vị">${n.unit}${r.assignee ? html`<br><span class="muted small">${r.assignee}</span>` : ""}</td>${isAdmin(user) ? html`<td data-label="Địa phương">${n.pack}</td>` : ""}
             <td data-label="Địa điểm">${r.place?.text ?? (r.place?.location ? "Vị trí đã chia sẻ" : "")}</td></tr>`;
         })}</tbody>
       </table></div>
@@ -172,9 +204,9 @@ export function reportsRoutes(deps: WebDeps): Router {
 
   router.get("/admin/reports.csv", requireStaff, async (req, res) => {
     const user = staffOf(res);
-    const reports = await visibleReports(service, user, reportQuery(req.query), names);
+    const reports = await visibleReports(service, user, reportQuery(req.query), names, clock());
     const duplicates = await duplicatesFor(user);
-    const rows: unknown[][] = [["Mã", "Ngày gửi", "Địa phương", "Loại vi phạm", "Đơn vị", "Trạng thái", "Mô tả", "Địa điểm", "Vĩ độ", "Kinh độ", "Thời điểm xảy ra", "Số bằng chứng", "Người phản ánh", "Điện thoại", "Kênh", "Có thể trùng", "Cập nhật lần cuối"]];
+    const rows: unknown[][] = [["Mã", "Ngày gửi", "Địa phương", "Loại vi phạm", "Đơn vị", "Trạng thái", "Mô tả", "Địa điểm", "Vĩ độ", "Kinh độ", "Thời điểm xảy ra", "Số bằng chứng", "Người phản ánh", "Điện thoại", "Kênh", "Có thể trùng", "Cập nhật lần cuối", "Ưu tiên", "Hạn xử lý", "Quá hạn", "Người phụ trách", "Đánh giá"]];
     for (const r of reports) {
       const n = names(r);
       rows.push([
@@ -182,6 +214,8 @@ export function reportsRoutes(deps: WebDeps): Router {
         r.place?.location?.latitude ?? "", r.place?.location?.longitude ?? "", r.happened?.text ?? "", r.evidence.length,
         r.contact.anonymous ? "Ẩn danh" : r.contact.name, r.contact.anonymous ? "" : maskPhone(r.contact.phone), r.reporter.channel,
         duplicates(r).join(" "), formatDateTime(r.updatedAt),
+        r.priority === "urgent" ? "Khẩn" : "Thường", r.dueAt !== undefined ? formatDateTime(r.dueAt) : "", deadlineState(r, deps.services.now(), rules) === "overdue" ? "Có" : "",
+        r.assignee ?? "", r.rating ? r.rating.score : "",
       ]);
     }
     sendCsv(res, `phan-anh-${deps.services.today()}.csv`, rows);
@@ -216,7 +250,9 @@ export function reportsRoutes(deps: WebDeps): Router {
             <dt>Ngày gửi</dt><dd>${formatDateTime(r.createdAt)}</dd>
             <dt>Người phản ánh</dt><dd>${r.contact.anonymous ? html`Ẩn danh <span class="muted small">(không gọi lại được)</span>` : html`${r.contact.name} · <a href="tel:${r.contact.phone}">${r.contact.phone}</a>`}</dd>
             <dt>Kênh</dt><dd>${r.reporter.channel}</dd>
+            ${lifecycleView(r, deps.services.now(), rules)}
           </dl>
+          ${additionsView(r)}
           ${evidenceView(r)}
         </section>
         <section>
@@ -226,6 +262,11 @@ export function reportsRoutes(deps: WebDeps): Router {
               ${csrfField(sessionOf(res).csrf)}
               <label for="status">Trạng thái mới</label>
               <select id="status" name="status">${REPORT_STATUSES.map((s) => html`<option value="${s}"${s === r.status ? html` selected` : ""}>${REPORT_STATUS_NAMES[s].vi}</option>`)}</select>
+              <label for="template">Mẫu trả lời</label>
+              <select id="template" name="template" data-fills="note">
+                <option value="">— Không dùng mẫu —</option>
+                ${REPORT_STATUSES.map((s) => html`<optgroup label="${REPORT_STATUS_NAMES[s].vi}">${templatesFor(s, r.code).map((t, i) => html`<option value="${s}:${i}" data-status="${s}" data-text="${t.text}">${t.title}</option>`)}</optgroup>`)}
+              </select>
               <label for="note">Ghi chú gửi người phản ánh</label>
               <textarea id="note" name="note" maxlength="1000" placeholder="Ví dụ: Đã chuyển Công an phường kiểm tra."></textarea>
               <p class="muted small">Người phản ánh được báo qua kênh họ đã dùng (trong thời hạn kênh cho phép; nếu quá hạn, tin được giữ và gửi khi họ nhắn lại).</p>
@@ -236,9 +277,10 @@ export function reportsRoutes(deps: WebDeps): Router {
             <h2>Có thể trùng</h2>
             ${duplicates.length ? html`<ul>${duplicates.map((d) => html`<li><a href="/admin/reports/${d.code}">${d.code}</a> ${statusBadge(d.status)} <span class="muted small">${formatDateTime(d.createdAt)} · ${d.description.slice(0, 80)}</span></li>`)}</ul>` : html`<p class="muted">Không thấy phản ánh giống.</p>`}
           </div>
+          ${staffActionsView(r, packOf(r.packId), await assignable(r), sessionOf(res).csrf)}
           <div class="card">
             <h2>Lịch sử</h2>
-            <ol class="small">${[...r.history].reverse().map((h) => html`<li><b>${REPORT_STATUS_NAMES[h.status].vi}</b> · ${formatDateTime(h.at)} · ${h.by}${h.note ? html`<br>${h.note}` : ""}</li>`)}</ol>
+            ${historyView(r, (id) => packOf(r.packId)?.contact(id)?.names.vi ?? id)}
           </div>
         </section>
       </div>`;
@@ -251,7 +293,10 @@ export function reportsRoutes(deps: WebDeps): Router {
     const body = req.body as Record<string, unknown>;
     const status = body.status;
     if (typeof status !== "string" || !(REPORT_STATUSES as readonly string[]).includes(status)) throw new HttpError(400, "Trạng thái không hợp lệ.");
-    const note = typeof body.note === "string" ? body.note.trim().slice(0, 1000) : "";
+    // A template chosen without the script (which copies it into the note to edit) is used as it is.
+    const template = typeof body.template === "string" ? /^([a-z_]+):(\d+)$/.exec(body.template) : null;
+    const fromTemplate = template ? templatesFor(template[1] as ReportStatus, report.code)[Number(template[2])]?.text : undefined;
+    const note = typeof body.note === "string" && body.note.trim() ? body.note.trim().slice(0, 1000) : (fromTemplate ?? "");
     if (status === report.status && !note) throw new HttpError(400, "Trạng thái không đổi: hãy ghi chú điều muốn báo người phản ánh.");
     await service.changeStatus(report.code, status as ReportStatus, note || undefined, user.username);
     redirectWithFlash(res, `/admin/reports/${report.code}`, `Đã cập nhật “${REPORT_STATUS_NAMES[status as ReportStatus].vi}” và báo người phản ánh.`);

@@ -24,6 +24,9 @@ export interface ReportData {
   evidence: Attachment[];
   /** The person said "xong" (or skipped) at the evidence step. */
   evidenceDone?: boolean;
+  /** An open report that looks like this one (shown before filing, without its reporter), and whether the person chose. */
+  similar?: { code: string; categoryId: string; status: import("../../domain/report.js").ReportStatus; createdAt: number };
+  similarDecided?: boolean;
   /** Name and phone so far; complete once both are there, or anonymous. */
   contact?: { anonymous: true } | { anonymous: false; name?: string; phone?: string };
 }
@@ -60,6 +63,9 @@ export const REPORT_PAYLOADS = {
   edit: "report:edit",
   editField: (step: string) => EDIT_ITEM.of(step),
   resume: "report:resume",
+  /** Before filing: follow the similar open report instead, or file anyway. */
+  followSimilar: "report:similar:follow",
+  fileAnyway: "report:similar:new",
   fresh: "report:new",
   /** The main menu's "Phản ánh": while a report is open it only asks the step again. */
   start: MENU.report,

@@ -10,8 +10,14 @@ import { withContactCard } from "../../dialogs/shared-contact.js";
 import { maskPhone, personName, splitPhone } from "../../dialogs/phone.js";
 import { guessCategory, isDescriptive } from "./guess-category.js";
 import { absorb, CATEGORY_CHOICE, evidenceCount, linksIn, REPORT_PAYLOADS, type ReportData } from "./report-data.js";
-import { categoryName, OTHER_CATEGORY } from "./report-text.js";
+import { categoryName, dayOf, OTHER_CATEGORY } from "./report-text.js";
 import texts from "./report-texts.json" with { type: "json" };
+import lifecycleTexts from "./lifecycle-texts.json" with { type: "json" };
+import { REPORT_STATUS_NAMES, type Report } from "../../domain/report.js";
+import { mainMenu } from "../../shared/menu.js";
+import { similarOpenReport } from "./duplicates.js";
+import { REPORTS } from "./report-service.js";
+import { ReporterActions } from "./reporter-actions.js";
 
 /**
  * The report's steps, in the order they are asked: category → description → place → when → evidence → contact
@@ -160,6 +166,61 @@ export const evidence: ReportStep = {
   edit: { title: texts.evidence, clear: (data) => void ((data.evidence = []), delete data.evidenceDone) },
 };
 
+// ===  Before the personal data: an open report of the same matter  ===
+
+/**
+ * Before the person gives their name and phone: if an open report nearby looks like theirs, it is shown (code,
+ * kind, date, status: nothing of the other reporter, nor their words) with "Theo dõi phản ánh đó?". Following adds
+ * this person's description and files to it and tells them of its changes; "Vẫn gửi phản ánh mới" goes on.
+ */
+export const similar: ReportStep = {
+  name: "similar",
+  answered: (data) => data.similarDecided === true,
+  async prepare(ctx, data) {
+    if (data.similar || data.similarDecided) return;
+    const draft = { code: "", packId: ctx.pack.id, categoryId: data.categoryId ?? OTHER_CATEGORY, description: data.description ?? "", place: data.place, createdAt: ctx.services.now() };
+    const existing = await ctx.services.store.collection<Report>(REPORTS).find({ packId: ctx.pack.id, categoryId: draft.categoryId });
+    const found = similarOpenReport(draft, existing, ctx.conversation.key);
+    if (found) data.similar = { code: found.code, categoryId: found.categoryId, status: found.status, createdAt: found.createdAt };
+    else data.similarDecided = true;
+  },
+  ask(ctx, data): Reply {
+    const found = data.similar!;
+    const lang = viOrEn(ctx.language);
+    return {
+      text: ctx.say(lifecycleTexts.similarFound, { code: found.code, kind: categoryName(ctx.pack, found.categoryId, lang), date: dayOf(found.createdAt, lang), status: REPORT_STATUS_NAMES[found.status][lang] }),
+      choices: [
+        { title: ctx.say(lifecycleTexts.follow), payload: REPORT_PAYLOADS.followSimilar },
+        { title: ctx.say(lifecycleTexts.fileAnyway), payload: REPORT_PAYLOADS.fileAnyway },
+      ],
+    };
+  },
+  async handle(ctx, data): Promise<StepResult> {
+    const found = data.similar;
+    if (found && (ctx.choice === REPORT_PAYLOADS.followSimilar || (ctx.choice === undefined && dialogCommand(ctx.text) === "yes"))) {
+      absorb(ctx, data);
+      const place = data.place?.text ? ` (${data.place.text})` : "";
+      const person = { key: ctx.conversation.key, channel: ctx.message.channel, accountId: ctx.message.accountId, userId: ctx.message.userId };
+      const followed = await new ReporterActions(ctx.services).follow(found.code, person, { text: `${data.description ?? ""}${place}`, evidence: data.evidence });
+      // Closed meanwhile: the person files their own report after all.
+      if (!followed) return fileAnyway(ctx, data);
+      delete ctx.conversation.state.reportDraft;
+      await ctx.reply({ text: ctx.say(lifecycleTexts.followed, { code: found.code }), choices: mainMenu(ctx.language) });
+      return { done: true };
+    }
+    if (ctx.choice === REPORT_PAYLOADS.fileAnyway) return fileAnyway(ctx, data);
+    const got = absorb(ctx, data);
+    if (got.files) return { stay: { text: ctx.say(texts.received, { count: evidenceCount(ctx, data.evidence) }), choices: similar.ask(ctx, data).choices } };
+    return { invalid: ctx.say(lifecycleTexts.pickSimilar) };
+  },
+  skip: fileAnyway,
+};
+
+function fileAnyway(_ctx: DialogContext, data: ReportData): StepResult {
+  data.similarDecided = true;
+  return { next: true };
+}
+
 // ===  Contact: name and phone in one message, or one by one, or anonymous  ===
 
 function anonymous(ctx: DialogContext, data: ReportData): StepResult {
@@ -235,4 +296,4 @@ export const contactName = contactPart("name");
 export const contactPhone = contactPart("phone");
 
 /** The steps in the order they are asked. */
-export const reportSteps: readonly ReportStep[] = [category, description, place, when, evidence, contact, contactName, contactPhone];
+export const reportSteps: readonly ReportStep[] = [category, description, place, when, evidence, similar, contact, contactName, contactPhone];

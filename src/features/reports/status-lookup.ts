@@ -60,7 +60,8 @@ export async function lookupStatus(services: StatusLookupDeps, personKey: string
         parts.push(registration && registration.person.key === personKey ? registrationCard(registration, packOf(registration.packId), lang) : notFound(code, viOrEn(lang)));
       } else {
         const report = await services.store.collection<Report>(REPORTS).get(code);
-        parts.push(report && report.reporter.key === personKey ? statusCard(report, packOf(report.packId), viOrEn(lang)) : notFound(code, viOrEn(lang)));
+        const as = report?.reporter.key === personKey ? "reporter" : report?.followers?.some((f) => f.key === personKey) ? "follower" : undefined;
+        parts.push(report && as ? statusCard(report, packOf(report.packId), viOrEn(lang), as) : notFound(code, viOrEn(lang)));
       }
     }
     return { text: parts.join("\n\n") };

@@ -122,7 +122,7 @@ export function firstReplyTimes(handoffs: readonly Handoff[], reports: readonly 
 } {
   const handoffWaits = handoffs.filter((h) => h.firstStaffReplyAt !== undefined).map((h) => h.firstStaffReplyAt! - h.openedAt);
   const reportWaits = reports
-    .map((r) => r.history.find((h) => h.by !== "bot" && h.at > r.createdAt))
+    .map((r) => r.history.find((h) => h.by !== "bot" && h.by !== "reporter" && h.at > r.createdAt))
     .map((h, i) => (h ? h.at - reports[i].createdAt : undefined))
     .filter((ms): ms is number => ms !== undefined);
   const average = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : undefined);
@@ -130,4 +130,74 @@ export function firstReplyTimes(handoffs: readonly Handoff[], reports: readonly 
     handoffs: { count: handoffs.length, replied: handoffWaits.length, medianMs: median(handoffWaits), averageMs: average(handoffWaits) },
     reports: { count: reports.length, handled: reportWaits.length, medianMs: median(reportWaits), averageMs: average(reportWaits) },
   };
+}
+
+/** What became of reports: time to resolve, how many missed their deadline, how satisfied reporters were. */
+export interface ReportOutcomes {
+  /** Reports resolved ("Đã xử lý"), and the time from filing to the latest "Đã xử lý". */
+  resolved: number;
+  medianResolveMs?: number;
+  averageResolveMs?: number;
+  /** Reports with a deadline, and those settled after it or still open past it. */
+  withDeadline: number;
+  overdue: number;
+  /** Ratings given (1–5), their average, how many were 4 or 5, and the count of each score. */
+  rated: number;
+  averageScore?: number;
+  satisfied: number;
+  byScore: Record<1 | 2 | 3 | 4 | 5, number>;
+  /** Reports the reporter reopened ("chưa xử lý xong"). */
+  reopened: number;
+}
+
+const CLOSED = new Set(["resolved", "not_competent", "duplicate"]);
+
+/**
+ * Time to resolve, overdue share and satisfaction of `reports` at `now`. A report is overdue when it was settled
+ * (resolved, not competent, duplicate) after its deadline, or is still open past it; a reopened report is judged by
+ * its new deadline.
+ *
+ * @example reportOutcomes(reports, Date.now()) // { resolved: 12, medianResolveMs: 2.6e8, overdue: 3, withDeadline: 15, averageScore: 4.2, … }
+ */
+export function reportOutcomes(reports: readonly Report[], now: number): ReportOutcomes {
+  const resolveTimes: number[] = [];
+  let withDeadline = 0;
+  let overdue = 0;
+  let reopened = 0;
+  const byScore: ReportOutcomes["byScore"] = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
+  const scores: number[] = [];
+  for (const r of reports) {
+    const settled = CLOSED.has(r.status) ? r.history.at(-1)?.at : undefined;
+    if (r.status === "resolved") {
+      const resolvedAt = [...r.history].reverse().find((h) => h.status === "resolved")?.at ?? r.updatedAt;
+      resolveTimes.push(resolvedAt - r.createdAt);
+    }
+    if (r.dueAt !== undefined) {
+      withDeadline++;
+      if ((settled ?? now) > r.dueAt) overdue++;
+    }
+    if (r.history.some((h) => h.status === "reopened")) reopened++;
+    if (r.rating) {
+      byScore[r.rating.score]++;
+      scores.push(r.rating.score);
+    }
+  }
+  const average = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : undefined);
+  return {
+    resolved: resolveTimes.length,
+    medianResolveMs: median(resolveTimes),
+    averageResolveMs: average(resolveTimes),
+    withDeadline,
+    overdue,
+    rated: scores.length,
+    averageScore: average(scores),
+    satisfied: scores.filter((score) => score >= 4).length,
+    byScore,
+    reopened,
+  };
+}
+
+/** "25%" of a part, "—" of nothing. */
+export function share(part: number, total: number): string {
+  return total ? `${Math.round((part / total) * 100)}%` : "—";
 }

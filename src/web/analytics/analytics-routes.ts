@@ -12,8 +12,8 @@ import { formatDateTime, formatDuration, formatIsoDate, formatNumber } from "../
 import { html, type Html } from "../views/html.js";
 import { sendPage } from "../send-page.js";
 import type { WebDeps } from "../web-deps.js";
-import { answeredShare, channelsOf, contentGaps, filterEvents, firstReplyTimes, intents, messagesPerDay, misunderstood, reportMatrix, type AskedText, type Period } from "./analytics-queries.js";
-import { channelColor, channelName, intentName } from "./labels.js";
+import { answeredShare, channelsOf, contentGaps, filterEvents, firstReplyTimes, intents, messagesPerDay, misunderstood, reportMatrix, reportOutcomes, share as shareOf, type AskedText, type Period } from "./analytics-queries.js";
+import { intentName } from "./intent-names.js";
 import { horizontalBars, stackedColumns } from "./svg-charts.js";
 
 /** The period of a request: `from`/`to` (default the last 30 days), `pack` (default all); at most 366 days. */
@@ -70,6 +70,7 @@ export function analyticsRoutes(deps: WebDeps): Router {
     const intentRows = intents(events);
     const matrix = reportMatrix(reports);
     const times = firstReplyTimes(handoffs, reports);
+    const outcomes = reportOutcomes(reports, deps.services.now());
     const categoryName = (id: string) => {
       for (const pack of deps.services.knowledge.content.packs.values()) {
         const c = pack.category(id);
@@ -90,10 +91,10 @@ export function analyticsRoutes(deps: WebDeps): Router {
         ${stackedColumns({
           title: `Tin nhắn mỗi ngày theo kênh, ${formatIsoDate(period.from)} – ${formatIsoDate(period.to)}`,
           labels: days.map((d) => `${d.slice(8)}/${d.slice(5, 7)}`),
-          series: channels.map((c, i) => ({ name: channelName(c), color: channelColor(c, i), values: perDay.map((row) => row.counts[c] ?? 0) })),
+          series: channels.map((c, i) => ({ name: deps.services.channels.label(c), color: deps.services.channels.color(c, i), values: perDay.map((row) => row.counts[c] ?? 0) })),
         })}
         <details><summary>Bảng số liệu</summary><div class="table-wrap"><table>
-          <thead><tr><th>Ngày</th>${channels.map((c) => html`<th class="num">${channelName(c)}</th>`)}<th class="num">Tổng</th></tr></thead>
+          <thead><tr><th>Ngày</th>${channels.map((c) => html`<th class="num">${deps.services.channels.label(c)}</th>`)}<th class="num">Tổng</th></tr></thead>
           <tbody>${perDay.filter((r) => Object.keys(r.counts).length).map((r) => html`<tr><td>${formatIsoDate(r.day)}</td>${channels.map((c) => html`<td class="num">${r.counts[c] ?? 0}</td>`)}<td class="num">${Object.values(r.counts).reduce((a, b) => a + b, 0)}</td></tr>`)}</tbody>
         </table></div></details>
       </section>
@@ -114,6 +115,15 @@ export function analyticsRoutes(deps: WebDeps): Router {
               <tbody>${matrix.map((m) => html`<tr><td>${categoryName(m.categoryId)}</td>${REPORT_STATUSES.map((s) => html`<td class="num">${m.byStatus[s] ?? 0}</td>`)}<td class="num">${m.total}</td></tr>`)}</tbody></table></div>`
             : html`<p class="muted">Không có phản ánh trong giai đoạn này.</p>`
         }
+      </section>
+      <section class="card" data-testid="report-outcomes">
+        <h2>Kết quả xử lý phản ánh</h2>
+        <div class="grid cols-3">
+          <div><div class="muted small">Thời gian xử lý (trung vị)</div><div class="big">${duration(outcomes.medianResolveMs)}</div><div class="muted small">${outcomes.resolved} đã xử lý · trung bình ${duration(outcomes.averageResolveMs)}</div></div>
+          <div><div class="muted small">Quá hạn</div><div class="big">${shareOf(outcomes.overdue, outcomes.withDeadline)}</div><div class="muted small">${outcomes.overdue}/${outcomes.withDeadline} phản ánh có hạn · ${outcomes.reopened} bị mở lại</div></div>
+          <div><div class="muted small">Mức hài lòng (1–5)</div><div class="big">${outcomes.averageScore === undefined ? "—" : outcomes.averageScore.toFixed(1).replace(".", ",")}</div><div class="muted small">${outcomes.rated} lượt đánh giá · ${shareOf(outcomes.satisfied, outcomes.rated)} hài lòng (4–5)</div></div>
+        </div>
+        ${outcomes.rated ? horizontalBars({ title: "Đánh giá của người phản ánh", color: "#1c5f8a", rows: ([5, 4, 3, 2, 1] as const).map((n) => ({ label: `${n} sao`, value: outcomes.byScore[n] })) }) : html`<p class="muted">Chưa có đánh giá trong giai đoạn này.</p>`}
       </section>
       <section class="card">
         <h2>Thời gian đến khi cán bộ phản hồi lần đầu</h2>

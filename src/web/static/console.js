@@ -11,6 +11,18 @@
 
   for (const button of document.querySelectorAll("[data-print]")) button.addEventListener("click", () => window.print());
 
+  // A reply template fills the note to edit (select[data-fills="note"]), and picks its status.
+  for (const select of document.querySelectorAll("select[data-fills]")) {
+    select.addEventListener("change", () => {
+      const option = select.selectedOptions[0];
+      const target = document.getElementById(select.dataset.fills);
+      if (!option || !option.dataset.text || !target) return;
+      target.value = option.dataset.text;
+      const status = select.form && select.form.elements.namedItem("status");
+      if (status && option.dataset.status) status.value = option.dataset.status;
+    });
+  }
+
   // [data-poll="/path.part"]: the element's content is refreshed from the server (an HTML fragment rendered and
   // escaped there). New list items are outlined; a transcript keeps its scroll at the bottom.
   for (const box of document.querySelectorAll("[data-poll]")) {

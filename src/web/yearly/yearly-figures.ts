@@ -8,8 +8,8 @@
 import type { ContentPack } from "../../content/index.js";
 import { REPORT_STATUSES, REPORT_STATUS_NAMES, type Report } from "../../domain/report.js";
 import type { Registration } from "../../domain/registration.js";
-import { answeredShare, countBy, isQuestion, reportMatrix } from "../analytics/analytics-queries.js";
-import { channelName } from "../analytics/labels.js";
+import { answeredShare, countBy, isQuestion, reportMatrix, reportOutcomes, share as shareOf } from "../analytics/analytics-queries.js";
+import { formatDuration } from "../views/format.js";
 import { loadPeriod } from "../analytics/analytics-routes.js";
 import { addDaysIso, dayEnd, dayStart } from "../views/dates.js";
 import type { WebDeps } from "../web-deps.js";
@@ -65,6 +65,7 @@ export async function yearlyFigures(deps: WebDeps, pack: ContentPack, year: numb
   const changes = (await deps.services.store.collection<ContentChange>("content_changes").find({ packId: pack.id })).filter((c) => inPeriod(c.at));
 
   const share = answeredShare(events);
+  const outcomes = reportOutcomes(reports, deps.services.now());
   const resolved = (r: Report) => r.status === "resolved";
   const categoryName = (id: string) => pack.category(id)?.names.vi ?? id;
 
@@ -91,6 +92,10 @@ export async function yearlyFigures(deps: WebDeps, pack: ContentPack, year: numb
       { label: "Tỉ lệ trả lời được", value: share.total ? `${Math.round((share.answered / share.total) * 100)}%` : "—" },
       { label: "Phản ánh tiếp nhận", value: reports.length },
       { label: "Phản ánh đã xử lý", value: reports.filter(resolved).length },
+      { label: "Thời gian xử lý phản ánh (trung vị)", value: outcomes.medianResolveMs === undefined ? "—" : formatDuration(outcomes.medianResolveMs) },
+      { label: "Tỉ lệ phản ánh quá hạn", value: shareOf(outcomes.overdue, outcomes.withDeadline) },
+      { label: "Mức hài lòng của người phản ánh (1–5)", value: outcomes.averageScore === undefined ? "—" : outcomes.averageScore.toFixed(1).replace(".", ",") },
+      { label: "Lượt đánh giá hài lòng", value: outcomes.rated },
       { label: "Lượt đăng ký lớp học", value: registrations.filter((r) => r.status === "registered").length },
       { label: "Người tham gia lớp (có điểm danh)", value: registrations.filter((r) => r.status === "registered" && r.attendance.length > 0).length },
       { label: "Nội dung đang công bố (lễ hội, di sản, lớp, đơn vị)", value: pack.festivals.length + pack.heritage.length + pack.classes.length + pack.contacts.length },
@@ -100,7 +105,7 @@ export async function yearlyFigures(deps: WebDeps, pack: ContentPack, year: numb
       {
         title: "Câu hỏi theo kênh",
         head: ["Kênh", "Tin nhắn", "Trả lời được"],
-        rows: countBy(events, (e) => e.channel).map(({ key, count }) => [channelName(key), count, events.filter((e) => e.channel === key && e.answered && isQuestion(e)).length]),
+        rows: countBy(events, (e) => e.channel).map(({ key, count }) => [deps.services.channels.label(key), count, events.filter((e) => e.channel === key && e.answered && isQuestion(e)).length]),
       },
       {
         title: "Phản ánh theo loại và kết quả",

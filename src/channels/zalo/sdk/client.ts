@@ -63,21 +63,6 @@ export interface SendResult {
   quota?: { quota_type?: string; remain?: string; total?: string };
 }
 
-/**
- * One message of the OA's conversation with a person, newest first (GET /v2.0/oa/conversation). `src` 0: the OA
- * sent it, 1: the person did; `time` is epoch ms; `message` is the text of a text message.
- */
-export interface ConversationMessage {
-  msg_id?: string;
-  src?: number;
-  time?: number;
-  type?: string;
-  message?: string;
-  from_id?: string | number;
-  to_id?: string | number;
-  [field: string]: unknown;
-}
-
 /** A ZNS send: an approved template by id, filled with `template_data`, to a phone number (84xxxxxxxxx). */
 export interface ZnsPayload {
   phone: string;
@@ -94,6 +79,21 @@ export interface ZnsResult {
   msg_id: string;
   sent_time?: string;
   quota?: { dailyQuota?: string | number; remainingQuota?: string | number };
+}
+
+/**
+ * One message of the OA's conversation with a person, newest first (GET /v2.0/oa/conversation). `src` 0: the OA
+ * sent it, 1: the person did; `time` is epoch ms; `message` is the text of a text message.
+ */
+export interface ConversationMessage {
+  msg_id?: string;
+  src?: number;
+  time?: number;
+  type?: string;
+  message?: string;
+  from_id?: string | number;
+  to_id?: string | number;
+  [field: string]: unknown;
 }
 
 /** A follower as the OA sees them (display name, avatar, shared info once they submitted it). */
