@@ -81,7 +81,7 @@ export class OutboxBook {
     if (failure !== "maybe_sent") return failure;
     const { checkDelayMs = 0, sleep = defaultSleep, logger } = this.deps;
     if (checkDelayMs > 0) await sleep(checkDelayMs);
-    const delivered = await channels.wasDelivered(entry.to, entry.replies[entry.sent]!, since);
+    const delivered = await this.#delivered(entry, entry.sent, since, channels);
     const resendable = delivered === false && entry.resentAfterCheck !== entry.sent;
     // "partly": its first parts arrived; sending it again would repeat them, so it is "maybe sent" (staff told).
     logger.info({ channel: entry.to.channel, entry: entry.id, reply: entry.sent, delivered: delivered ?? "unknown", resend: resendable }, "send timed out; delivery checked");
@@ -110,13 +110,19 @@ export class OutboxBook {
   async skipDelivered(entry: OutboxEntry, channels: ChannelRegistry): Promise<void> {
     const before = entry.sent;
     const arrived = async (index: number) => {
-      const delivered = await channels.wasDelivered(entry.to, entry.replies[index]!, entry.createdAt);
+      const delivered = await this.#delivered(entry, index, entry.createdAt, channels);
       return delivered === true || delivered === "partly";
     };
     while (entry.sent < entry.replies.length && (await arrived(entry.sent))) entry.sent++;
     if (entry.sent === before) return;
     this.deps.logger.info({ channel: entry.to.channel, entry: entry.id, skipped: entry.sent - before }, "replies left by a crash already delivered: not sent again");
     if (entry.sent < entry.replies.length) await this.progress(entry);
+  }
+
+  /** The channel's answer for one reply; a template send (a transaction message, ZNS) is listed otherwise: cannot tell. */
+  async #delivered(entry: OutboxEntry, index: number, since: number, channels: ChannelRegistry): Promise<boolean | "partly" | undefined> {
+    if (entry.options?.reach?.kind === "template") return undefined;
+    return channels.wasDelivered(entry.to, entry.replies[index]!, since);
   }
 
   /** Entries whose next try is due, oldest first (the sweeper). */
