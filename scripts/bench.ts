@@ -27,6 +27,7 @@ import express from "express";
 import { LowdbStore } from "../src/store/lowdb/lowdb-store.js";
 import { httpRequestBytes, RAW_STUB_SOURCE, RawClient } from "./bench-wire.js";
 import { BENCH_ZALO_APP_ID, BENCH_ZALO_OA_SECRET, percentile, zaloBenchEnv } from "./lib/bench-env.js";
+import { BENCH_QUESTIONS } from "./lib/bench-questions.js";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -61,18 +62,7 @@ const zaloSignature = (raw: string, timestamp: string) => "mac=" + createHash("s
 const messengerSignature = (raw: string) => "sha256=" + createHmac("sha256", APP_SECRET).update(raw).digest("hex");
 
 /** Questions people ask, in the styles the bot must handle. */
-const QUESTIONS = [
-  "hội lim năm nay ngày nào",
-  "hoi lim nam 2027 ngay nao vay ad",
-  "chợ âm dương họp đêm nào",
-  "quan họ được unesco công nhận năm nào",
-  "cho e dk 1 suat hoc quan ho voi",
-  "số điện thoại phòng văn hóa",
-  "When is the Lim festival?",
-  "mục tiêu đến năm 2030 của kế hoạch là gì",
-  "xin chào",
-  "cảm ơn ad nhiều",
-];
+const QUESTIONS = BENCH_QUESTIONS;
 
 function zaloBody(userId: string, msgId: string, text: string): { raw: string; timestamp: string } {
   const timestamp = String(Date.now());

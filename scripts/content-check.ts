@@ -31,6 +31,25 @@ function table(packs: ContentPack[]): string {
   return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ")).join("\n");
 }
 
+// ===  Translations  ===
+
+/** Text fields (own and inherited) a person can see without a Chinese or Korean translation, as "file id.field". */
+function untranslated(p: ContentPack): string[] {
+  const out: string[] = [];
+  const visit = (value: unknown, where: string): void => {
+    if (!value || typeof value !== "object" || Array.isArray(value)) return;
+    const text = value as Record<string, unknown>;
+    if (typeof text.vi === "string") {
+      if (!text.zh || !text.ko) out.push(where);
+      return;
+    }
+    for (const [key, inner] of Object.entries(text)) if (key !== "staffNote") visit(inner, `${where}.${key}`);
+  };
+  const lists = { festivals: p.festivals, heritage: p.heritage, classes: p.classes, contacts: p.contacts } as const;
+  for (const [file, items] of Object.entries(lists)) for (const item of items) visit(item, `${file} ${item.id}`);
+  return out;
+}
+
 // ===  Main  ===
 
 const dir = process.argv[2] ?? "content";
@@ -45,6 +64,11 @@ try {
   const privacy = list.map((p) => `${p.id}: ${privacyFile(dir, p.lineage.find((id) => fsSource.read(privacyFile(dir, id)) !== undefined) ?? p.id)} (${loadPrivacyTexts(dir, p.lineage).page.sections.length} mục)`);
   console.log(`Chính sách dữ liệu cá nhân: ${privacy.join("; ")}`);
   console.log(`Tài khoản OA/trang gắn với gói: ${accounts.length}`);
+  // Shown in English (else Vietnamese) to Chinese and Korean readers until translated (docs/content-format.md).
+  for (const p of list) {
+    const missing = untranslated(p);
+    console.log(`Chưa dịch tiếng Trung/Hàn (${p.id}): ${missing.length ? missing.join(", ") : "không có"}`);
+  }
   console.log(`Nội dung hợp lệ: ${list.length} gói trong ${dir}/`);
 } catch (error) {
   if (!(error instanceof ContentError)) throw error;

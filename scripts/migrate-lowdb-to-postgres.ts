@@ -14,7 +14,7 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
-import { readLowdbDir } from "../src/store/lowdb/lowdb-store.js";
+import { readLowdbDir } from "../src/store/lowdb/read-lowdb-dir.js";
 import { migrate } from "../src/store/postgres/migrate.js";
 import { quoteSchema } from "../src/store/postgres/schema-name.js";
 import { connectRedis } from "../src/store/redis/connect-redis.js";

@@ -14,7 +14,7 @@
  *
  * Options: --reports N (1000), --concurrency N (20), --kill-min MS (500), --kill-max MS (5000), --people N (200,
  * half on each channel), --rounds N (5), --fail-rate X (0.2), --attempts N (4, the default RETRY_ATTEMPTS),
- * --timeout MS (2000), --seed N. Prints the figures; exits 1 on any violation.
+ * --timeout MS (2000), --seed N, --startup-timeout MS (30000: how long a restart may take to answer /healthz). Prints the figures; exits 1 on any violation.
  */
 import { runFlakySend } from "../test/faults/kit/flaky-run.js";
 import { runKillRestart } from "../test/faults/kit/kill-run.js";
@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     reports: option("reports", 1000),
     concurrency: option("concurrency", 20),
     killAfterMs: [option("kill-min", 500), option("kill-max", 5000)],
+    startupTimeoutMs: option("startup-timeout", 30_000),
     onProgress: log,
   });
   console.log(

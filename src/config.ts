@@ -70,6 +70,8 @@ const schema = z.object({
   RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
   MAX_CONCURRENT_MESSAGES: z.coerce.number().int().min(1).max(10_000).default(256),
   OUTBOUND_MAX_AGE_HOURS: z.coerce.number().min(0.001).max(24 * 7).default(24),
+  /** After a send timed out, how long to wait before asking the platform whether it arrived (docs/faults.md 2b). */
+  DELIVERY_CHECK_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   OUTBOUND_RETRY_MAX_MS: z.coerce.number().int().min(1).max(3_600_000).default(300_000),
   OUTBOX_SWEEP_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
   LOWDB_GROUP_COMMIT_MS: z.coerce.number().min(0).max(100).default(2),

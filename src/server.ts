@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { AppContext } from "./shared/app-context.js";
 import type { Services } from "./shared/services.js";
 import { StoredChannel } from "./channels/local/stored-channel.js";
+import { LOCAL_LABELS } from "./channels/local/local-labels.js";
 import type { Config } from "./config.js";
 import { ChannelRegistry } from "./core/channel.js";
 import type { Pipeline } from "./core/pipeline.js";
@@ -55,6 +56,8 @@ export interface App {
   outbound: OutboundQueue | DirectOutbound;
   /** Hands the outbox's due entries back to `outbound` (every OUTBOX_SWEEP_MS; tests call sweep()). */
   outboxSweeper: { sweep(): Promise<number> };
+  /** Builds what answers need but listening does not (the plan index), so start-up reaches /healthz sooner. */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -85,6 +88,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   const local = { cli: new StoredChannel("cli", store), web: new StoredChannel("web", store) };
   channels.add(local.cli).add(local.web);
+  for (const label of LOCAL_LABELS) channels.describe(label);
   const now = overrides.now ?? Date.now;
 
   // 1. Content, validated before anything listens: a broken pack stops start-up with the file and field.
@@ -98,8 +102,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       "PUBLIC_URL is not set: the bot cannot send absolute links on Zalo or Messenger. The privacy notice asks people to write “chính sách dữ liệu” (the bot then sends the policy's text) instead of linking /privacy; staff notices show console paths only; Zalo's contact card needs ZALO_CONTACT_CARD_IMAGE_URL. Set PUBLIC_URL to the server's public https address.",
     );
   }
-  // The plan index is built at start-up and after each content reload, not on the first plan question.
-  plansOf(knowledge);
+  // The plan index is built once the server listens (warm(), from main.ts: webhooks are acknowledged meanwhile) and
+  // after each content reload; a plan question that comes first builds it itself, once.
   knowledge.onReload(() => plansOf(knowledge));
 
   // 2. The one way out (direct, or the queue with REDIS_URL) and the one way in (the pipeline).
@@ -155,6 +159,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     reach,
     reportDeadlines,
     classReminders: reminders,
+    warm() {
+      plansOf(knowledge);
+    },
     async close() {
       handoffSweeper.stop();
       reminders.stop();

@@ -1,7 +1,7 @@
 import type { Express } from "express";
 import type { Logger } from "pino";
-import { createMessengerChannel } from "../channels/messenger/index.js";
-import { createZaloChannel, zaloSiteVerificationRouter } from "../channels/zalo/index.js";
+import { createMessengerChannel, MESSENGER_LABEL } from "../channels/messenger/index.js";
+import { createZaloChannel, ZALO_LABEL, zaloSiteVerificationRouter } from "../channels/zalo/index.js";
 import { zaloFollowerBroadcast } from "../channels/zalo/broadcast.js";
 import { channelStatus, type Config } from "../config.js";
 import type { ChannelRegistry } from "../core/channel.js";
@@ -28,11 +28,14 @@ export interface ChannelDeps {
 
 /**
  * Mounts the webhook of every channel that has credentials and registers its outbound; a channel without them
- * answers 503 on its webhook. Returns the OA's follower broadcast when the Zalo channel is on.
+ * answers 503 on its webhook. Returns the OA's follower broadcast when the Zalo channel is on and broadcasting is
+ * allowed (ZALO_BROADCAST_ENABLED).
  */
 export function composeChannels(app: Express, deps: ChannelDeps): { broadcast?: FollowerBroadcast } {
   const { config, logger, channels } = deps;
   const status = channelStatus(config);
+  // The consoles show past messages of a channel that is off now too.
+  channels.describe(ZALO_LABEL).describe(MESSENGER_LABEL);
   let broadcast: FollowerBroadcast | undefined;
   if (status.zalo) {
     const zalo = createZaloChannel({
@@ -58,7 +61,7 @@ export function composeChannels(app: Express, deps: ChannelDeps): { broadcast?: 
     });
     channels.add(zalo.outbound);
     app.use("/webhooks/zalo", zalo.router);
-    broadcast = zaloFollowerBroadcast(zalo.api);
+    if (config.ZALO_BROADCAST_ENABLED) broadcast = zaloFollowerBroadcast(zalo.api);
     logger.info("channel zalo: on");
   } else {
     app.use("/webhooks/zalo", channelOff("zalo"));

@@ -41,6 +41,7 @@ export async function composeOutbound(deps: OutboundDeps): Promise<{ policy: Ret
     policy,
     logger,
     now: deps.now,
+    checkDelayMs: config.DELIVERY_CHECK_DELAY_MS,
     onDeadLetter: async (failed) => void (await recordDeadLetters(deps.deadLetters, failed)),
     onGivenUp: (kind, channel) => metrics.givenUp.inc({ kind, channel }),
     onRefusedNotice: (entry) => deps.personOutbox().keepRefused(entry),

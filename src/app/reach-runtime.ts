@@ -67,7 +67,7 @@ export async function startReachRuntime(
   const announcements = new AnnouncementService({
     store: services.store,
     delivery,
-    broadcast: config.ZALO_BROADCAST_ENABLED ? options.broadcast : undefined,
+    broadcast: options.broadcast,
     broadcastMonthlyQuota: config.ZALO_BROADCAST_MONTHLY_QUOTA ?? 0,
     logger,
     now: services.now,

@@ -105,9 +105,10 @@ export interface OutboundChannel {
   /**
    * After a send that timed out: whether the platform shows the reply as sent to the person since `since` (epoch ms)
    * — e.g. the last messages of the conversation (Zalo OA: GET /v2.0/oa/conversation; Messenger: the page's
-   * conversations API). `undefined` when it cannot tell. Optional: without it a timed-out send is "maybe sent".
+   * conversations API). "partly" when only its first parts (of a reply rendered as several messages) are there;
+   * `undefined` when it cannot tell. Optional: without it a timed-out send is "maybe sent".
    */
-  wasDelivered?(to: Recipient, reply: Reply, since: number): Promise<boolean | undefined>;
+  wasDelivered?(to: Recipient, reply: Reply, since: number): Promise<boolean | "partly" | undefined>;
 }
 
 /**
@@ -122,15 +123,48 @@ export function canDeliver(window: DeliveryWindow, lastInboundAt: number | undef
   return age <= window.freeMs || (purpose === "staff" && age <= window.staffMs);
 }
 
+/**
+ * How the consoles show a channel, declared by the channel itself (src/channels/<channel>): its name for staff and
+ * its colour in charts. Known whether or not the channel is on now, since past messages came through it.
+ */
+export interface ChannelLabel {
+  readonly name: string;
+  readonly label: string;
+  readonly color: string;
+}
+
+/** Chart colours for a channel that declared none. */
+const SPARE_COLORS = ["#c77700", "#8a1c1c", "#2b7a78"];
+
 /** The channels a deployment has, by name. */
 export class ChannelRegistry {
   #channels = new Map<string, OutboundChannel>();
+  #labels = new Map<string, ChannelLabel>();
   #observers: ((channel: string, error?: unknown) => void)[] = [];
 
   /** Told after every send through the registry (metrics). */
   observe(observer: (channel: string, error?: unknown) => void): this {
     this.#observers.push(observer);
     return this;
+  }
+
+  /** Declares how a channel is shown (ChannelLabel), on or off. */
+  describe(label: ChannelLabel): this {
+    this.#labels.set(label.name, label);
+    return this;
+  }
+
+  /**
+   * A channel's name for staff, as the channel declared it (its own name when it declared none).
+   * @example channels.label("cli") // "Dòng lệnh"
+   */
+  label(name: string): string {
+    return this.#labels.get(name)?.label ?? name;
+  }
+
+  /** A channel's chart colour, as it declared it (a spare one, by its place in the chart, when it declared none). */
+  color(name: string, index: number): string {
+    return this.#labels.get(name)?.color ?? SPARE_COLORS[index % SPARE_COLORS.length];
   }
 
   add(channel: OutboundChannel): this {
@@ -155,7 +189,7 @@ export class ChannelRegistry {
   }
 
   /** Asks the recipient's channel whether a timed-out send arrived (OutboundChannel.wasDelivered); undefined: cannot tell. */
-  async wasDelivered(to: Recipient, reply: Reply, since: number): Promise<boolean | undefined> {
+  async wasDelivered(to: Recipient, reply: Reply, since: number): Promise<boolean | "partly" | undefined> {
     try {
       return await this.#channels.get(to.channel)?.wasDelivered?.(to, reply, since);
     } catch {

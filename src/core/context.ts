@@ -24,6 +24,13 @@ export class BotContext {
    */
   outcome?: Outcome;
 
+  /**
+   * The person wrote this before the replies to their previous message reached them (a crash or an outage held them;
+   * the pipeline sends them just before this message is handled): this is not an answer to the question they
+   * asked, so a dialog does not ask it again when this does not fit — it has just gone out.
+   */
+  previousRepliesUnseen = false;
+
   constructor(
     readonly message: InboundMessage,
     readonly conversation: Conversation,

@@ -1,5 +1,6 @@
 import { revisionOf, type CommitWrite, type Store } from "../store/store.js";
 import { updateDocument } from "../store/update-document.js";
+import { transcriptTextDeletes, type FullText } from "./transcript-text.js";
 
 /**
  * A person's conversation with the bot: who they are, their language, the recent transcript (for staff)
@@ -13,6 +14,8 @@ export interface TranscriptLine {
   text: string;
   /** Extras shown to staff: attachment URLs, a location, a choice. */
   extra?: string;
+  /** A message longer than `text` shows: where the whole is stored (transcript-text.ts). */
+  full?: FullText;
 }
 
 export interface Conversation {
@@ -56,22 +59,6 @@ export const APPLIED_LIMIT = 20;
 
 /** How many transcript lines are kept per person. */
 export const TRANSCRIPT_LIMIT = 200;
-/**
- * The longest text one transcript line keeps (characters): ten times what understanding reads, pages of text. A
- * longer text (up to the 1 MB webhook body) is cut here with a note: every later message of the person parses and
- * rewrites the conversation, so 200 lines of 1 MB would make each of them cost seconds (docs/security.md).
- */
-export const TRANSCRIPT_LINE_MAX_CHARS = 20_000;
-
-/** `text` cut to {@link TRANSCRIPT_LINE_MAX_CHARS}, saying how much was left out. */
-export function transcriptText(text: string): string {
-  if (text.length <= TRANSCRIPT_LINE_MAX_CHARS) return text;
-  let end = TRANSCRIPT_LINE_MAX_CHARS;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end--; // never half of a surrogate pair
-  return `${text.slice(0, end)} … [cắt bớt ${text.length - end} ký tự]`;
-}
-
 /** Builds the key of a person. */
 export function conversationKey(channel: string, accountId: string, userId: string): string {
   return `${channel}:${accountId}:${userId}`;
@@ -107,10 +94,11 @@ export class ConversationRepository {
    */
   async save(conversation: Conversation, writes: CommitWrite[] = []): Promise<void> {
     for (;;) {
-      keepRecent(conversation);
+      // The whole texts of lines that leave the transcript go with them, in the same commit.
+      const dropped = keepRecent(conversation).flatMap((line) => (line.full ? transcriptTextDeletes(line.full) : []));
       const expected = revisionOf(conversation);
       const next = { ...conversation, revision: expected + 1 };
-      if (await this.store.commit([{ collection: "conversations", id: conversation.key, value: next, expectedRevision: expected }, ...writes])) {
+      if (await this.store.commit([{ collection: "conversations", id: conversation.key, value: next, expectedRevision: expected }, ...writes, ...dropped])) {
         conversation.revision = expected + 1;
         return;
       }
@@ -131,12 +119,16 @@ export class ConversationRepository {
    * @example await conversations.update(key, (c) => void delete c.state.handoff);
    */
   async update(key: string, change: (conversation: Conversation) => void): Promise<boolean> {
+    let dropped: TranscriptLine[] = [];
     const saved = await updateDocument(this.collection, key, (stored) => {
       if (!stored) return undefined;
       change(stored);
-      keepRecent(stored);
+      dropped = keepRecent(stored);
       return stored;
     });
+    // After the line left (a crash in between leaves unread pages, never a line without its text).
+    const deletes = dropped.flatMap((line) => (line.full ? transcriptTextDeletes(line.full) : []));
+    if (saved !== undefined && deletes.length > 0) await this.store.commit(deletes);
     return saved !== undefined;
   }
 
@@ -146,9 +138,12 @@ export class ConversationRepository {
   }
 }
 
-/** Drops the oldest lines beyond TRANSCRIPT_LIMIT. */
-function keepRecent(conversation: Conversation): void {
-  if (conversation.transcript.length > TRANSCRIPT_LIMIT) conversation.transcript = conversation.transcript.slice(-TRANSCRIPT_LIMIT);
+/** Drops the oldest lines beyond TRANSCRIPT_LIMIT; returns them. */
+function keepRecent(conversation: Conversation): TranscriptLine[] {
+  if (conversation.transcript.length <= TRANSCRIPT_LIMIT) return [];
+  const dropped = conversation.transcript.slice(0, -TRANSCRIPT_LIMIT);
+  conversation.transcript = conversation.transcript.slice(-TRANSCRIPT_LIMIT);
+  return dropped;
 }
 
 /** Our lines plus any of theirs we do not have, in time order (stable for equal times). */

@@ -27,6 +27,8 @@ export interface OutboxEntry {
   attempts: number;
   nextAttemptAt: number;
   lastError?: string;
+  /** The reply (index) sent again after a timed-out try the platform did not show: it is not sent a third time. */
+  resentAfterCheck?: number;
   /** Counts writes (Collection.setIfRevision): the store keeps the newest after a crash. */
   revision: number;
 }

@@ -1,13 +1,14 @@
 import type { Logger } from "pino";
-import type { Store } from "../store/store.js";
+import type { CommitWrite, Store } from "../store/store.js";
 import { BotError, run, type MiddlewareFn } from "./composer.js";
 import type { BotContext } from "./context.js";
-import { APPLIED_LIMIT, ConversationRepository, transcriptText, type Conversation, type TranscriptLine } from "./conversation.js";
+import { APPLIED_LIMIT, ConversationRepository, type Conversation, type TranscriptLine } from "./conversation.js";
 import type { Inbox, Received } from "./inbox.js";
 import type { InboundMessage } from "./message.js";
 import { ConcurrencyLimit } from "./concurrency-limit.js";
 import { OUTBOX, outboxEntry, replyEntryId, type DeliveryOutcome, type Outbound, type OutboxEntry } from "./outbound.js";
 import { SerialQueue, type KeyedRunner } from "./serial-queue.js";
+import { transcriptPreview, transcriptText } from "./transcript-text.js";
 
 /**
  * The one path every inbound message takes, whatever its channel — Zalo, Messenger, the web chat, the terminal chat
@@ -121,16 +122,27 @@ export class Pipeline<C extends BotContext> implements Inbox {
     }
     // Writing, opening the chat (Get Started, a referral link) and sharing contact details all open the platform's reply window.
     if (message.kind === "message" || message.kind === "start" || message.kind === "submit_info") conversation.lastInboundAt = Math.max(conversation.lastInboundAt ?? 0, message.timestamp || now());
-    const repeated = await this.#unansweredRepeat(message, conversation);
-    conversation.transcript.push(transcriptLine(message));
+    const unsent = await this.#previousUnsent(message, conversation);
+    const repeated = unsent && this.#saysTheSame(message, conversation) ? unsent : undefined;
+    const { line, writes: wholeText } = transcriptLine(message, conversation.key);
+    conversation.transcript.push(line);
     if (repeated) {
       // They heard nothing and said it again: what we answered goes out, and this is not the next step's answer.
       conversation.applied = [...(conversation.applied ?? []), message.id].slice(-APPLIED_LIMIT);
-      await this.conversations.save(conversation);
+      await this.conversations.save(conversation, wholeText);
       await this.options.outbound.deliver(repeated);
       return;
     }
     const ctx = this.options.createContext(message, conversation);
+    // The replies to their previous message are still unsent (a crash left them, or the platform was down): they go
+    // out before this message's, never after — a question sent late, after the next one, gets the next answer.
+    // Bounded: through an outage they stay in the outbox, and this message is not held for their retries.
+    if (unsent) {
+      ctx.previousRepliesUnseen = true;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([this.options.outbound.deliver(unsent), new Promise((resolve) => (timer = setTimeout(resolve, PREVIOUS_REPLIES_WAIT_MS)))]);
+      clearTimeout(timer);
+    }
     try {
       await run(this.options.middleware, ctx);
     } catch (error) {
@@ -142,7 +154,7 @@ export class Pipeline<C extends BotContext> implements Inbox {
     conversation.applied = [...(conversation.applied ?? []), message.id].slice(-APPLIED_LIMIT);
     const entry = ctx.replies.length > 0 ? outboxEntry(replyEntryId(message), message, ctx.replies, now(), { options: { purpose: "response" }, messageId: message.id }) : undefined;
     // Durable before visible: the step, what it saved and its replies, in one commit, before anything is sent.
-    await this.conversations.save(ctx.conversation, [...ctx.writes, ...(entry ? [{ collection: OUTBOX, id: entry.id, value: entry }] : [])]);
+    await this.conversations.save(ctx.conversation, [...ctx.writes, ...wholeText, ...(entry ? [{ collection: OUTBOX, id: entry.id, value: entry }] : [])]);
     for (const task of ctx.committed) await task().catch((error: unknown) => log.error({ err: error }, "work after the step failed"));
     // The person's turn is held until their replies are out (or kept for a retry): the next answer cannot overtake them.
     const outcome = entry ? await this.options.outbound.deliver(entry) : undefined;
@@ -151,18 +163,26 @@ export class Pipeline<C extends BotContext> implements Inbox {
   }
 
   /**
-   * The outbox entry of the person's previous message when this message says the same again while that entry is still
-   * unsent (the bot died between storing the step and sending its question, or the platform is down): the person is
-   * repeating themselves, not answering the question they never got.
+   * The outbox entry of the replies to the person's previous message while it is still unsent (the bot died between
+   * storing the step and sending its question, or the platform is down).
    */
-  async #unansweredRepeat(message: InboundMessage, conversation: Conversation): Promise<OutboxEntry | undefined> {
-    const text = message.text?.trim();
+  async #previousUnsent(message: InboundMessage, conversation: Conversation): Promise<OutboxEntry | undefined> {
     const previousId = conversation.applied?.at(-1);
-    if (!text || message.kind !== "message" || !previousId) return undefined;
-    const previous = [...conversation.transcript].reverse().find((line) => line.from === "person");
-    if (previous?.text.trim() !== text) return undefined;
+    if (!previousId) return undefined;
     const entry = await this.options.store.collection<OutboxEntry>(OUTBOX).get(replyEntryId({ ...message, id: previousId }));
     return entry && entry.sent < entry.replies.length ? entry : undefined;
+  }
+
+  /**
+   * Whether this message says what the person's previous one said: with the previous replies unsent, the person is
+   * repeating themselves, not answering the question they never got.
+   */
+  #saysTheSame(message: InboundMessage, conversation: Conversation): boolean {
+    const text = message.text?.trim();
+    if (!text || message.kind !== "message") return false;
+    const previous = [...conversation.transcript].reverse().find((line) => line.from === "person");
+    // The line shows the start of a long text: compare as much.
+    return previous?.text.trim() === transcriptPreview(text).trim();
   }
 
   async #replay(message: InboundMessage): Promise<DeliveryOutcome | undefined> {
@@ -172,7 +192,11 @@ export class Pipeline<C extends BotContext> implements Inbox {
   }
 }
 
-function transcriptLine(message: InboundMessage): TranscriptLine {
+/** How long a message waits for the unsent replies to the person's previous one to go out first. */
+const PREVIOUS_REPLIES_WAIT_MS = 5_000;
+
+/** The person's line, and the writes that keep a long text whole (transcript-text.ts). */
+function transcriptLine(message: InboundMessage, key: string): { line: TranscriptLine; writes: CommitWrite[] } {
   const extras = [
     ...message.attachments.map((attachment) => `[${attachment.kind}] ${attachment.url}`),
     message.location ? `[location] ${message.location.latitude},${message.location.longitude}` : "",
@@ -181,5 +205,6 @@ function transcriptLine(message: InboundMessage): TranscriptLine {
     // Which QR code or link the person came from, for staff reading the transcript.
     message.start?.ref ? `[ref] ${message.start.ref}` : "",
   ].filter(Boolean);
-  return { at: message.timestamp || Date.now(), from: "person", text: transcriptText(message.text ?? ""), extra: extras.join(" ") || undefined };
+  const { text, full, writes } = transcriptText(key, `${key}:${message.id}`, message.text ?? "");
+  return { line: { at: message.timestamp || Date.now(), from: "person", text, extra: extras.join(" ") || undefined, ...(full ? { full } : {}) }, writes };
 }

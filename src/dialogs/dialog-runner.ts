@@ -126,7 +126,9 @@ async function apply(ctx: AppContext, dialog: AnyDialog, state: DialogState, res
     return;
   }
   if ("stay" in result) return ctx.reply(result.stay);
-  if ("invalid" in result) return ask(ctx, dialog, state, result.invalid);
+  // The question went out just before this message, which was written without it (BotContext.previousRepliesUnseen):
+  // asking it again would send it twice, and a person answers each copy (the second answer lands on the next step).
+  if ("invalid" in result) return ctx.previousRepliesUnseen ? undefined : ask(ctx, dialog, state, result.invalid);
   state.step = "goto" in result ? result.goto : dialog.nextStep(state.data);
   await ask(ctx, dialog, state, result.say);
   // A dialog without a summary ends with its last answer.

@@ -35,7 +35,7 @@ export const VI_ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
     // things
     sdt: "số điện thoại", sđt: "số điện thoại", dt: "điện thoại", đt: "điện thoại", dchi: "địa chỉ", đchi: "địa chỉ",
     vp: "văn phòng", ubnd: "ủy ban nhân dân", ttin: "thông tin", tt: "thông tin", lh: "liên hệ",
-    pa: "phản ánh", qh: "quan họ", vh: "văn hóa", vhxh: "văn hóa xã hội", kq: "kết quả", fb: "facebook", zl: "zalo", clb: "câu lạc bộ",
+    pa: "phản ánh", qh: "quan họ", vh: "văn hóa", vhxh: "văn hóa xã hội", kq: "kết quả", fb: "facebook", zl: "zalo", clb: "câu lạc bộ", // names-a-channel: words people type ("zl" → "zalo"), not a channel
     // time
     hnay: "hôm nay", hnai: "hôm nay", hqua: "hôm qua", hum: "hôm", bữa: "hôm", h: "giờ", cn: "chủ nhật",
     t2: "thứ hai", t3: "thứ ba", t4: "thứ tư", t5: "thứ năm", t6: "thứ sáu", t7: "thứ bảy", mùg: "mùng", mug: "mung",

@@ -1,15 +1,16 @@
 /**
- * Writing a plan answer: the lead (what was asked), the citation, then the plan's own words in quotes. English
- * questions get an English lead and the Vietnamese quote marked as the plan's wording. Every number, date and
- * name in an answer is copied from the plan it cites.
+ * Writing a plan answer: the lead (what was asked), the citation, then the plan's own words in quotes. English,
+ * Chinese and Korean questions get a lead, header facts and "not covered" in their language, and the Vietnamese
+ * quote marked as the plan's wording. Every number, date and name in an answer is copied from the plan it cites.
  *
  * @example composeHeader(header, "signer", "vi", false).text // "Người ký: Trần Văn Quỳnh (KT. Chủ tịch, Phó Chủ tịch).\nTheo …"
  */
 import { clauses, englishFrame, keyClause, sameUnit, unitOf } from "./answer-lead.js";
 import { syllables } from "./terms.js";
-import { citationLine, issuerEn, planDate, planName, sectionName, type Lang } from "./citation.js";
+import { citationLine, issuerEn, planDate, planName, type Lang } from "./citation.js";
+import { issuerCjk, planDateCjk, planNameCjk, sectionNameCjk, type CjkLang } from "./citation-cjk.js";
 import type { PlanAnswer, PlanLanguage as Language, UnitName } from "./plan-answer.js";
-import type { PlanHeaderFacts, PlanPassage } from "./plan-model.js";
+import type { PlanHeaderFacts, PlanPassage, PlanSectionRef } from "./plan-model.js";
 import type { PlanHit } from "./plan-search.js";
 import type { HeaderFact, QuestionShape, QuestionType } from "./question-type.js";
 
@@ -82,12 +83,14 @@ const CJK_LEAD = {
   zh: {
     lead: "主办单位", partners: "配合单位（计划原文）", none: "计划没有写明由哪个单位负责此事；相关内容：", responsible: "负责单位",
     when: "时间", how_many: "计划中的数字", where: "地点", yes: "是的，计划中有这项内容。",
-    wording: "计划原文：", colon: "：", stop: "。", cite: (c: string) => `根据${c}（计划原文为越南语）：`,
+    wording: "计划原文（越南语）：", colon: "：", stop: "。", cite: (c: string) => `出处：${c}。`,
+    fromParent: (own: string, other: string) => `${own}的计划没有提到此事；${other}的计划有相关内容。`,
   },
   ko: {
     lead: "주관 기관", partners: "협력 기관(계획 원문)", none: "계획에는 이 일을 맡은 기관이 명시되어 있지 않습니다. 관련 내용:", responsible: "담당 기관",
     when: "시기", how_many: "계획의 수치", where: "장소", yes: "네, 계획에 이 내용이 있습니다.",
-    wording: "계획 원문:", colon: ": ", stop: ".", cite: (c: string) => `${c}에 따르면 (계획 원문은 베트남어입니다):`,
+    wording: "계획 원문(베트남어):", colon: ": ", stop: ".", cite: (c: string) => `출처: ${c}.`,
+    fromParent: (own: string, other: string) => `${own}의 계획에는 이 내용이 없고, ${other}의 계획에 있습니다.`,
   },
 } as const;
 
@@ -158,7 +161,7 @@ export function composeAnswer(
   question: string,
   hits: PlanHit[],
   shape: QuestionShape,
-  ctx: { language: Language; units?: readonly UnitName[] },
+  ctx: { language: Language; units?: readonly UnitName[]; localities?: readonly UnitName[] },
   opts: { fromParent: boolean; ownPlans: PlanHeaderFacts[]; section: readonly PlanPassage[] },
 ): PlanAnswer {
   const cjk = ctx.language === "zh" || ctx.language === "ko" ? ctx.language : undefined;
@@ -181,11 +184,12 @@ export function composeAnswer(
   const out: string[] = [];
   if (opts.fromParent && opts.ownPlans.length) {
     const own = opts.ownPlans[0].issuer;
-    out.push(vi ? `Kế hoạch của ${own} chưa nêu việc này; kế hoạch của ${best.plan.issuer} có nêu.` : `The plan of the ${issuerEn(own)} does not say; the ${issuerEn(best.plan.issuer)}'s plan does.`);
+    if (cjk) out.push(CJK_LEAD[cjk].fromParent(issuerCjk(own, cjk, ctx.localities ?? []), issuerCjk(best.plan.issuer, cjk, ctx.localities ?? [])));
+    else out.push(vi ? `Kế hoạch của ${own} chưa nêu việc này; kế hoạch của ${best.plan.issuer} có nêu.` : `The plan of the ${issuerEn(own)} does not say; the ${issuerEn(best.plan.issuer)}'s plan does.`);
   }
   if (line) out.push(line);
   if (vi) out.push(citationLine(best.plan, best.section, "vi"), `“${quote}”`);
-  else if (cjk) out.push(CJK_LEAD[cjk].cite(`${planName(best.plan, "vi")}, ${sectionName(best.section, "vi")}`), CJK_LEAD[cjk].wording, `“${quote}”`);
+  else if (cjk) out.push(CJK_LEAD[cjk].cite(citationCjk(best.plan, best.section, cjk, ctx.localities ?? [])), CJK_LEAD[cjk].wording, `“${quote}”`);
   else out.push("The plan's wording (Vietnamese):", `“${quote}”`, citationLine(best.plan, best.section, "en"));
   return {
     text: out.join("\n"),
@@ -226,18 +230,99 @@ function dateVi(h: PlanHeaderFacts): string {
   return /^\d/.test(d) ? `Ngày ban hành: ${d}.` : `Bản kế hoạch mình có chỉ ghi ${d}, chưa ghi ngày cụ thể.`;
 }
 
+/** The header facts in Chinese and Korean: names, numbers and dates are the plan's; its titles stay Vietnamese, marked so. */
+const HEADER_CJK: Record<CjkLang, Record<HeaderFact, (h: PlanHeaderFacts, issuer: string) => string>> = {
+  zh: {
+    signer: (h) => (h.signer ? `签署人：${h.signer}${h.signerTitle ? `（职务按计划原文：${h.signerTitle}）` : ""}。` : "我手上的这份计划没有写明签署人。"),
+    number: (h) => (h.number ? `文号：${h.number}。` : "我手上的这份计划文号一栏是空的（“Số: /KH-UBND”）。"),
+    date: (h) => {
+      const d = planDateCjk(h.date, "zh");
+      if (!d) return "我手上的这份计划没有写明发布日期。";
+      return h.date!.length === 10 ? `发布日期：${d}。` : `我手上的这份计划只写了${d}，没有写具体日期。`;
+    },
+    issuer: (h, issuer) => `发布机关：${issuer === h.issuer ? h.issuer : `${issuer}（${h.issuer}）`}。`,
+    implements: (h) => (h.implements.length ? `本计划为执行以下文件而制定（文件名为越南语原文）：${h.implements.join("；")}。` : "我手上的这份计划没有列出依据的文件。"),
+    period: (h) => `实施期限：${cjkPeriod(h.period, "zh")}。`,
+    title: (h) => `计划名称（越南语原文）：${h.title}。`,
+  },
+  ko: {
+    signer: (h) => (h.signer ? `서명자: ${h.signer}${h.signerTitle ? `(직책, 계획 원문 표기: ${h.signerTitle})` : ""}.` : "제가 가진 계획 사본에는 서명자가 적혀 있지 않습니다."),
+    number: (h) => (h.number ? `문서 번호: ${h.number}.` : "제가 가진 계획 사본에는 문서 번호 칸이 비어 있습니다(“Số: /KH-UBND”)."),
+    date: (h) => {
+      const d = planDateCjk(h.date, "ko");
+      if (!d) return "제가 가진 계획 사본에는 발표일이 적혀 있지 않습니다.";
+      return h.date!.length === 10 ? `발표일: ${d}.` : `제가 가진 계획 사본에는 ${d}만 적혀 있고 정확한 날짜는 없습니다.`;
+    },
+    issuer: (h, issuer) => `발표 기관: ${issuer === h.issuer ? h.issuer : `${issuer}(${h.issuer})`}.`,
+    implements: (h) => (h.implements.length ? `이 계획은 다음 문서를 이행하기 위한 것입니다(문서명은 베트남어 원문): ${h.implements.join("; ")}.` : "제가 가진 계획 사본에는 근거 문서가 적혀 있지 않습니다."),
+    period: (h) => `시행 기간: ${cjkPeriod(h.period, "ko")}.`,
+    title: (h) => `계획명(베트남어 원문): ${h.title}.`,
+  },
+};
+
+/** "2026–2030" → "2026–2030年" / "2026–2030년"; "đến năm 2030" → "至2030年" / "2030년까지"; anything else as the plan writes it. */
+function cjkPeriod(period: string, lang: CjkLang): string {
+  const until = period.match(/^đến năm (\d{4})$/);
+  if (until) return lang === "zh" ? `至${until[1]}年` : `${until[1]}년까지`;
+  if (/^\d{4}\s*[–-]\s*\d{4}$/.test(period)) return lang === "zh" ? `${period}年` : `${period}년`;
+  return period;
+}
+
+/** "出处：…" / "출처: …": the plan and section in a Chinese or Korean reader's words. */
+function citationCjk(h: PlanHeaderFacts, s: PlanSectionRef, lang: CjkLang, localities: readonly UnitName[]): string {
+  const plan = planNameCjk(h, lang, issuerCjk(h.issuer, lang, localities));
+  return lang === "zh" ? `${plan}${sectionNameCjk(s, lang)}` : `${plan}, ${sectionNameCjk(s, lang)}`;
+}
+
 /** An answer from the plan's header (number, date, issuer, signer, documents it implements, period, title). */
-export function composeHeader(h: PlanHeaderFacts, fact: HeaderFact, lang: Lang, fromParent: boolean): PlanAnswer {
-  const text =
-    lang === "vi" ? `${HEADER_VI[fact](h)}\nTheo phần đầu văn bản ${planName(h, "vi")}.` : `${HEADER_EN[fact](h)}\nSource: the header of ${planName(h, "en")}.`;
+export function composeHeader(h: PlanHeaderFacts, fact: HeaderFact, language: Language, fromParent: boolean, localities: readonly UnitName[] = []): PlanAnswer {
+  let text: string;
+  if (language === "zh" || language === "ko") {
+    const issuer = issuerCjk(h.issuer, language, localities);
+    const plan = planNameCjk(h, language, issuer);
+    text = `${HEADER_CJK[language][fact](h, issuer)}\n${language === "zh" ? `出处：${plan}的开头部分。` : `출처: ${plan}의 머리 부분.`}`;
+  } else if (language === "vi") text = `${HEADER_VI[fact](h)}\nTheo phần đầu văn bản ${planName(h, "vi")}.`;
+  else text = `${HEADER_EN[fact](h)}\nSource: the header of ${planName(h, "en")}.`;
   return { text, covered: true, type: "header", packId: h.packId, planId: h.planId, sections: ["header"], fromParent, coverage: 1, quotes: [] };
 }
 
+/** The "not covered" wording in Chinese and Korean. */
+const NOT_COVERED_CJK = {
+  zh: {
+    silent: (names: string[]) => `${names.join("；")}${names.length > 1 ? "都" : ""}没有提到这方面的内容。`,
+    none: "我这里还没有本地的文化计划。",
+    cut: (name: string, after: string) => `注意：我手上的${name}在第${after}节之后缺失，所以不了解后面的部分（如经费、任务分工）。`,
+    staff: "您可以选择“人工客服”，由文化部门的工作人员回答。",
+  },
+  ko: {
+    silent: (names: string[]) => `${names.join("; ")}에는 이 내용이 없습니다.`,
+    none: "이 지역의 문화 계획은 아직 가지고 있지 않습니다.",
+    cut: (name: string, after: string) => `참고: 제가 가진 ${name} 사본은 ${after}항 이후가 빠져 있어 뒷부분(예산, 업무 분담 등)은 알 수 없습니다.`,
+    staff: "‘직원 연결’을 선택하시면 문화 담당 직원이 답변해 드립니다.",
+  },
+} as const;
+
 /** "Not covered": which plans were searched, where a text is cut off, and that staff can answer. */
-export function composeNotCovered(_question: string, searched: PlanHeaderFacts[], lang: Lang, type: QuestionType, coverage = 0): PlanAnswer {
+export function composeNotCovered(
+  _question: string,
+  searched: PlanHeaderFacts[],
+  language: Language,
+  type: QuestionType,
+  coverage = 0,
+  localities: readonly UnitName[] = [],
+): PlanAnswer {
+  const out: string[] = [];
+  if (language === "zh" || language === "ko") {
+    const w = NOT_COVERED_CJK[language];
+    const name = (h: PlanHeaderFacts) => planNameCjk(h, language, issuerCjk(h.issuer, language, localities));
+    out.push(searched.length ? w.silent(searched.map(name)) : w.none);
+    for (const h of searched.filter((x) => x.truncatedAfter)) out.push(w.cut(name(h), h.truncatedAfter!));
+    out.push(w.staff);
+    return { text: out.join("\n"), covered: false, type, sections: [], fromParent: false, coverage, quotes: [] };
+  }
+  const lang: Lang = language;
   const vi = lang === "vi";
   const names = searched.map((h) => planName(h, lang));
-  const out: string[] = [];
   if (names.length) out.push(vi ? `${names.join("; ")} chưa đề cập nội dung này.` : `${names.join("; ")} ${names.length > 1 ? "do" : "does"} not mention this.`);
   else out.push(vi ? "Mình chưa có kế hoạch văn hóa nào của địa phương này." : "I have no culture plan for this locality yet.");
   for (const h of searched.filter((x) => x.truncatedAfter)) {

@@ -20,6 +20,8 @@ export interface PlanAskContext {
   language: PlanLanguage;
   /** The pack's units (contacts) with their English names, for English leads. */
   units?: readonly UnitName[];
+  /** The pack's locality and province by name ("Phường Võ Cường" = 武强坊), so a zh/ko reader is told who issued a plan. */
+  localities?: readonly UnitName[];
 }
 
 /** A plan answer, with what it cites (for the caller's choices and for the eval). */

@@ -12,8 +12,6 @@ import type { PlanFile } from "../content/schema/plan.js";
 import { composeAnswer, composeHeader, composeNotCovered } from "./compose.js";
 import type { PlanAnswer, PlanAskContext, PlanLanguage } from "./plan-answer.js";
 
-/** Header and not-covered answers are written in Vietnamese or English (Chinese and Korean readers get English). */
-const viOrEn = (language: PlanLanguage): "vi" | "en" => (language === "vi" ? "vi" : "en");
 import { readPlan, type PlanHeaderFacts, type PlanModel } from "./plan-model.js";
 import { clauses, unitOf } from "./answer-lead.js";
 import { PlanSearchIndex, isStopSyllable, type PlanHit } from "./plan-search.js";
@@ -234,22 +232,22 @@ export class PlanEngine {
     const { text: question, english, shape } = q;
     const order = this.#order(question, ctx.lineage);
     const own = order.length ? this.headers(ctx.lineage[0]) : [];
-    if (order.length === 0) return composeNotCovered(question, [], viOrEn(ctx.language), shape.type);
+    if (order.length === 0) return composeNotCovered(question, [], ctx.language, shape.type, 0, ctx.localities);
 
     if (shape.type === "header") {
       // The person's own plan, unless the question names another one ("kế hoạch 220", "kế hoạch của tỉnh").
       const own = this.headers(ctx.lineage.find((id) => this.headers(id).length > 0) ?? order[0])[0];
       const header = this.#namedPlan(question, order) ?? (PROVINCE_PLAN.test(fold(question)) ? this.headers(order[0])[0] : own);
-      return composeHeader(header, shape.header ?? "title", viOrEn(ctx.language), header.packId !== ctx.lineage[0]);
+      return composeHeader(header, shape.header ?? "title", ctx.language, header.packId !== ctx.lineage[0], ctx.localities);
     }
 
     // A plan cut off before its assignments and funding (004 after III.3) cannot say who is given what or what it costs.
     const cut = order.flatMap((id) => this.headers(id)).filter((h) => h.truncatedAfter);
     if (cut.length && cut.length === order.length && AFTER_THE_TASKS.test(fold(question))) {
-      return composeNotCovered(question, cut, viOrEn(ctx.language), shape.type);
+      return composeNotCovered(question, cut, ctx.language, shape.type, 0, ctx.localities);
     }
     // What plans never hold: a person's name (they assign units), contact details, prices and fees.
-    if (NEVER_IN_PLANS.test(fold(question))) return composeNotCovered(question, order.flatMap((id) => this.headers(id)), viOrEn(ctx.language), shape.type);
+    if (NEVER_IN_PLANS.test(fold(question))) return composeNotCovered(question, order.flatMap((id) => this.headers(id)), ctx.language, shape.type, 0, ctx.localities);
 
     // The first pack in order that covers the question answers; a later one only when it covers clearly more.
     let chosen: { packId: string; hits: PlanHit[] } | undefined;
@@ -275,7 +273,7 @@ export class PlanEngine {
       return composeAnswer(asked, chosen.hits, shape, ctx, { fromParent, ownPlans: fromParent ? own : [], section });
     }
     const searched = order.flatMap((id) => this.headers(id));
-    return composeNotCovered(question, searched, viOrEn(ctx.language), shape.type, best);
+    return composeNotCovered(question, searched, ctx.language, shape.type, best, ctx.localities);
   }
 
   /** The question's content syllables (no stop syllables, no bare numbers). */

@@ -5,8 +5,9 @@ import { updateDocument } from "../store/update-document.js";
 /**
  * One person's data across the store, found by their conversation key (`channel:accountId:userId`): exported as
  * JSON on request, or erased. What erasure does per collection (docs/privacy.md):
- * - conversations, handoffs, pending messages, undeliverable replies, subscriptions, kept messages (and their
- *   per-person index), announcement copies, replies waiting in the outbox or a local chat's inbox: deleted;
+ * - conversations (and the pages of their long messages), handoffs, pending messages, undeliverable replies,
+ *   subscriptions, kept messages (and their per-person index), announcement copies, replies waiting in the outbox or
+ *   a local chat's inbox: deleted;
  * - reports and registrations: kept for the office's records, anonymised (name, phone, who sent it removed; the
  *   description, later additions and the rating comment kept with phone numbers masked); the person is taken off
  *   the followers of other people's reports;
@@ -19,6 +20,8 @@ import { updateDocument } from "../store/update-document.js";
 /** Store collections holding a person's data, and how each is matched. */
 export const PERSONAL_COLLECTIONS = {
   conversations: "conversations",
+  /** Long messages kept whole, page by page (src/core/transcript-text.ts); matched by their conversation `key`. */
+  transcriptTexts: "transcript_texts",
   handoffs: "handoffs",
   pending: "pending",
   deadLetters: "dead_letters",

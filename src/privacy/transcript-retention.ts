@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Store } from "../store/store.js";
 import { updateDocument } from "../store/update-document.js";
+import { transcriptTextDeletes, type FullText } from "../core/transcript-text.js";
 
 /**
  * TRANSCRIPT_RETENTION_DAYS: conversation lines older than the retention are removed, a minute after start-up and
@@ -10,7 +11,7 @@ import { updateDocument } from "../store/update-document.js";
 
 interface StoredConversation {
   key: string;
-  transcript: { at: number }[];
+  transcript: { at: number; full?: FullText }[];
   revision?: number;
 }
 
@@ -28,13 +29,18 @@ export async function pruneTranscripts(store: Store, days: number, now: number):
   let removed = 0;
   for (const conversation of await conversations.find()) {
     if (!conversation.transcript?.some((line) => line.at < cutoff)) continue;
+    let gone: StoredConversation["transcript"] = [];
     await updateDocument(conversations, conversation.key, (stored) => {
       if (!stored) return undefined;
       const kept = stored.transcript.filter((line) => line.at >= cutoff);
       if (kept.length === stored.transcript.length) return undefined;
-      removed += stored.transcript.length - kept.length;
+      gone = stored.transcript.filter((line) => line.at < cutoff);
       return { ...stored, transcript: kept };
     });
+    removed += gone.length;
+    // The whole texts of long messages go with their lines.
+    const deletes = gone.flatMap((line) => (line.full ? transcriptTextDeletes(line.full) : []));
+    if (deletes.length > 0) await store.commit(deletes);
   }
   return removed;
 }

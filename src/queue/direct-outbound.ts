@@ -13,9 +13,14 @@ import { OutboxBook, type OutboxDeps } from "./outbox-book.js";
 export class DirectOutbound implements Outbound {
   readonly book: OutboxBook;
   #sending = new Map<string, Promise<DeliveryOutcome>>();
+  /** When this process started sending: an entry written before was left by an earlier one (a crash, a stop). */
+  readonly #startedAt: number;
+  /** Entries left by an earlier process that were checked with their channel (once each). */
+  #checked = new Set<string>();
 
   constructor(private readonly deps: OutboxDeps & { channels: ChannelRegistry; sleep?: (ms: number) => Promise<void> }) {
     this.book = new OutboxBook(deps);
+    this.#startedAt = deps.now();
   }
 
   busy(id: string): boolean {
@@ -40,8 +45,21 @@ export class DirectOutbound implements Outbound {
     return sending;
   }
 
-  async #deliver(entry: OutboxEntry): Promise<DeliveryOutcome> {
+  async #deliver(given: OutboxEntry): Promise<DeliveryOutcome> {
     const { book, deps } = this;
+    // From the stored copy, read under this entry's lock (#sending): the given one may be behind a delivery that
+    // ended meanwhile (the sweeper's list, the pipeline's repeat), and would send again what it sent.
+    const entry = await book.current(given);
+    if (!entry) return "sent";
+    // Left by an earlier process, which may have been sending it when it died: what already arrived is not sent again.
+    if (entry.createdAt < this.#startedAt && !this.#checked.has(entry.id)) {
+      this.#checked.add(entry.id);
+      await book.skipDelivered(entry, deps.channels);
+      if (entry.sent >= entry.replies.length) {
+        await book.done(entry);
+        return "sent";
+      }
+    }
     if (book.stale(entry)) {
       await book.giveUp(entry, "stale", new Error(`not sent within ${Math.round(deps.policy.maxAgeMs / 3_600_000)} h`));
       return "stale";

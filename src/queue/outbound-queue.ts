@@ -154,9 +154,10 @@ export class OutboundQueue implements Outbound {
       return "stale";
     }
     for (;;) {
-      const since = this.options.now();
+      let since = this.options.now();
       try {
         while (entry.sent < entry.replies.length) {
+          since = this.options.now();
           await this.options.channels.sendNow(entry.to, entry.replies[entry.sent]!, entry.options);
           entry.sent++;
           if (entry.sent < entry.replies.length) await this.book.progress(entry);

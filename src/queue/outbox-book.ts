@@ -15,6 +15,9 @@ export interface OutboxDeps {
   onDeadLetter: (failed: FailedReplies) => Promise<void>;
   /** Counts what was given up, by kind (/metrics: bot_outbound_given_up_total). */
   onGivenUp?: (kind: DeadLetterKind, channel: string) => void;
+  /** How long after a send timed out the channel is asked whether it arrived (DELIVERY_CHECK_DELAY_MS; default 0). */
+  checkDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
   /** A notice the channel refused (its window closed): kept for the person's next message instead (person-outbox.ts). */
   onRefusedNotice?: (entry: OutboxEntry) => Promise<void>;
 }
@@ -68,14 +71,52 @@ export class OutboxBook {
 
   /**
    * What a failed try of `entry`'s next reply means: `sendFailure`, except that a try which timed out is checked with
-   * the channel where it can tell (OutboundChannel.wasDelivered): "sent" (it arrived: go on), or "transient" (it did
-   * not: try again); "maybe_sent" only when the channel cannot tell.
+   * the channel where it can tell (OutboundChannel.wasDelivered), after `checkDelayMs` so that a send the platform
+   * was still finishing shows: "sent" when it arrived (go on); "transient" when it did not (sent again — once per
+   * reply: a second timeout of the same reply that the platform still does not show is "maybe_sent", so a platform
+   * that lists late never gets it more than twice); "maybe_sent" when the channel cannot tell (staff are told).
    */
   async failure(error: unknown, entry: OutboxEntry, channels: ChannelRegistry, since: number): Promise<"sent" | "refused" | "maybe_sent" | "transient"> {
     const failure = sendFailure(error);
     if (failure !== "maybe_sent") return failure;
+    const { checkDelayMs = 0, sleep = defaultSleep, logger } = this.deps;
+    if (checkDelayMs > 0) await sleep(checkDelayMs);
     const delivered = await channels.wasDelivered(entry.to, entry.replies[entry.sent]!, since);
-    return delivered === undefined ? "maybe_sent" : delivered ? "sent" : "transient";
+    const resendable = delivered === false && entry.resentAfterCheck !== entry.sent;
+    // "partly": its first parts arrived; sending it again would repeat them, so it is "maybe sent" (staff told).
+    logger.info({ channel: entry.to.channel, entry: entry.id, reply: entry.sent, delivered: delivered ?? "unknown", resend: resendable }, "send timed out; delivery checked");
+    if (delivered === true) return "sent";
+    if (!resendable) return "maybe_sent";
+    entry.resentAfterCheck = entry.sent;
+    return "transient";
+  }
+
+  /**
+   * The entry as stored now, or undefined when it left the outbox (sent, given up). A copy read earlier — the
+   * sweeper's list, the pipeline's repeat or replay — may be behind: sending from it would send again what another
+   * delivery just sent.
+   */
+  async current(entry: OutboxEntry): Promise<OutboxEntry | undefined> {
+    return this.deps.store.collection<OutboxEntry>(OUTBOX).get(entry.id);
+  }
+
+  /**
+   * For an entry an earlier process left (it may have been sending when it died, and its record lags the platform):
+   * skips the replies the channel shows as already delivered since the entry was written (wasDelivered), so a crash
+   * does not send them twice. A reply only partly there (the crash came between its parts) is skipped too: the person
+   * has its start — the question — and may have answered it; asking it again is what put answers in the wrong fields.
+   * Where the channel cannot tell, nothing is skipped (at least once). Records the skip.
+   */
+  async skipDelivered(entry: OutboxEntry, channels: ChannelRegistry): Promise<void> {
+    const before = entry.sent;
+    const arrived = async (index: number) => {
+      const delivered = await channels.wasDelivered(entry.to, entry.replies[index]!, entry.createdAt);
+      return delivered === true || delivered === "partly";
+    };
+    while (entry.sent < entry.replies.length && (await arrived(entry.sent))) entry.sent++;
+    if (entry.sent === before) return;
+    this.deps.logger.info({ channel: entry.to.channel, entry: entry.id, skipped: entry.sent - before }, "replies left by a crash already delivered: not sent again");
+    if (entry.sent < entry.replies.length) await this.progress(entry);
   }
 
   /** Entries whose next try is due, oldest first (the sweeper). */
@@ -96,6 +137,8 @@ export class OutboxBook {
     this.deps.logger.debug({ entry: entry.id }, "outbox entry changed elsewhere; left as it is");
   }
 }
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function errorText(error: unknown): string {
   return String((error as Error)?.message ?? error).slice(0, 300);

@@ -2,7 +2,7 @@
  * The one way the app picks its own wording by the person's language. Our texts are maps per language
  * (`{ vi, en, zh?, ko? }`), kept in each feature's texts file; Vietnamese and English are always written, and a
  * missing Chinese or Korean text falls back to English (never an empty string). Content text goes through the
- * answers' speaker instead (zh/ko → en → vi, and it says so).
+ * answers' speaker (zh/ko → en → vi, and it says so), or `inLanguage` where a feature only needs the name.
  *
  * Texts live in a JSON file per feature or dialog (e.g. src/features/reports/report-texts.json); a `{name}` in a
  * text is filled from `values`.
@@ -37,6 +37,16 @@ export function say(language: Language, text: Bilingual, values?: TextValues): s
 /** Whether `say(language, text)` had to fall back to English. */
 export function fellBackToEnglish(language: Language, text: Bilingual): boolean {
   return (language === "zh" || language === "ko") && text[language] === undefined;
+}
+
+/**
+ * Content text (a festival's name, a place) in `language`: Chinese and Korean fall back to English, then to
+ * Vietnamese, so a missing translation never leaves a field empty.
+ * @example inLanguage({ vi: "Hội Lim", en: "Lim Festival" }, "ko") // "Lim Festival"
+ */
+export function inLanguage(text: { readonly vi: string; readonly en?: string; readonly zh?: string; readonly ko?: string }, language: Language): string {
+  if (language === "vi") return text.vi;
+  return (language === "en" ? undefined : text[language]) ?? text.en ?? text.vi;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Language } from "./bilingual.js";
 import { randomBytes } from "node:crypto";
 import type { PersonRef } from "../domain/person.js";
 import type { Store } from "../store/store.js";
@@ -20,7 +21,7 @@ export class SubscriptionService {
   }
 
   /** Subscribes, or updates the days of the person's active subscription to the same topic. */
-  async subscribe(input: { person: PersonRef; packId: string; language: "vi" | "en"; topic: SubscriptionTopic; daysBefore?: number; notified?: string[] }): Promise<Subscription> {
+  async subscribe(input: { person: PersonRef; packId: string; language: Language; topic: SubscriptionTopic; daysBefore?: number; notified?: string[] }): Promise<Subscription> {
     const key = topicKey(input.topic);
     const existing = (await this.collection.find({ personKey: input.person.key, topicKey: key, status: "active" }))[0];
     if (existing) {

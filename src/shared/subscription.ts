@@ -1,4 +1,5 @@
 import type { PersonRef } from "../domain/person.js";
+import type { Language } from "./bilingual.js";
 
 /**
  * A reminder a person asked for: a festival ("nhắc tôi trước hội Lim 5 ngày") or new classes of a kind ("báo cho tôi
@@ -19,7 +20,8 @@ export interface Subscription {
   personKey: string;
   person: PersonRef;
   packId: string;
-  language: "vi" | "en";
+  /** The language the reminders are written in (records from before Chinese and Korean hold "vi" or "en"). */
+  language: Language;
   topic: SubscriptionTopic;
   /** "festival:hoi-lim" or "class:quan_ho": what announcements and the class-opening notice look up. */
   topicKey: string;

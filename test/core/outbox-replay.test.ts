@@ -85,6 +85,52 @@ describe("outbox replay", () => {
     expect(conversation!.applied).toEqual(["r-1", "r-2", "r-3"]);
   });
 
+  it("replies to the previous message still unsent go out before the next message's, never after it", async () => {
+    const server = await start(mkdtempSync(join(tmpdir(), "outbox-order-")));
+    recordZaloSends(10);
+    await server.postZalo(zaloText("tôi muốn phản ánh", "u-order", "o-1"));
+    await server.settle();
+    nock.cleanAll();
+    nock(ZALO_API).post("/v3.0/oa/message/cs").times(4).reply(503, "unavailable");
+    await server.postZalo(zaloText("1", "u-order", "o-2"));
+    await server.settle();
+    // Zalo is back before the sweeper's next pass; the person writes something else (not the same again).
+    const sent = recordZaloSends(10);
+    await server.postZalo(zaloText("Quán karaoke hát to quá nửa đêm làm cả xóm mất ngủ", "u-order", "o-3"));
+    await server.settle();
+    // The description question first (the reply to "1"), then the reply to the description (where did it happen?).
+    expect(textsOf(sent)).toHaveLength(2);
+    expect(textsOf(sent)[0]).toMatch(/mô tả/i);
+    expect(textsOf(sent)[1]).toMatch(/ở đâu/i);
+    expect(await server.store.collection("outbox").find()).toEqual([]);
+    await server.outboxSweeper.sweep();
+    expect(textsOf(sent)).toHaveLength(2);
+  });
+
+  it("a message that does not fit the step, written before its question arrived: the question goes out once, not asked again", async () => {
+    const server = await start(mkdtempSync(join(tmpdir(), "outbox-unseen-")));
+    recordZaloSends(10);
+    await server.postZalo(zaloText("tôi muốn phản ánh", "u-unseen", "n-1"));
+    await server.settle();
+    nock.cleanAll();
+    nock(ZALO_API).post("/v3.0/oa/message/cs").times(4).reply(503, "unavailable");
+    await server.postZalo(zaloText("1", "u-unseen", "n-2"));
+    await server.settle();
+    // Hearing nothing, the person starts over (not the same words as before): the description question they never
+    // got goes out, and "Phần mô tả là bắt buộc…" does not follow it (they would answer both copies).
+    const sent = recordZaloSends(10);
+    await server.postZalo(zaloText("tôi muốn phản ánh", "u-unseen", "n-3"));
+    await server.settle();
+    expect(textsOf(sent)).toHaveLength(1);
+    expect(textsOf(sent)[0]).toMatch(/mô tả ngắn gọn/i);
+    const conversation = await server.services.conversations.get("zalo:579745863508352884:u-unseen");
+    expect((conversation!.state.dialog as { step: string }).step).toBe("description");
+    // Their next message is the description.
+    await server.postZalo(zaloText("Quán karaoke hát to quá nửa đêm làm cả xóm mất ngủ", "u-unseen", "n-4"));
+    await server.settle();
+    expect(textsOf(sent)[1]).toMatch(/ở đâu/i);
+  });
+
   it("the step, the report it files and the reply with its code are stored together before the code is sent", async () => {
     const dir = mkdtempSync(join(tmpdir(), "outbox-commit-"));
     const server = await start(dir);

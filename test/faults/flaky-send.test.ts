@@ -18,7 +18,7 @@ describe("flaky send APIs (Zalo and Graph)", () => {
     expect(result.deadLetters).toBeGreaterThan(0);
     expect(result.staffAlerts).toBe(result.deadLetters);
     // Every kind of fault was served.
-    for (const fault of ["http500", "http503", "http429", "zalo-32", "hang"] as const) expect(result.faults[fault]).toBeGreaterThan(0);
+    for (const fault of ["http500", "http503", "http429", "zalo-32", "hang", "hang-delivered"] as const) expect(result.faults[fault]).toBeGreaterThan(0);
   });
 });
 

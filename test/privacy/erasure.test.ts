@@ -69,6 +69,8 @@ async function liveALittle(server: TestServer, person: ZaloPerson, name: string,
   await person.tap(REGISTRATION_PAYLOADS.confirm);
 
   await person.say("gặp cán bộ");
+  // A long message, kept whole page by page beside the conversation (src/core/transcript-text.ts).
+  await person.say(`Tôi là ${name}, số ${phone}. ${"Chuyện ở đình làng kể mãi không hết. ".repeat(1_500)}`);
   const key = `zalo:${OA}:${person.userId}`;
   const personRef = { key, channel: "zalo", accountId: OA, userId: person.userId };
   // What other features keep about a person: a notice waiting for their next message, a festival subscription.

@@ -88,6 +88,25 @@ describe("erasure asked in chat", () => {
   });
 });
 
+describe("erasure asked in Chinese and Korean", () => {
+  it("Chinese asks in Chinese and erases on the button; Korean “아니요” keeps everything", async () => {
+    const zh = new MessengerPerson(server, "zh-privacy-1");
+    await zh.say("林会什么时候");
+    const asked = await zh.say("请删除我的个人数据");
+    expect(asked).toContain("您要我删除您的数据吗？");
+    expect(asked).toContain("此操作无法撤销");
+    expect(await zh.tap("privacy:erase", "删除数据")).toContain("已删除您的数据");
+    await server.settle();
+    expect(await server.services.conversations.get(`messenger:108512345678901:zh-privacy-1`)).toBeUndefined();
+
+    const ko = new MessengerPerson(server, "ko-privacy-1");
+    await ko.say("림 축제 언제예요?");
+    expect(await ko.say("내 데이터 삭제해 주세요")).toContain("데이터를 삭제할까요?");
+    expect(await ko.tap("privacy:keep", "아니요")).toContain("데이터를 그대로 두었어요.");
+    expect((await server.services.conversations.get(`messenger:108512345678901:ko-privacy-1`))?.transcript.length).toBeGreaterThan(3);
+  });
+});
+
 describe("the console's personal data page (admins only, audited)", () => {
   it("finds a person by phone, exports their data as JSON, erases it, and logs both without naming them", async () => {
     const person = new ZaloPerson(server, "2512523625412517002");

@@ -46,8 +46,8 @@ function setUp(channel: ScriptedChannel, clock = { now: Date.parse("2026-11-25T0
     onDeadLetter: async (failed) => void deadLetters.push(failed),
     onGivenUp: (kind) => void givenUp.push(kind),
   });
-  const write = async (texts: string[]): Promise<OutboxEntry> => {
-    const entry = outboxEntry(`zalo:oa:m-${texts.join("-")}`, { channel: "zalo", accountId: "oa", userId: "u" }, texts.map((text) => ({ text })), clock.now, { messageId: "m" });
+  const write = async (texts: string[], createdAt = clock.now): Promise<OutboxEntry> => {
+    const entry = outboxEntry(`zalo:oa:m-${texts.join("-")}`, { channel: "zalo", accountId: "oa", userId: "u" }, texts.map((text) => ({ text })), createdAt, { messageId: "m" });
     await store.commit([{ collection: OUTBOX, id: entry.id, value: entry }]);
     return entry;
   };
@@ -74,6 +74,15 @@ describe("DirectOutbound", () => {
     const { outbound, write } = setUp(channel);
     expect(await outbound.deliver(await write(["một"]))).toBe("sent");
     expect(channel.arrived).toEqual(["một"]);
+  });
+
+  it("a reply the platform shows as lost is sent again once only: lost a second time, it is maybe sent", async () => {
+    const channel = new ScriptedChannel();
+    channel.script = () => "timeout-lost";
+    const { outbound, write, deadLetters } = setUp(channel);
+    expect(await outbound.deliver(await write(["một"]))).toBe("maybe_sent");
+    expect(channel.calls).toHaveLength(2);
+    expect(deadLetters).toMatchObject([{ kind: "maybe_sent" }]);
   });
 
   it("a timed-out try on a channel that cannot tell is maybe sent: not repeated, a dead letter of that kind", async () => {
@@ -120,6 +129,32 @@ describe("DirectOutbound", () => {
     } finally {
       sweeper.stop();
     }
+  });
+
+  it("sends from the stored entry: a copy read before another delivery ended (the sweeper's list) sends nothing again", async () => {
+    const channel = new ScriptedChannel();
+    const { outbound, write } = setUp(channel);
+    const entry = await write(["một", "hai"]);
+    const staleCopy = structuredClone(entry);
+    expect(await outbound.deliver(entry)).toBe("sent");
+    expect(await outbound.deliver(staleCopy)).toBe("sent");
+    expect(channel.calls.map((call) => call.text)).toEqual(["một", "hai"]);
+  });
+
+  it("an entry an earlier process left: replies the channel shows as arrived are not sent again, the rest are", async () => {
+    const channel = new ScriptedChannel();
+    const clock = { now: Date.parse("2026-11-25T03:00:00Z") };
+    const { outbound, write, store } = setUp(channel, clock);
+    // Written (and its first reply delivered) before this process started; the crash came before the outbox recorded it.
+    channel.arrived.push("một");
+    const entry = await write(["một", "hai"], clock.now - 5_000);
+    expect(await outbound.deliver(entry)).toBe("sent");
+    expect(channel.calls.map((call) => call.text)).toEqual(["hai"]);
+    expect(await store.collection(OUTBOX).find()).toEqual([]);
+    // Where the channel cannot tell, it is sent (at least once).
+    channel.tells = false;
+    expect(await outbound.deliver(await write(["ba"], clock.now - 5_000))).toBe("sent");
+    expect(channel.calls.map((call) => call.text)).toEqual(["hai", "ba"]);
   });
 
   it("hands an entry being sent to a second caller as the same delivery, never a second send", async () => {

@@ -84,6 +84,10 @@ describe("analytics and the yearly report", () => {
     expect(page).toContain("<svg");
     expect(page).toContain("Giá vé xe buýt?");
     expect(page).toMatch(/Tin nhắn<\/div><div class="big">2</);
+    // Each channel as it names itself (src/channels/<channel>/label.ts), in its own colour.
+    expect(page).toContain('<th class="num">Zalo</th>');
+    expect(page).toContain('<th class="num">Messenger</th>');
+    expect(page).toContain("#0068ff");
   });
 
   it("the yearly report opens on the period running now (after 15/10: next year's report) and lists it", async () => {

@@ -9,6 +9,7 @@ export { GraphApiError, GraphHttpError } from "./graph/errors.js";
 export type { MessageTag, SendKind, UtilityTemplate } from "./graph/send-types.js";
 export { MESSENGER_WINDOW, MessengerOutbound, type MessengerReachOptions } from "./outbound.js";
 export { renderForMessenger } from "./render.js";
+export { MESSENGER_LABEL } from "./label.js";
 
 export interface MessengerChannelOptions extends MessengerReachOptions {
   graphBase: string;

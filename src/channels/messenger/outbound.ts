@@ -1,6 +1,7 @@
 import { DeliveryRefused, type DeliveryWindow, type OutboundChannel, type OutOfWindowKind, type Recipient, type SendOptions, type TemplateContent } from "../../core/channel.js";
 import type { Reply } from "../../core/message.js";
 import { MESSENGER_TAG_PURPOSES } from "./config.js";
+import { messengerWasDelivered } from "./delivery-check.js";
 import type { GraphClient } from "./graph/client.js";
 import { GraphApiError, isTransientGraphError } from "./graph/errors.js";
 import type { MessageTag, SendKind } from "./graph/send-types.js";
@@ -75,6 +76,11 @@ export class MessengerOutbound implements OutboundChannel {
       }
       throw error;
     }
+  }
+
+  /** After a send that timed out: whether the page's conversation shows the reply (delivery-check.ts). */
+  wasDelivered(to: Recipient, reply: Reply, since: number): Promise<boolean | "partly" | undefined> {
+    return messengerWasDelivered(this.graph, to, reply, since);
   }
 
   /** "typing…" before a slow answer. */

@@ -1,3 +1,5 @@
+import { isUtf8 } from "node:buffer";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import express, { Router } from "express";
 import type { Logger } from "pino";
 import type { Inbox } from "../../core/inbox.js";
@@ -10,7 +12,8 @@ import { verifyMessengerSignature } from "./signature.js";
 import { messengerBodyToMessages } from "./to-message.js";
 import type { MessengerWebhookBody } from "./webhook-types.js";
 
-const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+/** Past this size the body's parse waits a turn of the event loop (other requests are served first). */
+const LARGE_BODY_BYTES = 64 * 1024;
 
 /**
  * GET /webhooks/messenger: the subscription check (hub.challenge when hub.verify_token matches, else 403).
@@ -39,12 +42,15 @@ export function messengerWebhookRouter(options: {
   router.post("/", express.raw({ type: () => true, limit: BODY_LIMIT }), async (req, res, next) => {
     const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (!verifyMessengerSignature(req.header("x-hub-signature-256"), raw, options.appSecret)) return next(new HttpError(401, "Invalid signature"));
+    if (raw.length > LARGE_BODY_BYTES) await nextTurn();
     let json: unknown;
     try {
-      json = JSON.parse(strictUtf8.decode(raw));
+      if (!isUtf8(raw)) throw new Error("not UTF-8");
+      json = JSON.parse(raw.toString("utf8"));
     } catch {
       return next(new HttpError(400, "Malformed JSON body"));
     }
+    if (raw.length > LARGE_BODY_BYTES) await nextTurn();
     if (!json || typeof json !== "object" || Array.isArray(json)) return next(new HttpError(400, "Body must be a JSON object"));
     const body = json as MessengerWebhookBody;
     if (body.object !== "page") return next(new HttpError(400, "Not a page subscription event"));

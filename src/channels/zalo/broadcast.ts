@@ -11,6 +11,7 @@ import type { Api } from "./sdk/index.js";
 export function zaloFollowerBroadcast(api: Pick<Api, "sendBroadcast">, target: Record<string, string> = {}) {
   return {
     channel: "zalo",
+    offer: "Broadcast Zalo OA tới người quan tâm (cần bài viết đã đăng)",
     async broadcast(articleId: string): Promise<{ messageId?: string }> {
       return { messageId: (await api.sendBroadcast(articleId, target)).message_id };
     },

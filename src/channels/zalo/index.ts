@@ -11,6 +11,7 @@ import { storeTokenStorage } from "./token-storage.js";
 export { ZALO_WINDOW, ZaloOutbound, type ZaloReachOptions } from "./outbound.js";
 export { renderForZalo } from "./render.js";
 export { zaloSiteVerificationRouter } from "./site-verification.js";
+export { ZALO_LABEL } from "./label.js";
 
 /** What the Zalo channel needs from the deployment. */
 export interface ZaloChannelOptions extends ZaloReachOptions {

@@ -1,5 +1,6 @@
 import { DeliveryRefused, type DeliveryWindow, type OutboundChannel, type OutOfWindowKind, type Recipient, type SendOptions, type TemplateContent } from "../../core/channel.js";
 import type { Reply } from "../../core/message.js";
+import { zaloWasDelivered } from "./delivery-check.js";
 import { renderForZalo as render } from "./render.js";
 import { isTransient, ZaloApiError, type Api, type ZaloButton, type ZaloCsMessage, type ZaloTransactionTemplate } from "./sdk/index.js";
 
@@ -102,6 +103,11 @@ export class ZaloOutbound implements OutboundChannel {
       }
       throw error;
     }
+  }
+
+  /** After a send that timed out: whether the OA's conversation shows the reply (delivery-check.ts). */
+  wasDelivered(to: Recipient, reply: Reply, since: number): Promise<boolean | "partly" | undefined> {
+    return zaloWasDelivered(this.api, to, reply, since, { contactCardImageUrl: this.contactCardImageUrl });
   }
 }
 

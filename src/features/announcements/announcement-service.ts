@@ -12,7 +12,7 @@ export interface AnnouncementDeps {
   store: Store;
   audience: AudienceDeps;
   delivery: AnnouncementDelivery;
-  /** The OA broadcast, when configured and allowed (ZALO_BROADCAST_ENABLED). */
+  /** A channel's broadcast to its followers, when the deployment has one and allows it. */
   broadcast?: FollowerBroadcast;
   /** Broadcasts allowed per calendar month (Asia/Ho_Chi_Minh), all packs together: it is the OA's quota. */
   broadcastMonthlyQuota: number;
@@ -27,6 +27,8 @@ export interface AnnouncementDraft {
   title: string;
   text: string;
   textEn?: string;
+  textZh?: string;
+  textKo?: string;
   audience: Audience;
   validUntil?: number;
   createdBy: string;
@@ -56,7 +58,7 @@ export class AnnouncementService {
 
   async create(draft: AnnouncementDraft): Promise<Announcement> {
     if (!draft.title.trim() || !draft.text.trim()) throw new AnnouncementRefused("Cần có tiêu đề và nội dung.");
-    if (draft.audience.kind === "broadcast" && !this.deps.broadcast) throw new AnnouncementRefused("Gửi broadcast tới người quan tâm OA chưa được bật (ZALO_BROADCAST_ENABLED).");
+    if (draft.audience.kind === "broadcast" && !this.deps.broadcast) throw new AnnouncementRefused("Gửi broadcast tới người quan tâm chưa được bật (docs/announcements.md).");
     const year = vietnamWallClock(this.deps.now()).date.slice(0, 4);
     const id = `TB-${year}-${String(await this.deps.store.nextSequence(`announcement-${year}`)).padStart(4, "0")}`;
     const announcement: Announcement = { ...draft, id, status: "draft", createdAt: this.deps.now() };
@@ -81,6 +83,11 @@ export class AnnouncementService {
     let inWindow = 0;
     for (const r of recipients) if (this.deps.audience.inWindow(r.person.channel, (await conversations.get(r.person.key))?.lastInboundAt)) inWindow++;
     return { announcement, recipients: recipients.length, inWindow, broadcastsLeft: await this.broadcastsLeft() };
+  }
+
+  /** How the console offers the followers' broadcast (the channel's own words); undefined when there is none. */
+  get broadcastOffer(): string | undefined {
+    return this.deps.broadcast?.offer;
   }
 
   /** Broadcasts left this month. */

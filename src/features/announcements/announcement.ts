@@ -1,4 +1,5 @@
 import type { PersonRef } from "../../domain/person.js";
+import type { Language } from "../../shared/bilingual.js";
 
 /**
  * An announcement staff write in the console (a festival, a class opening, a notice) and send to an audience of one
@@ -27,6 +28,9 @@ export interface Announcement {
   text: string;
   /** English text for people who write English (optional; Vietnamese otherwise). */
   textEn?: string;
+  /** Chinese and Korean texts (optional): without one, a zh/ko reader gets the English text, else the Vietnamese, under a line in their language saying so (deliver-one.ts). */
+  textZh?: string;
+  textKo?: string;
   audience: Audience;
   /** After this instant, copies kept for a person's next message are not delivered any more. */
   validUntil?: number;
@@ -49,7 +53,7 @@ export interface Delivery {
   announcementId: string;
   personKey: string;
   person: PersonRef;
-  language: "vi" | "en";
+  language: Language;
   /** queued → sending → sent | kept | failed. */
   status: "queued" | "sending" | "sent" | "kept" | "failed";
   attempts: number;

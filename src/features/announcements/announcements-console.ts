@@ -7,6 +7,7 @@ import { Router, type Request, type Response } from "express";
 import type { ContentPack } from "../../content/index.js";
 import type { Announcement, Audience } from "./announcement.js";
 import { AnnouncementRefused, type AnnouncementService } from "./announcement-service.js";
+import { announcementReply } from "./deliver-one.js";
 import { HttpError } from "../../http/http-error.js";
 import { vietnamInstant } from "../../reach/index.js";
 import { canSeePack } from "../../web/auth/access.js";
@@ -64,7 +65,7 @@ function announcementsRoutes(deps: WebDeps, announcements: AnnouncementService):
 
   router.get("/admin/announcements/new", requireStaff, async (req, res) => {
     const choices = packs(res);
-    const broadcastOn = deps.services.config.ZALO_BROADCAST_ENABLED;
+    const broadcastOffer = service().broadcastOffer;
     const body = html`<p><a href="/admin/announcements">← Thông báo</a></p><h1>Soạn thông báo</h1>
       <form method="post" action="/admin/announcements" class="card">
         ${csrfField(sessionOf(res).csrf)}
@@ -75,14 +76,16 @@ function announcementsRoutes(deps: WebDeps, announcements: AnnouncementService):
         <label for="title">Tiêu đề</label><input id="title" name="title" required maxlength="120">
         <label for="text">Nội dung (tiếng Việt)</label><textarea id="text" name="text" required maxlength="1500" rows="5"></textarea>
         <label for="textEn">Nội dung tiếng Anh (không bắt buộc; cho người nhắn bằng tiếng Anh)</label><textarea id="textEn" name="textEn" maxlength="1500" rows="3"></textarea>
+        <label for="textZh">Nội dung tiếng Trung (không bắt buộc; nếu để trống, người nhắn tiếng Trung nhận bản tiếng Anh, không có thì bản tiếng Việt, kèm một dòng tiếng Trung báo điều đó)</label><textarea id="textZh" name="textZh" maxlength="1500" rows="3" lang="zh"></textarea>
+        <label for="textKo">Nội dung tiếng Hàn (không bắt buộc; như trên, cho người nhắn tiếng Hàn)</label><textarea id="textKo" name="textKo" maxlength="1500" rows="3" lang="ko"></textarea>
         <label for="audience">Gửi tới</label>
         <select id="audience" name="audience">
           ${choices.map((p) => html`<optgroup label="${p.names.vi}: người đăng ký nhận nhắc">${topicsOf(p).map((t) => html`<option value="topic:${t.key}">${t.label}</option>`)}</optgroup>`)}
           <option value="reachable">Mọi người đang trong thời hạn nhắn tin của kênh</option>
           <option value="everyone">Mọi người từng nhắn (ai ngoài thời hạn nhận khi nhắn lại)</option>
-          ${broadcastOn ? html`<option value="broadcast">Broadcast Zalo OA tới người quan tâm (cần bài viết đã đăng)</option>` : ""}
+          ${broadcastOffer ? html`<option value="broadcast">${broadcastOffer}</option>` : ""}
         </select>
-        ${broadcastOn ? html`<label for="articleId">Mã bài viết (attachment id) cho broadcast</label><input id="articleId" name="articleId">` : ""}
+        ${broadcastOffer ? html`<label for="articleId">Mã bài viết (attachment id) cho broadcast</label><input id="articleId" name="articleId">` : ""}
         <label for="validUntil">Hiệu lực đến (tin chờ gửi sau ngày này sẽ không gửi)</label><input type="date" id="validUntil" name="validUntil">
         <p class="actions"><button type="submit" class="btn">Xem trước</button></p>
       </form>`;
@@ -102,6 +105,8 @@ function announcementsRoutes(deps: WebDeps, announcements: AnnouncementService):
         title: String(form.title ?? "").trim(),
         text: String(form.text ?? "").trim(),
         textEn: String(form.textEn ?? "").trim() || undefined,
+        textZh: String(form.textZh ?? "").trim() || undefined,
+        textKo: String(form.textKo ?? "").trim() || undefined,
         audience,
         validUntil: isIsoDay(form.validUntil) ? vietnamInstant(form.validUntil, 24 * 60) : undefined,
         createdBy: staffOf(res).username,
@@ -137,7 +142,9 @@ function announcementsRoutes(deps: WebDeps, announcements: AnnouncementService):
     const body = html`<p><a href="/admin/announcements">← Thông báo</a></p>
       <h1>Xem trước: ${announcement.title}</h1>
       <section class="card"><h2>Người dân sẽ nhận</h2><pre class="message">${announcement.title}\n${announcement.text}</pre>
-        ${announcement.textEn ? html`<p class="muted small">Người nhắn bằng tiếng Anh nhận:</p><pre class="message">${announcement.title}\n${announcement.textEn}</pre>` : ""}</section>
+        ${announcement.textEn ? html`<p class="muted small">Người nhắn bằng tiếng Anh nhận:</p><pre class="message">${announcement.title}\n${announcement.textEn}</pre>` : ""}
+        <p class="muted small">Người nhắn bằng tiếng Trung nhận:</p><pre class="message" lang="zh">${announcementReply(announcement, "zh").text}</pre>
+        <p class="muted small">Người nhắn bằng tiếng Hàn nhận:</p><pre class="message" lang="ko">${announcementReply(announcement, "ko").text}</pre></section>
       <section class="card"><h2>Người nhận</h2>
         <p>${audienceLabel(announcement.audience, pack)}</p>
         ${isBroadcast

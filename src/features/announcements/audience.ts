@@ -1,4 +1,4 @@
-import { viOrEn } from "../../shared/bilingual.js";
+import type { Language } from "../../shared/bilingual.js";
 import type { Conversation } from "../../core/conversation.js";
 import type { PersonRef } from "../../domain/person.js";
 import type { Store } from "../../store/store.js";
@@ -8,7 +8,7 @@ import type { Audience } from "./announcement.js";
 /** One recipient of an announcement. */
 export interface Recipient {
   person: PersonRef;
-  language: "vi" | "en";
+  language: Language;
 }
 
 /** What choosing recipients needs. */
@@ -41,7 +41,7 @@ export async function recipientsOf(audience: Audience, packId: string, deps: Aud
   for (const c of conversations) {
     if (!deps.canWriteFirst(c.channel) || deps.packOf(c.accountId) !== packId || c.lastInboundAt === undefined) continue;
     if (audience.kind === "reachable" && !deps.inWindow(c.channel, c.lastInboundAt)) continue;
-    recipients.push({ person: { key: c.key, channel: c.channel, accountId: c.accountId, userId: c.userId }, language: viOrEn(c.language ?? "vi") });
+    recipients.push({ person: { key: c.key, channel: c.channel, accountId: c.accountId, userId: c.userId }, language: c.language ?? "vi" });
   }
   return recipients;
 }

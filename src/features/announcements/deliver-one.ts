@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Reply } from "../../core/message.js";
+import type { Language } from "../../shared/bilingual.js";
 import type { ReachSender } from "../../reach/reach-sender.js";
 import type { Store } from "../../store/store.js";
 import { updateDocument } from "../../store/update-document.js";
@@ -18,10 +19,24 @@ export interface DeliverDeps {
   onResult?(channel: string, status: "sent" | "kept" | "failed"): void;
 }
 
-/** The message one recipient gets, in their language when the announcement has it. */
-export function announcementReply(announcement: Announcement, language: "vi" | "en"): Reply {
-  const text = language === "en" && announcement.textEn ? announcement.textEn : announcement.text;
-  return { text: `${announcement.title}\n${text}` };
+/** The line above an announcement a Chinese or Korean reader gets in English or Vietnamese (staff wrote none in their language). */
+export const ANNOUNCEMENT_LEAD = {
+  en: { zh: "以下是文化部门的通知（暂时只有英文版）：", ko: "문화 담당 부서의 안내입니다(현재 영어로만 제공):" },
+  vi: { zh: "以下是文化部门的通知（暂时只有越南语版）：", ko: "문화 담당 부서의 안내입니다(현재 베트남어로만 제공):" },
+} as const;
+
+/**
+ * The message one recipient gets, in their language when the announcement has it. Chinese and Korean readers
+ * without their own text get the English one, else the Vietnamese, under a line in their language saying which.
+ */
+export function announcementReply(announcement: Announcement, language: Language): Reply {
+  const body = `${announcement.title}\n`;
+  if (language === "vi") return { text: body + announcement.text };
+  if (language === "en") return { text: body + (announcement.textEn ?? announcement.text) };
+  const own = language === "zh" ? announcement.textZh : announcement.textKo;
+  if (own) return { text: body + own };
+  const fallback = announcement.textEn ? "en" : "vi";
+  return { text: `${ANNOUNCEMENT_LEAD[fallback][language]}\n${body}${announcement.textEn ?? announcement.text}` };
 }
 
 /**

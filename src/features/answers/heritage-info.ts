@@ -67,7 +67,7 @@ export function heritageCard(item: HeritageItem, pack: ContentPack, lang: Answer
   const note = say.maybe(item.uncertain);
   const text = lines(
     `${say.text(item.names)}${type ? ` (${type})` : ""}`,
-    item.unesco ? unescoLine(item.unesco, ranking, say) : ranking && `${say.label({ vi: "Xếp hạng", en: "Ranking", zh: "级别", ko: "등급" })}${ranking}`,
+    item.unesco ? unescoLine(item.unesco, ranking, say, item.ranking) : ranking && `${say.label({ vi: "Xếp hạng", en: "Ranking", zh: "级别", ko: "등급" })}${ranking}`,
     shorten(say.text(item.description)),
     place && `${say.label({ vi: "Địa điểm", en: "Place", zh: "地点", ko: "장소" })}${place}`,
     hours && `${say.label({ vi: "Giờ mở cửa", en: "Opening hours", zh: "开放时间", ko: "개방 시간" })}${hours}`,
@@ -86,10 +86,12 @@ export function heritageCard(item: HeritageItem, pack: ContentPack, lang: Answer
 }
 
 /** "UNESCO ghi danh năm 2009 (ngày 30/09/2009): Di sản văn hóa phi vật thể đại diện của nhân loại." */
-function unescoLine(unesco: NonNullable<HeritageItem["unesco"]>, ranking: string | undefined, say: Speaker): string {
+function unescoLine(unesco: NonNullable<HeritageItem["unesco"]>, ranking: string | undefined, say: Speaker, rankingText?: HeritageItem["ranking"]): string {
   const day = unesco.date ? ` (${say.phrase({ vi: "ngày ", en: "", zh: "", ko: "" })}${formatDate(unesco.date, say.lang)})` : "";
-  // The list name is written in English in the content; a Vietnamese reply uses the ranking's wording when given.
-  const list = say.lang === "vi" ? (ranking ?? unesco.list) : unesco.list;
+  // The list name is written in English in the content; a Vietnamese, Chinese or Korean reply uses the ranking's
+  // wording in that language when the content gives it.
+  const translated = say.lang === "zh" || say.lang === "ko" ? rankingText?.[say.lang] : undefined;
+  const list = say.lang === "vi" ? (ranking ?? unesco.list) : (translated ?? unesco.list);
   // Chinese and Korean name the day itself when it is known ("2009年9月30日").
   const when = unesco.date ? formatDate(unesco.date, say.lang) : { vi: "", en: "", zh: `${unesco.year}年`, ko: `${unesco.year}년` }[say.lang];
   return say.phrase({

@@ -57,7 +57,8 @@ export function nearestPlaces(pack: ContentPack, here: GeoLocation, lang: Answer
 
 function kmText(km: number, lang: AnswerLanguage): string {
   const rounded = km < 10 ? Math.round(km * 10) / 10 : Math.round(km);
-  return lang === "en" ? `${rounded} km` : `${String(rounded).replace(".", ",")} km`;
+  // Vietnamese writes a decimal comma; English, Chinese and Korean a point.
+  return lang === "vi" ? `${String(rounded).replace(".", ",")} km` : `${rounded} km`;
 }
 
 /** The answer to a shared location. */
@@ -69,26 +70,28 @@ export function nearbyReply(pack: ContentPack, here: GeoLocation, lang: AnswerLa
       text: say.phrase({
         vi: "Mình đã nhận vị trí của bạn, nhưng mình chưa có tọa độ của di tích hay lễ hội nào nên chưa tìm được nơi gần bạn. Bạn chọn một danh sách bên dưới, nhắn tên nơi bạn muốn tìm, hoặc chọn “Gặp cán bộ” nhé.",
         en: "I got your location, but I do not have the coordinates of any site or festival yet, so I cannot tell what is near you. Pick a list below, write the name of the place you are looking for, or choose “Talk to staff”.",
+        zh: "已收到您的位置，但我还没有任何景点或节日的坐标，所以无法知道您附近有什么。请在下面选择一个列表、输入您要找的地方的名称，或选择“人工客服”。",
+        ko: "위치를 받았지만, 아직 유적지나 축제의 좌표가 없어 근처에 무엇이 있는지 알 수 없어요. 아래 목록을 고르시거나, 찾으시는 곳의 이름을 입력하시거나, ‘직원 연결’을 선택해 주세요.",
       }),
       // The menu's own titles (in the person's language): festivals, heritage, staff.
       choices: mainMenu(lang).filter((choice) => choice.payload === MENU.festivals || choice.payload === MENU.heritage || choice.payload === MENU.handoff),
     };
   }
   const far = places[0].km > FAR_KM;
-  const kindWord = (kind: Place["kind"]) => say.phrase(kind === "heritage" ? { vi: "di tích", en: "site" } : { vi: "lễ hội", en: "festival" });
-  const listed = places.map((place, i) => `${i + 1}. ${place.name} (${kindWord(place.kind)}) – ${say.phrase({ vi: "khoảng", en: "about" })} ${kmText(place.km, lang)}`);
+  const kindWord = (kind: Place["kind"]) => say.phrase(kind === "heritage" ? { vi: "di tích", en: "site", zh: "景点", ko: "유적지" } : { vi: "lễ hội", en: "festival", zh: "节日", ko: "축제" });
+  const listed = places.map((place, i) => `${i + 1}. ${place.name} (${kindWord(place.kind)}) – ${say.phrase({ vi: "khoảng", en: "about", zh: "约", ko: "약" })} ${kmText(place.km, lang)}`);
   const choices: Choice[] = places.map((place) => ({ title: place.name, payload: place.payload }));
   return {
     text: lines(
       far
-        ? say.phrase({ vi: "Các địa điểm mình biết đều cách bạn khá xa. Gần nhất (theo đường chim bay):", en: "The places I know are all quite far from you. Nearest (as the crow flies):" })
-        : say.phrase({ vi: "Gần bạn nhất (theo đường chim bay):", en: "Nearest to you (as the crow flies):" }),
+        ? say.phrase({ vi: "Các địa điểm mình biết đều cách bạn khá xa. Gần nhất (theo đường chim bay):", en: "The places I know are all quite far from you. Nearest (as the crow flies):", zh: "我知道的地方离您都比较远。最近的几处（直线距离）：", ko: "제가 아는 곳은 모두 꽤 멀어요. 가장 가까운 곳(직선거리):" })
+        : say.phrase({ vi: "Gần bạn nhất (theo đường chim bay):", en: "Nearest to you (as the crow flies):", zh: "离您最近的地方（直线距离）：", ko: "가장 가까운 곳(직선거리):" }),
       listed.join("\n"),
-      places.some((place) => place.point.approximate) && say.phrase({ vi: "Vị trí trên bản đồ là gần đúng.", en: "Map positions are approximate." }),
-      say.phrase({ vi: "Chọn một mục để xem thông tin.", en: "Pick one to read about it." }),
+      places.some((place) => place.point.approximate) && say.phrase({ vi: "Vị trí trên bản đồ là gần đúng.", en: "Map positions are approximate.", zh: "地图上的位置为大致位置。", ko: "지도상의 위치는 대략적인 위치입니다." }),
+      say.phrase({ vi: "Chọn một mục để xem thông tin.", en: "Pick one to read about it.", zh: "选择一项即可查看详情。", ko: "항목을 선택하면 자세히 볼 수 있어요." }),
     ),
     // One link per place on the map: a festival held at a listed site shares its link.
-    links: [...new Map(places.map((place) => [mapLink(place.point), place.name])).entries()].map(([url, name]) => ({ title: `${say.phrase({ vi: "Bản đồ", en: "Map" })} – ${name}`, url })),
+    links: [...new Map(places.map((place) => [mapLink(place.point), place.name])).entries()].map(([url, name]) => ({ title: `${say.phrase({ vi: "Bản đồ", en: "Map", zh: "地图", ko: "지도" })} – ${name}`, url })),
     choices,
   };
 }

@@ -21,6 +21,8 @@ const texts = {
   tooFast: {
     vi: "Bạn đang gửi tin nhắn quá nhanh. Vui lòng đợi khoảng một phút rồi gửi lại; các tin nhắn đã gửi vẫn được lưu cho cán bộ.",
     en: "You are sending messages too fast. Please wait about a minute and try again; what you sent is kept for staff.",
+    zh: "您发送消息太快了。请等大约一分钟再发送；已发送的消息会保留给工作人员查看。",
+    ko: "메시지를 너무 빨리 보내고 계세요. 1분쯤 기다렸다가 다시 보내 주세요. 보내신 메시지는 직원이 볼 수 있도록 보관됩니다.",
   },
 } as const;
 

@@ -1,6 +1,7 @@
 import { Router } from "express";
 import type { Services } from "../../shared/services.js";
 import { HandoffService } from "./handoff-service.js";
+import { sendWholeText } from "./long-text.js";
 import { HttpError } from "../../http/http-error.js";
 import { z } from "zod";
 import { oneOf } from "../../http/schema-parts.js";
@@ -25,7 +26,8 @@ const releaseBody = z.strictObject({});
 // ===  Routes  ===
 
 /**
- * /api/handoffs: list, read one with the transcript, reply to the person, release. `:key` is the
+ * /api/handoffs: list, read one with the transcript (a long message: its start, and the whole at
+ * `/:key/texts/:textId`), reply to the person, release. `:key` is the
  * conversation key `channel:accountId:userId`, URL-encoded.
  *
  * @example app.use("/api/handoffs", handoffRoutes(services));
@@ -50,6 +52,12 @@ export function handoffRoutes(services: Services): Router {
   router.get("/:key", async (req, res) => {
     const handoff = await visible(req.params.key, res);
     res.json({ handoff, transcript: await handoffs.transcript(handoff.key) });
+  });
+
+  /** A long message of the transcript, whole (its line shows the start and `full.id`), as text/plain. */
+  router.get("/:key/texts/:textId", async (req, res) => {
+    const handoff = await visible(req.params.key, res);
+    await sendWholeText(res, services.store, handoff.key, req.params.textId);
   });
 
   router.post("/:key/reply", async (req, res) => {

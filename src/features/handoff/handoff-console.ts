@@ -13,16 +13,16 @@ import { HttpError } from "../../http/http-error.js";
 import { canSeeHandoff } from "../../web/auth/access.js";
 import { sessionOf, staffOf } from "../../web/auth/console-auth.js";
 import type { StaffUserView } from "../../web/auth/staff-users.js";
-import { formatDateTime, formatDuration } from "../../web/views/format.js";
+import { formatDateTime, formatDuration, formatNumber } from "../../web/views/format.js";
 import { html, type Html } from "../../web/views/html.js";
 import { csrfField } from "../../web/layout.js";
 import { sendPage } from "../../web/send-page.js";
 import type { WebDeps } from "../../web/web-deps.js";
 import { redirectWithFlash } from "../../web/flash.js";
+import { sendWholeText, transcriptPageOr404 } from "./long-text.js";
 
 const REASONS: Record<Handoff["reason"], string> = { asked: "Người dân yêu cầu", menu: "Chọn “Gặp cán bộ”", misunderstood: "Bot không hiểu hai lần liền" };
 const STATUSES: Record<Handoff["status"], string> = { open: "Đang chờ cán bộ", released: "Đã trả lại cho bot", expired: "Hết hạn (24 giờ)", ended_by_person: "Người dân đã kết thúc" };
-const CHANNELS: Record<string, string> = { zalo: "Zalo", messenger: "Messenger", web: "Web", cli: "Dòng lệnh" };
 
 /** An open handoff waits for staff until a staff reply comes after the person's last message. */
 function waitsForStaff(h: Handoff, lastFromPerson: { at: number } | undefined): boolean {
@@ -35,11 +35,14 @@ function badgeText(h: Handoff, lastFromPerson: { at: number } | undefined): stri
   return waitsForStaff(h, lastFromPerson) ? STATUSES.open : "Cán bộ đã trả lời";
 }
 
-/** The transcript as chat bubbles. */
-export function transcriptList(lines: Conversation["transcript"]): Html {
+/** The transcript as chat bubbles; a long message shows its start and links to the whole (page by page). */
+export function transcriptList(lines: Conversation["transcript"], key: string): Html {
   const who = { person: "Người dân", bot: "Bot", staff: "Cán bộ" } as const;
+  const whole = (full: NonNullable<Conversation["transcript"][number]["full"]>) =>
+    html` … <a class="small" href="/admin/inbox/${uriComponent(key)}/text?id=${uriComponent(full.id)}">Xem toàn văn (${formatNumber(full.chars)} ký tự, ${full.pages} trang)</a>`;
   return html`<ol class="transcript" data-count="${lines.length}">${lines.map(
-    (line) => html`<li class="${line.from}"><span class="meta">${who[line.from]} · ${formatDateTime(line.at)}</span>${line.text}${line.extra ? html`<span class="meta">${line.extra}</span>` : ""}</li>`,
+    (line) =>
+      html`<li class="${line.from}"><span class="meta">${who[line.from]} · ${formatDateTime(line.at)}</span>${line.text}${line.full ? whole(line.full) : ""}${line.extra ? html`<span class="meta">${line.extra}</span>` : ""}</li>`,
   )}</ol>`;
 }
 
@@ -60,7 +63,7 @@ export function inboxRoutes(deps: WebDeps): Router {
     const item = (h: Handoff) => {
       const last = conversations.get(h.key)?.transcript.filter((l) => l.from === "person").at(-1);
       return html`<li data-key="${h.key}">
-        <a href="/admin/inbox/${uriComponent(h.key)}"><b>${CHANNELS[h.person.channel] ?? h.person.channel}</b> · ${REASONS[h.reason]}</a>
+        <a href="/admin/inbox/${uriComponent(h.key)}"><b>${deps.services.channels.label(h.person.channel)}</b> · ${REASONS[h.reason]}</a>
         <span class="badge${waitsForStaff(h, last) ? " open" : ""}">${badgeText(h, last)}</span>
         <br><span class="muted small">Mở lúc ${formatDateTime(h.openedAt)}${h.firstStaffReplyAt ? ` · đã trả lời sau ${formatDuration(h.firstStaffReplyAt - h.openedAt)}` : " · chưa có cán bộ trả lời"}</span>
         ${last ? html`<br><span class="small">“${last.text.slice(0, 140)}”</span>` : ""}
@@ -102,7 +105,7 @@ export function inboxRoutes(deps: WebDeps): Router {
     return "Đã quá thời hạn kênh cho phép: tin sẽ được giữ và gửi khi người dân nhắn lại.";
   };
 
-  const threadPart = async (key: string): Promise<Html> => transcriptList(await handoffs.transcript(key));
+  const threadPart = async (key: string): Promise<Html> => transcriptList(await handoffs.transcript(key), key);
 
   router.get("/admin/inbox/:key", requireStaff, async (req, res) => {
     const handoff = await handoffFor(res, String(req.params.key));
@@ -110,7 +113,7 @@ export function inboxRoutes(deps: WebDeps): Router {
     const open = handoff.status === "open" && !handoffs.isDue(handoff);
     const path = `/admin/inbox/${uriComponent(handoff.key)}`;
     const body = html`<p><a href="/admin/inbox">← Hộp thư</a></p>
-      <h1>${CHANNELS[handoff.person.channel] ?? handoff.person.channel} · ${REASONS[handoff.reason]} <span class="badge${open ? " open" : ""}">${STATUSES[handoff.status]}</span></h1>
+      <h1>${deps.services.channels.label(handoff.person.channel)} · ${REASONS[handoff.reason]} <span class="badge${open ? " open" : ""}">${STATUSES[handoff.status]}</span></h1>
       <p class="muted small">Mở lúc ${formatDateTime(handoff.openedAt)}${conversation?.lastInboundAt ? ` · người dân nhắn gần nhất ${formatDateTime(conversation.lastInboundAt)}` : ""}${open ? ` · tự trả lại cho bot lúc ${formatDateTime(handoffs.dueAt(handoff))} nếu không có cán bộ trả lời` : ""}</p>
       <section class="card" data-poll="${path}/part" data-poll-ms="4000">${await threadPart(handoff.key)}</section>
       ${
@@ -136,6 +139,27 @@ export function inboxRoutes(deps: WebDeps): Router {
   router.get("/admin/inbox/:key/part", requireStaff, async (req, res) => {
     const handoff = await handoffFor(res, String(req.params.key));
     res.type("html").send((await threadPart(handoff.key)).value);
+  });
+
+  // A long message, one screen (page) at a time, and the whole of it as a download.
+  router.get("/admin/inbox/:key/text", requireStaff, async (req, res) => {
+    const handoff = await handoffFor(res, String(req.params.key));
+    const id = String(req.query.id ?? "");
+    const number = Number(req.query.page ?? 1);
+    const page = await transcriptPageOr404(deps.services.store, handoff.key, id, number);
+    const base = `/admin/inbox/${uriComponent(handoff.key)}`;
+    const link = (n: number, label: string) => html`<a class="btn secondary" href="${base}/text?id=${uriComponent(id)}&amp;page=${n}">${label}</a>`;
+    const body = html`<p><a href="${base}">← Cuộc trò chuyện</a></p>
+      <h1>Tin nhắn của người dân · trang ${page.page}/${page.pages}</h1>
+      <p class="muted small">Tin dài được lưu nguyên văn; mỗi trang hiện ${formatNumber(page.text.length)} ký tự. <a href="${base}/text.txt?id=${uriComponent(id)}">Tải toàn văn (.txt)</a></p>
+      <section class="card"><pre class="long-text">${page.text}</pre></section>
+      <div class="actions">${page.page > 1 ? link(page.page - 1, "← Trang trước") : ""}${page.page < page.pages ? link(page.page + 1, "Trang sau →") : ""}</div>`;
+    sendPage(req, res, { title: "Hộp thư", active: "inbox", body });
+  });
+
+  router.get("/admin/inbox/:key/text.txt", requireStaff, async (req, res) => {
+    const handoff = await handoffFor(res, String(req.params.key));
+    await sendWholeText(res, deps.services.store, handoff.key, String(req.query.id ?? ""), { download: true });
   });
 
   router.post("/admin/inbox/:key/reply", requireStaff, checkCsrf, async (req, res) => {

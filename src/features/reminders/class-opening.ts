@@ -1,10 +1,11 @@
 import type { Logger } from "pino";
 import type { ClassEntry, ContentPack } from "../../content/index.js";
-import { formatDate, weekdayName } from "../../calendar/index.js";
 import type { Reply } from "../../core/message.js";
 import type { ReachSender } from "../../reach/reach-sender.js";
 import { vietnamInstant } from "../../reach/vietnam-clock.js";
 import { classKindName, REMINDER_PAYLOADS } from "./reminder-texts.js";
+import { dayWithWeekday } from "./festival-occurrence.js";
+import { inLanguage, say, type Bilingual } from "../../shared/bilingual.js";
 import type { Subscription } from "../../shared/subscription.js";
 import type { SubscriptionService } from "../../shared/subscription-service.js";
 
@@ -61,23 +62,28 @@ export async function announceClass(pack: ContentPack, entry: ClassEntry, deps: 
   return count;
 }
 
-/** "Có lớp Quan họ mới: …" with the register and stop buttons. */
+/** "Có lớp Quan họ mới: …" with the register and stop buttons, in the language the person subscribed in. */
 export function classOpeningReply(subscription: Subscription, entry: ClassEntry): Reply {
   const lang = subscription.language;
-  const en = lang === "en";
-  const title = en ? (entry.title.en ?? entry.title.vi) : entry.title.vi;
-  const first = entry.firstSession && `${weekdayName(entry.firstSession, lang)} ${formatDate(entry.firstSession, lang)}`;
-  const schedule = entry.schedule && (en ? (entry.schedule.en ?? entry.schedule.vi) : entry.schedule.vi);
-  const place = entry.place && (en ? (entry.place.en ?? entry.place.vi) : entry.place.vi);
+  const title = inLanguage(entry.title, lang);
+  const first = entry.firstSession && dayWithWeekday(entry.firstSession, lang);
+  const schedule = entry.schedule && inLanguage(entry.schedule, lang);
+  const place = entry.place && inLanguage(entry.place, lang);
   const kind = classKindName(entry.kind, lang);
-  const lines = en
-    ? [`New ${kind.replace(/ classes$/, " class")}: ${title}.`, first && `First session: ${first}.`, schedule && `Schedule: ${schedule}`, place && `Place: ${place}`]
-    : [`Có ${kind} mới: ${title}.`, first && `Buổi đầu: ${first}.`, schedule && `Lịch học: ${schedule}`, place && `Địa điểm: ${place}`];
+  const line = (text: Bilingual, value: string | undefined) => value && say(lang, text, { value });
+  const lines = [
+    say(lang, { vi: "Có {kind} mới: {title}.", en: "New {kind}: {title}.", zh: "新的{kind}：{title}。", ko: "새 {kind}: {title}." }, { kind: lang === "en" ? kind.replace(/ classes$/, " class") : kind, title }),
+    line({ vi: "Buổi đầu: {value}.", en: "First session: {value}.", zh: "第一节课：{value}。", ko: "첫 수업: {value}." }, first),
+    line({ vi: "Lịch học: {value}", en: "Schedule: {value}", zh: "上课时间：{value}", ko: "수업 일정: {value}" }, schedule),
+    line({ vi: "Địa điểm: {value}", en: "Place: {value}", zh: "地点：{value}", ko: "장소: {value}" }, place),
+    // Registration is written in Vietnamese and English (issue 17): said before they tap Register.
+    lang === "zh" || lang === "ko" ? say(lang, { vi: "", en: "", zh: "报名用越南语或英语进行。", ko: "수강 신청은 베트남어나 영어로 진행됩니다." }) : undefined,
+  ];
   return {
     text: lines.filter(Boolean).join("\n"),
     choices: [
-      { title: en ? "Register" : "Đăng ký", payload: `class:register:${entry.id}` },
-      { title: en ? "Stop these messages" : "Hủy nhắc", payload: REMINDER_PAYLOADS.end(subscription.id) },
+      { title: say(lang, { vi: "Đăng ký", en: "Register", zh: "报名", ko: "신청하기" }), payload: `class:register:${entry.id}` },
+      { title: say(lang, { vi: "Hủy nhắc", en: "Stop these messages", zh: "取消提醒", ko: "알림 취소" }), payload: REMINDER_PAYLOADS.end(subscription.id) },
     ],
   };
 }

@@ -1,4 +1,4 @@
-import { addDays, formatDate, formatLunar, nextOccurrence, solarToLunar, weekdayName, type Occurrence } from "../../calendar/index.js";
+import { addDays, formatDate, formatLunar, nextOccurrence, solarToLunar, weekdayName, type Lang, type Occurrence } from "../../calendar/index.js";
 import { parseIsoDate } from "../../calendar/vietnam-date.js";
 import type { Festival } from "../../content/index.js";
 
@@ -21,17 +21,22 @@ export function reminderDay(occurrence: Occurrence, daysBefore: number): string 
 }
 
 /**
- * When the occurrence is, for a person: "thứ Năm 18/02/2027 – thứ Sáu 19/02/2027 (ngày 12 đến 13 tháng Giêng âm lịch)".
- * The lunar part is shown for lunar festivals only.
+ * When the occurrence is, for a person: "thứ Năm 18/02/2027 – thứ Sáu 19/02/2027 (từ ngày 12 tháng Giêng âm lịch)",
+ * "2027年2月17日（星期三）至2027年2月18日（星期四），农历正月十二起". The lunar part is shown for lunar festivals only.
  */
-export function occurrenceText(festival: Festival, occurrence: Occurrence, lang: "vi" | "en"): string {
-  const solar = occurrence.end === occurrence.start ? dayWithWeekday(occurrence.start, lang) : `${dayWithWeekday(occurrence.start, lang)} – ${dayWithWeekday(occurrence.end, lang)}`;
+export function occurrenceText(festival: Festival, occurrence: Occurrence, lang: Lang): string {
+  const to = lang === "zh" ? "至" : lang === "ko" ? " ~ " : " – ";
+  const solar = occurrence.end === occurrence.start ? dayWithWeekday(occurrence.start, lang) : `${dayWithWeekday(occurrence.start, lang)}${to}${dayWithWeekday(occurrence.end, lang)}`;
   if (festival.date.calendar !== "lunar") return solar;
   const lunar = formatLunar(solarToLunar(parseIsoDate(occurrence.start)), lang);
+  if (lang === "zh") return `${solar}，${lunar}起`;
+  if (lang === "ko") return `${solar}, ${lunar}부터`;
   return lang === "en" ? `${solar} (from the ${lunar})` : `${solar} (từ ngày ${lunar} âm lịch)`;
 }
 
-/** "thứ Năm 18/02/2027" / "Thursday 18 Feb 2027". */
-export function dayWithWeekday(iso: string, lang: "vi" | "en"): string {
+/** "thứ Năm 18/02/2027" / "Thursday 18 Feb 2027" / "2027年2月18日（星期四）" / "2027년 2월 18일(목요일)". */
+export function dayWithWeekday(iso: string, lang: Lang): string {
+  if (lang === "zh") return `${formatDate(iso, "zh")}（${weekdayName(iso, "zh")}）`;
+  if (lang === "ko") return `${formatDate(iso, "ko")}(${weekdayName(iso, "ko")})`;
   return `${weekdayName(iso, lang)} ${formatDate(iso, lang)}`;
 }

@@ -10,6 +10,7 @@ import { reminderDay, upcomingOccurrence } from "./festival-occurrence.js";
 import { festivalReminder } from "./reminder-texts.js";
 import type { Subscription } from "../../shared/subscription.js";
 import type { SubscriptionService } from "../../shared/subscription-service.js";
+import { inLanguage, viOrEn } from "../../shared/bilingual.js";
 
 /** How a reminder ended, for /metrics and the console. */
 export type ReminderOutcome = "sent" | "kept" | "dropped" | "failed";
@@ -75,8 +76,9 @@ async function send(
 ): Promise<ReminderOutcome> {
   const reply = festivalReminder(subscription, festival, occurrence, daysLeft, subscription.language);
   try {
-    const lang = subscription.language;
-    const name = lang === "en" ? (festival.names.en ?? festival.names.vi) : festival.names.vi;
+    // Templates are approved in Vietnamese and English: a Chinese or Korean subscriber's template is the English one.
+    const lang = viOrEn(subscription.language);
+    const name = inLanguage(festival.names, lang);
     // The facts of a template (a Messenger utility message, where configured): `festival`, `date`, `days_left`.
     const template = {
       language: lang,

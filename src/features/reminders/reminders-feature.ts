@@ -1,4 +1,4 @@
-import { viOrEn } from "../../shared/bilingual.js";
+import type { Language } from "../../shared/bilingual.js";
 import { BotComposer } from "../../core/bot-composer.js";
 import type { Festival } from "../../content/index.js";
 import { vietnamWallClock } from "../../reach/index.js";
@@ -34,8 +34,8 @@ declare module "../../core/conversation.js" {
 const OFFER = "reminderOffer";
 const offerOf = (ctx: AppContext) => ctx.conversation.state[OFFER];
 const today = (ctx: AppContext) => vietnamWallClock(ctx.services.reach.now()).date;
-// Reminder texts and dates are written in Vietnamese and English; Chinese and Korean speakers get English.
-const lang = (ctx: AppContext): "vi" | "en" => viOrEn(ctx.language);
+// Reminder texts and dates are written in the four languages; the subscription keeps the person's, for the reminder.
+const lang = (ctx: AppContext): Language => ctx.language;
 
 // ===  Buttons  ===
 
@@ -99,7 +99,7 @@ async function offerFestival(ctx: AppContext, festival: Festival, asked: number 
   delete ctx.conversation.state.reminderDays;
   const occurrence = upcomingOccurrence(festival, today(ctx));
   if (!occurrence) {
-    return ctx.reply(ctx.say(texts.noNextDate, { vi: festival.names.vi, en: festival.names.en ?? festival.names.vi }));
+    return ctx.reply(ctx.say(texts.noNextDate, { name: texts.festivalName(festival, lang(ctx)) }));
   }
   ctx.conversation.state[OFFER] = { topic: { kind: "festival", festivalId: festival.id }, daysBefore } satisfies ReminderOffer;
   await ctx.reply(texts.festivalOffer(festival, occurrence, daysBefore, lang(ctx)));
@@ -134,7 +134,7 @@ async function decline(ctx: AppContext): Promise<void> {
 function labelOf(ctx: AppContext) {
   return (s: Subscription) => texts.subscriptionLabel(s, (id) => {
     const festival = ctx.services.knowledge.content.packs.get(s.packId)?.festival(id);
-    return festival && (lang(ctx) === "en" ? (festival.names.en ?? festival.names.vi) : festival.names.vi);
+    return festival && texts.festivalName(festival, lang(ctx));
   }, lang(ctx));
 }
 

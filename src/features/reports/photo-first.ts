@@ -62,5 +62,7 @@ photoFirst.on("message", async (ctx, next) => {
   const links = evidence.filter((item) => item.kind === "link").length;
   const text =
     images === evidence.length ? (images > 1 ? ctx.say(texts.askPhotos, { n: images }) : ctx.say(texts.askPhoto)) : links === evidence.length ? ctx.say(texts.askLink) : ctx.say(texts.askFile);
+  // Reports are in Vietnamese and English: a Chinese or Korean speaker is also offered staff (issue 17).
+  if (ctx.language === "zh" || ctx.language === "ko") choices.push({ title: ctx.say(texts.talkToStaff), payload: MENU.handoff });
   await ctx.reply({ text, choices });
 });

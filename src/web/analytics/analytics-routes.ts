@@ -13,7 +13,7 @@ import { html, type Html } from "../views/html.js";
 import { sendPage } from "../send-page.js";
 import type { WebDeps } from "../web-deps.js";
 import { answeredShare, channelsOf, contentGaps, filterEvents, firstReplyTimes, intents, messagesPerDay, misunderstood, reportMatrix, reportOutcomes, share as shareOf, type AskedText, type Period } from "./analytics-queries.js";
-import { channelColor, channelName, intentName } from "./labels.js";
+import { intentName } from "./intent-names.js";
 import { horizontalBars, stackedColumns } from "./svg-charts.js";
 
 /** The period of a request: `from`/`to` (default the last 30 days), `pack` (default all); at most 366 days. */
@@ -91,10 +91,10 @@ export function analyticsRoutes(deps: WebDeps): Router {
         ${stackedColumns({
           title: `Tin nhắn mỗi ngày theo kênh, ${formatIsoDate(period.from)} – ${formatIsoDate(period.to)}`,
           labels: days.map((d) => `${d.slice(8)}/${d.slice(5, 7)}`),
-          series: channels.map((c, i) => ({ name: channelName(c), color: channelColor(c, i), values: perDay.map((row) => row.counts[c] ?? 0) })),
+          series: channels.map((c, i) => ({ name: deps.services.channels.label(c), color: deps.services.channels.color(c, i), values: perDay.map((row) => row.counts[c] ?? 0) })),
         })}
         <details><summary>Bảng số liệu</summary><div class="table-wrap"><table>
-          <thead><tr><th>Ngày</th>${channels.map((c) => html`<th class="num">${channelName(c)}</th>`)}<th class="num">Tổng</th></tr></thead>
+          <thead><tr><th>Ngày</th>${channels.map((c) => html`<th class="num">${deps.services.channels.label(c)}</th>`)}<th class="num">Tổng</th></tr></thead>
           <tbody>${perDay.filter((r) => Object.keys(r.counts).length).map((r) => html`<tr><td>${formatIsoDate(r.day)}</td>${channels.map((c) => html`<td class="num">${r.counts[c] ?? 0}</td>`)}<td class="num">${Object.values(r.counts).reduce((a, b) => a + b, 0)}</td></tr>`)}</tbody>
         </table></div></details>
       </section>

@@ -10,7 +10,6 @@ import { REPORT_STATUSES, REPORT_STATUS_NAMES, type Report } from "../../domain/
 import type { Registration } from "../../domain/registration.js";
 import { answeredShare, countBy, isQuestion, reportMatrix, reportOutcomes, share as shareOf } from "../analytics/analytics-queries.js";
 import { formatDuration } from "../views/format.js";
-import { channelName } from "../analytics/labels.js";
 import { loadPeriod } from "../analytics/analytics-routes.js";
 import { addDaysIso, dayEnd, dayStart } from "../views/dates.js";
 import type { WebDeps } from "../web-deps.js";
@@ -106,7 +105,7 @@ export async function yearlyFigures(deps: WebDeps, pack: ContentPack, year: numb
       {
         title: "Câu hỏi theo kênh",
         head: ["Kênh", "Tin nhắn", "Trả lời được"],
-        rows: countBy(events, (e) => e.channel).map(({ key, count }) => [channelName(key), count, events.filter((e) => e.channel === key && e.answered && isQuestion(e)).length]),
+        rows: countBy(events, (e) => e.channel).map(({ key, count }) => [deps.services.channels.label(key), count, events.filter((e) => e.channel === key && e.answered && isQuestion(e)).length]),
       },
       {
         title: "Phản ánh theo loại và kết quả",

@@ -9,7 +9,8 @@ import { startFlakyStubThread, type Delivered, type Fault } from "./platform-stu
 /**
  * The flaky-send scenario of issue 7, shared by test/faults/flaky-send.test.ts and `npm run soak`: the real app
  * (over HTTP, signed webhooks) sends through a local stub of the Zalo and Graph APIs that fails a share of calls at
- * random — 5xx, 429 / Zalo -32 / Graph 613, and calls it never answers (timeouts). People write in rounds (one
+ * random — 5xx, 429 / Zalo -32 / Graph 613, and calls it never answers (timeouts: dropped, or delivered with the
+ * answer lost; on Zalo the bot reads the conversation back to tell them apart, on Messenger the listing is refused). People write in rounds (one
  * message each per round, the round settled before the next). A reply whose tries all failed for a moment stays in the
  * outbox and the sweeper tries it again (issue 15: replies survive platform trouble), so at the end the outbox is
  * drained, and then, per person, for every reply the bot wrote (its transcript):
@@ -50,7 +51,7 @@ export interface FlakyRunResult {
   violations: string[];
 }
 
-const FAILURES: Fault[] = ["http500", "http503", "http429", "zalo-32", "hang"];
+const FAILURES: Fault[] = ["http500", "http503", "http429", "zalo-32", "hang", "hang-delivered"];
 const QUESTIONS = ["hội lim năm nay ngày nào", "số điện thoại phòng văn hóa", "xin chào", "When is the Lim festival?", "chợ âm dương họp đêm nào", "cảm ơn ad nhiều"];
 
 interface Attempt {
@@ -68,7 +69,9 @@ interface Attempt {
 export async function runFlakySend(options: FlakyRunOptions): Promise<FlakyRunResult> {
   const started = performance.now();
   const violations: string[] = [];
-  const stub = await startFlakyStubThread({ failRate: options.failRate, seed: options.seed ?? 7, faults: FAILURES });
+  // Zalo lists the conversation (a timed-out send is checked: there → sent, absent → sent again once); the page's
+  // listing is refused (an app without Conversations API access): a timed-out send there is "maybe sent".
+  const stub = await startFlakyStubThread({ failRate: options.failRate, seed: options.seed ?? 7, faults: FAILURES, refuseListing: ["messenger"] });
   const server = await startTestServer({
     ZALO_API_BASE: stub.url,
     ZALO_OAUTH_BASE: stub.url,
@@ -78,6 +81,7 @@ export async function runFlakySend(options: FlakyRunOptions): Promise<FlakyRunRe
     RETRY_ATTEMPTS: String(options.attempts),
     RETRY_BASE_MS: "5",
     OUTBOUND_RETRY_MAX_MS: "20",
+    DELIVERY_CHECK_DELAY_MS: "20",
   });
 
   // Every reply the bot attempts, with its outcome: `sendNow` is where every send ends up without the

@@ -28,6 +28,8 @@ export interface KillRunOptions {
   logFile?: string;
   /** Told of progress (the soak prints it). */
   onProgress?: (line: string) => void;
+  /** How long a start-up may take to answer /healthz (default 30 s; a loaded machine needs more). */
+  startupTimeoutMs?: number;
 }
 
 /** Figures and violations of one run. */
@@ -100,7 +102,7 @@ export async function runKillRestart(options: KillRunOptions): Promise<KillRunRe
   const startups: number[] = [];
   const start = async (): Promise<BotProcess | undefined> => {
     try {
-      const bot = await startBot(env, port, logFile);
+      const bot = await startBot(env, port, logFile, options.startupTimeoutMs);
       startups.push(bot.startupMs);
       return bot;
     } catch (error) {
@@ -204,7 +206,7 @@ export async function runKillRestart(options: KillRunOptions): Promise<KillRunRe
     ].filter(Boolean);
     if (wrong.length > 0) {
       wrongFields += wrong.length;
-      violations.push(`report ${report.code} of ${report.reporter.userId}: not the person's answer: ${wrong.join(", ")}`);
+      violations.push(`report ${report.code} of ${report.reporter.userId}: not the person's answer: ${wrong.join(", ")}; what they said and heard: ${record?.timeline.join(" | ")}`);
     }
   }
   // Every code stored reached its person, or waits in the outbox (sent at the next start).

@@ -5,17 +5,19 @@ import type { AddressInfo, Socket } from "node:net";
 /**
  * A local stand-in for the outside APIs the bot calls, for the fault tests and `npm run soak`: the Zalo OA send
  * API (`/v3.0/oa/message/cs`), Zalo's token refresh (`/v4/oa/access_token`), the Graph Send API
- * (`/v21.0/me/messages`) and a staff webhook receiver (`/staff`). It records what was *delivered*, and can be told
+ * (`/v21.0/me/messages`), the conversation listings a timed-out send is checked with (Zalo `/v2.0/oa/conversation`,
+ * Graph `/me/conversations`: what was delivered, newest first) and a staff webhook receiver (`/staff`). It records what was *delivered*, and can be told
  * to fail a call instead (see {@link Fault}): a failed call is never recorded as delivered, because the point of
  * the tests is what the person actually got.
  */
 
 /**
  * What the stub does with one send call. `hang` keeps the request open and never answers (the client times out);
- * the stub drops it *without delivering*. A real platform may have delivered a message whose answer timed out:
- * that case cannot be told apart by the bot, and is not what this stub models (see docs/faults.md).
+ * the stub drops it *without delivering*. `hang-delivered` delivers it and never answers: what a platform that took
+ * the message but answered too late looks like. The bot tells the two apart by the conversation listing, where the
+ * stub offers one (see {@link PlatformStubOptions.refuseListing}).
  */
-export type Fault = "ok" | "http500" | "http503" | "http429" | "zalo-32" | "graph613" | "hang" | "token-expired" | "zalo-230";
+export type Fault = "ok" | "http500" | "http503" | "http429" | "zalo-32" | "graph613" | "hang" | "hang-delivered" | "token-expired" | "zalo-230";
 
 /** One message the stub accepted as delivered. */
 export interface Delivered {
@@ -26,6 +28,8 @@ export interface Delivered {
   text: string;
   /** The access token the call carried (Zalo header / Graph query). */
   token: string;
+  /** When the stub took it (epoch ms): the time its conversation listing shows. */
+  at: number;
 }
 
 /** Options of {@link startPlatformStub}. */
@@ -34,6 +38,8 @@ export interface PlatformStubOptions {
   fault?: (call: { platform: "zalo" | "messenger"; userId: string; token: string }) => Fault;
   /** Answers a Zalo refresh: the new pair, or an error; the default hands out access-2 / refresh-2. */
   refresh?: (refreshToken: string) => Promise<{ access_token: string; refresh_token: string; expires_in: string }>;
+  /** Platforms whose conversation listing is refused (an app without that permission): the bot cannot tell there. */
+  refuseListing?: ("zalo" | "messenger")[];
 }
 
 /** The running stub. */
@@ -79,15 +85,27 @@ export async function startPlatformStub(options: PlatformStubOptions = {}): Prom
   const delivered: Delivered[] = [];
   const staff: Record<string, unknown>[] = [];
   const refreshes: string[] = [];
-  const faults: Record<Fault, number> = { ok: 0, http500: 0, http503: 0, http429: 0, "zalo-32": 0, graph613: 0, hang: 0, "token-expired": 0, "zalo-230": 0 };
+  const faults: Record<Fault, number> = { ok: 0, http500: 0, http503: 0, http429: 0, "zalo-32": 0, graph613: 0, hang: 0, "hang-delivered": 0, "token-expired": 0, "zalo-230": 0 };
   const sockets = new Set<Socket>();
+
+  /** What one person was delivered on a platform, newest first: the conversation as the platform lists it. */
+  const listing = (platform: "zalo" | "messenger", userId: string) => delivered.filter((entry) => entry.platform === platform && entry.userId === userId).reverse();
 
   const send = (platform: "zalo" | "messenger", userId: string, text: string, token: string, res: ServerResponse) => {
     const fault = options.fault?.({ platform, userId, token }) ?? "ok";
     faults[fault]++;
+    const deliver = () => {
+      const entry: Delivered = { seq: delivered.length + 1, platform, userId, text, token, at: Date.now() };
+      delivered.push(entry);
+      events.emit("delivered", entry);
+      return entry;
+    };
     switch (fault) {
       case "hang":
         return; // never answered; the socket is destroyed when the client gives up or the stub closes
+      case "hang-delivered":
+        deliver();
+        return; // taken, but the answer never comes
       case "http500":
         return json(res, 500, { error: "internal" });
       case "http503":
@@ -104,9 +122,7 @@ export async function startPlatformStub(options: PlatformStubOptions = {}): Prom
       case "token-expired":
         return platform === "zalo" ? json(res, 200, { error: -216, message: "Access token is invalid" }) : json(res, 400, { error: { code: 190, message: "token" } });
       default: {
-        const entry: Delivered = { seq: delivered.length + 1, platform, userId, text, token };
-        delivered.push(entry);
-        events.emit("delivered", entry);
+        const entry = deliver();
         if (platform === "zalo") return json(res, 200, { error: 0, message: "Success", data: { message_id: `m${entry.seq}`, user_id: userId } });
         return json(res, 200, { recipient_id: userId, message_id: `mid.${entry.seq}` });
       }
@@ -126,6 +142,18 @@ export async function startPlatformStub(options: PlatformStubOptions = {}): Prom
         if (parsed.sender_action) return json(res, 200, { recipient_id: parsed.recipient?.id });
         const token = new URL(req.url ?? "", "http://stub").searchParams.get("access_token") ?? "";
         return send("messenger", parsed.recipient?.id ?? "", parsed.message?.text ?? "", token, res);
+      }
+      if (req.method === "GET" && path === "/v2.0/oa/conversation") {
+        if (options.refuseListing?.includes("zalo")) return json(res, 200, { error: -224, message: "OA has not been granted this permission" });
+        const query = JSON.parse(new URL(req.url ?? "", "http://stub").searchParams.get("data") ?? "{}") as { user_id?: string; offset?: number; count?: number };
+        const rows = listing("zalo", query.user_id ?? "").slice(query.offset ?? 0, (query.offset ?? 0) + (query.count ?? 10));
+        return json(res, 200, { error: 0, message: "Success", data: rows.map((entry) => ({ msg_id: `m${entry.seq}`, src: 0, time: entry.at, type: "text", message: entry.text, from_id: "oa", to_id: entry.userId })) });
+      }
+      if (req.method === "GET" && /^\/v\d+\.\d+\/me\/conversations$/.test(path)) {
+        if (options.refuseListing?.includes("messenger")) return json(res, 403, { error: { code: 10, message: "Application does not have permission for this action" } });
+        const psid = new URL(req.url ?? "", "http://stub").searchParams.get("user_id") ?? "";
+        const messages = listing("messenger", psid).slice(0, 25).map((entry) => ({ id: `mid.${entry.seq}`, message: entry.text, from: { id: "page" }, created_time: new Date(Math.floor(entry.at / 1000) * 1000).toISOString().replace(".000Z", "+0000") }));
+        return json(res, 200, { data: [{ id: `t_${psid}`, messages: { data: messages } }] });
       }
       if (req.method === "POST" && path === "/v4/oa/access_token") {
         const refreshToken = new URLSearchParams(body).get("refresh_token") ?? "";
@@ -183,7 +211,7 @@ export interface StubThread {
  *
  * @example const stub = await startFlakyStubThread({ failRate: 0.2, seed: 7, faults: ["http500", "hang"] });
  */
-export async function startFlakyStubThread(options: { failRate: number; seed: number; faults: Fault[] }): Promise<StubThread> {
+export async function startFlakyStubThread(options: { failRate: number; seed: number; faults: Fault[]; refuseListing?: ("zalo" | "messenger")[] }): Promise<StubThread> {
   const { Worker } = await import("node:worker_threads");
   // A worker does not inherit the TypeScript loader: the bootstrap registers tsx, then loads the stub.
   const bootstrap = `(async () => { (await import("tsx/esm/api")).register(); await import(${JSON.stringify(new URL("./stub-worker.ts", import.meta.url).href)}); })()`;

@@ -29,6 +29,8 @@ export interface PersonRecord {
   silences: number;
   /** The last reply heard (for a post-mortem when no code came). */
   lastHeard?: string;
+  /** What was said (`>`, with the message id) and heard (`<`), in order, ms since the person started: a violation prints it. */
+  timeline: string[];
 }
 
 /** What the person answers to the place and time questions (kill-run.ts checks the stored fields against them). */
@@ -73,7 +75,7 @@ export interface PersonOptions {
 /**
  * Posts one signed Zalo text event; retries the same event (same msg_id, as Zalo does) while the bot is down.
  */
-async function post(botUrl: () => string, userId: string, msgId: string, text: string, stopped: () => boolean): Promise<boolean> {
+async function post(botUrl: () => string, userId: string, msgId: string, text: string, stopped: () => boolean, onRetry?: (why: string) => void): Promise<boolean> {
   const timestamp = String(Date.now());
   const raw = JSON.stringify({
     app_id: ZALO_TEST.appId,
@@ -96,8 +98,10 @@ async function post(botUrl: () => string, userId: string, msgId: string, text: s
       });
       await response.arrayBuffer();
       if (response.ok) return true;
-    } catch {
-      // The bot is down (killed, restarting): try again shortly.
+      onRetry?.(`HTTP ${response.status}`);
+    } catch (error) {
+      // The bot is down (killed, restarting), or slow to answer: try again shortly (the same event, as Zalo does).
+      onRetry?.((error as Error).name === "TimeoutError" ? "no answer in 5 s" : "down");
     }
     await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
   }
@@ -110,13 +114,16 @@ async function post(botUrl: () => string, userId: string, msgId: string, text: s
  * @example const record = await fileOneReport({ botUrl: "http://127.0.0.1:3000", stub, userId: "p-1" });
  */
 export async function fileOneReport(options: PersonOptions & { botUrl: string }): Promise<PersonRecord> {
-  const person: PersonRecord = { userId: options.userId, descriptions: [], said: [], codes: [], messages: 0, silences: 0 };
+  const person: PersonRecord = { userId: options.userId, descriptions: [], said: [], codes: [], messages: 0, silences: 0, timeline: [] };
+  const began = Date.now();
+  const note = (line: string) => person.timeline.push(`${Date.now() - began} ${line}`);
   const stopped = options.stopped ?? (() => false);
   const timeoutMs = options.replyTimeoutMs ?? 4_000;
   let inbox = "";
   let wake: (() => void) | undefined;
   const listener = (entry: Delivered) => {
     if (entry.userId !== options.userId) return;
+    note(`< ${entry.text.slice(0, 50).replace(/\s+/g, " ")}`);
     inbox += `${entry.text}\n`;
     wake?.();
   };
@@ -126,7 +133,8 @@ export async function fileOneReport(options: PersonOptions & { botUrl: string })
     let attempt = 0;
     while (person.messages < (options.maxMessages ?? 60) && !stopped()) {
       inbox = "";
-      if (!(await post(() => options.botUrl, options.userId, `${options.userId}-${++attempt}`, say, stopped))) break;
+      note(`> ${options.userId}-${attempt + 1} ${say.slice(0, 50)}`);
+      if (!(await post(() => options.botUrl, options.userId, `${options.userId}-${++attempt}`, say, stopped, (why) => note(`  again (${why})`)))) break;
       person.messages++;
       person.said.push(say);
       // Wait until the reply holds the code or a question we know, or time runs out.

@@ -7,9 +7,9 @@ import { startPlatformStub, type Fault } from "./platform-stub.js";
  * work in the test process, so a call the stub answered in time is not mistaken for a timeout by the bot.
  */
 
-const { failRate, seed, faults: kinds } = workerData as { failRate: number; seed: number; faults: Fault[] };
+const { failRate, seed, faults: kinds, refuseListing } = workerData as { failRate: number; seed: number; faults: Fault[]; refuseListing?: ("zalo" | "messenger")[] };
 const pick = seededRandom(seed);
-const stub = await startPlatformStub({ fault: () => (pick() < failRate ? kinds[Math.floor(pick() * kinds.length)] : "ok") });
+const stub = await startPlatformStub({ fault: () => (pick() < failRate ? kinds[Math.floor(pick() * kinds.length)] : "ok"), refuseListing });
 parentPort!.on("message", (message: { type: string }) => {
   if (message.type === "snapshot") parentPort!.postMessage({ type: "snapshot", delivered: stub.delivered, staff: stub.staff, faults: stub.faults, refreshes: stub.refreshes });
   if (message.type === "close") void stub.close().then(() => parentPort!.postMessage({ type: "closed" }));

@@ -85,6 +85,42 @@ describe("announcement from the console", () => {
     expect(silent.textSince(counts.silent)).toContain("Hội Lim 2027\nHội Lim năm nay khai hội");
   });
 
+  it("Chinese and Korean subscribers: their own text when staff wrote one, else the English one under a line in their language", async () => {
+    const zh = new ZaloPerson(server, "611");
+    const ko = new ZaloPerson(server, "612");
+    const vi = new ZaloPerson(server, "613");
+    await zh.say("林会前提醒我");
+    await zh.tap("remind:yes");
+    await ko.say("림 축제 전에 알려 주세요");
+    await ko.tap("remind:yes");
+    await subscribe(vi);
+    const counts = { zh: zh.count, ko: ko.count, vi: vi.count };
+
+    const admin = await signIn(server, "admin", "admin-pass-123");
+    const form = await (await admin.get("/admin/announcements/new")).text();
+    expect(form).toContain('name="textZh"');
+    expect(form).toContain('name="textKo"');
+    const created = await admin.post("/admin/announcements", {
+      pack: "vo-cuong",
+      kind: "festival",
+      title: "Hội Lim 2027",
+      text: "Hội Lim khai hội ngày 17/02/2027.",
+      textEn: "The Lim Festival opens on 17 Feb 2027.",
+      textZh: "林会将于2027年2月17日开幕。",
+      audience: "topic:festival:hoi-lim",
+    });
+    const page = created.headers.get("location")!;
+    // The preview shows staff what each language gets, the Korean one with its lead over the English text.
+    const preview = await (await admin.get(page)).text();
+    expect(preview).toContain("Người nhắn bằng tiếng Trung nhận:");
+    expect(preview).toContain("문화 담당 부서의 안내입니다(현재 영어로만 제공):\nHội Lim 2027\nThe Lim Festival opens on 17 Feb 2027.");
+    await admin.post(`${page}/send`, {});
+    await server.reach.delivery.idle();
+    expect(zh.textSince(counts.zh)).toBe("Hội Lim 2027\n林会将于2027年2月17日开幕。");
+    expect(ko.textSince(counts.ko)).toBe("문화 담당 부서의 안내입니다(현재 영어로만 제공):\nHội Lim 2027\nThe Lim Festival opens on 17 Feb 2027.");
+    expect(vi.textSince(counts.vi)).toBe("Hội Lim 2027\nHội Lim khai hội ngày 17/02/2027.");
+  });
+
   it("a few hundred recipients: retries, a refusal and an outage each end in exactly one result; the bot still answers meanwhile", async () => {
     // Retries wait on the clock: this one runs on real time (the server reads Date.now as it was when it started).
     await server.stop();
@@ -142,6 +178,8 @@ describe("announcement from the console", () => {
   });
 
   it("Zalo OA broadcast (when enabled): one call with the article, counted against the month's quota", async () => {
+    const offered = async () => (await (await signIn(server, "admin", "admin-pass-123")).get("/admin/announcements/new")).text();
+    expect(await offered()).not.toContain('value="broadcast"');
     await server.stop();
     server = await startTestServer({ BOT_TODAY: "", ADMIN_PASSWORD: "admin-pass-123", ZALO_BROADCAST_ENABLED: "true", ZALO_BROADCAST_MONTHLY_QUOTA: "1" });
     const calls: any[] = [];
@@ -152,6 +190,8 @@ describe("announcement from the console", () => {
         return [200, { error: 0, message: "Success", data: { message_id: "bc-1" } }];
       });
     const admin = await signIn(server, "admin", "admin-pass-123");
+    // Offered in the channel's own words (src/channels/zalo/broadcast.ts).
+    expect(await offered()).toContain('<option value="broadcast">Broadcast Zalo OA tới người quan tâm (cần bài viết đã đăng)</option>');
     const create = (title: string) => admin.post("/admin/announcements", { pack: "vo-cuong", kind: "festival", title, text: "Bài viết trên OA", audience: "broadcast", articleId: "bd5ea51f8f4a6614ff5b" });
     const first = (await create("Lễ hội tháng Giêng")).headers.get("location")!;
     expect(await (await admin.get(first)).text()).toContain("Còn 1 lượt trong tháng.");

@@ -1,7 +1,7 @@
 import pino from "pino";
 import { afterAll, describe, expect, it } from "vitest";
 import { ANNOUNCEMENTS, DELIVERIES, deliveryId, type Announcement, type Delivery } from "../../../src/features/announcements/announcement.js";
-import type { DeliverDeps } from "../../../src/features/announcements/deliver-one.js";
+import { announcementReply, type DeliverDeps } from "../../../src/features/announcements/deliver-one.js";
 import { InProcessDelivery } from "../../../src/features/announcements/delivery-worker.js";
 import { parseRates, TokenBucket } from "../../../src/features/announcements/token-bucket.js";
 import type { ReachResult } from "../../../src/reach/index.js";
@@ -27,6 +27,19 @@ async function seed(store: Store, n: number, id = "TB-2026-0001", channel = (i: 
 function deps(store: Store, send: (userId: string) => Promise<ReachResult>): DeliverDeps {
   return { store, sender: { send: (person) => send(person.userId) }, attempts: 3, backoffMs: 1, logger, now: () => Date.now() };
 }
+
+describe("announcementReply", () => {
+  const base: Announcement = { id: "TB-2026-0002", packId: "vo-cuong", kind: "notice", title: "Thông báo", text: "Nội dung tiếng Việt.", audience: { kind: "everyone" }, status: "draft", createdBy: "admin", createdAt: 0 };
+  it("gives a zh/ko reader staff's text in their language, else English, else Vietnamese, each fallback under a line saying so", () => {
+    expect(announcementReply({ ...base, textKo: "한국어 안내." }, "ko").text).toBe("Thông báo\n한국어 안내.");
+    expect(announcementReply({ ...base, textEn: "English text." }, "zh").text).toBe("以下是文化部门的通知（暂时只有英文版）：\nThông báo\nEnglish text.");
+    expect(announcementReply(base, "zh").text).toBe("以下是文化部门的通知（暂时只有越南语版）：\nThông báo\nNội dung tiếng Việt.");
+    expect(announcementReply(base, "ko").text).toBe("문화 담당 부서의 안내입니다(현재 베트남어로만 제공):\nThông báo\nNội dung tiếng Việt.");
+    // Vietnamese and English readers are not given the Chinese or Korean text.
+    expect(announcementReply({ ...base, textZh: "中文。" }, "en").text).toBe("Thông báo\nNội dung tiếng Việt.");
+    expect(announcementReply({ ...base, textZh: "中文。" }, "vi").text).toBe("Thông báo\nNội dung tiếng Việt.");
+  });
+});
 
 describe("TokenBucket", () => {
   it("allows a burst, then one token per 1/rate s", () => {

@@ -59,6 +59,17 @@ describe("a shared location, places with coordinates", () => {
     expect(JSON.stringify(person.bodies)).toContain(mapLink(TEST_PLACES.south));
   });
 
+  it("in Korean for a Korean speaker: the kinds, 'about N km' and the closing line in Korean, no fallback note", async () => {
+    const person = new ZaloPerson(await serverWith(located), "near-ko");
+    await person.say("안녕하세요");
+    const text = await person.location(NEAR_NORTH.latitude, NEAR_NORTH.longitude);
+    expect(text).toContain("가장 가까운 곳(직선거리):");
+    expect(text).toMatch(/1\. \S.* \(유적지\) – 약 0\.6 km/);
+    expect(text).toMatch(/2\. \S.* \(축제\) – 약 1\.7 km/);
+    expect(text).toContain("항목을 선택하면 자세히 볼 수 있어요.");
+    expect(text).not.toMatch(/Nearest|Gần bạn|Pick one/);
+  });
+
   it("far from every place, says so", async () => {
     const person = new ZaloPerson(await serverWith(located), "far-zalo");
     // Hồ Chí Minh City: over 1 000 km away.
@@ -80,6 +91,15 @@ describe("a shared location, no place has coordinates", () => {
     const again = await person.location(NEAR_NORTH.latitude, NEAR_NORTH.longitude);
     expect(again).toContain("chưa có tọa độ");
     expect(again).not.toMatch(/chuyển.*cán bộ|đã báo cán bộ/i);
+  });
+
+  it("in Chinese for a Chinese speaker, with the menu's Chinese titles", async () => {
+    const person = new ZaloPerson(await serverWith(unlocated), "none-zh");
+    await person.say("你好");
+    const text = await person.location(21.1, 106.1);
+    expect(text).toContain("已收到您的位置，但我还没有任何景点或节日的坐标");
+    expect(person.received.at(-1)!.choices.map((c) => c.payload)).toEqual(["menu:festivals", "menu:heritage", "menu:handoff"]);
+    expect(text).not.toContain("I got your location");
   });
 
   it("in English on Messenger", async () => {

@@ -165,14 +165,42 @@ describe("plan answers over Zalo, in Chinese and Korean (Phường Võ Cường)
 
   it("Chinese: the lead in Chinese (the unit's Chinese name from contacts, else English), then the Vietnamese quote marked 计划原文", async () => {
     const text = await ask("外国代表团来坊里交流文化活动时，谁负责安全？");
-    expect(text).toMatch(/^负责单位：.*\(Công an phường\)。\n根据Kế hoạch hội nhập quốc tế .* của UBND phường Võ Cường \(năm 2026\), mục V\.3 \(Công an phường\)（计划原文为越南语）：\n计划原文：\n“/);
+    expect(text).toMatch(/^负责单位：.*\(Công an phường\)。\n出处：武强坊人民委员会2026年发布的计划“Kế hoạch hội nhập quốc tế .*”第V\.3节（Công an phường）。\n计划原文（越南语）：\n“/);
     expect(text).toContain("[人工客服]");
   });
 
   it("Korean: a when-question gets the plan's date in a Korean lead, then the Vietnamese quote marked 계획 원문", async () => {
     const text = await ask("계획 실행 결과 보고서는 언제까지 제출해야 하나요?");
     expect(text).toMatch(/^시기: “.*trước ngày 15\/10 hằng năm.*”\./);
-    expect(text).toMatch(/mục V\.8 \(Chế độ báo cáo\)에 따르면 \(계획 원문은 베트남어입니다\):\n계획 원문:\n“/);
+    expect(text).toMatch(/\n출처: 보끄엉 동 인민위원회의 2026년 계획 “Kế hoạch hội nhập quốc tế .*”, V\.8항\(Chế độ báo cáo\)\.\n계획 원문\(베트남어\):\n“/);
     expect(text).toContain("[직원 연결]");
+  });
+
+  it("Chinese header questions (signer, issuer, number) are answered in Chinese from the plan's header", async () => {
+    const signer = await ask("这个计划是谁签署的？");
+    expect(signer).toMatch(/^签署人：Trần Thu Hà（职务按计划原文：KT\. Chủ tịch, Phó Chủ tịch）。\n出处：武强坊人民委员会2026年发布的计划“Kế hoạch hội nhập quốc tế .*”的开头部分。/);
+    expect(await ask("哪个机关发布的计划")).toMatch(/^发布机关：武强坊人民委员会（UBND phường Võ Cường）。/);
+    // The ward's copy has no number: said so, never a number made up.
+    expect(await ask("计划的文号是多少")).toMatch(/^我手上的这份计划文号一栏是空的/);
+    expect(signer).not.toMatch(/Signed by|Source:|Theo phần đầu/);
+  });
+
+  it("Korean header questions (date, period) are answered in Korean; the province's plan is named in Korean", async () => {
+    expect(await ask("계획은 언제 발표됐어요?")).toMatch(/^제가 가진 계획 사본에는 2026년만 적혀 있고 정확한 날짜는 없습니다\.\n출처: 보끄엉 동 인민위원회의 2026년 계획 “/);
+    expect(await ask("계획 기간은 몇 년까지예요?")).toMatch(/^시행 기간: 2026–2030년\./);
+  });
+
+  it("not covered, in Chinese and in Korean: which plans were searched, where the province's copy is cut off, staff on offer", async () => {
+    const zh = await ask("计划里有没有提到门票价格");
+    expect(zh).toMatch(/^武强坊人民委员会2026年发布的计划“.*”；北宁省人民委员会2022年4月5日第220\/KH-UBND号计划都没有提到这方面的内容。/);
+    expect(zh).toContain("注意：我手上的北宁省人民委员会2022年4月5日第220/KH-UBND号计划在第III.3节之后缺失");
+    expect(zh).toContain("您可以选择“人工客服”");
+    expect(zh).toContain("[人工客服]");
+    expect(zh).not.toMatch(/does not mention|Talk to staff|chưa đề cập/);
+    const ko = await ask("계획에 입장료 내용이 있나요?");
+    expect(ko).toMatch(/박닌성 인민위원회의 2022년 4월 5일 계획 제220\/KH-UBND호에는 이 내용이 없습니다\./);
+    expect(ko).toContain("‘직원 연결’을 선택하시면");
+    expect(ko).toContain("[직원 연결]");
+    expect(ko).not.toMatch(/does not mention|Talk to staff/);
   });
 });

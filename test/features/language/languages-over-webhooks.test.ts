@@ -1,5 +1,11 @@
-import { describe, expect, it } from "vitest";
-import { fixture, messengerText, recordGraphSends, recordZaloSends, serverPerTest, zaloText, zaloTextTo } from "../../helpers/test-server.js";
+import fs from "node:fs";
+import path from "node:path";
+import nock from "nock";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadContent } from "../../../src/content/index.js";
+import { Knowledge } from "../../../src/shared/knowledge.js";
+import { tempDir } from "../../helpers/chat.js";
+import { fixture, messengerText, recordGraphSends, recordZaloSends, serverPerTest, startTestServer, zaloText, zaloTextTo, type TestServer } from "../../helpers/test-server.js";
 
 /** Chinese and Korean speakers through the real webhooks: detection, switching, answers, dates, fallbacks. */
 
@@ -98,20 +104,40 @@ describe("Chinese and Korean through the webhooks", () => {
     expect((await holder.server.services.conversations.get("zalo:" + zaloText("x").recipient.id + ":zh-report"))?.language).toBe("en");
   });
 
-  it("a missing translation falls back to English, never to an empty field, and says so", async () => {
-    // The festival's place has no Chinese text in content: the card shows the English one and a note.
+  it("a Korean speaker asking for a class, or tapping Register on a class notice, is told in Korean that classes are vi/en, with English or staff", async () => {
     const sent = recordZaloSends();
-    const text = await ask("林会几号", "zh-fallback", sent);
-    expect(text).toContain("地点：Tien Du commune");
-    expect(text).toContain("部分内容暂时只有英文版本");
-    expect(text).not.toMatch(/：\s*\n|：$/m);
-    // The contacts: the office has a Chinese name; the other units only Vietnamese and English, so English is shown.
-    const contact = await ask("文化部门的电话多少", "zh-fallback", sent);
-    expect(contact).toContain("文化事务联系窗口是武强坊文化社会科");
-    expect(contact).toContain("Vo Cuong Ward Police");
-    expect(contact).toContain("[人工客服]");
+    const notice = await ask("관호 강좌 신청하고 싶어요", "ko-class", sent);
+    expect(notice).toContain("강좌(관호 민요, 전통 공예) 안내와 신청은 현재 베트남어와 영어로만 가능합니다");
+    expect(notice).toContain("[영어로 계속]");
+    expect(notice).toContain("[직원 연결]");
+    const tapped = await ask("#class:register:lop-quan-ho-vo-cuong", "ko-class", sent);
+    expect(tapped).toContain("영어로만 가능합니다");
+    // "Continue in English" carries on with the same class.
+    const english = sent.at(-1)!.body.message.attachment.payload.buttons[0];
+    expect(english).toMatchObject({ title: "영어로 계속", payload: "#lang:en:class:register:lop-quan-ho-vo-cuong" });
+    expect(await holder.server.store.collection("registrations").find()).toHaveLength(0);
   });
 
+  it("content now in Chinese and Korean: the festival's place, a unit's name and role, a heritage site's place", async () => {
+    const sent = recordZaloSends();
+    const festival = await ask("林会几号", "zh-content", sent);
+    expect(festival).toContain("地点：北宁省仙游社（红云山周围的七个村庄）");
+    expect(festival).not.toContain("部分内容");
+    const contact = await ask("武强坊公安的电话多少", "zh-content", sent);
+    expect(contact).toContain("武强坊公安");
+    expect(contact).toContain("职责：主动预防和制止利用文化活动");
+    // The phone is not in content: said to be not yet updated, with staff on offer, never a number.
+    expect(contact).toContain("电话：尚未更新");
+    expect(contact).toContain("[人工客服]");
+    // The UNESCO list by the ranking's Chinese wording (the content's list name is English).
+    const heritage = await ask("官贺民歌是什么", "zh-content", sent);
+    expect(heritage).toContain("北宁官贺民歌 (非物质文化遗产)");
+    expect(heritage).toContain("2009年9月30日被联合国教科文组织列入：人类非物质文化遗产代表作名录。");
+    expect(heritage).not.toContain("Representative List");
+    const ko = await ask("박닌 문묘는 어디에 있어요?", "ko-content", sent);
+    expect(ko).toContain("박닌성 푹선 언덕");
+    expect(ko).not.toMatch(/Phuc Son hill|Núi Phúc Sơn/);
+  });
   it("the welcome offers the other languages; choosing one answers in it from then on", async () => {
     const sent = recordZaloSends();
     const follow = { ...fixture<any>("zalo/follow.json"), timestamp: String(Date.now()), follower: { id: "new-follower" } };
@@ -135,5 +161,56 @@ describe("Chinese and Korean through the webhooks", () => {
     // While staff are on the line the bot is quiet; "종료" ends it, in Korean.
     expect(await ask("축제 언제예요", "ko-2", sent)).toBe("");
     expect(await ask("종료", "ko-2", sent)).toContain("직원과의 대화가 끝났습니다");
+  });
+});
+
+describe("a missing Chinese or Korean translation", () => {
+  // A copy of the content where staff have not translated some fields yet.
+  let server: TestServer;
+  beforeAll(async () => {
+    const dir = tempDir("content-untranslated-");
+    fs.cpSync("content", dir, { recursive: true });
+    const festivals = path.join(dir, "bac-ninh", "festivals.yaml");
+    const lines = fs.readFileSync(festivals, "utf8").split("\n");
+    // Hội Lim's place loses its Chinese and Korean (the lines right after its English place).
+    const at = lines.findIndex((l) => l.startsWith("    en: \"Tien Du commune"));
+    expect(lines.slice(at + 1, at + 4).map((l) => l.trim().split(":")[0])).toEqual(["zh", "ko", "reviewed"]);
+    lines.splice(at + 1, 3);
+    fs.writeFileSync(festivals, lines.join("\n"));
+    const contacts = path.join(dir, "vo-cuong", "contacts.yaml");
+    // The ward police's name keeps only Vietnamese and English; its role only Vietnamese.
+    const text = fs
+      .readFileSync(contacts, "utf8")
+      .replace(', zh: "武强坊公安", ko: "보끄엉 동 공안", reviewed: { zh: false, ko: false }', "")
+      .replace(/(\n    vi: "Chủ động phòng ngừa[^\n]*)\n    en: [^\n]*\n    zh: [^\n]*\n    ko: [^\n]*\n    reviewed: [^\n]*/, "$1");
+    fs.writeFileSync(contacts, text);
+    server = await startTestServer({ BOT_TODAY: "2026-11-25" }, { knowledge: new Knowledge(loadContent(dir), "vo-cuong") });
+  });
+  afterAll(async () => {
+    await server.stop();
+    nock.cleanAll();
+  });
+  it("falls back to English, then Vietnamese, never to an empty field, and says so", async () => {
+    const sent = recordZaloSends();
+    const ask = async (text: string, userId: string) => {
+      await server.postZalo(zaloText(text, userId));
+      await server.settle();
+      return zaloTextTo(sent, userId);
+    };
+    const festival = await ask("林会几号", "zh-fallback");
+    expect(festival).toContain("地点：Tien Du commune");
+    expect(festival).toContain("部分内容暂时只有英文版本");
+    expect(festival).not.toMatch(/：\s*\n|：$/m);
+    const list = await ask("武强坊的公安部门电话多少", "zh-fallback-2");
+    expect(list).toContain("• Vo Cuong Ward Police");
+    // Its card, as the list's choice opens it.
+    const contact = (await ask("#contact:cong-an-phuong", "zh-fallback-2")).slice(list.length);
+    expect(contact).toMatch(/^\s*Vo Cuong Ward Police\n/);
+    // The role has only Vietnamese: shown in Vietnamese, and the note says some of it is in Vietnamese or English.
+    expect(contact).toContain("职责：Chủ động phòng ngừa");
+    expect(contact).toContain("部分内容目前只有越南语或英语版本");
+    const ko = await ask("림 축제 언제예요?", "ko-fallback");
+    expect(ko).toContain("장소: Tien Du commune");
+    expect(ko).toContain("(일부 내용은 아직 영어로만 제공됩니다.)");
   });
 });

@@ -185,6 +185,74 @@ describe("new classes", () => {
   });
 });
 
+describe("in Chinese and Korean", () => {
+  it("Chinese: the offer, typed consent, the confirmation and list with dates as Chinese writes them, the reminder in Chinese, '取消提醒'", async () => {
+    const person = new ZaloPerson(server, "541");
+    const offer = await person.say("林会前五天提醒我");
+    expect(offer).toContain("我会在林会（林庙会）开始前5天提醒您。下一次林会（林庙会）：2027年2月17日（星期三）至2027年2月18日（星期四），农历正月十二起。");
+    expect(offer).toContain("仅用于发送提醒");
+    expect(lastChoices(person).map((c) => c.title)).toEqual(["好，提醒我", "不用了"]);
+    expect(await subscriptions()).toEqual([]);
+
+    const confirmed = await person.say("好");
+    expect(confirmed).toContain("已设置林会（林庙会）提醒");
+    expect(confirmed).toContain("我会在2027年2月12日（星期五）（提前5天）给您发消息。");
+    expect(lastChoices(person)[0].title).toBe("取消提醒");
+    const [stored] = await subscriptions();
+    expect(stored).toMatchObject({ topicKey: "festival:hoi-lim", daysBefore: 5, language: "zh" });
+    expect(await person.say("我的提醒")).toContain("1. 林会（林庙会）——提前5天");
+
+    at("2027-02-12", 8);
+    await person.say("你好");
+    const before = person.count;
+    at("2027-02-12", 9);
+    expect((await server.reach.festivalReminders.tick()).sent).toBe(1);
+    const reminder = person.textSince(before);
+    expect(reminder).toMatch(/^提醒：林会（林庙会）5天后举行——2027年2月17日（星期三）至2027年2月18日（星期四），农历正月十二起。\n地点：\S/);
+    expect(reminder).not.toMatch(/Nhắc lịch|Reminder:|Địa điểm/);
+
+    expect(await person.say("取消提醒")).toContain("已取消提醒：林会（林庙会）——提前5天。");
+    expect((await subscriptions()).filter((s) => s.status === "active")).toEqual([]);
+  });
+
+  it("Korean on Messenger: '3일 전' read as three days, the confirmation in Korean, '아니요' declines and keeps nothing", async () => {
+    const person = new MessengerPerson(server, "7000000000000541");
+    expect(await person.say("림 축제 3일 전에 알려 주세요")).toContain("림 축제 시작 3일 전에 알려 드릴게요. 다음 림 축제: 2027년 2월 17일(수요일) ~ 2027년 2월 18일(목요일), 음력 1월 12일부터.");
+    const confirmed = await person.tap("remind:yes");
+    expect(confirmed).toContain("2027년 2월 14일(일요일)(3일 전)에 메시지를 보내 드릴게요.");
+    expect(confirmed).toContain("알림 보기: “내 알림”이라고 입력하세요.");
+    expect(await person.say("내 알림")).toContain("1. 림 축제 — 3일 전");
+    expect(await person.say("알림 취소")).toContain("알림을 취소했어요: 림 축제 — 3일 전.");
+
+    const other = new MessengerPerson(server, "7000000000000542");
+    expect(await other.say("림 축제 전에 알림 보내 주세요")).toContain("3일 전에 알려 드릴게요");
+    expect(await other.say("아니요")).toContain("아무것도 저장하지 않았어요");
+    expect((await subscriptions()).filter((s) => s.status === "active")).toEqual([]);
+  });
+
+  it("a Chinese subscriber to new Quan họ classes is told in Chinese, and that registration is in Vietnamese or English", async () => {
+    const subscriber = new ZaloPerson(server, "543");
+    expect(await subscriber.say("有新的官贺课程就通知我")).toContain("有新的官贺民歌课程开班时，我会通知您");
+    expect(await subscriber.tap("remind:yes")).toContain("已设置：有新的官贺民歌课程开班时我会通知您。");
+    const count = subscriber.count;
+    const file = path.join(contentDir, "vo-cuong", "classes.yaml");
+    const original = fs.readFileSync(file, "utf8");
+    try {
+      const classes = YAML.parse(original) as Record<string, unknown>[];
+      classes.push({ id: "lop-quan-ho-mua-xuan", title: { vi: "Lớp Quan họ mùa xuân", en: "Spring Quan ho class" }, kind: "quan_ho", capacity: 20, firstSession: "2026-12-20", status: "open", source: "Thông báo tuyển sinh của Trung tâm Văn hóa phường" });
+      fs.writeFileSync(file, YAML.stringify(classes));
+      server.services.knowledge.reload();
+      await vi.waitFor(() => expect(subscriber.count).toBeGreaterThan(count), { timeout: 3000 });
+    } finally {
+      fs.writeFileSync(file, original);
+      server.services.knowledge.reload();
+    }
+    // The class has no Chinese title: its English one, never an empty field.
+    expect(subscriber.textSince(count)).toBe("新的官贺民歌课程：Spring Quan ho class。\n第一节课：2026年12月20日（星期日）。\n报名用越南语或英语进行。");
+    expect(lastChoices(subscriber).map((c) => c.title)).toEqual(["报名", "取消提醒"]);
+  });
+});
+
 describe("web chat", () => {
   it("says reminders need Zalo or Messenger (the bot cannot write to a closed web page) and keeps nothing", async () => {
     const cookie = (await fetch(`${server.url}/chat`)).headers.getSetCookie()[0]!.split(";")[0]!;

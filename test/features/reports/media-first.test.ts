@@ -123,6 +123,24 @@ describe("voice notes and videos", () => {
     expect(person.received.at(-1)!.choices.map((c) => c.payload)).toContain("menu:handoff");
   });
 
+  it("a Chinese speaker's voice note and sticker are answered in Chinese", async () => {
+    const person = new ZaloPerson(server, "voice-zh");
+    await person.say("你好");
+    const text = await zaloSends(person, "user_send_audio", [{ type: "audio", payload: { url: "https://voice-aac-dl.zdn.vn/y.aac" } }]);
+    expect(text).toContain("我还听不了语音消息");
+    expect(person.received.at(-1)!.choices.map((c) => c.title)).toEqual(["人工客服", "举报"]);
+    const sticker = await zaloSends(person, "user_send_sticker", [{ type: "sticker", payload: { id: "bfe1d6c5d1803ade6391", url: "https://zalo-api.zadn.vn/api/emoticon/sticker/webpc?eid=1234" } }]);
+    expect(sticker).toContain("😊 谢谢！");
+  });
+
+  it("a photo from a Korean speaker: asked in Korean, told the report form is in Vietnamese/English, offered staff", async () => {
+    const person = new ZaloPerson(server, "photo-ko");
+    await person.say("안녕하세요");
+    const text = await zaloSends(person, "user_send_image", [{ type: "image", payload: { url: "https://photo-stal.zadn.vn/ko.jpg", thumbnail: "https://photo-stal.zadn.vn/ko-t.jpg" } }]);
+    expect(text).toContain("이 사진으로 신고하시겠어요? 신고 양식은 현재 베트남어와 영어로만 제공되어 영어로 진행됩니다.");
+    expect(person.received.at(-1)!.choices.map((c) => [c.title, c.payload])).toEqual([["영어로 신고하기", "report:photo:yes"], ["아니요", "report:photo:no"], ["직원 연결", "menu:handoff"]]);
+  });
+
   it("a Messenger audio attachment gets the same answer", async () => {
     const person = new MessengerPerson(server, "voice-fb");
     const text = await messengerSends(person, { attachments: [{ type: "audio", payload: { url: "https://cdn.fbsbx.com/v/audioclip.mp4" } }] });

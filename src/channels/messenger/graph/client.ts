@@ -8,6 +8,14 @@ import type { MessengerOutboundMessage, MessengerSendBody, SendKind, UtilityTemp
  * private `call(path, payload)`, and transformers installed with `use(...)` wrap the call (retry, logging).
  */
 
+/** One message of a conversation as the Conversations API lists it (`created_time` like "2026-11-25T03:00:00+0000"). */
+export interface ConversationMessage {
+  id?: string;
+  message?: string;
+  from?: { id?: string };
+  created_time?: string;
+}
+
 export type GraphCall = (path: string, payload: unknown, http: "GET" | "POST" | "DELETE") => Promise<unknown>;
 /** Wraps the call: gets the next call in the chain and this call's path, payload and verb. */
 export type GraphTransformer = (prev: GraphCall, path: string, payload: unknown, http: "GET" | "POST" | "DELETE") => Promise<unknown>;
@@ -81,6 +89,21 @@ export class GraphClient {
   async getLocale(psid: string): Promise<string | undefined> {
     const profile = (await this.#chain()(`/${encodeURIComponent(psid)}`, { fields: "locale" }, "GET")) as { locale?: unknown } | undefined;
     return typeof profile?.locale === "string" ? profile.locale : undefined;
+  }
+
+  // ===  Conversations API  ===
+
+  /**
+   * The last `limit` messages (newest first) of the page's conversation with a person: text, sender, time. Needs the
+   * page token of someone with the MESSAGING task and the app's access to the Conversations API; Graph refuses
+   * otherwise (GraphApiError).
+   */
+  async getConversationMessages(psid: string, limit = 25): Promise<ConversationMessage[]> {
+    const answer = (await this.#chain()("/me/conversations", { platform: "messenger", user_id: psid, fields: `messages.limit(${limit}){message,from,created_time}` }, "GET")) as
+      | { data?: { messages?: { data?: ConversationMessage[] } }[] }
+      | undefined;
+    const messages = answer?.data?.[0]?.messages?.data;
+    return Array.isArray(messages) ? messages : [];
   }
 
   // ===  The call  ===

@@ -1,4 +1,4 @@
-import { ApiClient, type ApiClientOptions, type SendResult, type Transformer, type UserDetail, type ZnsResult } from "./client.js";
+import { ApiClient, type ApiClientOptions, type ConversationMessage, type SendResult, type Transformer, type UserDetail, type ZnsResult } from "./client.js";
 import {
   buildButtons,
   buildImage,
@@ -117,6 +117,15 @@ export class Api {
   /** A follower's profile: display name, avatar, and what they shared through request_user_info. */
   getUserProfile(userId: string): Promise<UserDetail> {
     return this.raw.getUserDetail({ user_id: userId });
+  }
+
+  /**
+   * The last messages between the OA and a person, newest first: `count` at most 10 a page, `offset` pages back.
+   * The way to tell whether a send that timed out arrived (the channel's wasDelivered).
+   */
+  async getConversation(userId: string, offset = 0, count = 10): Promise<ConversationMessage[]> {
+    const rows = await this.raw.getConversation({ user_id: userId, offset, count });
+    return Array.isArray(rows) ? rows : [];
   }
 
   /** Uploads a jpg/png of at most 1 MB; returns the attachment id for `sendImage` and banners. */

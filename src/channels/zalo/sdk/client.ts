@@ -24,6 +24,7 @@ export const METHODS = {
   sendBroadcast: { http: "POST", host: "openapi", path: "/v2.0/oa/message", encoding: "json" },
   sendZnsTemplate: { http: "POST", host: "business", path: "/message/template", encoding: "json" },
   getUserDetail: { http: "GET", host: "openapi", path: "/v3.0/oa/user/detail", encoding: "query" },
+  getConversation: { http: "GET", host: "openapi", path: "/v2.0/oa/conversation", encoding: "query" },
   uploadImage: { http: "POST", host: "openapi", path: "/v2.0/oa/upload/image", encoding: "multipart" },
   uploadFile: { http: "POST", host: "openapi", path: "/v2.0/oa/upload/file", encoding: "multipart" },
   getAccessToken: { http: "POST", host: "oauth", path: "/v4/oa/access_token", encoding: "form" },
@@ -45,6 +46,7 @@ export interface MethodTypes {
   sendBroadcast: { payload: { recipient: { target: Record<string, string> }; message: object }; result: { message_id: string } };
   sendZnsTemplate: { payload: ZnsPayload; result: ZnsResult };
   getUserDetail: { payload: { user_id: string }; result: UserDetail };
+  getConversation: { payload: { user_id: string; offset: number; count: number }; result: ConversationMessage[] };
   uploadImage: { payload: UploadPayload; result: { attachment_id: string } };
   uploadFile: { payload: UploadPayload; result: { token: string } };
   getAccessToken: {
@@ -77,6 +79,21 @@ export interface ZnsResult {
   msg_id: string;
   sent_time?: string;
   quota?: { dailyQuota?: string | number; remainingQuota?: string | number };
+}
+
+/**
+ * One message of the OA's conversation with a person, newest first (GET /v2.0/oa/conversation). `src` 0: the OA
+ * sent it, 1: the person did; `time` is epoch ms; `message` is the text of a text message.
+ */
+export interface ConversationMessage {
+  msg_id?: string;
+  src?: number;
+  time?: number;
+  type?: string;
+  message?: string;
+  from_id?: string | number;
+  to_id?: string | number;
+  [field: string]: unknown;
 }
 
 /** A follower as the OA sees them (display name, avatar, shared info once they submitted it). */

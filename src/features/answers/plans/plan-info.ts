@@ -46,6 +46,7 @@ export function planAnswer(input: Pick<AnswerInput, "text" | "language" | "pack"
     lineage: input.pack.lineage,
     language: input.language,
     units: input.pack.contacts.map((c) => ({ vi: c.names.vi, en: c.names.en, zh: c.names.zh, ko: c.names.ko })),
+    localities: [input.pack.names, input.pack.province],
   });
 }
 
@@ -59,7 +60,7 @@ export async function answerPlan(input: AnswerInput, question?: PlanQuestion): P
     if (worded) {
       // The model is asked to end with the citation; add it when it did not, so every answer names its section.
       const cited = result.quotes.some((q) => worded.includes(q.citation));
-      const source = input.language === "en" ? "Source" : "Nguồn";
+      const source = { vi: "Nguồn", en: "Source", zh: "来源", ko: "출처" }[input.language];
       return { text: cited ? worded : lines(worded, `${source}: ${result.quotes[0].citation}`), choices };
     }
   }

@@ -34,6 +34,14 @@ export interface FieldSpec {
 }
 
 const text = (path: string, label: string, required = false, hint?: string): FieldSpec => ({ path, label, kind: "text", required, hint });
+/** A required choice among `options` (value → label, in the order shown). */
+const choice = (path: string, label: string, options: Record<string, string>): FieldSpec => ({
+  path,
+  label,
+  kind: "enum",
+  required: true,
+  options: Object.entries(options).map(([value, label]) => ({ value, label })),
+});
 const long = (path: string, label: string, required = false, hint?: string): FieldSpec => ({ path, label, kind: "textarea", required, hint });
 const aliases: FieldSpec = { path: "aliases", label: "Tên gọi khác (cách nhau bằng dấu phẩy)", kind: "aliases", hint: "Không cần dấu: “hoi lim, le hoi lim”" };
 const source: FieldSpec = { path: "source", label: "Nguồn", kind: "string", required: true, hint: "Tên kế hoạch và mục (“Kế hoạch … phường Võ Cường 2026–2030, mục III.2”) hoặc nguồn công khai (“Cổng TTĐT tỉnh Bắc Ninh”)" };
@@ -51,16 +59,7 @@ export const FIELDS: Record<WritablePackFile, FieldSpec[]> = {
   festivals: [
     text("names", "Tên lễ hội", true),
     aliases,
-    {
-      path: "date.calendar",
-      label: "Lịch",
-      kind: "enum",
-      required: true,
-      options: [
-        { value: "lunar", label: "Âm lịch" },
-        { value: "solar", label: "Dương lịch" },
-      ],
-    },
+    choice("date.calendar", "Lịch", { lunar: "Âm lịch", solar: "Dương lịch" }),
     { path: "date.day", label: "Ngày bắt đầu", kind: "int", required: true },
     { path: "date.month", label: "Tháng", kind: "int", required: true },
     { path: "date.days", label: "Số ngày", kind: "int", hint: "Để trống: 1 ngày" },
@@ -77,20 +76,7 @@ export const FIELDS: Record<WritablePackFile, FieldSpec[]> = {
   heritage: [
     text("names", "Tên", true),
     aliases,
-    {
-      path: "kind",
-      label: "Loại",
-      kind: "enum",
-      required: true,
-      options: [
-        { value: "relic", label: "Di tích" },
-        { value: "intangible", label: "Di sản phi vật thể" },
-        { value: "craft_village", label: "Làng nghề" },
-        { value: "ocop", label: "Sản phẩm OCOP" },
-        { value: "documentary", label: "Di sản tư liệu" },
-        { value: "site", label: "Danh thắng, điểm du lịch" },
-      ],
-    },
+    choice("kind", "Loại", { relic: "Di tích", intangible: "Di sản phi vật thể", craft_village: "Làng nghề", ocop: "Sản phẩm OCOP", documentary: "Di sản tư liệu", site: "Danh thắng, điểm du lịch" }),
     text("type", "Kiểu (đình, đền, chùa…)"),
     text("ranking", "Xếp hạng"),
     text("place", "Địa điểm"),
@@ -104,27 +90,8 @@ export const FIELDS: Record<WritablePackFile, FieldSpec[]> = {
   classes: [
     text("title", "Tên lớp", true),
     aliases,
-    {
-      path: "kind",
-      label: "Loại lớp",
-      kind: "enum",
-      required: true,
-      options: [
-        { value: "quan_ho", label: "Quan họ" },
-        { value: "craft", label: "Nghề truyền thống" },
-      ],
-    },
-    {
-      path: "status",
-      label: "Trạng thái",
-      kind: "enum",
-      required: true,
-      options: [
-        { value: "open", label: "Đang nhận đăng ký" },
-        { value: "full", label: "Đã đủ chỗ" },
-        { value: "not_scheduled", label: "Chưa có lịch" },
-      ],
-    },
+    choice("kind", "Loại lớp", { quan_ho: "Quan họ", craft: "Nghề truyền thống" }),
+    choice("status", "Trạng thái", { open: "Đang nhận đăng ký", full: "Đã đủ chỗ", not_scheduled: "Chưa có lịch" }),
     { path: "capacity", label: "Số chỗ", kind: "int", hint: "Bắt buộc khi lớp đang nhận đăng ký" },
     { path: "firstSession", label: "Buổi học đầu tiên", kind: "date", hint: "Người đăng ký được nhắc trước một ngày" },
     text("teacher", "Người dạy"),

@@ -1,5 +1,5 @@
 /**
- * Vietnamese names of intents and channels, and the channels' chart colours.
+ * Vietnamese names of intents (a channel's name and colour are its own: ChannelRegistry.label and color).
  *
  * @example intentName("festival_dates") // "Ngày lễ hội"
  */
@@ -23,21 +23,4 @@ const INTENTS: Record<string, string> = {
 /** An intent label in Vietnamese (the label itself when unknown). */
 export function intentName(intent: string): string {
   return INTENTS[intent] ?? intent;
-}
-
-const CHANNELS: Record<string, { name: string; color: string }> = {
-  zalo: { name: "Zalo", color: "#0068ff" },
-  messenger: { name: "Messenger", color: "#a033ff" },
-  web: { name: "Web", color: "#1d8a4f" },
-  cli: { name: "Dòng lệnh", color: "#8a8f98" },
-};
-
-/** A channel's display name. */
-export function channelName(channel: string): string {
-  return CHANNELS[channel]?.name ?? channel;
-}
-
-/** A channel's chart colour. */
-export function channelColor(channel: string, index: number): string {
-  return CHANNELS[channel]?.color ?? ["#c77700", "#8a1c1c", "#2b7a78"][index % 3];
 }
