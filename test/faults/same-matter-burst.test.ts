@@ -32,7 +32,9 @@ describe("many reports of the same matter", () => {
       },
     };
     let clock = Date.parse("2026-11-25T03:00:00Z");
-    const services = { store, today: () => "2026-11-25", now: () => (clock += 1_000) } as unknown as Services;
+    // Filing stamps the deadline (docs/reports.md): the settings it reads.
+    const config = { REPORT_DEADLINE_DAYS: 10, REPORT_URGENT_DEADLINE_DAYS: 1, REPORT_DUE_SOON_DAYS: 1, OFFICE_CLOSED_DAYS: [] };
+    const services = { store, config, today: () => "2026-11-25", now: () => (clock += 1_000) } as unknown as Services;
     const pack = sharedKnowledge().content.packs.get("vo-cuong")!;
     const input = (i: number) => ({
       categoryId: pack.reportCategories[0]!.id,

@@ -35,6 +35,8 @@ describe("reports changed by several people at once", () => {
       today: () => "2026-11-25",
       now: () => (clock += 1_000),
       outbox: { send: async (_to: unknown, reply: { text: string }) => (told.push(reply.text), "sent" as const) },
+      // Filing stamps the deadline (docs/reports.md).
+      config: { REPORT_DEADLINE_DAYS: 10, REPORT_URGENT_DEADLINE_DAYS: 1, REPORT_DUE_SOON_DAYS: 1, OFFICE_CLOSED_DAYS: [] },
     } as unknown as Services;
     const input = (i: number) => ({
       categoryId: pack.reportCategories[0]!.id,
