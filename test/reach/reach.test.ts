@@ -162,22 +162,3 @@ describe("ReachSender", () => {
     expect(await kept.eraseFor(person("zalo").key)).toBe(2);
   });
 });
-
-describe("eraseReachData", () => {
-  it("erases a person's subscriptions, kept messages and announcement copies, and nobody else's", async () => {
-    const { eraseReachData } = await import("../../src/shared/erase-reach-data.js");
-    const { SubscriptionService } = await import("../../src/shared/subscription-service.js");
-    const store = new MemoryStore();
-    const subscriptions = new SubscriptionService({ store, now: () => 1 });
-    const me = person("zalo");
-    const other = { ...person("zalo"), key: "zalo:oa:u2", userId: "u2" };
-    for (const who of [me, other]) {
-      await subscriptions.subscribe({ person: who, packId: "vo-cuong", language: "vi", topic: { kind: "festival", festivalId: "hoi-lim" } });
-      await new KeptMessages(store).keep({ person: who, reply: { text: "x" }, purpose: "announcement", reason: "window_closed", source: { kind: "announcement", ref: "TB-1", label: "" } }, 1);
-      await store.collection("announcement-deliveries").set(`TB-1|${who.key}`, { id: `TB-1|${who.key}`, personKey: who.key, person: who });
-    }
-    expect(await eraseReachData(store, me.key)).toEqual({ subscriptions: 1, kept: 1, deliveries: 1 });
-    expect((await subscriptions.active()).map((s) => s.personKey)).toEqual([other.key]);
-    expect(await store.collection("announcement-deliveries").find()).toHaveLength(1);
-  });
-});
