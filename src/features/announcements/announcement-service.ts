@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { Store } from "../../store/store.js";
 import { updateDocument } from "../../store/update-document.js";
 import { vietnamWallClock } from "../../reach/vietnam-clock.js";
-import { ANNOUNCEMENTS, DELIVERIES, deliveryId, totalsOf, type Announcement, type Audience, type Delivery, type DeliveryTotals } from "./announcement.js";
+import { ANNOUNCEMENTS, DELIVERIES, deliveryId, totalsOf, type Announcement, type Delivery, type DeliveryTotals } from "./announcement.js";
 import { recipientsOf, type AudienceDeps, type Recipient } from "./audience.js";
 import type { AnnouncementDelivery } from "./delivery-worker.js";
 import type { FollowerBroadcast } from "./follower-broadcast.js";
@@ -20,19 +20,8 @@ export interface AnnouncementDeps {
   now: () => number;
 }
 
-/** A draft as staff fill it in. */
-export interface AnnouncementDraft {
-  packId: string;
-  kind: Announcement["kind"];
-  title: string;
-  text: string;
-  textEn?: string;
-  textZh?: string;
-  textKo?: string;
-  audience: Audience;
-  validUntil?: number;
-  createdBy: string;
-}
+/** A draft as staff fill it in: the announcement's own fields, before it has an id, a status or a send. */
+export type AnnouncementDraft = Pick<Announcement, "packId" | "kind" | "title" | "text" | "textEn" | "textZh" | "textKo" | "audience" | "validUntil" | "createdBy">;
 
 /** Raised for something staff must fix (shown on the form). */
 export class AnnouncementRefused extends Error {}
