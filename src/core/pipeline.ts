@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { CommitWrite, Store } from "../store/store.js";
+import type { Store } from "../store/store.js";
 import { BotError, run, type MiddlewareFn } from "./composer.js";
 import type { BotContext } from "./context.js";
 import { APPLIED_LIMIT, ConversationRepository, type Conversation, type TranscriptLine } from "./conversation.js";
@@ -8,7 +8,7 @@ import type { InboundMessage } from "./message.js";
 import { ConcurrencyLimit } from "./concurrency-limit.js";
 import { OUTBOX, outboxEntry, replyEntryId, type DeliveryOutcome, type Outbound, type OutboxEntry } from "./outbound.js";
 import { SerialQueue, type KeyedRunner } from "./serial-queue.js";
-import { transcriptPreview, transcriptText } from "./transcript-text.js";
+import { keepWholeText, transcriptPreview, transcriptText } from "./transcript-text.js";
 
 /**
  * The one path every inbound message takes, whatever its channel — Zalo, Messenger, the web chat, the terminal chat
@@ -124,12 +124,17 @@ export class Pipeline<C extends BotContext> implements Inbox {
     if (message.kind === "message" || message.kind === "start" || message.kind === "submit_info") conversation.lastInboundAt = Math.max(conversation.lastInboundAt ?? 0, message.timestamp || now());
     const unsent = await this.#previousUnsent(message, conversation);
     const repeated = unsent && this.#saysTheSame(message, conversation) ? unsent : undefined;
-    const { line, writes: wholeText } = transcriptLine(message, conversation.key);
+    const { line, whole } = transcriptLine(message, conversation.key);
     conversation.transcript.push(line);
+    // A long text is kept whole beside the documents, written while the step runs; the step's commit (which points
+    // to it) waits for it, so a stored line never points to a text that is not on disk.
+    const kept = whole && line.full ? keepWholeText(this.options.store, conversation.key, line.full, whole) : undefined;
+    kept?.catch(() => undefined); // awaited below; a failure fails the message there
     if (repeated) {
       // They heard nothing and said it again: what we answered goes out, and this is not the next step's answer.
       conversation.applied = [...(conversation.applied ?? []), message.id].slice(-APPLIED_LIMIT);
-      await this.conversations.save(conversation, wholeText);
+      await kept;
+      await this.conversations.save(conversation);
       await this.options.outbound.deliver(repeated);
       return;
     }
@@ -154,7 +159,8 @@ export class Pipeline<C extends BotContext> implements Inbox {
     conversation.applied = [...(conversation.applied ?? []), message.id].slice(-APPLIED_LIMIT);
     const entry = ctx.replies.length > 0 ? outboxEntry(replyEntryId(message), message, ctx.replies, now(), { options: { purpose: "response" }, messageId: message.id }) : undefined;
     // Durable before visible: the step, what it saved and its replies, in one commit, before anything is sent.
-    await this.conversations.save(ctx.conversation, [...ctx.writes, ...wholeText, ...(entry ? [{ collection: OUTBOX, id: entry.id, value: entry }] : [])]);
+    await kept;
+    await this.conversations.save(ctx.conversation, [...ctx.writes, ...(entry ? [{ collection: OUTBOX, id: entry.id, value: entry }] : [])]);
     for (const task of ctx.committed) await task().catch((error: unknown) => log.error({ err: error }, "work after the step failed"));
     // The person's turn is held until their replies are out (or kept for a retry): the next answer cannot overtake them.
     const outcome = entry ? await this.options.outbound.deliver(entry) : undefined;
@@ -195,8 +201,8 @@ export class Pipeline<C extends BotContext> implements Inbox {
 /** How long a message waits for the unsent replies to the person's previous one to go out first. */
 const PREVIOUS_REPLIES_WAIT_MS = 5_000;
 
-/** The person's line, and the writes that keep a long text whole (transcript-text.ts). */
-function transcriptLine(message: InboundMessage, key: string): { line: TranscriptLine; writes: CommitWrite[] } {
+/** The person's line, and the whole text to keep when the line shows only its start (transcript-text.ts). */
+function transcriptLine(message: InboundMessage, key: string): { line: TranscriptLine; whole?: string } {
   // A staff member's reply from the platform's inbox: staff's line, as if written in the console.
   const from = message.kind === "staff_echo" ? "staff" : "person";
   const extras = [
@@ -207,6 +213,6 @@ function transcriptLine(message: InboundMessage, key: string): { line: Transcrip
     // Which QR code or link the person came from, for staff reading the transcript.
     message.start?.ref ? `[ref] ${message.start.ref}` : "",
   ].filter(Boolean);
-  const { text, full, writes } = transcriptText(key, `${key}:${message.id}`, message.text ?? "");
-  return { line: { at: message.timestamp || Date.now(), from, text, extra: extras.join(" ") || undefined, ...(full ? { full } : {}) }, writes };
+  const { text, full, whole } = transcriptText(`${key}:${message.id}`, message.text ?? "");
+  return { line: { at: message.timestamp || Date.now(), from, text, extra: extras.join(" ") || undefined, ...(full ? { full } : {}) }, whole };
 }

@@ -1,3 +1,5 @@
+import type { LongTexts } from "./long-texts.js";
+
 /**
  * The storage interface: everything the bot keeps goes through it, so the backend
  * (lowdb by default, PostgreSQL for scale-out) is picked in one place (src/server.ts).
@@ -57,6 +59,11 @@ export interface CommitWrite {
 /** The store a deployment runs on. */
 export interface Store {
   collection<T>(name: string): Collection<T>;
+  /**
+   * Where long texts are kept whole, beside the documents (long-texts.ts); a store without its own keeps each as one
+   * document (`longTextsOf`).
+   */
+  readonly longTexts?: LongTexts;
   /**
    * Writes several documents as one: all of them or none, on disk before it resolves (a dialog step's new state, the
    * report it files and the replies it produced). False, with nothing written, when an `expectedRevision` no longer
