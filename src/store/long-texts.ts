@@ -1,26 +1,4 @@
-import type { Store } from "./store.js";
-
-/**
- * Long texts kept whole (a person's message up to the 1 MB webhook limit): written once, read only when staff open
- * one, never rewritten. They live beside the documents, not among them: a document store serialises and rewrites
- * its documents (lowdb's journal, its data files and their compaction), and a megabyte carried through each of those
- * steps held the event loop for hundreds of milliseconds under a flood of long messages (BENCHMARKS.md, issue 15).
- * Each text belongs to a conversation (`key`), so a person's export and erasure find them all.
- */
-export interface LongTexts {
-  /** Keeps `text` as `id` of the conversation `key` (replacing one of the same id); on disk before it resolves. */
-  put(key: string, id: string, text: string): Promise<void>;
-  /** The whole text; undefined when there is none (or it is another conversation's). */
-  get(key: string, id: string): Promise<string | undefined>;
-  /** Removes texts of a conversation (their lines left the transcript); missing ones are ignored. */
-  delete(key: string, ids: string[]): Promise<void>;
-  /** Every text of a conversation (a person's data export). */
-  list(key: string): Promise<{ id: string; text: string }[]>;
-  /** Removes every text of a conversation (erasure). */
-  deleteAll(key: string): Promise<void>;
-  /** Removes texts stored before `before` (ms): the transcript retention, and any a crash left without a line. */
-  prune(before: number): Promise<number>;
-}
+import type { LongTexts, Store } from "./store.js";
 
 /** The collection of {@link documentLongTexts}. */
 export const LONG_TEXTS = "long_texts";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, open, readdir, readFile, rm, stat, unlink } from "node:fs/promises";
 import { join } from "node:path";
-import type { LongTexts } from "../long-texts.js";
+import type { LongTexts } from "../store.js";
 
 /**
  * The embedded store's long texts: one file each, `<dir>/<conversation>/<text>.txt`, both names hashes (ids carry
