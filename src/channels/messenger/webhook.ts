@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import type { Inbox } from "../../core/inbox.js";
 import { acknowledge } from "../../http/acknowledge.js";
 import { HttpError } from "../../http/http-error.js";
+import { parseJsonBody } from "../../http/off-thread-json.js";
 import { BODY_LIMIT } from "../../http/json-body.js";
 import { within } from "../hand-off.js";
 import { safeEqual } from "../../http/safe-equal.js";
@@ -51,7 +52,8 @@ export function messengerWebhookRouter(options: {
     let json: unknown;
     try {
       if (!isUtf8(raw)) throw new Error("not UTF-8");
-      json = JSON.parse(raw.toString("utf8"));
+      // Large bodies are parsed on a worker thread (src/http/off-thread-json.ts).
+      json = await parseJsonBody(raw);
     } catch {
       return next(new HttpError(400, "Malformed JSON body"));
     }
