@@ -8,7 +8,7 @@ import type { InboundMessage } from "./message.js";
 import { ConcurrencyLimit } from "./concurrency-limit.js";
 import { OUTBOX, outboxEntry, replyEntryId, type DeliveryOutcome, type Outbound, type OutboxEntry } from "./outbound.js";
 import { SerialQueue, type KeyedRunner } from "./serial-queue.js";
-import { keepWholeText, transcriptPreview, transcriptText } from "./transcript-text.js";
+import { keepWholeText, TRANSCRIPT_PREVIEW_CHARS, transcriptPreview, transcriptText } from "./transcript-text.js";
 
 /**
  * The one path every inbound message takes, whatever its channel — Zalo, Messenger, the web chat, the terminal chat
@@ -59,6 +59,7 @@ export class Pipeline<C extends BotContext> implements Inbox {
   #queue = new SerialQueue();
   #runner: KeyedRunner | PlacingRunner;
   #limit: ConcurrencyLimit;
+  #long = new ConcurrencyLimit(LONG_MESSAGES_AT_ONCE);
 
   constructor(private readonly options: PipelineOptions<C>) {
     this.conversations = new ConversationRepository(options.store);
@@ -85,7 +86,10 @@ export class Pipeline<C extends BotContext> implements Inbox {
     // The in-process queue places a task as it is called; a placing runner says when (its Redis ticket).
     if (!("reportsPlace" in runner)) placed();
     // The slot is taken in the person's turn: their next message waits behind this one, others are not held up.
-    const handle = () => this.#limit.run(() => this.#handle(message));
+    // A long text (up to the 1 MB body limit) also waits for one of the few slots of long texts: a flood of them
+    // then holds at most that many steps of the one event loop at a time, and short messages are not queued behind.
+    const long = (message.text?.length ?? 0) > TRANSCRIPT_PREVIEW_CHARS;
+    const handle = () => this.#limit.run(() => (long ? this.#long.run(() => this.#handle(message)) : this.#handle(message)));
     // The outer queue entry only counts the message for idle(); the runner keeps the person's order.
     const handled = this.#queue
       .run(`message:${message.channel}:${message.id}`, () => ("reportsPlace" in runner ? runner.run(key, handle, placed) : runner.run(key, handle)))
@@ -197,6 +201,13 @@ export class Pipeline<C extends BotContext> implements Inbox {
     return entry ? this.options.outbound.deliver(entry) : undefined;
   }
 }
+
+/**
+ * Long texts (longer than a transcript line shows) handled at once. Each costs the main thread more than a short
+ * message (its copy from the parse worker, hashing, encoding it to keep it whole); two let one compute while the
+ * other waits for the disk or the platform.
+ */
+export const LONG_MESSAGES_AT_ONCE = 2;
 
 /** How long a message waits for the unsent replies to the person's previous one to go out first. */
 const PREVIOUS_REPLIES_WAIT_MS = 5_000;
