@@ -1,13 +1,16 @@
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { readTranscriptPage } from "../../src/core/transcript-text.js";
+import { messengerSignature, verifyMessengerSignature, verifyMessengerSignatureOffThread } from "../../src/channels/messenger/signature.js";
+import { signEvent, verifySignature, verifySignatureOffThread } from "../../src/channels/zalo/sdk/signature.js";
 import { JsonParseWorker, OFF_THREAD_JSON_BYTES } from "../../src/http/off-thread-json.js";
 import { fixture, messengerText, recordGraphSends, recordZaloSends, startTestServer, zaloText, type TestServer } from "../helpers/test-server.js";
 
 /**
  * Issue 15 item 1: a large webhook body is decoded and parsed on a worker thread, so the main thread — /healthz,
  * every other person's messages — never spends the milliseconds of a megabyte's JSON.parse. Seen here by what the
- * main thread parses (JSON.parse watched), over HTTP with signed bodies, for both platforms.
+ * main thread parses (JSON.parse watched), over HTTP with signed bodies, for both platforms. Their signatures are
+ * hashed off the event loop too (Web Crypto, on libuv's thread pool).
  */
 const OA = fixture<{ recipient: { id: string } }>("zalo/user_send_text.json").recipient.id;
 let server: TestServer;
@@ -75,6 +78,20 @@ describe("large webhook bodies are parsed off the main thread", () => {
     expect((await server.postZalo({}, { raw, signature: "mac=00" })).status).toBe(400);
     expect((await server.postMessenger({}, { raw })).status).toBe(400);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
+  it("a large body is hashed off the event loop with the same result: signed right it is handled, forged it is refused", async () => {
+    const body = Buffer.from(JSON.stringify({ pad: "ư".repeat(300_000) }));
+    for (const [header, bytes] of [[signEvent("app", body, "1", "secret"), body], ["mac=00", body], [signEvent("app", body, "1", "secret"), Buffer.concat([body, Buffer.from(" ")])]] as const) {
+      expect(await verifySignatureOffThread(header, bytes, "app", "1", "secret")).toBe(verifySignature(header, bytes, "app", "1", "secret"));
+    }
+    for (const [header, bytes] of [[messengerSignature(body, "s"), body], ["sha256=00", body], [messengerSignature(body, "other"), body]] as const) {
+      expect(await verifyMessengerSignatureOffThread(header, bytes, "s")).toBe(verifyMessengerSignature(header, bytes, "s"));
+    }
+    // Over HTTP: a large body signed for other bytes gets 401 on both webhooks.
+    const zalo = zaloText(bigText("xin chào"), "big-forged", "big-forged-1");
+    expect((await server.postZalo(zalo, { signature: signEvent(String(zalo.app_id), "other", String(zalo.timestamp), server.config.ZALO_OA_SECRET_KEY!) })).status).toBe(401);
+    expect((await server.postMessenger(messengerText(bigText("xin chào")), { signature: messengerSignature("other", server.config.FB_APP_SECRET!) })).status).toBe(401);
   });
 
   it("the worker parses in order, and a worker stopped meanwhile is replaced by the next parse", async () => {

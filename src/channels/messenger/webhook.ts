@@ -9,7 +9,7 @@ import { parseJsonBody } from "../../http/off-thread-json.js";
 import { BODY_LIMIT } from "../../http/json-body.js";
 import { within } from "../hand-off.js";
 import { safeEqual } from "../../http/safe-equal.js";
-import { verifyMessengerSignature } from "./signature.js";
+import { verifyMessengerSignature, verifyMessengerSignatureOffThread } from "./signature.js";
 import type { OwnSends } from "../own-sends.js";
 import { messengerBodyToMessages } from "./to-message.js";
 import type { MessengerWebhookBody } from "./webhook-types.js";
@@ -47,7 +47,9 @@ export function messengerWebhookRouter(options: {
   });
   router.post("/", express.raw({ type: () => true, limit: BODY_LIMIT }), async (req, res, next) => {
     const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    if (!verifyMessengerSignature(req.header("x-hub-signature-256"), raw, options.appSecret)) return next(new HttpError(401, "Invalid signature"));
+    // A large body is hashed off the event loop.
+    const verified = raw.length > LARGE_BODY_BYTES ? await verifyMessengerSignatureOffThread(req.header("x-hub-signature-256"), raw, options.appSecret) : verifyMessengerSignature(req.header("x-hub-signature-256"), raw, options.appSecret);
+    if (!verified) return next(new HttpError(401, "Invalid signature"));
     if (raw.length > LARGE_BODY_BYTES) await nextTurn();
     let json: unknown;
     try {
