@@ -83,6 +83,20 @@ export class LongTextFiles implements LongTexts {
     return removed;
   }
 
+  /** Every text with its conversation and time (the migration to PostgreSQL copies them as documents). */
+  async all(): Promise<{ id: string; key: string; at: number; text: string }[]> {
+    const texts: { id: string; key: string; at: number; text: string }[] = [];
+    for (const conversation of (await readdir(this.dir).catch(() => [] as string[])).sort()) {
+      const folder = join(this.dir, conversation);
+      for (const name of (await readdir(folder).catch(() => [] as string[])).sort()) {
+        const found = await this.#read(join(folder, name));
+        const info = await stat(join(folder, name)).catch(() => undefined);
+        if (found && info) texts.push({ ...found, at: Math.round(info.mtimeMs) });
+      }
+    }
+    return texts;
+  }
+
   #folder(key: string): string {
     return join(this.dir, nameOf(key));
   }
