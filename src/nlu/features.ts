@@ -9,7 +9,7 @@
  * for Chinese/Korean. Trigrams across Vietnamese syllables ("e h" of "le hoi") only repeat what the syllable bigrams
  * say and dilute the words: dropping them raised Vietnamese cross-validation by about one point (docs/nlu.md).
  *
- * @example messageFeatures(normalize("lễ hội")) // ["Lvi","wlễ","fle","b^_le","whội","fhoi","ble_hoi","bhoi_$","hoi"]
+ * @example messageFeatures(normalize("lễ hội")) // ["Lvi","wlễ","fle","b^_le","whội","fhoi","ble_hoi","hoi","bhoi_$"]
  */
 
 import { isCjkToken } from "./cjk.js";
