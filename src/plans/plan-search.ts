@@ -16,7 +16,7 @@
 import type { PlanModel, PlanPassage } from "./plan-model.js";
 import { FIELDS, ScoredPassages, type Field, type PassageDoc as Doc, type PlanHit } from "./scored-passages.js";
 import type { QuestionType } from "./question-type.js";
-import { ENGLISH_STOP, STOP_SYLLABLES, accentedSyllables, concepts, groupTerms, syllables, termsOf } from "./terms.js";
+import { ENGLISH_STOP, STOP_SYLLABLES, accentedSyllables, concepts, groupSpans, groupTerms, syllables, termsOf } from "./terms.js";
 import { planVocabulary, type PlanVocabulary } from "./vocabulary.js";
 
 export type { PlanHit } from "./scored-passages.js";
@@ -47,7 +47,7 @@ const UNKNOWN_WEIGHT = 2.5;
 const ENGLISH_WORD = /([bdfgjklpqrsvwxz]|[^aeiouy]{3,}|ee|oo|ea|ou)$|^[^aeiouy]*$|[wfjz]/;
 
 /** Bonus for a unit's own section when the question names the unit. */
-const UNIT_SECTION_BONUS = 0.5;
+const UNIT_SECTION_BONUS = 1;
 /** Weight of the preamble's score for questions that are not about the plan's header. */
 const PREAMBLE_WEIGHT = 0.6;
 /** Bonus for a passage holding what the question type asks for. */
@@ -137,8 +137,15 @@ export class PlanSearchIndex {
       }
       sectionTerms[section].push(...fields.text);
       for (const t of new Set([...fields.text, ...fields.heading, ...fields.unit])) this.#df.set(t, (this.#df.get(t) ?? 0) + 1);
-      const unitWords = passage.unit ? syllables(passage.unit).filter((w) => !STOP_SYLLABLES.has(w)) : [];
-      const ownSection = !!passage.unit && syllables(passage.section.title).join(" ").startsWith(syllables(passage.unit).join(" "));
+      // A unit is named by the first of the units its section lists ("Ủy ban MTTQ" of "Ủy ban MTTQ và các tổ chức …"),
+      // as itself or a paraphrase ("mặt trận tổ quốc"): each syllable is asked, or lies in a group phrase the question has.
+      const head = passage.unit ? syllables(passage.unit.split(/,|\s(?:và|và các)\s/u)[0]) : [];
+      const headGroups = groupSpans(head, this.#vocab.phrases);
+      const named = head.map((w, i) => ({ word: w, groups: headGroups.filter((g) => g.start <= i && i < g.end).map((g) => g.term) })).filter((u) => !STOP_SYLLABLES.has(u.word));
+      // One bare syllable ("quan" of "Các cơ quan") names no unit: "quản lý" would do.
+      const unitWords = named.length >= 2 || named.some((u) => u.groups.length) ? named : [];
+      // The section the unit heads: "V.3. Công an phường", "VI.4. Đề nghị Ủy ban MTTQ và …".
+      const ownSection = !!passage.unit && ` ${syllables(passage.section.title).join(" ")} `.includes(` ${syllables(passage.unit).join(" ")} `);
       return {
         passage,
         section,
@@ -225,7 +232,9 @@ export class PlanSearchIndex {
   /** The question's syllables (English plan terms are put into Vietnamese first, English function words dropped). */
   queryWords(question: string, english = false): string[] {
     if (!english) return syllables(question);
-    return syllables(this.#vocab.toVietnamese(question)).filter((w) => !ENGLISH_STOP.has(w));
+    // English function words are dropped from what is left in English only: "tổ" (tổ dân phố) and "an" (công an)
+    // fold to "to" and "an", which are English stop words.
+    return this.#vocab.toVietnameseParts(question).flatMap((p) => (p.vi ? syllables(p.text) : syllables(p.text).filter((w) => !ENGLISH_STOP.has(w))));
   }
 
   /** The question's search terms. */
@@ -275,6 +284,7 @@ export class PlanSearchIndex {
     }
 
     const askedWords = new Set(words);
+    const askedGroups = new Set(terms.filter((t) => t.startsWith("@")).map((t) => t.replace(/'$/, "")));
     const evidence = options.frequency ? FREQUENCY : options.list ? ENUMERATION : options.type ? EVIDENCE[options.type] : undefined;
     for (let i = 0; i < N; i++) {
       const d = this.#docs[i];
@@ -285,7 +295,7 @@ export class PlanSearchIndex {
       score += SECTION_SHARE * sectionScore;
       if ((evidence && holds(d, evidence)) || (options.type === "who" && d.passage.unit)) score *= 1 + TYPE_BONUS;
       // A question naming a unit ("Sở Ngoại vụ phải làm gì") is first about the unit's own section of the plan.
-      if (d.ownSection && d.unitWords.length && d.unitWords.every((w) => askedWords.has(w))) score *= 1 + UNIT_SECTION_BONUS;
+      if (d.ownSection && d.unitWords.length && d.unitWords.every((u) => askedWords.has(u.word) || u.groups.some((g) => askedGroups.has(g)))) score *= 1 + UNIT_SECTION_BONUS;
       // The preamble names every document and the plan's own title: it answers header questions, rarely others.
       if (d.passage.sectionId === "CC" && options.type !== "header") score *= PREAMBLE_WEIGHT;
       scores[i] = score;
