@@ -34,6 +34,12 @@ export const NEVER_IN_PLANS = /\b((truong|pho|giam doc|chu tich)( [a-z]+){0,5} (
 /** Folded: what a plan says after its tasks (funding, who is assigned, reporting). */
 export const AFTER_THE_TASKS = /\b(kinh phi|ngan sach|du toan|duoc giao|giao (cho )?(so|phong|don vi|co quan)|phan cong|to chuc thuc hien|chu tri|trach nhiem|funding|budget|assigned|responsible)\b/;
 
+/**
+ * Folded: a question about what a named unit is given to do ("sở ngoại vụ được giao nhiệm vụ gì", "what are the police's
+ * tasks"): a plan answers it in its assignments, which a text cut off before them does not hold.
+ */
+export const UNIT_DUTIES = /\b(so (van hoa|vh|ngoai vu|thong tin|cong thuong|tai chinh|ke hoach|noi vu|giao duc|khoa hoc|nong nghiep|lao dong|du lich)|phong (van hoa|tai chinh|kinh te|noi vu|giao duc)|cong an|van phong|mat tran|mttq|doan thanh nien|hoi (phu nu|nong dan|cuu chien binh)|department|police|office|committee)\b.*\b(duoc giao|nhiem vu|trach nhiem|phai lam|lam (gi|nhung gi)|lo (gi|viec gi|nhung gi)|tasks?|duties|dut(y|ies)|assigned|responsib\w*|do)\b/;
+
 /** Folded: the plan's own funding ("kinh phí thực hiện kế hoạch", "tiền lấy ở đâu"), not budgets the plan sets as goals. */
 export const PLAN_FUNDING = /\b(kinh phi|ngan sach|du toan|tien|funding|budget|funded|money)\b.*\b(thuc hien|ke hoach|lay (o|tu) dau|tu dau|dau ra|nguon nao|plan|come from)\b|\b(thuc hien|ke hoach|plan)\b.*\b(kinh phi|ngan sach|du toan|funding|budget|funded)\b/;
 

@@ -18,7 +18,7 @@ import { PlanSearchIndex, isStopSyllable, type PlanHit } from "./plan-search.js"
 import { syllables } from "./terms.js";
 import { questionType, type QuestionShape } from "./question-type.js";
 import { PlanQuestion } from "./plan-question.js";
-import { AFTER_THE_TASKS, ASSIGNS, NEVER_IN_PLANS, PLAN_FUNDING, QUESTION_FRAME, TIME, WHICH, WHO_FRAME, about, countedNoun, hasFigure, typedWithDiacritics } from "./answer-needs.js";
+import { AFTER_THE_TASKS, ASSIGNS, UNIT_DUTIES, NEVER_IN_PLANS, PLAN_FUNDING, QUESTION_FRAME, TIME, WHICH, WHO_FRAME, about, countedNoun, hasFigure, typedWithDiacritics } from "./answer-needs.js";
 import { fold } from "../nlu/fold.js";
 import { normalize } from "../nlu/normalize.js";
 
@@ -266,7 +266,9 @@ export class PlanEngine {
 
     // A plan cut off before its assignments and funding (004 after III.3) cannot say who is given what or what it costs.
     const cut = order.flatMap((id) => this.headers(id)).filter((h) => h.truncatedAfter);
-    if (cut.length && cut.length === order.length && (shape.type === "who" || PLAN_FUNDING.test(fold(question))) && AFTER_THE_TASKS.test(fold(question))) {
+    // So does what a named unit is given to do ("sở ngoại vụ được giao nhiệm vụ gì").
+    const afterTasks = ((shape.type === "who" || PLAN_FUNDING.test(fold(question))) && AFTER_THE_TASKS.test(fold(question))) || UNIT_DUTIES.test(fold(english ? question.toLowerCase() : this.#expanded(question)));
+    if (cut.length && cut.length === order.length && afterTasks) {
       return composeNotCovered(question, cut, ctx.language, shape.type, 0, ctx.localities);
     }
     // What plans never hold: a person's name (they assign units), contact details, prices and fees.
