@@ -176,7 +176,9 @@ export class PlanEngine {
       // The figure counts it: "01 sản phẩm", "100% cán bộ" (a number at most two syllables before the counted word;
       // eight for an English question, whose counted noun may be the last of several: "how many UNESCO listings").
       const gap = english ? 8 : 2;
-      const names = (c: string) => !counted || new RegExp(`(^| )\\d+( [a-z]+){0,${gap}} ${counted}( |$)`).test(syllables(c).join(" "));
+      // An English count may name its noun with adjectives ("how many big cultural diplomacy events"): any of them.
+      const alternatives = english ? this.#countedPhraseEnglish(question) : counted ? [counted] : [];
+      const names = (c: string) => !counted || alternatives.some((a) => new RegExp(`(^| )\\d+( [a-z]+){0,${gap}} ${a}( |$)`).test(syllables(c).join(" ")));
       return hits.filter((h) => clauses(h.passage.text).some((c) => hasFigure(c) && about(c, asked, this.#weight) && names(c) && (!share || c.includes("%"))));
     }
     // A when-answer needs a time or a frequency said about what was asked.
@@ -196,6 +198,23 @@ export class PlanEngine {
     const words = this.index.queryWords(m[1], true).filter((w) => !isStopSyllable(w) && !/^\d+$/.test(w));
     if (!words.length) return undefined;
     return words.length > 1 && this.index.knows(`${words[0]} ${words[1]}`) ? `${words[0]} ${words[1]}` : words[0];
+  }
+
+  /**
+   * The words of an English how-many question's noun phrase ("how many big cultural diplomacy events should …" →
+   * "lon", "ngoai giao", "van hoa", "su kien"), in the plans' words: a figure counting any of them answers.
+   */
+  #countedPhraseEnglish(question: string): string[] {
+    const first = this.#countedEnglish(question);
+    if (!first) return [];
+    const phrase = question.toLowerCase().match(/how many (?:more |of the )?((?:[a-z0-9-]+ ){0,4}?[a-z0-9-]+)(?= (?:should|must|will|would|does|do|did|are|is|can|could|has|have|a|an|per|each|every|in|by|of|to|for|are|were|planned|expected)\b|\s*[?.]|$)/)?.[1];
+    const words = phrase ? this.index.queryWords(phrase, true).filter((w) => !isStopSyllable(w) && !/^\d+$/.test(w)) : [];
+    const out = new Set([first]);
+    for (let i = 0; i < words.length; i++) {
+      if (i + 1 < words.length && this.index.knows(`${words[i]} ${words[i + 1]}`)) out.add(`${words[i]} ${words[++i]}`);
+      else out.add(words[i]);
+    }
+    return [...out];
   }
 
   /** What a Vietnamese how-many question counts ("mấy nước" → "nuoc"), or undefined. */
