@@ -41,6 +41,18 @@ export function keyClause(text: string, type: QuestionType, question = ""): stri
   return best?.clause.replace(/[;.]$/, "");
 }
 
+/** Folded: a question about who approves or appraises ("ai duyệt", "cấp nào phê duyệt", "who approves"). */
+export const ASKS_APPROVAL = /\b(phe duyet|duyet|phe chuan|tham dinh|xet duyet|approv\w*|sign(s|ed)? off|apprais\w*)\b/;
+
+/**
+ * Who approves, in the plan's words: "… trình Chủ tịch UBND phường phê duyệt" → "Chủ tịch UBND phường", "… đã được
+ * Chủ tịch UBND phường phê duyệt" → the same; undefined when the passage names no approver.
+ */
+export function approverOf(text: string): string | undefined {
+  const m = text.match(/trình ((?:[^,;.()](?!trình ))+?) (?:phê duyệt|thẩm định|xem xét|quyết định)/u) ?? text.match(/được ((?:[^,;.()])+?) phê duyệt/u);
+  return m?.[1].trim();
+}
+
 /** The unit a passage assigns work to: its section's or row's unit, else the first unit it names. */
 export function unitOf(p: PlanPassage): string | undefined {
   if (p.unit) return p.unit;

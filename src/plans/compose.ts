@@ -5,7 +5,8 @@
  *
  * @example composeHeader(header, "signer", "vi", false).text // "Người ký: Trần Văn Quỳnh (KT. Chủ tịch, Phó Chủ tịch).\nTheo …"
  */
-import { clauses, englishFrame, keyClause, sameUnit, unitOf } from "./answer-lead.js";
+import { ASKS_APPROVAL, approverOf, clauses, englishFrame, keyClause, sameUnit, unitOf } from "./answer-lead.js";
+import { fold } from "../nlu/fold.js";
 import { syllables } from "./terms.js";
 import { citationLine, issuerEn, planDate, planName, sectionName, type Lang } from "./citation.js";
 import { issuerCjk, planDateCjk, planNameCjk, sectionNameCjk, type CjkLang } from "./citation-cjk.js";
@@ -151,6 +152,12 @@ function lead(best: PlanPassage, type: QuestionType, question: string, language:
         return { line: vi ? `Cơ quan chủ trì: ${row.lead}.${partners}` : `Lead unit: ${unitName(row.lead, units)}.${partners}` };
       }
       const unit = unitOf(best);
+      // "Ai duyệt …": the approver the passage names ("trình Chủ tịch UBND phường phê duyệt"), then who prepares it.
+      const approver = ASKS_APPROVAL.test(fold(question)) ? approverOf(best.text) : undefined;
+      if (approver) {
+        const by = unit && !sameUnit(unit, approver) ? (vi ? ` Đơn vị xây dựng, trình: ${unit}.` : ` Prepared and submitted by: ${unitName(unit, units)}.`) : "";
+        return { line: vi ? `Cấp phê duyệt: ${approver}.${by}` : `Approved by (plan's wording): ${approver}.${by}` };
+      }
       // Said, not left out: the plan mentions the task but gives it to no unit.
       if (!unit) return { line: vi ? "Kế hoạch không nêu rõ đơn vị nào phụ trách việc này; nội dung liên quan:" : "The plan does not name a unit for this; what it says:" };
       return { line: vi ? `Đơn vị được giao: ${unit}.` : `Responsible: ${unitName(unit, units)}.` };

@@ -169,6 +169,24 @@ describe("retrieval and answers", () => {
     expect(ask("bac-ninh", "kinh phí thực hiện kế hoạch 220 lấy từ đâu").covered).toBe(false);
   });
 
+  it("a text cut off before its assignments does not say what a named unit is given to do", () => {
+    const a = ask("bac-ninh", "so ngoai vu bac ninh duoc giao nhiem vu gi");
+    expect(a.covered).toBe(false);
+    expect(a.text).toContain("bị cắt sau mục III.3");
+  });
+
+  it("finds a unit's own section when the question names the unit by a paraphrase or in English", () => {
+    expect(ask("tan-an", "mặt trận tổ quốc phường có nhiệm vụ gì").sections[0]).toBe("VI.4");
+    // "tổ" and "an" fold to English stop words; in a plan term put into Vietnamese they stay.
+    expect(ask("tan-an", "What must neighbourhood groups do if they spot content against local customs?", "en").sections[0]).toBe("VI.5");
+  });
+
+  it("an English count may be named by any word of its noun phrase", () => {
+    const a = ask("bac-ninh", "How many big cultural diplomacy events a year should Bac Ninh take part in?", "en");
+    expect(a).toMatchObject({ covered: true, sections: ["I.2"] });
+    expect(a.text.split("\n")[0]).toContain("01 hoạt động ngoại giao văn hoá có quy mô lớn");
+  });
+
   it("takes well under a millisecond per question once built", () => {
     const t0 = performance.now();
     for (let i = 0; i < 200; i++) ask("tan-an", "ai lo số hóa di sản ở phường");
@@ -182,6 +200,13 @@ describe("the lead", () => {
   it("names the unit from the section or the row, else from the text", () => {
     expect(unitOf(passage("vo-cuong", "V.3"))).toBe("Công an phường");
     expect(unitOf(passage("tan-an", "appendix:10"))).toBe("Công an phường");
+  });
+
+  it("names who approves for an approval question, then who prepares and submits", () => {
+    expect(ask("tan-an", "ai duyệt kế hoạch chi tiết hàng năm").text.split("\n")[0]).toBe(
+      "Cấp phê duyệt: Chủ tịch UBND phường. Đơn vị xây dựng, trình: Phòng Văn Hóa - Xã hội phường.",
+    );
+    expect(ask("tan-an", "Who approves the yearly detailed plan in Tan An?", "en").text.split("\n")[0]).toMatch(/^Approved by \(plan's wording\): Chủ tịch UBND phường\./);
   });
 
   it("picks the clause with the date or the figure", () => {
