@@ -7,7 +7,7 @@
  */
 import { ASKS_APPROVAL, approverOf, clauses, englishFrame, keyClause, sameUnit, unitOf } from "./answer-lead.js";
 import { fold } from "../nlu/fold.js";
-import { syllables } from "./terms.js";
+import { STOP_SYLLABLES, syllables } from "./terms.js";
 import { citationLine, issuerEn, planDate, planName, sectionName, type Lang } from "./citation.js";
 import { issuerCjk, planDateCjk, planNameCjk, sectionNameCjk, type CjkLang } from "./citation-cjk.js";
 import type { PlanAnswer, PlanLanguage as Language, UnitName } from "./plan-answer.js";
@@ -62,10 +62,15 @@ function cutAt(text: string, from: number, max: number): number {
  */
 function closestClause(p: PlanPassage, question: string): string | undefined {
   const named = new Set(syllables(p.unit ?? ""));
-  const asked = new Set(syllables(question).filter((w) => !named.has(w)));
+  const words = syllables(question);
+  const asked = new Set(words.filter((w) => !named.has(w) && !STOP_SYLLABLES.has(w)));
+  const pairs = new Set(words.slice(1).map((w, i) => `${words[i]} ${w}`));
   let best: { clause: string; n: number } | undefined;
   for (const clause of clauses(p.text)) {
-    const n = syllables(clause).filter((s) => asked.has(s)).length;
+    // Each word asked counts once, and twice as part of a pair the question has: a long clause does not win by
+    // repeating one word or by its particles ("các", "với").
+    const own = syllables(clause);
+    const n = new Set(own.filter((s) => asked.has(s))).size + new Set(own.slice(1).map((w, i) => `${own[i]} ${w}`).filter((x) => pairs.has(x) && x.split(" ").every((w) => asked.has(w)))).size;
     if (!best || n > best.n) best = { clause, n };
   }
   return best?.clause;
@@ -82,13 +87,17 @@ function quoted(hits: PlanHit[], type: QuestionType, section: readonly PlanPassa
   const picked = new Set(type === "what" || type === "yes_no" ? close.map((h) => h.passage) : [best.passage]);
   if (type === "what") {
     let length = [...picked].reduce((n, p) => n + Math.min(p.text.length, LIST_ITEM_CHARS), 0);
-    for (const p of section) {
+    // The rest of the section while the quote stays short: the passages found for the question first (a long
+    // section's key bullet is not crowded out by its first ones), then the others in plan order.
+    const found = hits.filter((h) => h.passage.section === best.passage.section).map((h) => h.passage);
+    for (const p of [...found, ...section]) {
       if (picked.has(p) || length + Math.min(p.text.length, LIST_ITEM_CHARS) > QUOTE_CHARS) continue;
       picked.add(p);
       length += Math.min(p.text.length, LIST_ITEM_CHARS);
     }
   }
-  return [...picked].sort((a, b) => a.index - b.index);
+  // In the order they matter (the room of the quote is shared out in this order); shown in plan order.
+  return [...picked];
 }
 
 // ===  Leads  ===
@@ -203,13 +212,17 @@ export function composeAnswer(
   const itemChars = passages.length > 3 ? LIST_ITEM_CHARS : PASSAGE_CHARS;
   // The best passage keeps the room of a single quote: it is what answers.
   const { line, key } = lead(best, shape.type, question, ctx.language, ctx.units);
-  let budget = QUOTE_CHARS;
-  const pieces = passages.map((p) => {
+  let budget = QUOTE_CHARS - Math.min(best.text.length, PASSAGE_CHARS);
+  const cut = new Map<PlanPassage, string>();
+  for (const p of [best, ...passages.filter((x) => x !== best)]) {
+    if (!passages.includes(p)) continue;
     const room = p === best ? PASSAGE_CHARS : Math.min(itemChars, Math.max(120, budget));
     const piece = excerpt(p.text, (p === best ? key : undefined) ?? closestClause(p, question), room);
-    budget -= piece.length;
-    return piece;
-  });
+    if (p !== best) budget -= piece.length;
+    cut.set(p, piece);
+  }
+  passages.sort((a, b) => a.index - b.index);
+  const pieces = passages.map((p) => cut.get(p)!);
   const quote = pieces.join("\n");
   const out: string[] = [];
   if (opts.fromParent && opts.ownPlans.length) {
