@@ -156,7 +156,8 @@ export class PlanEngine {
     const { text: question, shape, english } = q;
     const scored = q.scored(() => {
       const text = this.#searchTexts(question, english, shape);
-      return this.index.score(text.folded, { type: shape.type, frequency: shape.frequency, list: shape.list, english, accented: text.accented || undefined });
+      const frames = english ? (shape.type === "who" ? [QUESTION_FRAME, WHO_FRAME] : [QUESTION_FRAME]) : undefined;
+      return this.index.score(text.folded, { type: shape.type, frequency: shape.frequency, list: shape.list, english, accented: text.accented || undefined, frames });
     });
     return scored.top([packId], k);
   }
@@ -335,7 +336,8 @@ export class PlanEngine {
 
   /** The question's content syllables (no stop syllables, no bare numbers). */
   #asked(question: string, english: boolean): Set<string> {
-    return new Set(this.index.queryWords(this.#searchText(question, english), english).filter((w) => !isStopSyllable(w) && w.length > 1 && !/^\d+$/.test(w)));
+    const frames = english ? [QUESTION_FRAME, WHO_FRAME] : [];
+    return new Set(this.index.queryWords(this.#searchText(question, english), english, frames).filter((w) => !isStopSyllable(w) && w.length > 1 && !/^\d+$/.test(w)));
   }
 
   /** The question's type, read after chat shorthand is expanded ("bn" → "bao nhiêu", "ntn" → "như thế nào"). */

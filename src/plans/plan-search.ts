@@ -13,6 +13,7 @@
  * const index = new PlanSearchIndex(models);
  * index.search("ai chủ trì số hóa di tích", { packIds: ["tan-an"] })[0].passage.sectionId // "appendix:3"
  */
+import { fold } from "../nlu/fold.js";
 import type { PlanModel, PlanPassage } from "./plan-model.js";
 import { FIELDS, ScoredPassages, type Field, type PassageDoc as Doc, type PlanHit } from "./scored-passages.js";
 import type { QuestionType } from "./question-type.js";
@@ -33,6 +34,8 @@ export interface PlanSearchOptions {
   accented?: string;
   /** "Kể tên …", "gồm những gì": passages that enumerate ("như: …, …, …") rank higher. */
   list?: boolean;
+  /** Folded question frames taken out of the plan terms an English question is put into (see queryWords). */
+  frames?: readonly RegExp[];
 }
 
 const K1 = 1.2;
@@ -230,11 +233,14 @@ export class PlanSearchIndex {
   }
 
   /** The question's syllables (English plan terms are put into Vietnamese first, English function words dropped). */
-  queryWords(question: string, english = false): string[] {
+  queryWords(question: string, english = false, frames: readonly RegExp[] = []): string[] {
     if (!english) return syllables(question);
+    // Question frames in the plan terms an English question was put into ("đơn vị nào", "chủ trì" of "in charge of")
+    // say what kind of answer is wanted, as they do in a Vietnamese question, where they are taken out before searching.
+    const unframed = (vi: string) => frames.reduce((t, re) => t.replace(re, " "), ` ${fold(vi)} `);
     // English function words are dropped from what is left in English only: "tổ" (tổ dân phố) and "an" (công an)
     // fold to "to" and "an", which are English stop words.
-    return this.#vocab.toVietnameseParts(question).flatMap((p) => (p.vi ? syllables(p.text) : syllables(p.text).filter((w) => !ENGLISH_STOP.has(w))));
+    return this.#vocab.toVietnameseParts(question).flatMap((p) => (p.vi ? syllables(unframed(p.text)) : syllables(unframed(p.text)).filter((w) => !ENGLISH_STOP.has(w))));
   }
 
   /** The question's search terms. */
@@ -260,7 +266,7 @@ export class PlanSearchIndex {
    * evidence for routing and the answer of one message share one scoring.
    */
   score(question: string, options: Omit<PlanSearchOptions, "packIds" | "k"> & { english?: boolean } = {}): ScoredPassages {
-    const words = this.queryWords(question, options.english);
+    const words = this.queryWords(question, options.english, options.frames);
     const accented = options.english ? undefined : this.#accentedWords(options.accented, words);
     const terms = [...new Set(termsOf(words, this.#vocab.phrases, accented))];
     const N = this.#docs.length;
