@@ -72,8 +72,10 @@ export const COUNT_FRAME = new Set(["nam", "lan", "ngay", "thang", "phan", "tuan
  * … các tổ chức quốc tế" shares "tổ chức" and "quốc tế" with "hội chợ trái cây quốc tế tổ chức khi nào", not its
  * topic.
  */
-export function about(clause: string, asked: ReadonlySet<string>, weight: (syllable: string) => number = () => 1): boolean {
-  const shared = new Set(syllables(clause).filter((w) => asked.has(w)));
+export function about(clause: string, asked: ReadonlySet<string>, weight: (syllable: string) => number = () => 1, paraphrased?: (clause: string) => ReadonlySet<string>): boolean {
+  // A word of the question is shared as itself or, when `paraphrased` is given, as a paraphrase the clause uses
+  // ("chỉ tiêu" of the question, "mục tiêu" of the plan).
+  const shared = new Set([...syllables(clause).filter((w) => asked.has(w)), ...(paraphrased?.(clause) ?? [])]);
   if (shared.size < Math.min(2, asked.size)) return false;
   let all = 0;
   let part = 0;

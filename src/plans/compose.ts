@@ -138,7 +138,7 @@ function cjkLead(best: PlanPassage, type: QuestionType, question: string, lang: 
     case "when":
     case "how_many":
     case "where": {
-      const key = type === "when" && row?.time ? row.time : keyClause(best.text, type, question);
+      const key = type === "when" && row?.time ? row.time : keyClause(best.text, type, question) ?? (type === "when" ? keyClause(best.section.title, type, question) : undefined);
       return key ? { line: `${w[type]}${w.colon}“${key}”${w.stop}`, key } : {};
     }
     case "yes_no":
@@ -174,7 +174,7 @@ function lead(best: PlanPassage, type: QuestionType, question: string, language:
     case "when":
     case "how_many":
     case "where": {
-      const key = type === "when" && row?.time ? row.time : keyClause(best.text, type, question);
+      const key = type === "when" && row?.time ? row.time : keyClause(best.text, type, question) ?? (type === "when" ? keyClause(best.section.title, type, question) : undefined);
       if (!key) return {};
       if (vi) {
         const label = type === "when" ? "Thời gian" : type === "how_many" ? "Con số trong kế hoạch" : "Nơi thực hiện";

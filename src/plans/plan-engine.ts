@@ -52,6 +52,8 @@ export interface PlanSource {
 }
 
 const PROVINCE_CUE = /\b(tinh|province|provincial|220)\b/;
+/** Folded "tinh" that is the verb "tính" (intend, plan to): "phường tính làm gì", "du tinh", "tinh toan". */
+const INTEND = /\b(phuong|huyen|xa|ho|minh|du|se|dang|co) tinh\b(?! (bac|kon|uy|ubnd|nao|minh|nha))|\btinh (lam|se|toan|chuyen|dinh|to chuc|mo|dua)\b/;
 /** A header question about the province's plan rather than the ward's own. */
 const PROVINCE_PLAN = /\b(ke hoach (cua )?tinh|province'?s? plan|provincial plan)\b/;
 /** "kế hoạch ngoại giao văn hóa của tỉnh": a header question about the province's plan, unless it asks what a plan implements. */
@@ -61,6 +63,20 @@ const PARENT_MARGIN = 0.15;
 
 /** Passages ranked for routing evidence (the answer ranks as many). */
 const EVIDENCE_K = 6;
+/** Passages ranked for a what-answer: its section's support is read from them (bySection). */
+const WHAT_K = 10;
+
+/**
+ * Whether a question names the province ("tỉnh", "province", "kế hoạch 220"): typed with diacritics, "tỉnh" itself;
+ * without them, "tinh" unless it reads as the verb "tính" ("phuong tinh lam gi de …").
+ */
+function namesProvince(question: string): boolean {
+  const f = fold(question);
+  if (!PROVINCE_CUE.test(f)) return false;
+  if (/\b(province|provincial|220)\b/.test(f)) return true;
+  if (typedWithDiacritics(question)) return /(?<!\p{L})tỉnh(?!\p{L})/iu.test(question.normalize("NFC"));
+  return PROVINCE_CUE.test(f.replace(INTEND, " "));
+}
 
 /** Share of the other good passages of a section added to its best one's score, for what-questions (see bySection). */
 const SECTION_SUPPORT = 0.25;
@@ -157,7 +173,7 @@ export class PlanEngine {
   /** The packs to search, in order: own first; the province first when a ward's question names the province. */
   #order(question: string, lineage: readonly string[]): string[] {
     const withPlans = lineage.filter((id) => this.headers(id).length > 0);
-    if (withPlans.length > 1 && PROVINCE_CUE.test(fold(question))) {
+    if (withPlans.length > 1 && namesProvince(question)) {
       const own = this.headers(withPlans[0])[0];
       if (!/^UBND tỉnh/.test(own.issuer)) return [...withPlans.slice(1), withPlans[0]];
     }
@@ -211,7 +227,13 @@ export class PlanEngine {
     // A when-answer needs a time or a frequency said about what was asked.
     if (shape.type === "when") {
       const asked = this.#asked(question, english);
-      return hits.filter((h) => (h.passage.row?.time && about(h.passage.text, asked, this.#weight)) || clauses(h.passage.text).some((c) => TIME.test(c) && about(c, asked, this.#weight)));
+      // The time may be the section's own ("Mục tiêu cụ thể đến năm 2030" answers "by when are the targets met").
+      const frames = english ? [QUESTION_FRAME, WHO_FRAME] : [];
+      const text = this.#searchText(question, english);
+      const paraphrased = (c: string) => this.index.paraphrasedIn(text, english, c, frames);
+      const aboutIt = (c: string) => about(c, asked, this.#weight, paraphrased);
+      const titled = (h: PlanHit) => TIME.test(h.passage.section.title) && aboutIt(`${h.passage.section.title} ${h.passage.text}`);
+      return hits.filter((h) => (h.passage.row?.time && aboutIt(h.passage.text)) || clauses(h.passage.text).some((c) => TIME.test(c) && aboutIt(c)) || titled(h));
     }
     return hits;
   }
@@ -324,7 +346,7 @@ export class PlanEngine {
     let chosen: { packId: string; hits: PlanHit[]; listed?: boolean } | undefined;
     let best = 0;
     for (const packId of order) {
-      const raw = this.#rawHits(q, packId, EVIDENCE_K);
+      const raw = this.#rawHits(q, packId, shape.type === "what" ? WHAT_K : EVIDENCE_K);
       let hits = this.#filter(question, packId, shape, english, raw);
       // No figure, but a section headed by what is counted lists them ("mấy nước").
       const listed = hits.length === 0 && (hits = this.#listInstead(question, shape, english, raw)).length > 0;

@@ -212,6 +212,17 @@ export class PlanSearchIndex {
     return df === undefined ? UNKNOWN_WEIGHT : idf(df, this.#docs.length);
   }
 
+  /**
+   * The question's content syllables a text holds as a paraphrase: each syllable of a group phrase of the question
+   * ("chỉ tiêu") whose group the text uses in another phrase ("mục tiêu").
+   */
+  paraphrasedIn(question: string, english: boolean, text: string, frames: readonly RegExp[] = []): Set<string> {
+    const inText = new Set(groupTerms(syllables(text), this.#vocab.phrases));
+    const out = new Set<string>();
+    for (const c of concepts(this.queryWords(question, english, frames), this.#vocab.phrases)) if (c.groups.some((g) => inText.has(g))) out.add(c.word);
+    return out;
+  }
+
   /** Chat abbreviations of plan words expanded ("sp" → "sản phẩm"). */
   expandAbbreviations(text: string): string {
     return this.#vocab.expandAbbreviations(text);

@@ -40,7 +40,10 @@ export const ENGLISH_STOP: ReadonlySet<string> = new Set(
     "the a an of in on at for to from is are was were be been does do did what which how many much say says said about " +
     "its it this that these those with by must have has had will would can could should there their they we our you your " +
     "any some all and or but if then than so as into under over plan plans ward district province provincial city please " +
-    "me i my tell know want there s me"
+    "me i my tell know want there s me " +
+    // left over after the glossary: question words and fillers ("by when are the targets supposed to be met")
+    "when where why whom whose supposed expected planned going get gets got also still yet ever exactly really " +
+    "actually just like such more most very other each every any anything something kind sort way ways"
   ).split(" "),
 );
 
