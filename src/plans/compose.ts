@@ -164,7 +164,8 @@ function lead(best: PlanPassage, type: QuestionType, question: string, language:
       // "Ai duyệt …": the approver the passage names ("trình Chủ tịch UBND phường phê duyệt"), then who prepares it.
       const approver = ASKS_APPROVAL.test(fold(question)) ? approverOf(best.text) : undefined;
       if (approver) {
-        const by = unit && !sameUnit(unit, approver) ? (vi ? ` Đơn vị xây dựng, trình: ${unit}.` : ` Prepared and submitted by: ${unitName(unit, units)}.`) : "";
+        // "… đã được Chủ tịch UBND phường phê duyệt" says who approved, not who prepared it.
+        const by = unit && !sameUnit(unit, approver) && /trình /u.test(best.text) ? (vi ? ` Đơn vị xây dựng, trình: ${unit}.` : ` Prepared and submitted by: ${unitName(unit, units)}.`) : "";
         return { line: vi ? `Cấp phê duyệt: ${approver}.${by}` : `Approved by (plan's wording): ${approver}.${by}` };
       }
       // Said, not left out: the plan mentions the task but gives it to no unit.

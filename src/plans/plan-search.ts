@@ -34,6 +34,8 @@ export interface PlanSearchOptions {
   accented?: string;
   /** "Kể tên …", "gồm những gì": passages that enumerate ("như: …, …, …") rank higher. */
   list?: boolean;
+  /** An approval asked ("ai duyệt"): passages that submit something for approval ("trình … phê duyệt") rank higher. */
+  approval?: boolean;
   /** Folded question frames taken out of the plan terms an English question is put into (see queryWords). */
   frames?: readonly RegExp[];
 }
@@ -62,6 +64,10 @@ const EVIDENCE: Partial<Record<QuestionType, RegExp>> = {
   where: /(?<!\p{L})(tại|ở)(?!\p{L})|địa điểm|nhà văn hóa|di tích|trên địa bàn|trang thông tin|mạng xã hội/iu,
   who: /chủ trì|phụ trách|trách nhiệm|Phòng |Sở |Công an|UBND|Ủy ban|Trung tâm/,
 };
+
+/** A passage that submits something for approval ("trình Chủ tịch UBND phường phê duyệt"). */
+const SUBMITTED = /trình [^.;]{0,60}(phê duyệt|thẩm định|xem xét|quyết định)/iu;
+const APPROVAL_BONUS = 0.5;
 
 /** A passage that enumerates: "như: A, B, C", "gồm …", or a run of commas and semicolons. */
 const ENUMERATION = /(như|gồm|bao gồm|là|sau):\s|\(bao gồm|([^,;]{2,40}[,;] ){3,}/iu;
@@ -311,6 +317,8 @@ export class PlanSearchIndex {
       found[i] = 1;
       score += SECTION_SHARE * sectionScore;
       if ((evidence && holds(d, evidence)) || (options.type === "who" && d.passage.unit)) score *= 1 + TYPE_BONUS;
+      // "Ai duyệt kế hoạch hằng năm": where the plan says who it is submitted to, not where it was approved before.
+      if (options.approval && holds(d, SUBMITTED)) score *= 1 + APPROVAL_BONUS;
       // A question naming a unit ("Sở Ngoại vụ phải làm gì") is first about the unit's own section of the plan.
       if (d.ownSection && d.unitWords.length && d.unitWords.every((u) => askedWords.has(u.word) || u.groups.some((g) => askedGroups.has(g)))) score *= 1 + UNIT_SECTION_BONUS;
       // The preamble names every document and the plan's own title: it answers header questions, rarely others.

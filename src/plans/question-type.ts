@@ -19,7 +19,11 @@ export interface QuestionShape {
   frequency?: boolean;
   /** "Kể tên", "gồm những gì", "những … nào", "which ones": a what-question answered by an enumeration. */
   list?: boolean;
+  /** "Ai duyệt …", "cơ quan nào thẩm định …", "who approves": answered by who a passage submits the thing to. */
+  approval?: boolean;
 }
+
+const APPROVAL = /\b(phe duyet|duyet|phe chuan|tham dinh|xet duyet|approv\w*|sign(s|ed)? off|apprais\w*)\b/;
 
 const HEADER: [HeaderFact, RegExp][] = [
   ["implements", /\b((which|what)( \w+){0,3} (plan|decision|resolution|decree|directive|document|strategy)s? (does|do|did|is)( [\w']+){0,5} (implement|follow|carry out|based on|rest on)|can cu (vao|theo) (dau|gi|nao)|(phe duyet|ban hanh) (bang|theo|tai|kem) (quyet dinh|van ban|nghi quyet) (nao|so may|gi)|(ban hanh )?kem (theo )?(quyet dinh|van ban|nghi quyet) (nao|gi|so may)|(lam|thuc hien|can cu|dua|trien khai|ban hanh)( theo| vao| tren)? (nhung |cac |may |bao nhieu )?(van ban|ke hoach|nghi quyet|quyet dinh|chi thi)( so)? (nao|gi|may|bao nhieu)|(dua|can cu)( vao| tren| theo)? (may|bao nhieu) (van ban|nghi quyet|quyet dinh)|van ban (can cu|goc)|can cu (vao |theo )?(van ban|nghi quyet|quyet dinh|ke hoach)? ?(nao|gi)|which documents?|based on (which|what)|implements? (which|what)|which (decision|resolution|decree|directive|document)s? (does|do|is|did)|(decision|resolution|decree|documents?) (does|do) (the|this|it) (plan )?(implement|follow|carry out)|what (does|do) (the|this) plan (implement|carry out))\b/],
@@ -49,7 +53,7 @@ export function questionType(question: string): QuestionShape {
   if (WHEN.test(q)) return FREQUENCY.test(q) ? { type: "when", frequency: true } : { type: "when" };
   // "mấy" is also "máy" (machine) folded; as a question word it stands before a counted noun, which is enough here.
   if (HOW_MANY.test(q)) return { type: "how_many" };
-  if (WHO.test(q)) return { type: "who" };
+  if (WHO.test(q)) return APPROVAL.test(q) ? { type: "who", approval: true } : { type: "who" };
   // "Tiền lấy ở đâu", "kinh phí từ đâu ra": where the money comes from is a what-question, not a place.
   if (WHERE.test(q) && !SOURCE.test(q)) return { type: "where" };
   if (YES_NO.test(q)) return { type: "yes_no" };

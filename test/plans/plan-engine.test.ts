@@ -207,6 +207,8 @@ describe("the lead", () => {
       "Cấp phê duyệt: Chủ tịch UBND phường. Đơn vị xây dựng, trình: Phòng Văn Hóa - Xã hội phường.",
     );
     expect(ask("tan-an", "Who approves the yearly detailed plan in Tan An?", "en").text.split("\n")[0]).toMatch(/^Approved by \(plan's wording\): Chủ tịch UBND phường\./);
+    // Where the plan says what is submitted for approval (VI.1), not where a unit spends what was approved (VI.3).
+    expect(ask("tan-an", "đơn vị nào thẩm định kế hoạch hằng năm").sections).toEqual(["VI.1"]);
   });
 
   it("picks the clause with the date or the figure", () => {
