@@ -36,7 +36,7 @@ const HEADER: [HeaderFact, RegExp][] = [
 ];
 
 const FREQUENCY = /\b((bao lau|may nam|may thang|bao nhieu nam)( \w+){0,4} (mot|1) lan|bao lau|may nam mot lan|bao nhieu nam mot lan|may lan|dinh ky|how often|how frequently|mot lan)\b/;
-const WHEN = /\b((bao lau|may nam|may thang|bao nhieu nam)( \w+){0,4} (mot|1) lan|khi nao|bao gio|luc nao|thoi gian nao|thoi han|han chot|truoc ngay (nao|may)|ngay nao|ngay may|thang nao|thang may|nam nao|quy nao|giai doan nao|bao lau|may nam mot lan|bao nhieu nam mot lan|may lan mot nam|dinh ky|khi nao thi|tu nam nao|den nam nao|when|how often|by when|deadline|what year|which year|how frequently|what date|by what date)\b/;
+const WHEN = /\b((bao lau|may nam|may thang|bao nhieu nam)( \w+){0,4} (mot|1) lan|khi nao|bao gio|luc nao|thoi gian nao|thoi han|han chot|truoc ngay (nao|may|bao nhieu)|ngay nao|ngay may|ngay bao nhieu|thang bao nhieu|thang nao|thang may|nam nao|quy nao|giai doan nao|bao lau|may nam mot lan|bao nhieu nam mot lan|may lan mot nam|dinh ky|khi nao thi|tu nam nao|den nam nao|when|how often|by when|deadline|what year|which year|how frequently|what date|by what date)\b/;
 // An amount of money is a how-many question too ("What is the budget in VND?", "tổng kinh phí là mấy tỷ").
 const HOW_MANY = /\b(bao nhieu|may|ti le|ty le|phan tram|how many|how much|what (percent|percentage|share|proportion)|number of|at least how|in vnd|vnd|ty dong|trieu dong|tong kinh phi|tong so tien|(what|which) amount|the amount)\b|%/;
 const WHO = /\b(ai|ben nao|ai lo|don vi gi|phong gi|co quan gi|so gi|don vi nao|phong nao|co quan nao|bo phan nao|so nao|ban nao|to chuc nao|doan the nao|nguoi nao|who|which (department|office|unit|agency|body|organi[sz]ation)s?|whom)\b/;

@@ -119,7 +119,11 @@ export function concepts(words: readonly string[], table: PhraseTable, accentedW
     if (content(words[i - 1])) pairs.push(`${words[i - 1]} ${word}`);
     if (content(words[i + 1])) pairs.push(`${word} ${words[i + 1]}`);
     const groups = spans.filter((s) => s.start <= i && i < s.end).map((s) => s.term);
-    out.push({ word, alternatives: [word, ...groups], pairs, groups });
+    // Typed with diacritics, a one-syllable paraphrase ("tiền") is found as its group or a pair, not as a bare folded
+    // syllable ("tiên" of "ưu tiên", "tiến" of "tiến độ").
+    // (Only for a one-syllable phrase: the syllables of a longer one say enough on their own.)
+    const strict = !!accentedWords && groups.length > 0 && spans.filter((s) => s.start <= i && i < s.end).every((s) => s.end - s.start === 1);
+    out.push({ word, alternatives: strict ? groups : [word, ...groups], pairs, groups });
   });
   return out;
 }
