@@ -69,6 +69,10 @@ const EVIDENCE: Partial<Record<QuestionType, RegExp>> = {
 const SUBMITTED = /trình [^.;]{0,60}(phê duyệt|thẩm định|xem xét|quyết định)/iu;
 const APPROVAL_BONUS = 0.5;
 
+/** A passage that gives its unit the work itself ("Chủ trì …", "Là cơ quan thường trực …", "Làm đầu mối …"). */
+const GIVES_WORK = /^[-–•\s]*(chủ trì|là cơ quan|là đầu mối|làm đầu mối|có trách nhiệm|chịu trách nhiệm|phụ trách)/iu;
+const GIVES_WORK_BONUS = 0.3;
+
 /** A passage that enumerates: "như: A, B, C", "gồm …", or a run of commas and semicolons. */
 const ENUMERATION = /(như|gồm|bao gồm|là|sau):\s|\(bao gồm|([^,;]{2,40}[,;] ){3,}/iu;
 
@@ -317,6 +321,9 @@ export class PlanSearchIndex {
       found[i] = 1;
       score += SECTION_SHARE * sectionScore;
       if ((evidence && holds(d, evidence)) || (options.type === "who" && d.passage.unit)) score *= 1 + TYPE_BONUS;
+      // The words that give the unit its work ("Chủ trì, phối hợp … ứng dụng khoa học công nghệ", "Làm đầu mối …")
+      // answer "who" before a bullet of the same unit's section that only goes on about it.
+      if (options.type === "who" && d.passage.unit && holds(d, GIVES_WORK)) score *= 1 + GIVES_WORK_BONUS;
       // "Ai duyệt kế hoạch hằng năm": where the plan says who it is submitted to, not where it was approved before.
       if (options.approval && holds(d, SUBMITTED)) score *= 1 + APPROVAL_BONUS;
       // A question naming a unit ("Sở Ngoại vụ phải làm gì") is first about the unit's own section of the plan.
