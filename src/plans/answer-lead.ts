@@ -78,11 +78,21 @@ const EN_FRAME: [RegExp, string][] = [
   [/\b((?:19|20)\d\d)\b/, "$1"],
 ];
 
-/** The time or number in a clause, said in English ("before 15/10 every year"), or undefined. */
-export function englishFrame(clause: string): string | undefined {
+/** A count in a how-many clause: a number before what it counts ("02 di sản", "01 buổi"), not a year or a date. */
+const COUNT: [RegExp, string] = [/(?<![\d/])(\d{1,3}(?:[.,]\d+)?)(?= \p{L})(?![\d/])/u, "$1"];
+
+/**
+ * The time or number in a clause, said in English ("before 15/10 every year"), or undefined. For a how-many answer
+ * (`count`) a year is not the figure ("đến năm 2030 … có thêm 02 di sản" is "02"), and a share asked (`share`) puts
+ * the percentage first.
+ */
+export function englishFrame(clause: string, opts: { count?: boolean; share?: boolean } = {}): string | undefined {
   const found: string[] = [];
-  let rest = clause;
-  for (const [re, en] of EN_FRAME) {
+  let rest = opts.count ? clause.replace(/(?:đến |cuối |trong |năm |giai đoạn )*\b(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?\b/g, " ") : clause;
+  const percent = EN_FRAME.find(([re]) => re.source.includes("%"))!;
+  const frames = opts.share ? [percent, ...EN_FRAME.filter((f) => f !== percent)] : opts.count ? [...EN_FRAME, COUNT] : EN_FRAME;
+  for (const [re, en] of frames) {
+    if (re === COUNT[0] && found.length) break;
     const m = rest.match(re);
     if (!m) continue;
     const said = m[0].replace(re, en).replace(/\$\d/g, "");

@@ -181,7 +181,7 @@ function lead(best: PlanPassage, type: QuestionType, question: string, language:
         const label = type === "when" ? "Thời gian" : type === "how_many" ? "Con số trong kế hoạch" : "Nơi thực hiện";
         return { line: `${label}: ${key}.`, key };
       }
-      const frame = type === "where" ? undefined : englishFrame(key);
+      const frame = type === "where" ? undefined : englishFrame(key, { count: type === "how_many", share: type === "how_many" && /%|percent|phần trăm|phan tram|tỷ lệ|ty le|share|proportion/i.test(question) });
       const label = type === "when" ? "When" : type === "how_many" ? "Figure" : "Where";
       return { line: frame ? `${label}: ${frame} (plan's wording: “${key}”).` : `${label} (plan's wording): “${key}”.`, key };
     }

@@ -217,6 +217,9 @@ describe("the lead", () => {
     );
     expect(englishFrame("trước ngày 15/10 hằng năm")).toBe("before 15/10, every year");
     expect(englishFrame("định kỳ 03 năm/lần")).toBe("every 03 years");
+    // A how-many figure is not the year it is due by; a share asked leads with the percentage.
+    expect(englishFrame("Mục tiêu đến năm 2030, tỉnh Bắc Ninh có thêm 02 di sản", { count: true })).toBe("02");
+    expect(englishFrame("100% các Tổ dân phố tổ chức ít nhất 01 buổi", { count: true, share: true })).toBe("100%, at least 01");
   });
 
   it("never cuts a word: a cut ends after a clause or at a space, marked '…'", () => {
