@@ -38,7 +38,8 @@ export function keyClause(text: string, type: QuestionType, question = ""): stri
     const overlap = syllables(clause).filter((s) => asked.has(s)).length;
     if (!best || overlap > best.overlap) best = { clause, overlap };
   }
-  return best?.clause.replace(/[;.]$/, "");
+  // An appendix row's column label is not part of what answers ("Kết quả, sản phẩm: 100% cán bộ …").
+  return best?.clause.replace(/[;.]$/, "").replace(/^(Nội dung nhiệm vụ|Cơ quan chủ trì|Cơ quan phối hợp|Thời gian|Kết quả, sản phẩm):\s*/u, "");
 }
 
 /** Folded: a question about who approves or appraises ("ai duyệt", "cấp nào phê duyệt", "who approves"). */

@@ -202,7 +202,7 @@ export function composeAnswer(
   hits: PlanHit[],
   shape: QuestionShape,
   ctx: { language: Language; units?: readonly UnitName[]; localities?: readonly UnitName[] },
-  opts: { fromParent: boolean; ownPlans: PlanHeaderFacts[]; section: readonly PlanPassage[]; noCount?: boolean; rows?: readonly PlanPassage[] },
+  opts: { fromParent: boolean; ownPlans: PlanHeaderFacts[]; section: readonly PlanPassage[]; noCount?: boolean; rows?: readonly PlanPassage[]; headed?: readonly PlanSectionRef[] },
 ): PlanAnswer {
   const cjk = ctx.language === "zh" || ctx.language === "ko" ? ctx.language : undefined;
   // Chinese and Korean readers get the English citation (plan number and date), under a lead in their language.
@@ -234,8 +234,12 @@ export function composeAnswer(
   // A how-many question answered by the section's list: the plan gives the items, not their number.
   const appendix = opts.rows?.length ? best.section.partTitle : undefined;
   if (opts.noCount && appendix && !cjk) out.push(vi ? `Phụ lục “${appendix}” của kế hoạch kể các nhiệm vụ sau (kế hoạch không ghi tổng số):` : `The plan's appendix “${appendix}” lists these tasks (it gives no total):`);
+  else if (opts.noCount && opts.headed?.length && !cjk) out.push(vi ? "Kế hoạch không nêu con số, nhưng có các mục sau:" : "The plan gives no number, but has these sections:");
   else if (opts.noCount) out.push(cjk ? NO_COUNT[cjk] : vi ? "Kế hoạch không nêu con số; mục này liệt kê như sau." : "The plan gives no number; the section lists them.");
-  if (line && !appendix) out.push(line);
+  // Sections each headed by what is counted, as the citation names them ("mục IV.1 (Giai đoạn 1: …); mục IV.2 (…)").
+  const headed = opts.headed?.length && !opts.rows?.length && !cjk;
+  if (headed) out.push(opts.headed!.map((s) => sectionName(s, lang)).join("; ") + ".");
+  else if (line && !appendix) out.push(line);
   // The appendix's rows, each as the citation names it ("nhiệm vụ 3 (Số hóa di sản văn hóa)").
   if (opts.rows?.length) out.push(opts.rows.map((p) => sectionName(p.section, lang).replace(/^Phụ lục “[^”]*”, |^appendix “[^”]*”, /, "")).join("; ") + ".");
   if (vi) out.push(citationLine(best.plan, best.section, "vi"), `“${quote}”`);

@@ -372,7 +372,11 @@ export class PlanEngine {
       if (chosen.listed) {
         // An appendix row found: the appendix's rows are what is counted ("phụ lục có mấy nhiệm vụ").
         const rows = best.row ? this.index.passages.filter((p) => p.plan === best.plan && p.row) : [];
-        return composeAnswer(asked, chosen.hits, { type: "what" }, ctx, { fromParent, ownPlans: fromParent ? own : [], section, noCount: true, rows });
+        // Sections of one part each titled as one of what is counted ("Giai đoạn 1: …", "Giai đoạn 2: …"): their titles are the list.
+        const counted = english ? this.#countedEnglish(question) : this.#counted(question);
+        const siblings = [...new Set(this.index.passages.filter((p) => p.plan === best.plan && p.sectionId.split(".")[0] === best.sectionId.split(".")[0] && !p.row && counted && `${syllables(p.section.title).join(" ")} `.startsWith(`${counted} `)).map((p) => p.section))];
+        const headed = siblings.length > 1 ? siblings : undefined;
+        return composeAnswer(asked, chosen.hits, { type: "what" }, ctx, { fromParent, ownPlans: fromParent ? own : [], section, noCount: true, rows, headed });
       }
       return composeAnswer(asked, chosen.hits, shape, ctx, { fromParent, ownPlans: fromParent ? own : [], section });
     }

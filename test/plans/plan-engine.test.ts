@@ -163,6 +163,14 @@ describe("retrieval and answers", () => {
     expect(a.text).toContain("Ubon Ratchathani");
   });
 
+  it("how many, when each of a part's sections is one of what is counted: their titles", () => {
+    const a = ask("tan-an", "kế hoạch chia làm mấy giai đoạn");
+    expect(a.text.split("\n").slice(0, 2)).toEqual([
+      "Kế hoạch không nêu con số, nhưng có các mục sau:",
+      "mục IV.1 (Giai đoạn 1: Khởi động và xây dựng nền tảng (2026 - 2027)); mục IV.2 (Giai đoạn 2: Phát triển và mở rộng (2028 - 2030)).",
+    ]);
+  });
+
   it("a text cut off before its assignments still answers what its goals say about budgets", () => {
     const a = ask("bac-ninh", "tỉnh có tăng chi ngân sách cho văn hóa không");
     expect(a).toMatchObject({ covered: true, sections: ["I.2"] });
