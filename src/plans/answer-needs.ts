@@ -46,8 +46,8 @@ export const PLAN_FUNDING = /\b(kinh phi|ngan sach|du toan|tien|funding|budget|f
 /** A passage that gives work to a unit. */
 export const ASSIGNS = /(chủ trì|phụ trách|đầu mối|chịu trách nhiệm|có trách nhiệm|phối hợp với|giao (cho )?(Sở|Phòng|Công an|UBND|Ủy ban|Trung tâm|Văn phòng))/i;
 
-/** Folded duty verbs that frame a who-question ("ai lo", "bên nào cầm trịch", "who is responsible"). */
-export const WHO_FRAME = /(?<= )(chu tri|phu trach|chiu trach nhiem|trach nhiem|lo|dam nhiem|dam nhan|cam trich|dung ra|dau moi|lam chinh)(?= )/g;
+/** Folded duty verbs that frame a who-question ("ai lo", "bên nào cầm trịch", "ai tổ chức", "who is responsible"). */
+export const WHO_FRAME = /(?<= )(chu tri|phu trach|chiu trach nhiem|trach nhiem|lo|dam nhiem|dam nhan|cam trich|dung ra|dau moi|lam chinh|to chuc|thuc hien|trien khai)(?= )/g;
 
 /** A time or frequency in a clause. */
 export const TIME = /(trước ngày|hằng năm|hàng năm|mỗi năm|định kỳ|thường xuyên|\b(19|20)\d\d\b|\d{1,2}\/\d{1,2}|năm\/lần|lần\/(năm|tháng)|giai đoạn|cuối năm|hằng tháng|hàng tháng|hằng quý|ngày \d|tháng \d)/i;
