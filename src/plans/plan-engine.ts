@@ -358,7 +358,9 @@ export class PlanEngine {
     if (chosen && shape.type === "what" && !chosen.listed) chosen.hits = bySection(chosen.hits);
     if (chosen && shape.type === "who" && !unitOf(chosen.hits[0].passage)) {
       // A who-answer leads with a unit: a nearly as good passage that names one goes first.
-      const withUnit = chosen.hits.find((h) => unitOf(h.passage) && h.score >= chosen!.hits[0].score * 0.6);
+      // (Nearly as good: 60 % of its score, or 40 % when it holds as much of the question.)
+      const top = chosen.hits[0];
+      const withUnit = chosen.hits.find((h) => unitOf(h.passage) && (h.score >= top.score * 0.6 || (h.coverage >= top.coverage - 0.05 && h.score >= top.score * 0.4)));
       if (withUnit) chosen.hits = [withUnit, ...chosen.hits.filter((h) => h !== withUnit)];
     }
     if (chosen) {
