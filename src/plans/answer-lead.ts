@@ -54,6 +54,15 @@ export function approverOf(text: string): string | undefined {
   return m?.[1].trim();
 }
 
+/**
+ * Where a passage sends a report or a problem, in the plan's words: "… báo cáo kết quả thực hiện về UBND phường (qua
+ * phòng Văn hóa - Xã hội) trước ngày 15/10" → "UBND phường (qua phòng Văn hóa - Xã hội)"; undefined when none.
+ */
+export function recipientOf(text: string): string | undefined {
+  const m = text.match(/(?:báo cáo|phản ánh|gửi|nộp)(?: kết quả[^,;.]*?| tình hình[^,;.]*?)?(?: về| cho| tới| đến| lên)? ((?:UBND|Ủy ban|Phòng|phòng|Sở|Văn phòng|Chủ tịch|Bộ)[^,;.]*?)(?= để | theo | trước | xem xét|[,;.]|$)/u);
+  return m?.[1].trim();
+}
+
 /** The unit a passage assigns work to: its section's or row's unit, else the first unit it names. */
 export function unitOf(p: PlanPassage): string | undefined {
   if (p.unit) return p.unit;

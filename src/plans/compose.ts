@@ -5,7 +5,7 @@
  *
  * @example composeHeader(header, "signer", "vi", false).text // "Người ký: Trần Văn Quỳnh (KT. Chủ tịch, Phó Chủ tịch).\nTheo …"
  */
-import { ASKS_APPROVAL, approverOf, clauses, englishFrame, keyClause, sameUnit, unitOf } from "./answer-lead.js";
+import { ASKS_APPROVAL, approverOf, recipientOf, clauses, englishFrame, keyClause, sameUnit, unitOf } from "./answer-lead.js";
 import { fold } from "../nlu/fold.js";
 import { STOP_SYLLABLES, syllables } from "./terms.js";
 import { citationLine, issuerEn, planDate, planName, sectionName, type Lang } from "./citation.js";
@@ -149,7 +149,7 @@ function cjkLead(best: PlanPassage, type: QuestionType, question: string, lang: 
   }
 }
 
-function lead(best: PlanPassage, type: QuestionType, question: string, language: Language, units?: readonly UnitName[]): { line?: string; key?: string } {
+function lead(best: PlanPassage, type: QuestionType, question: string, language: Language, units?: readonly UnitName[], shape?: QuestionShape): { line?: string; key?: string } {
   if (language === "zh" || language === "ko") return cjkLead(best, type, question, language, units);
   const lang: Lang = language;
   const vi = lang === "vi";
@@ -161,6 +161,9 @@ function lead(best: PlanPassage, type: QuestionType, question: string, language:
         return { line: vi ? `Cơ quan chủ trì: ${row.lead}.${partners}` : `Lead unit: ${unitName(row.lead, units)}.${partners}` };
       }
       const unit = unitOf(best);
+      // "Gửi báo cáo cho ai": where the passage sends it ("về UBND phường (qua phòng Văn hóa - Xã hội)").
+      const recipient = shape?.recipient ? recipientOf(best.text) : undefined;
+      if (recipient) return { line: vi ? `Nơi nhận: ${recipient}.` : `Sent to (plan's wording): ${recipient}.` };
       // "Ai duyệt …": the approver the passage names ("trình Chủ tịch UBND phường phê duyệt"), then who prepares it.
       const approver = ASKS_APPROVAL.test(fold(question)) ? approverOf(best.text) : undefined;
       if (approver) {
@@ -212,7 +215,7 @@ export function composeAnswer(
   const passages = quoted(hits, shape.type, opts.section);
   const itemChars = passages.length > 3 ? LIST_ITEM_CHARS : PASSAGE_CHARS;
   // The best passage keeps the room of a single quote: it is what answers.
-  const { line, key } = lead(best, shape.type, question, ctx.language, ctx.units);
+  const { line, key } = lead(best, shape.type, question, ctx.language, ctx.units, shape);
   let budget = QUOTE_CHARS - Math.min(best.text.length, PASSAGE_CHARS);
   const cut = new Map<PlanPassage, string>();
   for (const p of [best, ...passages.filter((x) => x !== best)]) {

@@ -199,7 +199,7 @@ export class PlanEngine {
     const scored = q.scored(() => {
       const text = this.#searchTexts(question, english, shape);
       const frames = english ? (shape.type === "who" ? [QUESTION_FRAME, WHO_FRAME] : [QUESTION_FRAME]) : undefined;
-      return this.index.score(text.folded, { type: shape.type, frequency: shape.frequency, list: shape.list, approval: shape.approval, english, accented: text.accented || undefined, frames });
+      return this.index.score(text.folded, { type: shape.type, frequency: shape.frequency, list: shape.list, approval: shape.approval, recipient: shape.recipient, english, accented: text.accented || undefined, frames });
     });
     return scored.top([packId], k);
   }

@@ -36,6 +36,8 @@ export interface PlanSearchOptions {
   list?: boolean;
   /** An approval asked ("ai duyệt"): passages that submit something for approval ("trình … phê duyệt") rank higher. */
   approval?: boolean;
+  /** A recipient asked ("gửi báo cáo cho ai"): passages that send something to a unit rank higher. */
+  recipient?: boolean;
   /** Folded question frames taken out of the plan terms an English question is put into (see queryWords). */
   frames?: readonly RegExp[];
 }
@@ -72,6 +74,9 @@ const APPROVAL_BONUS = 0.5;
 /** A passage that gives its unit the work itself ("Chủ trì …", "Là cơ quan thường trực …", "Làm đầu mối …"). */
 const GIVES_WORK = /^[-–•\s]*(chủ trì|là cơ quan|là đầu mối|làm đầu mối|có trách nhiệm|chịu trách nhiệm|phụ trách)/iu;
 const GIVES_WORK_BONUS = 0.3;
+
+/** A passage that sends a report or a problem to a unit ("báo cáo … về UBND phường", "phản ánh về phòng …"). */
+const SENT_TO = /(báo cáo|phản ánh|gửi|nộp)[^.;]{0,40}?(về|cho|tới|đến|lên)? (UBND|Ủy ban|Phòng|phòng|Sở|Văn phòng|Chủ tịch|Bộ)/u;
 
 /** A passage that enumerates: "như: A, B, C", "gồm …", or a run of commas and semicolons. */
 const ENUMERATION = /(như|gồm|bao gồm|là|sau):\s|\(bao gồm|([^,;]{2,40}[,;] ){3,}/iu;
@@ -326,6 +331,8 @@ export class PlanSearchIndex {
       if (options.type === "who" && d.passage.unit && holds(d, GIVES_WORK)) score *= 1 + GIVES_WORK_BONUS;
       // "Ai duyệt kế hoạch hằng năm": where the plan says who it is submitted to, not where it was approved before.
       if (options.approval && holds(d, SUBMITTED)) score *= 1 + APPROVAL_BONUS;
+      // "Gửi báo cáo cho ai": where the plan says where reports or problems go.
+      if (options.recipient && holds(d, SENT_TO)) score *= 1 + APPROVAL_BONUS;
       // A question naming a unit ("Sở Ngoại vụ phải làm gì") is first about the unit's own section of the plan.
       if (d.ownSection && d.unitWords.length && d.unitWords.every((u) => askedWords.has(u.word) || u.groups.some((g) => askedGroups.has(g)))) score *= 1 + UNIT_SECTION_BONUS;
       // The preamble names every document and the plan's own title: it answers header questions, rarely others.

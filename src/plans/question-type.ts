@@ -21,7 +21,11 @@ export interface QuestionShape {
   list?: boolean;
   /** "Ai duyệt …", "cơ quan nào thẩm định …", "who approves": answered by who a passage submits the thing to. */
   approval?: boolean;
+  /** "Gửi báo cáo cho ai", "phản ánh về đâu", "who receives the reports": answered by where a passage sends it. */
+  recipient?: boolean;
 }
+
+const RECIPIENT = /\b((gui|nop|bao cao|phan anh|bao)( [a-z]+){0,4} (cho|ve|toi|len) (ai|dau|don vi nao|co quan nao|phong nao|cap nao|ben nao)|(ai|don vi nao|co quan nao|phong nao|ben nao) (nhan|tiep nhan)|(report|reports|send|sent|submit\w*)( \w+){0,4} to (whom|which|who)|who (receives|gets)|to whom)\b|\b(send|sends|sent|report|reports|submit\w*|forward\w*)( \w+){0,5} to$/;
 
 const APPROVAL = /\b(phe duyet|duyet|phe chuan|tham dinh|xet duyet|approv\w*|sign(s|ed)? off|apprais\w*)\b/;
 
@@ -53,6 +57,7 @@ export function questionType(question: string): QuestionShape {
   if (WHEN.test(q)) return FREQUENCY.test(q) ? { type: "when", frequency: true } : { type: "when" };
   // "mấy" is also "máy" (machine) folded; as a question word it stands before a counted noun, which is enough here.
   if (HOW_MANY.test(q)) return { type: "how_many" };
+  if (RECIPIENT.test(q)) return { type: "who", recipient: true };
   if (WHO.test(q)) return APPROVAL.test(q) ? { type: "who", approval: true } : { type: "who" };
   // "Tiền lấy ở đâu", "kinh phí từ đâu ra": where the money comes from is a what-question, not a place.
   if (WHERE.test(q) && !SOURCE.test(q)) return { type: "where" };

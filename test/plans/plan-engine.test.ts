@@ -36,6 +36,8 @@ describe("question types", () => {
     ["When will Tan An's signature tourism product be built?", "when"],
     ["Hội nghị Văn hóa toàn quốc mà kế hoạch nhắc tới diễn ra ngày nào", "when"],
     ["kế hoạch này của ai", "header"],
+    ["gửi báo cáo cho ai", "who"],
+    ["kế hoạch do ủy ban nào ban hành", "header"],
     ["kế hoạch bắc giang căn cứ vào đâu", "header"],
     ["Kế hoạch này thuộc giai đoạn nào?", "header"],
     ["What is the number of Bac Ninh's cultural diplomacy plan?", "header"],
@@ -217,6 +219,12 @@ describe("the lead", () => {
     expect(ask("tan-an", "Who approves the yearly detailed plan in Tan An?", "en").text.split("\n")[0]).toMatch(/^Approved by \(plan's wording\): Chủ tịch UBND phường\./);
     // Where the plan says what is submitted for approval (VI.1), not where a unit spends what was approved (VI.3).
     expect(ask("tan-an", "đơn vị nào thẩm định kế hoạch hằng năm").sections).toEqual(["VI.1"]);
+  });
+
+  it("names where a report or a problem is sent for a recipient question", () => {
+    expect(ask("vo-cuong", "các đơn vị gửi báo cáo về đâu").text.split("\n")[0]).toBe("Nơi nhận: UBND phường (qua phòng Văn hóa - Xã hội).");
+    expect(ask("tan-an", "ai tiep nhan phan anh vuong mac").text.split("\n")[0]).toBe("Nơi nhận: phòng Văn hóa - Xã hội phường.");
+    expect(ask("vo-cuong", "Who do units send their yearly report to?", "en").text.split("\n")[0]).toBe("Sent to (plan's wording): UBND phường (qua phòng Văn hóa - Xã hội).");
   });
 
   it("picks the clause with the date or the figure", () => {
