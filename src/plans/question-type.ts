@@ -43,6 +43,14 @@ const FREQUENCY = /\b((bao lau|may nam|may thang|bao nhieu nam)( \w+){0,4} (mot|
 const WHEN = /\b((bao lau|may nam|may thang|bao nhieu nam)( \w+){0,4} (mot|1) lan|khi nao|bao gio|luc nao|thoi gian nao|thoi han|han chot|truoc ngay (nao|may|bao nhieu)|ngay nao|ngay may|ngay bao nhieu|thang bao nhieu|thang nao|thang may|nam nao|quy nao|giai doan nao|bao lau|may nam mot lan|bao nhieu nam mot lan|may lan mot nam|dinh ky|khi nao thi|tu nam nao|den nam nao|when|how often|by when|deadline|what year|which year|how frequently|what date|by what date)\b/;
 // An amount of money is a how-many question too ("What is the budget in VND?", "tổng kinh phí là mấy tỷ").
 const HOW_MANY = /\b(bao nhieu|may|ti le|ty le|phan tram|how many|how much|what (percent|percentage|share|proportion)|number of|at least how|in vnd|vnd|ty dong|trieu dong|tong kinh phi|tong so tien|(what|which) amount|the amount)\b|%/;
+/** A count asked only by "mấy" ("mấy buổi"), not "bao nhiêu", a share or an amount. */
+const ONLY_MAY = /\bmay\b/;
+const OTHER_COUNT = /\b(bao nhieu|ti le|ty le|phan tram|how many|how much|what (percent|percentage|share|proportion)|number of|at least how|in vnd|vnd|ty dong|trieu dong|tong kinh phi|tong so tien|(what|which) amount|the amount)\b|%/;
+/**
+ * Another question word beside "mấy": then "mấy" is the plural of chat ("ai kiểm tra mấy đồng tiền chi", "tiền đâu ra
+ * để làm mấy việc này", "phường làm gì với mấy tờ rơi"), the question asks who, what or where from, not how many.
+ */
+const OTHER_ASKS = /\b(ai|gi|dau ra|(o|tu) dau|lam sao|the nao|ra sao|kieu gi|nhu nao)\b/;
 const WHO = /\b(ai|ben nao|ai lo|don vi gi|phong gi|co quan gi|so gi|don vi nao|phong nao|co quan nao|bo phan nao|so nao|ban nao|to chuc nao|doan the nao|nguoi nao|who|which (department|office|unit|agency|body|organi[sz]ation)s?|whom)\b/;
 const WHERE = /\b(o dau|tai dau|dia diem|noi nao|cho nao|o cho nao|dia diem nao|where)\b/;
 const SOURCE = /\b(lay (o|tu) dau|tu dau|dau ra|nguon (nao|tu dau)|come from)\b/;
@@ -56,7 +64,7 @@ export function questionType(question: string): QuestionShape {
   for (const [header, re] of HEADER) if (re.test(q)) return { type: "header", header };
   if (WHEN.test(q)) return FREQUENCY.test(q) ? { type: "when", frequency: true } : { type: "when" };
   // "mấy" is also "máy" (machine) folded; as a question word it stands before a counted noun, which is enough here.
-  if (HOW_MANY.test(q)) return { type: "how_many" };
+  if (HOW_MANY.test(q) && !(ONLY_MAY.test(q) && !OTHER_COUNT.test(q) && OTHER_ASKS.test(q))) return { type: "how_many" };
   if (RECIPIENT.test(q)) return { type: "who", recipient: true };
   if (WHO.test(q)) return APPROVAL.test(q) ? { type: "who", approval: true } : { type: "who" };
   // "Tiền lấy ở đâu", "kinh phí từ đâu ra": where the money comes from is a what-question, not a place.

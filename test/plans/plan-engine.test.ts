@@ -53,6 +53,16 @@ describe("question types", () => {
     expect(questionType("kế hoạch phường làm theo văn bản nào của tỉnh").header).toBe("implements");
     expect(questionType("mấy năm tổ chức một lần").frequency).toBe(true);
   });
+
+  it("reads 'mấy' beside another question word as the plural of chat, not a count", () => {
+    expect(questionType("tiền đâu ra để làm mấy việc này").type).toBe("what");
+    expect(questionType("ai kiem tra may dong tien chi cho hoat dong").type).toBe("who");
+    expect(questionType("phường làm gì với mấy tờ rơi nói sai lịch sử").type).toBe("what");
+    // Alone, or with "bao nhiêu", it still counts.
+    expect(questionType("mỗi tổ dân phố tổ chức mấy buổi sinh hoạt").type).toBe("how_many");
+    expect(questionType("ai được giao bao nhiêu tiền mấy năm").type).toBe("how_many");
+    expect(ask("tan-an", "tien dau ra de lam may viec nay").covered).toBe(true);
+  });
 });
 
 describe("search terms", () => {
