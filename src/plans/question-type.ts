@@ -64,7 +64,8 @@ export function questionType(question: string): QuestionShape {
   for (const [header, re] of HEADER) if (re.test(q)) return { type: "header", header };
   if (WHEN.test(q)) return FREQUENCY.test(q) ? { type: "when", frequency: true } : { type: "when" };
   // "mấy" is also "máy" (machine) folded; as a question word it stands before a counted noun, which is enough here.
-  if (HOW_MANY.test(q) && !(ONLY_MAY.test(q) && !OTHER_COUNT.test(q) && OTHER_ASKS.test(q))) return { type: "how_many" };
+  // A yes/no question ("có lưu lại bằng máy tính không") asks no count either: its "may" is "máy" or a plural.
+  if (HOW_MANY.test(q) && !(ONLY_MAY.test(q) && !OTHER_COUNT.test(q) && (OTHER_ASKS.test(q) || YES_NO.test(q)))) return { type: "how_many" };
   if (RECIPIENT.test(q)) return { type: "who", recipient: true };
   if (WHO.test(q)) return APPROVAL.test(q) ? { type: "who", approval: true } : { type: "who" };
   // "Tiền lấy ở đâu", "kinh phí từ đâu ra": where the money comes from is a what-question, not a place.

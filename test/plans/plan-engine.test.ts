@@ -58,6 +58,7 @@ describe("question types", () => {
     expect(questionType("tiền đâu ra để làm mấy việc này").type).toBe("what");
     expect(questionType("ai kiem tra may dong tien chi cho hoat dong").type).toBe("who");
     expect(questionType("phường làm gì với mấy tờ rơi nói sai lịch sử").type).toBe("what");
+    expect(questionType("phuong co luu lai tu lieu le hoi bang may tinh ko").type).toBe("yes_no");
     // Alone, or with "bao nhiêu", it still counts.
     expect(questionType("mỗi tổ dân phố tổ chức mấy buổi sinh hoạt").type).toBe("how_many");
     expect(questionType("ai được giao bao nhiêu tiền mấy năm").type).toBe("how_many");
@@ -67,6 +68,13 @@ describe("question types", () => {
 
 describe("search terms", () => {
   const vocab = planVocabulary();
+
+  it("give everyday words the plans' group: 'nói sai' is 'xuyên tạc', 'canh chừng' is 'ngăn chặn', 'gửi kết quả lên' is 'báo cáo'", () => {
+    const group = (phrase: string) => termsOf(syllables(phrase), vocab.phrases).filter((t) => t.startsWith("@"));
+    for (const [everyday, plan] of [["nói sai", "xuyên tạc"], ["canh chừng", "ngăn chặn"], ["gửi kết quả", "báo cáo"], ["bớt lộn xộn", "an toàn"], ["khen thưởng", "tôn vinh"], ["kêu", "phản ánh"]]) {
+      expect(group(everyday), everyday).toEqual(expect.arrayContaining(group(plan)));
+    }
+  });
 
   it("are folded syllables and syllable pairs, so diacritics do not matter", () => {
     expect(termsOf(syllables("Lễ hội Đền Đô"))).toEqual(termsOf(syllables("le hoi den do")));
