@@ -66,6 +66,17 @@ export class ScoredPassages {
    * what was asked goes before one that repeats one of its words.
    */
   top(packIds: readonly string[] | undefined, k: number): PlanHit[] {
+    // Routing and the answer ask for the same packs' best: ranked (coverage and all) once per question.
+    const key = `${k}:${packIds?.join(",") ?? "*"}`;
+    let hits = this.#tops.get(key);
+    if (!hits) this.#tops.set(key, (hits = this.#top(packIds, k)));
+    return hits.slice();
+  }
+
+  /** Hits already ranked, by k and packs (a hit is read, never changed, by those who ask). */
+  readonly #tops = new Map<string, readonly PlanHit[]>();
+
+  #top(packIds: readonly string[] | undefined, k: number): PlanHit[] {
     const n = k * CANDIDATES;
     const best: number[] = [];
     for (let i = 0; i < this.docs.length; i++) {
