@@ -22,6 +22,12 @@ export interface PlanHit {
   words: number;
 }
 
+/** Which passages (by index) and which sections (by index) hold a term: 1 where its `all` terms / section tf have it. */
+export interface Holders {
+  passages: Uint8Array;
+  sections: Uint8Array;
+}
+
 /** A passage's searchable fields. */
 export type Field = "text" | "heading" | "unit";
 export const FIELDS: readonly Field[] = ["text", "heading", "unit"];
@@ -58,6 +64,8 @@ export class ScoredPassages {
     /** 1 where the passage or its section holds a term of the question. */
     readonly found: Uint8Array,
     readonly asked: readonly (Concept & { weight: number })[],
+    /** Where a term is held (PlanSearchIndex): coverage reads flags instead of looking every term up per passage. */
+    readonly holders: (term: string) => Holders,
   ) {}
 
   /**
@@ -88,7 +96,7 @@ export class ScoredPassages {
       if (best.length > n) best.pop();
     }
     const hits = best.map((i) => {
-      const coverage = this.#coverage(this.docs[i]);
+      const coverage = this.#coverage(i);
       return { i, hit: { passage: this.docs[i].passage, score: this.scores[i] * (COVERAGE_FLOOR + coverage), coverage, words: 0 } };
     });
     // Stable: equal scores keep the passages' order.
@@ -111,16 +119,24 @@ export class ScoredPassages {
     return words.size;
   }
 
-  /** Mostly what the passage itself (with its headings and unit) holds of the question, partly what its section holds. */
-  #coverage(d: PassageDoc): number {
+  /** The asked concepts with where each of their terms is held, resolved once per question. */
+  #resolved?: { weight: number; alternatives: Holders[]; groups: Holders[]; pairs: Holders[] }[];
+
+  /**
+   * Mostly what the i-th passage itself (with its headings and unit) holds of the question, partly what its section
+   * holds (read from the holders' flags, not by looking each term up in the passage's and the section's terms).
+   */
+  #coverage(i: number): number {
+    const holders = this.holders;
+    this.#resolved ??= this.asked.map((c) => ({ weight: c.weight, alternatives: c.alternatives.map(holders), groups: c.groups.map(holders), pairs: c.pairs.map(holders) }));
+    const section = this.docs[i].section;
     let total = 0;
     let inPassage = 0;
     let inSection = 0;
-    const sec = this.sections[d.section].tf;
-    for (const c of this.asked) {
+    for (const c of this.#resolved) {
       total += c.weight;
-      inPassage += c.weight * found(c, d.all);
-      inSection += c.weight * found(c, sec);
+      inPassage += c.weight * foundAt(c, "passages", i);
+      inSection += c.weight * foundAt(c, "sections", section);
     }
     return total > 0 ? (PASSAGE_COVERAGE * inPassage + (1 - PASSAGE_COVERAGE) * inSection) / total : 0;
   }
@@ -130,14 +146,15 @@ export class ScoredPassages {
  * How much of a question's syllable a passage holds: all of it when it has the syllable as part of the word the
  * question uses (a pair with a neighbour, or a paraphrase group), or the syllable stands alone in the question;
  * PART_CREDIT when the passage only has the syllable in other words ("giá" of "giá trị" for "giá đất").
+ * (`at`: a passage's index in "passages" or a section's in "sections").
  */
-function found(c: Concept, terms: ReadonlySet<string> | ReadonlyMap<string, number>): number {
-  if (!anyIn(c.alternatives, terms)) return 0;
-  if (c.pairs.length === 0 || anyIn(c.groups, terms) || anyIn(c.pairs, terms)) return 1;
+function foundAt(c: { alternatives: Holders[]; groups: Holders[]; pairs: Holders[] }, where: keyof Holders, at: number): number {
+  if (!heldIn(c.alternatives, where, at)) return 0;
+  if (c.pairs.length === 0 || heldIn(c.groups, where, at) || heldIn(c.pairs, where, at)) return 1;
   return PART_CREDIT;
 }
 
-function anyIn(list: readonly string[], terms: ReadonlySet<string> | ReadonlyMap<string, number>): boolean {
-  for (const t of list) if (terms.has(t)) return true;
+function heldIn(list: readonly Holders[], where: keyof Holders, at: number): boolean {
+  for (const h of list) if (h[where][at] === 1) return true;
   return false;
 }
