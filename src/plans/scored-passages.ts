@@ -22,6 +22,18 @@ export interface PlanHit {
   words: number;
 }
 
+/** An asked concept with where its terms are held (see Holders). */
+interface ResolvedConcept {
+  word: string;
+  weight: number;
+  self: Holders;
+  alternatives: Holders[];
+  groups: Holders[];
+  groupTerms: readonly string[];
+  pairs: Holders[];
+  pairTerms: readonly string[];
+}
+
 /** Which passages (by index) and which sections (by index) hold a term: 1 where its `all` terms / section tf have it. */
 export interface Holders {
   passages: Uint8Array;
@@ -101,39 +113,55 @@ export class ScoredPassages {
     });
     // Stable: equal scores keep the passages' order.
     hits.sort((a, b) => b.hit.score - a.hit.score || a.i - b.i);
-    return hits.slice(0, k).map(({ i, hit }) => ({ ...hit, words: this.#words(this.docs[i]) }));
+    return hits.slice(0, k).map(({ i, hit }) => ({ ...hit, words: this.#words(i) }));
   }
 
-  /** The question's words the passage or its section holds as words (PlanHit.words). */
-  #words(d: PassageDoc): number {
-    const sec = this.sections[d.section].tf;
-    const has = (t: string) => d.all.has(t) || sec.has(t);
+  /** The question's words the i-th passage or its section holds as words (PlanHit.words). */
+  #words(i: number): number {
+    const section = this.docs[i].section;
     const words = new Set<string>();
-    for (const c of this.asked) {
-      for (const t of c.pairs) if (has(t)) words.add(t);
+    for (const c of this.#concepts()) {
+      for (let j = 0; j < c.pairs.length; j++) if (heldBy(c.pairs[j], i, section)) words.add(c.pairTerms[j]);
       let inGroup = false;
-      for (const t of c.groups) if (has(t)) inGroup = !!words.add(t);
+      for (let j = 0; j < c.groups.length; j++) {
+        if (heldBy(c.groups[j], i, section)) {
+          words.add(c.groupTerms[j]);
+          inGroup = true;
+        }
+      }
       // A syllable standing alone counts once: as itself or as its paraphrase group ("tiền" is "@kinh phí"), not both.
-      if (c.pairs.length === 0 && !inGroup && has(c.word)) words.add(c.word);
+      if (c.pairs.length === 0 && !inGroup && heldBy(c.self, i, section)) words.add(c.word);
     }
     return words.size;
   }
 
   /** The asked concepts with where each of their terms is held, resolved once per question. */
-  #resolved?: { weight: number; alternatives: Holders[]; groups: Holders[]; pairs: Holders[] }[];
+  #resolved?: ResolvedConcept[];
+
+  #concepts(): ResolvedConcept[] {
+    const holders = this.holders;
+    return (this.#resolved ??= this.asked.map((c) => ({
+      word: c.word,
+      weight: c.weight,
+      self: holders(c.word),
+      alternatives: c.alternatives.map(holders),
+      groups: c.groups.map(holders),
+      groupTerms: c.groups,
+      pairs: c.pairs.map(holders),
+      pairTerms: c.pairs,
+    })));
+  }
 
   /**
    * Mostly what the i-th passage itself (with its headings and unit) holds of the question, partly what its section
    * holds (read from the holders' flags, not by looking each term up in the passage's and the section's terms).
    */
   #coverage(i: number): number {
-    const holders = this.holders;
-    this.#resolved ??= this.asked.map((c) => ({ weight: c.weight, alternatives: c.alternatives.map(holders), groups: c.groups.map(holders), pairs: c.pairs.map(holders) }));
     const section = this.docs[i].section;
     let total = 0;
     let inPassage = 0;
     let inSection = 0;
-    for (const c of this.#resolved) {
+    for (const c of this.#concepts()) {
       total += c.weight;
       inPassage += c.weight * foundAt(c, "passages", i);
       inSection += c.weight * foundAt(c, "sections", section);
@@ -152,6 +180,11 @@ function foundAt(c: { alternatives: Holders[]; groups: Holders[]; pairs: Holders
   if (!heldIn(c.alternatives, where, at)) return 0;
   if (c.pairs.length === 0 || heldIn(c.groups, where, at) || heldIn(c.pairs, where, at)) return 1;
   return PART_CREDIT;
+}
+
+/** Whether the passage or its section holds the term. */
+function heldBy(h: Holders, passage: number, section: number): boolean {
+  return h.passages[passage] === 1 || h.sections[section] === 1;
 }
 
 function heldIn(list: readonly Holders[], where: keyof Holders, at: number): boolean {
