@@ -6,10 +6,13 @@
  * (built first, with package.json's start flags) and gets the bench's ten questions as signed Zalo webhooks from a
  * new person each, at a fixed rate, replies going to the same raw-socket stub as `npm run bench`.
  *
- * `--root DIR` runs another checkout (its own build, store and flags; this script and scripts/bench-wire.ts are
+ * `--root DIR` runs another checkout (its own build, store and flags; this script and its helpers in scripts/ are
  * all it needs from here), so two commits can be compared back to back: alternate the runs, compare CPU per message.
+ * Heap bytes per message do not move with the machine's load; CPU time does (contention inflates it).
  * Options: `--messages N` measured (default 8000), `--warm-up N` before (default 3000), `--rate N` per second
- * (default 800), `--conversations N` stored before (default 100000), `--starts N` cold starts timed (default 3).
+ * (default 800), `--conversations N` stored before (default 100000), `--starts N` cold starts timed (default 3),
+ * `--node-flags "…"` for the bot, `--phase-signal` (SIGUSR2 to the bot as the measured phase starts and ends, for a
+ * profiler preloaded with `--node-flags "-r …"`).
  *
  * @example npm run bench:per-message -- --root /tmp/before   // "bot CPU per message: 812 µs (user 740, kernel 72) …"
  */
@@ -21,6 +24,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import { httpRequestBytes, RAW_STUB_SOURCE, RawClient } from "./bench-wire.js";
+import { BENCH_ZALO_APP_ID, BENCH_ZALO_OA_SECRET, percentile, zaloBenchEnv } from "./lib/bench-env.js";
+import { BENCH_QUESTIONS } from "./lib/bench-questions.js";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -36,21 +41,10 @@ const STARTS = Number(option("starts", "3"));
 const NODE_FLAGS = option("node-flags", "").split(" ").filter(Boolean);
 /** Sends SIGUSR2 to the bot when the measured phase starts and ends (for a profiler preloaded with --node-flags "-r …"). */
 const PHASE_SIGNAL = args.includes("--phase-signal");
-const APP_ID = "3605738391474520000";
-const OA_SECRET = "bench-oa-secret";
+const APP_ID = BENCH_ZALO_APP_ID;
+const OA_SECRET = BENCH_ZALO_OA_SECRET;
 const OA_ID = "579745863508352884";
-const QUESTIONS = [
-  "hội lim năm nay ngày nào",
-  "hoi lim nam 2027 ngay nao vay ad",
-  "chợ âm dương họp đêm nào",
-  "quan họ được unesco công nhận năm nào",
-  "cho e dk 1 suat hoc quan ho voi",
-  "số điện thoại phòng văn hóa",
-  "When is the Lim festival?",
-  "mục tiêu đến năm 2030 của kế hoạch là gì",
-  "xin chào",
-  "cảm ơn ad nhiều",
-];
+const QUESTIONS = BENCH_QUESTIONS;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -203,11 +197,7 @@ async function main(): Promise<void> {
       latencies.push(at - started);
     }
   });
-  const envFor = (port: number, dataDir: string): Record<string, string> => ({
-    PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", STORE: "lowdb", DATA_DIR: dataDir, BOT_TODAY: "2026-11-25",
-    ZALO_APP_ID: APP_ID, ZALO_APP_SECRET: "bench", ZALO_OA_SECRET_KEY: OA_SECRET, ZALO_OA_ACCESS_TOKEN: "bench-token",
-    ZALO_API_BASE: `http://127.0.0.1:${stubPort}`,
-  });
+  const envFor = (port: number, dataDir: string) => zaloBenchEnv({ port, stubPort, dataDir, store: "lowdb" });
 
   // Cold starts, timed to the first 200 on /healthz.
   const startups: number[] = [];
@@ -263,7 +253,7 @@ async function main(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
+  const pct = (p: number) => percentile(latencies, p);
   const user = ((cpuAfter.user - cpuBefore.user) * 1000) / MESSAGES;
   const kernel = ((cpuAfter.system - cpuBefore.system) * 1000) / MESSAGES;
   console.log(`root ${ROOT}: ${MESSAGES} messages at ${RATE}/s after ${WARM_UP} warm-up, ${CONVERSATIONS} conversations stored; ${latencies.length} answered, unanswered ${sentAt.size}`);
