@@ -44,6 +44,7 @@ export interface UnderstanderOptions {
 
 const OUT_OF_SCOPE = INTENT_LABELS.indexOf("out_of_scope");
 const REPORT = INTENT_LABELS.indexOf("report_violation");
+const HANDOFF = INTENT_LABELS.indexOf("human_handoff");
 const STATUS = INTENT_LABELS.indexOf("report_status");
 // Reports a plan asks its units for ("báo cáo hằng năm trước ngày 15/10"), not a person's report.
 const PLAN_REPORTING = /\b(hang nam|moi nam|dinh ky|yearly|annual|every year|ke hoach|plan|truoc ngay|han (nop|chot)|due|deadline|cac don vi|units?)\b/;
@@ -55,6 +56,11 @@ const HAS_DIGIT = /\d/;
 // is not about one's reminders, whatever the classifier's guess.
 const REMINDERS = ["manage_reminders", "subscribe_reminder"].map((l) => INTENT_LABELS.indexOf(l as IntentLabel));
 const REMINDER_CUE = /\b(nhac|nhan tin|nhan (toi|minh|em|cho)|let me know|tell me|inform me|thong bao|theo doi|bao (toi|minh|em|truoc|tin)|dang ky nhan|huy|remind\w*|notif\w*|subscri\w*|unsubscri\w*|alerts?|follow\w*)\b/;
+
+// Asking for a person, in words: staff asked FOR ("cho mình gặp cán bộ", "có người thật không", "can I talk to
+// staff"), not asked ABOUT ("cán bộ văn hóa có phải đi tập huấn không", "liên hệ sở nào để …"). A question without
+// these words goes to the answers like any other question; every plan answer offers "Gặp cán bộ" anyway.
+const STAFF_REQUEST = /\b(gap(?! (kho khan|vuong mac|su co|van de|tro ngai))|noi chuyen|chat (voi|with)|nhan (voi|tin cho) (can bo|nhan vien|nguoi|ad)|chuyen (cho|sang|may|toi|den|qua) (can bo|nhan vien|nguoi|ad|admin|chuyen vien)|ket noi|nguoi that|ad that|admin that|nguoi hay may|bot|robot|may tra loi|tu van vien|(duoc )?tu van|ho tro truc tiep|(co|dang|con) (ai|can bo|nguoi|nhan vien|ad)( \w+)? truc|nguoi truc|can bo truc|goi (lai|dien|cho toi|cho minh|cho em)|lien he lai|trao doi (voi|truc tiep)|khieu nai|talk|speak|connect me|transfer|human|real person|(a|some) person|someone|operator|agent|call me)\b/;
 
 /** Train and return an Understander (about 100 ms for the shipped intents). */
 export function createUnderstander(options: UnderstanderOptions): Understander {
@@ -89,9 +95,11 @@ export function createUnderstander(options: UnderstanderOptions): Understander {
       const asked =
         (best === REPORT && asksQuestion(n.folded, text)) ||
         (best === STATUS && !/\d/.test(text) && PLAN_REPORTING.test(n.folded) && asksQuestion(n.folded, text)) ||
+        (best === HANDOFF && !STAFF_REQUEST.test(n.folded) && asksQuestion(n.folded, text)) ||
         (REMINDERS.includes(best) && !REMINDER_CUE.test(n.folded) && asksQuestion(n.folded, text));
       if (asked) {
-        // "Lễ hội đền Đô tưởng niệm ai?" asks about a festival; it does not report one.
+        // "Lễ hội đền Đô tưởng niệm ai?" asks about a festival; it does not report one. "Cán bộ văn hóa có phải
+        // đi tập huấn không?" asks about the plan; it does not ask for staff.
         best = QUESTION_INTENTS.reduce((b, c) => (probabilities[c] > probabilities[b] ? c : b), QUESTION_INTENTS[0]);
       }
       let intent: IntentLabel = INTENT_LABELS[best];

@@ -217,11 +217,13 @@ export function composeAnswer(
   if (line && !appendix) out.push(line);
   // The appendix's rows, each as the citation names it ("nhiệm vụ 3 (Số hóa di sản văn hóa)").
   if (opts.rows?.length) out.push(opts.rows.map((p) => sectionName(p.section, lang).replace(/^Phụ lục “[^”]*”, |^appendix “[^”]*”, /, "")).join("; ") + ".");
+  const leadLines = out.join("\n");
   if (vi) out.push(citationLine(best.plan, best.section, "vi"), `“${quote}”`);
   else if (cjk) out.push(CJK_LEAD[cjk].cite(citationCjk(best.plan, best.section, cjk, ctx.localities ?? [])), CJK_LEAD[cjk].wording, `“${quote}”`);
   else out.push("The plan's wording (Vietnamese):", `“${quote}”`, citationLine(best.plan, best.section, "en"));
   return {
     text: out.join("\n"),
+    lead: leadLines,
     covered: true,
     type: shape.type,
     packId: best.packId,
@@ -305,14 +307,16 @@ function citationCjk(h: PlanHeaderFacts, s: PlanSectionRef, lang: CjkLang, local
 
 /** An answer from the plan's header (number, date, issuer, signer, documents it implements, period, title). */
 export function composeHeader(h: PlanHeaderFacts, fact: HeaderFact, language: Language, fromParent: boolean, localities: readonly UnitName[] = []): PlanAnswer {
-  let text: string;
+  let lead: string;
+  let source: string;
   if (language === "zh" || language === "ko") {
     const issuer = issuerCjk(h.issuer, language, localities);
     const plan = planNameCjk(h, language, issuer);
-    text = `${HEADER_CJK[language][fact](h, issuer)}\n${language === "zh" ? `出处：${plan}的开头部分。` : `출처: ${plan}의 머리 부분.`}`;
-  } else if (language === "vi") text = `${HEADER_VI[fact](h)}\nTheo phần đầu văn bản ${planName(h, "vi")}.`;
-  else text = `${HEADER_EN[fact](h)}\nSource: the header of ${planName(h, "en")}.`;
-  return { text, covered: true, type: "header", packId: h.packId, planId: h.planId, sections: ["header"], fromParent, coverage: 1, quotes: [] };
+    lead = HEADER_CJK[language][fact](h, issuer);
+    source = language === "zh" ? `出处：${plan}的开头部分。` : `출처: ${plan}의 머리 부분.`;
+  } else if (language === "vi") [lead, source] = [HEADER_VI[fact](h), `Theo phần đầu văn bản ${planName(h, "vi")}.`];
+  else [lead, source] = [HEADER_EN[fact](h), `Source: the header of ${planName(h, "en")}.`];
+  return { text: `${lead}\n${source}`, lead, covered: true, type: "header", packId: h.packId, planId: h.planId, sections: ["header"], fromParent, coverage: 1, quotes: [] };
 }
 
 /** The "not covered" wording in Chinese and Korean. */

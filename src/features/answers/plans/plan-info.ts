@@ -11,7 +11,7 @@
  */
 import type { Reply } from "../../../core/message.js";
 import type { ContentPack } from "../../../content/index.js";
-import { PlanEngine, type PlanAnswer, type PlanQuestion } from "../../../plans/index.js";
+import { PlanEngine, PlanQuestion, joinAnswers, splitAsks, type PlanAnswer } from "../../../plans/index.js";
 import type { AnswerInput } from "../answer-input.js";
 import { lines, staffChoice } from "../answer-text.js";
 
@@ -42,12 +42,19 @@ export function planEngineFor(input: Pick<AnswerInput, "plans" | "pack">): PlanE
  * one routing searched with (routeByEvidence), so the plans are not searched twice for one message.
  */
 export function planAnswer(input: Pick<AnswerInput, "text" | "language" | "pack" | "plans">, question?: PlanQuestion): PlanAnswer {
-  return planEngineFor(input).answer(question ?? input.text, {
+  const engine = planEngineFor(input);
+  const ctx = {
     lineage: input.pack.lineage,
     language: input.language,
     units: input.pack.contacts.map((c) => ({ vi: c.names.vi, en: c.names.en, zh: c.names.zh, ko: c.names.ko })),
     localities: [input.pack.names, input.pack.province],
-  });
+  };
+  const whole = question ?? engine.question(input.text, input.language);
+  // Two asks in one message ("kế hoạch số mấy, ai ký?", "ai chủ trì và bao giờ xong"): each answered, one reply.
+  // Each ask is searched with the whole message (its topic words are in the other piece) but answered as its own type.
+  const asks = input.language === "vi" || input.language === "en" ? splitAsks(input.text, (t) => engine.question(t, input.language).shape) : [];
+  if (asks.length > 1) return joinAnswers(asks.map((a) => engine.answer(new PlanQuestion(whole.text, whole.english, a.shape), ctx)), asks, input.language);
+  return engine.answer(whole, ctx);
 }
 
 /** Answer a plan_info message from the plans of the person's pack (`question`: the one routing read, if any). */
