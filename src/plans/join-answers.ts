@@ -18,6 +18,8 @@ const ABOUT = { vi: (ask: string) => `Về “${ask}”:`, en: (ask: string) => 
 export function joinAnswers(answers: PlanAnswer[], asks: PlanAsk[], language: PlanLanguage): PlanAnswer {
   const body = (a: PlanAnswer) => (a.lead !== undefined && a.text.startsWith(a.lead) ? a.text.slice(a.lead.length).replace(/^\n/, "") : a.text);
   const covered = answers.filter((a) => a.covered);
+  // None answered: one "not covered" (the same plans searched, the same cut-off note) rather than one per ask.
+  if (covered.length === 0) return answers[0];
   const first = covered[0] ?? answers[0];
   // One passage answers every ask: the leads, then what they all cite once.
   const shared = answers.every((a) => a.covered && a.planId === first.planId && body(a) === body(first));
