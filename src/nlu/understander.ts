@@ -62,6 +62,9 @@ const REMINDER_CUE = /\b(nhac|nhan tin|nhan (toi|minh|em|cho)|let me know|tell m
 // these words goes to the answers like any other question; every plan answer offers "Gặp cán bộ" anyway.
 const STAFF_REQUEST = /\b(gap(?! (kho khan|vuong mac|su co|van de|tro ngai))|noi chuyen|chat (voi|with)|nhan (voi|tin cho) (can bo|nhan vien|nguoi|ad)|chuyen (cho|sang|may|toi|den|qua) (can bo|nhan vien|nguoi|ad|admin|chuyen vien)|ket noi|nguoi that|ad that|admin that|nguoi hay may|bot|robot|may tra loi|tu van vien|(duoc )?tu van|ho tro truc tiep|(co|dang|con) (ai|can bo|nguoi|nhan vien|ad)( \w+)? truc|nguoi truc|can bo truc|goi (lai|dien|cho toi|cho minh|cho em)|lien he lai|trao doi (voi|truc tiep)|khieu nai|talk|speak|connect me|transfer|human|real person|(a|some) person|someone|operator|agent|call me)\b/;
 
+// "… đi tập huấn không": a yes/no question without "có" in front.
+const YES_NO_END = /\S+ \S+ (khong|ko|k|chua|hong)$/;
+
 /** Train and return an Understander (about 100 ms for the shipped intents). */
 export function createUnderstander(options: UnderstanderOptions): Understander {
   const examples = options.examples ?? loadTrainingData(options.intentsDir);
@@ -95,7 +98,7 @@ export function createUnderstander(options: UnderstanderOptions): Understander {
       const asked =
         (best === REPORT && asksQuestion(n.folded, text)) ||
         (best === STATUS && !/\d/.test(text) && PLAN_REPORTING.test(n.folded) && asksQuestion(n.folded, text)) ||
-        (best === HANDOFF && !STAFF_REQUEST.test(n.folded) && asksQuestion(n.folded, text)) ||
+        (best === HANDOFF && !STAFF_REQUEST.test(n.folded) && (asksQuestion(n.folded, text) || YES_NO_END.test(n.folded))) ||
         (REMINDERS.includes(best) && !REMINDER_CUE.test(n.folded) && asksQuestion(n.folded, text));
       if (asked) {
         // "Lễ hội đền Đô tưởng niệm ai?" asks about a festival; it does not report one. "Cán bộ văn hóa có phải

@@ -28,8 +28,8 @@ export function clauses(text: string): string[] {
 }
 
 /** The clause that answers a type, the one sharing most syllables with the question first. */
-export function keyClause(text: string, type: QuestionType, question = ""): string | undefined {
-  const evidence = type === "how_many" ? NUMBER : type === "when" ? TIME : type === "where" ? PLACE : undefined;
+export function keyClause(text: string, type: QuestionType, question = "", only?: RegExp): string | undefined {
+  const evidence = only ?? (type === "how_many" ? NUMBER : type === "when" ? TIME : type === "where" ? PLACE : undefined);
   if (!evidence) return undefined;
   const asked = new Set(syllables(question));
   let best: { clause: string; overlap: number } | undefined;

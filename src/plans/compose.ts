@@ -116,7 +116,7 @@ const CJK_LEAD = {
 } as const;
 
 /** A lead in Chinese or Korean: the same facts as the English one, the Vietnamese key clause quoted. */
-function cjkLead(best: PlanPassage, type: QuestionType, question: string, lang: "zh" | "ko", units?: readonly UnitName[]): { line?: string; key?: string } {
+function cjkLead(best: PlanPassage, type: QuestionType, question: string, lang: "zh" | "ko", units?: readonly UnitName[], frequency = false): { line?: string; key?: string } {
   const w = CJK_LEAD[lang];
   const row = best.row;
   switch (type) {
@@ -128,7 +128,7 @@ function cjkLead(best: PlanPassage, type: QuestionType, question: string, lang: 
     case "when":
     case "how_many":
     case "where": {
-      const key = type === "when" && row?.time ? row.time : keyClause(best.text, type, question);
+      const key = timeKey(best, type, question, frequency);
       return key ? { line: `${w[type]}${w.colon}“${key}”${w.stop}`, key } : {};
     }
     case "yes_no":
@@ -139,8 +139,21 @@ function cjkLead(best: PlanPassage, type: QuestionType, question: string, lang: 
   }
 }
 
-function lead(best: PlanPassage, type: QuestionType, question: string, language: Language, units?: readonly UnitName[]): { line?: string; key?: string } {
-  if (language === "zh" || language === "ko") return cjkLead(best, type, question, language, units);
+/**
+ * The clause a when-, how-many- or where-lead quotes. A table row's time column answers "when", except for "how
+ * often" when the row says a frequency elsewhere ("cập nhật định kỳ tối thiểu 1 lần/tháng" in its result column).
+ */
+function timeKey(best: PlanPassage, type: QuestionType, question: string, frequency: boolean): string | undefined {
+  if (type === "when" && frequency) {
+    const often = keyClause(best.text, type, question, FREQUENCY_CLAUSE);
+    if (often && !(best.row?.time && FREQUENCY_CLAUSE.test(best.row.time))) return often;
+  }
+  return type === "when" && best.row?.time ? best.row.time : keyClause(best.text, type, question);
+}
+const FREQUENCY_CLAUSE = /(\d+ lần\/(năm|tháng|tuần|quý)|năm\/lần|(hằng|hàng|mỗi) (năm|tháng|tuần|quý)|định kỳ)/i;
+
+function lead(best: PlanPassage, type: QuestionType, question: string, language: Language, units?: readonly UnitName[], frequency = false): { line?: string; key?: string } {
+  if (language === "zh" || language === "ko") return cjkLead(best, type, question, language, units, frequency);
   const lang: Lang = language;
   const vi = lang === "vi";
   const row = best.row;
@@ -158,7 +171,7 @@ function lead(best: PlanPassage, type: QuestionType, question: string, language:
     case "when":
     case "how_many":
     case "where": {
-      const key = type === "when" && row?.time ? row.time : keyClause(best.text, type, question);
+      const key = timeKey(best, type, question, frequency);
       if (!key) return {};
       if (vi) {
         const label = type === "when" ? "Thời gian" : type === "how_many" ? "Con số trong kế hoạch" : "Nơi thực hiện";
@@ -195,7 +208,7 @@ export function composeAnswer(
   const passages = quoted(hits, shape.type, opts.section);
   const itemChars = passages.length > 3 ? LIST_ITEM_CHARS : PASSAGE_CHARS;
   // The best passage keeps the room of a single quote: it is what answers.
-  const { line, key } = lead(best, shape.type, question, ctx.language, ctx.units);
+  const { line, key } = lead(best, shape.type, question, ctx.language, ctx.units, shape.frequency);
   let budget = QUOTE_CHARS;
   const pieces = passages.map((p) => {
     const room = p === best ? PASSAGE_CHARS : Math.min(itemChars, Math.max(120, budget));

@@ -31,6 +31,8 @@ const HEADER: [HeaderFact, RegExp][] = [
   ["title", /\b((full |official )?(name|title) of (the |this )?([\w']+ ){0,3}plan|ten (day du )?(cua )?ke hoach|ke hoach (ten|ten la) gi|title of the plan|plan'?s? (name|title)|name of the plan)\b/],
 ];
 
+// "Hàng tháng cập nhật mấy lần", "mấy lần một năm": how many times in a period is a frequency, not a count.
+const TIMES_PER = /\b((hang|moi|mot|1) (nam|thang|tuan|quy)( \w+){0,5} (may|bao nhieu) lan|(may|bao nhieu) lan( \w+){0,3} (mot|1|moi|hang) (nam|thang|tuan|quy)|how many times (a|per|each|every) (year|month|week))\b/;
 const FREQUENCY = /\b((bao lau|may nam|may thang|bao nhieu nam)( \w+){0,4} (mot|1) lan|bao lau|may nam mot lan|bao nhieu nam mot lan|may lan|dinh ky|how often|how frequently|mot lan)\b/;
 const WHEN = /\b((bao lau|may nam|may thang|bao nhieu nam)( \w+){0,4} (mot|1) lan|khi nao|bao gio|luc nao|thoi gian nao|thoi han|han chot|truoc ngay (nao|may)|ngay nao|ngay may|thang nao|thang may|nam nao|quy nao|giai doan nao|bao lau|may nam mot lan|bao nhieu nam mot lan|may lan mot nam|dinh ky|khi nao thi|tu nam nao|den nam nao|when|how often|by when|deadline|what year|which year|how frequently|what date|by what date)\b/;
 // An amount of money is a how-many question too ("What is the budget in VND?", "tổng kinh phí là mấy tỷ").
@@ -46,6 +48,7 @@ const LIST = /\b(ke ten|liet ke|gom (nhung )?(gi|nao)|bao gom (nhung )?(gi|nao)|
 export function questionType(question: string): QuestionShape {
   const q = fold(question).replace(/[?!.,;:]+/g, " ").replace(/\s+/g, " ").trim();
   for (const [header, re] of HEADER) if (re.test(q)) return { type: "header", header };
+  if (TIMES_PER.test(q)) return { type: "when", frequency: true };
   if (WHEN.test(q)) return FREQUENCY.test(q) ? { type: "when", frequency: true } : { type: "when" };
   // "mấy" is also "máy" (machine) folded; as a question word it stands before a counted noun, which is enough here.
   if (HOW_MANY.test(q)) return { type: "how_many" };

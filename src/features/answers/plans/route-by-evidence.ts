@@ -25,6 +25,7 @@ const FESTIVAL_DATE = /\b(ngay nao|ngay may|khi nao|bao gio|luc nao|may gio|dien
 const FREQUENCY = /\b(bao lau|may nam|nam\/lan|mot lan|dinh ky|how often)\b/;
 const COMMEMORATES = /\b(tuong nho|tuong niem|tho ai|tho vi|de tuong|y nghia|nguon goc|su tich|ky niem ai|commemorat\w*|in honou?r of|meaning|origin|worship)\b/;
 const CONTACT_FIELD = /\b(so dien thoai|dien thoai|sdt|hotline|email|mail|dia chi|o dau|gio lam viec|lam viec (luc|gio)|lien he|lien lac|phone|address|opening hours|contact)\b/;
+const CONTACT_DETAIL = /\b(so dien thoai|dien thoai|sdt|hotline|email|mail|dia chi|gio lam viec|lam viec (luc|gio)|goi (so|dien|vao)|lien lac (bang|qua)|phone|call|address|opening hours|e-?mail)\b/;
 const CLASS_FIELD = /\b(hoc phi|lich hoc|dang ky|khai giang|con cho|het cho|gio hoc|hoc o dau|hoc vao|bao gio hoc|may gio|fee|schedule|register|sign up|enrol|when does)\b/;
 const HERITAGE_FIELD = /\b(la gi|o dau|mo cua|gio mo|ve vao|gia ve|dia chi|xep hang|unesco ghi danh|what is|where is|opening|ticket)\b/;
 
@@ -49,7 +50,9 @@ export function routeByEvidence(input: AnswerInput): Route {
   // The cards answer what they hold, unless the question says it is about the plan.
   if (!/\b(ke hoach|plan)\b/.test(f)) {
     if (intent === "festival_dates" && festivalId && FESTIVAL_DATE.test(f) && !FREQUENCY.test(f)) return { route: "intent" };
-    if (intent === "contact_info" && CONTACT_FIELD.test(f)) return { route: "intent" };
+    // A contact's phone, address or hours is the card's; "liên hệ sở nào để …", "who is the contact point with the
+    // ministry" asks which unit does something, which the plans say (the card would only list every unit).
+    if (intent === "contact_info" && (CONTACT_DETAIL.test(f) || (CONTACT_FIELD.test(f) && question.shape.type !== "who"))) return { route: "intent" };
     if (intent === "join_class" && CLASS_FIELD.test(f)) return { route: "intent" };
   }
 
