@@ -98,8 +98,9 @@ export function createUnderstander(options: UnderstanderOptions): Understander {
       const asked =
         (best === REPORT && asksQuestion(n.folded, text)) ||
         (best === STATUS && !/\d/.test(text) && PLAN_REPORTING.test(n.folded) && asksQuestion(n.folded, text)) ||
-        (best === HANDOFF && !STAFF_REQUEST.test(n.folded) && (asksQuestion(n.folded, text) || YES_NO_END.test(n.folded))) ||
+        (best === HANDOFF && (n.language === "vi" || n.language === "en") && !STAFF_REQUEST.test(n.folded) && (asksQuestion(n.folded, text) || YES_NO_END.test(n.folded))) ||
         (REMINDERS.includes(best) && !REMINDER_CUE.test(n.folded) && asksQuestion(n.folded, text));
+      const byHandoff = best === HANDOFF;
       if (asked) {
         // "Lễ hội đền Đô tưởng niệm ai?" asks about a festival; it does not report one. "Cán bộ văn hóa có phải
         // đi tập huấn không?" asks about the plan; it does not ask for staff.
@@ -107,6 +108,9 @@ export function createUnderstander(options: UnderstanderOptions): Understander {
       }
       let intent: IntentLabel = INTENT_LABELS[best];
       let confidence = probabilities[best];
+      // A question taken away from the handoff keeps the usual bar: unsure, it is out of scope (the answers then give
+      // it to the plans when they hold it).
+      const unsure = asked && byHandoff && (confidence < threshold || known < minCoverage);
 
       const entities: Entities = {};
       if (HAS_DIGIT.test(text)) {
@@ -120,7 +124,7 @@ export function createUnderstander(options: UnderstanderOptions): Understander {
       if (n.foldedTokens.length === 0 && !entities.ticketCodes) {
         intent = "out_of_scope"; // only punctuation or unknown symbols
         confidence = 1;
-      } else if (best !== OUT_OF_SCOPE && !asked && (confidence < threshold || known < minCoverage)) {
+      } else if (best !== OUT_OF_SCOPE && (!asked || unsure) && (confidence < threshold || known < minCoverage)) {
         // A code says what the message is about even when the words around it do not.
         const code = entities.ticketCodes?.[0];
         if (code?.startsWith("PA-")) intent = "report_status";
