@@ -23,7 +23,7 @@ const PLAN_CUE = /\b(ke hoach|nhiem vu|chu tri|phu trach|duoc giao|giao cho|trac
 // What the cards hold.
 const FESTIVAL_DATE = /\b(ngay nao|ngay may|khi nao|bao gio|luc nao|may gio|dien ra|to chuc (vao )?(ngay|thang|hom)|nam nay|sap toi|thang may|am lich|duong lich|when|what date|which day|this year|next)\b/;
 const FREQUENCY = /\b(bao lau|may nam|nam\/lan|mot lan|dinh ky|how often)\b/;
-const COMMEMORATES = /\b(tuong nho|tuong niem|tho ai|tho vi|de tuong|y nghia|nguon goc|su tich|ky niem ai|commemorat\w*|in honou?r of|meaning|origin|worship)\b/;
+const COMMEMORATES = /\b(tuong nho|tuong niem|tho ai|tho vi|tho nhung|de tuong|y nghia|nguon goc|su tich|ky niem|ton vinh|(vi sao|tai sao) (co|lai co|to chuc)|to chuc de (lam gi|lam chi)|de lam gi|commemorat\w*|in honou?r of|meaning|origin|worship\w*|why is)\b/;
 const CONTACT_FIELD = /\b(so dien thoai|dien thoai|sdt|hotline|email|mail|dia chi|o dau|gio lam viec|lam viec (luc|gio)|lien he|lien lac|phone|address|opening hours|contact)\b/;
 const CONTACT_DETAIL = /\b(so dien thoai|dien thoai|sdt|hotline|email|mail|dia chi|gio lam viec|lam viec (luc|gio)|goi (so|dien|vao)|lien lac (bang|qua)|phone|call|address|opening hours|e-?mail)\b/;
 const CLASS_FIELD = /\b(hoc phi|lich hoc|dang ky|khai giang|con cho|het cho|gio hoc|hoc o dau|hoc vao|bao gio hoc|may gio|fee|schedule|register|sign up|enrol|when does)\b/;
