@@ -48,6 +48,9 @@ const HANDOFF = INTENT_LABELS.indexOf("human_handoff");
 const STATUS = INTENT_LABELS.indexOf("report_status");
 // Reports a plan asks its units for ("báo cáo hằng năm trước ngày 15/10"), not a person's report.
 const PLAN_REPORTING = /\b(hang nam|moi nam|dinh ky|yearly|annual|every year|ke hoach|plan|truoc ngay|han (nop|chot)|due|deadline|cac don vi|units?)\b/;
+// Words of a person asking after a report ("phản ánh của tôi đến đâu rồi", "đã có ai xuống xem chưa"); without any
+// (and without a code) "ai xử lý vi phạm an ninh văn hóa" asks who handles violations, which the plans say.
+const OWN_REPORT = /\b(phan anh|pa|ho so|vu (toi|em|minh|chau|viec)|(toi|em|minh|tui|chau) (da |vua )?bao|cua (toi|minh|em|chau|tui)|da gui|chua|sao roi|the nao roi|(den|toi) dau( roi| r)?|xuong (kiem tra|xem)|report|complaint|status|progress|any update)\b/;
 // A question the classifier took for a report goes to the best of these instead (the answers then route it by
 // what the content and plans hold).
 const QUESTION_INTENTS = ["plan_info", "festival_dates", "heritage_info", "contact_info", "join_class"].map((l) => INTENT_LABELS.indexOf(l as IntentLabel));
@@ -97,7 +100,7 @@ export function createUnderstander(options: UnderstanderOptions): Understander {
       // (A report's status is asked with its code; without one, a question about yearly reports is about the plans.)
       const asked =
         (best === REPORT && asksQuestion(n.folded, text)) ||
-        (best === STATUS && !/\d/.test(text) && PLAN_REPORTING.test(n.folded) && asksQuestion(n.folded, text)) ||
+        (best === STATUS && !/\d/.test(text) && (PLAN_REPORTING.test(n.folded) || !OWN_REPORT.test(n.folded)) && asksQuestion(n.folded, text)) ||
         (best === HANDOFF && (n.language === "vi" || n.language === "en") && !STAFF_REQUEST.test(n.folded) && (asksQuestion(n.folded, text) || YES_NO_END.test(n.folded))) ||
         (REMINDERS.includes(best) && !REMINDER_CUE.test(n.folded) && asksQuestion(n.folded, text));
       const byHandoff = best === HANDOFF;

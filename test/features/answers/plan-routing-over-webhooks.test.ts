@@ -80,6 +80,18 @@ describe("plan questions never open a dialog (Phường Võ Cường)", () => {
     }
   });
 
+  it("'ai xử lý vi phạm …' asks who handles violations: the plan's unit, not a report's status", async () => {
+    const text = await ask("ai xử lý vi phạm an ninh văn hóa");
+    expect(text).toMatch(/^Đơn vị được giao: Công an phường\./);
+    expect(await ask("phản ánh của tôi đến đâu rồi")).not.toMatch(PLAN_CITED);
+  });
+
+  it("an English question naming a relic finds it under its Vietnamese name", async () => {
+    const text = await ask("Is the Temple of Literature mentioned in the plan?");
+    expect(text).toMatch(/^Yes, the plan covers this\./);
+    expect(text).toContain("Văn miếu Bắc Ninh");
+  });
+
   it("'mỗi năm', 'hằng năm' are frequencies, not a month: the plan's yearly deadline", async () => {
     const text = await ask("hằng năm các đơn vị phải gửi báo cáo về phường trước ngày nào");
     expect(text).toMatch(/^Thời gian: .*trước ngày 15\/10 hằng năm/);

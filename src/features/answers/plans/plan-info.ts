@@ -38,10 +38,23 @@ export function planEngineFor(input: Pick<AnswerInput, "plans" | "pack">): PlanE
 }
 
 /**
+ * The message as the plans are searched with it. An English question that names a relic or a festival ("Is the
+ * Temple of Literature in the plan?") also carries the item's Vietnamese name, which is how the plans write it.
+ */
+export function planSearchText(input: Pick<AnswerInput, "text" | "language" | "pack" | "entities">): string {
+  if (input.language !== "en") return input.text;
+  const names = [
+    ...(input.entities.heritage ?? []).map((id) => input.pack.heritageItem(id)?.names.vi),
+    ...(input.entities.festivals ?? []).map((id) => input.pack.festival(id)?.names.vi),
+  ].filter((n): n is string => Boolean(n) && !input.text.includes(n!));
+  return names.length ? `${input.text} (${[...new Set(names)].join(", ")})` : input.text;
+}
+
+/**
  * The plan engine's answer to a message (no model): what `answerPlan` says, with what it cites. `question` is the
  * one routing searched with (routeByEvidence), so the plans are not searched twice for one message.
  */
-export function planAnswer(input: Pick<AnswerInput, "text" | "language" | "pack" | "plans">, question?: PlanQuestion): PlanAnswer {
+export function planAnswer(input: Pick<AnswerInput, "text" | "language" | "pack" | "plans"> & Partial<Pick<AnswerInput, "entities">>, question?: PlanQuestion): PlanAnswer {
   const engine = planEngineFor(input);
   const ctx = {
     lineage: input.pack.lineage,
@@ -49,7 +62,7 @@ export function planAnswer(input: Pick<AnswerInput, "text" | "language" | "pack"
     units: input.pack.contacts.map((c) => ({ vi: c.names.vi, en: c.names.en, zh: c.names.zh, ko: c.names.ko })),
     localities: [input.pack.names, input.pack.province],
   };
-  const whole = question ?? engine.question(input.text, input.language);
+  const whole = question ?? engine.question(input.entities ? planSearchText({ ...input, entities: input.entities }) : input.text, input.language);
   // Two asks in one message ("kế hoạch số mấy, ai ký?", "ai chủ trì và bao giờ xong"): each answered, one reply.
   // Each ask is searched with the whole message (its topic words are in the other piece) but answered as its own type.
   const asks = input.language === "vi" || input.language === "en" ? splitAsks(input.text, (t) => engine.question(t, input.language).shape) : [];

@@ -13,7 +13,7 @@ import { fold } from "../../../nlu/fold.js";
 import { asksQuestion } from "../../../nlu/question-form.js";
 import type { AnswerInput } from "../answer-input.js";
 import type { PlanQuestion } from "../../../plans/index.js";
-import { planEngineFor } from "./plan-info.js";
+import { planEngineFor, planSearchText } from "./plan-info.js";
 
 /** Where a message is answered: its intent's answer, the plans, or a festival's card with its description. */
 export type Route = { route: "intent" } | { route: "plan"; question: PlanQuestion } | { route: "festival-description"; festivalId: string };
@@ -36,7 +36,7 @@ export function routeByEvidence(input: AnswerInput): Route {
   const engine = planEngineFor(input);
   // A Chinese or Korean message is read in English plan terms ("谁负责" → "who is responsible for"). The plans are
   // searched at most once per message: the answer reuses this question's scored passages.
-  const question = engine.question(input.text, input.language);
+  const question = engine.question(planSearchText(input), input.language);
   const f = fold(question.text);
   // "Who teaches / organises the classes": a class card holds a teacher only when one is known; the plan says who runs them.
   const whoRunsClasses = intent === "join_class" && /^(ai|who)\b|\b(ai|who|ben nao|don vi nao) (day|to chuc|mo|phu trach|teaches|organi[sz]es|runs)\b/.test(f);
