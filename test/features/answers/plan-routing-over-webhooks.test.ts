@@ -169,6 +169,12 @@ describe("two asks from a task table, frequencies (Phường Tân An)", () => {
     expect(text).toMatch(/^Thời gian: cập nhật định kỳ tối thiểu 1 lần\/tháng\./);
   });
 
+  it("a unit named and asked what it does, a class asked how many a year: the plan; a class's seats: its card", async () => {
+    expect(await ask("UBMTTQ làm gì")).toContain("mục VI.4 (Đề nghị Ủy ban MTTQ và các tổ chức chính trị - xã hội phường)");
+    expect(await ask("lớp quan họ mỗi năm mở mấy lớp")).toMatch(/^Con số trong kế hoạch: .*01 lớp/);
+    expect(await ask("lớp quan họ còn bao nhiêu chỗ")).toMatch(/^Các lớp truyền dạy của Phường Tân An/);
+  });
+
   it("a festival named and asked how often: the plan's frequency, never its date card", async () => {
     const text = await ask("Festival Về miền Quan họ mấy năm mới có một lần vậy ad");
     expect(text).toMatch(/3 năm\/lần|03 năm\/lần/);

@@ -25,6 +25,8 @@ const FESTIVAL_DATE = /\b(ngay nao|ngay may|khi nao|bao gio|luc nao|may gio|dien
 const FREQUENCY = /\b(bao lau|may nam|nam\/lan|mot lan|dinh ky|how often)\b/;
 const COMMEMORATES = /\b(tuong nho|tuong niem|tho ai|tho vi|tho nhung|de tuong|y nghia|nguon goc|su tich|ky niem|ton vinh|(vi sao|tai sao) (co|lai co|to chuc)|to chuc de (lam gi|lam chi)|de lam gi|commemorat\w*|in honou?r of|meaning|origin|worship\w*|why is)\b/;
 const CONTACT_FIELD = /\b(so dien thoai|dien thoai|sdt|hotline|email|mail|dia chi|o dau|gio lam viec|lam viec (luc|gio)|lien he|lien lac|phone|address|opening hours|contact)\b/;
+const UNIT_DUTY = /\b(lam gi|lam nhung gi|lam nhung viec gi|duoc giao( \w+)? gi|co nhiem vu|nhiem vu (gi|nao|cua)|vai tro( gi| nhu the nao)?|trach nhiem gi|phoi hop voi (ai|nhung ai|don vi nao)|bao cao (cho |ve |len )?(ai|dau|cap nao)|what does|what do|role|duties|tasks?|responsible for what)\b/;
+const CLASSES_COUNTED = /\b((may|bao nhieu) lop|(moi|hang|mot|1) nam( \w+){0,3} (may|bao nhieu|it nhat)|classes (a|per|each) year|how many classes)\b/;
 const CONTACT_DETAIL = /\b(so dien thoai|dien thoai|sdt|hotline|email|mail|dia chi|gio lam viec|lam viec (luc|gio)|goi (so|dien|vao)|lien lac (bang|qua)|phone|call|address|opening hours|e-?mail)\b/;
 const CLASS_FIELD = /\b(hoc phi|lich hoc|dang ky|khai giang|con cho|het cho|gio hoc|hoc o dau|hoc vao|bao gio hoc|may gio|fee|schedule|register|sign up|enrol|when does)\b/;
 const HERITAGE_FIELD = /\b(la gi|o dau|mo cua|gio mo|ve vao|gia ve|dia chi|xep hang|unesco ghi danh|what is|where is|opening|ticket)\b/;
@@ -40,8 +42,12 @@ export function routeByEvidence(input: AnswerInput): Route {
   const f = fold(question.text);
   // "Who teaches / organises the classes": a class card holds a teacher only when one is known; the plan says who runs them.
   const whoRunsClasses = intent === "join_class" && /^(ai|who)\b|\b(ai|who|ben nao|don vi nao) (day|to chuc|mo|phu trach|teaches|organi[sz]es|runs)\b/.test(f);
-  // "How often" is a plan's frequency, not a card's date.
-  const asksPlan = whoRunsClasses || FREQUENCY.test(f) || (PLAN_CUE.test(f) && !/\b(la gi|what is)\b/.test(f)) || /\b(ke hoach|plan)\b/.test(f);
+  // "How often" is a plan's frequency, not a card's date. A unit named and asked what it does ("UBMTTQ làm gì",
+  // "công an phường phối hợp với ai") asks what the plan gives it. "Mỗi năm mở mấy lớp" counts classes a year (the
+  // plan's target); a class card holds one class's seats, fee and schedule.
+  const unitDuty = Boolean(entities.contacts?.length) && UNIT_DUTY.test(f);
+  const classesCounted = intent === "join_class" && CLASSES_COUNTED.test(f);
+  const asksPlan = whoRunsClasses || unitDuty || classesCounted || FREQUENCY.test(f) || (PLAN_CUE.test(f) && !/\b(la gi|what is)\b/.test(f)) || /\b(ke hoach|plan)\b/.test(f);
 
   // A festival named and asked about what it commemorates: its card with the description.
   const festivalId = entities.festivals?.find((id) => input.pack.festival(id));
