@@ -65,6 +65,8 @@ const REMINDER_CUE = /\b(nhac|nhan tin|nhan (toi|minh|em|cho)|let me know|tell m
 // these words goes to the answers like any other question; every plan answer offers "Gặp cán bộ" anyway.
 const STAFF_REQUEST = /\b(gap(?! (kho khan|vuong mac|su co|van de|tro ngai))|noi chuyen|chat (voi|with)|nhan (voi|tin cho) (can bo|nhan vien|nguoi|ad)|chuyen (cho|sang|may|toi|den|qua) (can bo|nhan vien|nguoi|ad|admin|chuyen vien)|ket noi|nguoi that|ad that|admin that|nguoi hay may|bot|robot|may tra loi|tu van vien|(duoc )?tu van|ho tro truc tiep|(co|dang|con) (ai|can bo|nguoi|nhan vien|ad)( \w+)? truc|nguoi truc|can bo truc|goi (lai|dien|cho toi|cho minh|cho em)|lien he lai|trao doi (voi|truc tiep)|khieu nai|talk|speak|connect me|transfer|human|real person|(a|some) person|someone|operator|agent|call me)\b/;
 
+// Staff asked for in so many words: a wish or a request, a verb of meeting, a person.
+const ASKS_FOR_STAFF = /\b(muon|can|xin|cho (toi|minh|em|chau|tui)|nho|i want to|i'?d like to|let me|can i|please) (duoc )?(gap|noi chuyen( truc tiep)? voi|trao doi( truc tiep)? voi|ket noi voi|chat voi|talk to|speak (to|with)|meet) (mot )?(can bo|nhan vien|nguoi that|nguoi phu trach|ad|admin|chuyen vien|lanh dao|staff|an officer|a person|someone|a human)\b/;
 // "… đi tập huấn không": a yes/no question without "có" in front.
 const YES_NO_END = /\S+ \S+ (khong|ko|k|chua|hong)$/;
 
@@ -109,8 +111,12 @@ export function createUnderstander(options: UnderstanderOptions): Understander {
         // đi tập huấn không?" asks about the plan; it does not ask for staff.
         best = QUESTION_INTENTS.reduce((b, c) => (probabilities[c] > probabilities[b] ? c : b), QUESTION_INTENTS[0]);
       }
+      // "Tôi muốn gặp cán bộ phòng văn hóa để hỏi về kế hoạch" asks for a person, whatever it is about.
+      const staffAsked = best !== HANDOFF && ASKS_FOR_STAFF.test(n.folded) && !asksQuestion(n.folded, text);
+      if (staffAsked) best = HANDOFF;
       let intent: IntentLabel = INTENT_LABELS[best];
-      let confidence = probabilities[best];
+      // (Said in so many words, the rule is as sure as a clear classification.)
+      let confidence = staffAsked ? Math.max(probabilities[best], 0.9) : probabilities[best];
       // A question taken away from the handoff keeps the usual bar: unsure, it is out of scope (the answers then give
       // it to the plans when they hold it).
       const unsure = asked && byHandoff && (confidence < threshold || known < minCoverage);
@@ -127,7 +133,7 @@ export function createUnderstander(options: UnderstanderOptions): Understander {
       if (n.foldedTokens.length === 0 && !entities.ticketCodes) {
         intent = "out_of_scope"; // only punctuation or unknown symbols
         confidence = 1;
-      } else if (best !== OUT_OF_SCOPE && (!asked || unsure) && (confidence < threshold || known < minCoverage)) {
+      } else if (best !== OUT_OF_SCOPE && !staffAsked && (!asked || unsure) && (confidence < threshold || known < minCoverage)) {
         // A code says what the message is about even when the words around it do not.
         const code = entities.ticketCodes?.[0];
         if (code?.startsWith("PA-")) intent = "report_status";

@@ -45,10 +45,11 @@ const FREQUENCY = /\b((bao lau|may nam|may thang|bao nhieu nam)( \w+){0,4} (mot|
 const WHEN = /\b((bao lau|may nam|may thang|bao nhieu nam)( \w+){0,4} (mot|1) lan|khi nao|bao gio|luc nao|thoi gian nao|thoi han|han chot|truoc ngay (nao|may)|ngay nao|ngay may|thang nao|thang may|nam nao|quy nao|giai doan nao|bao lau|may nam mot lan|bao nhieu nam mot lan|may lan mot nam|dinh ky|khi nao thi|tu nam nao|den nam nao|when|how often|by when|deadline|what year|which year|how frequently|what date|by what date)\b/;
 // An amount of money is a how-many question too ("What is the budget in VND?", "tổng kinh phí là mấy tỷ").
 const HOW_MANY = /\b(bao nhieu|may|ti le|ty le|phan tram|how many|how much|what (percent|percentage|share|proportion)|number of|at least how|in vnd|vnd|ty dong|trieu dong|tong kinh phi|tong so tien|(what|which) amount|the amount)\b|%/;
-const WHO = /\b(ai|ben nao|ai lo|don vi gi|phong gi|co quan gi|so gi|don vi nao|phong nao|co quan nao|bo phan nao|so nao|ban nao|to chuc nao|doan the nao|nguoi nao|who|which (department|office|unit|agency|body|organi[sz]ation)s?|whom)\b/;
+const WHO = /\b(ai|ben nao|ai lo|don vi gi|phong gi|co quan gi|so gi|don vi nao|phong nao|co quan nao|bo phan nao|so nao|ban nao|to chuc nao|doan the nao|nguoi nao|can bo nao|nhan vien nao|chuyen vien nao|who|which (department|office|unit|agency|body|organi[sz]ation)s?|whom)\b/;
 const WHERE = /\b(o dau|tai dau|dia diem|noi nao|cho nao|o cho nao|dia diem nao|where)\b/;
 const SOURCE = /\b(lay (o|tu) dau|tu dau|dau ra|nguon (nao|tu dau)|come from)\b/;
-const YES_NO = /(\b(co|co phai|phai|duoc)\b.*\b(khong|ko|k|hong|chua)( (a|ad|ah|nhi|nhe|vay|the|ha|ban|em|anh|chi))*\s*$)|\b(phai khong|dung khong|co phai|hay khong)\b|^(is|are|does|do|did|will|can|has|have|should|must)\b/;
+// ("can" only before a subject: folded, "cần" and "cán bộ" start with "can" too.)
+const YES_NO = /(\b(co|co phai|phai|duoc)\b.*\b(khong|ko|k|hong|chua)( (a|ad|ah|nhi|nhe|vay|the|ha|ban|em|anh|chi))*\s*$)|\b(phai khong|dung khong|co phai|hay khong)\b|^(is|are|does|do|did|will|has|have|should|must)\b|^can (i|we|you|they|the|this|it|a|an|anyone|someone|people|foreigners|residents|tourists|visitors)\b/;
 
 const LIST = /\b(ke ten|liet ke|gom (nhung )?(gi|nao)|bao gom (nhung )?(gi|nao)|nhung( \w+){1,4} (nao|gi)|cac( \w+){1,4} nao|which( \w+){1,3} (are|does|do|will)|what are the|list( the)?|name (the|some))\b/;
 

@@ -63,6 +63,8 @@ describe("plan questions never open a dialog (Phường Võ Cường)", () => {
   it("asking for staff still starts the handoff, as a question too", async () => {
     expect(await ask("cho mình gặp cán bộ được không?")).toMatch(HANDOFF_STARTED);
     expect(await ask("có người thật không")).toMatch(HANDOFF_STARTED);
+    // Asked for in so many words, even about the plan: a person, not a quote.
+    expect(await ask("tôi muốn gặp cán bộ phòng văn hóa để hỏi về kế hoạch")).toMatch(HANDOFF_STARTED);
   });
 
   it("'liên hệ … qua phòng nào' about the plan: the plan's unit, not the contact list", async () => {
