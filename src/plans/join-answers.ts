@@ -1,5 +1,5 @@
 /**
- * The answers to the asks of one message (src/plans/plan-asks.ts) as one reply. Answers from the same passage of
+ * The answers to the asks of one message (src/plans/plan-asks.ts) as one reply. Answers from the same section of
  * the same plan share it: their leads one after the other, then the citation and the quote once ("Số hiệu: 220/KH-
  * UBND. Người ký: Vương Quốc Tuấn. Theo phần đầu văn bản …"). Otherwise each answer is said in turn; an ask the
  * plans do not answer says so by name ("Về “bao nhiêu tiền”: … chưa đề cập nội dung này."), and the offer of staff
@@ -21,8 +21,8 @@ export function joinAnswers(answers: PlanAnswer[], asks: PlanAsk[], language: Pl
   // None answered: one "not covered" (the same plans searched, the same cut-off note) rather than one per ask.
   if (covered.length === 0) return answers[0];
   const first = covered[0] ?? answers[0];
-  // One passage answers every ask: the leads, then what they all cite once.
-  const shared = answers.every((a) => a.covered && a.planId === first.planId && body(a) === body(first));
+  // One section answers every ask: the leads, then what they cite once (the first answer's quote).
+  const shared = answers.every((a) => a.covered && a.planId === first.planId && (body(a) === body(first) || a.sections[0] === first.sections[0]));
   let text: string;
   if (shared) {
     const leads = [...new Set(answers.map((a) => a.lead ?? "").filter(Boolean))];

@@ -166,6 +166,12 @@ describe("two asks from a task table, frequencies (Phường Tân An)", () => {
     expect(text.match(/nhiệm vụ 3 \(/g)).toHaveLength(1);
   });
 
+  it("an ask that names its topic is searched by itself: 'kinh phí lấy từ đâu, ai lo' quotes the funding part once", async () => {
+    const text = await ask("kinh phí lấy từ đâu, ai lo");
+    expect(text).toMatch(/^Đơn vị được giao: Phòng Văn Hóa – Xã hội\.\nTheo Kế hoạch .*mục V \(Kinh phí thực hiện\):\n“- Kinh phí thực hiện Kế hoạch được đảm bảo từ ngân sách phường/);
+    expect(text.match(/Theo Kế hoạch/g)).toHaveLength(1);
+  });
+
   it("'hàng tháng … mấy lần' is a frequency: the row's '1 lần/tháng', not its year", async () => {
     const text = await ask("hàng tháng chuyên mục số cập nhật mấy lần");
     expect(text).toMatch(/^Thời gian: cập nhật định kỳ tối thiểu 1 lần\/tháng\./);

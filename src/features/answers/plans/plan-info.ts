@@ -64,9 +64,18 @@ export function planAnswer(input: Pick<AnswerInput, "text" | "language" | "pack"
   };
   const whole = question ?? engine.question(input.entities ? planSearchText({ ...input, entities: input.entities }) : input.text, input.language);
   // Two asks in one message ("kế hoạch số mấy, ai ký?", "ai chủ trì và bao giờ xong"): each answered, one reply.
-  // Each ask is searched with the whole message (its topic words are in the other piece) but answered as its own type.
+  // An ask that says what it is about ("kinh phí lấy từ đâu") is searched by itself; one that does not ("bao giờ
+  // xong", "ai lo") with the whole message, whose other piece names the topic. Each is answered as its own type.
   const asks = input.language === "vi" || input.language === "en" ? splitAsks(input.text, (t) => engine.question(t, input.language).shape) : [];
-  if (asks.length > 1) return joinAnswers(asks.map((a) => engine.answer(new PlanQuestion(whole.text, whole.english, a.shape), ctx)), asks, input.language);
+  if (asks.length > 1) {
+    const answers = asks.map((a) => {
+      const own = engine.question(a.text, input.language);
+      const evidence = a.shape.type === "header" ? undefined : engine.evidence(own, ctx.lineage);
+      const alone = evidence && evidence.words >= 2 && evidence.coverage >= engine.minCoverage;
+      return engine.answer(alone ? own : new PlanQuestion(whole.text, whole.english, a.shape), ctx);
+    });
+    return joinAnswers(answers, asks, input.language);
+  }
   return engine.answer(whole, ctx);
 }
 
