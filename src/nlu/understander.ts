@@ -60,6 +60,14 @@ const HAS_DIGIT = /\d/;
 const REMINDERS = ["manage_reminders", "subscribe_reminder"].map((l) => INTENT_LABELS.indexOf(l as IntentLabel));
 const REMINDER_CUE = /\b(nhac|nhan tin|nhan (toi|minh|em|cho)|let me know|tell me|inform me|thong bao|theo doi|bao (toi|minh|em|truoc|tin)|dang ky nhan|huy|remind\w*|notif\w*|subscri\w*|unsubscri\w*|alerts?|follow\w*)\b/;
 
+// "Được nhắc đến", "có nhắc tới": mentioned (in a plan), not reminded. Folded, "nhắc tới" and "nhắc tôi" (remind me)
+// are one; only the typed diacritics tell them apart.
+const MENTIONED_FOLDED = /\b(duoc nhac( den| toi)?|nhac den)\b/g;
+const MENTIONED = /(nhắc|nhắc nhở)\s+(đến|tới)|được\s+nhắc/u;
+function withoutMention(folded: string, expanded: string): string {
+  return MENTIONED.test(expanded.toLowerCase()) ? folded.replace(/\bnhac (den|toi)\b/g, " ") : folded.replace(MENTIONED_FOLDED, " ");
+}
+
 // Asking for a person, in words: staff asked FOR ("cho mình gặp cán bộ", "có người thật không", "can I talk to
 // staff"), not asked ABOUT ("cán bộ văn hóa có phải đi tập huấn không", "liên hệ sở nào để …"). A question without
 // these words goes to the answers like any other question; every plan answer offers "Gặp cán bộ" anyway.
@@ -104,7 +112,7 @@ export function createUnderstander(options: UnderstanderOptions): Understander {
         (best === REPORT && asksQuestion(n.folded, text)) ||
         (best === STATUS && !/\d/.test(text) && (PLAN_REPORTING.test(n.folded) || !OWN_REPORT.test(n.folded)) && asksQuestion(n.folded, text)) ||
         (best === HANDOFF && (n.language === "vi" || n.language === "en") && !STAFF_REQUEST.test(n.folded) && (asksQuestion(n.folded, text) || YES_NO_END.test(n.folded))) ||
-        (REMINDERS.includes(best) && !REMINDER_CUE.test(n.folded) && asksQuestion(n.folded, text));
+        (REMINDERS.includes(best) && !REMINDER_CUE.test(withoutMention(n.folded, n.expanded)) && (asksQuestion(n.folded, text) || YES_NO_END.test(n.folded)));
       const byHandoff = best === HANDOFF;
       if (asked) {
         // "Lễ hội đền Đô tưởng niệm ai?" asks about a festival; it does not report one. "Cán bộ văn hóa có phải

@@ -198,6 +198,10 @@ describe("a question that names 'liên hệ' and asks which unit does something 
     expect(text).toMatch(/^Đơn vị được giao: Sở /);
     expect(text).toMatch(PLAN_CITED);
     expect(text).not.toContain("Các cơ quan, đơn vị khác");
+    // "Được nhắc đến" is mentioned, not reminded: the plan, never the reminders.
+    const mentioned = await ask("tây yên tử được nhắc đến không");
+    expect(mentioned).toMatch(/^Có, kế hoạch có nêu nội dung này\./);
+    expect(mentioned).toContain("Tây Yên Tử");
     const phone = await ask("số điện thoại sở ngoại vụ");
     expect(phone).toMatch(/^Sở Ngoại vụ tỉnh Bắc Giang\n/);
     expect(phone).toContain("Điện thoại: chưa cập nhật");
