@@ -39,7 +39,29 @@ export function keyClause(text: string, type: QuestionType, question = "", only?
     const overlap = syllables(clause).filter((s) => asked.has(s)).length;
     if (!best || overlap > best.overlap) best = { clause, overlap };
   }
-  return best?.clause.replace(/[;.]$/, "");
+  // An appendix row's column label is not part of what answers ("Kết quả, sản phẩm: 100% cán bộ …").
+  return best?.clause.replace(/[;.]$/, "").replace(/^(Nội dung nhiệm vụ|Cơ quan chủ trì|Cơ quan phối hợp|Thời gian|Kết quả, sản phẩm):\s*/u, "");
+}
+
+/** Folded: a question about who approves or appraises ("ai duyệt", "cấp nào phê duyệt", "who approves"). */
+export const ASKS_APPROVAL = /\b(phe duyet|duyet|phe chuan|tham dinh|xet duyet|approv\w*|sign(s|ed)? off|apprais\w*)\b/;
+
+/**
+ * Who approves, in the plan's words: "… trình Chủ tịch UBND phường phê duyệt" → "Chủ tịch UBND phường", "… đã được
+ * Chủ tịch UBND phường phê duyệt" → the same; undefined when the passage names no approver.
+ */
+export function approverOf(text: string): string | undefined {
+  const m = text.match(/trình ((?:[^,;.()](?!trình ))+?) (?:phê duyệt|thẩm định|xem xét|quyết định)/u) ?? text.match(/được ((?:[^,;.()])+?) phê duyệt/u);
+  return m?.[1].trim();
+}
+
+/**
+ * Where a passage sends a report or a problem, in the plan's words: "… báo cáo kết quả thực hiện về UBND phường (qua
+ * phòng Văn hóa - Xã hội) trước ngày 15/10" → "UBND phường (qua phòng Văn hóa - Xã hội)"; undefined when none.
+ */
+export function recipientOf(text: string): string | undefined {
+  const m = text.match(/(?:báo cáo|phản ánh|gửi|nộp)(?: kết quả[^,;.]*?| tình hình[^,;.]*?)?(?: về| cho| tới| đến| lên)? ((?:UBND|Ủy ban|Phòng|phòng|Sở|Văn phòng|Chủ tịch|Bộ)[^,;.]*?)(?= để | theo | trước | xem xét|[,;.]|$)/u);
+  return m?.[1].trim();
 }
 
 /** The unit a passage assigns work to: its section's or row's unit, else the first unit it names. */
@@ -67,11 +89,21 @@ const EN_FRAME: [RegExp, string][] = [
   [/\b((?:19|20)\d\d)\b/, "$1"],
 ];
 
-/** The time or number in a clause, said in English ("before 15/10 every year"), or undefined. */
-export function englishFrame(clause: string): string | undefined {
+/** A count in a how-many clause: a number before what it counts ("02 di sản", "01 buổi"), not a year or a date. */
+const COUNT: [RegExp, string] = [/(?<![\d/])(\d{1,3}(?:[.,]\d+)?)(?= \p{L})(?![\d/])/u, "$1"];
+
+/**
+ * The time or number in a clause, said in English ("before 15/10 every year"), or undefined. For a how-many answer
+ * (`count`) a year is not the figure ("đến năm 2030 … có thêm 02 di sản" is "02"), and a share asked (`share`) puts
+ * the percentage first.
+ */
+export function englishFrame(clause: string, opts: { count?: boolean; share?: boolean } = {}): string | undefined {
   const found: string[] = [];
-  let rest = clause;
-  for (const [re, en] of EN_FRAME) {
+  let rest = opts.count ? clause.replace(/(?:đến |cuối |trong |năm |giai đoạn )*\b(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?\b/g, " ") : clause;
+  const percent = EN_FRAME.find(([re]) => re.source.includes("%"))!;
+  const frames = opts.share ? [percent, ...EN_FRAME.filter((f) => f !== percent)] : opts.count ? [...EN_FRAME, COUNT] : EN_FRAME;
+  for (const [re, en] of frames) {
+    if (re === COUNT[0] && found.length) break;
     const m = rest.match(re);
     if (!m) continue;
     const said = m[0].replace(re, en).replace(/\$\d/g, "");

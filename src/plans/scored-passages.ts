@@ -29,8 +29,8 @@ export const FIELDS: readonly Field[] = ["text", "heading", "unit"];
 /** A passage as the index holds it. */
 export interface PassageDoc {
   passage: PlanPassage;
-  /** The unit's content syllables ("so", "ngoai", "vu"), and whether the section is titled by the unit. */
-  unitWords: string[];
+  /** The content syllables naming the unit ("so", "ngoai", "vu"), each with the paraphrase groups it lies in, and whether the section is headed by the unit. */
+  unitWords: { word: string; groups: string[] }[];
   ownSection: boolean;
   tf: Record<Field, Map<string, number>>;
   /** Every term of the passage's fields. */
