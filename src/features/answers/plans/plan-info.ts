@@ -13,6 +13,7 @@ import type { Reply } from "../../../core/message.js";
 import type { ContentPack } from "../../../content/index.js";
 import { PlanEngine, PlanQuestion, joinAnswers, splitAsks, type PlanAnswer } from "../../../plans/index.js";
 import type { AnswerInput } from "../answer-input.js";
+import { fold } from "../../../nlu/fold.js";
 import { lines, staffChoice } from "../answer-text.js";
 
 /**
@@ -43,11 +44,22 @@ export function planEngineFor(input: Pick<AnswerInput, "plans" | "pack">): PlanE
  */
 export function planSearchText(input: Pick<AnswerInput, "text" | "language" | "pack" | "entities">): string {
   if (input.language !== "en") return input.text;
+  const places = [input.pack.names, input.pack.province].flatMap((n) => [n.vi, n.en ?? ""]).join(" ") + " bac ninh bac giang phuong tinh huyen xa";
   const names = [
     ...(input.entities.heritage ?? []).map((id) => input.pack.heritageItem(id)?.names.vi),
     ...(input.entities.festivals ?? []).map((id) => input.pack.festival(id)?.names.vi),
-  ].filter((n): n is string => Boolean(n) && !input.text.includes(n!));
+  ].filter((n): n is string => Boolean(n) && !alreadySaid(n!, input.text, places));
   return names.length ? `${input.text} (${[...new Set(names)].join(", ")})` : input.text;
+}
+
+/**
+ * Whether the question already says the name in its own words: any word of it but the place ("OCOP" for "Sản phẩm
+ * OCOP … phường Tân An"). Only a name the question translates ("Temple of Literature") is added.
+ */
+function alreadySaid(name: string, text: string, places: string): boolean {
+  const asked = new Set(fold(text).split(/[^a-z0-9]+/));
+  const place = new Set(fold(places).split(/[^a-z0-9]+/));
+  return fold(name).split(/[^a-z0-9]+/).some((w) => w.length >= 3 && !place.has(w) && asked.has(w));
 }
 
 /**
