@@ -19,14 +19,27 @@ const UNIT = /(?:Phòng|Sở|Công an|UBND|Ủy ban nhân dân|Ủy ban|Trung t�
 // (Not \b after the verb: JavaScript's \b is ASCII, so it never ends "để" or "với".)
 const UNIT_END = /\s(?=(?:phối hợp|chủ trì|có trách nhiệm|chịu trách nhiệm|xây dựng|tham mưu|thực hiện|tổ chức|trình|với|để|trong|theo|là|được|phát hiện|báo cáo|gửi|bảo đảm|đảm bảo|hướng dẫn|và các|kịp thời)(?!\p{L}))/u;
 
-/** Clauses of a passage: sentences, then parts at ";" (a list item's own "- " dropped). */
-export function clauses(text: string): string[] {
-  return text
-    .replace(/^[-–•]\s*/, "")
-    .split(/(?<=[.;])\s+|\n/)
-    .map((c) => c.trim())
-    .filter(Boolean);
+const RECENT_MAX = 4096;
+const recentClauses = new Map<string, readonly string[]>();
+
+/**
+ * Clauses of a passage: sentences, then parts at ";" (a list item's own "- " dropped). A passage is split for every
+ * question whose type it is checked for: the last texts' clauses are kept (bounded; read-only).
+ */
+export function clauses(text: string): readonly string[] {
+  let known = recentClauses.get(text);
+  if (!known) {
+    if (recentClauses.size >= RECENT_MAX) recentClauses.clear();
+    known = text
+      .replace(/^[-–•]\s*/, "")
+      .split(/(?<=[.;])\s+|\n/)
+      .map((c) => c.trim())
+      .filter(Boolean);
+    recentClauses.set(text, known);
+  }
+  return known;
 }
+
 
 /** The clause that answers a type, the one sharing most syllables with the question first. */
 export function keyClause(text: string, type: QuestionType, question = "", only?: RegExp): string | undefined {

@@ -75,7 +75,7 @@ export const COUNT_FRAME = new Set(["nam", "lan", "ngay", "thang", "phan", "tuan
 export function about(clause: string, asked: ReadonlySet<string>, weight: (syllable: string) => number = () => 1, paraphrased?: (clause: string) => ReadonlySet<string>): boolean {
   // A word of the question is shared as itself or, when `paraphrased` is given, as a paraphrase the clause uses
   // ("chỉ tiêu" of the question, "mục tiêu" of the plan).
-  const shared = new Set([...syllables(clause).filter((w) => asked.has(w)), ...(paraphrased?.(clause) ?? [])]);
+  const shared = new Set([...clauseSyllables(clause).filter((w) => asked.has(w)), ...(paraphrased?.(clause) ?? [])]);
   if (shared.size < Math.min(2, asked.size)) return false;
   let all = 0;
   let part = 0;
@@ -86,6 +86,17 @@ export function about(clause: string, asked: ReadonlySet<string>, weight: (sylla
   return all === 0 || part >= ABOUT_SHARE * all;
 }
 export const ABOUT_SHARE = 0.3;
+
+const recentSyllables = new Map<string, readonly string[]>();
+/** A clause's syllables: the plans' clauses are read for every question checked against them (bounded; read-only). */
+function clauseSyllables(clause: string): readonly string[] {
+  let known = recentSyllables.get(clause);
+  if (!known) {
+    if (recentSyllables.size >= 4096) recentSyllables.clear();
+    recentSyllables.set(clause, (known = syllables(clause)));
+  }
+  return known;
+}
 
 /** A how-many question that also asks which ones. */
 export const WHICH = /\b(nao|which|what are|name them)\b/;

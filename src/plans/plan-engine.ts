@@ -62,6 +62,9 @@ const PROVINCE_PLAN_LOOSE = /\bke hoach( [a-z]+){1,5} (cua )?tinh\b/;
 /** How much more a later pack's plan must cover to answer instead of an earlier one that covers the question. */
 const PARENT_MARGIN = 0.15;
 
+/** How many search texts and asked-word sets an engine keeps: those of the message being answered (see #searchTexts). */
+const RECENT_QUESTIONS = 8;
+
 /** Passages ranked for routing evidence (the answer ranks as many). */
 const EVIDENCE_K = 6;
 /** Passages ranked for a what-answer: its section's support is read from them (bySection). */
@@ -131,8 +134,24 @@ export class PlanEngine {
     return this.#searchTexts(question, english, shape).folded;
   }
 
-  /** The folded search text and the same text with its diacritics (position for position; see #searchText). */
+  /**
+   * The folded search text and the same text with its diacritics (position for position; see #searchText). Routing
+   * and the answer read one question several times (evidence, what its type needs, per pack): the last questions'
+   * texts are kept.
+   */
   #searchTexts(question: string, english: boolean, shape?: QuestionShape): { folded: string; accented: string } {
+    const key = `${english ? "en" : "vi"}${shape?.type === "who" ? "w" : "-"}${question}`;
+    const known = this.#recentTexts.get(key);
+    if (known) return known;
+    if (this.#recentTexts.size >= RECENT_QUESTIONS) this.#recentTexts.clear();
+    const texts = this.#searchTextsNow(question, english, shape);
+    this.#recentTexts.set(key, texts);
+    return texts;
+  }
+
+  readonly #recentTexts = new Map<string, { folded: string; accented: string }>();
+
+  #searchTextsNow(question: string, english: boolean, shape?: QuestionShape): { folded: string; accented: string } {
     const accented = ` ${english ? question.toLowerCase() : this.#expanded(question)} `.normalize("NFC");
     let folded = fold(accented);
     // Folding keeps NFC Vietnamese letter for letter, so a span found in the folded text is the same span with diacritics.
@@ -397,8 +416,20 @@ export class PlanEngine {
   /** How much a syllable says (its rarity in the plans). */
   readonly #weight = (syllable: string): number => this.index.weight(syllable);
 
-  /** The question's content syllables (no stop syllables, no bare numbers). */
-  #asked(question: string, english: boolean): Set<string> {
+  /** The question's content syllables (no stop syllables, no bare numbers); kept for the last questions (read-only). */
+  #asked(question: string, english: boolean): ReadonlySet<string> {
+    const key = `${english ? "en" : "vi"}${question}`;
+    const known = this.#recentAsked.get(key);
+    if (known) return known;
+    if (this.#recentAsked.size >= RECENT_QUESTIONS) this.#recentAsked.clear();
+    const asked = this.#askedNow(question, english);
+    this.#recentAsked.set(key, asked);
+    return asked;
+  }
+
+  readonly #recentAsked = new Map<string, ReadonlySet<string>>();
+
+  #askedNow(question: string, english: boolean): ReadonlySet<string> {
     const frames = english ? [QUESTION_FRAME, WHO_FRAME] : [];
     return new Set(this.index.queryWords(this.#searchText(question, english), english, frames).filter((w) => !isStopSyllable(w) && w.length > 1 && !/^\d+$/.test(w)));
   }

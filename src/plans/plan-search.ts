@@ -15,7 +15,7 @@
  */
 import { fold } from "../nlu/fold.js";
 import type { PlanModel, PlanPassage } from "./plan-model.js";
-import { FIELDS, ScoredPassages, type Field, type PassageDoc as Doc, type PlanHit } from "./scored-passages.js";
+import { FIELDS, ScoredPassages, type Field, type Holders, type PassageDoc as Doc, type PlanHit } from "./scored-passages.js";
 import type { QuestionType } from "./question-type.js";
 import { ENGLISH_STOP, STOP_SYLLABLES, accentedSyllables, concepts, groupSpans, groupTerms, syllables, termsOf } from "./terms.js";
 import { planVocabulary, type PlanVocabulary } from "./vocabulary.js";
@@ -216,6 +216,23 @@ export class PlanSearchIndex {
     return gains;
   }
 
+  /**
+   * Which passages and sections hold a term (for coverage): read off its postings (#gains), kept per term of the
+   * plans; a term no plan holds is held nowhere (not kept: questions bring words without end).
+   */
+  readonly #holders = new Map<string, Holders>();
+  readonly #holdersOf = (term: string): Holders => {
+    const known = this.#holders.get(term);
+    if (known) return known;
+    const gains = this.#gainsOf(term);
+    const held = { passages: new Uint8Array(this.#docs.length), sections: new Uint8Array(this.#sections.length) };
+    if (!gains) return held;
+    for (const i of gains.passages.at) held.passages[i] = 1;
+    for (const i of gains.sections.at) held.sections[i] = 1;
+    this.#holders.set(term, held);
+    return held;
+  };
+
   /** A passage field's terms: folded terms and group terms, plus group terms read with diacritics. */
   #terms(text: string): string[] {
     return [...termsOf(syllables(text), this.#vocab.phrases), ...groupTerms(accentedSyllables(text), this.#vocab.phrases, true)];
@@ -304,7 +321,7 @@ export class PlanSearchIndex {
       .map((c) => ({ ...c, weight: this.#df.has(c.word) ? idf(this.#df.get(c.word)!, N) : UNKNOWN_WEIGHT }));
     const scores = new Float64Array(N);
     const found = new Uint8Array(N);
-    if (terms.length === 0) return new ScoredPassages(this.#docs, this.#sections, scores, found, asked);
+    if (terms.length === 0) return new ScoredPassages(this.#docs, this.#sections, scores, found, asked, this.#holdersOf);
 
     // Sums in the question's term order, as a loop over the terms per passage would add them.
     const whole = new Float64Array(this.#sections.length);
@@ -339,7 +356,7 @@ export class PlanSearchIndex {
       if (d.passage.sectionId === "CC" && options.type !== "header") score *= PREAMBLE_WEIGHT;
       scores[i] = score;
     }
-    return new ScoredPassages(this.#docs, this.#sections, scores, found, asked);
+    return new ScoredPassages(this.#docs, this.#sections, scores, found, asked, this.#holdersOf);
   }
 }
 

@@ -7,7 +7,7 @@
  * vocab.toVietnamese("Who is responsible for digitising relics?") // "ai chủ trì số hóa di tích?"
  */
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
+import { parseYaml as parse } from "../cached-yaml.js";
 import { fromPackageRoot } from "../package-root.js";
 import { phraseTable, type PhraseTable } from "./terms.js";
 
