@@ -4,12 +4,13 @@
  * on what a person sees: the plan and section the reply cites, the key fact, invented figures, internal words.
  *
  * Prints right/total per question type, per pack and per language for the dev part and the held-out part
- * (test/fixtures/plan-questions.{dev,heldout}.yaml), the wrong-section pairs, refusals of covered questions,
+ * (test/fixtures/plan-questions.{dev,heldout}.yaml) and for the fresh set written later from the plans alone
+ * (plan-questions.fresh-{dev,heldout}.yaml; its held-out half is treated like the first held-out part), the wrong-section pairs, refusals of covered questions,
  * invented figures, "seed"/"đoạn" counts and the median in-process answer time. For the held-out part only
  * aggregate figures are printed (counts per type, pack, language and failure kind): its failing ids and sections
  * only with --heldout-failures, which is not for tuning.
  *
- * Options: --bench (timing only; npm run bench:answers), --sweep (coverage cut-offs on dev + work only, then exit), --dev (dev part only), --work (also the author's working questions), --rounds=N (timing rounds, default
+ * Options: --bench (timing only; npm run bench:answers), --sweep (coverage cut-offs on dev + work + fresh dev only, then exit), --dev (dev part only), --work (also the author's working questions), --rounds=N (timing rounds, default
  * 20), --show (dev and work failures with the reply)
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -134,9 +135,11 @@ async function timing(files: string[]): Promise<void> {
 const DEV = "test/fixtures/plan-questions.dev.yaml";
 const WORK = "test/fixtures/plan-questions.work.yaml";
 const HELDOUT = "test/fixtures/plan-questions.heldout.yaml";
+const FRESH_DEV = "test/fixtures/plan-questions.fresh-dev.yaml";
+const FRESH_HELDOUT = "test/fixtures/plan-questions.fresh-heldout.yaml";
 if (args.includes("--sweep")) {
-  // Choose the coverage cut-off on the dev part and the author's own questions (never the held-out part).
-  const rows = [DEV, WORK].flatMap((f) => parse(readFileSync(f, "utf8")) as PlanQuestion[]);
+  // Choose the coverage cut-off on the dev parts and the author's own questions (never a held-out part).
+  const rows = [DEV, WORK, FRESH_DEV].flatMap((f) => parse(readFileSync(f, "utf8")) as PlanQuestion[]);
   for (const cut of [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]) {
     plansOf(knowledge).minCoverage = cut;
     let right = 0;
@@ -160,5 +163,7 @@ if (args.includes("--bench")) {
 }
 if (args.includes("--work")) await evaluate("work (author's own)", WORK, true);
 await evaluate("dev", DEV, true);
+if (existsSync(FRESH_DEV)) await evaluate("fresh dev", FRESH_DEV, true);
 if (files.includes(HELDOUT)) await evaluate("held-out", HELDOUT, false, args.includes("--heldout-failures"));
+if (!args.includes("--dev") && existsSync(FRESH_HELDOUT)) await evaluate("fresh held-out", FRESH_HELDOUT, false, args.includes("--heldout-failures"));
 await timing(files);

@@ -55,6 +55,8 @@ export const EN_ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
 // "bn" means "bạn" or "bao nhiêu"; these words around it tip it towards a quantity.
 const QUANTITY_NEXT = new Set(["tiền", "tien", "tuổi", "tuoi", "người", "nguoi", "ngày", "ngay", "giờ", "gio", "lâu", "lau", "buổi", "buoi", "năm", "nam", "tháng", "thang", "km", "cái", "cai", "suất", "suat", "chỗ", "k", "nghìn", "đồng", "dong"]);
 const QUANTITY_PREV = new Set(["là", "la", "hết", "het", "giá", "gia", "phí", "phi", "mất", "mat", "số", "so", "khoảng", "khoang", "được", "dc", "đc", "có", "co", "mấy", "tốn", "ton", "học"]);
+const PLAN_NEXT = new Set(["này", "nay", "của", "cua", "số", "so", "phường", "phuong", "tỉnh", "tinh", "huyện", "huyen", "ngoại", "ngoai", "hội", "hoi", "văn", "van", "đó", "do", "ấy", "ay"]);
+const PLAN_PREV = new Set(["theo", "trong", "bản", "ban", "các", "cac", "cái", "cai"]);
 const PARTICLES = new Set(["vậy", "v", "z", "thế", "the", "ạ", "a", "ah", "à", "nhỉ", "nhi", "nhé", "nhe", "ad", "ạh", "đấy", "day"]);
 const THANK_OR_GREET = new Set(["ơn", "on", "chào", "chao", "hi", "với", "voi", "ơi", "oi", "của", "cua", "cho"]);
 
@@ -72,6 +74,8 @@ export function expandToken(tokens: readonly string[], index: number): string {
   if (token === "bn") return isQuantityBn(tokens, index) ? "bao nhiêu" : "bạn";
   // A lone "a" at the end is the particle "ạ" ("cảm ơn a"), elsewhere it is "anh" ("a ơi", "a cho e hỏi").
   if (token === "a") return index === tokens.length - 1 ? "ạ" : "anh";
+  // "kh này", "kh của phường", "kh 220", "theo kh": the plan (kế hoạch); elsewhere "kh" is "không".
+  if (token === "kh" && (PLAN_NEXT.has(tokens[index + 1] ?? "") || /^\d+$/.test(tokens[index + 1] ?? "") || PLAN_PREV.has(tokens[index - 1] ?? ""))) return "kế hoạch";
   return VI_ABBREVIATIONS.get(token) ?? token;
 }
 

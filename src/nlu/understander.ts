@@ -45,9 +45,13 @@ export interface UnderstanderOptions {
 
 const OUT_OF_SCOPE = INTENT_LABELS.indexOf("out_of_scope");
 const REPORT = INTENT_LABELS.indexOf("report_violation");
+const HANDOFF = INTENT_LABELS.indexOf("human_handoff");
 const STATUS = INTENT_LABELS.indexOf("report_status");
 // Reports a plan asks its units for ("báo cáo hằng năm trước ngày 15/10"), not a person's report.
 const PLAN_REPORTING = /\b(hang nam|moi nam|dinh ky|yearly|annual|every year|ke hoach|plan|truoc ngay|han (nop|chot)|due|deadline|cac don vi|units?)\b/;
+// Words of a person asking after a report ("phản ánh của tôi đến đâu rồi", "đã có ai xuống xem chưa"); without any
+// (and without a code) "ai xử lý vi phạm an ninh văn hóa" asks who handles violations, which the plans say.
+const OWN_REPORT = /\b(phan anh|pa|ho so|vu (toi|em|minh|chau|viec)|(toi|em|minh|tui|chau) (da |vua )?bao|cua (toi|minh|em|chau|tui)|da gui|chua|sao roi|the nao roi|(den|toi) dau( roi| r)?|xuong (kiem tra|xem)|report|complaint|status|progress|any update)\b/;
 // A question the classifier took for a report goes to the best of these instead (the answers then route it by
 // what the content and plans hold).
 const QUESTION_INTENTS = ["plan_info", "festival_dates", "heritage_info", "contact_info", "join_class"].map((l) => INTENT_LABELS.indexOf(l as IntentLabel));
@@ -56,6 +60,24 @@ const HAS_DIGIT = /\d/;
 // is not about one's reminders, whatever the classifier's guess.
 const REMINDERS = ["manage_reminders", "subscribe_reminder"].map((l) => INTENT_LABELS.indexOf(l as IntentLabel));
 const REMINDER_CUE = /\b(nhac|nhan tin|nhan (toi|minh|em|cho)|let me know|tell me|inform me|thong bao|theo doi|bao (toi|minh|em|truoc|tin)|dang ky nhan|huy|remind\w*|notif\w*|subscri\w*|unsubscri\w*|alerts?|follow\w*)\b/;
+
+// "Được nhắc đến", "có nhắc tới": mentioned (in a plan), not reminded. Folded, "nhắc tới" and "nhắc tôi" (remind me)
+// are one; only the typed diacritics tell them apart.
+const MENTIONED_FOLDED = /\b(duoc nhac( den| toi)?|nhac den)\b/g;
+const MENTIONED = /(nhắc|nhắc nhở)\s+(đến|tới)|được\s+nhắc/u;
+function withoutMention(folded: string, expanded: string): string {
+  return MENTIONED.test(expanded.toLowerCase()) ? folded.replace(/\bnhac (den|toi)\b/g, " ") : folded.replace(MENTIONED_FOLDED, " ");
+}
+
+// Asking for a person, in words: staff asked FOR ("cho mình gặp cán bộ", "có người thật không", "can I talk to
+// staff"), not asked ABOUT ("cán bộ văn hóa có phải đi tập huấn không", "liên hệ sở nào để …"). A question without
+// these words goes to the answers like any other question; every plan answer offers "Gặp cán bộ" anyway.
+const STAFF_REQUEST = /\b(gap(?! (kho khan|vuong mac|su co|van de|tro ngai))|noi chuyen|chat (voi|with)|nhan (voi|tin cho) (can bo|nhan vien|nguoi|ad)|chuyen (cho|sang|may|toi|den|qua) (can bo|nhan vien|nguoi|ad|admin|chuyen vien)|ket noi|nguoi that|ad that|admin that|nguoi hay may|bot|robot|may tra loi|tu van vien|(duoc )?tu van|ho tro truc tiep|(co|dang|con) (ai|can bo|nguoi|nhan vien|ad)( \w+)? truc|nguoi truc|can bo truc|goi (lai|dien|cho toi|cho minh|cho em)|lien he lai|trao doi (voi|truc tiep)|khieu nai|talk|speak|connect me|transfer|human|real person|(a|some) person|someone|operator|agent|call me)\b/;
+
+// Staff asked for in so many words: a wish or a request, a verb of meeting, a person.
+const ASKS_FOR_STAFF = /\b(muon|can|xin|cho (toi|minh|em|chau|tui)|nho|i want to|i'?d like to|let me|can i|please) (duoc )?(gap|noi chuyen( truc tiep)? voi|trao doi( truc tiep)? voi|ket noi voi|chat voi|talk to|speak (to|with)|meet) (mot )?(can bo|nhan vien|nguoi that|nguoi phu trach|ad|admin|chuyen vien|lanh dao|staff|an officer|a person|someone|a human)\b/;
+// "… đi tập huấn không": a yes/no question without "có" in front.
+const YES_NO_END = /\S+ \S+ (khong|ko|k|chua|hong)$/;
 
 /** Train and return an Understander (about 100 ms for the shipped intents). */
 export function createUnderstander(options: UnderstanderOptions): Understander {
@@ -89,14 +111,24 @@ export function createUnderstander(options: UnderstanderOptions): Understander {
       // (A report's status is asked with its code; without one, a question about yearly reports is about the plans.)
       const asked =
         (best === REPORT && asksQuestion(n.folded, text)) ||
-        (best === STATUS && !/\d/.test(text) && PLAN_REPORTING.test(n.folded) && asksQuestion(n.folded, text)) ||
-        (REMINDERS.includes(best) && !REMINDER_CUE.test(n.folded) && asksQuestion(n.folded, text));
+        (best === STATUS && !/\d/.test(text) && (PLAN_REPORTING.test(n.folded) || !OWN_REPORT.test(n.folded)) && asksQuestion(n.folded, text)) ||
+        (best === HANDOFF && (n.language === "vi" || n.language === "en") && !STAFF_REQUEST.test(n.folded) && (asksQuestion(n.folded, text) || YES_NO_END.test(n.folded))) ||
+        (REMINDERS.includes(best) && !REMINDER_CUE.test(withoutMention(n.folded, n.expanded)) && (asksQuestion(n.folded, text) || YES_NO_END.test(n.folded)));
+      const byHandoff = best === HANDOFF;
       if (asked) {
-        // "Lễ hội đền Đô tưởng niệm ai?" asks about a festival; it does not report one.
+        // "Lễ hội đền Đô tưởng niệm ai?" asks about a festival; it does not report one. "Cán bộ văn hóa có phải
+        // đi tập huấn không?" asks about the plan; it does not ask for staff.
         best = QUESTION_INTENTS.reduce((b, c) => (probabilities[c] > probabilities[b] ? c : b), QUESTION_INTENTS[0]);
       }
+      // "Tôi muốn gặp cán bộ phòng văn hóa để hỏi về kế hoạch" asks for a person, whatever it is about.
+      const staffAsked = best !== HANDOFF && ASKS_FOR_STAFF.test(n.folded) && !asksQuestion(n.folded, text);
+      if (staffAsked) best = HANDOFF;
       let intent: IntentLabel = INTENT_LABELS[best];
-      let confidence = probabilities[best];
+      // (Said in so many words, the rule is as sure as a clear classification.)
+      let confidence = staffAsked ? Math.max(probabilities[best], 0.9) : probabilities[best];
+      // A question taken away from the handoff keeps the usual bar: unsure, it is out of scope (the answers then give
+      // it to the plans when they hold it).
+      const unsure = asked && byHandoff && (confidence < threshold || known < minCoverage);
 
       const entities: Entities = {};
       if (HAS_DIGIT.test(text)) {
@@ -110,7 +142,7 @@ export function createUnderstander(options: UnderstanderOptions): Understander {
       if (n.foldedTokens.length === 0 && !entities.ticketCodes) {
         intent = "out_of_scope"; // only punctuation or unknown symbols
         confidence = 1;
-      } else if (best !== OUT_OF_SCOPE && !asked && (confidence < threshold || known < minCoverage)) {
+      } else if (best !== OUT_OF_SCOPE && !staffAsked && (!asked || unsure) && (confidence < threshold || known < minCoverage)) {
         // A code says what the message is about even when the words around it do not.
         const code = entities.ticketCodes?.[0];
         if (code?.startsWith("PA-")) intent = "report_status";

@@ -16,7 +16,8 @@ const TIME = /(trước ngày|hằng năm|hàng năm|mỗi năm|định kỳ|th�
 const PLACE = /((?<!\p{L})(tại|ở)(?!\p{L})|trên (trang|các trang|hệ thống|mạng|cổng|kênh)|nhà văn hóa|địa bàn|qua các|trên các)/iu;
 const UNIT = /(?:Phòng|Sở|Công an|UBND|Ủy ban nhân dân|Ủy ban|Trung tâm|Văn phòng|Hội Liên hiệp|Hội|Đoàn Thanh niên|Ban|Báo|Đài|Liên hiệp|Các Tổ dân phố|Tổ dân phố|các Tổ dân phố)(?:\s+[\p{Lu}\p{Ll}&–-][^,;:.()]*)?/u;
 
-const UNIT_END = /\s(?=(?:phối hợp|chủ trì|có trách nhiệm|chịu trách nhiệm|xây dựng|tham mưu|thực hiện|tổ chức|trình|với|để|trong|theo|là|được|phát hiện|báo cáo|gửi|bảo đảm|đảm bảo|hướng dẫn|và các|kịp thời)\b)/u;
+// (Not \b after the verb: JavaScript's \b is ASCII, so it never ends "để" or "với".)
+const UNIT_END = /\s(?=(?:phối hợp|chủ trì|có trách nhiệm|chịu trách nhiệm|xây dựng|tham mưu|thực hiện|tổ chức|trình|với|để|trong|theo|là|được|phát hiện|báo cáo|gửi|bảo đảm|đảm bảo|hướng dẫn|và các|kịp thời)(?!\p{L}))/u;
 
 const RECENT_MAX = 4096;
 const recentClauses = new Map<string, readonly string[]>();
@@ -41,8 +42,8 @@ export function clauses(text: string): readonly string[] {
 
 
 /** The clause that answers a type, the one sharing most syllables with the question first. */
-export function keyClause(text: string, type: QuestionType, question = ""): string | undefined {
-  const evidence = type === "how_many" ? NUMBER : type === "when" ? TIME : type === "where" ? PLACE : undefined;
+export function keyClause(text: string, type: QuestionType, question = "", only?: RegExp): string | undefined {
+  const evidence = only ?? (type === "how_many" ? NUMBER : type === "when" ? TIME : type === "where" ? PLACE : undefined);
   if (!evidence) return undefined;
   const asked = new Set(syllables(question));
   let best: { clause: string; overlap: number } | undefined;

@@ -126,7 +126,7 @@ const CJK_LEAD = {
 } as const;
 
 /** A lead in Chinese or Korean: the same facts as the English one, the Vietnamese key clause quoted. */
-function cjkLead(best: PlanPassage, type: QuestionType, question: string, lang: "zh" | "ko", units?: readonly UnitName[]): { line?: string; key?: string } {
+function cjkLead(best: PlanPassage, type: QuestionType, question: string, lang: "zh" | "ko", units?: readonly UnitName[], frequency = false): { line?: string; key?: string } {
   const w = CJK_LEAD[lang];
   const row = best.row;
   switch (type) {
@@ -138,7 +138,7 @@ function cjkLead(best: PlanPassage, type: QuestionType, question: string, lang: 
     case "when":
     case "how_many":
     case "where": {
-      const key = type === "when" && row?.time ? row.time : keyClause(best.text, type, question) ?? (type === "when" ? keyClause(best.section.title, type, question) : undefined);
+      const key = timeKey(best, type, question, frequency);
       return key ? { line: `${w[type]}${w.colon}“${key}”${w.stop}`, key } : {};
     }
     case "yes_no":
@@ -149,8 +149,23 @@ function cjkLead(best: PlanPassage, type: QuestionType, question: string, lang: 
   }
 }
 
+/**
+ * The clause a when-, how-many- or where-lead quotes. A table row's time column answers "when", except for "how
+ * often" when the row says a frequency elsewhere ("cập nhật định kỳ tối thiểu 1 lần/tháng" in its result column);
+ * a when-question may be answered by its section's own time ("Mục tiêu cụ thể đến năm 2030").
+ */
+function timeKey(best: PlanPassage, type: QuestionType, question: string, frequency: boolean): string | undefined {
+  if (type === "when" && frequency) {
+    const often = keyClause(best.text, type, question, FREQUENCY_CLAUSE);
+    if (often && !(best.row?.time && FREQUENCY_CLAUSE.test(best.row.time))) return often;
+  }
+  if (type === "when" && best.row?.time) return best.row.time;
+  return keyClause(best.text, type, question) ?? (type === "when" ? keyClause(best.section.title, type, question) : undefined);
+}
+const FREQUENCY_CLAUSE = /(\d+ lần\/(năm|tháng|tuần|quý)|năm\/lần|(hằng|hàng|mỗi) (năm|tháng|tuần|quý)|định kỳ)/i;
+
 function lead(best: PlanPassage, type: QuestionType, question: string, language: Language, units?: readonly UnitName[], shape?: QuestionShape): { line?: string; key?: string } {
-  if (language === "zh" || language === "ko") return cjkLead(best, type, question, language, units);
+  if (language === "zh" || language === "ko") return cjkLead(best, type, question, language, units, shape?.frequency);
   const lang: Lang = language;
   const vi = lang === "vi";
   const row = best.row;
@@ -178,7 +193,7 @@ function lead(best: PlanPassage, type: QuestionType, question: string, language:
     case "when":
     case "how_many":
     case "where": {
-      const key = type === "when" && row?.time ? row.time : keyClause(best.text, type, question) ?? (type === "when" ? keyClause(best.section.title, type, question) : undefined);
+      const key = timeKey(best, type, question, shape?.frequency ?? false);
       if (!key) return {};
       if (vi) {
         const label = type === "when" ? "Thời gian" : type === "how_many" ? "Con số trong kế hoạch" : "Nơi thực hiện";
@@ -245,11 +260,13 @@ export function composeAnswer(
   else if (line && !appendix) out.push(line);
   // The appendix's rows, each as the citation names it ("nhiệm vụ 3 (Số hóa di sản văn hóa)").
   if (opts.rows?.length) out.push(opts.rows.map((p) => sectionName(p.section, lang).replace(/^Phụ lục “[^”]*”, |^appendix “[^”]*”, /, "")).join("; ") + ".");
+  const leadLines = out.join("\n");
   if (vi) out.push(citationLine(best.plan, best.section, "vi"), `“${quote}”`);
   else if (cjk) out.push(CJK_LEAD[cjk].cite(citationCjk(best.plan, best.section, cjk, ctx.localities ?? [])), CJK_LEAD[cjk].wording, `“${quote}”`);
   else out.push("The plan's wording (Vietnamese):", `“${quote}”`, citationLine(best.plan, best.section, "en"));
   return {
     text: out.join("\n"),
+    lead: leadLines,
     covered: true,
     type: shape.type,
     packId: best.packId,
@@ -333,14 +350,16 @@ function citationCjk(h: PlanHeaderFacts, s: PlanSectionRef, lang: CjkLang, local
 
 /** An answer from the plan's header (number, date, issuer, signer, documents it implements, period, title). */
 export function composeHeader(h: PlanHeaderFacts, fact: HeaderFact, language: Language, fromParent: boolean, localities: readonly UnitName[] = []): PlanAnswer {
-  let text: string;
+  let lead: string;
+  let source: string;
   if (language === "zh" || language === "ko") {
     const issuer = issuerCjk(h.issuer, language, localities);
     const plan = planNameCjk(h, language, issuer);
-    text = `${HEADER_CJK[language][fact](h, issuer)}\n${language === "zh" ? `出处：${plan}的开头部分。` : `출처: ${plan}의 머리 부분.`}`;
-  } else if (language === "vi") text = `${HEADER_VI[fact](h)}\nTheo phần đầu văn bản ${planName(h, "vi")}.`;
-  else text = `${HEADER_EN[fact](h)}\nSource: the header of ${planName(h, "en")}.`;
-  return { text, covered: true, type: "header", packId: h.packId, planId: h.planId, sections: ["header"], fromParent, coverage: 1, quotes: [] };
+    lead = HEADER_CJK[language][fact](h, issuer);
+    source = language === "zh" ? `出处：${plan}的开头部分。` : `출처: ${plan}의 머리 부분.`;
+  } else if (language === "vi") [lead, source] = [HEADER_VI[fact](h), `Theo phần đầu văn bản ${planName(h, "vi")}.`];
+  else [lead, source] = [HEADER_EN[fact](h), `Source: the header of ${planName(h, "en")}.`];
+  return { text: `${lead}\n${source}`, lead, covered: true, type: "header", packId: h.packId, planId: h.planId, sections: ["header"], fromParent, coverage: 1, quotes: [] };
 }
 
 /** The "not covered" wording in Chinese and Korean. */

@@ -27,6 +27,8 @@ export interface PlanAskContext {
 /** A plan answer, with what it cites (for the caller's choices and for the eval). */
 export interface PlanAnswer {
   text: string;
+  /** The lines of `text` before the citation (what was asked, said first), for joining the answers to two asks. */
+  lead?: string;
   covered: boolean;
   type: QuestionType;
   packId?: string;

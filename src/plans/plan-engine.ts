@@ -18,7 +18,8 @@ import { PlanSearchIndex, isStopSyllable, type PlanHit } from "./plan-search.js"
 import { syllables } from "./terms.js";
 import { questionType, type QuestionShape } from "./question-type.js";
 import { PlanQuestion } from "./plan-question.js";
-import { AFTER_THE_TASKS, ASSIGNS, UNIT_DUTIES, NEVER_IN_PLANS, PLAN_FUNDING, QUESTION_FRAME, TIME, WHICH, WHO_FRAME, about, countedNoun, hasFigure, typedWithDiacritics } from "./answer-needs.js";
+import { asksAfterTheTasks } from "./cut-off.js";
+import { ASSIGNS, UNIT_DUTIES, NEVER_IN_PLANS, QUESTION_FRAME, TIME, WHICH, WHO_FRAME, about, countedNoun, hasFigure, typedWithDiacritics } from "./answer-needs.js";
 import { fold } from "../nlu/fold.js";
 import { normalize } from "../nlu/normalize.js";
 
@@ -352,10 +353,17 @@ export class PlanEngine {
     }
 
     // A plan cut off before its assignments and funding (004 after III.3) cannot say who is given what or what it costs.
-    const cut = order.flatMap((id) => this.headers(id)).filter((h) => h.truncatedAfter);
+    // (Also when the question names the cut-off plan, "kế hoạch 220 / kế hoạch của tỉnh giao cho Sở Ngoại vụ làm gì",
+    // asked of a ward: the ward's own plan does not answer for the province's.)
+    const province = PROVINCE_PLAN.test(fold(question)) || PROVINCE_PLAN_LOOSE.test(fold(question));
+    const named = this.#namedPlan(question, order) ?? (province ? this.headers(order[0])[0] : undefined);
+    const cut = named?.truncatedAfter ? [named] : order.flatMap((id) => this.headers(id)).filter((h) => h.truncatedAfter);
     // So does what a named unit is given to do ("sở ngoại vụ được giao nhiệm vụ gì").
-    const afterTasks = ((shape.type === "who" || PLAN_FUNDING.test(fold(question))) && AFTER_THE_TASKS.test(fold(question))) || UNIT_DUTIES.test(fold(english ? question.toLowerCase() : this.#expanded(question)));
-    if (cut.length && cut.length === order.length && afterTasks) {
+    const afterTasks =
+      asksAfterTheTasks(fold(question), shape) ||
+      (english && asksAfterTheTasks(fold(this.index.toVietnamese(question)), shape)) ||
+      UNIT_DUTIES.test(fold(english ? question.toLowerCase() : this.#expanded(question)));
+    if (cut.length && (cut.length === order.length || named?.truncatedAfter) && afterTasks) {
       return composeNotCovered(question, cut, ctx.language, shape.type, 0, ctx.localities);
     }
     // What plans never hold: a person's name (they assign units), contact details, prices and fees.

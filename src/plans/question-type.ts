@@ -25,11 +25,19 @@ export interface QuestionShape {
   recipient?: boolean;
 }
 
+// "Kế hoạch này": the plan itself, as people name it ("kh", "kế hoạch 220", "văn bản này", "the plan").
+const PLAN = "(ke hoach|kh|van ban)( nay| do| \\d+|( cua)? (phuong|huyen|tinh|xa)( [a-z]+){0,2})?";
 const RECIPIENT = /\b((gui|nop|bao cao|phan anh|bao)( [a-z]+){0,4} (cho|ve|toi|len) (ai|dau|don vi nao|co quan nao|phong nao|cap nao|ben nao)|(ai|don vi nao|co quan nao|phong nao|ben nao) (nhan|tiep nhan)|(report|reports|send|sent|submit\w*)( \w+){0,4} to (whom|which|who)|who (receives|gets)|to whom)\b|\b(send|sends|sent|report|reports|submit\w*|forward\w*)( \w+){0,5} to$/;
 
 const APPROVAL = /\b(phe duyet|duyet|phe chuan|tham dinh|xet duyet|approv\w*|sign(s|ed)? off|apprais\w*)\b/;
 
 const HEADER: [HeaderFact, RegExp][] = [
+  // Before "ai ký": "ngày ký kế hoạch", "ký hồi nào" ask when it was signed.
+  ["date", new RegExp(`\\b(ngay ky|ky (vao )?(ngay|hoi|luc) (nao|may)|(ra|ky|ban hanh) hoi nao|${PLAN}( duoc)? (ra|ky|ban hanh|co) (tu )?(hoi|khi|luc|nam) nao)\\b`)],
+  // What the plan carries out: also "ai ban hành chiến lược mà kế hoạch 220 thực hiện", "theo chỉ đạo nào".
+  ["implements", new RegExp(`\\b(ma ${PLAN} (thuc hien|trien khai|can cu|cu the hoa)|${PLAN}( duoc)? (xay dung|ban hanh|lap|ra) (theo|tu) (chi dao|van ban|quyet dinh|nghi quyet|chu truong) (nao|gi|cua ai)|theo chi dao (nao|cua ai|cua cap nao)|which (strategy|decision|resolution|document) does)\\b`)],
+  ["title", new RegExp(`\\b(${PLAN} (co )?ten (la )?(gi|j)|ten (goi |cua )?${PLAN} (la )?(gi|j)|ten (goi )?day du)\\b`)],
+  ["period", new RegExp(`\\b(${PLAN}( \\w+){0,2} (ket thuc|het han|het hieu luc|bat dau|co hieu luc den|keo dai den|chay den|ap dung den)( tu| vao| den| toi)? (nam nao|khi nao|bao gio|luc nao|nam may|nam bao nhieu)|${PLAN}( \\w+){0,3} (tu|bat dau tu) (nam nao|khi nao|bao gio)( \\w+){0,2} (den|toi) (nam nao|khi nao|bao gio)|${PLAN}( \\w+){0,2} (chay|keo dai|thuc hien|ap dung|trien khai) (den|toi) (nam nao|khi nao|bao gio|luc nao|nam may)|(when|what year) does (the |this )?([\\w']+ ){0,3}plan (end|start|finish|expire|begin|run until|last until)|(run|runs|last|lasts) (until|till|through) (when|what year)|end date of the plan)\\b`)],
   ["implements", /\b((which|what)( \w+){0,3} (plan|decision|resolution|decree|directive|document|strategy)s? (does|do|did|is)( [\w']+){0,5} (implement|follow|carry out|based on|rest on)|can cu (vao|theo) (dau|gi|nao)|(phe duyet|ban hanh) (bang|theo|tai|kem) (quyet dinh|van ban|nghi quyet) (nao|so may|gi)|(ban hanh )?kem (theo )?(quyet dinh|van ban|nghi quyet) (nao|gi|so may)|(lam|thuc hien|can cu|dua|trien khai|ban hanh)( theo| vao| tren)? (nhung |cac |may |bao nhieu )?(van ban|ke hoach|nghi quyet|quyet dinh|chi thi)( so)? (nao|gi|may|bao nhieu)|(dua|can cu)( vao| tren| theo)? (may|bao nhieu) (van ban|nghi quyet|quyet dinh)|van ban (can cu|goc)|can cu (vao |theo )?(van ban|nghi quyet|quyet dinh|ke hoach)? ?(nao|gi)|which documents?|based on (which|what)|implements? (which|what)|which (decision|resolution|decree|directive|document)s? (does|do|is|did)|(decision|resolution|decree|documents?) (does|do) (the|this|it) (plan )?(implement|follow|carry out)|what (does|do) (the|this) plan (implement|carry out))\b/],
   ["signer", /\b(dung ten|nguoi dung ten|ai ky|nguoi ky|ky ban hanh|ky ke hoach|ky van ban|ky ten|chu ky|ai dung ten|ky boi|do ai ky|ai la nguoi ky|who signed|signed by|signer|whose signature|signature (on|of) (the|this)|signatory)\b/],
   ["number", /\b(so hieu|ky hieu|so may|so bao nhieu|so ke hoach(?! (va )?dau tu)|so van ban|ke hoach (nay )?(co )?so (may|bao nhieu|gi|nao)|plan number|number of the plan|reference number|what number|document number|plan no|(what|which) is the number of( \w+('s)?){0,5} plan|plan'?s number)\b/],
@@ -39,6 +47,8 @@ const HEADER: [HeaderFact, RegExp][] = [
   ["title", /\b((full |official )?(name|title) of (the |this )?([\w']+ ){0,3}plan|ten (day du )?(cua )?ke hoach|ke hoach (ten|ten la) gi|title of the plan|plan'?s? (name|title)|name of the plan)\b/],
 ];
 
+// "Hàng tháng cập nhật mấy lần", "mấy lần một năm": how many times in a period is a frequency, not a count.
+const TIMES_PER = /\b((hang|moi|mot|1) (nam|thang|tuan|quy)( \w+){0,5} (may|bao nhieu) lan|(may|bao nhieu) lan( \w+){0,3} (mot|1|moi|hang) (nam|thang|tuan|quy)|how many times (a|per|each|every) (year|month|week))\b/;
 const FREQUENCY = /\b((bao lau|may nam|may thang|bao nhieu nam)( \w+){0,4} (mot|1) lan|bao lau|may nam mot lan|bao nhieu nam mot lan|may lan|dinh ky|how often|how frequently|mot lan)\b/;
 const WHEN = /\b((bao lau|may nam|may thang|bao nhieu nam)( \w+){0,4} (mot|1) lan|khi nao|bao gio|luc nao|thoi gian nao|thoi han|han chot|truoc ngay (nao|may|bao nhieu)|ngay nao|ngay may|ngay bao nhieu|thang bao nhieu|thang nao|thang may|nam nao|quy nao|giai doan nao|bao lau|may nam mot lan|bao nhieu nam mot lan|may lan mot nam|dinh ky|khi nao thi|tu nam nao|den nam nao|when|how often|by when|deadline|what year|which year|how frequently|what date|by what date)\b/;
 // An amount of money is a how-many question too ("What is the budget in VND?", "tổng kinh phí là mấy tỷ").
@@ -51,10 +61,11 @@ const OTHER_COUNT = /\b(bao nhieu|ti le|ty le|phan tram|how many|how much|what (
  * để làm mấy việc này", "phường làm gì với mấy tờ rơi"), the question asks who, what or where from, not how many.
  */
 const OTHER_ASKS = /\b(ai|gi|dau ra|(o|tu) dau|lam sao|the nao|ra sao|kieu gi|nhu nao)\b/;
-const WHO = /\b(ai|ben nao|ai lo|don vi gi|phong gi|co quan gi|so gi|don vi nao|phong nao|co quan nao|bo phan nao|so nao|ban nao|to chuc nao|doan the nao|nguoi nao|who|which (department|office|unit|agency|body|organi[sz]ation)s?|whom)\b/;
+const WHO = /\b(ai|ben nao|ai lo|don vi gi|phong gi|co quan gi|so gi|don vi nao|phong nao|co quan nao|bo phan nao|so nao|ban nao|to chuc nao|doan the nao|nguoi nao|can bo nao|nhan vien nao|chuyen vien nao|who|which (department|office|unit|agency|body|organi[sz]ation)s?|whom)\b/;
 const WHERE = /\b(o dau|tai dau|dia diem|noi nao|cho nao|o cho nao|dia diem nao|where)\b/;
 const SOURCE = /\b(lay (o|tu) dau|tu dau|dau ra|nguon (nao|tu dau)|come from)\b/;
-const YES_NO = /(\b(co|co phai|phai|duoc)\b.*\b(khong|ko|k|hong|chua)( (a|ad|ah|nhi|nhe|vay|the|ha|ban|em|anh|chi))*\s*$)|\b(phai khong|dung khong|co phai|hay khong)\b|^(is|are|does|do|did|will|can|has|have|should|must)\b/;
+// ("can" only before a subject: folded, "cần" and "cán bộ" start with "can" too.)
+const YES_NO = /(\b(co|co phai|phai|duoc)\b.*\b(khong|ko|k|hong|chua)( (a|ad|ah|nhi|nhe|vay|the|ha|ban|em|anh|chi))*\s*$)|\b(phai khong|dung khong|co phai|hay khong)\b|^(is|are|does|do|did|will|has|have|should|must)\b|^can (i|we|you|they|the|this|it|a|an|anyone|someone|people|foreigners|residents|tourists|visitors)\b/;
 
 const LIST = /\b(ke ten|liet ke|gom (nhung )?(gi|nao)|bao gom (nhung )?(gi|nao)|nhung( \w+){1,4} (nao|gi)|cac( \w+){1,4} nao|which( \w+){1,3} (are|does|do|will)|what are the|list( the)?|name (the|some))\b/;
 
@@ -62,6 +73,7 @@ const LIST = /\b(ke ten|liet ke|gom (nhung )?(gi|nao)|bao gom (nhung )?(gi|nao)|
 export function questionType(question: string): QuestionShape {
   const q = fold(question).replace(/[?!.,;:]+/g, " ").replace(/\s+/g, " ").trim();
   for (const [header, re] of HEADER) if (re.test(q)) return { type: "header", header };
+  if (TIMES_PER.test(q)) return { type: "when", frequency: true };
   if (WHEN.test(q)) return FREQUENCY.test(q) ? { type: "when", frequency: true } : { type: "when" };
   // "mấy" is also "máy" (machine) folded; as a question word it stands before a counted noun, which is enough here.
   // A yes/no question ("có lưu lại bằng máy tính không") asks no count either: its "may" is "máy" or a plural.

@@ -13,18 +13,21 @@ import { fold } from "../../../nlu/fold.js";
 import { asksQuestion } from "../../../nlu/question-form.js";
 import type { AnswerInput } from "../answer-input.js";
 import type { PlanQuestion } from "../../../plans/index.js";
-import { planEngineFor } from "./plan-info.js";
+import { planEngineFor, planSearchText } from "./plan-info.js";
 
 /** Where a message is answered: its intent's answer, the plans, or a festival's card with its description. */
 export type Route = { route: "intent" } | { route: "plan"; question: PlanQuestion } | { route: "festival-description"; festivalId: string };
 
 // Words that ask what a plan says or who does what in it.
-const PLAN_CUE = /\b(ke hoach|nhiem vu|chu tri|phu trach|duoc giao|giao cho|trach nhiem|muc tieu|chi tieu|giai doan|kinh phi|ngan sach|du toan|bao cao|dau moi|phoi hop|don vi nao|phong nao|so nao|ben nao|co quan nao|bo phan nao|ai lo|plan|who is responsible|which (department|office|unit|agency)|in charge|target|budget)\b/;
+const PLAN_CUE = /\b(ke hoach|nhiem vu|chu tri|phu trach|duoc giao|giao cho|trach nhiem|muc tieu|chi tieu|phan dau|giai doan|kinh phi|ngan sach|du toan|bao cao|dau moi|phoi hop|don vi nao|phong nao|so nao|ben nao|co quan nao|bo phan nao|ai lo|plan|who is responsible|which (department|office|unit|agency)|in charge|target|budget)\b/;
 // What the cards hold.
 const FESTIVAL_DATE = /\b(ngay nao|ngay may|khi nao|bao gio|luc nao|may gio|dien ra|to chuc (vao )?(ngay|thang|hom)|nam nay|sap toi|thang may|am lich|duong lich|when|what date|which day|this year|next)\b/;
 const FREQUENCY = /\b(bao lau|may nam|nam\/lan|mot lan|dinh ky|how often)\b/;
-const COMMEMORATES = /\b(tuong nho|tuong niem|tho ai|tho vi|de tuong|y nghia|nguon goc|su tich|ky niem ai|commemorat\w*|in honou?r of|meaning|origin|worship)\b/;
+const COMMEMORATES = /\b(tuong nho|tuong niem|tho ai|tho vi|tho nhung|de tuong|y nghia|nguon goc|su tich|ky niem|ton vinh|(vi sao|tai sao) (co|lai co|to chuc)|to chuc de (lam gi|lam chi)|de lam gi|commemorat\w*|in honou?r of|meaning|origin|worship\w*|why is)\b/;
 const CONTACT_FIELD = /\b(so dien thoai|dien thoai|sdt|hotline|email|mail|dia chi|o dau|gio lam viec|lam viec (luc|gio)|lien he|lien lac|phone|address|opening hours|contact)\b/;
+const UNIT_DUTY = /\b(lam gi|lam nhung gi|lam nhung viec gi|duoc giao( \w+)? gi|co nhiem vu|nhiem vu (gi|nao|cua)|vai tro( gi| nhu the nao)?|trach nhiem gi|phoi hop voi (ai|nhung ai|don vi nao)|bao cao (cho |ve |len )?(ai|dau|cap nao)|(phai )?bao (cho |ve |len )?(ai|dau|cap nao)|what does|what do|role|duties|tasks?|responsible for what)\b/;
+const CLASSES_COUNTED = /\b((may|bao nhieu) lop|(moi|hang|mot|1) nam( \w+){0,3} (may|bao nhieu|it nhat)|classes (a|per|each) year|how many classes)\b/;
+const CONTACT_DETAIL = /\b(so dien thoai|dien thoai|sdt|hotline|email|mail|dia chi|gio lam viec|lam viec (luc|gio)|goi (so|dien|vao)|lien lac (bang|qua)|phone|call|address|opening hours|e-?mail)\b/;
 const CLASS_FIELD = /\b(hoc phi|lich hoc|dang ky|khai giang|con cho|het cho|gio hoc|hoc o dau|hoc vao|bao gio hoc|may gio|fee|schedule|register|sign up|enrol|when does)\b/;
 const HERITAGE_FIELD = /\b(la gi|o dau|mo cua|gio mo|ve vao|gia ve|dia chi|xep hang|unesco ghi danh|what is|where is|opening|ticket)\b/;
 
@@ -35,12 +38,16 @@ export function routeByEvidence(input: AnswerInput): Route {
   const engine = planEngineFor(input);
   // A Chinese or Korean message is read in English plan terms ("谁负责" → "who is responsible for"). The plans are
   // searched at most once per message: the answer reuses this question's scored passages.
-  const question = engine.question(input.text, input.language);
+  const question = engine.question(planSearchText(input), input.language);
   const f = fold(question.text);
   // "Who teaches / organises the classes": a class card holds a teacher only when one is known; the plan says who runs them.
   const whoRunsClasses = intent === "join_class" && /^(ai|who)\b|\b(ai|who|ben nao|don vi nao) (day|to chuc|mo|phu trach|teaches|organi[sz]es|runs)\b/.test(f);
-  // "How often" is a plan's frequency, not a card's date.
-  const asksPlan = whoRunsClasses || FREQUENCY.test(f) || (PLAN_CUE.test(f) && !/\b(la gi|what is)\b/.test(f)) || /\b(ke hoach|plan)\b/.test(f);
+  // "How often" is a plan's frequency, not a card's date. A unit named and asked what it does or whom it works with
+  // ("UBMTTQ làm gì", "tổ dân phố phải báo cho ai") asks what the plan gives it. "Mỗi năm mở mấy lớp" counts classes a year (the
+  // plan's target); a class card holds one class's seats, fee and schedule.
+  const unitDuty = Boolean(entities.contacts?.length) && UNIT_DUTY.test(f);
+  const classesCounted = intent === "join_class" && CLASSES_COUNTED.test(f);
+  const asksPlan = whoRunsClasses || unitDuty || classesCounted || FREQUENCY.test(f) || (PLAN_CUE.test(f) && !/\b(la gi|what is)\b/.test(f)) || /\b(ke hoach|plan)\b/.test(f);
 
   // A festival named and asked about what it commemorates: its card with the description.
   const festivalId = entities.festivals?.find((id) => input.pack.festival(id));
@@ -49,7 +56,9 @@ export function routeByEvidence(input: AnswerInput): Route {
   // The cards answer what they hold, unless the question says it is about the plan.
   if (!/\b(ke hoach|plan)\b/.test(f)) {
     if (intent === "festival_dates" && festivalId && FESTIVAL_DATE.test(f) && !FREQUENCY.test(f)) return { route: "intent" };
-    if (intent === "contact_info" && CONTACT_FIELD.test(f)) return { route: "intent" };
+    // A contact's phone, address or hours is the card's; "liên hệ sở nào để …", "who is the contact point with the
+    // ministry" asks which unit does something, which the plans say (the card would only list every unit).
+    if (intent === "contact_info" && (CONTACT_DETAIL.test(f) || (CONTACT_FIELD.test(f) && question.shape.type !== "who"))) return { route: "intent" };
     if (intent === "join_class" && CLASS_FIELD.test(f)) return { route: "intent" };
   }
 
@@ -66,7 +75,8 @@ export function routeByEvidence(input: AnswerInput): Route {
     // covered", which names the plans searched and offers staff, rather than "out of scope" or a card's list.
     // (A person's name or a phone asked of a unit the plans name: "giám đốc sở ngoại vụ là ai".)
     const talksAbout = (evidence.topic >= engine.minCoverage && evidence.topicWords >= MIN_WORDS) || (evidence.neverInPlans && evidence.topicWords > 0);
-    const planTopic = talksAbout && asksQuestion(f, input.text);
+    // (A question by its words, or by its type: "mấy đoàn", "bao giờ" ask even without a question mark.)
+    const planTopic = talksAbout && (asksQuestion(f, input.text) || question.shape.type !== "what");
     if (planTopic && (asksPlan || intent === "out_of_scope" || !namesItsCard(input) || countsForCard)) return { route: "plan", question };
     return { route: "intent" };
   }
