@@ -15,7 +15,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
-import { answer, isAnswerIntent, plansOf } from "../src/features/answers/index.js";
+import { answer, isAnswerIntent, planQuestionFirst, plansOf } from "../src/features/answers/index.js";
 import { Knowledge } from "../src/shared/knowledge.js";
 import type { Reply } from "../src/core/message.js";
 import { loadContent } from "../src/content/index.js";
@@ -31,9 +31,12 @@ const knowledge = new Knowledge(loadContent("content"), "vo-cuong");
 /** The bot's path for one message: understand, then the answers (or the dialog it would open). */
 async function reply(q: PlanQuestion): Promise<{ reply: Reply; dialog?: string }> {
   const u = knowledge.understander.understand(q.q, { today: TODAY });
-  if (!isAnswerIntent(u.intent)) return { reply: { text: "" }, dialog: u.intent };
   const pack = knowledge.content.pack(q.pack);
-  return { reply: await answer({ text: q.q, intent: u.intent, language: u.language, entities: u.entities, today: TODAY, pack, plans: plansOf(knowledge) }) };
+  const input = { text: q.q, intent: u.intent, language: u.language, entities: u.entities, today: TODAY, pack, plans: plansOf(knowledge) };
+  // As the pipeline does (src/app/features.ts, questionsBeforeDialogs): a plan question opens no dialog.
+  const intent = planQuestionFirst(input) ? "plan_info" : u.intent;
+  if (!isAnswerIntent(intent)) return { reply: { text: "" }, dialog: intent };
+  return { reply: await answer({ ...input, intent }) };
 }
 
 interface Outcome {

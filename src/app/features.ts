@@ -1,6 +1,7 @@
 import type { Middleware } from "../core/composer.js";
 import type { AppContext } from "../shared/app-context.js";
 import { answers } from "../features/answers/answers-feature.js";
+import { questionsBeforeDialogs } from "../features/answers/plans/plan-question-first.js";
 import { classesMenu } from "../features/registration/classes-menu.js";
 import { deliverPending } from "../features/pending-replies/deliver-pending.js";
 import { reportStart } from "../features/reports/report-start.js";
@@ -47,6 +48,9 @@ export function defaultFeatures(): Middleware<AppContext>[] {
     // A person inside a dialog (report, class registration) is handled by it first; class registration starts
     // from the class list (classesMenu), a report from reportStart.
     createDialogRunner([reportDialog, registrationDialog, additionDialog, ratingDialog]),
+    // Outside a dialog, a question the plans answer ("tổ dân phố phát hiện vi phạm thì báo cho ai") starts no report,
+    // lookup, handoff or reminder offer unless it plainly asks to ("tôi muốn phản ánh…"): it goes to the answers.
+    questionsBeforeDialogs,
     // Reports and classes speak Vietnamese and English: Chinese and Korean speakers are told so and offered English.
     viEnOnlyGate,
     // Name and phone shared with one tap (Zalo's request_user_info card): into the open dialog, or kept for the next.

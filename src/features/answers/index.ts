@@ -21,6 +21,7 @@ export { answerContact, contactCard, contactList } from "./contact-info.js";
 export { answerClasses, classesReply, registerPayload } from "./class-info.js";
 export { answerPlan, createPlanEngine, planAnswer, planEngineFor } from "./plans/plan-info.js";
 export { routeByEvidence, type Route } from "./plans/route-by-evidence.js";
+export { planQuestionFirst } from "./plans/plan-question-first.js";
 export { answerGreeting, answerThanks } from "./courtesy.js";
 export { answerOutOfScope } from "./out-of-scope.js";
 export { speaker, staffChoice, type Speaker } from "./answer-text.js";

@@ -14,6 +14,7 @@ import { asksQuestion } from "../../../nlu/question-form.js";
 import type { AnswerInput } from "../answer-input.js";
 import type { PlanQuestion } from "../../../plans/index.js";
 import { planEngineFor, planSearchText } from "./plan-info.js";
+import { asksToDo } from "./plan-question-first.js";
 
 /** Where a message is answered: its intent's answer, the plans, or a festival's card with its description. */
 export type Route = { route: "intent" } | { route: "plan"; question: PlanQuestion } | { route: "festival-description"; festivalId: string };
@@ -59,8 +60,12 @@ export function routeByEvidence(input: AnswerInput): Route {
     // A contact's phone, address or hours is the card's; "liên hệ sở nào để …", "who is the contact point with the
     // ministry" asks which unit does something, which the plans say (the card would only list every unit).
     if (intent === "contact_info" && (CONTACT_DETAIL.test(f) || (CONTACT_FIELD.test(f) && question.shape.type !== "who"))) return { route: "intent" };
-    if (intent === "join_class" && CLASS_FIELD.test(f)) return { route: "intent" };
   }
+  // A class's fee, schedule or registration is its card's, unless no class is named and the plans clearly answer a
+  // question that does not ask to register ("cán bộ được đăng ký đi học lớp tập huấn gì": the plan's training).
+  const classField = intent === "join_class" && CLASS_FIELD.test(f) && !/\b(ke hoach|plan)\b/.test(f);
+  const classCardFirst = classField && (namesItsCard(input) || asksToDo(f.replace(/[?!.,;:]+/g, " ").trim()) || !asksQuestion(f, input.text));
+  if (classCardFirst) return { route: "intent" };
 
   // "What heritage / which festivals / which classes are there": the card's list answers.
   if (!namesItsCard(input) && LIST_ASKED[intent]?.test(f) && !PLAN_CUE.test(f)) return { route: "intent" };
@@ -69,6 +74,7 @@ export function routeByEvidence(input: AnswerInput): Route {
   // A festival or relic card holds dates, places and descriptions, not counts: "có bao nhiêu du khách" is the plans'.
   const countsForCard = (intent === "festival_dates" || intent === "heritage_info") && evidence.shape.type === "how_many" && !DURATION.test(f);
   // "X là gì / ở đâu" about a relic named is its card, unless the plans clearly hold the question.
+  if (classField && evidence.coverage < STRONG_COVERAGE) return { route: "intent" };
   if (intent === "heritage_info" && entities.heritage?.length && HERITAGE_FIELD.test(f) && !PLAN_CUE.test(f) && evidence.coverage < STRONG_COVERAGE) return { route: "intent" };
   if (evidence.coverage < engine.minCoverage) {
     // The plans talk about it but do not answer it ("phường chi bao nhiêu tiền cho video quảng bá"): their "not
