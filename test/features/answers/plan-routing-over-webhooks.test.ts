@@ -207,3 +207,30 @@ describe("a question that names 'liên hệ' and asks which unit does something 
     expect(phone).toContain("Điện thoại: chưa cập nhật");
   });
 });
+
+describe("a question the plans answer opens no dialog unless it plainly asks to (Phường Tân An)", () => {
+  const ask = serverFor("tan-an");
+
+  it("a question with a report's, a class's or registration's words is answered from the plan", async () => {
+    const cases: [string, string][] = [
+      // Taken for a status lookup by its "phản ánh … đâu".
+      ["cac to dan pho gap kho khan thi phan anh ve dau", "Văn hóa - Xã hội"],
+      // "đăng ký … lớp" with no class named: the plan's training, not the class list.
+      ["can bo van hoa phuong dc dang ky di hoc lop tap huan gi", "mục III.5"],
+    ];
+    for (const [q, expected] of cases) {
+      const text = await ask(q);
+      expect(text, q).toMatch(PLAN_CITED);
+      expect(text, q).toContain(expected);
+      expect(text, q).not.toMatch(/Lớp truyền dạy dân ca Quan họ phường Tân An – đang nhận đăng ký/);
+    }
+  });
+
+  it("plainly asking to report or to meet staff still starts the dialog", async () => {
+    const report = await ask("tôi muốn phản ánh có người viết vẽ bậy lên tường đình");
+    expect(report).not.toMatch(PLAN_CITED);
+    expect(report).toMatch(REPORT_STARTED);
+    const staff = await ask("cho mình gặp cán bộ phòng văn hóa");
+    expect(staff).toMatch(HANDOFF_STARTED);
+  });
+});
