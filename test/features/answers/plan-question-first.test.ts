@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { planQuestionFirst } from "../../../src/features/answers/index.js";
+import { planQuestionFirst, type AnswerIntent } from "../../../src/features/answers/index.js";
 import { input } from "./answer-fixtures.js";
 
 // Questions about what the plans say, put by the classifier to an intent that opens a dialog.
-const questions: [string, string, Parameters<typeof input>[1]["intent"]][] = [
+const questions: [string, string, AnswerIntent][] = [
   ["tan-an", "cac to dan pho gap kho khan thi phan anh ve dau", "report_status"],
   ["tan-an", "tổ dân phố phát hiện vi phạm an ninh văn hóa thì báo cho ai?", "report_violation"],
   ["vo-cuong", "cán bộ văn hóa của phường có phải đi tập huấn không", "human_handoff"],
   ["tan-an", "ke hoach co nhac gi toi viec tap huan cho to truong to dan pho ko", "subscribe_reminder"],
 ];
 // Requests to do the thing, and messages that tell rather than ask.
-const requests: [string, string, Parameters<typeof input>[1]["intent"]][] = [
+const requests: [string, string, AnswerIntent][] = [
   ["tan-an", "tôi muốn phản ánh có người vẽ bậy lên tường đình", "report_violation"],
   ["tan-an", "có người viết vẽ bậy lên tường đình làng", "report_violation"],
   ["vo-cuong", "cho mình gặp cán bộ phòng văn hóa", "human_handoff"],
