@@ -54,11 +54,7 @@ export class DirectOutbound implements Outbound {
     // Left by an earlier process, which may have been sending it when it died: what already arrived is not sent again.
     if (entry.createdAt < this.#startedAt && !this.#checked.has(entry.id)) {
       this.#checked.add(entry.id);
-      await book.skipDelivered(entry, deps.channels);
-      if (entry.sent >= entry.replies.length) {
-        await book.done(entry);
-        return "sent";
-      }
+      if (await book.settleLeftBehind(entry, deps.channels)) return "sent";
     }
     if (book.stale(entry)) {
       await book.giveUp(entry, "stale", new Error(`not sent within ${Math.round(deps.policy.maxAgeMs / 3_600_000)} h`));

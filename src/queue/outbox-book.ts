@@ -119,6 +119,18 @@ export class OutboxBook {
     if (entry.sent < entry.replies.length) await this.progress(entry);
   }
 
+  /**
+   * For an entry a sender may have been sending when it died (an earlier process on the direct path; a queue job whose
+   * worker stopped mid-run): skips what the channel shows as arrived (skipDelivered). True when nothing is left to
+   * send — the entry is then out of the outbox. The one crash rule of both Outbounds.
+   */
+  async settleLeftBehind(entry: OutboxEntry, channels: ChannelRegistry): Promise<boolean> {
+    await this.skipDelivered(entry, channels);
+    if (entry.sent < entry.replies.length) return false;
+    await this.done(entry);
+    return true;
+  }
+
   /** The channel's answer for one reply; a template send (a transaction message, ZNS) is listed otherwise: cannot tell. */
   async #delivered(entry: OutboxEntry, index: number, since: number, channels: ChannelRegistry): Promise<boolean | "partly" | undefined> {
     if (entry.options?.reach?.kind === "template") return undefined;
