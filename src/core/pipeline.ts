@@ -153,6 +153,7 @@ export class Pipeline<C extends BotContext> implements Inbox {
     }
     conversation.applied = [...(conversation.applied ?? []), message.id].slice(-APPLIED_LIMIT);
     const entry = ctx.replies.length > 0 ? outboxEntry(replyEntryId(message), message, ctx.replies, now(), { options: { purpose: "response" }, messageId: message.id }) : undefined;
+    if (entry) ctx.conversation.lastAnswered = message.id;
     // Durable before visible: the step, what it saved and its replies, in one commit, before anything is sent.
     await this.conversations.save(ctx.conversation, [...ctx.writes, ...wholeText, ...(entry ? [{ collection: OUTBOX, id: entry.id, value: entry }] : [])]);
     for (const task of ctx.committed) await task().catch((error: unknown) => log.error({ err: error }, "work after the step failed"));
@@ -164,10 +165,11 @@ export class Pipeline<C extends BotContext> implements Inbox {
 
   /**
    * The outbox entry of the replies to the person's previous message while it is still unsent (the bot died between
-   * storing the step and sending its question, or the platform is down).
+   * storing the step and sending its question, or the platform is down). "Previous" is the last message that had
+   * replies: after a repeat (applied, no replies of its own) it is still the message the repeat waits for.
    */
   async #previousUnsent(message: InboundMessage, conversation: Conversation): Promise<OutboxEntry | undefined> {
-    const previousId = conversation.applied?.at(-1);
+    const previousId = conversation.lastAnswered ?? conversation.applied?.at(-1);
     if (!previousId) return undefined;
     const entry = await this.options.store.collection<OutboxEntry>(OUTBOX).get(replyEntryId({ ...message, id: previousId }));
     return entry && entry.sent < entry.replies.length ? entry : undefined;
