@@ -1,16 +1,20 @@
 import nock from "nock";
+import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
 import type { OutboxEntry } from "../../src/core/outbound.js";
 import type { Report } from "../../src/domain/report.js";
-import { recordZaloSends, ZALO_API, zaloText, type TestServer } from "../helpers/test-server.js";
-import { deleteKeys, requireRedis } from "../store/services.js";
+import { createPostgresStore } from "../../src/store/postgres/postgres-store.js";
+import { recordZaloSends, startTestServer, TEST_ENV, ZALO_API, zaloText, type TestServer } from "../helpers/test-server.js";
+import { deleteKeys, dropSchema, requirePostgres, requireRedis, TEST_DATABASE_URL, TEST_REDIS_URL, uniqueName } from "../store/services.js";
 import { startOn, type BackendServer } from "./backends.js";
 
 /**
  * Issue 15, durable before visible, on PostgreSQL + Redis: a dialog step's new state, the report it files and its
  * replies (the outbox) are one transaction, committed before any reply is sent; a redelivered message whose step
- * was stored sends its stored replies (through the outbound queue) and is not applied again. The lowdb version is
- * test/core/outbox-replay.test.ts.
+ * was stored sends its stored replies (through the outbound queue) and is not applied again; a web-chat notice is
+ * stored, not kept in one instance's memory. The lowdb versions are test/core/outbox-replay.test.ts and
+ * test/web/chat-receive.test.ts.
  */
 
 const PERSON = "u-durable";
@@ -113,5 +117,42 @@ describe("durable before visible on PostgreSQL + Redis", () => {
     await say(server, "1", "r-2");
     expect(delivered).toHaveLength(1);
     expect((await server.services.conversations.get(KEY))!.applied).toEqual(["r-1", "r-2"]);
+  });
+
+  it("a web-chat notice is stored in PostgreSQL: another instance (or the next start) gives it to the page's poll, once", async () => {
+    const admin = await requirePostgres();
+    const redis = await requireRedis();
+    const schema = uniqueName("test_webnotice");
+    const prefix = `${uniqueName("test-webnotice")}:`;
+    const env = { ...TEST_ENV, STORE: "postgres", DATABASE_URL: TEST_DATABASE_URL, PG_SCHEMA: schema, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix };
+    const instances: TestServer[] = [];
+    const instance = async () => {
+      const logger = pino({ level: "silent" });
+      const server = await startTestServer(env, { store: await createPostgresStore(loadConfig(env), logger), logger });
+      instances.push(server);
+      return server;
+    };
+    try {
+      const first = await instance();
+      const cookie = (await fetch(`${first.url}/chat`)).headers.getSetCookie()[0]!.split(";")[0]!;
+      const userId = cookie.split("=")[1]!;
+      const post = await fetch(`${first.url}/chat/api/messages`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ text: "xin chào", id: "hello-0001-abcd" }) });
+      await post.json();
+      const person = { key: `web:web:${userId}`, channel: "web", accountId: "web", userId };
+      expect(await first.services.outbox.send(person, { text: "Phản ánh PA-2026-0009: Đang xử lý" }, "update")).toBe("sent");
+      await first.stop();
+      instances.splice(0);
+
+      const second = await instance();
+      const poll = async () => ((await (await fetch(`${second.url}/chat/api/messages`, { headers: { cookie } })).json()) as { replies: { text: string }[] }).replies.map((reply) => reply.text);
+      expect(await poll()).toEqual(["Phản ánh PA-2026-0009: Đang xử lý"]);
+      expect(await poll()).toEqual([]);
+    } finally {
+      for (const server of instances) await server.stop().catch(() => undefined);
+      await dropSchema(admin, schema).catch(() => undefined);
+      await deleteKeys(redis, prefix).catch(() => undefined);
+      await admin.end();
+      redis.disconnect();
+    }
   });
 });
