@@ -14,14 +14,31 @@ const FUNCTION_WORDS = new Set(
     "who how why of in on at to for from with about and or not no yes please there here any some have has get").split(" "),
 );
 
-/** The content words of a folded message: not function words, not numbers. */
-export function contentWords(foldedTokens: readonly string[]): string[] {
-  return foldedTokens.filter((t) => !FUNCTION_WORDS.has(t) && !/^\d+$/.test(t));
+/**
+ * Calls and exclamations of Vietnamese chat ("ê ad", "ới", "hú", "alo", "hey", "nè", "ủa"): they ask for attention
+ * or colour the tone and say nothing about the topic, like the function words. Matched on the accented token
+ * (tokens of the message before folding): folded, "e", "hu", "ua" are also "em", "hư" (broken), "ùa".
+ */
+const CALLS = new Set(
+  "ê ới ối ơ ờ ồ ủa ừ ừm hú hả hử hì alo alô hey ey yo nè".split(" "),
+);
+
+/** Whether a token (accented, lower case) is a call or exclamation ("ê", "hú", "alo"). */
+export function isCall(token: string): boolean {
+  return CALLS.has(token);
+}
+
+/**
+ * The content words of a folded message: not function words, not numbers, not calls ("ê", "hú"; given the
+ * accented `tokens` aligned with `foldedTokens`).
+ */
+export function contentWords(foldedTokens: readonly string[], tokens?: readonly string[]): string[] {
+  return foldedTokens.filter((t, i) => !FUNCTION_WORDS.has(t) && !/^\d+$/.test(t) && !(tokens && CALLS.has(tokens[i])));
 }
 
 /** Share of content words found in the vocabulary; 1 when the message has none (the classifier decides). */
-export function coverage(foldedTokens: readonly string[], vocabulary: ReadonlySet<string>): number {
-  const words = contentWords(foldedTokens);
+export function coverage(foldedTokens: readonly string[], vocabulary: ReadonlySet<string>, tokens?: readonly string[]): number {
+  const words = contentWords(foldedTokens, tokens);
   if (words.length === 0) return 1;
   let known = 0;
   for (const word of words) if (vocabulary.has(word)) known++;

@@ -15,7 +15,7 @@ export const VI_ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
     // không
     ko: "không", k: "không", kh: "không", khg: "không", kg: "không", hok: "không", hk: "không",
     hông: "không", khum: "không", hem: "không", hăm: "không", kô: "không", hổng: "không",
-    kbh: "không bao giờ",
+    kbh: "không bao giờ", hơm: "không", khôg: "không", kog: "không", hôk: "không",
     // được, đăng ký
     dc: "được", đc: "được", dx: "được", đx: "được", dk: "đăng ký", đk: "đăng ký", dki: "đăng ký", đki: "đăng ký",
     kí: "ký", ki: "ký", dangky: "đăng ký",
@@ -29,6 +29,8 @@ export const VI_ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
     // verbs and others
     ms: "mới", ns: "nói", nt: "nhắn tin", ntin: "nhắn tin", ib: "nhắn tin", rep: "trả lời", lm: "làm",
     bik: "biết", bít: "biết", pít: "biết", mún: "muốn", hc: "học", hoc: "học", dj: "đi", ik: "đi",
+    hiu: "hiểu", hỉu: "hiểu", iu: "yêu", thik: "thích", zui: "vui", cx: "cũng", cg: "cũng", cũg: "cũng", hoy: "thôi",
+    trl: "trả lời", tl: "trả lời", ny: "người yêu", ae: "anh em", ace: "anh chị em", gđ: "gia đình", bâyh: "bây giờ",
     pải: "phải", fải: "phải", lun: "luôn", r: "rồi", rùi: "rồi", roy: "rồi", oy: "rồi", ùi: "rồi",
     trc: "trước", vs: "với", wa: "quá", qá: "quá", ui: "ôi", xl: "xin lỗi", tks: "cảm ơn", thks: "cảm ơn",
     thx: "cảm ơn", camon: "cảm ơn", cámơn: "cảm ơn", cmon: "cảm ơn", kamon: "cảm ơn",
@@ -40,7 +42,8 @@ export const VI_ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
     hnay: "hôm nay", hnai: "hôm nay", hqua: "hôm qua", hum: "hôm", bữa: "hôm", h: "giờ", cn: "chủ nhật",
     t2: "thứ hai", t3: "thứ ba", t4: "thứ tư", t5: "thứ năm", t6: "thứ sáu", t7: "thứ bảy", mùg: "mùng", mug: "mung",
     // chat particles
-    ak: "à", ah: "à", uk: "ừ", uh: "ừ", um: "ừm", oki: "ok", okie: "ok", oke: "ok", okela: "ok", okê: "ok",
+    ak: "à", ah: "à", uk: "ừ", uh: "ừ", um: "ừm", uhm: "ừm", ừa: "ừ", vâg: "vâng", dzạ: "dạ", zạ: "dạ",
+    helu: "hello", hellu: "hello", helo: "hello", oki: "ok", okie: "ok", oke: "ok", okela: "ok", okê: "ok",
   }),
 );
 

@@ -75,7 +75,7 @@ export function createUnderstander(options: UnderstanderOptions): Understander {
     const masked = HAS_DIGIT.test(text) ? maskCodes(text) : text;
     const n = normalize(masked, { previousLanguage: opts.previousLanguage });
     const probabilities = classifier.predict(messageFeatures(n));
-    return { n, probabilities, coverage: coverage(n.foldedTokens, vocabulary) };
+    return { n, probabilities, coverage: coverage(n.foldedTokens, vocabulary, n.tokens) };
   };
 
   return {

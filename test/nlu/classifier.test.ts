@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createUnderstander, loadTrainingData, type IntentLabel, type Understander } from "../../src/nlu/index.js";
+import { coverage, createUnderstander, loadTrainingData, type IntentLabel, type Understander } from "../../src/nlu/index.js";
 import { TEST_CATALOG } from "./test-catalog.js";
 
 // A fixed sample per intent, written for this test: none of these is a training row (checked below).
@@ -59,6 +59,16 @@ describe("intent classifier", () => {
     }
     expect(nlu.understand("hủy nhắc hội lim giúp mình nhé").intent).toBe("manage_reminders");
     expect(nlu.understand("khi nào mở lớp mới thì nhắn mình nhé").intent).toBe("subscribe_reminder");
+  });
+
+  it("does not count calls such as \"ê\", \"ới\" as unknown topic words", () => {
+    // "ê" folds to "e", which no training row has as a word: before, such a call made the message look off-topic.
+    expect(coverage(["e", "bong", "ro"], new Set(["bong"]), ["ê", "bóng", "rổ"])).toBe(0.5);
+    expect(coverage(["e", "bong", "ro"], new Set(["bong"]))).toBeCloseTo(1 / 3);
+    expect(nlu.understand("ê ơi, có ai trực page k").intent).toBe("greeting");
+    expect(nlu.understand("ới ad ơi, e chào ạ").intent).toBe("greeting");
+    // A call does not make an off-topic question ours.
+    expect(nlu.understand("ê ad, giá vàng nhẫn hnay thế nào").intent).toBe("out_of_scope");
   });
 
   it("uses the previous language for short messages", () => {

@@ -7,6 +7,9 @@ describe("normalize", () => {
     expect(n.expanded).toBe("cho em đăng ký 1 suat học quan ho được không");
     expect(normalize("ntn j sdt ad").expanded).toBe("như thế nào gì số điện thoại admin");
     expect(normalize("c ơi đk lớp").tokens.slice(0, 2)).toEqual(["chị", "ơi"]);
+    expect(normalize("ok e hiu r a").expanded).toBe("ok em hiểu rồi ạ");
+    expect(normalize("vâg e cx bít r").expanded).toBe("vâng em cũng biết rồi");
+    expect(normalize("có ai hơm, trl e vs").expanded).toBe("có ai không trả lời em với");
   });
 
   it('reads "bn" as "bao nhiêu" or "bạn" by context', () => {
