@@ -123,22 +123,24 @@ export class Pipeline<C extends BotContext> implements Inbox {
     // Writing, opening the chat (Get Started, a referral link) and sharing contact details all open the platform's reply window.
     if (message.kind === "message" || message.kind === "start" || message.kind === "submit_info") conversation.lastInboundAt = Math.max(conversation.lastInboundAt ?? 0, message.timestamp || now());
     const unsent = await this.#previousUnsent(message, conversation);
-    const repeated = unsent && this.#saysTheSame(message, conversation) ? unsent : undefined;
+    // Or sent already, but after this message was written (the sweeper sent it while this message waited in line).
+    const unseen = unsent !== undefined || this.#previousArrivedAfter(message, conversation);
+    const repeated = unseen && this.#saysTheSame(message, conversation);
     const { line, writes: wholeText } = transcriptLine(message, conversation.key);
     conversation.transcript.push(line);
     if (repeated) {
       // They heard nothing and said it again: what we answered goes out, and this is not the next step's answer.
       conversation.applied = [...(conversation.applied ?? []), message.id].slice(-APPLIED_LIMIT);
       await this.conversations.save(conversation, wholeText);
-      await this.options.outbound.deliver(repeated);
+      if (unsent) await this.options.outbound.deliver(unsent);
       return;
     }
     const ctx = this.options.createContext(message, conversation);
     // The replies to their previous message are still unsent (a crash left them, or the platform was down): they go
     // out before this message's, never after — a question sent late, after the next one, gets the next answer.
     // Bounded: through an outage they stay in the outbox, and this message is not held for their retries.
+    if (unseen) ctx.previousRepliesUnseen = true;
     if (unsent) {
-      ctx.previousRepliesUnseen = true;
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([this.options.outbound.deliver(unsent), new Promise((resolve) => (timer = setTimeout(resolve, PREVIOUS_REPLIES_WAIT_MS)))]);
       clearTimeout(timer);
@@ -173,6 +175,14 @@ export class Pipeline<C extends BotContext> implements Inbox {
     if (!previousId) return undefined;
     const entry = await this.options.store.collection<OutboxEntry>(OUTBOX).get(replyEntryId({ ...message, id: previousId }));
     return entry && entry.sent < entry.replies.length ? entry : undefined;
+  }
+
+  /** Whether the replies to the previous message went out after this message was written (the person's clock). */
+  #previousArrivedAfter(message: InboundMessage, conversation: Conversation): boolean {
+    const previousId = conversation.lastAnswered ?? conversation.applied?.at(-1);
+    if (!previousId || !message.timestamp) return false;
+    const deliveredAt = this.options.outbound.deliveredAt?.(replyEntryId({ ...message, id: previousId }));
+    return deliveredAt !== undefined && message.timestamp < deliveredAt;
   }
 
   /**
