@@ -7,8 +7,8 @@
  * const festivals = readYaml(fsSource, "content/vo-cuong/festivals.yaml", festivalsFileSchema, issues, []);
  */
 import fs from "node:fs";
-import YAML from "yaml";
 import type { z } from "zod";
+import { parseYamlCached } from "../cached-yaml.js";
 import { dropNulls } from "./schema/common.js";
 import { issuesFromZod, type ContentIssue } from "./content-error.js";
 
@@ -71,9 +71,9 @@ export function readYaml<S extends z.ZodType>(
     if (missing === undefined) issues.push({ file, path: "", message: "File is missing" });
     return missing;
   }
-  const doc = YAML.parseDocument(text, { prettyErrors: true });
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
+  const parsed = parseYamlCached(text, { prettyErrors: true });
+  if (parsed.errors) {
+    for (const e of parsed.errors) {
       const at = e.linePos?.[0] ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}: ` : "";
       // The pretty message repeats the position and adds a code excerpt: keep the reason only.
       const reason = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
@@ -81,7 +81,7 @@ export function readYaml<S extends z.ZodType>(
     }
     return undefined;
   }
-  const data: unknown = doc.toJS();
+  const data = parsed.data;
   // An empty list file is an empty list, like a missing one.
   if (data == null && missing !== undefined) return missing;
   return validate(file, data, schema, issues);

@@ -29,18 +29,35 @@ function flatten<C>(mw: Middleware<C>): MiddlewareFn<C> {
   return typeof mw === "function" ? mw : (ctx, next) => mw.middleware()(ctx, next);
 }
 
-function concat<C>(first: MiddlewareFn<C>, andThen: MiddlewareFn<C>): MiddlewareFn<C> {
-  return async (ctx, next) => {
-    let nextCalled = false;
-    await first(ctx, async () => {
-      if (nextCalled) throw new Error("`next` already called before!");
+const pass = <C>(_ctx: C, next: NextFunction) => next();
+
+/**
+ * Runs `list[i]` with a `next` that runs `list[i + 1]` (the last one's `next` is `done`). What grammY's nested
+ * `concat` does, without an async function and a closure per composer level: every message goes through some sixty
+ * of them before its feature answers, so each level's promises were a good part of a message's garbage.
+ */
+function step<C>(list: readonly MiddlewareFn<C>[], i: number, ctx: C, done: NextFunction): Promise<unknown> {
+  if (i === list.length) return done();
+  let nextCalled = false;
+  try {
+    const result = list[i](ctx, () => {
+      if (nextCalled) return Promise.reject(new Error("`next` already called before!"));
       nextCalled = true;
-      await andThen(ctx, next);
+      return step(list, i + 1, ctx, done) as Promise<void>;
     });
-  };
+    return result instanceof Promise ? result : Promise.resolve(result);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
-const pass = <C>(_ctx: C, next: NextFunction) => next();
+/** One handler running `list` in order (a copy: what is added later is not seen, as with nested `concat`). */
+function sequence<C>(list: readonly MiddlewareFn<C>[]): MiddlewareFn<C> {
+  if (list.length === 0) return pass;
+  if (list.length === 1) return list[0];
+  const fixed = [...list];
+  return (ctx, next) => step(fixed, 0, ctx, next);
+}
 
 /** Runs `mw` on `ctx` with a final `next` that does nothing. */
 export async function run<C>(mw: MiddlewareFn<C>, ctx: C): Promise<void> {
@@ -58,20 +75,23 @@ export async function run<C>(mw: MiddlewareFn<C>, ctx: C): Promise<void> {
  * bot.filter(isText, (ctx) => ctx.reply(ctx.text));
  */
 export class Composer<C> implements MiddlewareObj<C> {
-  #handler: MiddlewareFn<C>;
+  /** The middleware in order; the handler running them is made when first asked for after a change. */
+  readonly #list: MiddlewareFn<C>[];
+  #handler?: MiddlewareFn<C>;
 
   constructor(...middleware: Middleware<C>[]) {
-    this.#handler = middleware.length === 0 ? pass : middleware.map(flatten).reduce(concat);
+    this.#list = middleware.map(flatten);
   }
 
   middleware(): MiddlewareFn<C> {
-    return this.#handler;
+    return (this.#handler ??= sequence(this.#list));
   }
 
   /** Adds middleware; returns a child composer so more can be chained under it. */
   use(...middleware: Middleware<C>[]): Composer<C> {
     const composer = new Composer(...middleware);
-    this.#handler = concat(this.#handler, flatten(composer));
+    this.#list.push(flatten(composer));
+    this.#handler = undefined;
     return composer;
   }
 
@@ -88,7 +108,11 @@ export class Composer<C> implements MiddlewareObj<C> {
   branch(predicate: (ctx: C) => boolean | Promise<boolean>, trueMiddleware: Middleware<C>, falseMiddleware: Middleware<C>): this {
     const onTrue = flatten(trueMiddleware);
     const onFalse = flatten(falseMiddleware);
-    this.use(async (ctx, next) => ((await predicate(ctx)) ? onTrue(ctx, next) : onFalse(ctx, next)));
+    this.use((ctx, next) => {
+      const holds = predicate(ctx);
+      if (holds instanceof Promise) return holds.then((yes) => (yes ? onTrue(ctx, next) : onFalse(ctx, next)));
+      return holds ? onTrue(ctx, next) : onFalse(ctx, next);
+    });
     return this;
   }
 }

@@ -1,6 +1,6 @@
 import { revisionOf, type CommitWrite, type Store } from "../store/store.js";
 import { updateDocument } from "../store/update-document.js";
-import { transcriptTextDeletes, type FullText } from "./transcript-text.js";
+import { dropWholeTexts, type FullText } from "./transcript-text.js";
 
 /**
  * A person's conversation with the bot: who they are, their language, the recent transcript (for staff)
@@ -100,14 +100,17 @@ export class ConversationRepository {
    */
   async save(conversation: Conversation, writes: CommitWrite[] = []): Promise<void> {
     for (;;) {
-      // The whole texts of lines that leave the transcript go with them, in the same commit.
-      const dropped = keepRecent(conversation).flatMap((line) => (line.full ? transcriptTextDeletes(line.full) : []));
+      const dropped = keepRecent(conversation);
       const expected = revisionOf(conversation);
       const next = { ...conversation, revision: expected + 1 };
-      if (await this.store.commit([{ collection: "conversations", id: conversation.key, value: next, expectedRevision: expected }, ...writes, ...dropped])) {
+      if (await this.store.commit([{ collection: "conversations", id: conversation.key, value: next, expectedRevision: expected }, ...writes])) {
         conversation.revision = expected + 1;
+        // The whole texts of lines that left the transcript go after them (a crash in between leaves a text no line
+        // points to, which the retention removes in time; never a line without its text).
+        await dropWholeTexts(this.store, conversation.key, dropped);
         return;
       }
+      conversation.transcript = [...dropped, ...conversation.transcript];
       // Saved by someone else since we loaded it: take their lines and their revision, and write again.
       const stored = await this.collection.get(conversation.key);
       if (revisionOf(stored) === expected) throw new Error(`A document saved with the conversation ${conversation.key} was changed meanwhile`);
@@ -132,9 +135,8 @@ export class ConversationRepository {
       dropped = keepRecent(stored);
       return stored;
     });
-    // After the line left (a crash in between leaves unread pages, never a line without its text).
-    const deletes = dropped.flatMap((line) => (line.full ? transcriptTextDeletes(line.full) : []));
-    if (saved !== undefined && deletes.length > 0) await this.store.commit(deletes);
+    // After the line left (a crash in between leaves a text no line points to, never a line without its text).
+    if (saved !== undefined) await dropWholeTexts(this.store, key, dropped);
     return saved !== undefined;
   }
 

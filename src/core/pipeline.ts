@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { CommitWrite, Store } from "../store/store.js";
+import type { Store } from "../store/store.js";
 import { BotError, run, type MiddlewareFn } from "./composer.js";
 import type { BotContext } from "./context.js";
 import { APPLIED_LIMIT, ConversationRepository, type Conversation, type TranscriptLine } from "./conversation.js";
@@ -8,7 +8,7 @@ import type { InboundMessage } from "./message.js";
 import { ConcurrencyLimit } from "./concurrency-limit.js";
 import { OUTBOX, outboxEntry, replyEntryId, type DeliveryOutcome, type Outbound, type OutboxEntry } from "./outbound.js";
 import { SerialQueue, type KeyedRunner } from "./serial-queue.js";
-import { transcriptPreview, transcriptText } from "./transcript-text.js";
+import { keepWholeText, TRANSCRIPT_PREVIEW_CHARS, transcriptPreview, transcriptText } from "./transcript-text.js";
 
 /**
  * The one path every inbound message takes, whatever its channel — Zalo, Messenger, the web chat, the terminal chat
@@ -59,6 +59,7 @@ export class Pipeline<C extends BotContext> implements Inbox {
   #queue = new SerialQueue();
   #runner: KeyedRunner | PlacingRunner;
   #limit: ConcurrencyLimit;
+  #long = new ConcurrencyLimit(LONG_MESSAGES_AT_ONCE);
 
   constructor(private readonly options: PipelineOptions<C>) {
     this.conversations = new ConversationRepository(options.store);
@@ -85,7 +86,10 @@ export class Pipeline<C extends BotContext> implements Inbox {
     // The in-process queue places a task as it is called; a placing runner says when (its Redis ticket).
     if (!("reportsPlace" in runner)) placed();
     // The slot is taken in the person's turn: their next message waits behind this one, others are not held up.
-    const handle = () => this.#limit.run(() => this.#handle(message));
+    // A long text (up to the 1 MB body limit) also waits for one of the few slots of long texts: a flood of them
+    // then holds at most that many steps of the one event loop at a time, and short messages are not queued behind.
+    const long = (message.text?.length ?? 0) > TRANSCRIPT_PREVIEW_CHARS;
+    const handle = () => this.#limit.run(() => (long ? this.#long.run(() => this.#handle(message)) : this.#handle(message)));
     // The outer queue entry only counts the message for idle(); the runner keeps the person's order.
     const handled = this.#queue
       .run(`message:${message.channel}:${message.id}`, () => ("reportsPlace" in runner ? runner.run(key, handle, placed) : runner.run(key, handle)))
@@ -126,12 +130,17 @@ export class Pipeline<C extends BotContext> implements Inbox {
     // Or sent already, but after this message was written (the sweeper sent it while this message waited in line).
     const unseen = unsent !== undefined || this.#previousArrivedAfter(message, conversation);
     const repeated = unseen && this.#saysTheSame(message, conversation);
-    const { line, writes: wholeText } = transcriptLine(message, conversation.key);
+    const { line, whole } = transcriptLine(message, conversation.key);
     conversation.transcript.push(line);
+    // A long text is kept whole beside the documents, written while the step runs; the step's commit (which points
+    // to it) waits for it, so a stored line never points to a text that is not on disk.
+    const kept = whole && line.full ? keepWholeText(this.options.store, conversation.key, line.full, whole) : undefined;
+    kept?.catch(() => undefined); // awaited below; a failure fails the message there
     if (repeated) {
       // They heard nothing and said it again: what we answered goes out, and this is not the next step's answer.
       conversation.applied = [...(conversation.applied ?? []), message.id].slice(-APPLIED_LIMIT);
-      await this.conversations.save(conversation, wholeText);
+      await kept;
+      await this.conversations.save(conversation);
       if (unsent) await this.options.outbound.deliver(unsent);
       return;
     }
@@ -157,7 +166,8 @@ export class Pipeline<C extends BotContext> implements Inbox {
     const entry = ctx.replies.length > 0 ? outboxEntry(replyEntryId(message), message, ctx.replies, now(), { options: { purpose: "response" }, messageId: message.id }) : undefined;
     if (entry) ctx.conversation.lastAnswered = message.id;
     // Durable before visible: the step, what it saved and its replies, in one commit, before anything is sent.
-    await this.conversations.save(ctx.conversation, [...ctx.writes, ...wholeText, ...(entry ? [{ collection: OUTBOX, id: entry.id, value: entry }] : [])]);
+    await kept;
+    await this.conversations.save(ctx.conversation, [...ctx.writes, ...(entry ? [{ collection: OUTBOX, id: entry.id, value: entry }] : [])]);
     for (const task of ctx.committed) await task().catch((error: unknown) => log.error({ err: error }, "work after the step failed"));
     // The person's turn is held until their replies are out (or kept for a retry): the next answer cannot overtake them.
     const outcome = entry ? await this.options.outbound.deliver(entry) : undefined;
@@ -204,11 +214,18 @@ export class Pipeline<C extends BotContext> implements Inbox {
   }
 }
 
+/**
+ * Long texts (longer than a transcript line shows) handled at once. Each costs the main thread more than a short
+ * message (its copy from the parse worker, hashing, encoding it to keep it whole); two let one compute while the
+ * other waits for the disk or the platform.
+ */
+export const LONG_MESSAGES_AT_ONCE = 2;
+
 /** How long a message waits for the unsent replies to the person's previous one to go out first. */
 const PREVIOUS_REPLIES_WAIT_MS = 5_000;
 
-/** The person's line, and the writes that keep a long text whole (transcript-text.ts). */
-function transcriptLine(message: InboundMessage, key: string): { line: TranscriptLine; writes: CommitWrite[] } {
+/** The person's line, and the whole text to keep when the line shows only its start (transcript-text.ts). */
+function transcriptLine(message: InboundMessage, key: string): { line: TranscriptLine; whole?: string } {
   // A staff member's reply from the platform's inbox: staff's line, as if written in the console.
   const from = message.kind === "staff_echo" ? "staff" : "person";
   const extras = [
@@ -219,6 +236,6 @@ function transcriptLine(message: InboundMessage, key: string): { line: Transcrip
     // Which QR code or link the person came from, for staff reading the transcript.
     message.start?.ref ? `[ref] ${message.start.ref}` : "",
   ].filter(Boolean);
-  const { text, full, writes } = transcriptText(key, `${key}:${message.id}`, message.text ?? "");
-  return { line: { at: message.timestamp || Date.now(), from, text, extra: extras.join(" ") || undefined, ...(full ? { full } : {}) }, writes };
+  const { text, full, whole } = transcriptText(`${key}:${message.id}`, message.text ?? "");
+  return { line: { at: message.timestamp || Date.now(), from, text, extra: extras.join(" ") || undefined, ...(full ? { full } : {}) }, whole };
 }

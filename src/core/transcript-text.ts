@@ -1,16 +1,16 @@
-import type { CommitWrite, Store } from "../store/store.js";
+import { longTextsOf } from "../store/long-texts.js";
+import type { Store } from "../store/store.js";
 
 /**
  * Long messages in the transcript, kept whole: a transcript line holds the first {@link TRANSCRIPT_PREVIEW_CHARS}
- * characters and, when the message is longer, points to the whole text stored as pages of
- * {@link TRANSCRIPT_PAGE_CHARS} in their own collection. The pages are written once, in the same commit as the
- * step, and never rewritten; the conversation document, which every later message of the person reads and
- * rewrites, stays small (a 1 MB message used to make each of those cost seconds, docs/security.md). Staff read a
- * long text a page at a time, or download it whole (the console streams it page by page).
+ * characters and, when the message is longer, points to the whole text, kept once beside the documents
+ * (src/store/long-texts.ts: lowdb writes it as one file) before the step that adds the line is committed. The
+ * conversation document, which every later message of the person reads and rewrites, stays small, and the whole text
+ * never passes through the document store's journal, data files or compactions (each of those serialised and wrote
+ * the megabyte again, docs/faults.md). Staff read a long text a page ({@link TRANSCRIPT_PAGE_CHARS}) at a time, or
+ * download it whole.
  */
 
-/** The store collection of the pages. */
-export const TRANSCRIPT_TEXTS = "transcript_texts";
 /** What a transcript line shows of a message (what understanding reads, MAX_UNDERSTOOD_CHARS). */
 export const TRANSCRIPT_PREVIEW_CHARS = 2_000;
 /** One page of a long text: what one screen of the console shows. */
@@ -23,9 +23,8 @@ export interface FullText {
   pages: number;
 }
 
-/** One stored page; `key` is the conversation's (privacy export and erasure find the pages by it). */
+/** One page of a long text, as staff read it. */
 export interface TranscriptPage {
-  id: string;
   key: string;
   textId: string;
   page: number;
@@ -33,29 +32,20 @@ export interface TranscriptPage {
   text: string;
 }
 
-/** The store id of a page (from 1). */
-export function transcriptPageId(textId: string, page: number): string {
-  return `${textId}#${page}`;
+/**
+ * The line's text and, for a text longer than the preview, where the whole is and the text to keep there
+ * ({@link keepWholeText}, before the step is committed).
+ *
+ * @example const { text, full, whole } = transcriptText(`${conversation.key}:${message.id}`, message.text);
+ */
+export function transcriptText(textId: string, text: string): { text: string; full?: FullText; whole?: string } {
+  if (text.length <= TRANSCRIPT_PREVIEW_CHARS) return { text };
+  return { text: transcriptPreview(text), full: { id: textId, chars: text.length, pages: pageStarts(text).length }, whole: text };
 }
 
-/**
- * The line's text and, for a text longer than the preview, where the whole is and the writes that store it.
- *
- * @example const { text, full, writes } = transcriptText(conversation.key, `${conversation.key}:${message.id}`, message.text);
- */
-export function transcriptText(key: string, textId: string, text: string): { text: string; full?: FullText; writes: CommitWrite[] } {
-  if (text.length <= TRANSCRIPT_PREVIEW_CHARS) return { text, writes: [] };
-  const pages: string[] = [];
-  for (let start = 0; start < text.length; ) {
-    const end = cutAt(text, start + TRANSCRIPT_PAGE_CHARS);
-    pages.push(text.slice(start, end));
-    start = end;
-  }
-  const writes = pages.map((page, index) => {
-    const value: TranscriptPage = { id: transcriptPageId(textId, index + 1), key, textId, page: index + 1, pages: pages.length, text: page };
-    return { collection: TRANSCRIPT_TEXTS, id: value.id, value };
-  });
-  return { text: transcriptPreview(text), full: { id: textId, chars: text.length, pages: pages.length }, writes };
+/** Keeps a long text of the conversation `key` whole; on disk before it resolves. */
+export function keepWholeText(store: Store, key: string, full: FullText, text: string): Promise<void> {
+  return longTextsOf(store).put(key, full.id, text);
 }
 
 /** What a transcript line shows of `text`. */
@@ -63,9 +53,10 @@ export function transcriptPreview(text: string): string {
   return text.length <= TRANSCRIPT_PREVIEW_CHARS ? text : text.slice(0, cutAt(text, TRANSCRIPT_PREVIEW_CHARS));
 }
 
-/** Deletes of the pages of `full` (a line that left the transcript). */
-export function transcriptTextDeletes(full: FullText): CommitWrite[] {
-  return Array.from({ length: full.pages }, (_, index) => ({ collection: TRANSCRIPT_TEXTS, id: transcriptPageId(full.id, index + 1), value: undefined }));
+/** Removes the whole texts of lines that left the transcript (after the commit that dropped them). */
+export async function dropWholeTexts(store: Store, key: string, lines: { full?: FullText }[]): Promise<void> {
+  const ids = lines.flatMap((line) => (line.full ? [line.full.id] : []));
+  if (ids.length > 0) await longTextsOf(store).delete(key, ids);
 }
 
 /**
@@ -75,8 +66,18 @@ export function transcriptTextDeletes(full: FullText): CommitWrite[] {
  */
 export async function readTranscriptPage(store: Store, key: string, textId: string, page: number): Promise<TranscriptPage | undefined> {
   if (!Number.isInteger(page) || page < 1) return undefined;
-  const stored = await store.collection<TranscriptPage>(TRANSCRIPT_TEXTS).get(transcriptPageId(textId, page));
-  return stored?.key === key ? stored : undefined;
+  const whole = await longTextsOf(store).get(key, textId);
+  if (whole === undefined) return undefined;
+  const starts = pageStarts(whole);
+  if (page > starts.length) return undefined;
+  return { key, textId, page, pages: starts.length, text: whole.slice(starts[page - 1], starts[page] ?? whole.length) };
+}
+
+/** Where each page of `text` starts: every {@link TRANSCRIPT_PAGE_CHARS}, never inside a surrogate pair. */
+function pageStarts(text: string): number[] {
+  const starts: number[] = [];
+  for (let start = 0; start < text.length; start = cutAt(text, start + TRANSCRIPT_PAGE_CHARS)) starts.push(start);
+  return starts;
 }
 
 /** An end at or before `end` that does not split a surrogate pair (clamped to the text). */

@@ -37,6 +37,19 @@ export interface Classifier {
 
 /** Train a softmax regression. Deterministic for a given seed. */
 export function trainClassifier(rows: readonly TrainingRow[], classes: number, options: TrainOptions = {}): Classifier {
+  return classifierFrom(trainWeights(rows, classes, options));
+}
+
+/** What training gives: the features in index order, and the weights (feature × class) and biases. */
+export interface TrainedWeights {
+  classes: number;
+  features: string[];
+  weights: Float64Array;
+  bias: Float64Array;
+}
+
+/** The weights a softmax regression learns from `rows` (see trainClassifier). */
+export function trainWeights(rows: readonly TrainingRow[], classes: number, options: TrainOptions = {}): TrainedWeights {
   const { epochs = 30, learningRate = 3, l2 = 1e-4, seed = 7 } = options;
   const index = new Map<string, number>();
   const encoded = rows.map((row) => {
@@ -76,7 +89,13 @@ export function trainClassifier(rows: readonly TrainingRow[], classes: number, o
       }
     }
   }
+  return { classes, features: [...index.keys()], weights, bias };
+}
 
+/** The classifier of trained weights (made now, or read back from the build cache). */
+export function classifierFrom({ classes, features: known, weights, bias }: TrainedWeights): Classifier {
+  const index = new Map<string, number>();
+  for (const feature of known) index.set(feature, index.size);
   return {
     classes,
     predict(features) {
@@ -93,6 +112,9 @@ export function trainClassifier(rows: readonly TrainingRow[], classes: number, o
     knows: (feature) => index.has(feature),
   };
 }
+
+/** The training code, as text: weights kept from an earlier start-up are used only if it has not changed since. */
+export const TRAINER_SOURCE = (): string => [trainWeights, score, softmax, shuffle, seededRandom].map(String).join("\n");
 
 function score(ids: ArrayLike<number>, value: number, weights: Float64Array, bias: Float64Array, classes: number, out: Float64Array): void {
   for (let c = 0; c < classes; c++) out[c] = bias[c];

@@ -7,7 +7,7 @@
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { parseYaml as parse } from "../cached-yaml.js";
 import { fromPackageRoot } from "../package-root.js";
 import { isIntentLabel, type IntentLabel } from "./intent-labels.js";
 import type { Language } from "./language.js";

@@ -9,7 +9,8 @@
  */
 
 import { createCatalogMatcher, type CatalogEntry } from "./catalog-matcher.js";
-import { trainClassifier, type Classifier, type TrainOptions } from "./classifier.js";
+import { type Classifier, type TrainOptions } from "./classifier.js";
+import { trainClassifierCached } from "./cached-training.js";
 import { findPhones, findTicketCodes, maskCodes } from "./codes.js";
 import { coverage } from "./domain-vocabulary.js";
 import { messageFeatures } from "./features.js";
@@ -69,7 +70,7 @@ export function createUnderstander(options: UnderstanderOptions): Understander {
     if (example.intent !== "out_of_scope") for (const t of n.foldedTokens) vocabulary.add(t);
     return { features: messageFeatures(n), label: INTENT_LABELS.indexOf(example.intent) };
   });
-  const classifier: Classifier = trainClassifier(rows, INTENT_LABELS.length, options.training);
+  const classifier: Classifier = trainClassifierCached(rows, INTENT_LABELS.length, options.training);
 
   const analyse = (text: string, opts: UnderstandOptions) => {
     const masked = HAS_DIGIT.test(text) ? maskCodes(text) : text;

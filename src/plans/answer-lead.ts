@@ -18,14 +18,27 @@ const UNIT = /(?:Phòng|Sở|Công an|UBND|Ủy ban nhân dân|Ủy ban|Trung t�
 
 const UNIT_END = /\s(?=(?:phối hợp|chủ trì|có trách nhiệm|chịu trách nhiệm|xây dựng|tham mưu|thực hiện|tổ chức|trình|với|để|trong|theo|là|được|phát hiện|báo cáo|gửi|bảo đảm|đảm bảo|hướng dẫn|và các|kịp thời)\b)/u;
 
-/** Clauses of a passage: sentences, then parts at ";" (a list item's own "- " dropped). */
-export function clauses(text: string): string[] {
-  return text
-    .replace(/^[-–•]\s*/, "")
-    .split(/(?<=[.;])\s+|\n/)
-    .map((c) => c.trim())
-    .filter(Boolean);
+const RECENT_MAX = 4096;
+const recentClauses = new Map<string, readonly string[]>();
+
+/**
+ * Clauses of a passage: sentences, then parts at ";" (a list item's own "- " dropped). A passage is split for every
+ * question whose type it is checked for: the last texts' clauses are kept (bounded; read-only).
+ */
+export function clauses(text: string): readonly string[] {
+  let known = recentClauses.get(text);
+  if (!known) {
+    if (recentClauses.size >= RECENT_MAX) recentClauses.clear();
+    known = text
+      .replace(/^[-–•]\s*/, "")
+      .split(/(?<=[.;])\s+|\n/)
+      .map((c) => c.trim())
+      .filter(Boolean);
+    recentClauses.set(text, known);
+  }
+  return known;
 }
+
 
 /** The clause that answers a type, the one sharing most syllables with the question first. */
 export function keyClause(text: string, type: QuestionType, question = ""): string | undefined {
@@ -38,7 +51,29 @@ export function keyClause(text: string, type: QuestionType, question = ""): stri
     const overlap = syllables(clause).filter((s) => asked.has(s)).length;
     if (!best || overlap > best.overlap) best = { clause, overlap };
   }
-  return best?.clause.replace(/[;.]$/, "");
+  // An appendix row's column label is not part of what answers ("Kết quả, sản phẩm: 100% cán bộ …").
+  return best?.clause.replace(/[;.]$/, "").replace(/^(Nội dung nhiệm vụ|Cơ quan chủ trì|Cơ quan phối hợp|Thời gian|Kết quả, sản phẩm):\s*/u, "");
+}
+
+/** Folded: a question about who approves or appraises ("ai duyệt", "cấp nào phê duyệt", "who approves"). */
+export const ASKS_APPROVAL = /\b(phe duyet|duyet|phe chuan|tham dinh|xet duyet|approv\w*|sign(s|ed)? off|apprais\w*)\b/;
+
+/**
+ * Who approves, in the plan's words: "… trình Chủ tịch UBND phường phê duyệt" → "Chủ tịch UBND phường", "… đã được
+ * Chủ tịch UBND phường phê duyệt" → the same; undefined when the passage names no approver.
+ */
+export function approverOf(text: string): string | undefined {
+  const m = text.match(/trình ((?:[^,;.()](?!trình ))+?) (?:phê duyệt|thẩm định|xem xét|quyết định)/u) ?? text.match(/được ((?:[^,;.()])+?) phê duyệt/u);
+  return m?.[1].trim();
+}
+
+/**
+ * Where a passage sends a report or a problem, in the plan's words: "… báo cáo kết quả thực hiện về UBND phường (qua
+ * phòng Văn hóa - Xã hội) trước ngày 15/10" → "UBND phường (qua phòng Văn hóa - Xã hội)"; undefined when none.
+ */
+export function recipientOf(text: string): string | undefined {
+  const m = text.match(/(?:báo cáo|phản ánh|gửi|nộp)(?: kết quả[^,;.]*?| tình hình[^,;.]*?)?(?: về| cho| tới| đến| lên)? ((?:UBND|Ủy ban|Phòng|phòng|Sở|Văn phòng|Chủ tịch|Bộ)[^,;.]*?)(?= để | theo | trước | xem xét|[,;.]|$)/u);
+  return m?.[1].trim();
 }
 
 /** The unit a passage assigns work to: its section's or row's unit, else the first unit it names. */
@@ -66,11 +101,21 @@ const EN_FRAME: [RegExp, string][] = [
   [/\b((?:19|20)\d\d)\b/, "$1"],
 ];
 
-/** The time or number in a clause, said in English ("before 15/10 every year"), or undefined. */
-export function englishFrame(clause: string): string | undefined {
+/** A count in a how-many clause: a number before what it counts ("02 di sản", "01 buổi"), not a year or a date. */
+const COUNT: [RegExp, string] = [/(?<![\d/])(\d{1,3}(?:[.,]\d+)?)(?= \p{L})(?![\d/])/u, "$1"];
+
+/**
+ * The time or number in a clause, said in English ("before 15/10 every year"), or undefined. For a how-many answer
+ * (`count`) a year is not the figure ("đến năm 2030 … có thêm 02 di sản" is "02"), and a share asked (`share`) puts
+ * the percentage first.
+ */
+export function englishFrame(clause: string, opts: { count?: boolean; share?: boolean } = {}): string | undefined {
   const found: string[] = [];
-  let rest = clause;
-  for (const [re, en] of EN_FRAME) {
+  let rest = opts.count ? clause.replace(/(?:đến |cuối |trong |năm |giai đoạn )*\b(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?\b/g, " ") : clause;
+  const percent = EN_FRAME.find(([re]) => re.source.includes("%"))!;
+  const frames = opts.share ? [percent, ...EN_FRAME.filter((f) => f !== percent)] : opts.count ? [...EN_FRAME, COUNT] : EN_FRAME;
+  for (const [re, en] of frames) {
+    if (re === COUNT[0] && found.length) break;
     const m = rest.match(re);
     if (!m) continue;
     const said = m[0].replace(re, en).replace(/\$\d/g, "");

@@ -5,8 +5,9 @@
  *
  * @example composeHeader(header, "signer", "vi", false).text // "Người ký: Trần Văn Quỳnh (KT. Chủ tịch, Phó Chủ tịch).\nTheo …"
  */
-import { clauses, englishFrame, keyClause, sameUnit, unitOf } from "./answer-lead.js";
-import { syllables } from "./terms.js";
+import { ASKS_APPROVAL, approverOf, recipientOf, clauses, englishFrame, keyClause, sameUnit, unitOf } from "./answer-lead.js";
+import { fold } from "../nlu/fold.js";
+import { STOP_SYLLABLES, syllables } from "./terms.js";
 import { citationLine, issuerEn, planDate, planName, sectionName, type Lang } from "./citation.js";
 import { issuerCjk, planDateCjk, planNameCjk, sectionNameCjk, type CjkLang } from "./citation-cjk.js";
 import type { PlanAnswer, PlanLanguage as Language, UnitName } from "./plan-answer.js";
@@ -61,10 +62,15 @@ function cutAt(text: string, from: number, max: number): number {
  */
 function closestClause(p: PlanPassage, question: string): string | undefined {
   const named = new Set(syllables(p.unit ?? ""));
-  const asked = new Set(syllables(question).filter((w) => !named.has(w)));
+  const words = syllables(question);
+  const asked = new Set(words.filter((w) => !named.has(w) && !STOP_SYLLABLES.has(w)));
+  const pairs = new Set(words.slice(1).map((w, i) => `${words[i]} ${w}`));
   let best: { clause: string; n: number } | undefined;
   for (const clause of clauses(p.text)) {
-    const n = syllables(clause).filter((s) => asked.has(s)).length;
+    // Each word asked counts once, and twice as part of a pair the question has: a long clause does not win by
+    // repeating one word or by its particles ("các", "với").
+    const own = syllables(clause);
+    const n = new Set(own.filter((s) => asked.has(s))).size + new Set(own.slice(1).map((w, i) => `${own[i]} ${w}`).filter((x) => pairs.has(x) && x.split(" ").every((w) => asked.has(w)))).size;
     if (!best || n > best.n) best = { clause, n };
   }
   return best?.clause;
@@ -81,13 +87,17 @@ function quoted(hits: PlanHit[], type: QuestionType, section: readonly PlanPassa
   const picked = new Set(type === "what" || type === "yes_no" ? close.map((h) => h.passage) : [best.passage]);
   if (type === "what") {
     let length = [...picked].reduce((n, p) => n + Math.min(p.text.length, LIST_ITEM_CHARS), 0);
-    for (const p of section) {
+    // The rest of the section while the quote stays short: the passages found for the question first (a long
+    // section's key bullet is not crowded out by its first ones), then the others in plan order.
+    const found = hits.filter((h) => h.passage.section === best.passage.section).map((h) => h.passage);
+    for (const p of [...found, ...section]) {
       if (picked.has(p) || length + Math.min(p.text.length, LIST_ITEM_CHARS) > QUOTE_CHARS) continue;
       picked.add(p);
       length += Math.min(p.text.length, LIST_ITEM_CHARS);
     }
   }
-  return [...picked].sort((a, b) => a.index - b.index);
+  // In the order they matter (the room of the quote is shared out in this order); shown in plan order.
+  return [...picked];
 }
 
 // ===  Leads  ===
@@ -128,7 +138,7 @@ function cjkLead(best: PlanPassage, type: QuestionType, question: string, lang: 
     case "when":
     case "how_many":
     case "where": {
-      const key = type === "when" && row?.time ? row.time : keyClause(best.text, type, question);
+      const key = type === "when" && row?.time ? row.time : keyClause(best.text, type, question) ?? (type === "when" ? keyClause(best.section.title, type, question) : undefined);
       return key ? { line: `${w[type]}${w.colon}“${key}”${w.stop}`, key } : {};
     }
     case "yes_no":
@@ -139,7 +149,7 @@ function cjkLead(best: PlanPassage, type: QuestionType, question: string, lang: 
   }
 }
 
-function lead(best: PlanPassage, type: QuestionType, question: string, language: Language, units?: readonly UnitName[]): { line?: string; key?: string } {
+function lead(best: PlanPassage, type: QuestionType, question: string, language: Language, units?: readonly UnitName[], shape?: QuestionShape): { line?: string; key?: string } {
   if (language === "zh" || language === "ko") return cjkLead(best, type, question, language, units);
   const lang: Lang = language;
   const vi = lang === "vi";
@@ -151,6 +161,16 @@ function lead(best: PlanPassage, type: QuestionType, question: string, language:
         return { line: vi ? `Cơ quan chủ trì: ${row.lead}.${partners}` : `Lead unit: ${unitName(row.lead, units)}.${partners}` };
       }
       const unit = unitOf(best);
+      // "Gửi báo cáo cho ai": where the passage sends it ("về UBND phường (qua phòng Văn hóa - Xã hội)").
+      const recipient = shape?.recipient ? recipientOf(best.text) : undefined;
+      if (recipient) return { line: vi ? `Nơi nhận: ${recipient}.` : `Sent to (plan's wording): ${recipient}.` };
+      // "Ai duyệt …": the approver the passage names ("trình Chủ tịch UBND phường phê duyệt"), then who prepares it.
+      const approver = ASKS_APPROVAL.test(fold(question)) ? approverOf(best.text) : undefined;
+      if (approver) {
+        // "… đã được Chủ tịch UBND phường phê duyệt" says who approved, not who prepared it.
+        const by = unit && !sameUnit(unit, approver) && /trình /u.test(best.text) ? (vi ? ` Đơn vị xây dựng, trình: ${unit}.` : ` Prepared and submitted by: ${unitName(unit, units)}.`) : "";
+        return { line: vi ? `Cấp phê duyệt: ${approver}.${by}` : `Approved by (plan's wording): ${approver}.${by}` };
+      }
       // Said, not left out: the plan mentions the task but gives it to no unit.
       if (!unit) return { line: vi ? "Kế hoạch không nêu rõ đơn vị nào phụ trách việc này; nội dung liên quan:" : "The plan does not name a unit for this; what it says:" };
       return { line: vi ? `Đơn vị được giao: ${unit}.` : `Responsible: ${unitName(unit, units)}.` };
@@ -158,13 +178,13 @@ function lead(best: PlanPassage, type: QuestionType, question: string, language:
     case "when":
     case "how_many":
     case "where": {
-      const key = type === "when" && row?.time ? row.time : keyClause(best.text, type, question);
+      const key = type === "when" && row?.time ? row.time : keyClause(best.text, type, question) ?? (type === "when" ? keyClause(best.section.title, type, question) : undefined);
       if (!key) return {};
       if (vi) {
         const label = type === "when" ? "Thời gian" : type === "how_many" ? "Con số trong kế hoạch" : "Nơi thực hiện";
         return { line: `${label}: ${key}.`, key };
       }
-      const frame = type === "where" ? undefined : englishFrame(key);
+      const frame = type === "where" ? undefined : englishFrame(key, { count: type === "how_many", share: type === "how_many" && /%|percent|phần trăm|phan tram|tỷ lệ|ty le|share|proportion/i.test(question) });
       const label = type === "when" ? "When" : type === "how_many" ? "Figure" : "Where";
       return { line: frame ? `${label}: ${frame} (plan's wording: “${key}”).` : `${label} (plan's wording): “${key}”.`, key };
     }
@@ -185,7 +205,7 @@ export function composeAnswer(
   hits: PlanHit[],
   shape: QuestionShape,
   ctx: { language: Language; units?: readonly UnitName[]; localities?: readonly UnitName[] },
-  opts: { fromParent: boolean; ownPlans: PlanHeaderFacts[]; section: readonly PlanPassage[]; noCount?: boolean; rows?: readonly PlanPassage[] },
+  opts: { fromParent: boolean; ownPlans: PlanHeaderFacts[]; section: readonly PlanPassage[]; noCount?: boolean; rows?: readonly PlanPassage[]; headed?: readonly PlanSectionRef[] },
 ): PlanAnswer {
   const cjk = ctx.language === "zh" || ctx.language === "ko" ? ctx.language : undefined;
   // Chinese and Korean readers get the English citation (plan number and date), under a lead in their language.
@@ -195,14 +215,18 @@ export function composeAnswer(
   const passages = quoted(hits, shape.type, opts.section);
   const itemChars = passages.length > 3 ? LIST_ITEM_CHARS : PASSAGE_CHARS;
   // The best passage keeps the room of a single quote: it is what answers.
-  const { line, key } = lead(best, shape.type, question, ctx.language, ctx.units);
-  let budget = QUOTE_CHARS;
-  const pieces = passages.map((p) => {
+  const { line, key } = lead(best, shape.type, question, ctx.language, ctx.units, shape);
+  let budget = QUOTE_CHARS - Math.min(best.text.length, PASSAGE_CHARS);
+  const cut = new Map<PlanPassage, string>();
+  for (const p of [best, ...passages.filter((x) => x !== best)]) {
+    if (!passages.includes(p)) continue;
     const room = p === best ? PASSAGE_CHARS : Math.min(itemChars, Math.max(120, budget));
     const piece = excerpt(p.text, (p === best ? key : undefined) ?? closestClause(p, question), room);
-    budget -= piece.length;
-    return piece;
-  });
+    if (p !== best) budget -= piece.length;
+    cut.set(p, piece);
+  }
+  passages.sort((a, b) => a.index - b.index);
+  const pieces = passages.map((p) => cut.get(p)!);
   const quote = pieces.join("\n");
   const out: string[] = [];
   if (opts.fromParent && opts.ownPlans.length) {
@@ -213,8 +237,12 @@ export function composeAnswer(
   // A how-many question answered by the section's list: the plan gives the items, not their number.
   const appendix = opts.rows?.length ? best.section.partTitle : undefined;
   if (opts.noCount && appendix && !cjk) out.push(vi ? `Phụ lục “${appendix}” của kế hoạch kể các nhiệm vụ sau (kế hoạch không ghi tổng số):` : `The plan's appendix “${appendix}” lists these tasks (it gives no total):`);
+  else if (opts.noCount && opts.headed?.length && !cjk) out.push(vi ? "Kế hoạch không nêu con số, nhưng có các mục sau:" : "The plan gives no number, but has these sections:");
   else if (opts.noCount) out.push(cjk ? NO_COUNT[cjk] : vi ? "Kế hoạch không nêu con số; mục này liệt kê như sau." : "The plan gives no number; the section lists them.");
-  if (line && !appendix) out.push(line);
+  // Sections each headed by what is counted, as the citation names them ("mục IV.1 (Giai đoạn 1: …); mục IV.2 (…)").
+  const headed = opts.headed?.length && !opts.rows?.length && !cjk;
+  if (headed) out.push(opts.headed!.map((s) => sectionName(s, lang)).join("; ") + ".");
+  else if (line && !appendix) out.push(line);
   // The appendix's rows, each as the citation names it ("nhiệm vụ 3 (Số hóa di sản văn hóa)").
   if (opts.rows?.length) out.push(opts.rows.map((p) => sectionName(p.section, lang).replace(/^Phụ lục “[^”]*”, |^appendix “[^”]*”, /, "")).join("; ") + ".");
   if (vi) out.push(citationLine(best.plan, best.section, "vi"), `“${quote}”`);

@@ -18,7 +18,7 @@ import { PlanSearchIndex, isStopSyllable, type PlanHit } from "./plan-search.js"
 import { syllables } from "./terms.js";
 import { questionType, type QuestionShape } from "./question-type.js";
 import { PlanQuestion } from "./plan-question.js";
-import { AFTER_THE_TASKS, ASSIGNS, NEVER_IN_PLANS, PLAN_FUNDING, QUESTION_FRAME, TIME, WHICH, WHO_FRAME, about, countedNoun, hasFigure, typedWithDiacritics } from "./answer-needs.js";
+import { AFTER_THE_TASKS, ASSIGNS, UNIT_DUTIES, NEVER_IN_PLANS, PLAN_FUNDING, QUESTION_FRAME, TIME, WHICH, WHO_FRAME, about, countedNoun, hasFigure, typedWithDiacritics } from "./answer-needs.js";
 import { fold } from "../nlu/fold.js";
 import { normalize } from "../nlu/normalize.js";
 
@@ -52,6 +52,8 @@ export interface PlanSource {
 }
 
 const PROVINCE_CUE = /\b(tinh|province|provincial|220)\b/;
+/** Folded "tinh" that is the verb "tính" (intend, plan to): "phường tính làm gì", "du tinh", "tinh toan". */
+const INTEND = /\b(phuong|huyen|xa|ho|minh|du|se|dang|co) tinh\b(?! (bac|kon|uy|ubnd|nao|minh|nha))|\btinh (lam|se|toan|chuyen|dinh|to chuc|mo|dua)\b/;
 /** A header question about the province's plan rather than the ward's own. */
 const PROVINCE_PLAN = /\b(ke hoach (cua )?tinh|province'?s? plan|provincial plan)\b/;
 /** "kế hoạch ngoại giao văn hóa của tỉnh": a header question about the province's plan, unless it asks what a plan implements. */
@@ -59,8 +61,51 @@ const PROVINCE_PLAN_LOOSE = /\bke hoach( [a-z]+){1,5} (cua )?tinh\b/;
 /** How much more a later pack's plan must cover to answer instead of an earlier one that covers the question. */
 const PARENT_MARGIN = 0.15;
 
+/** How many search texts and asked-word sets an engine keeps: those of the message being answered (see #searchTexts). */
+const RECENT_QUESTIONS = 8;
+
 /** Passages ranked for routing evidence (the answer ranks as many). */
 const EVIDENCE_K = 6;
+/** Passages ranked for a what-answer: its section's support is read from them (bySection). */
+const WHAT_K = 10;
+
+/**
+ * Whether a question names the province ("tỉnh", "province", "kế hoạch 220"): typed with diacritics, "tỉnh" itself;
+ * without them, "tinh" unless it reads as the verb "tính" ("phuong tinh lam gi de …").
+ */
+function namesProvince(question: string): boolean {
+  const f = fold(question);
+  if (!PROVINCE_CUE.test(f)) return false;
+  if (/\b(province|provincial|220)\b/.test(f)) return true;
+  if (typedWithDiacritics(question)) return /(?<!\p{L})tỉnh(?!\p{L})/iu.test(question.normalize("NFC"));
+  return PROVINCE_CUE.test(f.replace(INTEND, " "));
+}
+
+/** Share of the other good passages of a section added to its best one's score, for what-questions (see bySection). */
+const SECTION_SUPPORT = 0.25;
+
+/**
+ * What-questions are answered by a section: the hits ranked by their section's support (its best hit plus a share of
+ * its other hits at least half as good), so a section several of whose passages answer ("huyện giao lưu với những
+ * tỉnh nào": three bullets of III.4) goes before one passage that shares as many words.
+ */
+function bySection(hits: PlanHit[]): PlanHit[] {
+  // The numbered sentences of a part's own text ("IV.1", "IV.2" of "IV. Kinh phí") are one section, as they are quoted.
+  const key = (h: PlanHit): unknown => (h.passage.section.inPartText ? `${h.passage.plan.planId}#${h.passage.sectionId.split(".")[0]}` : h.passage.section);
+  const top = hits[0]?.score ?? 0;
+  const support = new Map<unknown, number>();
+  const first = new Map<unknown, number>();
+  hits.forEach((h, i) => {
+    const k = key(h);
+    const known = support.get(k);
+    if (known === undefined) {
+      support.set(k, h.score);
+      first.set(k, i);
+    } else if (h.score >= top * 0.5) support.set(k, known + SECTION_SUPPORT * h.score);
+  });
+  // Stable: the sections by support, each section's hits in their own order.
+  return [...hits].sort((a, b) => support.get(key(b))! - support.get(key(a))! || first.get(key(a))! - first.get(key(b))! || hits.indexOf(a) - hits.indexOf(b));
+}
 
 export class PlanEngine {
   readonly models: PlanModel[];
@@ -88,8 +133,24 @@ export class PlanEngine {
     return this.#searchTexts(question, english, shape).folded;
   }
 
-  /** The folded search text and the same text with its diacritics (position for position; see #searchText). */
+  /**
+   * The folded search text and the same text with its diacritics (position for position; see #searchText). Routing
+   * and the answer read one question several times (evidence, what its type needs, per pack): the last questions'
+   * texts are kept.
+   */
   #searchTexts(question: string, english: boolean, shape?: QuestionShape): { folded: string; accented: string } {
+    const key = `${english ? "en" : "vi"}${shape?.type === "who" ? "w" : "-"}${question}`;
+    const known = this.#recentTexts.get(key);
+    if (known) return known;
+    if (this.#recentTexts.size >= RECENT_QUESTIONS) this.#recentTexts.clear();
+    const texts = this.#searchTextsNow(question, english, shape);
+    this.#recentTexts.set(key, texts);
+    return texts;
+  }
+
+  readonly #recentTexts = new Map<string, { folded: string; accented: string }>();
+
+  #searchTextsNow(question: string, english: boolean, shape?: QuestionShape): { folded: string; accented: string } {
     const accented = ` ${english ? question.toLowerCase() : this.#expanded(question)} `.normalize("NFC");
     let folded = fold(accented);
     // Folding keeps NFC Vietnamese letter for letter, so a span found in the folded text is the same span with diacritics.
@@ -131,7 +192,7 @@ export class PlanEngine {
   /** The packs to search, in order: own first; the province first when a ward's question names the province. */
   #order(question: string, lineage: readonly string[]): string[] {
     const withPlans = lineage.filter((id) => this.headers(id).length > 0);
-    if (withPlans.length > 1 && PROVINCE_CUE.test(fold(question))) {
+    if (withPlans.length > 1 && namesProvince(question)) {
       const own = this.headers(withPlans[0])[0];
       if (!/^UBND tỉnh/.test(own.issuer)) return [...withPlans.slice(1), withPlans[0]];
     }
@@ -156,7 +217,8 @@ export class PlanEngine {
     const { text: question, shape, english } = q;
     const scored = q.scored(() => {
       const text = this.#searchTexts(question, english, shape);
-      return this.index.score(text.folded, { type: shape.type, frequency: shape.frequency, list: shape.list, english, accented: text.accented || undefined });
+      const frames = english ? (shape.type === "who" ? [QUESTION_FRAME, WHO_FRAME] : [QUESTION_FRAME]) : undefined;
+      return this.index.score(text.folded, { type: shape.type, frequency: shape.frequency, list: shape.list, approval: shape.approval, recipient: shape.recipient, english, accented: text.accented || undefined, frames });
     });
     return scored.top([packId], k);
   }
@@ -176,13 +238,21 @@ export class PlanEngine {
       // The figure counts it: "01 sản phẩm", "100% cán bộ" (a number at most two syllables before the counted word;
       // eight for an English question, whose counted noun may be the last of several: "how many UNESCO listings").
       const gap = english ? 8 : 2;
-      const names = (c: string) => !counted || new RegExp(`(^| )\\d+( [a-z]+){0,${gap}} ${counted}( |$)`).test(syllables(c).join(" "));
+      // An English count may name its noun with adjectives ("how many big cultural diplomacy events"): any of them.
+      const alternatives = english ? this.#countedPhraseEnglish(question) : counted ? [counted] : [];
+      const names = (c: string) => !counted || alternatives.some((a) => new RegExp(`(^| )\\d+( [a-z]+){0,${gap}} ${a}( |$)`).test(syllables(c).join(" ")));
       return hits.filter((h) => clauses(h.passage.text).some((c) => hasFigure(c) && about(c, asked, this.#weight) && names(c) && (!share || c.includes("%"))));
     }
     // A when-answer needs a time or a frequency said about what was asked.
     if (shape.type === "when") {
       const asked = this.#asked(question, english);
-      return hits.filter((h) => (h.passage.row?.time && about(h.passage.text, asked, this.#weight)) || clauses(h.passage.text).some((c) => TIME.test(c) && about(c, asked, this.#weight)));
+      // The time may be the section's own ("Mục tiêu cụ thể đến năm 2030" answers "by when are the targets met").
+      const frames = english ? [QUESTION_FRAME, WHO_FRAME] : [];
+      const text = this.#searchText(question, english);
+      const paraphrased = (c: string) => this.index.paraphrasedIn(text, english, c, frames);
+      const aboutIt = (c: string) => about(c, asked, this.#weight, paraphrased);
+      const titled = (h: PlanHit) => TIME.test(h.passage.section.title) && aboutIt(`${h.passage.section.title} ${h.passage.text}`);
+      return hits.filter((h) => (h.passage.row?.time && aboutIt(h.passage.text)) || clauses(h.passage.text).some((c) => TIME.test(c) && aboutIt(c)) || titled(h));
     }
     return hits;
   }
@@ -196,6 +266,23 @@ export class PlanEngine {
     const words = this.index.queryWords(m[1], true).filter((w) => !isStopSyllable(w) && !/^\d+$/.test(w));
     if (!words.length) return undefined;
     return words.length > 1 && this.index.knows(`${words[0]} ${words[1]}`) ? `${words[0]} ${words[1]}` : words[0];
+  }
+
+  /**
+   * The words of an English how-many question's noun phrase ("how many big cultural diplomacy events should …" →
+   * "lon", "ngoai giao", "van hoa", "su kien"), in the plans' words: a figure counting any of them answers.
+   */
+  #countedPhraseEnglish(question: string): string[] {
+    const first = this.#countedEnglish(question);
+    if (!first) return [];
+    const phrase = question.toLowerCase().match(/how many (?:more |of the )?((?:[a-z0-9-]+ ){0,4}?[a-z0-9-]+)(?= (?:should|must|will|would|does|do|did|are|is|can|could|has|have|a|an|per|each|every|in|by|of|to|for|are|were|planned|expected)\b|\s*[?.]|$)/)?.[1];
+    const words = phrase ? this.index.queryWords(phrase, true).filter((w) => !isStopSyllable(w) && !/^\d+$/.test(w)) : [];
+    const out = new Set([first]);
+    for (let i = 0; i < words.length; i++) {
+      if (i + 1 < words.length && this.index.knows(`${words[i]} ${words[i + 1]}`)) out.add(`${words[i]} ${words[++i]}`);
+      else out.add(words[i]);
+    }
+    return [...out];
   }
 
   /** What a Vietnamese how-many question counts ("mấy nước" → "nuoc"), or undefined. */
@@ -266,7 +353,9 @@ export class PlanEngine {
 
     // A plan cut off before its assignments and funding (004 after III.3) cannot say who is given what or what it costs.
     const cut = order.flatMap((id) => this.headers(id)).filter((h) => h.truncatedAfter);
-    if (cut.length && cut.length === order.length && (shape.type === "who" || PLAN_FUNDING.test(fold(question))) && AFTER_THE_TASKS.test(fold(question))) {
+    // So does what a named unit is given to do ("sở ngoại vụ được giao nhiệm vụ gì").
+    const afterTasks = ((shape.type === "who" || PLAN_FUNDING.test(fold(question))) && AFTER_THE_TASKS.test(fold(question))) || UNIT_DUTIES.test(fold(english ? question.toLowerCase() : this.#expanded(question)));
+    if (cut.length && cut.length === order.length && afterTasks) {
       return composeNotCovered(question, cut, ctx.language, shape.type, 0, ctx.localities);
     }
     // What plans never hold: a person's name (they assign units), contact details, prices and fees.
@@ -276,7 +365,7 @@ export class PlanEngine {
     let chosen: { packId: string; hits: PlanHit[]; listed?: boolean } | undefined;
     let best = 0;
     for (const packId of order) {
-      const raw = this.#rawHits(q, packId, EVIDENCE_K);
+      const raw = this.#rawHits(q, packId, shape.type === "what" ? WHAT_K : EVIDENCE_K);
       let hits = this.#filter(question, packId, shape, english, raw);
       // No figure, but a section headed by what is counted lists them ("mấy nước").
       const listed = hits.length === 0 && (hits = this.#listInstead(question, shape, english, raw)).length > 0;
@@ -285,9 +374,12 @@ export class PlanEngine {
       if (coverage < this.minCoverage) continue;
       if (!chosen || coverage > chosen.hits[0].coverage + PARENT_MARGIN) chosen = { packId, hits, listed };
     }
+    if (chosen && shape.type === "what" && !chosen.listed) chosen.hits = bySection(chosen.hits);
     if (chosen && shape.type === "who" && !unitOf(chosen.hits[0].passage)) {
       // A who-answer leads with a unit: a nearly as good passage that names one goes first.
-      const withUnit = chosen.hits.find((h) => unitOf(h.passage) && h.score >= chosen!.hits[0].score * 0.6);
+      // (Nearly as good: 60 % of its score, or 40 % when it holds as much of the question.)
+      const top = chosen.hits[0];
+      const withUnit = chosen.hits.find((h) => unitOf(h.passage) && (h.score >= top.score * 0.6 || (h.coverage >= top.coverage - 0.05 && h.score >= top.score * 0.4)));
       if (withUnit) chosen.hits = [withUnit, ...chosen.hits.filter((h) => h !== withUnit)];
     }
     if (chosen) {
@@ -301,7 +393,11 @@ export class PlanEngine {
       if (chosen.listed) {
         // An appendix row found: the appendix's rows are what is counted ("phụ lục có mấy nhiệm vụ").
         const rows = best.row ? this.index.passages.filter((p) => p.plan === best.plan && p.row) : [];
-        return composeAnswer(asked, chosen.hits, { type: "what" }, ctx, { fromParent, ownPlans: fromParent ? own : [], section, noCount: true, rows });
+        // Sections of one part each titled as one of what is counted ("Giai đoạn 1: …", "Giai đoạn 2: …"): their titles are the list.
+        const counted = english ? this.#countedEnglish(question) : this.#counted(question);
+        const siblings = [...new Set(this.index.passages.filter((p) => p.plan === best.plan && p.sectionId.split(".")[0] === best.sectionId.split(".")[0] && !p.row && counted && `${syllables(p.section.title).join(" ")} `.startsWith(`${counted} `)).map((p) => p.section))];
+        const headed = siblings.length > 1 ? siblings : undefined;
+        return composeAnswer(asked, chosen.hits, { type: "what" }, ctx, { fromParent, ownPlans: fromParent ? own : [], section, noCount: true, rows, headed });
       }
       return composeAnswer(asked, chosen.hits, shape, ctx, { fromParent, ownPlans: fromParent ? own : [], section });
     }
@@ -312,9 +408,22 @@ export class PlanEngine {
   /** How much a syllable says (its rarity in the plans). */
   readonly #weight = (syllable: string): number => this.index.weight(syllable);
 
-  /** The question's content syllables (no stop syllables, no bare numbers). */
-  #asked(question: string, english: boolean): Set<string> {
-    return new Set(this.index.queryWords(this.#searchText(question, english), english).filter((w) => !isStopSyllable(w) && w.length > 1 && !/^\d+$/.test(w)));
+  /** The question's content syllables (no stop syllables, no bare numbers); kept for the last questions (read-only). */
+  #asked(question: string, english: boolean): ReadonlySet<string> {
+    const key = `${english ? "en" : "vi"}${question}`;
+    const known = this.#recentAsked.get(key);
+    if (known) return known;
+    if (this.#recentAsked.size >= RECENT_QUESTIONS) this.#recentAsked.clear();
+    const asked = this.#askedNow(question, english);
+    this.#recentAsked.set(key, asked);
+    return asked;
+  }
+
+  readonly #recentAsked = new Map<string, ReadonlySet<string>>();
+
+  #askedNow(question: string, english: boolean): ReadonlySet<string> {
+    const frames = english ? [QUESTION_FRAME, WHO_FRAME] : [];
+    return new Set(this.index.queryWords(this.#searchText(question, english), english, frames).filter((w) => !isStopSyllable(w) && w.length > 1 && !/^\d+$/.test(w)));
   }
 
   /** The question's type, read after chat shorthand is expanded ("bn" → "bao nhiêu", "ntn" → "như thế nào"). */

@@ -19,22 +19,38 @@ export interface QuestionShape {
   frequency?: boolean;
   /** "Kể tên", "gồm những gì", "những … nào", "which ones": a what-question answered by an enumeration. */
   list?: boolean;
+  /** "Ai duyệt …", "cơ quan nào thẩm định …", "who approves": answered by who a passage submits the thing to. */
+  approval?: boolean;
+  /** "Gửi báo cáo cho ai", "phản ánh về đâu", "who receives the reports": answered by where a passage sends it. */
+  recipient?: boolean;
 }
+
+const RECIPIENT = /\b((gui|nop|bao cao|phan anh|bao)( [a-z]+){0,4} (cho|ve|toi|len) (ai|dau|don vi nao|co quan nao|phong nao|cap nao|ben nao)|(ai|don vi nao|co quan nao|phong nao|ben nao) (nhan|tiep nhan)|(report|reports|send|sent|submit\w*)( \w+){0,4} to (whom|which|who)|who (receives|gets)|to whom)\b|\b(send|sends|sent|report|reports|submit\w*|forward\w*)( \w+){0,5} to$/;
+
+const APPROVAL = /\b(phe duyet|duyet|phe chuan|tham dinh|xet duyet|approv\w*|sign(s|ed)? off|apprais\w*)\b/;
 
 const HEADER: [HeaderFact, RegExp][] = [
   ["implements", /\b((which|what)( \w+){0,3} (plan|decision|resolution|decree|directive|document|strategy)s? (does|do|did|is)( [\w']+){0,5} (implement|follow|carry out|based on|rest on)|can cu (vao|theo) (dau|gi|nao)|(phe duyet|ban hanh) (bang|theo|tai|kem) (quyet dinh|van ban|nghi quyet) (nao|so may|gi)|(ban hanh )?kem (theo )?(quyet dinh|van ban|nghi quyet) (nao|gi|so may)|(lam|thuc hien|can cu|dua|trien khai|ban hanh)( theo| vao| tren)? (nhung |cac |may |bao nhieu )?(van ban|ke hoach|nghi quyet|quyet dinh|chi thi)( so)? (nao|gi|may|bao nhieu)|(dua|can cu)( vao| tren| theo)? (may|bao nhieu) (van ban|nghi quyet|quyet dinh)|van ban (can cu|goc)|can cu (vao |theo )?(van ban|nghi quyet|quyet dinh|ke hoach)? ?(nao|gi)|which documents?|based on (which|what)|implements? (which|what)|which (decision|resolution|decree|directive|document)s? (does|do|is|did)|(decision|resolution|decree|documents?) (does|do) (the|this|it) (plan )?(implement|follow|carry out)|what (does|do) (the|this) plan (implement|carry out))\b/],
   ["signer", /\b(dung ten|nguoi dung ten|ai ky|nguoi ky|ky ban hanh|ky ke hoach|ky van ban|ky ten|chu ky|ai dung ten|ky boi|do ai ky|ai la nguoi ky|who signed|signed by|signer|whose signature|signature (on|of) (the|this)|signatory)\b/],
-  ["number", /\b(so hieu|ky hieu|so may|so bao nhieu|so ke hoach|so van ban|ke hoach (nay )?(co )?so (may|bao nhieu|gi|nao)|plan number|number of the plan|reference number|what number|document number|plan no|(what|which) is the number of( \w+('s)?){0,5} plan|plan'?s number)\b/],
-  ["issuer", /\b((ke hoach|van ban)( nay)? (la )?cua ai|(ubnd|uy ban|co quan|cap|don vi|chinh quyen) nao (ra|ban hanh|lap|lam) (ke hoach|van ban)|who (made|wrote|published|issued) (it|the \w+ plan)|ai ban hanh|ai ra ke hoach|do ai ban hanh|co quan (nao )?ban hanh|don vi (nao )?ban hanh|cap nao ban hanh|ban hanh boi|cua co quan nao|who issued|issued by|who (made|wrote|published) (the|this) plan|which (body|authority|committee|office) issued|issuing (body|authority))\b/],
+  ["number", /\b(so hieu|ky hieu|so may|so bao nhieu|so ke hoach(?! (va )?dau tu)|so van ban|ke hoach (nay )?(co )?so (may|bao nhieu|gi|nao)|plan number|number of the plan|reference number|what number|document number|plan no|(what|which) is the number of( \w+('s)?){0,5} plan|plan'?s number)\b/],
+  ["issuer", /\b((ke hoach|van ban)( nay)? (la )?cua ai|(ke hoach|van ban)( nay)? do (ubnd|uy ban|co quan|cap|don vi|chinh quyen|ai)( nao)? (ban hanh|ra|lap|phat hanh)|(ubnd|uy ban|co quan|cap|don vi|chinh quyen) nao (ra|ban hanh|lap|lam) (ke hoach|van ban)|who (made|wrote|published|issued) (it|the \w+ plan)|ai ban hanh|ai ra ke hoach|do ai ban hanh|co quan (nao )?ban hanh|don vi (nao )?ban hanh|cap nao ban hanh|ban hanh boi|cua co quan nao|who issued|issued by|who (made|wrote|published) (the|this) plan|which (body|authority|committee|office) issued|issuing (body|authority))\b/],
   ["date", /\b((ke hoach|van ban)( nay)?( duoc)? ra (nam|ngay|thang) (nao|bao nhieu|may)|when (was|is|did) (the |this )?([\w']+ ){0,3}plan( \d+)? (issued|signed|adopted|published|made|released|approved|dated)|(which|what) (year|date|day|month) (was|is) (the |this )?([\w']+ ){0,3}plan( \d+)? (issued|signed|adopted|published|made|released|approved|dated)|hieu luc (tu|ke tu) |co hieu luc (tu )?(khi nao|bao gio|ngay nao)|ky (vao )?(ngay|khi|luc|hom) (nao|may|bao gio)|ky khi nao|ra doi (ngay|nam|khi|tu) (nao|bao gio)|ra doi khi nao|co tu (khi nao|bao gio|nam nao)|ban hanh (ngay|khi|luc|nam|thang|bao gio)|ngay ban hanh|ngay (nao|may) ban hanh|ban hanh vao|ky ngay|when was (the |this )?plan (issued|signed|adopted)|date of the plan|issued on|issue date|when was (it|the plan|this plan|plan \d+|the \w+ plan)( \d+)? (issued|signed|adopted|published|made)|when did (the|this) plan (start|come out)|date of issue|dated)\b/],
   ["period", /\b((ke hoach|van ban)( nay)? (thuoc|cho|la cua|ap dung cho) giai doan nao|ke hoach( nay)?( (thuc hien|trien khai|keo dai|ap dung))? (trong )?(bao lau|may nam|bao nhieu nam)|(what|which) is the (time )?period|how long (does|is) (the |this )?([\w']+ ){0,3}plan|(ap dung|tinh toi|tinh den|keo dai|hieu luc|thuc hien|trien khai) (cho |trong |den |toi )?(giai doan|nam|thoi gian|thoi ky) ?(nao|bao nhieu|may|gi)|hieu luc den|ke hoach (nay )?(cho |la cua )?giai doan nao|ke hoach (nay )?(den|toi) nam (nao|bao nhieu|may)|what period|which period|which years|covers? (which|what) (years|period)|until (what|which) year|up to (what|which) year|time ?frame)\b/],
   ["title", /\b((full |official )?(name|title) of (the |this )?([\w']+ ){0,3}plan|ten (day du )?(cua )?ke hoach|ke hoach (ten|ten la) gi|title of the plan|plan'?s? (name|title)|name of the plan)\b/],
 ];
 
 const FREQUENCY = /\b((bao lau|may nam|may thang|bao nhieu nam)( \w+){0,4} (mot|1) lan|bao lau|may nam mot lan|bao nhieu nam mot lan|may lan|dinh ky|how often|how frequently|mot lan)\b/;
-const WHEN = /\b((bao lau|may nam|may thang|bao nhieu nam)( \w+){0,4} (mot|1) lan|khi nao|bao gio|luc nao|thoi gian nao|thoi han|han chot|truoc ngay (nao|may)|ngay nao|ngay may|thang nao|thang may|nam nao|quy nao|giai doan nao|bao lau|may nam mot lan|bao nhieu nam mot lan|may lan mot nam|dinh ky|khi nao thi|tu nam nao|den nam nao|when|how often|by when|deadline|what year|which year|how frequently|what date|by what date)\b/;
+const WHEN = /\b((bao lau|may nam|may thang|bao nhieu nam)( \w+){0,4} (mot|1) lan|khi nao|bao gio|luc nao|thoi gian nao|thoi han|han chot|truoc ngay (nao|may|bao nhieu)|ngay nao|ngay may|ngay bao nhieu|thang bao nhieu|thang nao|thang may|nam nao|quy nao|giai doan nao|bao lau|may nam mot lan|bao nhieu nam mot lan|may lan mot nam|dinh ky|khi nao thi|tu nam nao|den nam nao|when|how often|by when|deadline|what year|which year|how frequently|what date|by what date)\b/;
 // An amount of money is a how-many question too ("What is the budget in VND?", "tổng kinh phí là mấy tỷ").
 const HOW_MANY = /\b(bao nhieu|may|ti le|ty le|phan tram|how many|how much|what (percent|percentage|share|proportion)|number of|at least how|in vnd|vnd|ty dong|trieu dong|tong kinh phi|tong so tien|(what|which) amount|the amount)\b|%/;
+/** A count asked only by "mấy" ("mấy buổi"), not "bao nhiêu", a share or an amount. */
+const ONLY_MAY = /\bmay\b/;
+const OTHER_COUNT = /\b(bao nhieu|ti le|ty le|phan tram|how many|how much|what (percent|percentage|share|proportion)|number of|at least how|in vnd|vnd|ty dong|trieu dong|tong kinh phi|tong so tien|(what|which) amount|the amount)\b|%/;
+/**
+ * Another question word beside "mấy": then "mấy" is the plural of chat ("ai kiểm tra mấy đồng tiền chi", "tiền đâu ra
+ * để làm mấy việc này", "phường làm gì với mấy tờ rơi"), the question asks who, what or where from, not how many.
+ */
+const OTHER_ASKS = /\b(ai|gi|dau ra|(o|tu) dau|lam sao|the nao|ra sao|kieu gi|nhu nao)\b/;
 const WHO = /\b(ai|ben nao|ai lo|don vi gi|phong gi|co quan gi|so gi|don vi nao|phong nao|co quan nao|bo phan nao|so nao|ban nao|to chuc nao|doan the nao|nguoi nao|who|which (department|office|unit|agency|body|organi[sz]ation)s?|whom)\b/;
 const WHERE = /\b(o dau|tai dau|dia diem|noi nao|cho nao|o cho nao|dia diem nao|where)\b/;
 const SOURCE = /\b(lay (o|tu) dau|tu dau|dau ra|nguon (nao|tu dau)|come from)\b/;
@@ -48,8 +64,10 @@ export function questionType(question: string): QuestionShape {
   for (const [header, re] of HEADER) if (re.test(q)) return { type: "header", header };
   if (WHEN.test(q)) return FREQUENCY.test(q) ? { type: "when", frequency: true } : { type: "when" };
   // "mấy" is also "máy" (machine) folded; as a question word it stands before a counted noun, which is enough here.
-  if (HOW_MANY.test(q)) return { type: "how_many" };
-  if (WHO.test(q)) return { type: "who" };
+  // A yes/no question ("có lưu lại bằng máy tính không") asks no count either: its "may" is "máy" or a plural.
+  if (HOW_MANY.test(q) && !(ONLY_MAY.test(q) && !OTHER_COUNT.test(q) && (OTHER_ASKS.test(q) || YES_NO.test(q)))) return { type: "how_many" };
+  if (RECIPIENT.test(q)) return { type: "who", recipient: true };
+  if (WHO.test(q)) return APPROVAL.test(q) ? { type: "who", approval: true } : { type: "who" };
   // "Tiền lấy ở đâu", "kinh phí từ đâu ra": where the money comes from is a what-question, not a place.
   if (WHERE.test(q) && !SOURCE.test(q)) return { type: "where" };
   if (YES_NO.test(q)) return { type: "yes_no" };

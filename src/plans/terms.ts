@@ -40,7 +40,10 @@ export const ENGLISH_STOP: ReadonlySet<string> = new Set(
     "the a an of in on at for to from is are was were be been does do did what which how many much say says said about " +
     "its it this that these those with by must have has had will would can could should there their they we our you your " +
     "any some all and or but if then than so as into under over plan plans ward district province provincial city please " +
-    "me i my tell know want there s me"
+    "me i my tell know want there s me " +
+    // left over after the glossary: question words and fillers ("by when are the targets supposed to be met")
+    "when where why whom whose supposed expected planned going get gets got also still yet ever exactly really " +
+    "actually just like such more most very other each every any anything something kind sort way ways"
   ).split(" "),
 );
 
@@ -116,7 +119,11 @@ export function concepts(words: readonly string[], table: PhraseTable, accentedW
     if (content(words[i - 1])) pairs.push(`${words[i - 1]} ${word}`);
     if (content(words[i + 1])) pairs.push(`${word} ${words[i + 1]}`);
     const groups = spans.filter((s) => s.start <= i && i < s.end).map((s) => s.term);
-    out.push({ word, alternatives: [word, ...groups], pairs, groups });
+    // Typed with diacritics, a one-syllable paraphrase ("tiền") is found as its group or a pair, not as a bare folded
+    // syllable ("tiên" of "ưu tiên", "tiến" of "tiến độ").
+    // (Only for a one-syllable phrase: the syllables of a longer one say enough on their own.)
+    const strict = !!accentedWords && groups.length > 0 && spans.filter((s) => s.start <= i && i < s.end).every((s) => s.end - s.start === 1);
+    out.push({ word, alternatives: strict ? groups : [word, ...groups], pairs, groups });
   });
   return out;
 }

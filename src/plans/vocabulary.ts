@@ -7,7 +7,7 @@
  * vocab.toVietnamese("Who is responsible for digitising relics?") // "ai chủ trì số hóa di tích?"
  */
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
+import { parseYaml as parse } from "../cached-yaml.js";
 import { fromPackageRoot } from "../package-root.js";
 import { phraseTable, type PhraseTable } from "./terms.js";
 
@@ -16,6 +16,8 @@ export interface PlanVocabulary {
   phrases: PhraseTable;
   /** English plan terms replaced by the plans' Vietnamese words (longest first); other words stay. */
   toVietnamese(text: string): string;
+  /** The same, as pieces: the plan terms put into Vietnamese (`vi`), and the English left between them. */
+  toVietnameseParts(text: string): { text: string; vi: boolean }[];
   /** A Chinese or Korean question in the English glossary's words (then read as an English question); other words stay. */
   toEnglish(text: string, language: "zh" | "ko"): string;
   /** Chat abbreviations of plan words expanded ("sp ocop" → "sản phẩm ocop", "tdp" → "tổ dân phố"). */
@@ -50,9 +52,19 @@ export function loadPlanVocabulary(dir = fromPackageRoot("intents", "plan-vocabu
       return english.replace(/[\p{Script=Han}\p{Script=Hangul}]+/gu, " ").replace(/\s+/g, " ").trim();
     },
     toVietnamese(text) {
+      return this.toVietnameseParts(text).map((p) => p.text).join(" ").replace(/\s+/g, " ").trim();
+    },
+    toVietnameseParts(text) {
       let out = text.toLowerCase();
       for (const [re, vi] of ENGLISH_QUESTION_WORDS) out = out.replace(re, vi);
-      return out.replace(pattern, (m) => ` ${lookup.get(m) ?? m} `).replace(/\s+/g, " ").trim();
+      const parts: { text: string; vi: boolean }[] = [];
+      let at = 0;
+      for (const m of out.matchAll(pattern)) {
+        parts.push({ text: out.slice(at, m.index), vi: false }, { text: lookup.get(m[0]) ?? m[0], vi: true });
+        at = m.index + m[0].length;
+      }
+      parts.push({ text: out.slice(at), vi: false });
+      return parts.filter((p) => p.text.trim());
     },
   };
 }

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
+import { longTextsOf } from "../store/long-texts.js";
 import type { Collection, Store } from "../store/store.js";
 import { updateDocument } from "../store/update-document.js";
 
 /**
  * One person's data across the store, found by their conversation key (`channel:accountId:userId`): exported as
  * JSON on request, or erased. What erasure does per collection (docs/privacy.md):
- * - conversations (and the pages of their long messages), handoffs, pending messages, undeliverable replies,
+ * - conversations (and their long messages, kept whole beside the documents: src/store/long-texts.ts), handoffs, pending messages, undeliverable replies,
  *   subscriptions, kept messages (and their per-person index), announcement copies, replies waiting in the outbox or
  *   a local chat's inbox, staff alerts that name the person (a handoff's): deleted;
  * - reports and registrations: kept for the office's records, anonymised (name, phone, who sent it removed; the
@@ -20,8 +21,6 @@ import { updateDocument } from "../store/update-document.js";
 /** Store collections holding a person's data, and how each is matched. */
 export const PERSONAL_COLLECTIONS = {
   conversations: "conversations",
-  /** Long messages kept whole, page by page (src/core/transcript-text.ts); matched by their conversation `key`. */
-  transcriptTexts: "transcript_texts",
   handoffs: "handoffs",
   pending: "pending",
   deadLetters: "dead_letters",
@@ -37,6 +36,9 @@ export const PERSONAL_COLLECTIONS = {
   reports: "reports",
   media: "media",
 } as const;
+
+/** Where a person's long messages, kept whole (src/store/long-texts.ts), are listed in their export. */
+const LONG_TEXTS_EXPORT = "long_texts";
 
 /** Replies waiting for a local chat's page (src/channels/local/stored-channel.ts), by `<channel>:<user id>`. */
 const LOCAL_INBOX = "local_inbox";
@@ -118,6 +120,7 @@ export async function exportPersonData(store: Store, person: PersonKey, now: num
     result.collections[name] = found.map(({ doc }) => withoutRevision(doc));
   }
   result.collections[STAFF_ALERTS] = (await alertsNaming(store, person)).map(({ doc }) => withoutRevision(doc));
+  result.collections[LONG_TEXTS_EXPORT] = await longTextsOf(store).list(keyOf(person));
   return result;
 }
 
@@ -221,6 +224,10 @@ export async function erasePersonData(store: Store, person: PersonKey, now: numb
     await localInbox.delete(`${person.channel}:${person.userId}`);
     count(LOCAL_INBOX, "deleted");
   }
+  const texts = longTextsOf(store);
+  const long = await texts.list(keyOf(person));
+  await texts.deleteAll(keyOf(person));
+  if (long.length > 0) summary[LONG_TEXTS_EXPORT] = { deleted: long.length, anonymised: 0 };
   // The conversation may have been saved again by a message handled meanwhile: delete once more, last.
   await store.collection<Doc>(PERSONAL_COLLECTIONS.conversations).delete(keyOf(person));
   await store.flush();

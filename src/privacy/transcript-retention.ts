@@ -1,7 +1,8 @@
 import type { Logger } from "pino";
 import type { Store } from "../store/store.js";
 import { updateDocument } from "../store/update-document.js";
-import { transcriptTextDeletes, type FullText } from "../core/transcript-text.js";
+import { dropWholeTexts, type FullText } from "../core/transcript-text.js";
+import { longTextsOf } from "../store/long-texts.js";
 
 /**
  * TRANSCRIPT_RETENTION_DAYS: conversation lines older than the retention are removed, a minute after start-up and
@@ -39,9 +40,10 @@ export async function pruneTranscripts(store: Store, days: number, now: number):
     });
     removed += gone.length;
     // The whole texts of long messages go with their lines.
-    const deletes = gone.flatMap((line) => (line.full ? transcriptTextDeletes(line.full) : []));
-    if (deletes.length > 0) await store.commit(deletes);
+    await dropWholeTexts(store, conversation.key, gone);
   }
+  // And any a crash left between storing a text and its line (or between a line leaving and its text).
+  await longTextsOf(store).prune(cutoff);
   return removed;
 }
 

@@ -58,6 +58,11 @@ export interface CommitWrite {
 export interface Store {
   collection<T>(name: string): Collection<T>;
   /**
+   * Where long texts are kept whole, beside the documents ({@link LongTexts}); a store without its own keeps each as one
+   * document (`longTextsOf`).
+   */
+  readonly longTexts?: LongTexts;
+  /**
    * Writes several documents as one: all of them or none, on disk before it resolves (a dialog step's new state, the
    * report it files and the replies it produced). False, with nothing written, when an `expectedRevision` no longer
    * holds. Commits made within the same few milliseconds may share one disk write (group commit).
@@ -82,4 +87,26 @@ export interface Store {
    */
   compact?(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * Long texts kept whole (a person's message up to the 1 MB webhook limit): written once, read only when staff open
+ * one, never rewritten. They live beside the documents, not among them: a document store serialises and rewrites
+ * its documents (lowdb's journal, its data files and their compaction), and a megabyte carried through each of those
+ * steps held the event loop for hundreds of milliseconds under a flood of long messages (BENCHMARKS.md, issue 15).
+ * Each text belongs to a conversation (`key`), so a person's export and erasure find them all.
+ */
+export interface LongTexts {
+  /** Keeps `text` as `id` of the conversation `key` (replacing one of the same id); on disk before it resolves. */
+  put(key: string, id: string, text: string): Promise<void>;
+  /** The whole text; undefined when there is none (or it is another conversation's). */
+  get(key: string, id: string): Promise<string | undefined>;
+  /** Removes texts of a conversation (their lines left the transcript); missing ones are ignored. */
+  delete(key: string, ids: string[]): Promise<void>;
+  /** Every text of a conversation (a person's data export). */
+  list(key: string): Promise<{ id: string; text: string }[]>;
+  /** Removes every text of a conversation (erasure). */
+  deleteAll(key: string): Promise<void>;
+  /** Removes texts stored before `before` (ms): the transcript retention, and any a crash left without a line. */
+  prune(before: number): Promise<number>;
 }

@@ -1,6 +1,7 @@
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConcurrencyLimit } from "../../src/core/concurrency-limit.js";
+import { LONG_MESSAGES_AT_ONCE } from "../../src/core/pipeline.js";
 import { fixture, startTestServer, ZALO_API, zaloText, type TestServer } from "../helpers/test-server.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -70,5 +71,45 @@ describe("the pipeline under more messages than it may handle at once", () => {
     expect(mostWaiting).toBeGreaterThan(0);
     expect(answered.size).toBe(12);
     expect(server.pipeline.handling).toEqual({ running: 0, waiting: 0 });
+  });
+});
+
+describe("long texts under a flood of them", () => {
+  let server: TestServer | undefined;
+  afterEach(async () => {
+    await server?.stop();
+    nock.cleanAll();
+  });
+
+  it("at most LONG_MESSAGES_AT_ONCE long texts are handled at once; a short message is not held behind them", async () => {
+    server = await startTestServer();
+    // A slow send API (150 ms a reply): a long text's handling lasts until its reply is sent.
+    let longSending = 0;
+    let mostLongSending = 0;
+    const answered: string[] = [];
+    nock(ZALO_API)
+      .post("/v3.0/oa/message/cs")
+      .times(100)
+      .reply(function (_uri, body, callback) {
+        const user = (body as { recipient: { user_id: string } }).recipient.user_id;
+        const long = user.startsWith("long-");
+        if (long) mostLongSending = Math.max(mostLongSending, ++longSending);
+        setTimeout(() => {
+          if (long) longSending--;
+          if (!answered.includes(user)) answered.push(user);
+          callback(null, [200, fixture("zalo/api-send-success.json")]);
+        }, 150);
+      });
+    const text = "xin chào ".repeat(20_000);
+    const longs = Array.from({ length: 6 }, (_, n) => server!.postZalo(zaloText(text, `long-${n}`, `long-msg-${n}`)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const short = server.postZalo(zaloText("xin chào", "short-1", "short-msg-1"));
+    expect((await Promise.all([...longs, short])).map((response) => response.status)).toEqual(Array(7).fill(200));
+    await server.settle();
+
+    expect(mostLongSending).toBe(LONG_MESSAGES_AT_ONCE);
+    expect(answered).toHaveLength(7);
+    // The short message was answered before the last long texts, which waited for a slot of their own.
+    expect(answered.indexOf("short-1")).toBeLessThan(answered.length - 2);
   });
 });

@@ -1,8 +1,14 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import nock from "nock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRANSCRIPT_LIMIT, type Conversation } from "../../src/core/conversation.js";
-import { TRANSCRIPT_PAGE_CHARS, TRANSCRIPT_PREVIEW_CHARS, TRANSCRIPT_TEXTS, type TranscriptPage } from "../../src/core/transcript-text.js";
+import { readTranscriptPage, TRANSCRIPT_PAGE_CHARS, TRANSCRIPT_PREVIEW_CHARS, type TranscriptPage } from "../../src/core/transcript-text.js";
 import { MAX_UNDERSTOOD_CHARS } from "../../src/nlu/index.js";
+import { erasePersonData, exportPersonData, parseKey } from "../../src/privacy/person-data.js";
+import { LowdbStore } from "../../src/store/lowdb/lowdb-store.js";
+import { longTextsOf } from "../../src/store/long-texts.js";
 import { callApi, createApiKey, handoffPath } from "../api/staff-api-client.js";
 import { fixture, recordZaloSends, startTestServer, zaloText, type TestServer } from "../helpers/test-server.js";
 import { signIn, type ConsoleClient } from "../web/web-test-kit.js";
@@ -25,8 +31,13 @@ afterAll(async () => {
 });
 
 const conversationOf = async (userId: string) => (await server.pipeline.conversations.get(`zalo:${OA}:${userId}`))!;
-const pagesOf = async (textId: string) =>
-  (await server.store.collection<TranscriptPage>(TRANSCRIPT_TEXTS).find({ textId })).sort((a, b) => a.page - b.page);
+/** The pages of a conversation's long text, as staff read them. */
+const pagesOf = async (textId: string) => {
+  const key = textId.split(":").slice(0, 3).join(":");
+  const pages: TranscriptPage[] = [];
+  for (let page = await readTranscriptPage(server.store, key, textId, 1); page; page = await readTranscriptPage(server.store, key, textId, page.page + 1)) pages.push(page);
+  return pages;
+};
 
 /** A text of `length` characters with emoji (surrogate pairs), numbered, no spaces: pages must not split a pair. */
 const longText = (length: number, seed: string) => {
@@ -36,7 +47,7 @@ const longText = (length: number, seed: string) => {
 };
 
 describe("long texts", () => {
-  it('a signed 1 MB run of "PA-" gets an answer; its line shows the start, the whole is stored page by page', async () => {
+  it('a signed 1 MB run of "PA-" gets an answer; its line shows the start, the whole is kept and read page by page', async () => {
     const sent = recordZaloSends();
     const text = "PA-".repeat(340_000);
     expect((await server.postZalo(zaloText(text, "long-1", "long-1-m1"))).status).toBe(200);
@@ -134,5 +145,91 @@ describe("long texts", () => {
     const whole = await fetch(`${server.url}${handoffPath(key)}/texts/${encodeURIComponent(textId)}`, { headers: { authorization: `Bearer ${secret}` } });
     expect(whole.status).toBe(200);
     expect(await whole.text()).toBe(text);
+  });
+});
+
+/**
+ * On the embedded store a long text is written once, beside the documents: never through the commit journal or a
+ * data file, so no later write (the person's next message, a checkpoint, a compaction) serialises or writes it again.
+ * Before, its pages were documents: stringified into the journal, appended to `transcript_texts.jsonl` at the next
+ * checkpoint and rewritten whole by every compaction of that file.
+ */
+describe("long texts on the embedded store", () => {
+  let lowdb: TestServer;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "long-text-"));
+    lowdb = await startTestServer({}, { store: new LowdbStore({ dir, fsync: false }) });
+  });
+  afterAll(async () => {
+    await lowdb.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Bytes of every file of the folder, the long texts' own folder apart. */
+  const documentBytes = () =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && !join(entry.parentPath, entry.name).includes(`${join(dir, "long-texts")}`))
+      .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
+  const longTextFiles = () =>
+    readdirSync(join(dir, "long-texts"), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name));
+
+  it("a signed 1 MB text is answered and kept whole in one file; the document files never hold it, whatever comes next", async () => {
+    nock.cleanAll();
+    const sent = recordZaloSends(10);
+    // As long as the 1 MB body limit lets it be (emoji and Vietnamese letters take several bytes each).
+    let text = longText(1024 * 1024, "lưu một lần");
+    while (Buffer.byteLength(JSON.stringify(text)) > 1024 * 1024 - 2048) text = text.slice(0, -10_000).replace(/[\ud800-\udbff]$/, "x");
+    const user = "long-lowdb";
+    const key = `zalo:${OA}:${user}`;
+    expect((await lowdb.postZalo(zaloText(text, user, `${user}-m1`))).status).toBe(200);
+    await lowdb.settle();
+    expect(sent.length).toBeGreaterThan(0);
+
+    const line = (await lowdb.pipeline.conversations.get(key))!.transcript.find((l) => l.full)!;
+    let whole = "";
+    for (let page = 1; page <= line.full!.pages; page++) whole += (await readTranscriptPage(lowdb.store, key, line.full!.id, page))!.text;
+    expect(whole).toBe(text);
+    const [file] = longTextFiles();
+    expect(longTextFiles()).toHaveLength(1);
+    const written = statSync(file);
+
+    // The person writes again; the store checkpoints and compacts every file.
+    await lowdb.postZalo(zaloText("xin chào", user, `${user}-m2`));
+    await lowdb.settle();
+    await lowdb.store.flush();
+    await lowdb.store.compact!();
+    await lowdb.postZalo(zaloText("cảm ơn", user, `${user}-m3`));
+    await lowdb.settle();
+    await lowdb.store.flush();
+
+    // The journal and the data files hold the line's 2,000 characters, never the megabyte.
+    expect(documentBytes()).toBeLessThan(200_000);
+    const sample = text.slice(500_000, 500_040);
+    for (const path of readdirSync(dir).filter((name) => name.endsWith(".jsonl") || name.endsWith(".log"))) {
+      expect(readFileSync(join(dir, path), "utf8")).not.toContain(sample);
+    }
+    // The text's file was written once: not rewritten by the next messages, the checkpoints or the compaction.
+    expect(statSync(file).mtimeMs).toBe(written.mtimeMs);
+    expect(statSync(file).ino).toBe(written.ino);
+  });
+
+  it("erasing the person removes their long texts; the retention removes old ones", async () => {
+    const user = "long-erase";
+    const key = `zalo:${OA}:${user}`;
+    recordZaloSends(10);
+    await lowdb.postZalo(zaloText(longText(30_000, "xóa"), user, `${user}-m1`));
+    await lowdb.settle();
+    const exported = await exportPersonData(lowdb.store, parseKey(key)!, Date.now());
+    expect(exported.collections.long_texts).toHaveLength(1);
+    const before = longTextFiles().length;
+    await erasePersonData(lowdb.store, parseKey(key)!, Date.now());
+    expect(longTextFiles()).toHaveLength(before - 1);
+    expect(await longTextsOf(lowdb.store).list(key)).toEqual([]);
+    // Older than the retention: gone (files are dated by their write).
+    expect(await longTextsOf(lowdb.store).prune(Date.now() + 1000)).toBe(before - 1);
+    expect(longTextFiles()).toEqual([]);
   });
 });

@@ -36,6 +36,8 @@ describe("question types", () => {
     ["When will Tan An's signature tourism product be built?", "when"],
     ["Hội nghị Văn hóa toàn quốc mà kế hoạch nhắc tới diễn ra ngày nào", "when"],
     ["kế hoạch này của ai", "header"],
+    ["gửi báo cáo cho ai", "who"],
+    ["kế hoạch do ủy ban nào ban hành", "header"],
     ["kế hoạch bắc giang căn cứ vào đâu", "header"],
     ["Kế hoạch này thuộc giai đoạn nào?", "header"],
     ["What is the number of Bac Ninh's cultural diplomacy plan?", "header"],
@@ -51,10 +53,28 @@ describe("question types", () => {
     expect(questionType("kế hoạch phường làm theo văn bản nào của tỉnh").header).toBe("implements");
     expect(questionType("mấy năm tổ chức một lần").frequency).toBe(true);
   });
+
+  it("reads 'mấy' beside another question word as the plural of chat, not a count", () => {
+    expect(questionType("tiền đâu ra để làm mấy việc này").type).toBe("what");
+    expect(questionType("ai kiem tra may dong tien chi cho hoat dong").type).toBe("who");
+    expect(questionType("phường làm gì với mấy tờ rơi nói sai lịch sử").type).toBe("what");
+    expect(questionType("phuong co luu lai tu lieu le hoi bang may tinh ko").type).toBe("yes_no");
+    // Alone, or with "bao nhiêu", it still counts.
+    expect(questionType("mỗi tổ dân phố tổ chức mấy buổi sinh hoạt").type).toBe("how_many");
+    expect(questionType("ai được giao bao nhiêu tiền mấy năm").type).toBe("how_many");
+    expect(ask("tan-an", "tien dau ra de lam may viec nay").covered).toBe(true);
+  });
 });
 
 describe("search terms", () => {
   const vocab = planVocabulary();
+
+  it("give everyday words the plans' group: 'nói sai' is 'xuyên tạc', 'canh chừng' is 'ngăn chặn', 'gửi kết quả lên' is 'báo cáo'", () => {
+    const group = (phrase: string) => termsOf(syllables(phrase), vocab.phrases).filter((t) => t.startsWith("@"));
+    for (const [everyday, plan] of [["nói sai", "xuyên tạc"], ["canh chừng", "ngăn chặn"], ["gửi kết quả", "báo cáo"], ["bớt lộn xộn", "an toàn"], ["khen thưởng", "tôn vinh"], ["kêu", "phản ánh"]]) {
+      expect(group(everyday), everyday).toEqual(expect.arrayContaining(group(plan)));
+    }
+  });
 
   it("are folded syllables and syllable pairs, so diacritics do not matter", () => {
     expect(termsOf(syllables("Lễ hội Đền Đô"))).toEqual(termsOf(syllables("le hoi den do")));
@@ -115,6 +135,15 @@ describe("retrieval and answers", () => {
     }
   });
 
+  it("a word no plan uses counts less toward coverage than a plan word: it is a paraphrase, not another topic", () => {
+    // "lộn xộn" (messy) is the plan's "văn minh, an toàn"; "bớt", "xộn" are in no plan.
+    expect(engine.index.weight("xon")).toBeLessThan(engine.index.weight("le hoi"));
+    const evidence = (q: string) => engine.evidence(engine.question(q, "vi"), library.pack("tan-an").lineage);
+    expect(evidence("làm sao cho lễ hội bớt lộn xộn").coverage).toBeGreaterThanOrEqual(engine.minCoverage);
+    // Questions about what no plan holds stay not covered.
+    for (const q of ["giá vé máy bay đi Tokyo", "thủ tục cấp sổ đỏ mất bao lâu"]) expect(evidence(q).coverage, q).toBeLessThan(engine.minCoverage);
+  });
+
   it("a how-many answer needs a figure about what is counted", () => {
     expect(ask("tan-an", "mỗi tổ dân phố tổ chức mấy buổi sinh hoạt truyền thông").text).toMatch(/01 buổi/);
     expect(ask("tan-an", "festival quan họ năm 2026 có bao nhiêu du khách").covered).toBe(false);
@@ -163,10 +192,36 @@ describe("retrieval and answers", () => {
     expect(a.text).toContain("Ubon Ratchathani");
   });
 
+  it("how many, when each of a part's sections is one of what is counted: their titles", () => {
+    const a = ask("tan-an", "kế hoạch chia làm mấy giai đoạn");
+    expect(a.text.split("\n").slice(0, 2)).toEqual([
+      "Kế hoạch không nêu con số, nhưng có các mục sau:",
+      "mục IV.1 (Giai đoạn 1: Khởi động và xây dựng nền tảng (2026 - 2027)); mục IV.2 (Giai đoạn 2: Phát triển và mở rộng (2028 - 2030)).",
+    ]);
+  });
+
   it("a text cut off before its assignments still answers what its goals say about budgets", () => {
     const a = ask("bac-ninh", "tỉnh có tăng chi ngân sách cho văn hóa không");
     expect(a).toMatchObject({ covered: true, sections: ["I.2"] });
     expect(ask("bac-ninh", "kinh phí thực hiện kế hoạch 220 lấy từ đâu").covered).toBe(false);
+  });
+
+  it("a text cut off before its assignments does not say what a named unit is given to do", () => {
+    const a = ask("bac-ninh", "so ngoai vu bac ninh duoc giao nhiem vu gi");
+    expect(a.covered).toBe(false);
+    expect(a.text).toContain("bị cắt sau mục III.3");
+  });
+
+  it("finds a unit's own section when the question names the unit by a paraphrase or in English", () => {
+    expect(ask("tan-an", "mặt trận tổ quốc phường có nhiệm vụ gì").sections[0]).toBe("VI.4");
+    // "tổ" and "an" fold to English stop words; in a plan term put into Vietnamese they stay.
+    expect(ask("tan-an", "What must neighbourhood groups do if they spot content against local customs?", "en").sections[0]).toBe("VI.5");
+  });
+
+  it("an English count may be named by any word of its noun phrase", () => {
+    const a = ask("bac-ninh", "How many big cultural diplomacy events a year should Bac Ninh take part in?", "en");
+    expect(a).toMatchObject({ covered: true, sections: ["I.2"] });
+    expect(a.text.split("\n")[0]).toContain("01 hoạt động ngoại giao văn hoá có quy mô lớn");
   });
 
   it("takes well under a millisecond per question once built", () => {
@@ -184,12 +239,30 @@ describe("the lead", () => {
     expect(unitOf(passage("tan-an", "appendix:10"))).toBe("Công an phường");
   });
 
+  it("names who approves for an approval question, then who prepares and submits", () => {
+    expect(ask("tan-an", "ai duyệt kế hoạch chi tiết hàng năm").text.split("\n")[0]).toBe(
+      "Cấp phê duyệt: Chủ tịch UBND phường. Đơn vị xây dựng, trình: Phòng Văn Hóa - Xã hội phường.",
+    );
+    expect(ask("tan-an", "Who approves the yearly detailed plan in Tan An?", "en").text.split("\n")[0]).toMatch(/^Approved by \(plan's wording\): Chủ tịch UBND phường\./);
+    // Where the plan says what is submitted for approval (VI.1), not where a unit spends what was approved (VI.3).
+    expect(ask("tan-an", "đơn vị nào thẩm định kế hoạch hằng năm").sections).toEqual(["VI.1"]);
+  });
+
+  it("names where a report or a problem is sent for a recipient question", () => {
+    expect(ask("vo-cuong", "các đơn vị gửi báo cáo về đâu").text.split("\n")[0]).toBe("Nơi nhận: UBND phường (qua phòng Văn hóa - Xã hội).");
+    expect(ask("tan-an", "ai tiep nhan phan anh vuong mac").text.split("\n")[0]).toBe("Nơi nhận: phòng Văn hóa - Xã hội phường.");
+    expect(ask("vo-cuong", "Who do units send their yearly report to?", "en").text.split("\n")[0]).toBe("Sent to (plan's wording): UBND phường (qua phòng Văn hóa - Xã hội).");
+  });
+
   it("picks the clause with the date or the figure", () => {
     expect(keyClause("- Tổng hợp, theo dõi tiến độ; lập báo cáo định kỳ hằng năm (trước ngày 25/10) gửi Sở", "when", "khi nào nộp báo cáo")).toBe(
       "lập báo cáo định kỳ hằng năm (trước ngày 25/10) gửi Sở",
     );
     expect(englishFrame("trước ngày 15/10 hằng năm")).toBe("before 15/10, every year");
     expect(englishFrame("định kỳ 03 năm/lần")).toBe("every 03 years");
+    // A how-many figure is not the year it is due by; a share asked leads with the percentage.
+    expect(englishFrame("Mục tiêu đến năm 2030, tỉnh Bắc Ninh có thêm 02 di sản", { count: true })).toBe("02");
+    expect(englishFrame("100% các Tổ dân phố tổ chức ít nhất 01 buổi", { count: true, share: true })).toBe("100%, at least 01");
   });
 
   it("never cuts a word: a cut ends after a clause or at a space, marked '…'", () => {

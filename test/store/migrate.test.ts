@@ -6,6 +6,7 @@ import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatReport, migrateLowdbToPostgres } from "../../scripts/migrate-lowdb-to-postgres.js";
 import { LowdbStore } from "../../src/store/lowdb/lowdb-store.js";
+import { longTextsOf } from "../../src/store/long-texts.js";
 import { PostgresStore } from "../../src/store/postgres/postgres-store.js";
 import { RedisSeenIds } from "../../src/store/redis/redis-seen-ids.js";
 import { deleteKeys, dropSchema, requirePostgres, requireRedis, TEST_DATABASE_URL, TEST_REDIS_URL, uniqueName } from "./services.js";
@@ -46,6 +47,8 @@ async function lowdbDataDir(): Promise<string> {
   }
   await store.collection("conversations").set("zalo:oa:1", { transcript: [{ from: "person", text: "Xin chào" }], lastInboundAt: 1_720_000_000_000 });
   await store.collection("zalo-tokens").set("oa", { accessToken: "a", refreshToken: "r", expiresAt: null });
+  // A long message kept whole, as a file beside the data files.
+  await store.longTexts.put("zalo:oa:1", "zalo:oa:1:m1", "Đèn đường ".repeat(500));
   await store.nextSequence("class-signup");
   for (const id of ["zalo:e1", "zalo:e2", "messenger:m1"]) await store.markSeen(id);
   await store.close();
@@ -69,6 +72,7 @@ describe("npm run migrate:lowdb-to-postgres", () => {
       ["conversations", 1, 1, 1],
       ["reports", 1200, 1200, 1200],
       ["zalo-tokens", 1, 1, 1],
+      ["long_texts", 1, 1, 1],
     ]);
     expect(report.seen).toEqual({ inLowdb: 3, present: 3 });
     expect(formatReport(report).at(-1)).toMatch(/số liệu khớp/);
@@ -80,6 +84,7 @@ describe("npm run migrate:lowdb-to-postgres", () => {
         Array.from({ length: 1200 }, (_, i) => i + 1).filter((i) => i % 7 === 3 && i % 3 === 0).length,
       );
       expect(await store.collection("conversations").get("zalo:oa:1")).toEqual({ transcript: [{ from: "person", text: "Xin chào" }], lastInboundAt: 1_720_000_000_000 });
+      expect(await longTextsOf(store).get("zalo:oa:1", "zalo:oa:1:m1")).toBe("Đèn đường ".repeat(500));
       expect(await store.nextSequence("report")).toBe(1201);
       expect(await store.nextSequence("class-signup")).toBe(2);
       expect(await store.markSeen("zalo:e1")).toBe(false);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ConversationRepository } from "../../src/core/conversation.js";
+import { longTextsOf } from "../../src/store/long-texts.js";
 import type { Store } from "../../src/store/store.js";
 
 /** A fresh, empty store, and (for persistent backends) a way to open a second instance on the same data. */
@@ -48,6 +49,29 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
 
     afterEach(async () => {
       for (const store of opened.splice(0)) await store.close();
+    });
+
+    // ===  Long texts (Store.longTexts, or one document each)  ===
+
+    it("keeps long texts whole by conversation: get, list, delete, erase all, and prune by age", async () => {
+      const { store } = await fresh();
+      const texts = longTextsOf(store);
+      const long = "Đèn đường hỏng 🙏🏽 ".repeat(5_000);
+      await texts.put("zalo:oa:1", "zalo:oa:1:m1", long);
+      await texts.put("zalo:oa:1", "zalo:oa:1:m2", "hai");
+      await texts.put("zalo:oa:2", "zalo:oa:2:m1", "của người khác");
+      expect(await texts.get("zalo:oa:1", "zalo:oa:1:m1")).toBe(long);
+      // Only through its own conversation.
+      expect(await texts.get("zalo:oa:2", "zalo:oa:1:m1")).toBeUndefined();
+      expect((await texts.list("zalo:oa:1")).map((t) => t.id).sort()).toEqual(["zalo:oa:1:m1", "zalo:oa:1:m2"]);
+      await texts.delete("zalo:oa:1", ["zalo:oa:1:m2", "zalo:oa:1:gone"]);
+      expect(await texts.get("zalo:oa:1", "zalo:oa:1:m2")).toBeUndefined();
+      await texts.deleteAll("zalo:oa:1");
+      expect(await texts.list("zalo:oa:1")).toEqual([]);
+      expect(await texts.get("zalo:oa:2", "zalo:oa:2:m1")).toBe("của người khác");
+      expect(await texts.prune(Date.now() - 60_000)).toBe(0);
+      expect(await texts.prune(Date.now() + 60_000)).toBe(1);
+      expect(await texts.list("zalo:oa:2")).toEqual([]);
     });
 
     // ===  Documents  ===

@@ -5,10 +5,11 @@ import type { Logger } from "pino";
 import type { Inbox } from "../../core/inbox.js";
 import { acknowledge } from "../../http/acknowledge.js";
 import { HttpError } from "../../http/http-error.js";
+import { parseJsonBody } from "../../http/off-thread-json.js";
 import { BODY_LIMIT } from "../../http/json-body.js";
 import { within } from "../hand-off.js";
 import { safeEqual } from "../../http/safe-equal.js";
-import { verifyMessengerSignature } from "./signature.js";
+import { verifyMessengerSignature, verifyMessengerSignatureOffThread } from "./signature.js";
 import type { OwnSends } from "../own-sends.js";
 import { messengerBodyToMessages } from "./to-message.js";
 import type { MessengerWebhookBody } from "./webhook-types.js";
@@ -46,12 +47,15 @@ export function messengerWebhookRouter(options: {
   });
   router.post("/", express.raw({ type: () => true, limit: BODY_LIMIT }), async (req, res, next) => {
     const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    if (!verifyMessengerSignature(req.header("x-hub-signature-256"), raw, options.appSecret)) return next(new HttpError(401, "Invalid signature"));
+    // A large body is hashed off the event loop.
+    const verified = raw.length > LARGE_BODY_BYTES ? await verifyMessengerSignatureOffThread(req.header("x-hub-signature-256"), raw, options.appSecret) : verifyMessengerSignature(req.header("x-hub-signature-256"), raw, options.appSecret);
+    if (!verified) return next(new HttpError(401, "Invalid signature"));
     if (raw.length > LARGE_BODY_BYTES) await nextTurn();
     let json: unknown;
     try {
       if (!isUtf8(raw)) throw new Error("not UTF-8");
-      json = JSON.parse(raw.toString("utf8"));
+      // Large bodies are parsed on a worker thread (src/http/off-thread-json.ts).
+      json = await parseJsonBody(raw);
     } catch {
       return next(new HttpError(400, "Malformed JSON body"));
     }

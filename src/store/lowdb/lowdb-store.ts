@@ -1,9 +1,11 @@
 import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { revisionOf, type Collection, type CommitWrite, type Store } from "../store.js";
 import { collectionNames } from "./collection-names.js";
 import { Journal } from "./journal.js";
 import { recoverJournal } from "./journal-recovery.js";
 import { lowdbCollection } from "./lowdb-collection.js";
+import { LongTextFiles } from "./long-text-files.js";
 import { hash, ShardSet } from "./shard-set.js";
 
 /** Options for the embedded store. */
@@ -41,10 +43,13 @@ export class LowdbStore implements Store {
   #journal: Journal;
   #recovered?: Promise<void>;
   #checkpoints?: NodeJS.Timeout;
+  /** Long messages, one file each beside the data files (long-text-files.ts): never through the journal. */
+  readonly longTexts: LongTextFiles;
 
   constructor(private readonly options: LowdbStoreOptions) {
     mkdirSync(options.dir, { recursive: true });
     this.#journal = new Journal(options.dir, { groupMs: options.groupCommitMs ?? 2, fsync: options.fsync ?? true });
+    this.longTexts = new LongTextFiles(join(options.dir, "long-texts"), { fsync: options.fsync ?? true });
     this.#shards = new ShardSet(options, () => this.#journal.barrier());
   }
 

@@ -2,7 +2,8 @@ import pg from "pg";
 import type { Config } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import { matches } from "../match.js";
-import type { Collection, CommitWrite, Match, Store } from "../store.js";
+import { documentLongTexts, LONG_TEXTS } from "../long-texts.js";
+import type { Collection, CommitWrite, LongTexts, Match, Store } from "../store.js";
 import { connectRedis, redactUrl } from "../redis/connect-redis.js";
 import { RedisSeenIds } from "../redis/redis-seen-ids.js";
 import { migrate } from "./migrate.js";
@@ -41,6 +42,7 @@ export class PostgresStore implements Store {
   #sequences: string;
   #seen: SeenIds;
   #closed?: Promise<void>;
+  #longTexts?: LongTexts;
 
   constructor(private readonly options: PostgresStoreOptions) {
     this.#pool = options.pool;
@@ -190,6 +192,15 @@ export class PostgresStore implements Store {
 
   markSeen(eventId: string): Promise<boolean> {
     return this.#seen.markSeen(eventId);
+  }
+
+  /** Long texts as one document each; the retention removes old ones in one statement, without reading them. */
+  get longTexts(): LongTexts {
+    this.#longTexts ??= {
+      ...documentLongTexts(this),
+      prune: async (before) => (await this.#pool.query(`DELETE FROM ${this.#documents} WHERE collection = $1 AND (doc->>'at')::bigint < $2`, [LONG_TEXTS, before])).rowCount ?? 0,
+    };
+    return this.#longTexts;
   }
 
   /** Nothing is pending: every write is committed before it resolves. */

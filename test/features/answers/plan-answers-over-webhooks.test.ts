@@ -146,6 +146,16 @@ describe("plan answers over Zalo (Phường Tân An)", () => {
     expect(text).toContain("Phụ lục “Danh mục các nhiệm vụ chủ yếu”, nhiệm vụ 3 (Số hóa di sản văn hóa):");
   });
 
+  it("who approves: the approver the plan names, then who prepares it, from the section that submits it (VI.1)", async () => {
+    const text = await ask("đơn vị nào thẩm định kế hoạch hằng năm");
+    expect(text).toMatch(/^Cấp phê duyệt: Chủ tịch UBND phường\. Đơn vị xây dựng, trình: Phòng Văn Hóa - Xã hội phường\.\nTheo .*mục VI\.1 /);
+  });
+
+  it("to whom: where the plan sends reports, not who sends them", async () => {
+    const text = await ask("cuoi thang 10 hang nam phuong gui bao cao cho ai");
+    expect(text).toMatch(/^Nơi nhận: Sở VH TTDL tỉnh và UBND phường\.\nTheo .*mục VI\.1 /);
+  });
+
   it("how many, when the plan gives no number: the appendix's tasks as the plan numbers them, no total made up", async () => {
     const text = await ask("phụ lục kế hoạch có bao nhiêu nhiệm vụ");
     expect(text).toMatch(/^Phụ lục “Danh mục các nhiệm vụ chủ yếu” của kế hoạch kể các nhiệm vụ sau/);

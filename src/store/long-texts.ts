@@ -1,0 +1,50 @@
+import type { LongTexts, Store } from "./store.js";
+
+/** The collection of {@link documentLongTexts}. */
+export const LONG_TEXTS = "long_texts";
+
+interface LongTextDoc {
+  id: string;
+  key: string;
+  at: number;
+  text: string;
+}
+
+/**
+ * Long texts as one document each (in-memory and PostgreSQL stores, which write a document once and in place).
+ *
+ * @example const texts = documentLongTexts(store);
+ */
+export function documentLongTexts(store: Store, now: () => number = Date.now): LongTexts {
+  const docs = () => store.collection<LongTextDoc>(LONG_TEXTS);
+  return {
+    put: (key, id, text) => docs().set(id, { id, key, at: now(), text }, { durable: true }),
+    get: async (key, id) => {
+      const doc = await docs().get(id);
+      return doc?.key === key ? doc.text : undefined;
+    },
+    delete: async (key, ids) => {
+      for (const id of ids) if ((await docs().get(id))?.key === key) await docs().delete(id);
+    },
+    list: async (key) => (await docs().find({ key })).map(({ id, text }) => ({ id, text })),
+    deleteAll: async (key) => {
+      for (const doc of await docs().find({ key })) await docs().delete(doc.id);
+    },
+    prune: async (before) => {
+      let removed = 0;
+      for (const doc of await docs().find()) {
+        if (doc.at >= before) continue;
+        await docs().delete(doc.id);
+        removed++;
+      }
+      return removed;
+    },
+  };
+}
+
+/** The store's own long-text keeping (lowdb: files), or one document per text. */
+export function longTextsOf(store: Store): LongTexts {
+  return store.longTexts ?? (defaults.get(store) ?? defaults.set(store, documentLongTexts(store)).get(store)!);
+}
+
+const defaults = new WeakMap<Store, LongTexts>();
