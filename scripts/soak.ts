@@ -14,27 +14,56 @@
  *
  * Options: --reports N (1000), --concurrency N (20), --kill-min MS (500), --kill-max MS (5000), --people N (200,
  * half on each channel), --rounds N (5), --fail-rate X (0.2), --attempts N (4, the default RETRY_ATTEMPTS),
- * --timeout MS (2000), --seed N, --startup-timeout MS (30000: how long a restart may take to answer /healthz). Prints the figures; exits 1 on any violation.
+ * --timeout MS (2000), --seed N, --startup-timeout MS (30000: how long a restart may take to answer /healthz),
+ * --store lowdb|postgres (phase 1's deployment; postgres: PostgreSQL + Redis with the runner and the outbound queue,
+ * at TEST_DATABASE_URL / TEST_REDIS_URL, default 127.0.0.1, in a throwaway schema and key prefix), --phase 1|2 (only
+ * that phase). Prints the figures; exits 1 on any violation.
  */
 import { runFlakySend } from "../test/faults/kit/flaky-run.js";
-import { runKillRestart } from "../test/faults/kit/kill-run.js";
+import { runKillRestart, type KillRunResult } from "../test/faults/kit/kill-run.js";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
+const word = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? String(args[i + 1]) : fallback;
+};
 
 async function main(): Promise<void> {
   const violations: string[] = [];
-  const log = (line: string) => console.log(`  ${line}`);
+  const phase = word("phase", "both");
+  const store = word("store", "lowdb");
+  if (store !== "lowdb" && store !== "postgres") throw new Error(`--store lowdb|postgres, not ${store}`);
+  const kill = phase === "2" ? undefined : await killPhase(store === "postgres" ? "postgres+redis" : "lowdb", violations);
+  const flaky = phase === "1" ? undefined : await flakyPhase(violations);
 
-  console.log(`phase 1: ${option("reports", 1000)} reports with random kill -9s (lowdb, child process)`);
+  if (violations.length > 0) {
+    console.log(`FAILED: ${violations.length} violation(s)`);
+    for (const violation of violations.slice(0, 50)) console.log(`  - ${violation}`);
+    process.exit(1);
+  }
+  const figures = [
+    kill && `store=${store} kills=${kill.kills} reports=${kill.storedReports} wrong_fields=${kill.wrongFields} codes_lost=${kill.codesLost} duplicates=${kill.duplicates} codes_checked=${kill.codesSent}`,
+    flaky && `dead_letters=${flaky.deadLetters}`,
+    `seconds=${Math.round((kill?.seconds ?? 0) + (flaky?.seconds ?? 0))}`,
+  ];
+  console.log(`OK: ${figures.filter(Boolean).join(" ")}`);
+  process.exit(0);
+}
+
+const log = (line: string) => console.log(`  ${line}`);
+
+async function killPhase(store: "lowdb" | "postgres+redis", violations: string[]): Promise<KillRunResult> {
+  console.log(`phase 1: ${option("reports", 1000)} reports with random kill -9s (${store === "lowdb" ? "lowdb" : "PostgreSQL + Redis, outbound queue"}, child process)`);
   const kill = await runKillRestart({
     reports: option("reports", 1000),
     concurrency: option("concurrency", 20),
     killAfterMs: [option("kill-min", 500), option("kill-max", 5000)],
     startupTimeoutMs: option("startup-timeout", 30_000),
+    store,
     onProgress: log,
   });
   console.log(
@@ -47,7 +76,10 @@ async function main(): Promise<void> {
     ].join("\n"),
   );
   violations.push(...kill.violations.map((v) => `kill: ${v}`));
+  return kill;
+}
 
+async function flakyPhase(violations: string[]) {
   const people = option("people", 200);
   console.log(`phase 2: flaky sends, ${people} people × ${option("rounds", 5)} rounds, ${Math.round(option("fail-rate", 0.2) * 100)}% of calls failing`);
   const flaky = await runFlakySend({
@@ -72,14 +104,7 @@ async function main(): Promise<void> {
     ].join("\n"),
   );
   violations.push(...flaky.violations.map((v) => `flaky: ${v}`));
-
-  if (violations.length > 0) {
-    console.log(`FAILED: ${violations.length} violation(s)`);
-    for (const violation of violations.slice(0, 50)) console.log(`  - ${violation}`);
-    process.exit(1);
-  }
-  console.log(`OK: kills=${kill.kills} reports=${kill.storedReports} wrong_fields=${kill.wrongFields} codes_lost=${kill.codesLost} duplicates=${kill.duplicates} codes_checked=${kill.codesSent} dead_letters=${flaky.deadLetters} seconds=${Math.round(kill.seconds + flaky.seconds)}`);
-  process.exit(0);
+  return flaky;
 }
 
 // Ctrl-C: exit (the "exit" hooks of bot-process.ts kill the child bot).

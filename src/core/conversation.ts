@@ -37,6 +37,12 @@ export interface Conversation {
   revision?: number;
   /** Ids of the latest messages whose step was stored: a redelivery of one is not applied again (pipeline.ts). */
   applied?: string[];
+  /**
+   * Id of the latest message whose step had replies (their outbox entry is that message's): what "the replies to the
+   * previous message still unsent" means. Not the last applied id: a repeat of an unanswered message is applied with
+   * no replies of its own, and the question it waits for is still the earlier message's (pipeline.ts).
+   */
+  lastAnswered?: string;
 }
 
 /**

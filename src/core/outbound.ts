@@ -57,6 +57,8 @@ export interface Outbound {
   resume(entry: OutboxEntry): Promise<void>;
   /** Whether this instance is sending the entry now (the sweeper leaves it alone). */
   busy(id: string): boolean;
+  /** When this process saw the entry's last reply go (recent entries only; undefined when unknown). */
+  deliveredAt?(id: string): number | undefined;
   close?(): Promise<void>;
 }
 

@@ -127,7 +127,9 @@ export class Pipeline<C extends BotContext> implements Inbox {
     // Writing, opening the chat (Get Started, a referral link) and sharing contact details all open the platform's reply window.
     if (message.kind === "message" || message.kind === "start" || message.kind === "submit_info") conversation.lastInboundAt = Math.max(conversation.lastInboundAt ?? 0, message.timestamp || now());
     const unsent = await this.#previousUnsent(message, conversation);
-    const repeated = unsent && this.#saysTheSame(message, conversation) ? unsent : undefined;
+    // Or sent already, but after this message was written (the sweeper sent it while this message waited in line).
+    const unseen = unsent !== undefined || this.#previousArrivedAfter(message, conversation);
+    const repeated = unseen && this.#saysTheSame(message, conversation);
     const { line, whole } = transcriptLine(message, conversation.key);
     conversation.transcript.push(line);
     // A long text is kept whole beside the documents, written while the step runs; the step's commit (which points
@@ -139,15 +141,15 @@ export class Pipeline<C extends BotContext> implements Inbox {
       conversation.applied = [...(conversation.applied ?? []), message.id].slice(-APPLIED_LIMIT);
       await kept;
       await this.conversations.save(conversation);
-      await this.options.outbound.deliver(repeated);
+      if (unsent) await this.options.outbound.deliver(unsent);
       return;
     }
     const ctx = this.options.createContext(message, conversation);
     // The replies to their previous message are still unsent (a crash left them, or the platform was down): they go
     // out before this message's, never after — a question sent late, after the next one, gets the next answer.
     // Bounded: through an outage they stay in the outbox, and this message is not held for their retries.
+    if (unseen) ctx.previousRepliesUnseen = true;
     if (unsent) {
-      ctx.previousRepliesUnseen = true;
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([this.options.outbound.deliver(unsent), new Promise((resolve) => (timer = setTimeout(resolve, PREVIOUS_REPLIES_WAIT_MS)))]);
       clearTimeout(timer);
@@ -162,6 +164,7 @@ export class Pipeline<C extends BotContext> implements Inbox {
     }
     conversation.applied = [...(conversation.applied ?? []), message.id].slice(-APPLIED_LIMIT);
     const entry = ctx.replies.length > 0 ? outboxEntry(replyEntryId(message), message, ctx.replies, now(), { options: { purpose: "response" }, messageId: message.id }) : undefined;
+    if (entry) ctx.conversation.lastAnswered = message.id;
     // Durable before visible: the step, what it saved and its replies, in one commit, before anything is sent.
     await kept;
     await this.conversations.save(ctx.conversation, [...ctx.writes, ...(entry ? [{ collection: OUTBOX, id: entry.id, value: entry }] : [])]);
@@ -174,13 +177,22 @@ export class Pipeline<C extends BotContext> implements Inbox {
 
   /**
    * The outbox entry of the replies to the person's previous message while it is still unsent (the bot died between
-   * storing the step and sending its question, or the platform is down).
+   * storing the step and sending its question, or the platform is down). "Previous" is the last message that had
+   * replies: after a repeat (applied, no replies of its own) it is still the message the repeat waits for.
    */
   async #previousUnsent(message: InboundMessage, conversation: Conversation): Promise<OutboxEntry | undefined> {
-    const previousId = conversation.applied?.at(-1);
+    const previousId = conversation.lastAnswered ?? conversation.applied?.at(-1);
     if (!previousId) return undefined;
     const entry = await this.options.store.collection<OutboxEntry>(OUTBOX).get(replyEntryId({ ...message, id: previousId }));
     return entry && entry.sent < entry.replies.length ? entry : undefined;
+  }
+
+  /** Whether the replies to the previous message went out after this message was written (the person's clock). */
+  #previousArrivedAfter(message: InboundMessage, conversation: Conversation): boolean {
+    const previousId = conversation.lastAnswered ?? conversation.applied?.at(-1);
+    if (!previousId || !message.timestamp) return false;
+    const deliveredAt = this.options.outbound.deliveredAt?.(replyEntryId({ ...message, id: previousId }));
+    return deliveredAt !== undefined && message.timestamp < deliveredAt;
   }
 
   /**

@@ -27,6 +27,10 @@ export class DirectOutbound implements Outbound {
     return this.#sending.has(id);
   }
 
+  deliveredAt(id: string): number | undefined {
+    return this.book.deliveredAt(id);
+  }
+
   async resume(entry: OutboxEntry): Promise<void> {
     await this.deliver(entry);
   }
@@ -54,11 +58,7 @@ export class DirectOutbound implements Outbound {
     // Left by an earlier process, which may have been sending it when it died: what already arrived is not sent again.
     if (entry.createdAt < this.#startedAt && !this.#checked.has(entry.id)) {
       this.#checked.add(entry.id);
-      await book.skipDelivered(entry, deps.channels);
-      if (entry.sent >= entry.replies.length) {
-        await book.done(entry);
-        return "sent";
-      }
+      if (await book.settleLeftBehind(entry, deps.channels)) return "sent";
     }
     if (book.stale(entry)) {
       await book.giveUp(entry, "stale", new Error(`not sent within ${Math.round(deps.policy.maxAgeMs / 3_600_000)} h`));

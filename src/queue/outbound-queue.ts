@@ -16,11 +16,20 @@ export interface OutboundQueueOptions extends OutboxDeps {
   concurrency?: number;
   /** Longest `deliver` waits for its job before letting go (the job goes on). Default 30 s. */
   waitMs?: number;
+  /**
+   * How soon a job whose worker died is taken up by another: BullMQ's lock (default 30 s) and stalled-job check
+   * (default 30 s). Tests shorten them.
+   */
+  stalled?: { lockMs: number; checkMs: number };
 }
 
-/** What a job carries: the outbox entry as it was handed over (the stored copy is read again before sending). */
+/**
+ * What a job carries: the outbox entry as it was handed over (the stored copy is read again before sending), and
+ * `check` when an earlier job of the entry ended without it leaving the outbox (its worker may have died mid-send).
+ */
 interface OutboundJobData {
   entry: OutboxEntry;
+  check?: boolean;
 }
 
 /**
@@ -56,6 +65,11 @@ export class OutboundQueue implements Outbound {
       prefix,
       concurrency: options.concurrency ?? 64,
       autorun: false, // started by start(), once the deployment's channels are registered
+      // A job whose worker died is run again (after its replies are checked with the channel, #process). BullMQ's
+      // default fails it at the second stall, which left its entry in the outbox with a job that blocks a new one;
+      // resume() now replaces such a job, and the entry's age, not a count of stalls, ends the tries.
+      maxStalledCount: 20,
+      ...(options.stalled && { lockDuration: options.stalled.lockMs, stalledInterval: options.stalled.checkMs }),
       settings: { backoffStrategy: (attemptsMade: number) => backoffMs(options.policy, attemptsMade) },
     });
     // Unheard 'error' events would crash the process; BullMQ reconnects by itself.
@@ -85,6 +99,11 @@ export class OutboundQueue implements Outbound {
 
   busy(id: string): boolean {
     return this.#waiting.has(id);
+  }
+
+  /** Known when this instance's worker sent it (another instance's send is not seen here). */
+  deliveredAt(id: string): number | undefined {
+    return this.book.deliveredAt(id);
   }
 
   /** Adds the entry's job (once: its id is the entry's) and waits up to `waitMs` for it to end. */
@@ -119,15 +138,29 @@ export class OutboundQueue implements Outbound {
     return waiting;
   }
 
-  /** Adds the entry's job unless it has one (a job id per entry): the queue's worker does the rest. */
+  /**
+   * Adds the entry's job unless it has one (a job id per entry): the queue's worker does the rest. A job that ended
+   * while its entry is still in the outbox (failed by BullMQ after its workers died too often, or an entry write
+   * lost) would block the entry for good: it is replaced by a new job that first checks what already arrived.
+   */
   async resume(entry: OutboxEntry): Promise<void> {
+    const existing = await this.#queue.getJob(outboxJobId(entry.id));
+    if (existing) {
+      const state = await existing.getState();
+      if (state !== "completed" && state !== "failed") return;
+      if (!(await this.book.current(entry))) return; // sent meanwhile: the job ended because the entry left
+      this.options.logger.warn({ entry: entry.id, state }, "outbound job ended with its entry still in the outbox; added again");
+      await existing.remove();
+      await this.#add(entry, true);
+      return;
+    }
     await this.#add(entry);
   }
 
-  #add(entry: OutboxEntry) {
+  #add(entry: OutboxEntry, check = false) {
     // Tried until too old: the entry's age ends it (OutboxBook.stale), not a count of attempts.
     const options = { attempts: 1_000_000, backoff: { type: "custom" }, removeOnComplete: { age: 24 * 3600, count: 100_000 }, removeOnFail: { age: 7 * 24 * 3600 } };
-    return this.#queue.add("outbox", { entry }, { ...options, jobId: outboxJobId(entry.id) });
+    return this.#queue.add("outbox", check ? { entry, check } : { entry }, { ...options, jobId: outboxJobId(entry.id) });
   }
 
   /** Jobs by state: waiting, delayed (for a retry), active, completed, failed (for /metrics and tests). */
@@ -149,6 +182,11 @@ export class OutboundQueue implements Outbound {
   async #process(job: Job<OutboundJobData>): Promise<DeliveryOutcome> {
     const entry = await this.options.store.collection<OutboxEntry>(OUTBOX).get(job.data.entry.id);
     if (!entry) return "sent"; // done by an earlier run of this job
+    // An earlier run of this job started and never ended (its worker died; BullMQ counts a start in attemptsStarted
+    // and an end in attemptsMade), or an earlier job ended without the entry leaving: it may have been sending, and
+    // the entry's record lags the platform. What arrived is not sent again — the direct Outbound's crash rule.
+    const leftBehind = job.data.check === true || job.attemptsStarted > job.attemptsMade + 1;
+    if (leftBehind && (await this.book.settleLeftBehind(entry, this.options.channels))) return "sent";
     if (this.book.stale(entry)) {
       await this.book.giveUp(entry, "stale", new Error(`not sent within ${Math.round(this.options.policy.maxAgeMs / 3_600_000)} h`));
       return "stale";

@@ -29,7 +29,19 @@ export interface OutboxDeps {
  * @example const book = new OutboxBook(deps); await book.progress(entry); await book.done(entry);
  */
 export class OutboxBook {
+  /** When recent entries were sent whole, by id (this process; the oldest forgotten first): see `deliveredAt`. */
+  readonly #deliveredAt = new Map<string, number>();
+
   constructor(readonly deps: OutboxDeps) {}
+
+  /**
+   * When this process saw the entry's last reply go, for recent entries. The pipeline compares it with when the
+   * person wrote their next message: one written before the question reached them is not an answer to it, even when
+   * another delivery (the sweeper after a restart) sent the question while the message waited in line.
+   */
+  deliveredAt(id: string): number | undefined {
+    return this.#deliveredAt.get(id);
+  }
 
   /** Whether the entry is older than the policy allows: never sent days late. */
   stale(entry: OutboxEntry): boolean {
@@ -41,9 +53,12 @@ export class OutboxBook {
     await this.#write(entry, { ...entry });
   }
 
-  /** Every reply went: out of the outbox. */
+  /** Every reply went (or it was given up): out of the outbox. */
   async done(entry: OutboxEntry): Promise<void> {
     await this.#write(entry, undefined);
+    if (entry.sent < entry.replies.length) return;
+    this.#deliveredAt.set(entry.id, this.deps.now());
+    if (this.#deliveredAt.size > DELIVERED_REMEMBERED) this.#deliveredAt.delete(this.#deliveredAt.keys().next().value!);
   }
 
   /** Not now: tried again after the policy's backoff (by the sweeper or the queue). */
@@ -119,6 +134,18 @@ export class OutboxBook {
     if (entry.sent < entry.replies.length) await this.progress(entry);
   }
 
+  /**
+   * For an entry a sender may have been sending when it died (an earlier process on the direct path; a queue job whose
+   * worker stopped mid-run): skips what the channel shows as arrived (skipDelivered). True when nothing is left to
+   * send — the entry is then out of the outbox. The one crash rule of both Outbounds.
+   */
+  async settleLeftBehind(entry: OutboxEntry, channels: ChannelRegistry): Promise<boolean> {
+    await this.skipDelivered(entry, channels);
+    if (entry.sent < entry.replies.length) return false;
+    await this.done(entry);
+    return true;
+  }
+
   /** The channel's answer for one reply; a template send (a transaction message, ZNS) is listed otherwise: cannot tell. */
   async #delivered(entry: OutboxEntry, index: number, since: number, channels: ChannelRegistry): Promise<boolean | "partly" | undefined> {
     if (entry.options?.reach?.kind === "template") return undefined;
@@ -143,6 +170,9 @@ export class OutboxBook {
     this.deps.logger.debug({ entry: entry.id }, "outbox entry changed elsewhere; left as it is");
   }
 }
+
+/** How many sent entries `deliveredAt` remembers (a few minutes of traffic at full load). */
+const DELIVERED_REMEMBERED = 10_000;
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

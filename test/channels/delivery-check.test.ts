@@ -1,25 +1,28 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startPlatformStub, type Fault, type PlatformStub } from "../faults/kit/platform-stub.js";
-import { messengerText, startTestServer, zaloText, type TestServer } from "../helpers/test-server.js";
+import { messengerText, zaloText, type TestServer } from "../helpers/test-server.js";
+import { BACKENDS, startOn, type Backend, type BackendServer } from "../scale/backends.js";
 
 /**
  * Issue 15, item 4: a send that timed out is not blindly repeated where the platform offers a way to tell. Through
  * the real app (signed webhooks over HTTP) against a local stub of the Zalo and Graph APIs whose send calls are
  * scripted: answered, never answered and dropped (`hang`), or never answered but delivered (`hang-delivered`). The
  * bot reads the conversation back (Zalo GET /v2.0/oa/conversation, Graph /me/conversations): there → counted as
- * sent; absent → sent again, once; the listing refused → "maybe sent", staff told.
+ * sent; absent → sent again, once; the listing refused → "maybe sent", staff told. On both deployments: in process
+ * (the direct Outbound) and on PostgreSQL + Redis (the BullMQ outbound queue), which share the rule (OutboxBook).
  */
 
 let stub: PlatformStub | undefined;
 let server: TestServer | undefined;
+let running: BackendServer | undefined;
 afterEach(async () => {
-  await server?.stop();
+  await running?.stop();
   await stub?.close();
-  server = stub = undefined;
+  server = stub = running = undefined;
 });
 
 /** The bot against a stub whose n-th send call to a person gets `script[n]` ("ok" after the script). */
-async function start(script: Fault[], refuseListing: ("zalo" | "messenger")[] = []) {
+async function start(backend: Backend, script: Fault[], refuseListing: ("zalo" | "messenger")[] = []) {
   const calls = new Map<string, number>();
   stub = await startPlatformStub({
     refuseListing,
@@ -29,7 +32,7 @@ async function start(script: Fault[], refuseListing: ("zalo" | "messenger")[] = 
       return script[n] ?? "ok";
     },
   });
-  server = await startTestServer({
+  running = await startOn(backend, {
     ZALO_API_BASE: stub.url,
     ZALO_OAUTH_BASE: stub.url,
     FB_GRAPH_BASE: stub.url,
@@ -37,6 +40,7 @@ async function start(script: Fault[], refuseListing: ("zalo" | "messenger")[] = 
     HTTP_TIMEOUT_MS: "300",
     DELIVERY_CHECK_DELAY_MS: "20",
   });
+  server = running.server;
   return { stub, server, calls };
 }
 
@@ -57,9 +61,11 @@ async function outcome(channel: "zalo" | "messenger", userId: string) {
   return { written, got, letters, alerts, outbox };
 }
 
-describe.each(["zalo", "messenger"] as const)("a timed-out send on %s", (channel) => {
+const CASES = BACKENDS.flatMap((backend) => (["zalo", "messenger"] as const).map((channel) => [channel, backend] as const));
+
+describe.each(CASES)("a timed-out send on %s (%s)", (channel, backend) => {
   it("that the conversation shows is counted as sent: not sent again, no dead letter", async () => {
-    const { calls } = await start(["hang-delivered"]);
+    const { calls } = await start(backend, ["hang-delivered"]);
     await say(channel, "u-arrived");
     const { written, got, letters, alerts, outbox } = await outcome(channel, "u-arrived");
     expect(written).toHaveLength(1);
@@ -71,7 +77,7 @@ describe.each(["zalo", "messenger"] as const)("a timed-out send on %s", (channel
   });
 
   it("that the conversation does not show is sent again, and arrives once", async () => {
-    const { calls } = await start(["hang"]);
+    const { calls } = await start(backend, ["hang"]);
     await say(channel, "u-lost");
     const { written, got, letters, outbox } = await outcome(channel, "u-lost");
     expect(calls.get("u-lost")).toBe(2);
@@ -81,7 +87,7 @@ describe.each(["zalo", "messenger"] as const)("a timed-out send on %s", (channel
   });
 
   it("is sent again only once: timed out twice and still not shown, it is 'maybe sent' and staff are told", async () => {
-    const { calls } = await start(["hang", "hang", "ok"]);
+    const { calls } = await start(backend, ["hang", "hang", "ok"]);
     await say(channel, "u-twice");
     const { got, letters, alerts, outbox } = await outcome(channel, "u-twice");
     expect(calls.get("u-twice")).toBe(2);
@@ -92,7 +98,7 @@ describe.each(["zalo", "messenger"] as const)("a timed-out send on %s", (channel
   });
 
   it("where the listing is refused (no permission) is not repeated: 'maybe sent', staff told", async () => {
-    const { calls } = await start(["hang-delivered"], [channel]);
+    const { calls } = await start(backend, ["hang-delivered"], [channel]);
     await say(channel, "u-unknown");
     const { written, got, letters, alerts } = await outcome(channel, "u-unknown");
     expect(calls.get("u-unknown")).toBe(1);

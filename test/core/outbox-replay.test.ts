@@ -85,6 +85,100 @@ describe("outbox replay", () => {
     expect(conversation!.applied).toEqual(["r-1", "r-2", "r-3"]);
   });
 
+  it("a person who says the same a third time, their second repeat also unanswered, still gets the question once; no repeat is the next answer", async () => {
+    // The soak's last wrong fields: after a repeat (which has no replies of its own), the check for unsent replies
+    // looked at the repeat's, found none, and took the next repeat as the answer to the question never received.
+    const server = await start(mkdtempSync(join(tmpdir(), "outbox-repeat-twice-")));
+    let down = false;
+    const sent: string[] = [];
+    nock(ZALO_API)
+      .post("/v3.0/oa/message/cs")
+      .times(200)
+      .reply((_uri, body) => {
+        if (down) return [503, "unavailable"];
+        sent.push((body as { message?: { text?: string } }).message?.text ?? "");
+        return [200, { error: 0, message: "Success", data: { message_id: "m" } }];
+      });
+    const say = async (text: string, id: string) => {
+      expect((await server.postZalo(zaloText(text, "u-twice", id))).status).toBe(200);
+      await server.settle();
+    };
+    await say("tôi muốn phản ánh", "t-1");
+    await say("1", "t-2");
+    await say("Quán karaoke hát to quá nửa đêm làm cả xóm mất ngủ", "t-3");
+    // The place is stored; the time question does not reach them (Zalo down), nor when they say the place again.
+    down = true;
+    await say("số 12 ngõ 5 thôn Đông", "t-4");
+    await say("số 12 ngõ 5 thôn Đông", "t-5");
+    down = false;
+    sent.length = 0;
+    await say("số 12 ngõ 5 thôn Đông", "t-6");
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatch(/khi nào/i);
+    await say("tối qua", "t-7");
+    expect(sent[1]).toMatch(/ảnh, video/i);
+    const conversation = await server.services.conversations.get("zalo:579745863508352884:u-twice");
+    const dialog = conversation!.state.dialog as { data?: { place?: { text?: string }; happened?: { text?: string } } };
+    expect(JSON.stringify(dialog)).toContain("tối qua");
+    expect(JSON.stringify(dialog).match(/số 12 ngõ 5 thôn Đông/g)).toHaveLength(1);
+  });
+
+  it("a message written before the question reached the person, handled after another delivery sent it, is not an answer to it", async () => {
+    // The soak's last wrong fields: after a restart the sweeper sent the unsent question while the person's next
+    // message (written before it arrived) waited in line; that message was then taken as the answer.
+    const server = await start(mkdtempSync(join(tmpdir(), "outbox-written-before-")));
+    let down = false;
+    const sent: string[] = [];
+    nock(ZALO_API)
+      .post("/v3.0/oa/message/cs")
+      .times(200)
+      .reply((_uri, body) => {
+        if (down) return [503, "unavailable"];
+        sent.push((body as { message?: { text?: string } }).message?.text ?? "");
+        return [200, { error: 0, message: "Success", data: { message_id: "m" } }];
+      });
+    const say = async (text: string, id: string, writtenAt = Date.now()) => {
+      expect((await server.postZalo({ ...zaloText(text, "u-before", id), timestamp: String(writtenAt) })).status).toBe(200);
+      await server.settle();
+    };
+    const sweptOut = async () => {
+      await expect.poll(async () => (await server.outboxSweeper.sweep(), (await server.store.collection("outbox").find()).length), { timeout: 5_000 }).toBe(0);
+    };
+    await say("tôi muốn phản ánh", "b-1");
+    down = true;
+    await say("1", "b-2");
+    // They write again (starting over) without the description question; it goes out before that message is handled.
+    const startedOver = Date.now();
+    down = false;
+    sent.length = 0;
+    await sweptOut();
+    expect(sent.join("\n")).toMatch(/mô tả ngắn gọn/i);
+    sent.length = 0;
+    await say("tôi muốn phản ánh", "b-3", startedOver);
+    expect(sent).toEqual([]); // not "Phần mô tả là bắt buộc…" and the question a second time
+    await say("Quán karaoke hát to quá nửa đêm làm cả xóm mất ngủ", "b-4");
+    expect(sent.join("\n")).toMatch(/ở đâu/i);
+
+    // The same with a repeat: the place is stored, the time question is held by an outage, then sent while the person's
+    // repeat of the place (written before it arrived) waits: the repeat is not the time.
+    down = true;
+    await say("số 12 ngõ 5 thôn Đông", "b-5");
+    const repeatedAt = Date.now();
+    down = false;
+    sent.length = 0;
+    await sweptOut();
+    expect(sent.join("\n")).toMatch(/khi nào/i);
+    sent.length = 0;
+    await say("số 12 ngõ 5 thôn Đông", "b-6", repeatedAt);
+    expect(sent).toEqual([]);
+    await say("tối qua", "b-7");
+    expect(sent.join("\n")).toMatch(/ảnh, video/i);
+    const dialog = JSON.stringify((await server.services.conversations.get("zalo:579745863508352884:u-before"))!.state.dialog);
+    expect(dialog).toContain("tối qua");
+    expect(dialog.match(/số 12 ngõ 5 thôn Đông/g)).toHaveLength(1);
+    expect(dialog).not.toContain("tôi muốn phản ánh");
+  });
+
   it("replies to the previous message still unsent go out before the next message's, never after it", async () => {
     const server = await start(mkdtempSync(join(tmpdir(), "outbox-order-")));
     recordZaloSends(10);

@@ -20,6 +20,8 @@ export interface BackendServer {
   server: TestServer;
   /** Stops the server, then drops the schema and the Redis keys (scale-out only). */
   stop(): Promise<void>;
+  /** The Redis key prefix of the run (scale-out only). */
+  redisPrefix?: string;
 }
 
 /**
@@ -55,6 +57,7 @@ export async function startOn(backend: Backend, env: Record<string, string> = {}
   }
   return {
     server,
+    redisPrefix: prefix,
     async stop() {
       try {
         await server.stop();

@@ -1,37 +1,59 @@
+import { Queue, Worker } from "bullmq";
 import pino from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ChannelRegistry, DeliveryRefused, type OutboundChannel, type Recipient } from "../../src/core/channel.js";
 import type { Reply } from "../../src/core/message.js";
 import { OUTBOX, outboxEntry, replyEntryId, type OutboxEntry } from "../../src/core/outbound.js";
 import type { FailedReplies } from "../../src/queue/dead-letters.js";
-import { outboxJobId } from "../../src/queue/outbound-job.js";
+import { OUTBOUND_QUEUE, outboxJobId } from "../../src/queue/outbound-job.js";
 import { OutboundQueue } from "../../src/queue/outbound-queue.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import { deleteKeys, requireRedis, TEST_REDIS_URL, uniqueName } from "../store/services.js";
 
 /** The outbound queue on a real Redis, with a scripted channel: order, resume after a failure, idempotency, dead letters. */
 
-type Script = (reply: Reply, call: number) => void;
+/**
+ * What a call does besides succeeding or throwing: time out after the platform took it, time out without it, or
+ * take it and never answer (the worker dies waiting).
+ */
+type Script = (reply: Reply, call: number) => void | "timeout-arrived" | "timeout-lost" | "arrived-then-hang";
 
-/** A channel named "zalo" that records every call and may throw, as `script` says. */
+const timeout = () => Object.assign(new Error("timeout of 2000ms exceeded"), { code: "ECONNABORTED" });
+
+/**
+ * A channel named "zalo" that records every call and may throw, as `script` says. `arrived` is what the platform
+ * took; `wasDelivered` answers from it (its conversation listing) when `tells` is on, as Zalo's does.
+ */
 class ScriptedChannel implements OutboundChannel {
   readonly name = "zalo";
   readonly window = { freeMs: 48 * 3_600_000, staffMs: 48 * 3_600_000 };
   readonly calls: { to: Recipient; text: string; ok: boolean }[] = [];
+  readonly arrived: string[] = [];
   script: Script = () => undefined;
+  tells = false;
 
   async send(to: Recipient, reply: Reply): Promise<void> {
+    let outcome: ReturnType<Script>;
     try {
-      this.script(reply, this.calls.length);
+      outcome = this.script(reply, this.calls.length);
     } catch (error) {
       this.calls.push({ to, text: reply.text, ok: false });
       throw error;
     }
-    this.calls.push({ to, text: reply.text, ok: true });
+    this.calls.push({ to, text: reply.text, ok: outcome === undefined });
+    if (outcome !== "timeout-lost") this.arrived.push(reply.text);
+    if (outcome === "arrived-then-hang") return new Promise<void>(() => undefined);
+    if (outcome !== undefined) throw timeout();
   }
+
+  wasDelivered = async (_to: Recipient, reply: Reply): Promise<boolean | undefined> => (this.tells ? this.arrived.includes(reply.text) : undefined);
 
   get delivered(): string[] {
     return this.calls.filter((call) => call.ok).map((call) => call.text);
+  }
+
+  count(text: string): number {
+    return this.arrived.filter((arrived) => arrived === text).length;
   }
 }
 
@@ -50,11 +72,21 @@ afterAll(async () => {
   redis.disconnect();
 });
 
-async function openQueue(channel: ScriptedChannel, options: { maxAgeMs?: number; now?: () => number } = {}) {
-  const prefix = `${uniqueName("test-outbound")}:`;
+interface QueueSetUp {
+  maxAgeMs?: number;
+  now?: () => number;
+  /** A second instance on the same Redis keys and store (as another process on one PostgreSQL would be). */
+  prefix?: string;
+  store?: MemoryStore;
+  stalled?: { lockMs: number; checkMs: number };
+  start?: boolean;
+}
+
+async function openQueue(channel: ScriptedChannel, options: QueueSetUp = {}) {
+  const prefix = options.prefix ?? `${uniqueName("test-outbound")}:`;
   prefixes.push(prefix);
   const channels = new ChannelRegistry().add(channel);
-  const store = new MemoryStore();
+  const store = options.store ?? new MemoryStore();
   const deadLetters: FailedReplies[] = [];
   const queue = await OutboundQueue.open({
     redisUrl: TEST_REDIS_URL,
@@ -65,15 +97,16 @@ async function openQueue(channel: ScriptedChannel, options: { maxAgeMs?: number;
     now: options.now ?? Date.now,
     logger: pino({ level: "silent" }),
     onDeadLetter: async (failed) => void deadLetters.push(failed),
+    stalled: options.stalled,
   });
   queues.push(queue);
-  queue.start();
+  if (options.start !== false) queue.start();
   /** Writes the entry to the outbox, as the pipeline's commit does, and hands it to the queue. */
   const deliver = async (entry: OutboxEntry) => {
     await store.commit([{ collection: OUTBOX, id: entry.id, value: entry }]);
     return queue.deliver(entry);
   };
-  return { queue, store, deadLetters, deliver };
+  return { queue, store, deadLetters, deliver, prefix };
 }
 
 let seq = 0;
@@ -169,5 +202,87 @@ describe("OutboundQueue", () => {
     expect(await deliver(entry("u-maybe", ["một"]))).toBe("maybe_sent");
     expect(channel.calls).toHaveLength(1);
     expect(deadLetters[0]).toMatchObject({ kind: "maybe_sent" });
+  });
+  it("a timed-out try the platform shows as arrived is counted as sent, not repeated; the next reply goes on", async () => {
+    const channel = new ScriptedChannel();
+    channel.tells = true;
+    channel.script = (reply) => (reply.text === "một" ? "timeout-arrived" : undefined);
+    const { deadLetters, deliver } = await openQueue(channel);
+    expect(await deliver(entry("u-shown", ["một", "hai"]))).toBe("sent");
+    expect(channel.calls.map((call) => call.text)).toEqual(["một", "hai"]);
+    expect([channel.count("một"), channel.count("hai")]).toEqual([1, 1]);
+    expect(deadLetters).toEqual([]);
+  });
+
+  it("a timed-out try the platform does not show is sent again once; lost twice, it is maybe sent and not tried a third time", async () => {
+    const channel = new ScriptedChannel();
+    channel.tells = true;
+    let lost = 0;
+    channel.script = (reply) => (reply.text === "một" && lost++ < 1 ? "timeout-lost" : undefined);
+    const { deadLetters, deliver } = await openQueue(channel);
+    expect(await deliver(entry("u-lost-once", ["một"]))).toBe("sent");
+    expect(channel.calls.filter((call) => call.text === "một")).toHaveLength(2);
+    expect(channel.count("một")).toBe(1);
+
+    channel.script = (reply) => (reply.text === "hai" ? "timeout-lost" : undefined);
+    expect(await deliver(entry("u-lost-twice", ["hai"]))).toBe("maybe_sent");
+    expect(channel.calls.filter((call) => call.text === "hai")).toHaveLength(2);
+    expect(deadLetters).toHaveLength(1);
+    expect(deadLetters[0]).toMatchObject({ kind: "maybe_sent", replies: [{ reply: { text: "hai" }, index: 0 }] });
+  });
+
+  it("a job whose worker died after a send and before recording it is taken up by another, which checks what arrived: nothing twice", async () => {
+    const channel = new ScriptedChannel();
+    channel.tells = true;
+    const stalled = { lockMs: 600, checkMs: 200 };
+    const second = await openQueue(channel, { stalled, start: false });
+    const left = entry("u-died", ["một", "hai", "ba"]);
+    await second.store.commit([{ collection: OUTBOX, id: left.id, value: left }]);
+    // The first instance: takes the job, sends the first reply, and dies before writing anything (SIGKILL).
+    const connection = { url: TEST_REDIS_URL, maxRetriesPerRequest: null };
+    const dying = new Worker(
+      OUTBOUND_QUEUE,
+      async () => {
+        await channel.send(left.to, left.replies[0]!);
+        await new Promise(() => undefined);
+      },
+      { connection, prefix: `${second.prefix}bull`, lockDuration: stalled.lockMs, stalledInterval: stalled.checkMs },
+    );
+    await second.queue.resume(left);
+    await expect.poll(() => channel.arrived.length).toBe(1);
+    await dying.close(true);
+    second.queue.start();
+    await expect.poll(async () => second.store.collection(OUTBOX).get(left.id), { timeout: 10_000 }).toBeUndefined();
+    expect(channel.arrived).toEqual(["một", "hai", "ba"]);
+    expect(second.deadLetters).toEqual([]);
+  });
+
+  it("an entry whose job ended while it stayed in the outbox (failed by BullMQ) is not stuck: the sweeper's hand-over makes a new job, which checks what arrived", async () => {
+    const channel = new ScriptedChannel();
+    channel.tells = true;
+    const { queue, store, prefix, deadLetters } = await openQueue(channel, { start: false });
+    const left = entry("u-failed", ["một", "hai"]);
+    await store.commit([{ collection: OUTBOX, id: left.id, value: left }]);
+    // A job for the entry that sent its first reply and then failed for good (as BullMQ fails a job stalled too often).
+    const connection = { url: TEST_REDIS_URL, maxRetriesPerRequest: null };
+    const raw = new Queue(OUTBOUND_QUEUE, { connection, prefix: `${prefix}bull` });
+    await raw.add("outbox", { entry: left }, { jobId: outboxJobId(left.id), attempts: 1 });
+    const failing = new Worker(
+      OUTBOUND_QUEUE,
+      async () => {
+        await channel.send(left.to, left.replies[0]!);
+        throw new Error("job stalled more than allowable limit");
+      },
+      { connection, prefix: `${prefix}bull` },
+    );
+    await expect.poll(async () => (await raw.getJob(outboxJobId(left.id)))?.getState(), { timeout: 10_000 }).toBe("failed");
+    await failing.close();
+    await raw.close();
+
+    queue.start();
+    await queue.resume(left);
+    await expect.poll(async () => store.collection(OUTBOX).get(left.id), { timeout: 10_000 }).toBeUndefined();
+    expect(channel.arrived).toEqual(["một", "hai"]);
+    expect(deadLetters).toEqual([]);
   });
 });

@@ -1,17 +1,17 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Report } from "../../../src/domain/report.js";
-import { LowdbStore } from "../../../src/store/lowdb/lowdb-store.js";
 import { freePort, startBot, StartupFailed, type BotProcess } from "./bot-process.js";
+import { killRunStore, type KillStore } from "./kill-store.js";
 import { startPlatformStub } from "./platform-stub.js";
 import { CODE_PATTERN, fileOneReport, PLACE_ANSWER, WHEN_ANSWER, ZALO_TEST, type PersonRecord } from "./report-person.js";
 
 /**
  * The kill -9 scenario of issue 7, shared by test/faults/kill-restart.test.ts (short) and `npm run soak` (long):
- * many people file reports through signed webhooks to a child bot on the embedded store while the bot is killed
- * with SIGKILL at random moments and restarted on the same DATA_DIR. At the end (after a clean stop and one more
- * start) the data folder is opened with LowdbStore and checked against what the people were actually sent.
+ * many people file reports through signed webhooks to a child bot while the bot is killed with SIGKILL at random
+ * moments and restarted on the same data: the embedded store's DATA_DIR, or (`store: "postgres+redis"`) a PostgreSQL
+ * schema and a Redis prefix, with the Redis runner and the outbound queue. At the end (after a clean stop and one
+ * more start) the data is opened and checked against what the people were actually sent.
  */
 
 /** Options of {@link runKillRestart}. */
@@ -30,6 +30,8 @@ export interface KillRunOptions {
   onProgress?: (line: string) => void;
   /** How long a start-up may take to answer /healthz (default 30 s; a loaded machine needs more). */
   startupTimeoutMs?: number;
+  /** The deployment killed (default lowdb). */
+  store?: KillStore;
 }
 
 /** Figures and violations of one run. */
@@ -75,15 +77,13 @@ export async function runKillRestart(options: KillRunOptions): Promise<KillRunRe
   const started = performance.now();
   const violations: string[] = [];
   const stub = await startPlatformStub();
-  const dataDir = mkdtempSync(join(tmpdir(), "fault-kill-"));
+  const data = await killRunStore(options.store ?? "lowdb");
+  const { dataDir } = data;
   const logFile = options.logFile ?? join(dataDir, "..", `${dataDir.split("/").pop()}.log`);
   const port = await freePort();
   const env: Record<string, string> = {
     LOG_LEVEL: "warn",
-    STORE: "lowdb",
-    DATA_DIR: dataDir,
-    DATABASE_URL: "",
-    REDIS_URL: "",
+    ...data.env,
     BOT_TODAY: "2026-11-25",
     ZALO_APP_ID: ZALO_TEST.appId,
     ZALO_APP_SECRET: "fault-app-secret",
@@ -169,7 +169,7 @@ export async function runKillRestart(options: KillRunOptions): Promise<KillRunRe
   const corrupt = readdirSync(dataDir).filter((name) => name.includes(".corrupt-"));
   if (corrupt.length > 0) violations.push(`broken data files moved aside: ${corrupt.join(", ")}`);
   if (/broken data file/.test(safeRead(logFile))) violations.push("the bot logged a broken data file");
-  const store = new LowdbStore({ dir: dataDir, onCorruptFile: (file) => violations.push(`broken data file on the final read: ${file}`) });
+  const store = await data.open((file) => violations.push(`broken data file on the final read: ${file}`), env);
   const reports = new Map((await store.collection<Report>("reports").find()).map((report) => [report.code, report]));
   const holders = new Map<string, string[]>();
   for (const record of records) for (const code of record.codes) holders.set(code, [...(holders.get(code) ?? []), record.userId]);
@@ -224,10 +224,11 @@ export async function runKillRestart(options: KillRunOptions): Promise<KillRunRe
       violations.push(`report ${report.code} is stored but its code neither reached ${report.reporter.userId} nor waits in the outbox`);
     }
   }
-  const sequence = Number((await store.rawEntries("_sequences")).find(([name]) => name === "PA-2026")?.[1] ?? 0);
+  const sequence = await data.sequence(store, "PA-2026");
   const highest = Math.max(0, ...[...reports.keys()].map((code) => Number(code.split("-")[2])));
   if (Number(sequence) < highest) violations.push(`the code sequence (${sequence}) is behind the highest stored code (${highest}): a code would be reused`);
   await store.close();
+  await data.cleanup();
 
   const stuck = records.filter((record) => record.codes.length === 0).length;
   for (const record of broken ? [] : records.filter((candidate) => candidate.codes.length === 0).slice(0, 5)) {

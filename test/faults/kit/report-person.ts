@@ -152,6 +152,10 @@ export async function fileOneReport(options: PersonOptions & { botUrl: string })
           setTimeout(resolve, Math.max(0, deadline - Date.now()));
         });
       }
+      // A reply that came as the wait ran out is read too (else a question arriving at the deadline was "not known",
+      // and the person started over in answer to it).
+      code ??= CODE_PATTERN.exec(inbox)?.[1];
+      if (!code && !next) next = answer(inbox, person);
       if (inbox.trim()) person.lastHeard = inbox.trim().slice(0, 300);
       if (code) {
         person.codes.push(code);
