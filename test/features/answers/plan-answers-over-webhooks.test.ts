@@ -3,43 +3,18 @@
  * what was asked first, the plan cited as a citizen names it, and staff on offer. Each server serves one pack
  * (CONTENT_PACK); the Zalo OA API is stubbed with nock and the replies are read from what was sent.
  */
-import nock from "nock";
-import { afterEach, beforeAll, afterAll, describe, expect, it } from "vitest";
-import { loadContent } from "../../../src/content/index.js";
-import { Knowledge } from "../../../src/shared/knowledge.js";
-import { messengerText, recordGraphSends, recordZaloSends, startTestServer, zaloText, type TestServer } from "../../helpers/test-server.js";
-
-const library = loadContent("content");
-
-/** Everything sent to one person, as text (buttons as [title]). */
-const zaloTextTo = (sent: { body: any }[], userId: string) =>
-  sent
-    .filter((s) => s.body.recipient.user_id === userId)
-    .map((s) => [s.body.message.text ?? "", ...(s.body.message.attachment?.payload?.buttons ?? []).map((b: any) => `[${b.title}]`)].join(" "))
-    .join("\n");
+import { beforeAll, afterAll, describe, expect, it } from "vitest";
+import { messengerText, recordGraphSends, startTestServer, type TestServer } from "../../helpers/test-server.js";
+import { askOnZalo } from "./ask-on-zalo.js";
 
 /** Internal words a person must never see. */
 const INTERNAL = /\bseed\b|(?<!giai )đoạn|\.txt|\.yaml|tan-an-hoi-nhap|appendix:/i;
 
+/** Ask on Zalo as a new person; the reply's text and buttons, checked for internal words. */
 function serverFor(pack: string) {
-  let server: TestServer;
-  let n = 0;
-  beforeAll(async () => {
-    // The bot serving this pack (its default pack: the messages come from an OA not listed in accounts.yaml).
-    server = await startTestServer({ BOT_TODAY: "2026-11-25", CONTENT_PACK: pack }, { knowledge: new Knowledge(library, pack) });
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
-  afterEach(() => nock.cleanAll());
-  /** Ask on Zalo as a new person; the reply's text and buttons. */
+  const ask = askOnZalo(pack);
   return async (question: string): Promise<string> => {
-    nock.cleanAll(); // one recorder per question
-    const sent = recordZaloSends();
-    const user = `u-${pack}-${++n}`;
-    await server.postZalo(zaloText(question, user));
-    await server.settle();
-    const text = zaloTextTo(sent, user);
+    const text = await ask(question);
     expect(text, question).not.toMatch(INTERNAL);
     return text;
   };

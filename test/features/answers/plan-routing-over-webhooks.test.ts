@@ -6,46 +6,15 @@
  * Each server serves one pack (CONTENT_PACK); the Zalo OA API is stubbed with nock and the replies are read from
  * what was sent.
  */
-import nock from "nock";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { loadContent } from "../../../src/content/index.js";
-import { Knowledge } from "../../../src/shared/knowledge.js";
-import { recordZaloSends, startTestServer, zaloText, type TestServer } from "../../helpers/test-server.js";
-
-const library = loadContent("content");
-
-/** Everything sent to one person, as text (buttons as [title]). */
-const zaloTextTo = (sent: { body: any }[], userId: string) =>
-  sent
-    .filter((s) => s.body.recipient.user_id === userId)
-    .map((s) => [s.body.message.text ?? "", ...(s.body.message.attachment?.payload?.buttons ?? []).map((b: any) => `[${b.title}]`)].join(" "))
-    .join("\n");
+import { describe, expect, it } from "vitest";
+import { askOnZalo } from "./ask-on-zalo.js";
 
 /** What the handoff and the violation report say when they start. */
 const HANDOFF_STARTED = /chuyển cuộc trò chuyện cho cán bộ/;
 const REPORT_STARTED = /phản ánh/i;
 const PLAN_CITED = /Theo (Kế hoạch|phần đầu văn bản)/;
 
-function serverFor(pack: string) {
-  let server: TestServer;
-  let n = 0;
-  beforeAll(async () => {
-    server = await startTestServer({ BOT_TODAY: "2026-11-25", CONTENT_PACK: pack }, { knowledge: new Knowledge(library, pack) });
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
-  afterEach(() => nock.cleanAll());
-  /** Ask on Zalo as a new person; the reply's text and buttons. */
-  return async (question: string): Promise<string> => {
-    nock.cleanAll();
-    const sent = recordZaloSends();
-    const user = `r-${pack}-${++n}`;
-    await server.postZalo(zaloText(question, user));
-    await server.settle();
-    return zaloTextTo(sent, user);
-  };
-}
+const serverFor = (pack: string) => askOnZalo(pack, "r");
 
 describe("plan questions never open a dialog (Phường Võ Cường)", () => {
   const ask = serverFor("vo-cuong");
