@@ -55,3 +55,9 @@ export function sectionNameCjk(s: PlanSectionRef, lang: CjkLang): string {
   if (row) return zh ? `附录“${s.partTitle}”第${row[1]}项任务（${s.title}）` : `부록 “${s.partTitle}” 과제 ${row[1]}(${s.title})`;
   return zh ? `第${s.id}节（${s.title}）` : `${s.id}항(${s.title})`;
 }
+
+/** "出处：…" / "출처: …": the plan and section in a Chinese or Korean reader's words. */
+export function citationCjk(h: PlanHeaderFacts, s: PlanSectionRef, lang: CjkLang, localities: readonly UnitName[]): string {
+  const plan = planNameCjk(h, lang, issuerCjk(h.issuer, lang, localities));
+  return lang === "zh" ? `${plan}${sectionNameCjk(s, lang)}` : `${plan}, ${sectionNameCjk(s, lang)}`;
+}

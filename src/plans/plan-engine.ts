@@ -9,7 +9,8 @@
  * // "Đơn vị chủ trì: Phòng Văn Hóa – Xã hội phường (phối hợp: …).\nTheo Kế hoạch … , Phụ lục “…”, nhiệm vụ 3 (…):\n“…”"
  */
 import type { PlanFile } from "../content/schema/plan.js";
-import { composeAnswer, composeHeader, composeNotCovered } from "./compose.js";
+import { composeAnswer, composeNotCovered } from "./compose.js";
+import { composeHeader } from "./compose-header.js";
 import type { PlanAnswer, PlanAskContext, PlanLanguage } from "./plan-answer.js";
 
 import { readPlan, type PlanHeaderFacts, type PlanModel, type PlanPassage } from "./plan-model.js";
