@@ -22,6 +22,8 @@ import { PlanQuestion } from "./plan-question.js";
 import { asksAfterTheTasks } from "./cut-off.js";
 import { ASSIGNS, UNIT_DUTIES, NEVER_IN_PLANS, QUESTION_FRAME, TIME, WHICH, WHO_FRAME, about, countedNoun, hasFigure, typedWithDiacritics } from "./answer-needs.js";
 import { fold } from "../nlu/fold.js";
+import { PROVINCE_PLAN, PROVINCE_PLAN_LOOSE, namesProvince } from "./province-cues.js";
+import { bySection } from "./section-support.js";
 import { normalize } from "../nlu/normalize.js";
 
 /**
@@ -53,13 +55,6 @@ export interface PlanSource {
   plans: readonly PlanFile[];
 }
 
-const PROVINCE_CUE = /\b(tinh|province|provincial|220)\b/;
-/** Folded "tinh" that is the verb "tính" (intend, plan to): "phường tính làm gì", "du tinh", "tinh toan". */
-const INTEND = /\b(phuong|huyen|xa|ho|minh|du|se|dang|co) tinh\b(?! (bac|kon|uy|ubnd|nao|minh|nha))|\btinh (lam|se|toan|chuyen|dinh|to chuc|mo|dua)\b/;
-/** A header question about the province's plan rather than the ward's own. */
-const PROVINCE_PLAN = /\b(ke hoach (cua )?tinh|province'?s? plan|provincial plan)\b/;
-/** "kế hoạch ngoại giao văn hóa của tỉnh": a header question about the province's plan, unless it asks what a plan implements. */
-const PROVINCE_PLAN_LOOSE = /\bke hoach( [a-z]+){1,5} (cua )?tinh\b/;
 /** How much more a later pack's plan must cover to answer instead of an earlier one that covers the question. */
 const PARENT_MARGIN = 0.15;
 
@@ -70,44 +65,6 @@ const RECENT_QUESTIONS = 8;
 const EVIDENCE_K = 6;
 /** Passages ranked for a what-answer: its section's support is read from them (bySection). */
 const WHAT_K = 10;
-
-/**
- * Whether a question names the province ("tỉnh", "province", "kế hoạch 220"): typed with diacritics, "tỉnh" itself;
- * without them, "tinh" unless it reads as the verb "tính" ("phuong tinh lam gi de …").
- */
-function namesProvince(question: string): boolean {
-  const f = fold(question);
-  if (!PROVINCE_CUE.test(f)) return false;
-  if (/\b(province|provincial|220)\b/.test(f)) return true;
-  if (typedWithDiacritics(question)) return /(?<!\p{L})tỉnh(?!\p{L})/iu.test(question.normalize("NFC"));
-  return PROVINCE_CUE.test(f.replace(INTEND, " "));
-}
-
-/** Share of the other good passages of a section added to its best one's score, for what-questions (see bySection). */
-const SECTION_SUPPORT = 0.25;
-
-/**
- * What-questions are answered by a section: the hits ranked by their section's support (its best hit plus a share of
- * its other hits at least half as good), so a section several of whose passages answer ("huyện giao lưu với những
- * tỉnh nào": three bullets of III.4) goes before one passage that shares as many words.
- */
-function bySection(hits: PlanHit[]): PlanHit[] {
-  // The numbered sentences of a part's own text ("IV.1", "IV.2" of "IV. Kinh phí") are one section, as they are quoted.
-  const key = (h: PlanHit): unknown => (h.passage.section.inPartText ? `${h.passage.plan.planId}#${h.passage.sectionId.split(".")[0]}` : h.passage.section);
-  const top = hits[0]?.score ?? 0;
-  const support = new Map<unknown, number>();
-  const first = new Map<unknown, number>();
-  hits.forEach((h, i) => {
-    const k = key(h);
-    const known = support.get(k);
-    if (known === undefined) {
-      support.set(k, h.score);
-      first.set(k, i);
-    } else if (h.score >= top * 0.5) support.set(k, known + SECTION_SUPPORT * h.score);
-  });
-  // Stable: the sections by support, each section's hits in their own order.
-  return [...hits].sort((a, b) => support.get(key(b))! - support.get(key(a))! || first.get(key(a))! - first.get(key(b))! || hits.indexOf(a) - hits.indexOf(b));
-}
 
 export class PlanEngine {
   readonly models: PlanModel[];
