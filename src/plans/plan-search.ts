@@ -15,10 +15,12 @@
  */
 import { fold } from "../nlu/fold.js";
 import type { PlanModel, PlanPassage } from "./plan-model.js";
-import { FIELDS, ScoredPassages, type Field, type Holders, type PassageDoc as Doc, type PlanHit } from "./scored-passages.js";
+import { ScoredPassages, type Field, type Holders, type PassageDoc as Doc, type PlanHit } from "./scored-passages.js";
 import type { QuestionType } from "./question-type.js";
 import { ENGLISH_STOP, STOP_SYLLABLES, accentedSyllables, concepts, groupSpans, groupTerms, syllables, termsOf } from "./terms.js";
 import { planVocabulary, type PlanVocabulary } from "./vocabulary.js";
+import { B, K1, addGains, counts, fieldNorm, idf, type Gains } from "./bm25f.js";
+import { APPROVAL_BONUS, ENUMERATION, EVIDENCE, FREQUENCY, GIVES_WORK, GIVES_WORK_BONUS, PREAMBLE_WEIGHT, SENT_TO, SUBMITTED, TYPE_BONUS, UNIT_SECTION_BONUS, holds } from "./ranking-cues.js";
 
 export type { PlanHit } from "./scored-passages.js";
 
@@ -42,10 +44,6 @@ export interface PlanSearchOptions {
   frames?: readonly RegExp[];
 }
 
-const K1 = 1.2;
-const B = 0.75;
-/** Field weights: text, heading path, unit. */
-const WEIGHTS: Record<Field, number> = { text: 1, heading: 1, unit: 1.5 };
 /** Share of the section's score added to each of its passages. */
 const SECTION_SHARE = 0.5;
 /**
@@ -58,71 +56,6 @@ const SECTION_SHARE = 0.5;
 const UNKNOWN_WEIGHT = 1;
 /** An English-looking word (no Vietnamese syllable ends like this): left untranslated, it cannot match a plan. */
 const ENGLISH_WORD = /([bdfgjklpqrsvwxz]|[^aeiouy]{3,}|ee|oo|ea|ou)$|^[^aeiouy]*$|[wfjz]/;
-
-/** Bonus for a unit's own section when the question names the unit. */
-const UNIT_SECTION_BONUS = 1;
-/** Weight of the preamble's score for questions that are not about the plan's header. */
-const PREAMBLE_WEIGHT = 0.6;
-/** Bonus for a passage holding what the question type asks for. */
-const TYPE_BONUS = 0.3;
-
-const EVIDENCE: Partial<Record<QuestionType, RegExp>> = {
-  how_many: /\d|%|\b(một|hai|ba|bốn|năm|mười|trăm)\b/i,
-  when: /(hằng|hàng|mỗi) (năm|tháng|quý)|định kỳ|trước ngày|\b(19|20)\d\d\b|giai đoạn|thường xuyên|\d+\/\d+|năm\/lần|lần\/(năm|tháng)/i,
-  where: /(?<!\p{L})(tại|ở)(?!\p{L})|địa điểm|nhà văn hóa|di tích|trên địa bàn|trang thông tin|mạng xã hội/iu,
-  who: /chủ trì|phụ trách|trách nhiệm|Phòng |Sở |Công an|UBND|Ủy ban|Trung tâm/,
-};
-
-/** A passage that submits something for approval ("trình Chủ tịch UBND phường phê duyệt"). */
-const SUBMITTED = /trình [^.;]{0,60}(phê duyệt|thẩm định|xem xét|quyết định)/iu;
-const APPROVAL_BONUS = 0.5;
-
-/** A passage that gives its unit the work itself ("Chủ trì …", "Là cơ quan thường trực …", "Làm đầu mối …"). */
-const GIVES_WORK = /^[-–•\s]*(chủ trì|là cơ quan|là đầu mối|làm đầu mối|có trách nhiệm|chịu trách nhiệm|phụ trách)/iu;
-const GIVES_WORK_BONUS = 0.3;
-
-/** A passage that sends a report or a problem to a unit ("báo cáo … về UBND phường", "phản ánh về phòng …"). */
-const SENT_TO = /(báo cáo|phản ánh|gửi|nộp)[^.;]{0,40}?(về|cho|tới|đến|lên)? (UBND|Ủy ban|Phòng|phòng|Sở|Văn phòng|Chủ tịch|Bộ)/u;
-
-/** A passage that enumerates: "như: A, B, C", "gồm …", or a run of commas and semicolons. */
-const ENUMERATION = /(như|gồm|bao gồm|là|sau):\s|\(bao gồm|([^,;]{2,40}[,;] ){3,}/iu;
-
-const FREQUENCY = /năm\/lần|lần\/(năm|tháng)|định kỳ|(hằng|hàng|mỗi) (năm|tháng|quý)|thường xuyên/i;
-
-function holds(d: Doc, evidence: RegExp): boolean {
-  let known = d.holds.get(evidence);
-  if (known === undefined) d.holds.set(evidence, (known = evidence.test(d.passage.text)));
-  return known;
-}
-
-function counts(terms: string[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const t of terms) m.set(t, (m.get(t) ?? 0) + 1);
-  return m;
-}
-
-/** The passages (or sections) holding a term, in their order, and what the term adds to each one's BM25 score. */
-interface Gains {
-  at: Int32Array;
-  gain: Float64Array;
-}
-
-const idf = (df: number, n: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
-
-/** Adds each place's gain to `into`. */
-function addGains(g: Gains, into: Float64Array): void {
-  for (let j = 0; j < g.at.length; j++) into[g.at[j]] += g.gain[j];
-}
-
-/** A term's weighted, length-normalised frequency over a passage's fields (BM25F). */
-function fieldNorm(d: Doc, t: string, avg: Record<Field, number>): number {
-  let norm = 0;
-  for (const f of FIELDS) {
-    const tf = d.tf[f].get(t);
-    if (tf) norm += (WEIGHTS[f] * tf) / (1 - B + (B * d.len[f]) / avg[f]);
-  }
-  return norm;
-}
 
 /** The search over the passages of some plans. Build once per content library. */
 export class PlanSearchIndex {
