@@ -38,3 +38,8 @@ function foldNow(text: string): string {
     .toLowerCase()
     .normalize("NFC");
 }
+
+/** A message folded for matching question patterns: punctuation as spaces, one space between words, no ends. */
+export function foldQuestion(text: string): string {
+  return fold(text).replace(/[?!.,;:]+/g, " ").replace(/\s+/g, " ").trim();
+}

@@ -9,7 +9,7 @@
  * normalize("Hủy").folded                                    // "huy"
  */
 
-export { fold, lower } from "./fold.js";
+export { fold, foldQuestion, lower } from "./fold.js";
 export { asksQuestion } from "./question-form.js";
 export { normalize, squeezeWordEnd, type Normalized, type NormalizeOptions } from "./normalize.js";
 export { detectLanguage, isLanguage, isPlainly, LANGUAGES } from "./language.js";

@@ -8,7 +8,7 @@
  * @example splitAsks("kế hoạch số mấy, ai ký?")           // ["kế hoạch số mấy", "ai ký?"]
  * @example splitAsks("ai chủ trì và phối hợp việc này")     // ["ai chủ trì và phối hợp việc này"]
  */
-import { fold } from "../nlu/fold.js";
+import { fold, foldQuestion } from "../nlu/fold.js";
 import { questionType, type HeaderFact, type QuestionShape } from "./question-type.js";
 
 // Where one ask ends and another begins: a comma, a semicolon, a question mark with more after it, "và", "còn", "and".
@@ -63,7 +63,7 @@ export function splitAsks(message: string, shapeOf: (text: string) => QuestionSh
   const asks: string[] = [];
   let pending = "";
   for (const piece of pieces) {
-    const f = fold(piece).replace(/[?!.,;:]+/g, " ").replace(/\s+/g, " ").trim();
+    const f = foldQuestion(piece);
     if (ASKS.test(f) || questionType(piece).type === "header") {
       asks.push(pending ? `${pending}, ${piece}` : piece);
       pending = "";

@@ -6,7 +6,7 @@
  * @example questionType("khi nao phai nop bao cao") // { type: "when" }
  * @example questionType("Who signed the plan?")      // { type: "header", header: "signer" }
  */
-import { fold } from "../nlu/fold.js";
+import { foldQuestion } from "../nlu/fold.js";
 
 export type QuestionType = "who" | "how_many" | "when" | "where" | "what" | "yes_no" | "header";
 /** Which header fact a header question asks for. */
@@ -71,7 +71,7 @@ const LIST = /\b(ke ten|liet ke|gom (nhung )?(gi|nao)|bao gom (nhung )?(gi|nao)|
 
 /** The type of a plan question (Vietnamese or English, with or without diacritics). */
 export function questionType(question: string): QuestionShape {
-  const q = fold(question).replace(/[?!.,;:]+/g, " ").replace(/\s+/g, " ").trim();
+  const q = foldQuestion(question);
   for (const [header, re] of HEADER) if (re.test(q)) return { type: "header", header };
   if (TIMES_PER.test(q)) return { type: "when", frequency: true };
   if (WHEN.test(q)) return FREQUENCY.test(q) ? { type: "when", frequency: true } : { type: "when" };

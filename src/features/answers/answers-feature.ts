@@ -2,7 +2,8 @@ import { BotComposer } from "../../core/bot-composer.js";
 import type { AppContext } from "../../shared/app-context.js";
 import { nearbyReply } from "./nearby.js";
 import { refersToContent } from "../../shared/content-ref.js";
-import { answer, answerChoice, isAnswerIntent, plansOf, type AnswerInput } from "./index.js";
+import { answer, answerChoice, isAnswerIntent } from "./index.js";
+import { answerBase as baseOf, answerInputOf } from "./answer-context.js";
 
 /**
  * One-shot answers from content: festivals, heritage, classes (information), plans, contacts, greetings,
@@ -10,8 +11,6 @@ import { answer, answerChoice, isAnswerIntent, plansOf, type AnswerInput } from 
  * Report, status and handoff intents are left to their features.
  */
 export const answers = new BotComposer<AppContext>();
-
-const baseOf = (ctx: AppContext) => ({ language: ctx.language, today: ctx.today, pack: ctx.pack, plans: plansOf(ctx.services.knowledge), model: ctx.services.chatModel });
 
 answers.on("choice", async (ctx, next) => {
   const reply = answerChoice(ctx.choice, baseOf(ctx));
@@ -38,10 +37,9 @@ answers.on("location", async (ctx) => {
 answers.on("text", async (ctx, next) => {
   const understanding = ctx.understanding;
   if (!understanding || !isAnswerIntent(understanding.intent)) return next();
-  const base = baseOf(ctx);
-  const input: AnswerInput = { ...base, text: understanding.text, intent: understanding.intent, entities: understanding.entities };
+  const input = answerInputOf(ctx, understanding);
   // A chat model takes a moment: show "typing…" first where the channel can.
-  if (understanding.intent === "plan_info" && base.model) await ctx.typing();
+  if (understanding.intent === "plan_info" && input.model) await ctx.typing();
   // Out of scope counts like the fallback: staff see it among the content gaps, and twice in a row means staff.
   ctx.outcome = understanding.intent === "out_of_scope" ? "unanswered" : "answered";
   await ctx.reply(await answer(input));

@@ -1,7 +1,7 @@
 import { BotComposer } from "../../core/bot-composer.js";
 import { REPORT_STATUS_NAMES } from "../../domain/report.js";
 import { startDialog } from "../../dialogs/dialog-runner.js";
-import { fold } from "../../nlu/index.js";
+import { foldQuestion } from "../../nlu/index.js";
 import type { AppContext } from "../../shared/app-context.js";
 import { viOrEn } from "../../shared/bilingual.js";
 import { MENU } from "../../shared/menu.js";
@@ -56,7 +56,7 @@ reportFollowUp.on("choice", async (ctx, next) => {
 
 reportFollowUp.on("message", async (ctx, next) => {
   const text = ctx.text ?? "";
-  const folded = fold(text).replace(/[?!.,;:]+/g, " ").replace(/\s+/g, " ").trim();
+  const folded = foldQuestion(text);
   const { code, rest } = codeIn(text);
   const actions = new ReporterActions(ctx.services);
   const lang = viOrEn(ctx.language);

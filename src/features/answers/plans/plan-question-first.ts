@@ -12,11 +12,11 @@
  * planQuestionFirst({ ...input, intent: "report_violation", text: "tôi muốn phản ánh có người vẽ bậy lên tường đình" }) // false
  */
 import { BotComposer } from "../../../core/bot-composer.js";
-import { asksQuestion, fold } from "../../../nlu/index.js";
+import { asksQuestion, foldQuestion } from "../../../nlu/index.js";
 import type { AppContext } from "../../../shared/app-context.js";
 import type { AnswerInput } from "../answer-input.js";
 import { planEngineFor, planSearchText } from "./plan-info.js";
-import { plansOf } from "./plans-of.js";
+import { answerInputOf } from "../answer-context.js";
 
 /** Intents whose features open a dialog or an offer from a text message. */
 const STARTS_DIALOG = new Set(["report_violation", "report_status", "human_handoff", "subscribe_reminder", "manage_reminders"]);
@@ -35,7 +35,7 @@ export function planQuestionFirst(input: AnswerInput): boolean {
   if (!STARTS_DIALOG.has(input.intent)) return false;
   // A report code is a lookup, whatever else the message says.
   if (input.entities.ticketCodes?.length) return false;
-  const f = fold(input.text).replace(/[?!.,;:]+/g, " ").replace(/\s+/g, " ").trim();
+  const f = foldQuestion(input.text);
   if (asksToDo(f)) return false;
   const engine = planEngineFor(input);
   const question = engine.question(planSearchText(input), input.language);
@@ -56,15 +56,6 @@ questionsBeforeDialogs.on("text", async (ctx, next) => {
   const understanding = ctx.understanding;
   const state = ctx.conversation.state;
   if (!understanding || state.dialog !== undefined || state.handoff !== undefined || !STARTS_DIALOG.has(understanding.intent)) return next();
-  const input: AnswerInput = {
-    language: ctx.language,
-    today: ctx.today,
-    pack: ctx.pack,
-    plans: plansOf(ctx.services.knowledge),
-    text: understanding.text,
-    intent: understanding.intent,
-    entities: understanding.entities,
-  };
-  if (planQuestionFirst(input)) ctx.understanding = { ...understanding, intent: "plan_info" };
+  if (planQuestionFirst(answerInputOf(ctx, understanding))) ctx.understanding = { ...understanding, intent: "plan_info" };
   return next();
 });
