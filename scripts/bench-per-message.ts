@@ -24,7 +24,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import { httpRequestBytes, RAW_STUB_SOURCE, RawClient } from "./bench-wire.js";
-import { BENCH_ZALO_APP_ID, BENCH_ZALO_OA_SECRET, percentile, zaloBenchEnv } from "./lib/bench-env.js";
+import { BENCH_ZALO_OA_ID, benchZaloBody, benchZaloSignature, percentile, zaloBenchEnv } from "./lib/bench-env.js";
 import { BENCH_QUESTIONS } from "./lib/bench-questions.js";
 
 const args = process.argv.slice(2);
@@ -41,25 +41,14 @@ const STARTS = Number(option("starts", "3"));
 const NODE_FLAGS = option("node-flags", "").split(" ").filter(Boolean);
 /** Sends SIGUSR2 to the bot when the measured phase starts and ends (for a profiler preloaded with --node-flags "-r …"). */
 const PHASE_SIGNAL = args.includes("--phase-signal");
-const APP_ID = BENCH_ZALO_APP_ID;
-const OA_SECRET = BENCH_ZALO_OA_SECRET;
-const OA_ID = "579745863508352884";
+const OA_ID = BENCH_ZALO_OA_ID;
 const QUESTIONS = BENCH_QUESTIONS;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function signedRequest(port: number, userId: string, text: string): Buffer {
-  const timestamp = String(Date.now());
-  const raw = JSON.stringify({
-    app_id: APP_ID,
-    user_id_by_app: userId,
-    event_name: "user_send_text",
-    timestamp,
-    sender: { id: userId },
-    recipient: { id: OA_ID },
-    message: { msg_id: userId, text },
-  });
-  const mac = "mac=" + createHash("sha256").update(APP_ID + raw + timestamp + OA_SECRET).digest("hex");
+  const { raw, timestamp } = benchZaloBody(userId, userId, text);
+  const mac = benchZaloSignature(raw, timestamp);
   return httpRequestBytes(`127.0.0.1:${port}`, "/webhooks/zalo", { "content-type": "application/json", "x-zevent-signature": mac }, raw);
 }
 

@@ -16,7 +16,7 @@
  */
 import autocannon from "autocannon";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { createHash, createHmac } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -26,7 +26,7 @@ import { join } from "node:path";
 import express from "express";
 import { LowdbStore } from "../src/store/lowdb/lowdb-store.js";
 import { httpRequestBytes, RAW_STUB_SOURCE, RawClient } from "./bench-wire.js";
-import { BENCH_ZALO_APP_ID, BENCH_ZALO_OA_SECRET, percentile, zaloBenchEnv } from "./lib/bench-env.js";
+import { BENCH_ZALO_OA_ID, benchZaloBody, benchZaloSignature, percentile, zaloBenchEnv } from "./lib/bench-env.js";
 import { BENCH_QUESTIONS } from "./lib/bench-questions.js";
 
 const args = process.argv.slice(2);
@@ -39,10 +39,8 @@ const SECONDS = Number(option("seconds", "8"));
 const CONVERSATIONS = Number(option("conversations", "100000"));
 const CONNECTIONS = Number(option("connections", "32"));
 const WARM_UP_SECONDS = Number(option("warm-up", "2"));
-const OA_SECRET = BENCH_ZALO_OA_SECRET;
 const APP_SECRET = "bench-app-secret";
-const APP_ID = BENCH_ZALO_APP_ID;
-const OA_ID = "579745863508352884";
+const OA_ID = BENCH_ZALO_OA_ID;
 
 // ===  Helpers  ===
 
@@ -58,25 +56,13 @@ async function run(options: autocannon.Options): Promise<autocannon.Result> {
 }
 
 
-const zaloSignature = (raw: string, timestamp: string) => "mac=" + createHash("sha256").update(APP_ID + raw + timestamp + OA_SECRET).digest("hex");
+const zaloSignature = benchZaloSignature;
 const messengerSignature = (raw: string) => "sha256=" + createHmac("sha256", APP_SECRET).update(raw).digest("hex");
 
 /** Questions people ask, in the styles the bot must handle. */
 const QUESTIONS = BENCH_QUESTIONS;
 
-function zaloBody(userId: string, msgId: string, text: string): { raw: string; timestamp: string } {
-  const timestamp = String(Date.now());
-  const raw = JSON.stringify({
-    app_id: APP_ID,
-    user_id_by_app: userId,
-    event_name: "user_send_text",
-    timestamp,
-    sender: { id: userId },
-    recipient: { id: OA_ID },
-    message: { msg_id: msgId, text },
-  });
-  return { raw, timestamp };
-}
+const zaloBody = benchZaloBody;
 
 /** Stores `count` conversations with the embedded store (a ward's few years of chats). */
 async function prefillLowdb(dir: string, count: number): Promise<void> {

@@ -2,10 +2,32 @@
  * What the benchmark scripts share: the Zalo test identity the local stub answers for, the environment a benched
  * bot runs with, and the percentile they report.
  */
+import { createHash } from "node:crypto";
 
 /** The Zalo app id and OA secret the benches sign webhooks with. */
 export const BENCH_ZALO_APP_ID = "3605738391474520000";
 export const BENCH_ZALO_OA_SECRET = "bench-oa-secret";
+/** The OA the benches' messages are sent to. */
+export const BENCH_ZALO_OA_ID = "579745863508352884";
+
+/** A Zalo text event from `userId` to the bench OA, as the platform posts it. */
+export function benchZaloBody(userId: string, msgId: string, text: string): { raw: string; timestamp: string } {
+  const timestamp = String(Date.now());
+  const raw = JSON.stringify({
+    app_id: BENCH_ZALO_APP_ID,
+    user_id_by_app: userId,
+    event_name: "user_send_text",
+    timestamp,
+    sender: { id: userId },
+    recipient: { id: BENCH_ZALO_OA_ID },
+    message: { msg_id: msgId, text },
+  });
+  return { raw, timestamp };
+}
+
+/** The X-ZEvent-Signature of a body (sha256 over app id, body, timestamp and OA secret). */
+export const benchZaloSignature = (raw: string, timestamp: string) =>
+  "mac=" + createHash("sha256").update(BENCH_ZALO_APP_ID + raw + timestamp + BENCH_ZALO_OA_SECRET).digest("hex");
 
 /** A bot on 127.0.0.1 that talks Zalo to the stub on `stubPort`, with the store and data folder given. */
 export function zaloBenchEnv(options: { port: number; stubPort: number; dataDir: string; store: string }): Record<string, string> {
