@@ -157,7 +157,7 @@ export class LowdbStore implements Store {
   async #checkpoint(): Promise<void> {
     const covered = this.#journal.dirty ? await this.#journal.rotate() : [];
     await Promise.all(this.#shards.open().map((file) => file.flush()));
-    this.#journal.remove(covered);
+    await this.#journal.remove(covered);
   }
 
   /** Before anything is read: the whole commits left in the journal by a crash are applied to the data files. */
