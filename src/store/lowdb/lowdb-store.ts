@@ -1,10 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { revisionOf, type Collection, type CommitWrite, type Store } from "../store.js";
+import { revisionOfJson, type Collection, type CommitWrite, type Store } from "../store.js";
 import { collectionNames } from "./collection-names.js";
 import { Journal } from "./journal.js";
 import { recoverJournal } from "./journal-recovery.js";
-import { lowdbCollection } from "./lowdb-collection.js";
+import { lowdbCollection, storedRevision } from "./lowdb-collection.js";
 import { LongTextFiles } from "./long-text-files.js";
 import { hash, ShardSet } from "./shard-set.js";
 
@@ -68,13 +68,12 @@ export class LowdbStore implements Store {
     for (const shard of shards) await shard.load();
     for (const [i, write] of writes.entries()) {
       if (write.expectedRevision === undefined) continue;
-      const text = shards[i].get(write.id);
-      if (revisionOf(text === undefined ? undefined : JSON.parse(text)) !== write.expectedRevision) return false;
+      if (storedRevision(shards[i], write.id) !== write.expectedRevision) return false;
     }
     const entries = writes.map((write, i) => {
       const text = write.value === undefined ? undefined : JSON.stringify(write.value);
       if (text === undefined) shards[i].delete(write.id);
-      else shards[i].set(write.id, text);
+      else shards[i].set(write.id, text, revisionOfJson(write.value));
       void shards[i].changed(false);
       return { collection: write.collection, id: write.id, text, expectedRevision: write.expectedRevision };
     });
