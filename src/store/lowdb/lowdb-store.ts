@@ -41,6 +41,7 @@ export interface LowdbStoreOptions {
 export class LowdbStore implements Store {
   #shards: ShardSet;
   #journal: Journal;
+  #collections = new Map<string, Collection<unknown>>();
   #recovered?: Promise<void>;
   #checkpoints?: NodeJS.Timeout;
   /** Long messages, one file each beside the data files (long-text-files.ts): never through the journal. */
@@ -54,7 +55,13 @@ export class LowdbStore implements Store {
   }
 
   collection<T>(name: string): Collection<T> {
-    return lowdbCollection<T>(name, this.#shards, () => this.#ready());
+    // One per name: callers ask for theirs per operation (ConversationRepository, the outbox, the seen list).
+    let collection = this.#collections.get(name);
+    if (!collection) {
+      collection = lowdbCollection<unknown>(name, this.#shards, () => this.#ready());
+      this.#collections.set(name, collection);
+    }
+    return collection as Collection<T>;
   }
 
   /**
