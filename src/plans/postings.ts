@@ -1,0 +1,141 @@
+/**
+ * The plan search's index: every passage as a document of fields (text, heading path, unit), the sections they make
+ * up, and per term what it adds to each passage's BM25F score and each section's BM25 score (its postings), worked
+ * out the first time a question has the term.
+ *
+ * @example
+ * const postings = new Postings(passages, (text) => termsOf(syllables(text), phrases), phrases);
+ * postings.gainsOf("so hoa")?.passages.at // the passages holding "số hóa"
+ */
+import type { PlanPassage } from "./plan-model.js";
+import type { Field, Holders, PassageDoc as Doc } from "./scored-passages.js";
+import { STOP_SYLLABLES, groupSpans, syllables, type PhraseTable } from "./terms.js";
+import { B, K1, counts, fieldNorm, idf, type Gains } from "./bm25f.js";
+
+/** One section's terms (its headings, unit and every passage's text). */
+export interface SectionStats {
+  tf: Map<string, number>;
+  len: number;
+}
+
+export class Postings {
+  readonly docs: Doc[];
+  readonly sections: SectionStats[] = [];
+  readonly #avg: Record<Field, number>;
+  readonly #df = new Map<string, number>();
+  readonly #sectionDf = new Map<string, number>();
+  readonly #sectionAvg: number;
+  /**
+   * Per term some passage holds: what it adds to the score of each passage (BM25F) and section (BM25) holding it.
+   * It depends on nothing asked, so it is worked out the first time a question has the term, then kept (at most
+   * one entry per term of the plans; building them all up front would slow start-up).
+   */
+  readonly #gains = new Map<string, { passages: Gains; sections: Gains }>();
+  /** Which passages and sections hold a term, per term of the plans (see holdersOf). */
+  readonly #holders = new Map<string, Holders>();
+
+  constructor(passages: readonly PlanPassage[], terms: (text: string) => string[], phrases: PhraseTable) {
+    const sectionIndex = new Map<string, number>();
+    const sectionTerms: string[][] = [];
+    this.docs = passages.map((passage) => {
+      const fields: Record<Field, string[]> = {
+        text: terms(passage.text),
+        heading: terms(passage.headingPath.join(" . ")),
+        unit: passage.unit ? terms(passage.unit) : [],
+      };
+      const sKey = `${passage.packId}/${passage.plan.planId}#${passage.sectionId}`;
+      let section = sectionIndex.get(sKey);
+      if (section === undefined) {
+        section = sectionTerms.length;
+        sectionIndex.set(sKey, section);
+        sectionTerms.push([...fields.heading, ...fields.unit]);
+      }
+      sectionTerms[section].push(...fields.text);
+      for (const t of new Set([...fields.text, ...fields.heading, ...fields.unit])) this.#df.set(t, (this.#df.get(t) ?? 0) + 1);
+      return {
+        passage,
+        section,
+        ...unitNames(passage, phrases),
+        holds: new Map(),
+        tf: { text: counts(fields.text), heading: counts(fields.heading), unit: counts(fields.unit) },
+        all: new Set([...fields.text, ...fields.heading, ...fields.unit]),
+        len: { text: fields.text.length, heading: fields.heading.length, unit: fields.unit.length },
+      };
+    });
+    const n = Math.max(1, this.docs.length);
+    this.#avg = {
+      text: this.docs.reduce((s, d) => s + d.len.text, 0) / n || 1,
+      heading: this.docs.reduce((s, d) => s + d.len.heading, 0) / n || 1,
+      unit: this.docs.reduce((s, d) => s + d.len.unit, 0) / n || 1,
+    };
+    for (const t of sectionTerms) {
+      this.sections.push({ tf: counts(t), len: t.length });
+      for (const term of new Set(t)) this.#sectionDf.set(term, (this.#sectionDf.get(term) ?? 0) + 1);
+    }
+    this.#sectionAvg = this.sections.reduce((s, x) => s + x.len, 0) / Math.max(1, this.sections.length) || 1;
+  }
+
+  /** In how many passages a term occurs (undefined when in none). */
+  df(term: string): number | undefined {
+    return this.#df.get(term);
+  }
+
+  /** What `term` adds to each passage and section holding it (see #gains); undefined when no passage holds it. */
+  gainsOf(term: string): { passages: Gains; sections: Gains } | undefined {
+    const known = this.#gains.get(term);
+    if (known || !this.#df.has(term)) return known;
+    const N = this.docs.length;
+    const passages = { at: [] as number[], gain: [] as number[] };
+    this.docs.forEach((d, i) => {
+      const norm = fieldNorm(d, term, this.#avg);
+      if (norm > 0) {
+        passages.at.push(i);
+        passages.gain.push(idf(this.#df.get(term) ?? 0, N) * (norm / (K1 + norm)));
+      }
+    });
+    const NS = this.sections.length;
+    const sections = { at: [] as number[], gain: [] as number[] };
+    this.sections.forEach((s, i) => {
+      const tf = s.tf.get(term);
+      if (!tf) return;
+      const norm = tf / (1 - B + (B * s.len) / this.#sectionAvg);
+      sections.at.push(i);
+      sections.gain.push(idf(this.#sectionDf.get(term) ?? 0, NS) * (norm / (K1 + norm)));
+    });
+    const typed = (g: { at: number[]; gain: number[] }): Gains => ({ at: Int32Array.from(g.at), gain: Float64Array.from(g.gain) });
+    const gains = { passages: typed(passages), sections: typed(sections) };
+    this.#gains.set(term, gains);
+    return gains;
+  }
+
+  /**
+   * Which passages and sections hold a term (for coverage): read off its postings (#gains), kept per term of the
+   * plans; a term no plan holds is held nowhere (not kept: questions bring words without end).
+   */
+  readonly holdersOf = (term: string): Holders => {
+    const known = this.#holders.get(term);
+    if (known) return known;
+    const gains = this.gainsOf(term);
+    const held = { passages: new Uint8Array(this.docs.length), sections: new Uint8Array(this.sections.length) };
+    if (!gains) return held;
+    for (const i of gains.passages.at) held.passages[i] = 1;
+    for (const i of gains.sections.at) held.sections[i] = 1;
+    this.#holders.set(term, held);
+    return held;
+  };
+}
+
+/**
+ * How a question names a passage's unit: the content syllables of the first unit its section lists ("Ủy ban MTTQ"
+ * of "Ủy ban MTTQ và các tổ chức …"), each with the paraphrase groups it lies in ("mặt trận tổ quốc"); and whether the
+ * section is headed by the unit ("V.3. Công an phường", "VI.4. Đề nghị Ủy ban MTTQ và …").
+ */
+function unitNames(passage: PlanPassage, phrases: PhraseTable): Pick<Doc, "unitWords" | "ownSection"> {
+  const head = passage.unit ? syllables(passage.unit.split(/,|\s(?:và|và các)\s/u)[0]) : [];
+  const headGroups = groupSpans(head, phrases);
+  const named = head.map((w, i) => ({ word: w, groups: headGroups.filter((g) => g.start <= i && i < g.end).map((g) => g.term) })).filter((u) => !STOP_SYLLABLES.has(u.word));
+  // One bare syllable ("quan" of "Các cơ quan") names no unit: "quản lý" would do.
+  const unitWords = named.length >= 2 || named.some((u) => u.groups.length) ? named : [];
+  const ownSection = !!passage.unit && ` ${syllables(passage.section.title).join(" ")} `.includes(` ${syllables(passage.unit).join(" ")} `);
+  return { unitWords, ownSection };
+}
