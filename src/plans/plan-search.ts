@@ -17,7 +17,7 @@ import { fold } from "../nlu/fold.js";
 import type { PlanModel, PlanPassage } from "./plan-model.js";
 import { ScoredPassages, type PlanHit } from "./scored-passages.js";
 import type { QuestionType } from "./question-type.js";
-import { ENGLISH_STOP, STOP_SYLLABLES, accentedSyllables, concepts, groupTerms, syllables, termsOf } from "./terms.js";
+import { ENGLISH_STOP, STOP_SYLLABLES, accentedSyllables, concepts, syllables, termsOf, textGroupTerms } from "./terms.js";
 import { planVocabulary, type PlanVocabulary } from "./vocabulary.js";
 import { addGains, idf } from "./bm25f.js";
 import { Postings } from "./postings.js";
@@ -70,9 +70,13 @@ export class PlanSearchIndex {
     this.#postings = new Postings(this.passages, (text) => this.#terms(text), vocab.phrases);
   }
 
-  /** A passage field's terms: folded terms and group terms, plus group terms read with diacritics. */
+  /**
+   * A passage field's terms: folded terms, group terms (read with diacritics) and its syllables that carry
+   * diacritics as written ("~tiền"), which a question typed with them finds before a folded look-alike ("tiến").
+   */
   #terms(text: string): string[] {
-    return [...termsOf(syllables(text), this.#vocab.phrases), ...groupTerms(accentedSyllables(text), this.#vocab.phrases, true)];
+    const marked = accentedSyllables(text).filter((a) => fold(a) !== a).map(exactTerm);
+    return [...termsOf(syllables(text)), ...textGroupTerms(text, this.#vocab.phrases), ...marked];
   }
 
   /** How much a term says: its inverse document frequency over the passages (a term no plan uses weighs UNKNOWN_WEIGHT). */
@@ -86,7 +90,7 @@ export class PlanSearchIndex {
    * ("chỉ tiêu") whose group the text uses in another phrase ("mục tiêu").
    */
   paraphrasedIn(question: string, english: boolean, text: string, frames: readonly RegExp[] = []): Set<string> {
-    const inText = new Set(groupTerms(syllables(text), this.#vocab.phrases));
+    const inText = new Set(textGroupTerms(text, this.#vocab.phrases));
     const out = new Set<string>();
     for (const c of concepts(this.queryWords(question, english, frames), this.#vocab.phrases)) if (c.groups.some((g) => inText.has(g))) out.add(c.word);
     return out;
@@ -161,14 +165,18 @@ export class PlanSearchIndex {
     const found = new Uint8Array(N);
     if (terms.length === 0) return new ScoredPassages(docs, sections, scores, found, asked, holdersOf);
 
-    // Sums in the question's term order, as a loop over the terms per passage would add them.
+    // Sums in the question's term order, as a loop over the terms per passage would add them. A syllable typed with
+    // diacritics is searched as written and folded, each for a share: a passage with "tiến" holds "tiền" only folded.
+    const exact = accented ? exactSyllables(words, accented) : new Map<string, string>();
     const whole = new Float64Array(sections.length);
-    for (const t of terms) {
+    const add = (t: string, factor: number) => {
       const gains = this.#postings.gainsOf(t);
-      if (!gains) continue;
-      addGains(gains.passages, scores);
-      addGains(gains.sections, whole);
-    }
+      if (!gains) return;
+      addGains(gains.passages, scores, factor);
+      addGains(gains.sections, whole, factor);
+    };
+    for (const t of terms) add(t, exact.has(t) ? 1 - EXACT_SHARE : 1);
+    for (const t of exact.values()) add(t, EXACT_SHARE);
 
     const askedWords = new Set(words);
     const askedGroups = new Set(terms.filter((t) => t.startsWith("@")).map((t) => t.replace(/'$/, "")));
@@ -196,6 +204,28 @@ export class PlanSearchIndex {
     }
     return new ScoredPassages(docs, sections, scores, found, asked, holdersOf);
   }
+}
+
+/** Share of a syllable typed with diacritics that only a passage with the same diacritics gets (see `score`). */
+const EXACT_SHARE = 0.5;
+
+/** The term of a syllable as written with diacritics ("~tiền"). */
+const exactTerm = (accentedSyllable: string) => `~${accentedSyllable}`;
+
+/**
+ * The content syllables of a question typed with diacritics that carry them, each with its exact term (folded
+ * "tien" → "~tiền"); a syllable also typed without them somewhere in the question is searched folded only.
+ */
+function exactSyllables(words: readonly string[], accented: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const bare = new Set<string>();
+  words.forEach((w, i) => {
+    if (STOP_SYLLABLES.has(w)) return;
+    if (accented[i] === w) bare.add(w);
+    else if (!out.has(w)) out.set(w, exactTerm(accented[i]));
+  });
+  for (const w of bare) out.delete(w);
+  return out;
 }
 
 /** Whether a folded syllable is a stop syllable (exported for the question-type code). */

@@ -23,8 +23,14 @@ export class Postings {
   readonly sections: SectionStats[] = [];
   readonly #avg: Record<Field, number>;
   readonly #df = new Map<string, number>();
-  readonly #sectionDf = new Map<string, number>();
   readonly #sectionAvg: number;
+  /** Per plan (by its order in `plans`): in how many of its passages and sections each term occurs, and how many it has. */
+  readonly #planOf: Int32Array;
+  readonly #sectionPlanOf: number[] = [];
+  readonly #planDf = new Map<string, Int32Array>();
+  readonly #planSectionDf = new Map<string, Int32Array>();
+  readonly #planSize: Int32Array;
+  readonly #planSections: Int32Array;
   /**
    * Per term some passage holds: what it adds to the score of each passage (BM25F) and section (BM25) holding it.
    * It depends on nothing asked, so it is worked out the first time a question has the term, then kept (at most
@@ -37,7 +43,17 @@ export class Postings {
   constructor(passages: readonly PlanPassage[], terms: (text: string) => string[], phrases: PhraseTable) {
     const sectionIndex = new Map<string, number>();
     const sectionTerms: string[][] = [];
+    const plans = [...new Set(passages.map((p) => p.plan.planId))];
+    this.#planOf = Int32Array.from(passages.map((p) => plans.indexOf(p.plan.planId)));
+    this.#planSize = new Int32Array(plans.length);
+    this.#planSections = new Int32Array(plans.length);
+    const bump = (map: Map<string, Int32Array>, term: string, plan: number) => {
+      let per = map.get(term);
+      if (!per) map.set(term, (per = new Int32Array(plans.length)));
+      per[plan]++;
+    };
     this.docs = passages.map((passage) => {
+      const names = unitNames(passage, phrases);
       const fields: Record<Field, string[]> = {
         text: terms(passage.text),
         heading: terms(passage.headingPath.join(" . ")),
@@ -45,17 +61,24 @@ export class Postings {
       };
       const sKey = `${passage.packId}/${passage.plan.planId}#${passage.sectionId}`;
       let section = sectionIndex.get(sKey);
+      const plan = plans.indexOf(passage.plan.planId);
       if (section === undefined) {
         section = sectionTerms.length;
         sectionIndex.set(sKey, section);
         sectionTerms.push([...fields.heading, ...fields.unit]);
+        this.#sectionPlanOf.push(plan);
+        this.#planSections[plan]++;
       }
       sectionTerms[section].push(...fields.text);
-      for (const t of new Set([...fields.text, ...fields.heading, ...fields.unit])) this.#df.set(t, (this.#df.get(t) ?? 0) + 1);
+      this.#planSize[plan]++;
+      for (const t of new Set([...fields.text, ...fields.heading, ...fields.unit])) {
+        this.#df.set(t, (this.#df.get(t) ?? 0) + 1);
+        bump(this.#planDf, t, plan);
+      }
       return {
         passage,
         section,
-        ...unitNames(passage, phrases),
+        ...names,
         holds: new Map(),
         tf: { text: counts(fields.text), heading: counts(fields.heading), unit: counts(fields.unit) },
         all: new Set([...fields.text, ...fields.heading, ...fields.unit]),
@@ -68,10 +91,12 @@ export class Postings {
       heading: this.docs.reduce((s, d) => s + d.len.heading, 0) / n || 1,
       unit: this.docs.reduce((s, d) => s + d.len.unit, 0) / n || 1,
     };
-    for (const t of sectionTerms) {
+    sectionTerms.forEach((t, i) => {
       this.sections.push({ tf: counts(t), len: t.length });
-      for (const term of new Set(t)) this.#sectionDf.set(term, (this.#sectionDf.get(term) ?? 0) + 1);
-    }
+      for (const term of new Set(t)) {
+        bump(this.#planSectionDf, term, this.#sectionPlanOf[i]);
+      }
+    });
     this.#sectionAvg = this.sections.reduce((s, x) => s + x.len, 0) / Math.max(1, this.sections.length) || 1;
   }
 
@@ -84,23 +109,28 @@ export class Postings {
   gainsOf(term: string): { passages: Gains; sections: Gains } | undefined {
     const known = this.#gains.get(term);
     if (known || !this.#df.has(term)) return known;
-    const N = this.docs.length;
+    // A term's rarity is read within the plan of the passage: each search is of one pack's plans, and a plan's
+    // own theme ("hội nhập" in a ward's integration plan, "ngoại giao văn hóa" in a strategy's) is in most of its
+    // passages, however rare it is in the others.
+    const planDf = this.#planDf.get(term)!;
     const passages = { at: [] as number[], gain: [] as number[] };
     this.docs.forEach((d, i) => {
       const norm = fieldNorm(d, term, this.#avg);
       if (norm > 0) {
+        const plan = this.#planOf[i];
         passages.at.push(i);
-        passages.gain.push(idf(this.#df.get(term) ?? 0, N) * (norm / (K1 + norm)));
+        passages.gain.push(idf(planDf[plan], this.#planSize[plan]) * (norm / (K1 + norm)));
       }
     });
-    const NS = this.sections.length;
+    const sectionDf = this.#planSectionDf.get(term);
     const sections = { at: [] as number[], gain: [] as number[] };
     this.sections.forEach((s, i) => {
       const tf = s.tf.get(term);
-      if (!tf) return;
+      if (!tf || !sectionDf) return;
+      const plan = this.#sectionPlanOf[i];
       const norm = tf / (1 - B + (B * s.len) / this.#sectionAvg);
       sections.at.push(i);
-      sections.gain.push(idf(this.#sectionDf.get(term) ?? 0, NS) * (norm / (K1 + norm)));
+      sections.gain.push(idf(sectionDf[plan], this.#planSections[plan]) * (norm / (K1 + norm)));
     });
     const typed = (g: { at: number[]; gain: number[] }): Gains => ({ at: Int32Array.from(g.at), gain: Float64Array.from(g.gain) });
     const gains = { passages: typed(passages), sections: typed(sections) };

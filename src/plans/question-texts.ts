@@ -14,7 +14,7 @@ import { QUESTION_FRAME, WHO_FRAME, typedWithDiacritics } from "./answer-needs.j
 import type { PlanHeaderFacts, PlanModel } from "./plan-model.js";
 import type { PlanSearchIndex } from "./plan-search.js";
 import { questionType, type QuestionShape } from "./question-type.js";
-import { STOP_SYLLABLES } from "./terms.js";
+import { STOP_SYLLABLES, syllables } from "./terms.js";
 
 /** How many search texts and asked-word sets are kept: those of the message being answered. */
 const RECENT_QUESTIONS = 8;
@@ -31,6 +31,8 @@ export const issuerPlace = (h: PlanHeaderFacts): string => fold(h.issuer.replace
 export class QuestionTexts {
   /** Folded place names of the plans' issuers ("tan an", "bac ninh"): they name the plan, not the question's topic. */
   readonly #places: RegExp;
+  /** The plans' titles after "Kế hoạch", folded (" hoi nhap quoc te ve van hoa tren dia ban phuong vo cuong "). */
+  readonly #titles: string[];
   readonly #recentTexts = new Map<string, SearchTexts>();
   readonly #recentAsked = new Map<string, ReadonlySet<string>>();
 
@@ -43,6 +45,27 @@ export class QuestionTexts {
     // Plan numbers name the plan too ("kế hoạch 220 có nhắc ASEAN không").
     for (const m of models) if (m.header.number) places.add(m.header.number.split("/")[0]);
     this.#places = new RegExp(`\\b(${[...places].join("|")})\\b`, "g");
+    this.#titles = models.map((m) => ` ${syllables(m.header.title).join(" ").replace(/^ke hoach /, "")} `);
+  }
+
+  /**
+   * Where the question names a plan by its title's words ("kế hoạch hội nhập", "kế hoạch ngoại giao văn hóa"): the
+   * syllables after "kế hoạch" that run on in some plan's title. They name the plan, not what is asked about it, and
+   * are in most of its passages ("tiền để làm kế hoạch hội nhập lấy ở đâu" asks about money).
+   */
+  #titleWords(folded: string): RegExp | undefined {
+    const spans: string[] = [];
+    for (const m of folded.matchAll(/\bke hoach((?: [a-z0-9]+)+)/g)) {
+      const after = m[1].trim().split(" ");
+      let run = "";
+      for (const w of after) {
+        const next = `${run} ${w}`;
+        if (!this.#titles.some((t) => t.includes(`${next} `))) break;
+        run = next;
+      }
+      if (run) spans.push(run.trim());
+    }
+    return spans.length ? new RegExp(`(?<=\\bke hoach )(${spans.join("|")})\\b`, "g") : undefined;
   }
 
   /** The folded search text (see `searchTexts`). */
@@ -83,6 +106,8 @@ export class QuestionTexts {
       return [outF, outA] as const;
     };
     let acc = accented;
+    const titled = this.#titleWords(folded);
+    if (titled) [folded, acc] = blank(titled, folded, acc);
     [folded, acc] = blank(this.#places, folded, acc);
     [folded, acc] = blank(QUESTION_FRAME, folded, acc);
     if (shape?.type === "who") [folded, acc] = blank(WHO_FRAME, folded, acc);
@@ -90,7 +115,8 @@ export class QuestionTexts {
   }
 
   #strip(folded: string, shape?: QuestionShape): string {
-    const out = folded.replace(this.#places, " ").replace(QUESTION_FRAME, " ");
+    const titled = this.#titleWords(folded);
+    const out = (titled ? folded.replace(titled, (m) => " ".repeat(m.length)) : folded).replace(this.#places, " ").replace(QUESTION_FRAME, " ");
     return shape?.type === "who" ? out.replace(WHO_FRAME, " ") : out;
   }
 
