@@ -17,7 +17,7 @@ import { fold } from "../nlu/fold.js";
 import type { PlanModel, PlanPassage } from "./plan-model.js";
 import { ScoredPassages, type PlanHit } from "./scored-passages.js";
 import type { QuestionType } from "./question-type.js";
-import { ENGLISH_STOP, STOP_SYLLABLES, accentedSyllables, concepts, syllables, termsOf, textGroupTerms } from "./terms.js";
+import { ENGLISH_STOP, STOP_SYLLABLES, accentedSyllables, concepts, syllables, termsOf, textGroupTerms, type Concept } from "./terms.js";
 import { planVocabulary, type PlanVocabulary } from "./vocabulary.js";
 import { addGains, idf } from "./bm25f.js";
 import { Postings } from "./postings.js";
@@ -198,12 +198,35 @@ export class PlanSearchIndex {
       if (options.recipient && holds(d, SENT_TO)) score *= 1 + APPROVAL_BONUS;
       // A question naming a unit ("Sở Ngoại vụ phải làm gì") is first about the unit's own section of the plan.
       if (d.ownSection && d.unitWords.length && d.unitWords.every((u) => askedWords.has(u.word) || u.groups.some((g) => askedGroups.has(g)))) score *= 1 + UNIT_SECTION_BONUS;
+      // A section titled by what was asked ("IV. Kinh phí thực hiện" for "tiền lấy ở đâu") answers it before a
+      // section that mentions it among other things (a unit's duties that name money); "who" asks for a unit's section.
+      if (options.type !== "who" && d.titleTerms.size) {
+        const share = titleShare(asked, d.titleTerms, (t) => this.#postings.planShare(t, i) <= THEME_SHARE);
+        if (share > 0) score *= 1 + TITLE_BONUS * share;
+      }
       // The preamble names every document and the plan's own title: it answers header questions, rarely others.
       if (d.passage.sectionId === "CC" && options.type !== "header") score *= PREAMBLE_WEIGHT;
       scores[i] = score;
     }
     return new ScoredPassages(docs, sections, scores, found, asked, holdersOf);
   }
+}
+
+/** A term in more than this share of a plan's passages is its theme ("ngoại giao văn hóa"): no title is about it. */
+const THEME_SHARE = 0.3;
+/** Bonus for a section whose own title holds all of the question's content weight (see `score`). */
+const TITLE_BONUS = 1;
+
+/** The share of the question's content weight a section title holds (a syllable, its pair or its paraphrase group). */
+function titleShare(asked: readonly (Concept & { weight: number })[], title: ReadonlySet<string>, topical: (term: string) => boolean): number {
+  let total = 0;
+  let held = 0;
+  const has = (t: string) => title.has(t) && topical(t);
+  for (const c of asked) {
+    total += c.weight;
+    if (c.groups.some(has) || c.pairs.some(has) || (c.pairs.length === 0 && c.alternatives.some(has))) held += c.weight;
+  }
+  return total > 0 ? held / total : 0;
 }
 
 /** Share of a syllable typed with diacritics that only a passage with the same diacritics gets (see `score`). */

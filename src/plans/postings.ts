@@ -79,6 +79,8 @@ export class Postings {
         passage,
         section,
         ...names,
+        // A section's own title, unless the title is its unit ("V.5. Phòng Tài chính" names who, not what).
+        titleTerms: new Set(names.ownSection ? [] : terms(passage.section.title)),
         holds: new Map(),
         tf: { text: counts(fields.text), heading: counts(fields.heading), unit: counts(fields.unit) },
         all: new Set([...fields.text, ...fields.heading, ...fields.unit]),
@@ -98,6 +100,12 @@ export class Postings {
       }
     });
     this.#sectionAvg = this.sections.reduce((s, x) => s + x.len, 0) / Math.max(1, this.sections.length) || 1;
+  }
+
+  /** The share of the i-th passage's plan's passages that hold a term (a plan's theme is in most of them). */
+  planShare(term: string, i: number): number {
+    const plan = this.#planOf[i];
+    return (this.#planDf.get(term)?.[plan] ?? 0) / Math.max(1, this.#planSize[plan]);
   }
 
   /** In how many passages a term occurs (undefined when in none). */
