@@ -79,8 +79,9 @@ export class Postings {
         passage,
         section,
         ...names,
-        // A section's own title, unless the title is its unit ("V.5. Phòng Tài chính" names who, not what).
-        titleTerms: new Set(names.ownSection ? [] : terms(passage.section.title)),
+        // A section's own title, unless the title is its unit ("V.5. Phòng Tài chính" names who, not what) or a task
+        // of the appendix table (a row sums up, with its lead unit and time, a task the plan's sections set out).
+        titleTerms: new Set(names.ownSection || passage.row ? [] : terms(passage.section.title)),
         holds: new Map(),
         tf: { text: counts(fields.text), heading: counts(fields.heading), unit: counts(fields.unit) },
         all: new Set([...fields.text, ...fields.heading, ...fields.unit]),
