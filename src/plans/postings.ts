@@ -164,15 +164,24 @@ export class Postings {
   };
 }
 
+/** Folded syllables every unit's name may carry: they do not tell one unit from another. */
+const GENERIC_UNIT: ReadonlySet<string> = new Set("uy ban nhan dan ubnd cac co quan don vi".split(" "));
+
 /**
  * How a question names a passage's unit: the content syllables of the first unit its section lists ("Ủy ban MTTQ"
  * of "Ủy ban MTTQ và các tổ chức …"), each with the paraphrase groups it lies in ("mặt trận tổ quốc"); and whether the
  * section is headed by the unit ("V.3. Công an phường", "VI.4. Đề nghị Ủy ban MTTQ và …").
  */
 function unitNames(passage: PlanPassage, phrases: PhraseTable): Pick<Doc, "unitWords" | "ownSection"> {
-  const head = passage.unit ? syllables(passage.unit.split(/,|\s(?:và|và các)\s/u)[0]) : [];
+  const parts = passage.unit ? passage.unit.split(/,|\s(?:và|và các)\s/u).map((p) => syllables(p)) : [];
+  let head = parts[0] ?? [];
+  // A level of government named with the next one ("Ủy ban nhân dân các xã, thị trấn"): "xã" alone says too little.
+  if (head.filter((w) => !STOP_SYLLABLES.has(w) && !GENERIC_UNIT.has(w)).length === 1 && parts[1] && parts[1].length <= 2) head = [...head, ...parts[1]];
   const headGroups = groupSpans(head, phrases);
-  const named = head.map((w, i) => ({ word: w, groups: headGroups.filter((g) => g.start <= i && i < g.end).map((g) => g.term) })).filter((u) => !STOP_SYLLABLES.has(u.word));
+  const all = head.map((w, i) => ({ word: w, groups: headGroups.filter((g) => g.start <= i && i < g.end).map((g) => g.term) })).filter((u) => !STOP_SYLLABLES.has(u.word));
+  // People name a unit by what tells it apart ("xã, thị trấn", "văn hóa xã hội"), not by "Ủy ban nhân dân".
+  const distinct = all.filter((u) => !GENERIC_UNIT.has(u.word));
+  const named = distinct.length ? distinct : all;
   // One bare syllable ("quan" of "Các cơ quan") names no unit: "quản lý" would do.
   const unitWords = named.length >= 2 || named.some((u) => u.groups.length) ? named : [];
   const ownSection = !!passage.unit && ` ${syllables(passage.section.title).join(" ")} `.includes(` ${syllables(passage.unit).join(" ")} `);

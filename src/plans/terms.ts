@@ -25,7 +25,8 @@ export const STOP_SYLLABLES: ReadonlySet<string> = new Set(
     // chat fillers and the words that only say "the plan mentions": "ad", "vậy", "nói chung", "nhắc tới"
     "ad ah ha ho nha nhi vay ay cai noi nhac toi nham de cap dc k ko hem roi luon nua thoi viec may lan 1 01 ten vai neu lay " +
     // administrative levels: the place itself is stripped (see stripPlaces), the level word says nothing
-    "phuong huyen tinh thi tran"
+    // ("thị trấn" stays a word: "xã, thị trấn" are units of a district's plan)
+    "phuong huyen tinh thi"
   ).split(" "),
 );
 
