@@ -98,6 +98,11 @@ function clauseSyllables(clause: string): readonly string[] {
   return known;
 }
 
+/** Folded: a how-many question that asks an amount of money ("bao nhiêu tiền", "mấy tỷ", "how much money"). */
+export const AMOUNT_ASKED = /\b((bao nhieu|may) (tien|ty|trieu|dong|kinh phi)|(tien|kinh phi|ngan sach|chi phi)( \w+){0,3} (bao nhieu|la may|het may)|how much (money|funding|budget|does it cost|will it cost)|how much( \w+){0,4} (set aside|spend|spent|cost|budget|fund)|in vnd|vnd)\b/;
+/** A sum of money in a plan's text ("500 triệu đồng", "2 tỷ"): what an amount asked needs. */
+export const AMOUNT = /\d[\d.,]*\s*(đồng|tỷ|triệu|nghìn|ngàn|VNĐ|VND|USD)/iu;
+
 /** A how-many question that also asks which ones. */
 export const WHICH = /\b(nao|which|what are|name them)\b/;
 
