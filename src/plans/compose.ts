@@ -146,7 +146,7 @@ export function composeAnswer(
   const vi = lang === "vi";
   const best = hits[0].passage;
   const { line, key } = lead(best, shape.type, question, ctx.language, ctx.units, shape);
-  const { passages, pieces } = quotePieces(hits, shape.type, opts.section, question, key);
+  const { passages, pieces } = quotePieces(hits, shape.type, opts.section, question, key, shape.list);
   const quote = pieces.join("\n");
   const out: string[] = [];
   if (opts.fromParent && opts.ownPlans.length) {

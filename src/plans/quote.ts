@@ -4,6 +4,7 @@
  * stays short. A cut never splits a word.
  */
 import { clauses } from "./answer-lead.js";
+import { fold } from "../nlu/fold.js";
 import { STOP_SYLLABLES, syllables } from "./terms.js";
 import type { PlanPassage } from "./plan-model.js";
 import type { PlanHit } from "./plan-search.js";
@@ -72,16 +73,18 @@ function closestClause(p: PlanPassage, question: string): string | undefined {
  * The passages quoted: the best; for yes/no, the other good hits of its section; for lists and descriptions, the
  * rest of its section too (in plan order) while the quote stays short.
  */
-function quoted(hits: PlanHit[], type: QuestionType, section: readonly PlanPassage[]): PlanPassage[] {
+function quoted(hits: PlanHit[], type: QuestionType, section: readonly PlanPassage[], question: string): PlanPassage[] {
   const best = hits[0];
+  // "Sở Ngoại vụ phải làm những gì": the unit's own section answers as a whole, from its first duty on.
+  const ownSection = type === "what" && unitAsked(best.passage, question);
   const same = hits.filter((h) => h.passage.section === best.passage.section && h.score >= best.score * 0.6);
-  const close = type === "yes_no" ? same.filter((h) => h.score >= best.score * 0.8).slice(0, 2) : same.slice(0, 3);
+  const close = type === "yes_no" ? same.filter((h) => h.score >= best.score * 0.8).slice(0, 2) : same.slice(0, ownSection ? 1 : 3);
   const picked = new Set(type === "what" || type === "yes_no" ? close.map((h) => h.passage) : [best.passage]);
   if (type === "what") {
     let length = [...picked].reduce((n, p) => n + Math.min(p.text.length, LIST_ITEM_CHARS), 0);
     // The rest of the section while the quote stays short: the passages found for the question first (a long
     // section's key bullet is not crowded out by its first ones), then the others in plan order.
-    const found = hits.filter((h) => h.passage.section === best.passage.section).map((h) => h.passage);
+    const found = ownSection ? [] : hits.filter((h) => h.passage.section === best.passage.section).map((h) => h.passage);
     for (const p of [...found, ...section]) {
       if (picked.has(p) || length + Math.min(p.text.length, LIST_ITEM_CHARS) > QUOTE_CHARS) continue;
       picked.add(p);
@@ -96,20 +99,55 @@ function quoted(hits: PlanHit[], type: QuestionType, section: readonly PlanPassa
 /**
  * The quoted passages in plan order, each cut to its room: the best passage keeps the room of a single quote (it is
  * what answers, cut around `key`, the clause its lead quotes), the others share what is left of the quote's room.
+ * For a list asked (`list`: "kể tên", "những … nào") each passage is cut around its enumeration, not a general sentence.
  */
-export function quotePieces(hits: PlanHit[], type: QuestionType, section: readonly PlanPassage[], question: string, key: string | undefined): { passages: PlanPassage[]; pieces: string[] } {
+export function quotePieces(hits: PlanHit[], type: QuestionType, section: readonly PlanPassage[], question: string, key: string | undefined, list = false): { passages: PlanPassage[]; pieces: string[] } {
   const best = hits[0].passage;
-  const passages = quoted(hits, type, section);
+  const passages = quoted(hits, type, section, question);
   const itemChars = passages.length > 3 ? LIST_ITEM_CHARS : PASSAGE_CHARS;
   let budget = QUOTE_CHARS - Math.min(best.text.length, PASSAGE_CHARS);
   const cut = new Map<PlanPassage, string>();
   for (const p of [best, ...passages.filter((x) => x !== best)]) {
     if (!passages.includes(p)) continue;
     const room = p === best ? PASSAGE_CHARS : Math.min(itemChars, Math.max(120, budget));
-    const piece = excerpt(p.text, (p === best ? key : undefined) ?? closestClause(p, question), room);
+    const piece = excerpt(p.text, (p === best ? key : undefined) ?? (list ? listClause(p.text, question) : undefined) ?? closestClause(p, question), room);
     if (p !== best) budget -= piece.length;
     cut.set(p, piece);
   }
   passages.sort((a, b) => a.index - b.index);
   return { passages, pieces: passages.map((p) => cut.get(p)!) };
+}
+
+/** Folded kinds of unit a question names when it asks what a unit does ("sở", "phòng", "công an", "department"). */
+const UNIT_KIND = /\b(so|phong|cong an|van phong|trung tam|uy ban|ubnd|ubmttq|mttq|mat tran|hoi|doan|to dan pho|bao|dai|lien hiep|department|office|police|committee|centre|center)\b/;
+/** Words of unit names that do not tell one unit from another. */
+const UNIT_GENERIC = new Set(["phong", "so", "ban", "cac", "va", "phuong", "huyen", "tinh", "xa", "uy", "nhan", "dan", "hoi", "dong", "thi", "tran"]);
+
+/** Whether the question names the passage's unit (its distinctive words, most of them) and a kind of unit. */
+function unitAsked(p: PlanPassage, question: string): boolean {
+  if (!p.unit) return false;
+  const f = fold(question);
+  if (!UNIT_KIND.test(f)) return false;
+  const own = new Set(syllables(p.unit).filter((w) => !UNIT_GENERIC.has(w)));
+  const asked = new Set(syllables(question));
+  const shared = [...own].filter((w) => asked.has(w)).length;
+  return own.size > 0 && shared >= Math.min(2, own.size) && shared * 2 >= own.size;
+}
+
+/**
+ * An enumeration in a passage, by its marker: "như: A, B", "như Báo Bắc Ninh, …", "gồm …", "ở Bắc Giang: Chùa Bỏ Đà",
+ * "(A, B, C)". (Not a mere run of commas: "phát triển năng động, con người thân thiện, mến khách" lists no items.)
+ */
+const ENUMERATES = /(như|gồm|bao gồm|sau)\s*:|(?<!\p{L})(như|gồm|bao gồm)\s+(?=\p{Lu})|:\s*\p{Lu}|\([^()]*,[^()]*,[^()]*\)/u;
+
+/** The clause of a passage that enumerates, the one sharing most words with the question; undefined when none does. */
+export function listClause(text: string, question: string): string | undefined {
+  const asked = new Set(syllables(question));
+  let best: { clause: string; n: number } | undefined;
+  for (const clause of clauses(text)) {
+    if (!ENUMERATES.test(clause)) continue;
+    const n = new Set(syllables(clause).filter((s) => asked.has(s))).size;
+    if (!best || n > best.n) best = { clause, n };
+  }
+  return best?.clause;
 }
