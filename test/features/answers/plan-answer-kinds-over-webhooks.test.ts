@@ -1,0 +1,104 @@
+/**
+ * Issue 12, what the reply says and where a plan question goes, through the real Zalo webhook: a question that
+ * mentions foreigners taking part or counts something the plans only talk about opens no report; a unit named and
+ * asked what it does (not its phone) gets the plan, from the unit's first duty; a who-question that names no class
+ * is not a class card; heritage named in a question about promoting it gets the plan, a list of heritage stays the
+ * card's; a list asked is quoted around its enumeration; header questions in longer English wordings. Each server
+ * serves one pack (CONTENT_PACK); the Zalo OA API is stubbed with nock and the replies are read from what was sent.
+ */
+import { describe, expect, it } from "vitest";
+import { askOnZalo } from "./ask-on-zalo.js";
+
+const REPORT_STARTED = /phản ánh|mô tả/i;
+const PLAN_CITED = /Theo Kế hoạch/;
+
+describe("plan questions that look like a report open none (Phường Võ Cường, Tỉnh Bắc Ninh)", () => {
+  const askWard = askOnZalo("vo-cuong", "k");
+
+  it("a count the plan does not give ('mấy cái clip') is the plans' reply with staff on offer, not a report", async () => {
+    const text = await askWard("phuong dinh lam may cai clip quang ba tren mang");
+    expect(text).not.toMatch(REPORT_STARTED);
+    expect(text).toMatch(/Kế hoạch hội nhập quốc tế về văn hóa trên địa bàn phường Võ Cường/);
+    expect(text).toContain("[Gặp cán bộ]");
+  });
+
+  it("someone telling what they saw still starts the report", async () => {
+    expect(await askWard("có người vẽ bậy lên tường đình")).toMatch(/phản ánh/i);
+  });
+});
+
+describe("foreigners taking part is asked, not told (Tỉnh Bắc Ninh)", () => {
+  const ask = askOnZalo("bac-ninh", "k");
+
+  it("'có người nước ngoài tham gia ko' gets the plan's yes and its section", async () => {
+    const text = await ask("tỉnh có tổ chức sự kiện văn hoá có người nước ngoài tham gia không ạ");
+    expect(text).toMatch(/^Có, kế hoạch có nêu nội dung này\./);
+    expect(text).toContain("mục III.3");
+    expect(text).toContain("có yếu tố nước ngoài tham gia");
+  });
+
+  it("promoting heritage 'qua những kênh nào' is the plan's list of media, quoted around it; 'những di sản nào' stays the card's", async () => {
+    const text = await ask("tỉnh quảng bá di sản qua những kênh nào vậy ad");
+    expect(text).toMatch(PLAN_CITED);
+    expect(text).toContain("Báo Bắc Ninh, Đài Phát thanh - Truyền hình tỉnh");
+    const card = await ask("tỉnh có những di sản nào");
+    expect(card).not.toMatch(PLAN_CITED);
+    expect(card).toContain("Dân ca Quan họ Bắc Ninh");
+  });
+
+  it("header questions in longer English wordings: the date and the number from the header", async () => {
+    expect(await ask("When was the Bac Ninh provincial cultural diplomacy plan issued?")).toMatch(/^Date: 05\/04\/2022\./);
+    expect(await ask("what is the official number of the provincial plan")).toMatch(/^Number: 220\/KH-UBND\./);
+  });
+});
+
+describe("a unit named: its duties are the plan's, its phone the card's (Phường Võ Cường)", () => {
+  const ask = askOnZalo("vo-cuong", "n");
+
+  it("'phòng kinh tế … chọn những sản phẩm nào' quotes the unit's section; its phone number is the contact card", async () => {
+    const text = await ask("phòng kinh tế lựa chọn những sản phẩm nào làm hình ảnh phường");
+    expect(text).toContain("mục V.4 (Phòng Kinh Tế, Hạ tầng và Đô thị)");
+    expect(text).toContain("sản phẩm OCOP");
+    const card = await ask("số điện thoại phòng kinh tế hạ tầng");
+    expect(card).not.toMatch(PLAN_CITED);
+    expect(card).toMatch(/Điện thoại:/);
+  });
+
+});
+
+describe("a unit named and asked a yes/no (Phường Tân An)", () => {
+  const ask = askOnZalo("tan-an", "y");
+
+  it("'tổ dân phố có được … gì không' is the plan's yes from the groups' section, not their contact card", async () => {
+    const text = await ask("tổ dân phố có được hỗ trợ gì để làm văn hóa không");
+    expect(text).toMatch(/^Có, kế hoạch có nêu nội dung này\./);
+    expect(text).toContain("mục VI.5 (Các Tổ dân phố)");
+    expect(text).not.toMatch(/Điện thoại:/);
+  });
+});
+
+describe("a unit's duties from the first one (Tỉnh Bắc Giang cũ)", () => {
+  const ask = askOnZalo("bac-giang", "d");
+
+  it("'Sở Ngoại vụ làm những gì' quotes IV.1 from its first duty (the contact point with the ministry)", async () => {
+    const text = await ask("sở ngoại vụ được giao làm những việc gì");
+    expect(text).toContain("mục IV.1 (Sở Ngoại vụ)");
+    expect(text).toContain("Là đầu mối phối hợp với Bộ Ngoại giao");
+  });
+
+  it("'những điểm du lịch nào': the quote starts at the list of sites, not the section's first sentence", async () => {
+    const text = await ask("kế hoạch giới thiệu những khu du lịch nào của tỉnh");
+    expect(text).toContain("mục II.6");
+    expect(text).toContain("Tây Yên Tử");
+  });
+});
+
+describe("registering a partnership is not a class (Huyện Kon Rẫy)", () => {
+  const ask = askOnZalo("kon-ray", "c");
+
+  it("'cán bộ nào lo đăng ký … hợp tác' is a who-question for the plan, not the class list", async () => {
+    const text = await ask("cán bộ nào lo đăng ký ký kết hợp tác với nước ngoài");
+    expect(text).toMatch(PLAN_CITED);
+    expect(text).not.toMatch(/lớp truyền dạy/);
+  });
+});
