@@ -49,8 +49,10 @@ const HEADER: [HeaderFact, RegExp][] = [
 
 // "Hàng tháng cập nhật mấy lần", "mấy lần một năm": how many times in a period is a frequency, not a count.
 const TIMES_PER = /\b((hang|moi|mot|1) (nam|thang|tuan|quy)( \w+){0,5} (may|bao nhieu) lan|(may|bao nhieu) lan( \w+){0,3} (mot|1|moi|hang) (nam|thang|tuan|quy)|how many times (a|per|each|every) (year|month|week))\b/;
-const FREQUENCY = /\b((bao lau|may nam|may thang|bao nhieu nam)( \w+){0,4} (mot|1) lan|bao lau|may nam mot lan|bao nhieu nam mot lan|may lan|dinh ky|how often|how frequently|mot lan)\b/;
-const WHEN = /\b((bao lau|may nam|may thang|bao nhieu nam)( \w+){0,4} (mot|1) lan|khi nao|bao gio|luc nao|thoi gian nao|thoi han|han chot|truoc ngay (nao|may|bao nhieu)|ngay nao|ngay may|ngay bao nhieu|thang bao nhieu|thang nao|thang may|nam nao|quy nao|giai doan nao|bao lau|may nam mot lan|bao nhieu nam mot lan|may lan mot nam|dinh ky|khi nao thi|tu nam nao|den nam nao|when|how often|by when|deadline|what year|which year|how frequently|what date|by what date)\b/;
+// "Mấy năm thì lại có festival": how often, as "mấy năm một lần" is.
+const EVERY_FEW = "(may|bao nhieu) (nam|thang|tuan) (thi )?(lai|moi) (co|to chuc|dien ra|lam|mo)";
+const FREQUENCY = new RegExp(`\\b(${EVERY_FEW}|(bao lau|may nam|may thang|bao nhieu nam)( \\w+){0,4} (mot|1) lan|bao lau|may nam mot lan|bao nhieu nam mot lan|may lan|dinh ky|how often|how frequently|mot lan)\\b`);
+const WHEN = new RegExp(`\\b(${EVERY_FEW}|(bao lau|may nam|may thang|bao nhieu nam)( \\w+){0,4} (mot|1) lan|khi nao|bao gio|luc nao|thoi gian nao|thoi han|han chot|truoc ngay (nao|may|bao nhieu)|ngay nao|ngay may|ngay bao nhieu|thang bao nhieu|thang nao|thang may|nam nao|quy nao|giai doan nao|bao lau|may nam mot lan|bao nhieu nam mot lan|may lan mot nam|dinh ky|khi nao thi|tu nam nao|den nam nao|when|how often|by when|deadline|what year|which year|how frequently|what date|by what date)\\b`);
 // An amount of money is a how-many question too ("What is the budget in VND?", "tổng kinh phí là mấy tỷ").
 const HOW_MANY = /\b(bao nhieu|may|ti le|ty le|phan tram|how many|how much|what (percent|percentage|share|proportion)|number of|at least how|in vnd|vnd|ty dong|trieu dong|tong kinh phi|tong so tien|(what|which) amount|the amount)\b|%/;
 /** A count asked only by "mấy" ("mấy buổi"), not "bao nhiêu", a share or an amount. */
@@ -60,12 +62,12 @@ const OTHER_COUNT = /\b(bao nhieu|ti le|ty le|phan tram|how many|how much|what (
  * Another question word beside "mấy": then "mấy" is the plural of chat ("ai kiểm tra mấy đồng tiền chi", "tiền đâu ra
  * để làm mấy việc này", "phường làm gì với mấy tờ rơi"), the question asks who, what or where from, not how many.
  */
-const OTHER_ASKS = /\b(ai|gi|dau ra|(o|tu) dau|lam sao|the nao|ra sao|kieu gi|nhu nao)\b/;
+const OTHER_ASKS = /\b(ai|gi|dau ra|(o|tu) dau|lam sao|the nao|ra sao|kieu gi|nhu nao|(ben|phong|don vi|co quan|so|bo phan|to chuc) nao)\b/;
 const WHO = /\b(ai|ben nao|ai lo|don vi gi|phong gi|co quan gi|so gi|don vi nao|phong nao|co quan nao|bo phan nao|so nao|ban nao|to chuc nao|doan the nao|nguoi nao|can bo nao|nhan vien nao|chuyen vien nao|who|which (department|office|unit|agency|body|organi[sz]ation)s?|whom)\b/;
 const WHERE = /\b(o dau|tai dau|dia diem|noi nao|cho nao|o cho nao|dia diem nao|where)\b/;
 const SOURCE = /\b(lay (o|tu) dau|tu dau|dau ra|nguon (nao|tu dau)|come from)\b/;
 // ("can" only before a subject: folded, "cần" and "cán bộ" start with "can" too.)
-const YES_NO = /(\b(co|co phai|phai|duoc)\b.*\b(khong|ko|k|hong|chua)( (a|ad|ah|nhi|nhe|vay|the|ha|ban|em|anh|chi))*\s*$)|\b(phai khong|dung khong|co phai|hay khong)\b|^(is|are|does|do|did|will|has|have|should|must)\b|^can (i|we|you|they|the|this|it|a|an|anyone|someone|people|foreigners|residents|tourists|visitors)\b/;
+const YES_NO = /(\b(co|co phai|phai|duoc)\b.*\b(khong|ko|k|hong|chua)( (a|ad|admin|ah|nhi|nhe|nha|vay|v|z|the|ha|ban|em|anh|chi|oi))*\s*$)|\b(phai khong|dung khong|co phai|hay khong)\b|^(is|are|does|do|did|will|has|have|should|must)\b|^can (i|we|you|they|the|this|it|a|an|anyone|someone|people|foreigners|residents|tourists|visitors)\b/;
 
 const LIST = /\b(ke ten|liet ke|gom (nhung )?(gi|nao)|bao gom (nhung )?(gi|nao)|nhung( \w+){1,4} (nao|gi)|cac( \w+){1,4} nao|which( \w+){1,3} (are|does|do|will)|what are the|list( the)?|name (the|some))\b/;
 
@@ -74,7 +76,9 @@ export function questionType(question: string): QuestionShape {
   const q = foldQuestion(question);
   for (const [header, re] of HEADER) if (re.test(q)) return { type: "header", header };
   if (TIMES_PER.test(q)) return { type: "when", frequency: true };
-  if (WHEN.test(q)) return FREQUENCY.test(q) ? { type: "when", frequency: true } : { type: "when" };
+  // "Bên nào lập báo cáo định kỳ": "định kỳ" says how the work is done; the question asks who.
+  const onlyRegularly = !WHEN.test(q.replace(/\bdinh ky\b/g, " "));
+  if (WHEN.test(q) && !(onlyRegularly && WHO.test(q))) return FREQUENCY.test(q) ? { type: "when", frequency: true } : { type: "when" };
   // "mấy" is also "máy" (machine) folded; as a question word it stands before a counted noun, which is enough here.
   // A yes/no question ("có lưu lại bằng máy tính không") asks no count either: its "may" is "máy" or a plural.
   if (HOW_MANY.test(q) && !(ONLY_MAY.test(q) && !OTHER_COUNT.test(q) && (OTHER_ASKS.test(q) || YES_NO.test(q)))) return { type: "how_many" };
