@@ -16,7 +16,9 @@ import type { PlanHeaderFacts, PlanPassage, PlanSectionRef } from "./plan-model.
 import type { PlanHit } from "./plan-search.js";
 import type { QuestionShape, QuestionType } from "./question-type.js";
 
-export { composeNotCovered } from "./not-covered.js";
+import { composeNotCovered } from "./not-covered.js";
+
+export { composeNotCovered };
 
 // ===  Leads  ===
 
@@ -128,6 +130,11 @@ function lead(best: PlanPassage, type: QuestionType, question: string, language:
   }
 }
 
+/** Folded: a question that asks for an amount of money. */
+const ASKS_AMOUNT = /\b(how much( money| funding| budget)?|bao nhieu tien|(bao nhieu|may) (ty|trieu|nghin|ngan|dong|tien)|(kinh phi|ngan sach|du toan|tien)( \w+){0,4} (la |het |mat |tong )?(bao nhieu|may)|chi (bao nhieu|may)|cost|in vnd|vnd)\b/;
+/** An amount of money in the plan's words ("50 triệu đồng", "1,2 tỷ"). */
+const AMOUNT = /\d[\d.,]*\s*(đồng|tỷ|triệu|nghìn|ngàn|VND|USD)(?!\p{L})/iu;
+
 const NO_COUNT = { zh: "计划没有给出数字；这一部分列出如下。", ko: "계획에는 숫자가 없고, 이 항목에 다음과 같이 나열되어 있습니다." } as const;
 
 // ===  Answers  ===
@@ -146,6 +153,12 @@ export function composeAnswer(
   const vi = lang === "vi";
   const best = hits[0].passage;
   const { line, key } = lead(best, shape.type, question, ctx.language, ctx.units, shape);
+  // An amount of money asked ("bao nhiêu tiền", "how much money") is answered by an amount, never by another figure
+  // of the passage ("định kỳ 03 năm/lần"): without one, the plan does not say it.
+  if (shape.type === "how_many" && ASKS_AMOUNT.test(fold(question)) && !(key && AMOUNT.test(key))) {
+    const searched = [best.plan, ...opts.ownPlans.filter((h) => h.planId !== best.plan.planId)];
+    return composeNotCovered(question, searched, ctx.language, shape.type, hits[0].coverage, ctx.localities);
+  }
   const { passages, pieces } = quotePieces(hits, shape.type, opts.section, question, key, shape.list);
   const quote = pieces.join("\n");
   const out: string[] = [];

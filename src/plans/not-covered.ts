@@ -45,7 +45,9 @@ export function composeNotCovered(
   const lang: Lang = language;
   const vi = lang === "vi";
   const names = searched.map((h) => planName(h, lang));
-  if (names.length) out.push(vi ? `${names.join("; ")} chưa đề cập nội dung này.` : `${names.join("; ")} ${names.length > 1 ? "do" : "does"} not mention this.`);
+  // (In English a plan without a number is "the plan “…”", which cannot start a sentence: "My copy of the plan …".)
+  const en = names.length > 1 ? `My copies of ${names.slice(0, -1).join(", ")} and ${names[names.length - 1]} do not mention this.` : `My copy of ${names[0]} does not mention this.`;
+  if (names.length) out.push(vi ? `${names.join("; ")} chưa đề cập nội dung này.` : en);
   else out.push(vi ? "Mình chưa có kế hoạch văn hóa nào của địa phương này." : "I have no culture plan for this locality yet.");
   for (const h of searched.filter((x) => x.truncatedAfter)) {
     out.push(

@@ -102,3 +102,22 @@ describe("registering a partnership is not a class (Huyện Kon Rẫy)", () => {
     expect(text).not.toMatch(/lớp truyền dạy/);
   });
 });
+
+describe("an amount of money is answered by an amount or not at all (Phường Tân An)", () => {
+  const ask = askOnZalo("tan-an", "m");
+
+  it("'how much money' about the festival is not answered with its frequency; the plan does not say, staff on offer", async () => {
+    const en = await ask("How much will the ward spend on the Quan ho festival?");
+    expect(en).not.toMatch(/every 0?3 years|năm\/lần/);
+    expect(en).toMatch(/^My copy of the plan “Kế hoạch thực hiện hội nhập quốc tế về văn hóa trên địa bàn phường Tân An/);
+    expect(en).toContain("does not mention this");
+    expect(en).toContain("[Talk to staff]");
+    const vi = await ask("phường bỏ ra bao nhiêu tiền để tham gia festival quan họ");
+    expect(vi).not.toMatch(/năm\/lần/);
+    expect(vi).toContain("chưa đề cập nội dung này");
+  });
+
+  it("a count is still answered by the plan's figure", async () => {
+    expect(await ask("mỗi tổ dân phố tổ chức bao nhiêu buổi sinh hoạt")).toMatch(/^Con số trong kế hoạch: .*01 buổi sinh hoạt truyền thông\/năm/);
+  });
+});
