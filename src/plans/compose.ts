@@ -10,7 +10,7 @@ import { ASKS_APPROVAL, approverOf, recipientOf, englishFrame, keyClause, sameUn
 import { fold } from "../nlu/fold.js";
 import { citationLine, issuerEn, sectionName, type Lang } from "./citation.js";
 import { citationCjk, issuerCjk } from "./citation-cjk.js";
-import { quotePieces } from "./quote.js";
+import { listedItems, quotePieces } from "./quote.js";
 import type { PlanAnswer, PlanLanguage as Language, UnitName } from "./plan-answer.js";
 import type { PlanHeaderFacts, PlanPassage, PlanSectionRef } from "./plan-model.js";
 import type { PlanHit } from "./plan-search.js";
@@ -152,7 +152,7 @@ export function composeAnswer(
   const lang: Lang = ctx.language === "vi" ? "vi" : "en";
   const vi = lang === "vi";
   const best = hits[0].passage;
-  const { line, key } = lead(best, shape.type, question, ctx.language, ctx.units, shape);
+  const { line: leadLine, key } = lead(best, shape.type, question, ctx.language, ctx.units, shape);
   // An amount of money asked ("bao nhiêu tiền", "how much money") is answered by an amount, never by another figure
   // of the passage ("định kỳ 03 năm/lần"): without one, the plan does not say it.
   if (shape.type === "how_many" && ASKS_AMOUNT.test(fold(question)) && !(key && AMOUNT.test(key))) {
@@ -161,6 +161,11 @@ export function composeAnswer(
   }
   const { passages, pieces } = quotePieces(hits, shape.type, opts.section, question, key, shape.list);
   const quote = pieces.join("\n");
+  // "Những … nào", "kể tên", "which ones": the items the plan names lead, then the quote they come from. (Not an
+  // appendix row's "Nội dung nhiệm vụ: …": its labels are no list.)
+  const items = shape.type === "what" && shape.list && !cjk ? [best, ...passages].filter((p) => !p.row).map((p) => listedItems(p.text, question, p.plan.issuer)).find(Boolean) : undefined;
+  const stop = items?.endsWith("…") ? "" : ".";
+  const line = items ? (vi ? `Kế hoạch nêu: ${items}${stop}` : `The plan names (in Vietnamese): ${items}${stop}`) : leadLine;
   const out: string[] = [];
   if (opts.fromParent && opts.ownPlans.length) {
     const own = opts.ownPlans[0].issuer;

@@ -69,7 +69,7 @@ const SOURCE = /\b(lay (o|tu) dau|tu dau|dau ra|nguon (nao|tu dau)|come from)\b/
 // ("can" only before a subject: folded, "cần" and "cán bộ" start with "can" too.)
 const YES_NO = /(\b(co|co phai|phai|duoc)\b.*\b(khong|ko|k|hong|chua)( (a|ad|admin|ah|nhi|nhe|nha|vay|v|z|the|ha|ban|em|anh|chi|oi))*\s*$)|\b(phai khong|dung khong|co phai|hay khong)\b|^(is|are|does|do|did|will|has|have|should|must)\b|^can (i|we|you|they|the|this|it|a|an|anyone|someone|people|foreigners|residents|tourists|visitors)\b/;
 
-const LIST = /\b(ke ten|liet ke|gom (nhung )?(gi|nao)|bao gom (nhung )?(gi|nao)|nhung( \w+){1,4} (nao|gi)|cac( \w+){1,4} nao|which( \w+){1,3} (are|does|do|will)|what are the|list( the)?|name (the|some))\b/;
+const LIST = /\b(ke ten|liet ke|gom (nhung )?(gi|nao)|bao gom (nhung )?(gi|nao)|nhung( \w+){1,6} (nao|gi)|cac( \w+){1,4} nao|which( \w+){1,5} (are|does|do|will)|(what|which) (kinds?|types?|sorts?) of|what are the|list( the)?|name (the|some))\b/;
 
 /** The type of a plan question (Vietnamese or English, with or without diacritics). */
 export function questionType(question: string): QuestionShape {

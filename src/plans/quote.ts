@@ -151,3 +151,50 @@ export function listClause(text: string, question: string): string | undefined {
   }
   return best?.clause;
 }
+
+/** Where the items of an enumeration start: after "như:", "như", "gồm", "X:" or "(". */
+const ITEMS_START = /(?:(?:như|gồm|bao gồm|sau)\s*:?\s+|:\s*|\()(?=\p{Lu}|\p{Ll})/u;
+/** Longest list of items a lead repeats. */
+const ITEMS_CHARS = 260;
+
+/**
+ * The items a passage enumerates for a list asked, in the plan's words ("Mộc bản Chùa Vĩnh Nghiêm, dân ca quan họ, ca
+ * trù, …"), cut after an item when long; undefined when the passage enumerates nothing, or something else than what
+ * was asked: the words just before the list ("các nước … như:", "các kênh … như") must share a word with the question
+ * ("mục tiêu cụ thể nào" is not answered by a bullet's "(đặc biệt là các quốc gia, …)").
+ */
+export function listedItems(text: string, question: string, issuer = ""): string | undefined {
+  const clause = listClause(text, question);
+  if (!clause) return undefined;
+  const marker = ENUMERATES.exec(clause);
+  const head = syllables(clause.slice(Math.max(0, (marker?.index ?? 0) - HEAD_CHARS), (marker?.index ?? 0) + 1));
+  // (The issuer's place names the plan, not what is listed: "Bắc Ninh" of "goals of Bac Ninh's plan".)
+  const place = new Set(syllables(issuer));
+  const asked = new Set(syllables(question).filter((w) => !STOP_SYLLABLES.has(w) && !place.has(w)));
+  if (!head.some((w) => asked.has(w))) return undefined;
+  // The items run on to the end of the sentence, across ";" ("ở Bắc Giang: Chùa Bỏ Đà; Thiền viện …; …").
+  const at = text.indexOf(clause) + (marker?.index ?? 0);
+  const end = text.slice(at).search(/(?<!\.)\.(?!\.)(\s|$)|\n/);
+  const from = text.slice(at, end < 0 ? undefined : at + end);
+  const start = ITEMS_START.exec(from);
+  let rest = start ? from.slice(start.index + start[0].length) : from;
+  // A list in brackets ends at its bracket; an open one ("du lịch văn hóa...") at its dots, and stays open.
+  if (start?.[0] === "(") rest = rest.slice(0, Math.max(0, rest.indexOf(")")) || undefined);
+  const dots = rest.search(/\.\.\.|…/u);
+  const open = dots >= 0;
+  if (open) rest = rest.slice(0, dots);
+  const run = rest.split(/;\s*/);
+  // Past a ";" only names go on ("; Thiền viện Trúc Lâm …; Khu du lịch …"), not the sentence's next clause ("; tăng mức chi …").
+  const named = run.findIndex((piece, i) => i > 0 && !/^\p{Lu}/u.test(piece));
+  let items = run.slice(0, named < 0 ? undefined : named).join("; ").replace(/[\s.;,:…]+$/u, "");
+  if ((items.match(/\(/g) ?? []).length > (items.match(/\)/g) ?? []).length) items += ")";
+  if (open) items += " …";
+  if (items.length > ITEMS_CHARS) {
+    const cut = items.lastIndexOf(", ", ITEMS_CHARS);
+    items = `${items.slice(0, cut > ITEMS_CHARS / 2 ? cut : ITEMS_CHARS).trimEnd()} …`;
+  }
+  // Two items at least: a single name after a colon is no list.
+  return /[,;]/.test(items) ? items : undefined;
+}
+/** How far before a list its head noun is looked for ("tại các nước có tiềm năng hợp tác … như:"). */
+const HEAD_CHARS = 80;

@@ -121,3 +121,28 @@ describe("an amount of money is answered by an amount or not at all (Phường T
     expect(await ask("mỗi tổ dân phố tổ chức bao nhiêu buổi sinh hoạt")).toMatch(/^Con số trong kế hoạch: .*01 buổi sinh hoạt truyền thông\/năm/);
   });
 });
+
+describe("a list asked leads with the items the plan names (Huyện Kon Rẫy, Tỉnh Bắc Giang cũ, Tỉnh Bắc Ninh)", () => {
+  const askKonRay = askOnZalo("kon-ray", "l");
+  const askBacGiang = askOnZalo("bac-giang", "l");
+  const askBacNinh = askOnZalo("bac-ninh", "l");
+
+  it("Vietnamese: 'Kế hoạch nêu:' and the names, the open list kept open, then the citation and the quote", async () => {
+    const text = await askKonRay("huyện giới thiệu những danh nhân văn hóa nào");
+    expect(text).toMatch(/^Kế hoạch nêu: Danh nhân văn hóa Nguyễn Trãi, đại thi hào Nguyễn Du, nhà giáo Chu Văn An …\nTheo Kế hoạch/);
+    expect(text).toContain("mục III.5");
+  });
+
+  it("English: the names in the plan's Vietnamese, said to be so, then the Vietnamese quote marked as the plan's wording", async () => {
+    const text = await askBacGiang("Which countries does the province want to cooperate with on culture?");
+    expect(text).toMatch(/^The plan names \(in Vietnamese\): Trung Quốc, Nhật Bản, Hàn Quốc, Lào và các nước thuộc khu vực ASEAN\.\nThe plan's wording \(Vietnamese\):/);
+  });
+
+  it("no list lead from a bracket that lists something else ('mục tiêu cụ thể nào': the goals are the bullets)", async () => {
+    for (const q of ["ke hoach 220 co nhung muc tieu cu the nao", "What are the specific goals of the province's plan?"]) {
+      const text = await askBacNinh(q);
+      expect(text, q).not.toMatch(/^(Kế hoạch nêu|The plan names)/);
+      expect(text, q).toContain("I.2");
+    }
+  });
+});
