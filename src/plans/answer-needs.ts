@@ -31,6 +31,9 @@ export const QUESTION_FRAME = /(?<= )(don vi|co quan|ben|bo phan|phong|so|ban|ng
 /** Folded: questions about what no plan holds (a person's name, a phone, an email, an address, a fee or price). */
 export const NEVER_IN_PLANS = /\b((truong|pho|giam doc|chu tich)( [a-z]+){0,5} (ten (la )?(gi|ai)|la ai)|ai (la|lam) (to truong|truong (phong|ban|thon|khu|so)|pho (phong|chu tich|giam doc)|giam doc|chu tich|bi thu)|ho ten|ten (cua )?(truong|pho|giam doc|chu tich|can bo|nguoi)|(truong|pho) phong (la )?ai|giam doc (la )?ai|so dien thoai|dien thoai|hotline|email|dia chi (cua|o|tru so)|hoc phi|gia ve|ve vao cua|bao nhieu tien mot|phone number|email address|tuition|ticket price|entrance fee|who is the head|name of the (head|director|chief))\b/;
 
+/** Folded: a question that asks for an amount of money ("bao nhiêu tiền", "kinh phí là mấy tỷ", "how much money"). */
+export const ASKS_AMOUNT = /\b(how much( money| funding| budget)?|bao nhieu tien|(bao nhieu|may) (ty|trieu|nghin|ngan|dong|tien)|(kinh phi|ngan sach|du toan|tien)( \w+){0,4} (la |het |mat |tong )?(bao nhieu|may)|chi (bao nhieu|may)|cost|in vnd|vnd)\b/;
+
 /** Folded: what a plan says after its tasks (funding, who is assigned, reporting). */
 export const AFTER_THE_TASKS = /\b(kinh phi|ngan sach|du toan|duoc giao|giao (cho )?(so|phong|don vi|co quan)|phan cong|to chuc thuc hien|chu tri|trach nhiem|funding|budget|assigned|responsible)\b/;
 

@@ -6,6 +6,7 @@
  * The header's own facts are answered by compose-header.ts, what is quoted by quote.ts, "not covered" by
  * not-covered.ts.
  */
+import { ASKS_AMOUNT } from "./answer-needs.js";
 import { ASKS_APPROVAL, approverOf, recipientOf, englishFrame, keyClause, sameUnit, unitOf } from "./answer-lead.js";
 import { fold } from "../nlu/fold.js";
 import { citationLine, issuerEn, sectionName, type Lang } from "./citation.js";
@@ -130,8 +131,6 @@ function lead(best: PlanPassage, type: QuestionType, question: string, language:
   }
 }
 
-/** Folded: a question that asks for an amount of money. */
-const ASKS_AMOUNT = /\b(how much( money| funding| budget)?|bao nhieu tien|(bao nhieu|may) (ty|trieu|nghin|ngan|dong|tien)|(kinh phi|ngan sach|du toan|tien)( \w+){0,4} (la |het |mat |tong )?(bao nhieu|may)|chi (bao nhieu|may)|cost|in vnd|vnd)\b/;
 /** An amount of money in the plan's words ("50 triệu đồng", "1,2 tỷ"). */
 const AMOUNT = /\d[\d.,]*\s*(đồng|tỷ|triệu|nghìn|ngàn|VND|USD)(?!\p{L})/iu;
 

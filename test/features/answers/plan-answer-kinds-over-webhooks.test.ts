@@ -15,11 +15,16 @@ const PLAN_CITED = /Theo Kế hoạch/;
 describe("plan questions that look like a report open none (Phường Võ Cường, Tỉnh Bắc Ninh)", () => {
   const askWard = askOnZalo("vo-cuong", "k");
 
-  it("a count the plan does not give ('mấy cái clip') is the plans' reply with staff on offer, not a report", async () => {
+  it("a count the plan does not give ('mấy cái clip'): no figure, what the plan says of clips, staff on offer; not a report", async () => {
     const text = await askWard("phuong dinh lam may cai clip quang ba tren mang");
     expect(text).not.toMatch(REPORT_STARTED);
-    expect(text).toMatch(/Kế hoạch hội nhập quốc tế về văn hóa trên địa bàn phường Võ Cường/);
+    expect(text).toMatch(/^Kế hoạch không nêu con số riêng cho việc này; nội dung liên quan:\nTheo Kế hoạch hội nhập quốc tế về văn hóa trên địa bàn phường Võ Cường/);
+    expect(text).toContain("sản phẩm truyền thông số");
     expect(text).toContain("[Gặp cán bộ]");
+  });
+
+  it("a count the plan gives is still its figure", async () => {
+    expect(await askWard("phường làm bao nhiêu sản phẩm truyền thông số")).toMatch(/^Con số trong kế hoạch: .*01 đến 02 sản phẩm truyền thông số/);
   });
 
   it("someone telling what they saw still starts the report", async () => {
