@@ -25,6 +25,7 @@ import { fold } from "../nlu/fold.js";
 import { PROVINCE_PLAN, PROVINCE_PLAN_LOOSE, namesProvince } from "./province-cues.js";
 import { bySection } from "./section-support.js";
 import { normalize } from "../nlu/normalize.js";
+import { cutForUnderstanding } from "../nlu/text-limit.js";
 
 /**
  * Below this coverage (share of the question's content weight found in a section) the plans do not answer the
@@ -60,6 +61,12 @@ const PARENT_MARGIN = 0.15;
 
 /** How many search texts and asked-word sets an engine keeps: those of the message being answered (see #searchTexts). */
 const RECENT_QUESTIONS = 8;
+/**
+ * How much of a message is searched as a question: the plan search's work grows with the question's words (every
+ * word is scored against every field, its type read, its frames blanked), and a question is a sentence or two. A
+ * 2,000-character text (what understanding reads of a longer one) cost 5–30 ms here, most of a message's budget.
+ */
+export const PLAN_QUESTION_CHARS = 400;
 
 /** Passages ranked for routing evidence (the answer ranks as many). */
 const EVIDENCE_K = 6;
@@ -159,14 +166,15 @@ export class PlanEngine {
   }
 
   /** The best passages for a question in one pack's plans. */
-  search(question: string, packId: string, shape: QuestionShape, english: boolean, k = 6): PlanHit[] {
+  search(asked: string, packId: string, shape: QuestionShape, english: boolean, k = 6): PlanHit[] {
+    const question = cutForUnderstanding(asked, PLAN_QUESTION_CHARS);
     const q = new PlanQuestion(question, english, shape);
     return this.#filter(question, packId, shape, english, this.#rawHits(q, packId, k));
   }
 
   /** A question as the engine reads it, for `evidence` and `answer` to share (see PlanQuestion). */
   question(asked: string, language: PlanLanguage): PlanQuestion {
-    const text = this.searchable(asked, language);
+    const text = this.searchable(cutForUnderstanding(asked, PLAN_QUESTION_CHARS), language);
     const english = language !== "vi";
     return new PlanQuestion(text, english, this.#shape(text, english));
   }
