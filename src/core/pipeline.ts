@@ -8,7 +8,7 @@ import type { InboundMessage } from "./message.js";
 import { ConcurrencyLimit } from "./concurrency-limit.js";
 import { OUTBOX, OUTBOX_SENT, outboxEntry, replyEntryId, type DeliveryOutcome, type Outbound, type OutboxEntry, type SentMark } from "./outbound.js";
 import { SerialQueue, type KeyedRunner } from "./serial-queue.js";
-import { keepWholeText, TRANSCRIPT_PREVIEW_CHARS, transcriptPreview, transcriptText } from "./transcript-text.js";
+import { TRANSCRIPT_PREVIEW_CHARS, transcriptPreview, transcriptText, wholeTextWrite } from "./transcript-text.js";
 
 /**
  * The one path every inbound message takes, whatever its channel — Zalo, Messenger, the web chat, the terminal chat
@@ -132,15 +132,13 @@ export class Pipeline<C extends BotContext> implements Inbox {
     const repeated = unseen && this.#saysTheSame(message, conversation);
     const { line, whole } = transcriptLine(message, conversation.key);
     conversation.transcript.push(line);
-    // A long text is kept whole beside the documents, written while the step runs; the step's commit (which points
-    // to it) waits for it, so a stored line never points to a text that is not on disk.
-    const kept = whole && line.full ? keepWholeText(this.options.store, conversation.key, line.full, whole) : undefined;
-    kept?.catch(() => undefined); // awaited below; a failure fails the message there
+    // A long text is kept whole beside the documents, in the step's own commit: a stored line never points to a text
+    // that is not on disk, and the two share one disk sync (group commit).
+    const kept = whole && line.full ? [wholeTextWrite(conversation.key, line.full, whole, now())] : [];
     if (repeated) {
       // They heard nothing and said it again: what we answered goes out, and this is not the next step's answer.
       conversation.applied = [...(conversation.applied ?? []), message.id].slice(-APPLIED_LIMIT);
-      await kept;
-      await this.conversations.save(conversation);
+      await this.conversations.save(conversation, kept);
       if (unsent) await this.options.outbound.deliver(unsent);
       return;
     }
@@ -169,8 +167,7 @@ export class Pipeline<C extends BotContext> implements Inbox {
     const markDone = entry && previousId ? [{ collection: OUTBOX_SENT, id: replyEntryId({ ...message, id: previousId }), value: undefined }] : [];
     if (entry) ctx.conversation.lastAnswered = message.id;
     // Durable before visible: the step, what it saved and its replies, in one commit, before anything is sent.
-    await kept;
-    await this.conversations.save(ctx.conversation, [...ctx.writes, ...(entry ? [{ collection: OUTBOX, id: entry.id, value: entry }] : []), ...markDone]);
+    await this.conversations.save(ctx.conversation, [...kept, ...ctx.writes, ...(entry ? [{ collection: OUTBOX, id: entry.id, value: entry }] : []), ...markDone]);
     for (const task of ctx.committed) await task().catch((error: unknown) => log.error({ err: error }, "work after the step failed"));
     // The person's turn is held until their replies are out (or kept for a retry): the next answer cannot overtake them.
     const outcome = entry ? await this.options.outbound.deliver(entry) : undefined;

@@ -1,19 +1,29 @@
+import { LONG_TEXTS, type LongTextDoc } from "../long-texts.js";
 import { revisionOf } from "../store.js";
 import { readJournal } from "./journal.js";
+import type { LongTextFiles } from "./long-text-files.js";
 import type { ShardSet } from "./shard-set.js";
 
 /**
- * Applies to the data files the whole commits a crash left in the journal (journal.ts), then flushes them; resolves
- * with the journal files that are now covered (for the caller to remove). A document changed after the commit (a
- * later revision, flushed before the crash) is left as it is.
+ * Applies to the data files the whole commits a crash left in the journal (journal.ts), then flushes them, and writes
+ * the long texts they stored (and not removed after) to their files; resolves with the journal files that are now
+ * covered (for the caller to remove). A document changed after the commit (a later revision, flushed before the
+ * crash) is left as it is.
  *
- * @example const covered = await recoverJournal(dir, shards); journal.remove(covered);
+ * @example const covered = await recoverJournal(dir, shards, longTexts); journal.remove(covered);
  */
-export async function recoverJournal(dir: string, shards: ShardSet): Promise<string[]> {
+export async function recoverJournal(dir: string, shards: ShardSet, longTexts: LongTextFiles): Promise<string[]> {
   const { commits, files } = readJournal(dir);
   if (files.length === 0) return [];
+  const texts = new Map<string, LongTextDoc & { removed?: boolean }>();
   for (const { writes } of commits) {
     for (const write of writes) {
+      if (write.collection === LONG_TEXTS) {
+        // A removal keeps the key of the text it removes (to find its file, which a checkpoint may have written).
+        const doc = write.text === undefined ? undefined : (JSON.parse(write.text) as LongTextDoc);
+        texts.set(write.id, doc ?? { ...(texts.get(write.id) ?? { id: write.id, key: "", at: 0 }), text: "", removed: true });
+        continue;
+      }
       const shard = shards.fileFor(write.collection, write.id);
       await shard.load();
       const stored = shard.get(write.id);
@@ -26,5 +36,9 @@ export async function recoverJournal(dir: string, shards: ShardSet): Promise<str
     }
   }
   await Promise.all(shards.open().map((file) => file.flush()));
+  for (const [id, doc] of texts) {
+    if (!doc.removed) await longTexts.put(doc.key, id, doc.text);
+    else if (doc.key) await longTexts.delete(doc.key, [id]);
+  }
   return files;
 }

@@ -6,20 +6,53 @@ import type { LongTexts } from "../store.js";
 /**
  * The embedded store's long texts: one file each, `<dir>/<conversation>/<text>.txt`, both names hashes (ids carry
  * channel user ids, which make poor file names). A file is a JSON header line (`{"id","key"}`) and the text's UTF-8
- * bytes, written once (and synced, as the journal is) in one write off the event loop: the text is encoded once
- * and never parsed, stringified or rewritten by the document files' flushes and compactions.
- * Erasure removes the conversation's folder; the retention removes files older than it by their time.
+ * bytes, written once (and synced) in one write off the event loop: never parsed, stringified or rewritten by the
+ * document files' flushes and compactions.
+ * A text stored by a commit (the step that adds its line) is on disk in the commit's journal append — the step and its
+ * text share one sync — and is *staged* here (read from memory) until the next checkpoint writes its file; only then
+ * may the journal that holds it go (LowdbStore). Removing a staged text is journaled too (`forget`), so a crash in
+ * between never brings back an erased text. Erasure removes the conversation's folder; the retention removes files
+ * older than it by their time.
  *
  * @example const texts = new LongTextFiles(join(dataDir, "long-texts"), { fsync: true });
  */
 export class LongTextFiles implements LongTexts {
   /** Conversation folders known to exist (a mkdir per text would cost a system call each). */
   #folders = new Set<string>();
+  /** Texts whose commit is in the journal and whose file the next checkpoint writes, by id. */
+  #staged = new Map<string, StagedText>();
 
   constructor(
     private readonly dir: string,
-    private readonly options: { fsync: boolean },
+    private readonly options: { fsync: boolean; forget?: (ids: string[]) => Promise<void> },
   ) {}
+
+  /** A text a commit stored (in the journal): readable now, its file written by {@link writeStaged}. */
+  stage(key: string, id: string, text: string): void {
+    this.#staged.set(id, { key, id, text });
+  }
+
+  /** A commit removed the text: no longer staged, its file (if any) removed. */
+  async unstage(id: string): Promise<void> {
+    const staged = this.#staged.get(id);
+    this.#staged.delete(id);
+    if (staged) await unlink(join(this.#folder(staged.key), `${nameOf(id)}.txt`)).catch(() => undefined);
+  }
+
+  /** The texts staged now (the checkpoint takes them as it starts a new journal file). */
+  staged(): StagedText[] {
+    return [...this.#staged.values()];
+  }
+
+  /** Writes (and syncs) the files of `texts`, then lets them go from memory; one removed meanwhile is removed again. */
+  async writeStaged(texts: StagedText[]): Promise<void> {
+    for (const staged of texts) {
+      if (this.#staged.get(staged.id) !== staged) continue;
+      await this.put(staged.key, staged.id, staged.text);
+      if (this.#staged.get(staged.id) === staged) this.#staged.delete(staged.id);
+      else await unlink(join(this.#folder(staged.key), `${nameOf(staged.id)}.txt`)).catch(() => undefined);
+    }
+  }
 
   async put(key: string, id: string, text: string): Promise<void> {
     const folder = this.#folder(key);
@@ -37,10 +70,13 @@ export class LongTextFiles implements LongTexts {
   }
 
   async get(key: string, id: string): Promise<string | undefined> {
+    const staged = this.#staged.get(id);
+    if (staged) return staged.key === key ? staged.text : undefined;
     return (await this.#read(join(this.#folder(key), `${nameOf(id)}.txt`)))?.text;
   }
 
   async delete(key: string, ids: string[]): Promise<void> {
+    await this.#forget(ids.filter((id) => this.#staged.get(id)?.key === key));
     for (const id of ids) await unlink(join(this.#folder(key), `${nameOf(id)}.txt`)).catch(() => undefined);
   }
 
@@ -50,12 +86,14 @@ export class LongTextFiles implements LongTexts {
     const texts: { id: string; text: string }[] = [];
     for (const name of names.sort()) {
       const found = await this.#read(join(folder, name));
-      if (found?.key === key) texts.push({ id: found.id, text: found.text });
+      if (found?.key === key && !this.#staged.has(found.id)) texts.push({ id: found.id, text: found.text });
     }
+    for (const staged of this.#staged.values()) if (staged.key === key) texts.push({ id: staged.id, text: staged.text });
     return texts;
   }
 
   async deleteAll(key: string): Promise<void> {
+    await this.#forget([...this.#staged.values()].filter((staged) => staged.key === key).map((staged) => staged.id));
     const folder = this.#folder(key);
     this.#folders.delete(folder);
     await rm(folder, { recursive: true, force: true });
@@ -91,10 +129,18 @@ export class LongTextFiles implements LongTexts {
       for (const name of (await readdir(folder).catch(() => [] as string[])).sort()) {
         const found = await this.#read(join(folder, name));
         const info = await stat(join(folder, name)).catch(() => undefined);
-        if (found && info) texts.push({ ...found, at: Math.round(info.mtimeMs) });
+        if (found && info && !this.#staged.has(found.id)) texts.push({ ...found, at: Math.round(info.mtimeMs) });
       }
     }
+    for (const staged of this.#staged.values()) texts.push({ ...staged, at: Date.now() });
     return texts;
+  }
+
+  /** Staged texts removed: journaled first (a crash must not bring them back from the journal), then let go. */
+  async #forget(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.options.forget?.(ids);
+    for (const id of ids) this.#staged.delete(id);
   }
 
   #folder(key: string): string {
@@ -112,6 +158,13 @@ export class LongTextFiles implements LongTexts {
       return undefined;
     }
   }
+}
+
+/** A text stored by a commit and not yet in its own file. */
+export interface StagedText {
+  key: string;
+  id: string;
+  text: string;
 }
 
 /** A file name for an id: the first 32 hex digits of its SHA-256. */
