@@ -74,6 +74,23 @@ describe("LowdbStore commits (journal)", () => {
     await after.close();
   });
 
+  it("a long text's bytes in the journal may hold newlines and tabs; one cut short by a crash drops its commit", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lowdb-journal-raw-"));
+    dirs.push(dir);
+    const text = "dòng một\n\tdòng hai\n.\n";
+    const bytes = Buffer.byteLength(text);
+    const header = (id: string) => `["long_texts","${id}",null,{"key":"zalo:oa:u1","at":1,"bytes":${bytes}}]\t`;
+    writeFileSync(
+      join(dir, "_journal-00000001.log"),
+      [`${header("t-1")}${text}`, `["conversations","zalo:oa:u1",null]\t{"revision":1}`, ".", `${header("t-2")}${text.slice(0, 12)}`].join("\n"),
+    );
+    const reopened = new LowdbStore({ dir });
+    expect(await reopened.collection("conversations").get("zalo:oa:u1")).toEqual({ revision: 1 });
+    expect(await reopened.longTexts.get("zalo:oa:u1", "t-1")).toBe(text);
+    expect(await reopened.longTexts.get("zalo:oa:u1", "t-2")).toBeUndefined();
+    await reopened.close();
+  });
+
   it("a staged long text goes to its own file at the checkpoint, and the journal that held it is removed", async () => {
     const dir = await mkdtemp(join(tmpdir(), "lowdb-journal-text-file-"));
     dirs.push(dir);

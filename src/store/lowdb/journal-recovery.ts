@@ -1,4 +1,4 @@
-import { LONG_TEXTS, type LongTextDoc } from "../long-texts.js";
+import { LONG_TEXTS } from "../long-texts.js";
 import { revisionOf } from "../store.js";
 import { readJournal } from "./journal.js";
 import type { LongTextFiles } from "./long-text-files.js";
@@ -15,13 +15,12 @@ import type { ShardSet } from "./shard-set.js";
 export async function recoverJournal(dir: string, shards: ShardSet, longTexts: LongTextFiles): Promise<string[]> {
   const { commits, files } = readJournal(dir);
   if (files.length === 0) return [];
-  const texts = new Map<string, LongTextDoc & { removed?: boolean }>();
+  const texts = new Map<string, { key: string; bytes?: Buffer }>();
   for (const { writes } of commits) {
     for (const write of writes) {
       if (write.collection === LONG_TEXTS) {
         // A removal keeps the key of the text it removes (to find its file, which a checkpoint may have written).
-        const doc = write.text === undefined ? undefined : (JSON.parse(write.text) as LongTextDoc);
-        texts.set(write.id, doc ?? { ...(texts.get(write.id) ?? { id: write.id, key: "", at: 0 }), text: "", removed: true });
+        texts.set(write.id, write.raw ? { key: write.raw.key, bytes: write.raw.bytes } : { key: texts.get(write.id)?.key ?? "" });
         continue;
       }
       const shard = shards.fileFor(write.collection, write.id);
@@ -36,9 +35,9 @@ export async function recoverJournal(dir: string, shards: ShardSet, longTexts: L
     }
   }
   await Promise.all(shards.open().map((file) => file.flush()));
-  for (const [id, doc] of texts) {
-    if (!doc.removed) await longTexts.put(doc.key, id, doc.text);
-    else if (doc.key) await longTexts.delete(doc.key, [id]);
+  for (const [id, { key, bytes }] of texts) {
+    if (bytes) await longTexts.put(key, id, bytes);
+    else if (key) await longTexts.delete(key, [id]);
   }
   return files;
 }

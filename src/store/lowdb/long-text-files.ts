@@ -27,9 +27,9 @@ export class LongTextFiles implements LongTexts {
     private readonly options: { fsync: boolean; forget?: (ids: string[]) => Promise<void> },
   ) {}
 
-  /** A text a commit stored (in the journal): readable now, its file written by {@link writeStaged}. */
-  stage(key: string, id: string, text: string): void {
-    this.#staged.set(id, { key, id, text });
+  /** A text a commit stored (its UTF-8 bytes, in the journal): readable now, its file written by {@link writeStaged}. */
+  stage(key: string, id: string, bytes: Buffer): void {
+    this.#staged.set(id, { key, id, bytes });
   }
 
   /** A commit removed the text: no longer staged, its file (if any) removed. */
@@ -48,13 +48,13 @@ export class LongTextFiles implements LongTexts {
   async writeStaged(texts: StagedText[]): Promise<void> {
     for (const staged of texts) {
       if (this.#staged.get(staged.id) !== staged) continue;
-      await this.put(staged.key, staged.id, staged.text);
+      await this.put(staged.key, staged.id, staged.bytes);
       if (this.#staged.get(staged.id) === staged) this.#staged.delete(staged.id);
       else await unlink(join(this.#folder(staged.key), `${nameOf(staged.id)}.txt`)).catch(() => undefined);
     }
   }
 
-  async put(key: string, id: string, text: string): Promise<void> {
+  async put(key: string, id: string, text: string | Buffer): Promise<void> {
     const folder = this.#folder(key);
     if (!this.#folders.has(folder)) {
       await mkdir(folder, { recursive: true });
@@ -62,7 +62,7 @@ export class LongTextFiles implements LongTexts {
     }
     const file = await open(join(folder, `${nameOf(id)}.txt`), "w");
     try {
-      await file.writev([Buffer.from(`${JSON.stringify({ id, key })}\n`), Buffer.from(text)]);
+      await file.writev([Buffer.from(`${JSON.stringify({ id, key })}\n`), typeof text === "string" ? Buffer.from(text) : text]);
       if (this.options.fsync) await file.datasync();
     } finally {
       await file.close();
@@ -71,7 +71,7 @@ export class LongTextFiles implements LongTexts {
 
   async get(key: string, id: string): Promise<string | undefined> {
     const staged = this.#staged.get(id);
-    if (staged) return staged.key === key ? staged.text : undefined;
+    if (staged) return staged.key === key ? staged.bytes.toString("utf8") : undefined;
     return (await this.#read(join(this.#folder(key), `${nameOf(id)}.txt`)))?.text;
   }
 
@@ -88,7 +88,7 @@ export class LongTextFiles implements LongTexts {
       const found = await this.#read(join(folder, name));
       if (found?.key === key && !this.#staged.has(found.id)) texts.push({ id: found.id, text: found.text });
     }
-    for (const staged of this.#staged.values()) if (staged.key === key) texts.push({ id: staged.id, text: staged.text });
+    for (const staged of this.#staged.values()) if (staged.key === key) texts.push({ id: staged.id, text: staged.bytes.toString("utf8") });
     return texts;
   }
 
@@ -132,7 +132,7 @@ export class LongTextFiles implements LongTexts {
         if (found && info && !this.#staged.has(found.id)) texts.push({ ...found, at: Math.round(info.mtimeMs) });
       }
     }
-    for (const staged of this.#staged.values()) texts.push({ ...staged, at: Date.now() });
+    for (const { key, id, bytes } of this.#staged.values()) texts.push({ id, key, text: bytes.toString("utf8"), at: Date.now() });
     return texts;
   }
 
@@ -164,7 +164,7 @@ export class LongTextFiles implements LongTexts {
 export interface StagedText {
   key: string;
   id: string;
-  text: string;
+  bytes: Buffer;
 }
 
 /** A file name for an id: the first 32 hex digits of its SHA-256. */

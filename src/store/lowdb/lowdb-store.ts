@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { LONG_TEXTS, type LongTextDoc } from "../long-texts.js";
 import { revisionOf, type Collection, type CommitWrite, type Store } from "../store.js";
 import { collectionNames } from "./collection-names.js";
-import { Journal } from "./journal.js";
+import { Journal, type JournalWrite } from "./journal.js";
 import { recoverJournal } from "./journal-recovery.js";
 import { lowdbCollection } from "./lowdb-collection.js";
 import { LongTextFiles } from "./long-text-files.js";
@@ -76,18 +76,23 @@ export class LowdbStore implements Store {
       const text = shards[i].get(write.id);
       if (revisionOf(text === undefined ? undefined : JSON.parse(text)) !== write.expectedRevision) return false;
     }
-    const entries = writes.map((write, i) => {
-      const text = write.value === undefined ? undefined : JSON.stringify(write.value);
+    const entries = writes.map((write, i): JournalWrite => {
       const shard = shards[i];
       if (!shard) {
+        // A long text: encoded once; the journal and, at the checkpoint, its file take these bytes.
         const doc = write.value as LongTextDoc | undefined;
-        if (doc) this.longTexts.stage(doc.key, write.id, doc.text);
-        else void this.longTexts.unstage(write.id);
-      } else {
-        if (text === undefined) shard.delete(write.id);
-        else shard.set(write.id, text);
-        void shard.changed(false);
+        if (!doc) {
+          void this.longTexts.unstage(write.id);
+          return { collection: write.collection, id: write.id, text: undefined };
+        }
+        const raw = { key: doc.key, at: doc.at, bytes: Buffer.from(doc.text) };
+        this.longTexts.stage(doc.key, write.id, raw.bytes);
+        return { collection: write.collection, id: write.id, text: undefined, raw };
       }
+      const text = write.value === undefined ? undefined : JSON.stringify(write.value);
+      if (text === undefined) shard.delete(write.id);
+      else shard.set(write.id, text);
+      void shard.changed(false);
       return { collection: write.collection, id: write.id, text, expectedRevision: write.expectedRevision };
     });
     this.#checkpoints ??= setInterval(() => void this.#checkpoint(), this.options.flushMs ?? 1000).unref();
