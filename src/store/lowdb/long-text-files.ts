@@ -81,15 +81,16 @@ export class LongTextFiles implements LongTexts {
   }
 
   async list(key: string): Promise<{ id: string; text: string }[]> {
+    // The staged ones first: a checkpoint may write one's file and let it go while the folder is read.
+    const staged = [...this.#staged.values()].filter((text) => text.key === key).map(({ id, bytes }) => ({ id, text: bytes.toString("utf8") }));
     const folder = this.#folder(key);
     const names = await readdir(folder).catch(() => [] as string[]);
     const texts: { id: string; text: string }[] = [];
     for (const name of names.sort()) {
       const found = await this.#read(join(folder, name));
-      if (found?.key === key && !this.#staged.has(found.id)) texts.push({ id: found.id, text: found.text });
+      if (found?.key === key && !staged.some((text) => text.id === found.id)) texts.push({ id: found.id, text: found.text });
     }
-    for (const staged of this.#staged.values()) if (staged.key === key) texts.push({ id: staged.id, text: staged.bytes.toString("utf8") });
-    return texts;
+    return [...texts, ...staged];
   }
 
   async deleteAll(key: string): Promise<void> {
@@ -123,17 +124,17 @@ export class LongTextFiles implements LongTexts {
 
   /** Every text with its conversation and time (the migration to PostgreSQL copies them as documents). */
   async all(): Promise<{ id: string; key: string; at: number; text: string }[]> {
+    const staged = [...this.#staged.values()].map(({ key, id, bytes }) => ({ id, key, text: bytes.toString("utf8"), at: Date.now() }));
     const texts: { id: string; key: string; at: number; text: string }[] = [];
     for (const conversation of (await readdir(this.dir).catch(() => [] as string[])).sort()) {
       const folder = join(this.dir, conversation);
       for (const name of (await readdir(folder).catch(() => [] as string[])).sort()) {
         const found = await this.#read(join(folder, name));
         const info = await stat(join(folder, name)).catch(() => undefined);
-        if (found && info && !this.#staged.has(found.id)) texts.push({ ...found, at: Math.round(info.mtimeMs) });
+        if (found && info && !staged.some((text) => text.id === found.id)) texts.push({ ...found, at: Math.round(info.mtimeMs) });
       }
     }
-    for (const { key, id, bytes } of this.#staged.values()) texts.push({ id, key, text: bytes.toString("utf8"), at: Date.now() });
-    return texts;
+    return [...texts, ...staged];
   }
 
   /** Staged texts removed: journaled first (a crash must not bring them back from the journal), then let go. */

@@ -170,8 +170,25 @@ export class LowdbStore implements Store {
 
   // ===  Journal: checkpoints and recovery  ===
 
+  /**
+   * One checkpoint at a time (the timer's and a flush's): a staged text's file is written by one of them only. A call
+   * while one runs joins the next (which starts when it ends and covers all committed before), so they never pile up.
+   */
+  #checkpoint(): Promise<void> {
+    this.#nextCheckpoint ??= this.#checkpointing.then(() => {
+      this.#nextCheckpoint = undefined;
+      return this.#checkpointNow();
+    });
+    const run = this.#nextCheckpoint;
+    this.#checkpointing = run.catch(() => undefined);
+    return run;
+  }
+
+  #checkpointing: Promise<void> = Promise.resolve();
+  #nextCheckpoint?: Promise<void>;
+
   /** Writes every dirty data file and the staged long texts' files, then removes the journal files they now cover. */
-  async #checkpoint(): Promise<void> {
+  async #checkpointNow(): Promise<void> {
     const rotated = this.#journal.dirty ? this.#journal.rotate() : undefined;
     // Taken as the journal moves to a new file: every text staged so far is in the files about to be removed.
     const texts = this.longTexts.staged();
