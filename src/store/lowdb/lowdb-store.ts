@@ -1,11 +1,11 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { LONG_TEXTS, type LongTextDoc } from "../long-texts.js";
-import { revisionOf, type Collection, type CommitWrite, type Store } from "../store.js";
+import { revisionOfJson, type Collection, type CommitWrite, type Store } from "../store.js";
 import { collectionNames } from "./collection-names.js";
 import { Journal, type JournalWrite } from "./journal.js";
 import { recoverJournal } from "./journal-recovery.js";
-import { lowdbCollection } from "./lowdb-collection.js";
+import { lowdbCollection, storedRevision } from "./lowdb-collection.js";
 import { LongTextFiles } from "./long-text-files.js";
 import { hash, ShardSet } from "./shard-set.js";
 
@@ -73,8 +73,7 @@ export class LowdbStore implements Store {
     for (const shard of shards) await shard?.load();
     for (const [i, write] of writes.entries()) {
       if (write.expectedRevision === undefined || !shards[i]) continue;
-      const text = shards[i].get(write.id);
-      if (revisionOf(text === undefined ? undefined : JSON.parse(text)) !== write.expectedRevision) return false;
+      if (storedRevision(shards[i], write.id) !== write.expectedRevision) return false;
     }
     const entries = writes.map((write, i): JournalWrite => {
       const shard = shards[i];
@@ -91,7 +90,7 @@ export class LowdbStore implements Store {
       }
       const text = write.value === undefined ? undefined : JSON.stringify(write.value);
       if (text === undefined) shard.delete(write.id);
-      else shard.set(write.id, text);
+      else shard.set(write.id, text, revisionOfJson(write.value));
       void shard.changed(false);
       return { collection: write.collection, id: write.id, text, expectedRevision: write.expectedRevision };
     });
@@ -194,7 +193,7 @@ export class LowdbStore implements Store {
     const texts = this.longTexts.staged();
     const covered = rotated ? await rotated : [];
     await Promise.all([...this.#shards.open().map((file) => file.flush()), this.longTexts.writeStaged(texts)]);
-    this.#journal.remove(covered);
+    await this.#journal.remove(covered);
   }
 
   /** Before anything is read: the whole commits left in the journal by a crash are applied to the data files. */
