@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { longTextWrite } from "../../src/store/long-texts.js";
 import { LowdbStore } from "../../src/store/lowdb/lowdb-store.js";
 import { storeContract } from "./store-contract.js";
 
@@ -47,6 +48,63 @@ describe("LowdbStore commits (journal)", () => {
     // Recovery wrote the data files and removed the journal it applied.
     expect(readdirSync(dir).filter((name) => name.startsWith("_journal-"))).toEqual([]);
     await after.close();
+  });
+
+  it("a long text committed with its step rides in the journal (one append, one sync): after a crash it is in its file; one erased before the crash stays erased", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lowdb-journal-text-"));
+    dirs.push(dir);
+    const running = new LowdbStore({ dir, flushMs: 60_000 });
+    const kept = "giữ nguyên ".repeat(20_000);
+    const erased = "xóa đi ".repeat(20_000);
+    expect(await running.commit([longTextWrite("zalo:oa:u1", "t-1", kept, 1), { collection: "conversations", id: "zalo:oa:u1", value: { revision: 1 } }])).toBe(true);
+    expect(await running.commit([longTextWrite("zalo:oa:u2", "t-2", erased, 1), { collection: "conversations", id: "zalo:oa:u2", value: { revision: 1 } }])).toBe(true);
+    // Readable at once; no file yet (the checkpoint writes it), no data file ever holds it.
+    expect(await running.longTexts.get("zalo:oa:u1", "t-1")).toBe(kept);
+    expect(readdirSync(dir).filter((name) => name !== "long-texts" && !name.startsWith("_journal-"))).toEqual([]);
+    await running.longTexts.deleteAll("zalo:oa:u2");
+    expect(await running.longTexts.get("zalo:oa:u2", "t-2")).toBeUndefined();
+
+    // Killed before any checkpoint: the journal alone holds both texts and the erasure.
+    const after = new LowdbStore({ dir });
+    expect(await after.collection("conversations").get("zalo:oa:u1")).toEqual({ revision: 1 });
+    expect(await after.longTexts.get("zalo:oa:u1", "t-1")).toBe(kept);
+    expect(await after.longTexts.get("zalo:oa:u2", "t-2")).toBeUndefined();
+    expect((await after.longTexts.all()).map((text) => text.id)).toEqual(["t-1"]);
+    expect(readdirSync(dir).filter((name) => name.startsWith("_journal-"))).toEqual([]);
+    await after.close();
+  });
+
+  it("a long text's bytes in the journal may hold newlines and tabs; one cut short by a crash drops its commit", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lowdb-journal-raw-"));
+    dirs.push(dir);
+    const text = "dòng một\n\tdòng hai\n.\n";
+    const bytes = Buffer.byteLength(text);
+    const header = (id: string) => `["long_texts","${id}",null,{"key":"zalo:oa:u1","at":1,"bytes":${bytes}}]\t`;
+    writeFileSync(
+      join(dir, "_journal-00000001.log"),
+      [`${header("t-1")}${text}`, `["conversations","zalo:oa:u1",null]\t{"revision":1}`, ".", `${header("t-2")}${text.slice(0, 12)}`].join("\n"),
+    );
+    const reopened = new LowdbStore({ dir });
+    expect(await reopened.collection("conversations").get("zalo:oa:u1")).toEqual({ revision: 1 });
+    expect(await reopened.longTexts.get("zalo:oa:u1", "t-1")).toBe(text);
+    expect(await reopened.longTexts.get("zalo:oa:u1", "t-2")).toBeUndefined();
+    await reopened.close();
+  });
+
+  it("a staged long text goes to its own file at the checkpoint, and the journal that held it is removed", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lowdb-journal-text-file-"));
+    dirs.push(dir);
+    const store = new LowdbStore({ dir, flushMs: 60_000 });
+    const text = "một lần ".repeat(20_000);
+    await store.commit([longTextWrite("zalo:oa:u1", "t-1", text, 1)]);
+    await store.flush();
+    expect(readdirSync(dir).filter((name) => name.startsWith("_journal-"))).toEqual([]);
+    expect(readdirSync(join(dir, "long-texts"), { recursive: true }).filter((name) => String(name).endsWith(".txt"))).toHaveLength(1);
+    expect(await store.longTexts.get("zalo:oa:u1", "t-1")).toBe(text);
+    await store.close();
+    const reopened = new LowdbStore({ dir });
+    expect(await reopened.longTexts.list("zalo:oa:u1")).toEqual([{ id: "t-1", text }]);
+    await reopened.close();
   });
 
   it("a commit cut short by a crash is not applied, and a later revision on disk is not replaced by an older commit", async () => {

@@ -11,7 +11,7 @@
  */
 import type { Reply } from "../../../core/message.js";
 import type { ContentPack } from "../../../content/index.js";
-import { PlanEngine, PlanQuestion, joinAnswers, splitAsks, type PlanAnswer } from "../../../plans/index.js";
+import { PlanEngine, PlanQuestion, answerWithoutFigure, joinAnswers, splitAsks, type PlanAnswer } from "../../../plans/index.js";
 import type { AnswerInput } from "../answer-input.js";
 import { fold } from "../../../nlu/fold.js";
 import { lines, staffChoice } from "../answer-text.js";
@@ -90,7 +90,8 @@ export function planAnswer(input: Pick<AnswerInput, "text" | "language" | "pack"
     });
     return joinAnswers(answers, asks, input.language);
   }
-  return engine.answer(whole, ctx);
+  // A count the plans talk about but do not give: what they say about it, said to hold no figure.
+  return answerWithoutFigure(engine, whole, ctx, engine.answer(whole, ctx));
 }
 
 /** Answer a plan_info message from the plans of the person's pack (`question`: the one routing read, if any). */

@@ -52,8 +52,15 @@ export function planQuestionBeforeDialog(input: AnswerInput): PlanQuestion | und
   // of something the person saw (asksQuestion with a "?" added is false only for a message that tells).
   const asks = asksQuestion(f, input.text) || (question.shape.type !== "what" && asksQuestion(f, "?"));
   if (!asks) return undefined;
-  return engine.evidence(question, input.pack.lineage).coverage >= engine.minCoverage ? question : undefined;
+  // Answered by a passage, or talked about by the plans without the answer ("phường làm mấy video quảng bá"): the
+  // plans' reply (the nearest figure, or "not covered" with staff offered) rather than a dialog the person never asked for.
+  const evidence = engine.evidence(question, input.pack.lineage);
+  const planQuestion = evidence.coverage >= engine.minCoverage || (evidence.topic >= engine.minCoverage && evidence.topicWords >= MIN_TOPIC_WORDS);
+  return planQuestion ? question : undefined;
 }
+
+/** Words of a question the plans must talk about before a question they do not answer skips its dialog. */
+const MIN_TOPIC_WORDS = 2;
 
 /**
  * Placed before the features that start dialogs (src/app/features.ts): outside a dialog or a handoff, a question
