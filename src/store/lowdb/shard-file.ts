@@ -1,5 +1,5 @@
-import { closeSync, openSync, readSync, renameSync } from "node:fs";
-import { appendFile, writeFile } from "node:fs/promises";
+import { closeSync, openSync, readSync, renameSync, write } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import { Low } from "lowdb";
 import { DataFile } from "lowdb/node";
 import { pack, readFile, readFrom, readWhole, unpack } from "./shard-positions.js";
@@ -37,6 +37,11 @@ export class ShardFile {
   #loaded?: Promise<void>;
   #timer?: NodeJS.Timeout;
   #fd?: number;
+  /**
+   * Where appends go, opened once (an appendFile per flush opened and closed the file each time: two more calls to the
+   * thread pool for every dirty file every second). Closed with the read handle, and so after a compaction.
+   */
+  #appendFd?: number;
   /** Bytes in the file, where the next append starts. */
   #bytes = 0;
   #lines = 0;
@@ -161,8 +166,10 @@ export class ShardFile {
     return this.#writing;
   }
 
-  /** Closes the read handle (the store is closing). */
+  /** Closes its handles (the store is closing, or a compaction replaced the file). */
   close(): void {
+    if (this.#appendFd !== undefined) closeSync(this.#appendFd);
+    this.#appendFd = undefined;
     if (this.#fd !== undefined) closeSync(this.#fd);
     this.#fd = undefined;
   }
@@ -184,10 +191,18 @@ export class ShardFile {
       out += line;
     }
     if (out === "") return;
-    await appendFile(this.file, out);
+    await this.#appendBytes(Buffer.from(out));
     this.#bytes = offset;
     this.#lines += ids.length;
     this.#settle(written, false);
+  }
+
+  /** Appends through the kept handle; a short write (a full disk) continues from where it stopped. */
+  async #appendBytes(bytes: Buffer): Promise<void> {
+    const fd = (this.#appendFd ??= openSync(this.file, "a"));
+    for (let at = 0; at < bytes.length; ) {
+      at += await new Promise<number>((resolve, reject) => write(fd, bytes, at, bytes.length - at, null, (error, written) => (error ? reject(error) : resolve(written))));
+    }
   }
 
   /** Rewrites the file with the live documents only (lowdb's DataFile: temp file, then rename). */
