@@ -6,7 +6,7 @@
  * The header's own facts are answered by compose-header.ts, what is quoted by quote.ts, "not covered" by
  * not-covered.ts.
  */
-import { ASKS_AMOUNT } from "./answer-needs.js";
+import { AMOUNT, ASKS_AMOUNT } from "./answer-needs.js";
 import { ASKS_APPROVAL, approverOf, doerOf, recipientOf, englishFrame, keyClause, sameUnit, unitOf } from "./answer-lead.js";
 import { fold } from "../nlu/fold.js";
 import { citationLine, issuerEn, sectionName, type Lang } from "./citation.js";
@@ -140,9 +140,6 @@ const DOER_SHARE = 0.5;
 
 /** The English of a doer verb ("Organised by …"). */
 const DOER_EN: Record<string, string> = { "tổ chức": "Organised", "ban hành": "Issued", "triển khai": "Carried out" };
-
-/** An amount of money in the plan's words ("50 triệu đồng", "1,2 tỷ"). */
-const AMOUNT = /\d[\d.,]*\s*(đồng|tỷ|triệu|nghìn|ngàn|VND|USD)(?!\p{L})/iu;
 
 const NO_COUNT = { zh: "计划没有给出数字；这一部分列出如下。", ko: "계획에는 숫자가 없고, 이 항목에 다음과 같이 나열되어 있습니다." } as const;
 

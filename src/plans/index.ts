@@ -8,7 +8,7 @@
  * const plans = PlanEngine.fromPacks(library.packs.values());
  * plans.answer("khi nào nộp báo cáo?", { lineage: pack.lineage, language: "vi" }).text
  */
-export { PlanEngine, MIN_PLAN_COVERAGE, type PlanEvidence, type PlanSource } from "./plan-engine.js";
+export { PlanEngine, MIN_PLAN_COVERAGE, PLAN_QUESTION_CHARS, type PlanEvidence, type PlanSource } from "./plan-engine.js";
 export type { PlanAnswer, PlanAskContext, UnitName } from "./plan-answer.js";
 export { PlanQuestion } from "./plan-question.js";
 export { splitAsks, type PlanAsk } from "./plan-asks.js";
