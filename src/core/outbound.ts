@@ -57,10 +57,24 @@ export interface Outbound {
   resume(entry: OutboxEntry): Promise<void>;
   /** Whether this instance is sending the entry now (the sweeper leaves it alone). */
   busy(id: string): boolean;
-  /** When this process saw the entry's last reply go (recent entries only; undefined when unknown). */
-  deliveredAt?(id: string): number | undefined;
   close?(): Promise<void>;
 }
+
+/**
+ * Where the outbox records when an entry's last reply went, by entry id: written in the commit that takes the entry out
+ * of the outbox, so every instance, and the process after a restart, knows it (the pipeline compares it with when the
+ * person wrote their next message). Dropped once the person's next step is stored, or after `SENT_MARKS_KEPT_MS`.
+ */
+export const OUTBOX_SENT = "outbox_sent";
+
+/** When an outbox entry was sent whole (see {@link OUTBOX_SENT}). */
+export interface SentMark {
+  id: string;
+  at: number;
+}
+
+/** How long a sent mark is kept for a person who does not write again (a mark matters for minutes). */
+export const SENT_MARKS_KEPT_MS = 60 * 60_000;
 
 /** The outbox id of the replies to one message. */
 export function replyEntryId(message: Pick<InboundMessage, "channel" | "accountId" | "id">): string {

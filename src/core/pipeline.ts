@@ -6,9 +6,9 @@ import { APPLIED_LIMIT, ConversationRepository, type Conversation, type Transcri
 import type { Inbox, Received } from "./inbox.js";
 import type { InboundMessage } from "./message.js";
 import { ConcurrencyLimit } from "./concurrency-limit.js";
-import { OUTBOX, outboxEntry, replyEntryId, type DeliveryOutcome, type Outbound, type OutboxEntry } from "./outbound.js";
+import { OUTBOX, OUTBOX_SENT, outboxEntry, replyEntryId, type DeliveryOutcome, type Outbound, type OutboxEntry, type SentMark } from "./outbound.js";
 import { SerialQueue, type KeyedRunner } from "./serial-queue.js";
-import { keepWholeText, TRANSCRIPT_PREVIEW_CHARS, transcriptPreview, transcriptText } from "./transcript-text.js";
+import { TRANSCRIPT_PREVIEW_CHARS, transcriptPreview, transcriptText, wholeTextWrite } from "./transcript-text.js";
 
 /**
  * The one path every inbound message takes, whatever its channel — Zalo, Messenger, the web chat, the terminal chat
@@ -128,19 +128,17 @@ export class Pipeline<C extends BotContext> implements Inbox {
     if (message.kind === "message" || message.kind === "start" || message.kind === "submit_info") conversation.lastInboundAt = Math.max(conversation.lastInboundAt ?? 0, message.timestamp || now());
     const unsent = await this.#previousUnsent(message, conversation);
     // Or sent already, but after this message was written (the sweeper sent it while this message waited in line).
-    const unseen = unsent !== undefined || this.#previousArrivedAfter(message, conversation);
+    const unseen = unsent !== undefined || (await this.#previousArrivedAfter(message, conversation));
     const repeated = unseen && this.#saysTheSame(message, conversation);
     const { line, whole } = transcriptLine(message, conversation.key);
     conversation.transcript.push(line);
-    // A long text is kept whole beside the documents, written while the step runs; the step's commit (which points
-    // to it) waits for it, so a stored line never points to a text that is not on disk.
-    const kept = whole && line.full ? keepWholeText(this.options.store, conversation.key, line.full, whole) : undefined;
-    kept?.catch(() => undefined); // awaited below; a failure fails the message there
+    // A long text is kept whole beside the documents, in the step's own commit: a stored line never points to a text
+    // that is not on disk, and the two share one disk sync (group commit).
+    const kept = whole && line.full ? [wholeTextWrite(conversation.key, line.full, whole, now())] : [];
     if (repeated) {
       // They heard nothing and said it again: what we answered goes out, and this is not the next step's answer.
       conversation.applied = [...(conversation.applied ?? []), message.id].slice(-APPLIED_LIMIT);
-      await kept;
-      await this.conversations.save(conversation);
+      await this.conversations.save(conversation, kept);
       if (unsent) await this.options.outbound.deliver(unsent);
       return;
     }
@@ -164,10 +162,12 @@ export class Pipeline<C extends BotContext> implements Inbox {
     }
     conversation.applied = [...(conversation.applied ?? []), message.id].slice(-APPLIED_LIMIT);
     const entry = ctx.replies.length > 0 ? outboxEntry(replyEntryId(message), message, ctx.replies, now(), { options: { purpose: "response" }, messageId: message.id }) : undefined;
+    // This message's replies become the ones the next message is checked against: the previous one's sent mark is done.
+    const previousId = ctx.conversation.lastAnswered ?? ctx.conversation.applied?.at(-2);
+    const markDone = entry && previousId ? [{ collection: OUTBOX_SENT, id: replyEntryId({ ...message, id: previousId }), value: undefined }] : [];
     if (entry) ctx.conversation.lastAnswered = message.id;
     // Durable before visible: the step, what it saved and its replies, in one commit, before anything is sent.
-    await kept;
-    await this.conversations.save(ctx.conversation, [...ctx.writes, ...(entry ? [{ collection: OUTBOX, id: entry.id, value: entry }] : [])]);
+    await this.conversations.save(ctx.conversation, [...kept, ...ctx.writes, ...(entry ? [{ collection: OUTBOX, id: entry.id, value: entry }] : []), ...markDone]);
     for (const task of ctx.committed) await task().catch((error: unknown) => log.error({ err: error }, "work after the step failed"));
     // The person's turn is held until their replies are out (or kept for a retry): the next answer cannot overtake them.
     const outcome = entry ? await this.options.outbound.deliver(entry) : undefined;
@@ -187,12 +187,16 @@ export class Pipeline<C extends BotContext> implements Inbox {
     return entry && entry.sent < entry.replies.length ? entry : undefined;
   }
 
-  /** Whether the replies to the previous message went out after this message was written (the person's clock). */
-  #previousArrivedAfter(message: InboundMessage, conversation: Conversation): boolean {
+  /**
+   * Whether the replies to the previous message went out after this message was written (the person's clock), by the
+   * stored sent mark (OUTBOX_SENT): whichever delivery sent them — this process, the one before a restart, another
+   * instance — the time is known.
+   */
+  async #previousArrivedAfter(message: InboundMessage, conversation: Conversation): Promise<boolean> {
     const previousId = conversation.lastAnswered ?? conversation.applied?.at(-1);
     if (!previousId || !message.timestamp) return false;
-    const deliveredAt = this.options.outbound.deliveredAt?.(replyEntryId({ ...message, id: previousId }));
-    return deliveredAt !== undefined && message.timestamp < deliveredAt;
+    const mark = await this.options.store.collection<SentMark>(OUTBOX_SENT).get(replyEntryId({ ...message, id: previousId }));
+    return mark !== undefined && message.timestamp < mark.at;
   }
 
   /**

@@ -1,13 +1,14 @@
-import { longTextsOf } from "../store/long-texts.js";
-import type { Store } from "../store/store.js";
+import { longTextsOf, longTextWrite } from "../store/long-texts.js";
+import type { CommitWrite, Store } from "../store/store.js";
 
 /**
  * Long messages in the transcript, kept whole: a transcript line holds the first {@link TRANSCRIPT_PREVIEW_CHARS}
  * characters and, when the message is longer, points to the whole text, kept once beside the documents
- * (src/store/long-texts.ts: lowdb writes it as one file) before the step that adds the line is committed. The
+ * (src/store/long-texts.ts: lowdb keeps it as one file), stored in the commit of the step that adds the line. The
  * conversation document, which every later message of the person reads and rewrites, stays small, and the whole text
- * never passes through the document store's journal, data files or compactions (each of those serialised and wrote
- * the megabyte again, docs/faults.md). Staff read a long text a page ({@link TRANSCRIPT_PAGE_CHARS}) at a time, or
+ * never passes through the document store's data files or compactions (each of those serialised and wrote the
+ * megabyte again, docs/faults.md); on lowdb it passes through the commit journal once (one sync for the step and its
+ * text) and leaves it at the next checkpoint. Staff read a long text a page ({@link TRANSCRIPT_PAGE_CHARS}) at a time, or
  * download it whole.
  */
 
@@ -34,7 +35,7 @@ export interface TranscriptPage {
 
 /**
  * The line's text and, for a text longer than the preview, where the whole is and the text to keep there
- * ({@link keepWholeText}, before the step is committed).
+ * ({@link wholeTextWrite}, in the step's commit).
  *
  * @example const { text, full, whole } = transcriptText(`${conversation.key}:${message.id}`, message.text);
  */
@@ -43,9 +44,9 @@ export function transcriptText(textId: string, text: string): { text: string; fu
   return { text: transcriptPreview(text), full: { id: textId, chars: text.length, pages: pageStarts(text).length }, whole: text };
 }
 
-/** Keeps a long text of the conversation `key` whole; on disk before it resolves. */
-export function keepWholeText(store: Store, key: string, full: FullText, text: string): Promise<void> {
-  return longTextsOf(store).put(key, full.id, text);
+/** The commit write that keeps a long text of the conversation `key` whole, with the step that adds its line. */
+export function wholeTextWrite(key: string, full: FullText, text: string, at: number): CommitWrite {
+  return longTextWrite(key, full.id, text, at);
 }
 
 /** What a transcript line shows of `text`. */

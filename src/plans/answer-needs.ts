@@ -31,6 +31,11 @@ export const QUESTION_FRAME = /(?<= )(don vi|co quan|ben|bo phan|phong|so|ban|ng
 /** Folded: questions about what no plan holds (a person's name, a phone, an email, an address, a fee or price). */
 export const NEVER_IN_PLANS = /\b((truong|pho|giam doc|chu tich)( [a-z]+){0,5} (ten (la )?(gi|ai)|la ai)|ai (la|lam) (to truong|truong (phong|ban|thon|khu|so)|pho (phong|chu tich|giam doc)|giam doc|chu tich|bi thu)|ho ten|ten (cua )?(truong|pho|giam doc|chu tich|can bo|nguoi)|(truong|pho) phong (la )?ai|giam doc (la )?ai|so dien thoai|dien thoai|hotline|email|dia chi (cua|o|tru so)|hoc phi|gia ve|ve vao cua|bao nhieu tien mot|phone number|email address|tuition|ticket price|entrance fee|who is the head|name of the (head|director|chief))\b/;
 
+/** Folded: a question that asks for an amount of money ("bao nhiêu tiền", "kinh phí là mấy tỷ", "how much money"). */
+export const ASKS_AMOUNT = /\b(how much( money| funding| budget)?|bao nhieu tien|(bao nhieu|may) (ty|trieu|nghin|ngan|dong|tien|kinh phi)|(kinh phi|ngan sach|du toan|tien|chi phi)( \w+){0,4} (la |het |mat |tong )?(bao nhieu|may)|chi (bao nhieu|may)|how much( \w+){0,4} (set aside|spend|spent|cost|budget|fund)|cost|in vnd|vnd)\b/;
+/** A sum of money in a plan's text ("500 triệu đồng", "1,2 tỷ"): what an amount asked needs. */
+export const AMOUNT = /\d[\d.,]*\s*(đồng|tỷ|triệu|nghìn|ngàn|VNĐ|VND|USD)(?!\p{L})/iu;
+
 /** Folded: what a plan says after its tasks (funding, who is assigned, reporting). */
 export const AFTER_THE_TASKS = /\b(kinh phi|ngan sach|du toan|duoc giao|giao (cho )?(so|phong|don vi|co quan)|phan cong|to chuc thuc hien|chu tri|trach nhiem|funding|budget|assigned|responsible)\b/;
 
@@ -97,11 +102,6 @@ function clauseSyllables(clause: string): readonly string[] {
   }
   return known;
 }
-
-/** Folded: a how-many question that asks an amount of money ("bao nhiêu tiền", "mấy tỷ", "how much money"). */
-export const AMOUNT_ASKED = /\b((bao nhieu|may) (tien|ty|trieu|dong|kinh phi)|(tien|kinh phi|ngan sach|chi phi)( \w+){0,3} (bao nhieu|la may|het may)|how much (money|funding|budget|does it cost|will it cost)|how much( \w+){0,4} (set aside|spend|spent|cost|budget|fund)|in vnd|vnd)\b/;
-/** A sum of money in a plan's text ("500 triệu đồng", "2 tỷ"): what an amount asked needs. */
-export const AMOUNT = /\d[\d.,]*\s*(đồng|tỷ|triệu|nghìn|ngàn|VNĐ|VND|USD)/iu;
 
 /** A how-many question that also asks which ones. */
 export const WHICH = /\b(nao|which|what are|name them)\b/;

@@ -8,11 +8,12 @@
  * const plans = PlanEngine.fromPacks(library.packs.values());
  * plans.answer("khi nào nộp báo cáo?", { lineage: pack.lineage, language: "vi" }).text
  */
-export { PlanEngine, MIN_PLAN_COVERAGE, type PlanEvidence, type PlanSource } from "./plan-engine.js";
+export { PlanEngine, MIN_PLAN_COVERAGE, PLAN_QUESTION_CHARS, type PlanEvidence, type PlanSource } from "./plan-engine.js";
 export type { PlanAnswer, PlanAskContext, UnitName } from "./plan-answer.js";
 export { PlanQuestion } from "./plan-question.js";
 export { splitAsks, type PlanAsk } from "./plan-asks.js";
 export { joinAnswers } from "./join-answers.js";
+export { answerWithoutFigure } from "./no-figure.js";
 export { readPlan, type PlanHeaderFacts, type PlanModel, type PlanPassage, type PlanSectionRef, type PlanTableRow } from "./plan-model.js";
 export { PlanSearchIndex, type PlanHit, type PlanSearchOptions } from "./plan-search.js";
 export { ScoredPassages } from "./scored-passages.js";

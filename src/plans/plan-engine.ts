@@ -26,6 +26,7 @@ import { PROVINCE_PLAN, PROVINCE_PLAN_LOOSE, namesProvince } from "./province-cu
 import { bySection } from "./section-support.js";
 import { QuestionTexts } from "./question-texts.js";
 import { TypeNeeds } from "./type-needs.js";
+import { cutForUnderstanding } from "../nlu/text-limit.js";
 
 /**
  * Below this coverage (share of the question's content weight found in a section) the plans do not answer the
@@ -58,6 +59,13 @@ export interface PlanSource {
 
 /** How much more a later pack's plan must cover to answer instead of an earlier one that covers the question. */
 const PARENT_MARGIN = 0.15;
+
+/**
+ * How much of a message is searched as a question: the plan search's work grows with the question's words (every
+ * word is scored against every field, its type read, its frames blanked), and a question is a sentence or two. A
+ * 2,000-character text (what understanding reads of a longer one) cost 5–30 ms here, most of a message's budget.
+ */
+export const PLAN_QUESTION_CHARS = 400;
 
 /** Passages ranked for routing evidence (the answer ranks as many). */
 const EVIDENCE_K = 6;
@@ -102,14 +110,15 @@ export class PlanEngine {
   }
 
   /** The best passages for a question in one pack's plans. */
-  search(question: string, packId: string, shape: QuestionShape, english: boolean, k = 6): PlanHit[] {
+  search(asked: string, packId: string, shape: QuestionShape, english: boolean, k = 6): PlanHit[] {
+    const question = cutForUnderstanding(asked, PLAN_QUESTION_CHARS);
     const q = new PlanQuestion(question, english, shape);
     return this.#needs.filter(question, packId, shape, english, this.#rawHits(q, packId, k));
   }
 
   /** A question as the engine reads it, for `evidence` and `answer` to share (see PlanQuestion). */
   question(asked: string, language: PlanLanguage): PlanQuestion {
-    const text = this.searchable(asked, language);
+    const text = this.searchable(cutForUnderstanding(asked, PLAN_QUESTION_CHARS), language);
     const english = language !== "vi";
     return new PlanQuestion(text, english, this.#texts.shape(text, english));
   }

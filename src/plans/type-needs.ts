@@ -9,7 +9,7 @@
  */
 import { fold } from "../nlu/fold.js";
 import { clauses } from "./answer-lead.js";
-import { AMOUNT, AMOUNT_ASKED, ASSIGNS, TIME, WHICH, QUESTION_FRAME, WHO_FRAME, about, countedNoun, hasFigure } from "./answer-needs.js";
+import { AMOUNT, ASKS_AMOUNT, ASSIGNS, TIME, WHICH, QUESTION_FRAME, WHO_FRAME, about, countedNoun, hasFigure } from "./answer-needs.js";
 import type { PlanHit, PlanSearchIndex } from "./plan-search.js";
 import type { QuestionShape } from "./question-type.js";
 import type { QuestionTexts } from "./question-texts.js";
@@ -34,7 +34,7 @@ export class TypeNeeds {
     if (shape.type === "who" && this.truncated(packId)) return hits.filter((h) => h.passage.unit || ASSIGNS.test(h.passage.text));
     // "giao lưu với mấy nước, nước nào" asks for the list as well: a list answers it.
     // An amount of money needs a sum in the text: a count or a frequency ("03 năm/lần") is no answer to it.
-    if (shape.type === "how_many" && AMOUNT_ASKED.test(fold(question))) return hits.filter((h) => AMOUNT.test(h.passage.text));
+    if (shape.type === "how_many" && ASKS_AMOUNT.test(fold(question))) return hits.filter((h) => AMOUNT.test(h.passage.text));
     if (shape.type === "how_many" && !WHICH.test(fold(question))) {
       const asked = this.texts.asked(question, english);
       // A share ("bao nhiêu %", "tỷ lệ") is answered by a percentage; a count by a number before what is counted.

@@ -27,10 +27,6 @@ export class DirectOutbound implements Outbound {
     return this.#sending.has(id);
   }
 
-  deliveredAt(id: string): number | undefined {
-    return this.book.deliveredAt(id);
-  }
-
   async resume(entry: OutboxEntry): Promise<void> {
     await this.deliver(entry);
   }

@@ -101,11 +101,6 @@ export class OutboundQueue implements Outbound {
     return this.#waiting.has(id);
   }
 
-  /** Known when this instance's worker sent it (another instance's send is not seen here). */
-  deliveredAt(id: string): number | undefined {
-    return this.book.deliveredAt(id);
-  }
-
   /** Adds the entry's job (once: its id is the entry's) and waits up to `waitMs` for it to end. */
   deliver(entry: OutboxEntry): Promise<DeliveryOutcome> {
     const known = this.#waiting.get(entry.id);

@@ -1,8 +1,8 @@
 import type { Logger } from "pino";
 import type { ChannelRegistry } from "../core/channel.js";
-import { OUTBOX, sendFailure, type OutboxEntry } from "../core/outbound.js";
+import { OUTBOX, OUTBOX_SENT, sendFailure, type OutboxEntry, type SentMark } from "../core/outbound.js";
 import { backoffMs, type RetryPolicy } from "../core/retry.js";
-import type { Store } from "../store/store.js";
+import type { CommitWrite, Store } from "../store/store.js";
 import type { DeadLetterKind, FailedReplies } from "./dead-letters.js";
 
 /** What both Outbounds need to keep the outbox: the store, the policy, the dead letters, the metrics. */
@@ -29,19 +29,7 @@ export interface OutboxDeps {
  * @example const book = new OutboxBook(deps); await book.progress(entry); await book.done(entry);
  */
 export class OutboxBook {
-  /** When recent entries were sent whole, by id (this process; the oldest forgotten first): see `deliveredAt`. */
-  readonly #deliveredAt = new Map<string, number>();
-
   constructor(readonly deps: OutboxDeps) {}
-
-  /**
-   * When this process saw the entry's last reply go, for recent entries. The pipeline compares it with when the
-   * person wrote their next message: one written before the question reached them is not an answer to it, even when
-   * another delivery (the sweeper after a restart) sent the question while the message waited in line.
-   */
-  deliveredAt(id: string): number | undefined {
-    return this.#deliveredAt.get(id);
-  }
 
   /** Whether the entry is older than the policy allows: never sent days late. */
   stale(entry: OutboxEntry): boolean {
@@ -53,12 +41,27 @@ export class OutboxBook {
     await this.#write(entry, { ...entry });
   }
 
-  /** Every reply went (or it was given up): out of the outbox. */
+  /**
+   * Every reply went (or it was given up): out of the outbox. Sent whole, the same commit stores when (OUTBOX_SENT):
+   * the pipeline compares it with when the person wrote their next message — one written before the question reached
+   * them is not an answer to it, even when another delivery (the sweeper after a restart, another instance) sent it.
+   */
   async done(entry: OutboxEntry): Promise<void> {
-    await this.#write(entry, undefined);
-    if (entry.sent < entry.replies.length) return;
-    this.#deliveredAt.set(entry.id, this.deps.now());
-    if (this.#deliveredAt.size > DELIVERED_REMEMBERED) this.#deliveredAt.delete(this.#deliveredAt.keys().next().value!);
+    const whole = entry.sent >= entry.replies.length;
+    const mark: SentMark = { id: entry.id, at: this.deps.now() };
+    await this.#write(entry, undefined, whole ? [{ collection: OUTBOX_SENT, id: entry.id, value: mark }] : []);
+  }
+
+  /** Drops the sent marks older than `before` (a person who never wrote again); how many. */
+  async pruneSent(before: number): Promise<number> {
+    const marks = this.deps.store.collection<SentMark>(OUTBOX_SENT);
+    let removed = 0;
+    for (const mark of await marks.find()) {
+      if (mark.at >= before) continue;
+      await marks.delete(mark.id);
+      removed++;
+    }
+    return removed;
   }
 
   /** Not now: tried again after the policy's backoff (by the sweeper or the queue). */
@@ -160,19 +163,16 @@ export class OutboxBook {
   }
 
   /** Writes at the entry's revision; a lost race (another instance changed it) is logged and left to that one. */
-  async #write(entry: OutboxEntry, next: OutboxEntry | undefined): Promise<void> {
+  async #write(entry: OutboxEntry, next: OutboxEntry | undefined, also: CommitWrite[] = []): Promise<void> {
     const expected = entry.revision;
     const value = next && { ...next, revision: expected + 1 };
-    if (await this.deps.store.commit([{ collection: OUTBOX, id: entry.id, value, expectedRevision: expected }])) {
+    if (await this.deps.store.commit([{ collection: OUTBOX, id: entry.id, value, expectedRevision: expected }, ...also])) {
       if (value) Object.assign(entry, value);
       return;
     }
     this.deps.logger.debug({ entry: entry.id }, "outbox entry changed elsewhere; left as it is");
   }
 }
-
-/** How many sent entries `deliveredAt` remembers (a few minutes of traffic at full load). */
-const DELIVERED_REMEMBERED = 10_000;
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -1,6 +1,9 @@
 import type { Logger } from "pino";
-import type { Outbound } from "../core/outbound.js";
+import { SENT_MARKS_KEPT_MS, type Outbound } from "../core/outbound.js";
 import type { OutboxBook } from "./outbox-book.js";
+
+/** How often the sweeper drops old sent marks (OUTBOX_SENT). */
+const SENT_MARKS_PRUNE_EVERY_MS = 10 * 60_000;
 
 /**
  * Hands the outbox's due entries back to the Outbound every `everyMs`: replies kept through a platform outage (with
@@ -13,6 +16,7 @@ import type { OutboxBook } from "./outbox-book.js";
 export function startOutboxSweeper(options: { book: OutboxBook; outbound: Outbound; everyMs: number; logger: Logger; graceMs?: number }): { stop(): void; sweep(): Promise<number> } {
   let running: Promise<number> | undefined;
   const startedAt = options.book.deps.now();
+  let prunedAt = -Infinity;
   const sweep = (): Promise<number> =>
     (running ??= (async () => {
       let handed = 0;
@@ -24,6 +28,12 @@ export function startOutboxSweeper(options: { book: OutboxBook; outbound: Outbou
           if (options.outbound.busy(entry.id) || (entry.attempts === 0 && entry.createdAt >= startedAt && entry.createdAt > fresh)) continue;
           await options.outbound.resume(entry);
           handed++;
+        }
+        // The sent marks of people who did not write again (the others' go with their next step).
+        const now = options.book.deps.now();
+        if (now - prunedAt >= SENT_MARKS_PRUNE_EVERY_MS) {
+          prunedAt = now;
+          await options.book.pruneSent(now - SENT_MARKS_KEPT_MS);
         }
       } catch (error) {
         options.logger.error({ err: error }, "outbox sweep failed");

@@ -1,9 +1,10 @@
-import type { LongTexts, Store } from "./store.js";
+import type { CommitWrite, LongTexts, Store } from "./store.js";
 
 /** The collection of {@link documentLongTexts}. */
 export const LONG_TEXTS = "long_texts";
 
-interface LongTextDoc {
+/** A long text as the store keeps it (one document, or lowdb's file with the same fields). */
+export interface LongTextDoc {
   id: string;
   key: string;
   at: number;
@@ -40,6 +41,18 @@ export function documentLongTexts(store: Store, now: () => number = Date.now): L
       return removed;
     },
   };
+}
+
+/**
+ * The write that keeps a long text, to go in the commit of the step that adds its line: the text and the line pointing
+ * to it are stored together (one transaction on PostgreSQL; on lowdb one journal append and one disk sync, the text
+ * then moved to its own file by the next checkpoint, see LowdbStore).
+ *
+ * @example await store.commit([longTextWrite(key, id, text, Date.now()), { collection: "conversations", id: key, value }]);
+ */
+export function longTextWrite(key: string, id: string, text: string, at: number): CommitWrite {
+  const value: LongTextDoc = { id, key, at, text };
+  return { collection: LONG_TEXTS, id, value };
 }
 
 /** The store's own long-text keeping (lowdb: files), or one document per text. */

@@ -1,8 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { open } from "node:fs/promises";
 import nock from "nock";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { TRANSCRIPT_LIMIT, type Conversation } from "../../src/core/conversation.js";
 import { readTranscriptPage, TRANSCRIPT_PAGE_CHARS, TRANSCRIPT_PREVIEW_CHARS, type TranscriptPage } from "../../src/core/transcript-text.js";
 import { MAX_UNDERSTOOD_CHARS } from "../../src/nlu/index.js";
@@ -10,7 +11,7 @@ import { erasePersonData, exportPersonData, parseKey } from "../../src/privacy/p
 import { LowdbStore } from "../../src/store/lowdb/lowdb-store.js";
 import { longTextsOf } from "../../src/store/long-texts.js";
 import { callApi, createApiKey, handoffPath } from "../api/staff-api-client.js";
-import { fixture, recordZaloSends, startTestServer, zaloText, type TestServer } from "../helpers/test-server.js";
+import { fixture, recordZaloSends, startTestServer, ZALO_API, zaloText, type TestServer } from "../helpers/test-server.js";
 import { signIn, type ConsoleClient } from "../web/web-test-kit.js";
 
 /**
@@ -149,10 +150,11 @@ describe("long texts", () => {
 });
 
 /**
- * On the embedded store a long text is written once, beside the documents: never through the commit journal or a
- * data file, so no later write (the person's next message, a checkpoint, a compaction) serialises or writes it again.
- * Before, its pages were documents: stringified into the journal, appended to `transcript_texts.jsonl` at the next
- * checkpoint and rewritten whole by every compaction of that file.
+ * On the embedded store a long text is kept once, beside the documents: in the journal with the step that adds its
+ * line (one append, one sync), then in its own file from the next checkpoint, never in a data file, so no later write
+ * (the person's next message, a checkpoint, a compaction) serialises or writes it again. Before, its pages were
+ * documents: stringified into the journal, appended to `transcript_texts.jsonl` at the next checkpoint and rewritten
+ * whole by every compaction of that file.
  */
 describe("long texts on the embedded store", () => {
   let lowdb: TestServer;
@@ -192,6 +194,7 @@ describe("long texts on the embedded store", () => {
     let whole = "";
     for (let page = 1; page <= line.full!.pages; page++) whole += (await readTranscriptPage(lowdb.store, key, line.full!.id, page))!.text;
     expect(whole).toBe(text);
+    await lowdb.store.flush(); // the checkpoint moves it from the journal to its file
     const [file] = longTextFiles();
     expect(longTextFiles()).toHaveLength(1);
     const written = statSync(file);
@@ -216,6 +219,34 @@ describe("long texts on the embedded store", () => {
     expect(statSync(file).ino).toBe(written.ino);
   });
 
+  it("a step with a long text is on disk with one sync before its reply is sent (the text and the journal share it)", async () => {
+    const syncDir = mkdtempSync(join(tmpdir(), "long-text-sync-"));
+    const server = await startTestServer({}, { store: new LowdbStore({ dir: syncDir }) });
+    try {
+      const probe = await open(join(syncDir, "probe"), "w");
+      const syncs = vi.spyOn(Object.getPrototypeOf(probe) as { datasync(): Promise<void> }, "datasync");
+      await probe.close();
+      const atSend: number[] = [];
+      nock.cleanAll();
+      nock(ZALO_API)
+        .post("/v3.0/oa/message/cs")
+        .times(20)
+        .reply(() => (atSend.push(syncs.mock.calls.length), [200, { error: 0, message: "Success", data: { message_id: "m" } }]));
+      await server.postZalo(zaloText("xin chào", "long-sync", "long-sync-m0"));
+      await server.settle();
+      atSend.length = 0;
+      syncs.mockClear();
+      expect((await server.postZalo(zaloText(longText(300_000, "một lần"), "long-sync", "long-sync-m1"))).status).toBe(200);
+      await server.settle();
+      // Before, the text's file was synced, then the journal: two syncs before the first reply could leave.
+      expect(atSend[0]).toBe(1);
+      syncs.mockRestore();
+    } finally {
+      await server.stop();
+      rmSync(syncDir, { recursive: true, force: true });
+    }
+  });
+
   it("erasing the person removes their long texts; the retention removes old ones", async () => {
     const user = "long-erase";
     const key = `zalo:${OA}:${user}`;
@@ -224,6 +255,7 @@ describe("long texts on the embedded store", () => {
     await lowdb.settle();
     const exported = await exportPersonData(lowdb.store, parseKey(key)!, Date.now());
     expect(exported.collections.long_texts).toHaveLength(1);
+    await lowdb.store.flush();
     const before = longTextFiles().length;
     await erasePersonData(lowdb.store, parseKey(key)!, Date.now());
     expect(longTextFiles()).toHaveLength(before - 1);

@@ -179,6 +179,52 @@ describe("outbox replay", () => {
     expect(dialog).not.toContain("tôi muốn phản ánh");
   });
 
+  it("a message written before the question reached the person is not an answer to it after a restart either: when it went is stored", async () => {
+    // The time the question went was kept in one process's memory: the process after a restart (or another instance)
+    // took the person's repeat, written before the question arrived, as the answer to it.
+    const dir = mkdtempSync(join(tmpdir(), "outbox-sent-restart-"));
+    let server = await start(dir);
+    let down = false;
+    const sent: string[] = [];
+    nock(ZALO_API)
+      .post("/v3.0/oa/message/cs")
+      .times(200)
+      .reply((_uri, body) => {
+        if (down) return [503, "unavailable"];
+        sent.push((body as { message?: { text?: string } }).message?.text ?? "");
+        return [200, { error: 0, message: "Success", data: { message_id: "m" } }];
+      });
+    const say = async (text: string, id: string, writtenAt = Date.now()) => {
+      expect((await server.postZalo({ ...zaloText(text, "u-restart", id), timestamp: String(writtenAt) })).status).toBe(200);
+      await server.settle();
+    };
+    await say("tôi muốn phản ánh", "r-1");
+    await say("1", "r-2");
+    await say("Quán karaoke hát to quá nửa đêm làm cả xóm mất ngủ", "r-3");
+    // The place is stored; the time question is held by an outage, then the sweeper sends it.
+    down = true;
+    await say("số 12 ngõ 5 thôn Đông", "r-4");
+    const repeatedAt = Date.now();
+    down = false;
+    sent.length = 0;
+    await expect.poll(async () => (await server.outboxSweeper.sweep(), (await server.store.collection("outbox").find()).length), { timeout: 5_000 }).toBe(0);
+    expect(sent.join("\n")).toMatch(/khi nào/i);
+    // A restart; the person's repeat of the place, written before the time question arrived, comes in now.
+    await server.stop();
+    servers.splice(servers.indexOf(server), 1);
+    server = await start(dir);
+    sent.length = 0;
+    await say("số 12 ngõ 5 thôn Đông", "r-5", repeatedAt);
+    expect(sent).toEqual([]); // not the next question: the repeat is not the time
+    await say("tối qua", "r-6");
+    expect(sent.join("\n")).toMatch(/ảnh, video/i);
+    const dialog = JSON.stringify((await server.services.conversations.get("zalo:579745863508352884:u-restart"))!.state.dialog);
+    expect(dialog).toContain("tối qua");
+    expect(dialog.match(/số 12 ngõ 5 thôn Đông/g)).toHaveLength(1);
+    // The mark is dropped once the next step is stored (the time question's, by the commit of "tối qua").
+    expect((await server.store.collection("outbox_sent").find()).map((mark) => (mark as { id: string }).id)).not.toContain("zalo:579745863508352884:r-4");
+  });
+
   it("replies to the previous message still unsent go out before the next message's, never after it", async () => {
     const server = await start(mkdtempSync(join(tmpdir(), "outbox-order-")));
     recordZaloSends(10);

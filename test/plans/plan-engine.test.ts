@@ -5,9 +5,9 @@
 import { Document } from "@langchain/core/documents";
 import { describe, expect, it, vi } from "vitest";
 import { loadContent } from "../../src/content/index.js";
-import { PlanEngine, citationLine, planName, planVocabulary, questionType, sectionName } from "../../src/plans/index.js";
+import { PLAN_QUESTION_CHARS, PlanEngine, citationLine, planName, planVocabulary, questionType, sectionName } from "../../src/plans/index.js";
 import { englishFrame, keyClause, unitOf } from "../../src/plans/answer-lead.js";
-import { excerpt } from "../../src/plans/compose.js";
+import { excerpt } from "../../src/plans/quote.js";
 import { PlanRetriever } from "../../src/plans/plan-retriever.js";
 import { accentedSyllables, syllables, termsOf } from "../../src/plans/terms.js";
 
@@ -317,5 +317,20 @@ describe("PlanRetriever (LangChain)", () => {
     expect(docs[0]).toBeInstanceOf(Document);
     expect(docs[0].metadata).toMatchObject({ packId: "tan-an", sectionId: "appendix:3", unit: "Phòng Văn Hóa – Xã hội phường" });
     expect(docs[0].metadata.citation).toContain("Phụ lục “Danh mục các nhiệm vụ chủ yếu”, nhiệm vụ 3");
+  });
+});
+
+describe("bounded work per question (issue 15)", () => {
+  it("searches at most PLAN_QUESTION_CHARS of a long text, and a question followed by a long paste is answered as the question alone", () => {
+    const question = "kinh phí lễ hội lấy từ đâu";
+    const pasted = `${question} ${"hoi lym chua dauu van mieuu bac nihn ".repeat(60)}`;
+    expect(pasted.length).toBeGreaterThan(2_000);
+    const read = engine.question(pasted, "vi");
+    // The plan search's work grows with the words searched: a pasted page must not be searched whole.
+    expect(read.text.length).toBeLessThanOrEqual(PLAN_QUESTION_CHARS);
+    expect(read.text.length).toBeLessThan(pasted.length / 4);
+    expect(read.text.startsWith(question)).toBe(true);
+    const lineage = library.pack("vo-cuong").lineage;
+    expect(engine.answer(`${question} ${"a".repeat(5_000)}`, { lineage, language: "vi" }).text).toBe(engine.answer(question, { lineage, language: "vi" }).text);
   });
 });

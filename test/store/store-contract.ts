@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ConversationRepository } from "../../src/core/conversation.js";
-import { longTextsOf } from "../../src/store/long-texts.js";
+import { longTextsOf, longTextWrite } from "../../src/store/long-texts.js";
 import type { Store } from "../../src/store/store.js";
 
 /** A fresh, empty store, and (for persistent backends) a way to open a second instance on the same data. */
@@ -72,6 +72,26 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
       expect(await texts.prune(Date.now() - 60_000)).toBe(0);
       expect(await texts.prune(Date.now() + 60_000)).toBe(1);
       expect(await texts.list("zalo:oa:2")).toEqual([]);
+    });
+
+    it("keeps a long text written in a commit with its step (longTextWrite): read, listed, erased; a failed commit keeps none", async () => {
+      const harness = await fresh();
+      const { store } = harness;
+      const long = "Tiếng ồn\nkaraoke\t🙏🏽 ".repeat(5_000);
+      expect(await store.commit([longTextWrite("zalo:oa:1", "zalo:oa:1:m1", long, Date.now()), { collection: "conversations", id: "zalo:oa:1", value: { revision: 1 } }])).toBe(true);
+      expect(await longTextsOf(store).get("zalo:oa:1", "zalo:oa:1:m1")).toBe(long);
+      expect(await longTextsOf(store).list("zalo:oa:1")).toEqual([{ id: "zalo:oa:1:m1", text: long }]);
+      // All or nothing: a step whose revision no longer holds stores no text either.
+      expect(await store.commit([longTextWrite("zalo:oa:1", "zalo:oa:1:m2", long, Date.now()), { collection: "conversations", id: "zalo:oa:1", value: { revision: 3 }, expectedRevision: 2 }])).toBe(false);
+      expect(await longTextsOf(store).get("zalo:oa:1", "zalo:oa:1:m2")).toBeUndefined();
+      if (options.persistent) {
+        await store.close();
+        opened.splice(opened.indexOf(store), 1);
+        const again = await reopen(harness);
+        expect(await longTextsOf(again).get("zalo:oa:1", "zalo:oa:1:m1")).toBe(long);
+        await longTextsOf(again).deleteAll("zalo:oa:1");
+        expect(await longTextsOf(again).list("zalo:oa:1")).toEqual([]);
+      }
     });
 
     // ===  Documents  ===

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, unlinkSync } from "node:fs";
-import { open, type FileHandle } from "node:fs/promises";
+import { readdirSync, readFileSync } from "node:fs";
+import { open, unlink, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 
 /**
@@ -13,7 +13,9 @@ import { join } from "node:path";
  * onto the data files (a commit cut short by the crash has no "." line and is ignored). Files are rotated: once the
  * data files are flushed past a journal file, that file is removed (LowdbStore's checkpoint).
  *
- * Line format: `["<collection>","<id>",<expected revision or null>]<TAB><document JSON, empty for a deletion>`.
+ * Line format: `["<collection>","<id>",<expected revision or null>]<TAB><document JSON, empty for a deletion>`. A long
+ * text (JournalWrite.raw) is not stringified: `["long_texts","<id>",null,{"key","at","bytes":N}]<TAB>` then its N
+ * UTF-8 bytes as they are, then a newline — encoded once, and the same bytes become its file (long-text-files.ts).
  */
 export class Journal {
   #generation: number;
@@ -36,10 +38,20 @@ export class Journal {
    * Queues one commit; resolves once it is on disk. Group commit: every commit that arrives while a write and its sync
    * are in progress joins the next batch, so the batch grows with the disk's latency instead of queueing up behind it.
    */
-  append(writes: { collection: string; id: string; text: string | undefined; expectedRevision?: number }[]): Promise<void> {
+  append(writes: JournalWrite[]): Promise<void> {
     let text = "";
-    for (const write of writes) text += `${JSON.stringify([write.collection, write.id, write.expectedRevision ?? null])}\t${write.text ?? ""}\n`;
+    const parts: (string | Buffer)[] = [];
+    for (const write of writes) {
+      if (write.raw) {
+        const { key, at, bytes } = write.raw;
+        parts.push(`${text}${JSON.stringify([write.collection, write.id, null, { key, at, bytes: bytes.length }])}\t`, bytes);
+        text = "\n";
+        continue;
+      }
+      text += `${JSON.stringify([write.collection, write.id, write.expectedRevision ?? null])}\t${write.text ?? ""}\n`;
+    }
     text += ".\n";
+    parts.push(text);
     let batch = this.#batches.at(-1);
     if (!batch || batch.generation !== this.#generation) {
       let resolve!: () => void;
@@ -47,10 +59,10 @@ export class Journal {
       const done = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
       // A barrier nobody awaits must not become an unhandled rejection: the committers see the error.
       done.catch(() => undefined);
-      batch = { generation: this.#generation, text: "", done, resolve, reject };
+      batch = { generation: this.#generation, parts: [], done, resolve, reject };
       this.#batches.push(batch);
     }
-    batch.text += text;
+    batch.parts.push(...parts);
     if (!this.#writer) {
       this.#writer = true;
       // The first commit waits `groupMs` for others of the same moment; later ones wait for the write in progress.
@@ -91,18 +103,19 @@ export class Journal {
       .map((file) => file.path);
   }
 
-  /** Removes journal files whose commits the data files now hold. */
-  remove(paths: string[]): void {
-    for (const path of paths) {
+  /**
+   * Removes journal files whose commits the data files now hold. Off the event loop: unlinking a few MB of journal
+   * frees its blocks, milliseconds of a held loop each second under load. Recovery would replay a file left by a
+   * crash before its unlink, as it does one left between a checkpoint's flush and its removal: later revisions win.
+   */
+  async remove(paths: string[]): Promise<void> {
+    const removed = paths.map((path) => {
       const generation = generationOf(path);
       void this.#files.get(generation)?.close().catch(() => undefined);
       this.#files.delete(generation);
-      try {
-        unlinkSync(path);
-      } catch {
-        // already gone
-      }
-    }
+      return unlink(path).catch(() => undefined); // already gone
+    });
+    await Promise.all(removed);
   }
 
   async close(): Promise<void> {
@@ -112,26 +125,54 @@ export class Journal {
   }
 
   // One write and (with fsync) one sync per group, off the event loop (libuv's thread pool).
-  async #write(group: { generation: number; text: string }): Promise<void> {
+  async #write(group: { generation: number; parts: (string | Buffer)[] }): Promise<void> {
     let file = this.#files.get(group.generation);
     if (file === undefined) {
       file = await open(join(this.dir, fileName(group.generation)), "a");
       this.#files.set(group.generation, file);
     }
-    await file.appendFile(group.text);
+    await writeAll(file, Buffer.concat(group.parts.map((part) => (typeof part === "string" ? Buffer.from(part) : part))));
     if (this.options.fsync) await file.datasync();
     this.#written = true;
   }
 }
 
+/** One document write of a commit; `raw`: a long text, written as its UTF-8 bytes (see the line format above). */
+export interface JournalWrite {
+  collection: string;
+  id: string;
+  text: string | undefined;
+  expectedRevision?: number;
+  raw?: RawText;
+}
+
+/** A long text's bytes and what its file's header needs. */
+export interface RawText {
+  key: string;
+  at: number;
+  bytes: Buffer;
+}
+
+/**
+ * Appends `bytes` through a handle opened for appending: one write call for the whole group (FileHandle.appendFile
+ * runs writeFile's general machinery — validation, a Buffer copy, a chunk loop — for every group). A short write
+ * (a full disk) continues from where it stopped.
+ */
+async function writeAll(file: FileHandle, bytes: Buffer): Promise<void> {
+  const { bytesWritten } = await file.write(bytes);
+  if (bytesWritten === bytes.length) return;
+  const rest = bytes.subarray(bytesWritten);
+  for (let at = 0; at < rest.length; ) at += (await file.write(rest, at, rest.length - at)).bytesWritten;
+}
+
 /** One whole commit read back from a journal file. */
 export interface JournalCommit {
-  writes: { collection: string; id: string; text: string | undefined; expectedRevision?: number }[];
+  writes: JournalWrite[];
 }
 
 interface Batch {
   generation: number;
-  text: string;
+  parts: (string | Buffer)[];
   done: Promise<void>;
   resolve: () => void;
   reject: (error: unknown) => void;
@@ -142,22 +183,39 @@ export function readJournal(dir: string): { commits: JournalCommit[]; files: str
   const files = journalFiles(dir);
   const commits: JournalCommit[] = [];
   for (const file of files) {
+    const data = readFileSync(file.path);
     let current: JournalCommit["writes"] = [];
-    for (const line of readFileSync(file.path, "utf8").split("\n")) {
-      if (line === ".") {
-        commits.push({ writes: current });
-        current = [];
+    for (let start = 0; start < data.length; ) {
+      const newline = data.indexOf(10, start);
+      const tab = data.indexOf(9, start);
+      // A line without a tab: the "." that ends a commit (or what a crash cut short, dropped with its commit).
+      if (tab < 0 || (newline >= 0 && newline < tab)) {
+        if (newline < 0) break;
+        if (data.toString("utf8", start, newline) === ".") {
+          commits.push({ writes: current });
+          current = [];
+        }
+        start = newline + 1;
         continue;
       }
-      const tab = line.indexOf("\t");
-      if (tab < 0) continue; // a line cut short by a crash: its commit has no "." and is dropped
       try {
-        const [collection, id, expected] = JSON.parse(line.slice(0, tab)) as [string, string, number | null];
-        const text = line.slice(tab + 1);
+        const [collection, id, expected, raw] = JSON.parse(data.toString("utf8", start, tab)) as [string, string, number | null, { key: string; at: number; bytes: number }?];
+        if (raw) {
+          // The text's bytes as they are (they may hold newlines), then a newline.
+          const end = tab + 1 + raw.bytes;
+          if (end >= data.length || data[end] !== 10) break; // cut short by a crash
+          current.push({ collection, id, text: undefined, raw: { key: raw.key, at: raw.at, bytes: data.subarray(tab + 1, end) } });
+          start = end + 1;
+          continue;
+        }
+        if (newline < 0) break;
+        const text = data.toString("utf8", tab + 1, newline);
+        start = newline + 1;
         if (text) JSON.parse(text);
         current.push({ collection, id, text: text || undefined, ...(expected === null ? {} : { expectedRevision: expected }) });
       } catch {
         current = [];
+        start = newline < 0 ? data.length : newline + 1;
       }
     }
   }

@@ -1,10 +1,11 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { revisionOf, type Collection, type CommitWrite, type Store } from "../store.js";
+import { LONG_TEXTS, type LongTextDoc } from "../long-texts.js";
+import { revisionOfJson, type Collection, type CommitWrite, type Store } from "../store.js";
 import { collectionNames } from "./collection-names.js";
-import { Journal } from "./journal.js";
+import { Journal, type JournalWrite } from "./journal.js";
 import { recoverJournal } from "./journal-recovery.js";
-import { lowdbCollection } from "./lowdb-collection.js";
+import { lowdbCollection, storedRevision } from "./lowdb-collection.js";
 import { LongTextFiles } from "./long-text-files.js";
 import { hash, ShardSet } from "./shard-set.js";
 
@@ -49,7 +50,9 @@ export class LowdbStore implements Store {
   constructor(private readonly options: LowdbStoreOptions) {
     mkdirSync(options.dir, { recursive: true });
     this.#journal = new Journal(options.dir, { groupMs: options.groupCommitMs ?? 2, fsync: options.fsync ?? true });
-    this.longTexts = new LongTextFiles(join(options.dir, "long-texts"), { fsync: options.fsync ?? true });
+    // A staged text's removal is a journal line of its own: replayed after the commit that stored it.
+    const forget = (ids: string[]) => this.#journal.append(ids.map((id) => ({ collection: LONG_TEXTS, id, text: undefined })));
+    this.longTexts = new LongTextFiles(join(options.dir, "long-texts"), { fsync: options.fsync ?? true, forget });
     this.#shards = new ShardSet(options, () => this.#journal.barrier());
   }
 
@@ -60,22 +63,35 @@ export class LowdbStore implements Store {
   /**
    * All or nothing, through the journal (journal.ts): the revisions are checked and the documents set in memory in
    * one synchronous step (nothing else in this process writes in between), then the commit is appended to the
-   * journal with those of the same few ms; the data files take the documents only after that.
+   * journal with those of the same few ms; the data files take the documents only after that. A long text
+   * (`long_texts`, longTextWrite) rides in the same append and sync, and goes to its own file at the next checkpoint,
+   * never to a data file.
    */
   async commit(writes: CommitWrite[]): Promise<boolean> {
     await this.#ready();
-    const shards = writes.map((write) => this.#shards.fileFor(write.collection, write.id));
-    for (const shard of shards) await shard.load();
+    const shards = writes.map((write) => (write.collection === LONG_TEXTS ? undefined : this.#shards.fileFor(write.collection, write.id)));
+    for (const shard of shards) await shard?.load();
     for (const [i, write] of writes.entries()) {
-      if (write.expectedRevision === undefined) continue;
-      const text = shards[i].get(write.id);
-      if (revisionOf(text === undefined ? undefined : JSON.parse(text)) !== write.expectedRevision) return false;
+      if (write.expectedRevision === undefined || !shards[i]) continue;
+      if (storedRevision(shards[i], write.id) !== write.expectedRevision) return false;
     }
-    const entries = writes.map((write, i) => {
+    const entries = writes.map((write, i): JournalWrite => {
+      const shard = shards[i];
+      if (!shard) {
+        // A long text: encoded once; the journal and, at the checkpoint, its file take these bytes.
+        const doc = write.value as LongTextDoc | undefined;
+        if (!doc) {
+          void this.longTexts.unstage(write.id);
+          return { collection: write.collection, id: write.id, text: undefined };
+        }
+        const raw = { key: doc.key, at: doc.at, bytes: Buffer.from(doc.text) };
+        this.longTexts.stage(doc.key, write.id, raw.bytes);
+        return { collection: write.collection, id: write.id, text: undefined, raw };
+      }
       const text = write.value === undefined ? undefined : JSON.stringify(write.value);
-      if (text === undefined) shards[i].delete(write.id);
-      else shards[i].set(write.id, text);
-      void shards[i].changed(false);
+      if (text === undefined) shard.delete(write.id);
+      else shard.set(write.id, text, revisionOfJson(write.value));
+      void shard.changed(false);
       return { collection: write.collection, id: write.id, text, expectedRevision: write.expectedRevision };
     });
     this.#checkpoints ??= setInterval(() => void this.#checkpoint(), this.options.flushMs ?? 1000).unref();
@@ -153,16 +169,36 @@ export class LowdbStore implements Store {
 
   // ===  Journal: checkpoints and recovery  ===
 
-  /** Writes every dirty data file, then removes the journal files they now cover. */
-  async #checkpoint(): Promise<void> {
-    const covered = this.#journal.dirty ? await this.#journal.rotate() : [];
-    await Promise.all(this.#shards.open().map((file) => file.flush()));
-    this.#journal.remove(covered);
+  /**
+   * One checkpoint at a time (the timer's and a flush's): a staged text's file is written by one of them only. A call
+   * while one runs joins the next (which starts when it ends and covers all committed before), so they never pile up.
+   */
+  #checkpoint(): Promise<void> {
+    this.#nextCheckpoint ??= this.#checkpointing.then(() => {
+      this.#nextCheckpoint = undefined;
+      return this.#checkpointNow();
+    });
+    const run = this.#nextCheckpoint;
+    this.#checkpointing = run.catch(() => undefined);
+    return run;
+  }
+
+  #checkpointing: Promise<void> = Promise.resolve();
+  #nextCheckpoint?: Promise<void>;
+
+  /** Writes every dirty data file and the staged long texts' files, then removes the journal files they now cover. */
+  async #checkpointNow(): Promise<void> {
+    const rotated = this.#journal.dirty ? this.#journal.rotate() : undefined;
+    // Taken as the journal moves to a new file: every text staged so far is in the files about to be removed.
+    const texts = this.longTexts.staged();
+    const covered = rotated ? await rotated : [];
+    await Promise.all([...this.#shards.open().map((file) => file.flush()), this.longTexts.writeStaged(texts)]);
+    await this.#journal.remove(covered);
   }
 
   /** Before anything is read: the whole commits left in the journal by a crash are applied to the data files. */
   #ready(): Promise<void> {
-    this.#recovered ??= recoverJournal(this.options.dir, this.#shards).then((covered) => this.#journal.remove(covered));
+    this.#recovered ??= recoverJournal(this.options.dir, this.#shards, this.longTexts).then((covered) => this.#journal.remove(covered));
     return this.#recovered;
   }
 }

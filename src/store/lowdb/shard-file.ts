@@ -6,6 +6,8 @@ import { pack, readFile, readFrom, readWhole, unpack } from "./shard-positions.j
 
 /** Clean documents kept in memory per file, most recently used (a person's conversation between messages). */
 const CACHE_SIZE = 64;
+/** Revisions remembered per file, most recently written or read. */
+const REVISIONS_SIZE = 1024;
 
 /**
  * One data file of the embedded store, in JSON lines: `"<id as JSON>"<TAB><document as JSON>`, or
@@ -27,6 +29,11 @@ export class ShardFile {
   #dirty = new Set<string>();
   /** Recently used clean documents (insertion order = recency). */
   #cache = new Map<string, string>();
+  /**
+   * The revision of recently written or read documents, so a conditional write need not parse the stored text again
+   * (a person's conversation of 200 lines, an outbox entry just written). Every set or delete of an id updates it.
+   */
+  #revisions = new Map<string, number>();
   #loaded?: Promise<void>;
   #timer?: NodeJS.Timeout;
   #fd?: number;
@@ -76,18 +83,36 @@ export class ShardFile {
     return text;
   }
 
-  /** Sets a document (its JSON text); it is written with the next flush (`changed` says when). */
-  set(id: string, text: string): void {
+  /**
+   * Sets a document (its JSON text); it is written with the next flush (`changed` says when). `revision`: the
+   * revision the text holds, when the caller knows it (see {@link ShardFile.revision}).
+   */
+  set(id: string, text: string, revision?: number): void {
     this.#docs.set(id, text);
     this.#cache.delete(id);
     this.#dirty.add(id);
+    if (revision === undefined) this.#revisions.delete(id);
+    else this.noteRevision(id, revision);
   }
 
   delete(id: string): boolean {
+    this.#revisions.delete(id);
     if (!this.#docs.delete(id)) return false;
     this.#cache.delete(id);
     this.#dirty.add(id);
     return true;
+  }
+
+  /** The revision of the document as it is now, if it was written or read lately (undefined: parse its text). */
+  revision(id: string): number | undefined {
+    return this.#revisions.get(id);
+  }
+
+  /** Remembers the revision of the document as it is now (read from its text by the caller). */
+  noteRevision(id: string, revision: number): void {
+    this.#revisions.delete(id);
+    this.#revisions.set(id, revision);
+    if (this.#revisions.size > REVISIONS_SIZE) this.#revisions.delete(this.#revisions.keys().next().value!);
   }
 
   /** Ids in insertion order (oldest first). */
