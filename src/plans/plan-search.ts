@@ -223,7 +223,8 @@ export class PlanSearchIndex {
       // "Gửi báo cáo cho ai": where the plan says where reports or problems go.
       if (options.recipient && holds(d, SENT_TO)) score *= 1 + APPROVAL_BONUS;
       // A question naming a unit ("Sở Ngoại vụ phải làm gì") is first about the unit's own section of the plan.
-      if (d.ownSection && d.unitWords.length && d.unitWords.every((u) => askedWords.has(u.word) || u.groups.some((g) => askedGroups.has(g)))) score *= 1 + UNIT_SECTION_BONUS;
+      const named = (words: { word: string; groups: string[] }[]) => words.length > 0 && words.every((u) => askedWords.has(u.word) || u.groups.some((g) => askedGroups.has(g)));
+      if ((d.ownSection && named(d.unitWords)) || d.members.some(named)) score *= 1 + UNIT_SECTION_BONUS;
       // A section titled by what was asked ("IV. Kinh phí thực hiện" for "tiền lấy ở đâu") answers it before a
       // section that mentions it among other things (a unit's duties that name money); "who" asks for a unit's section.
       if (options.type !== "who" && d.titleTerms.size) {

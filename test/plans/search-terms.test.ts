@@ -59,3 +59,13 @@ describe("ranking", () => {
     expect(bySection([one, ...close])[0].passage.sectionId).toBe("C");
   });
 });
+
+describe("members named in a unit's section", () => {
+  it("'- Hội Liên hiệp Phụ nữ, Đoàn Thanh niên, …: …' gives those members their duties; an enumeration's lead-in does not", () => {
+    const top = (pack: string, q: string) => {
+      const question = engine.question(q, "vi");
+      return engine.search(question.text, pack, question.shape, false, 3)[0]?.passage;
+    };
+    for (const q of ["đoàn thanh niên với hội phụ nữ phường làm những việc gì", "hoi cuu chien binh duoc giao viec gi"]) expect(top("tan-an", q)?.sectionId, q).toBe("VI.4");
+  });
+});
