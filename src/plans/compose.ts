@@ -7,7 +7,7 @@
  * not-covered.ts.
  */
 import { AMOUNT, ASKS_AMOUNT } from "./answer-needs.js";
-import { ASKS_APPROVAL, approverOf, recipientOf, englishFrame, keyClause, sameUnit, unitOf } from "./answer-lead.js";
+import { ASKS_APPROVAL, approverOf, doerOf, recipientOf, englishFrame, keyClause, sameUnit, unitOf } from "./answer-lead.js";
 import { fold } from "../nlu/fold.js";
 import { citationLine, issuerEn, sectionName, type Lang } from "./citation.js";
 import { citationCjk, issuerCjk } from "./citation-cjk.js";
@@ -92,6 +92,9 @@ function lead(best: PlanPassage, type: QuestionType, question: string, language:
   const row = best.row;
   switch (type) {
     case "who": {
+      // "Do những cơ quan nào tổ chức": the doer the passage names for that verb, before the row's or section's unit.
+      const done = doerOf(best.text, fold(question));
+      if (done) return { line: vi ? `Đơn vị ${done.verb}: ${done.doer}.` : `${DOER_EN[done.verb] ?? "Done"} by (plan's wording): ${done.doer}.` };
       if (row) {
         const partners = row.coordinating ? (vi ? ` Phối hợp: ${row.coordinating}.` : ` Coordinating (as named in the plan): ${row.coordinating}.`) : "";
         return { line: vi ? `Cơ quan chủ trì: ${row.lead}.${partners}` : `Lead unit: ${unitName(row.lead, units)}.${partners}` };
@@ -131,6 +134,12 @@ function lead(best: PlanPassage, type: QuestionType, question: string, language:
   }
 }
 
+/** How far down the hits, and how good, a passage naming the doer may be to answer first. */
+const DOER_LOOK = 5;
+const DOER_SHARE = 0.5;
+
+/** The English of a doer verb ("Organised by …"). */
+const DOER_EN: Record<string, string> = { "tổ chức": "Organised", "ban hành": "Issued", "triển khai": "Carried out" };
 
 const NO_COUNT = { zh: "计划没有给出数字；这一部分列出如下。", ko: "계획에는 숫자가 없고, 이 항목에 다음과 같이 나열되어 있습니다." } as const;
 
@@ -148,6 +157,11 @@ export function composeAnswer(
   // Chinese and Korean readers get the English citation (plan number and date), under a lead in their language.
   const lang: Lang = ctx.language === "vi" ? "vi" : "en";
   const vi = lang === "vi";
+  // "Do ai tổ chức": a nearly as good passage that names who does it ("… do UBND tỉnh tổ chức") answers first.
+  if (shape.type === "who" && !doerOf(hits[0].passage.text, fold(question))) {
+    const named = hits.slice(1, DOER_LOOK).find((h) => h.score >= hits[0].score * DOER_SHARE && doerOf(h.passage.text, fold(question)));
+    if (named) hits = [named, ...hits.filter((h) => h !== named)];
+  }
   const best = hits[0].passage;
   const { line: leadLine, key } = lead(best, shape.type, question, ctx.language, ctx.units, shape);
   // An amount of money asked ("bao nhiêu tiền", "how much money") is answered by an amount, never by another figure

@@ -152,3 +152,18 @@ describe("a list asked leads with the items the plan names (Huyện Kon Rẫy, T
     }
   });
 });
+
+describe("'do ai tổ chức': the doer the plan names for that verb (Phường Tân An)", () => {
+  const ask = askOnZalo("tan-an", "o");
+
+  it("the festival is organised by the province (III.4), not the ward's row of the appendix; the training by the province's offices", async () => {
+    const festival = await ask("festival về miền quan họ do ai tổ chức");
+    expect(festival).toMatch(/^Đơn vị tổ chức: UBND tỉnh\.\n/);
+    expect(festival).toContain("mục III.4");
+    expect(await ask("lớp tập huấn cho cán bộ văn hóa do cơ quan nào tổ chức")).toMatch(/^Đơn vị tổ chức: .*Sở VH TTDL/);
+  });
+
+  it("without a doer in the plan's words the lead is still the unit in charge", async () => {
+    expect(await ask("ai tổ chức lớp truyền dạy quan họ")).toMatch(/^Cơ quan chủ trì: Phòng Văn Hóa – Xã hội phường\./);
+  });
+});
