@@ -118,13 +118,38 @@ export class PlanSearchIndex {
 
   /** The question's syllables (English plan terms are put into Vietnamese first, English function words dropped). */
   queryWords(question: string, english = false, frames: readonly RegExp[] = []): string[] {
-    if (!english) return syllables(question);
+    return this.#queryWords(question, english, frames).words;
+  }
+
+  /**
+   * The question's syllables, and for an English one also the plan terms it was put into with their diacritics,
+   * aligned with them ("progress" → "tiến độ", not "tiền"); `accented` is undefined for a Vietnamese question.
+   */
+  #queryWords(question: string, english: boolean, frames: readonly RegExp[]): { words: string[]; accented?: string[] } {
+    if (!english) return { words: syllables(question) };
     // Question frames in the plan terms an English question was put into ("đơn vị nào", "chủ trì" of "in charge of")
     // say what kind of answer is wanted, as they do in a Vietnamese question, where they are taken out before searching.
     const unframed = (vi: string) => frames.reduce((t, re) => t.replace(re, " "), ` ${fold(vi)} `);
     // English function words are dropped from what is left in English only: "tổ" (tổ dân phố) and "an" (công an)
     // fold to "to" and "an", which are English stop words.
-    return this.#vocab.toVietnameseParts(question).flatMap((p) => (p.vi ? syllables(unframed(p.text)) : syllables(unframed(p.text)).filter((w) => !ENGLISH_STOP.has(w))));
+    const words: string[] = [];
+    const accented: string[] = [];
+    for (const p of this.#vocab.toVietnameseParts(question)) {
+      if (!p.vi) {
+        for (const w of syllables(unframed(p.text))) if (!ENGLISH_STOP.has(w)) words.push(w), accented.push(w);
+        continue;
+      }
+      // Folding keeps NFC Vietnamese letter for letter: the frames' spans blanked in the folded text are blanked in the
+      // text with diacritics too.
+      const folded = unframed(p.text);
+      const withMarks = ` ${p.text.normalize("NFC").toLowerCase()} `;
+      const kept = folded.length === withMarks.length ? [...withMarks].map((ch, i) => (folded[i] === " " ? " " : ch)).join("") : folded;
+      const f = syllables(folded);
+      const a = accentedSyllables(kept);
+      words.push(...f);
+      accented.push(...(a.length === f.length ? a : f));
+    }
+    return { words, accented };
   }
 
   /** The question's search terms. */
@@ -150,8 +175,9 @@ export class PlanSearchIndex {
    * evidence for routing and the answer of one message share one scoring.
    */
   score(question: string, options: Omit<PlanSearchOptions, "packIds" | "k"> & { english?: boolean } = {}): ScoredPassages {
-    const words = this.queryWords(question, options.english, options.frames);
-    const accented = options.english ? undefined : this.#accentedWords(options.accented, words);
+    const query = this.#queryWords(question, !!options.english, options.frames ?? []);
+    const words = query.words;
+    const accented = options.english ? differs(query.accented, words) : this.#accentedWords(options.accented, words);
     const terms = [...new Set(termsOf(words, this.#vocab.phrases, accented))];
     const { docs, sections, holdersOf } = this.#postings;
     const N = docs.length;
@@ -197,7 +223,8 @@ export class PlanSearchIndex {
       // "Gửi báo cáo cho ai": where the plan says where reports or problems go.
       if (options.recipient && holds(d, SENT_TO)) score *= 1 + APPROVAL_BONUS;
       // A question naming a unit ("Sở Ngoại vụ phải làm gì") is first about the unit's own section of the plan.
-      if (d.ownSection && d.unitWords.length && d.unitWords.every((u) => askedWords.has(u.word) || u.groups.some((g) => askedGroups.has(g)))) score *= 1 + UNIT_SECTION_BONUS;
+      const named = (words: { word: string; groups: string[] }[]) => words.length > 0 && words.every((u) => askedWords.has(u.word) || u.groups.some((g) => askedGroups.has(g)));
+      if ((d.ownSection && named(d.unitWords)) || d.members.some(named)) score *= 1 + UNIT_SECTION_BONUS;
       // A section titled by what was asked ("IV. Kinh phí thực hiện" for "tiền lấy ở đâu") answers it before a
       // section that mentions it among other things (a unit's duties that name money); "who" asks for a unit's section.
       if (options.type !== "who" && d.titleTerms.size) {
@@ -227,6 +254,11 @@ function titleShare(asked: readonly (Concept & { weight: number })[], title: Rea
     if (c.groups.some(has) || c.pairs.some(has) || (c.pairs.length === 0 && c.alternatives.some(has))) held += c.weight;
   }
   return total > 0 ? held / total : 0;
+}
+
+/** The syllables with diacritics when some differ from the folded ones (else undefined: nothing to tell apart). */
+function differs(accented: string[] | undefined, words: readonly string[]): string[] | undefined {
+  return accented && accented.length === words.length && accented.some((w, i) => w !== words[i]) ? accented : undefined;
 }
 
 /** Share of a syllable typed with diacritics that only a passage with the same diacritics gets (see `score`). */

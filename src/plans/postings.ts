@@ -164,6 +164,9 @@ export class Postings {
   };
 }
 
+/** A label that names a role or a table column, not the members given duties. */
+const FIELD_LABEL = /chủ trì|phối hợp|nội dung|thời gian|kết quả|sản phẩm/iu;
+
 /** Folded syllables every unit's name may carry: they do not tell one unit from another. */
 const GENERIC_UNIT: ReadonlySet<string> = new Set("uy ban nhan dan ubnd cac co quan don vi".split(" "));
 
@@ -172,7 +175,16 @@ const GENERIC_UNIT: ReadonlySet<string> = new Set("uy ban nhan dan ubnd cac co q
  * of "Ủy ban MTTQ và các tổ chức …"), each with the paraphrase groups it lies in ("mặt trận tổ quốc"); and whether the
  * section is headed by the unit ("V.3. Công an phường", "VI.4. Đề nghị Ủy ban MTTQ và …").
  */
-function unitNames(passage: PlanPassage, phrases: PhraseTable): Pick<Doc, "unitWords" | "ownSection"> {
+/** The words that name a unit: its content syllables, each with the paraphrase groups it lies in, minus generic ones. */
+function unitWordsOf(head: string[], phrases: PhraseTable): { word: string; groups: string[] }[] {
+  const headGroups = groupSpans(head, phrases);
+  const all = head.map((w, i) => ({ word: w, groups: headGroups.filter((g) => g.start <= i && i < g.end).map((g) => g.term) })).filter((u) => !STOP_SYLLABLES.has(u.word));
+  const distinct = all.filter((u) => !GENERIC_UNIT.has(u.word));
+  const named = distinct.length ? distinct : all;
+  return named.length >= 2 || named.some((u) => u.groups.length) ? named : [];
+}
+
+function unitNames(passage: PlanPassage, phrases: PhraseTable): Pick<Doc, "unitWords" | "ownSection" | "members"> {
   const parts = passage.unit ? passage.unit.split(/,|\s(?:và|và các)\s/u).map((p) => syllables(p)) : [];
   let head = parts[0] ?? [];
   // A level of government named with the next one ("Ủy ban nhân dân các xã, thị trấn"): "xã" alone says too little.
@@ -185,5 +197,12 @@ function unitNames(passage: PlanPassage, phrases: PhraseTable): Pick<Doc, "unitW
   // One bare syllable ("quan" of "Các cơ quan") names no unit: "quản lý" would do.
   const unitWords = named.length >= 2 || named.some((u) => u.groups.length) ? named : [];
   const ownSection = !!passage.unit && ` ${syllables(passage.section.title).join(" ")} `.includes(` ${syllables(passage.unit).join(" ")} `);
-  return { unitWords, ownSection };
+  // A unit's section that gives its members their own duties ("- Hội Liên hiệp Phụ nữ, Đoàn Thanh niên, …: Lồng ghép
+  // …", "- UBMTTQ phường: Vận động …"): each member named in the passage's label is the unit of that passage.
+  // (Not a field's label: "Cơ quan chủ trì:", "Cơ quan phối hợp:", "Nội dung nhiệm vụ:" name a role, not a member.)
+  const found = passage.unit ? passage.text.match(/^[-–•\s]*([^:.;]{3,160}):\s/u)?.[1] : undefined;
+  // Each member is a name ("Hội …", "Đoàn …", "UBMTTQ …"), not a sentence leading into a list ("… du lịch như: …").
+  const names = found && !FIELD_LABEL.test(found) ? found.split(",").map((m) => m.trim()) : [];
+  const members = names.every((m) => /^\p{Lu}/u.test(m) && syllables(m).length <= 8) ? names.map((m) => unitWordsOf(syllables(m), phrases)).filter((m) => m.length) : [];
+  return { unitWords, ownSection, members };
 }

@@ -21,6 +21,9 @@ export type Route = { route: "intent" } | { route: "plan"; question: PlanQuestio
 
 // Words that ask what a plan says or who does what in it.
 const PLAN_CUE = /\b(ke hoach|nhiem vu|quang ba|so hoa|(duoc|dc) (ke|neu|nhac) (ra|ten|den|toi)|ket qua (mong doi|du kien)|chu tri|phu trach|duoc giao|giao cho|trach nhiem|muc tieu|chi tieu|phan dau|giai doan|kinh phi|ngan sach|du toan|bao cao|dau moi|phoi hop|don vi nao|phong nao|so nao|ben nao|co quan nao|bo phan nao|ai lo|plan|who is responsible|which (department|office|unit|agency)|in charge|target|budget)\b/;
+// What a plan does with what a card lists ("tỉnh quảng bá những di sản nào", "di sản nào huyện phải bảo vệ", "số hóa di
+// sản để làm gì"): a list or "là gì" asked about it is the plan's, not the card's.
+const PLAN_ACTION = /\b(quang ba|bao ve|bao ton|so hoa|phat huy|gioi thieu|tuyen truyen|uu tien|ke ra|phai|promot\w*|protect\w*|preserv\w*|digiti[sz]\w*)\b/;
 // What the cards hold.
 const FESTIVAL_DATE = /\b(ngay nao|ngay may|khi nao|bao gio|luc nao|may gio|dien ra|to chuc (vao )?(ngay|thang|hom)|nam nay|sap toi|thang may|am lich|duong lich|when|what date|which day|this year|next)\b/;
 const FREQUENCY = /\b(bao lau|may nam|nam\/lan|mot lan|dinh ky|how often)\b/;
@@ -76,7 +79,7 @@ export function routeByEvidence(input: AnswerInput): Route {
   if (classCardFirst) return { route: "intent" };
 
   // "What heritage / which festivals / which classes are there": the card's list answers.
-  if (!namesItsCard(input) && LIST_ASKED[intent]?.test(f) && !PLAN_CUE.test(f)) return { route: "intent" };
+  if (!namesItsCard(input) && LIST_ASKED[intent]?.test(f) && !PLAN_CUE.test(f) && !PLAN_ACTION.test(f)) return { route: "intent" };
 
   const evidence = engine.evidence(question, input.pack.lineage);
   // A festival or relic card holds dates, places and descriptions, not counts: "có bao nhiêu du khách" is the plans'.
