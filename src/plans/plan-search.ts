@@ -228,7 +228,7 @@ export class PlanSearchIndex {
       // A section titled by what was asked ("IV. Kinh phí thực hiện" for "tiền lấy ở đâu") answers it before a
       // section that mentions it among other things (a unit's duties that name money); "who" asks for a unit's section.
       if (options.type !== "who" && d.titleTerms.size) {
-        const share = titleShare(asked, d.titleTerms, (t) => this.#postings.planShare(t, i) <= THEME_SHARE);
+        const share = titleShare(asked, d.titleTerms, this.#postings, i);
         if (share > 0) score *= 1 + TITLE_BONUS * share;
       }
       // The preamble names every document and the plan's own title: it answers header questions, rarely others.
@@ -245,15 +245,21 @@ const THEME_SHARE = 0.3;
 const TITLE_BONUS = 1;
 
 /** The share of the question's content weight a section title holds (a syllable, its pair or its paraphrase group). */
-function titleShare(asked: readonly (Concept & { weight: number })[], title: ReadonlySet<string>, topical: (term: string) => boolean): number {
+function titleShare(asked: readonly (Concept & { weight: number })[], title: ReadonlySet<string>, postings: Postings, i: number): number {
+  // Plain loops, no closures: this runs for every passage found, for every question.
   let total = 0;
   let held = 0;
-  const has = (t: string) => title.has(t) && topical(t);
   for (const c of asked) {
     total += c.weight;
-    if (c.groups.some(has) || c.pairs.some(has) || (c.pairs.length === 0 && c.alternatives.some(has))) held += c.weight;
+    if (anyInTitle(c.groups, title, postings, i) || anyInTitle(c.pairs, title, postings, i) || (c.pairs.length === 0 && anyInTitle(c.alternatives, title, postings, i))) held += c.weight;
   }
   return total > 0 ? held / total : 0;
+}
+
+/** Whether a title holds one of the terms, and that term is not its plan's theme (in over THEME_SHARE of it). */
+function anyInTitle(terms: readonly string[], title: ReadonlySet<string>, postings: Postings, i: number): boolean {
+  for (const t of terms) if (title.has(t) && postings.planShare(t, i) <= THEME_SHARE) return true;
+  return false;
 }
 
 /** The syllables with diacritics when some differ from the folded ones (else undefined: nothing to tell apart). */
