@@ -206,6 +206,10 @@ export class PlanSearchIndex {
 
     const askedWords = new Set(words);
     const askedGroups = new Set(terms.filter((t) => t.startsWith("@")).map((t) => t.replace(/'$/, "")));
+    // Whether a unit's words are all asked (its name, or a paraphrase group of it): made once, not per passage.
+    const named = (words: readonly { word: string; groups: readonly string[] }[]) =>
+      words.length > 0 && words.every((u) => askedWords.has(u.word) || u.groups.some((g) => askedGroups.has(g)));
+    const titles = options.type !== "who" ? new TitleMatch(asked, sections.length) : undefined;
     const evidence = options.frequency ? FREQUENCY : options.list ? ENUMERATION : options.type ? EVIDENCE[options.type] : undefined;
     for (let i = 0; i < N; i++) {
       const d = docs[i];
@@ -223,12 +227,11 @@ export class PlanSearchIndex {
       // "Gửi báo cáo cho ai": where the plan says where reports or problems go.
       if (options.recipient && holds(d, SENT_TO)) score *= 1 + APPROVAL_BONUS;
       // A question naming a unit ("Sở Ngoại vụ phải làm gì") is first about the unit's own section of the plan.
-      const named = (words: { word: string; groups: string[] }[]) => words.length > 0 && words.every((u) => askedWords.has(u.word) || u.groups.some((g) => askedGroups.has(g)));
-      if ((d.ownSection && named(d.unitWords)) || d.members.some(named)) score *= 1 + UNIT_SECTION_BONUS;
+      if ((d.ownSection && named(d.unitWords)) || (d.members.length > 0 && d.members.some(named))) score *= 1 + UNIT_SECTION_BONUS;
       // A section titled by what was asked ("IV. Kinh phí thực hiện" for "tiền lấy ở đâu") answers it before a
       // section that mentions it among other things (a unit's duties that name money); "who" asks for a unit's section.
-      if (options.type !== "who" && d.titleTerms.size) {
-        const share = titleShare(asked, d.titleTerms, this.#postings, i);
+      if (titles && d.titleTerms.size) {
+        const share = titles.share(d.section, d.titleTerms, this.#postings, i);
         if (share > 0) score *= 1 + TITLE_BONUS * share;
       }
       // The preamble names every document and the plan's own title: it answers header questions, rarely others.
@@ -244,22 +247,56 @@ const THEME_SHARE = 0.3;
 /** Bonus for a section whose own title holds all of the question's content weight (see `score`). */
 const TITLE_BONUS = 1;
 
-/** The share of the question's content weight a section title holds (a syllable, its pair or its paraphrase group). */
-function titleShare(asked: readonly (Concept & { weight: number })[], title: ReadonlySet<string>, postings: Postings, i: number): number {
-  // Plain loops, no closures: this runs for every passage found, for every question.
-  let total = 0;
-  let held = 0;
-  for (const c of asked) {
-    total += c.weight;
-    if (anyInTitle(c.groups, title, postings, i) || anyInTitle(c.pairs, title, postings, i) || (c.pairs.length === 0 && anyInTitle(c.alternatives, title, postings, i))) held += c.weight;
-  }
-  return total > 0 ? held / total : 0;
-}
+/**
+ * How much of a question's content weight a section's title holds (0–1): a concept counts when its group, its
+ * pair, or (without pairs) one of its syllables is in the title and is not its plan's theme (in over THEME_SHARE
+ * of it). Built once per question; read once per section (its passages share its title and its plan), since it
+ * is asked for every passage found.
+ */
+class TitleMatch {
+  /** Each term that can stand for an asked concept, with the concepts it stands for. */
+  readonly #conceptsOf = new Map<string, number[]>();
+  readonly #weights: number[];
+  readonly #total: number;
+  readonly #held: Uint8Array;
+  /** Each section's share once read (-1: not yet). */
+  readonly #shareOf: Float64Array;
 
-/** Whether a title holds one of the terms, and that term is not its plan's theme (in over THEME_SHARE of it). */
-function anyInTitle(terms: readonly string[], title: ReadonlySet<string>, postings: Postings, i: number): boolean {
-  for (const t of terms) if (title.has(t) && postings.planShare(t, i) <= THEME_SHARE) return true;
-  return false;
+  constructor(asked: readonly (Concept & { weight: number })[], sections: number) {
+    this.#shareOf = new Float64Array(sections).fill(-1);
+    this.#weights = asked.map((c) => c.weight);
+    this.#total = this.#weights.reduce((sum, w) => sum + w, 0);
+    this.#held = new Uint8Array(asked.length);
+    asked.forEach((c, index) => {
+      for (const t of [...c.groups, ...c.pairs, ...(c.pairs.length === 0 ? c.alternatives : [])]) {
+        const list = this.#conceptsOf.get(t);
+        if (!list) this.#conceptsOf.set(t, [index]);
+        else if (!list.includes(index)) list.push(index);
+      }
+    });
+  }
+
+  /** The share of the i-th passage's section (`section`, titled `title`). */
+  share(section: number, title: ReadonlySet<string>, postings: Postings, i: number): number {
+    if (this.#shareOf[section] < 0) this.#shareOf[section] = this.#read(title, postings, i);
+    return this.#shareOf[section];
+  }
+
+  #read(title: ReadonlySet<string>, postings: Postings, i: number): number {
+    if (this.#total <= 0) return 0;
+    this.#held.fill(0);
+    let held = 0;
+    for (const t of title) {
+      const concepts = this.#conceptsOf.get(t);
+      if (!concepts || postings.planShare(t, i) > THEME_SHARE) continue;
+      for (const c of concepts) {
+        if (this.#held[c]) continue;
+        this.#held[c] = 1;
+        held += this.#weights[c];
+      }
+    }
+    return held / this.#total;
+  }
 }
 
 /** The syllables with diacritics when some differ from the folded ones (else undefined: nothing to tell apart). */
