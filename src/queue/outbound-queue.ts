@@ -186,8 +186,9 @@ export class OutboundQueue implements Outbound {
       await this.book.giveUp(entry, "stale", new Error(`not sent within ${Math.round(this.options.policy.maxAgeMs / 3_600_000)} h`));
       return "stale";
     }
+    let since = this.options.now();
     for (;;) {
-      let since = this.options.now();
+      since = this.options.now();
       try {
         while (entry.sent < entry.replies.length) {
           since = this.options.now();
@@ -206,7 +207,7 @@ export class OutboundQueue implements Outbound {
         await this.#failed(job, entry, failure, error);
       }
     }
-    await this.book.done(entry);
+    await this.book.done(entry, since);
     return "sent";
   }
 

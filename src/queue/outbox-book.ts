@@ -45,10 +45,12 @@ export class OutboxBook {
    * Every reply went (or it was given up): out of the outbox. Sent whole, the same commit stores when (OUTBOX_SENT):
    * the pipeline compares it with when the person wrote their next message — one written before the question reached
    * them is not an answer to it, even when another delivery (the sweeper after a restart, another instance) sent it.
+   * `lastSentFrom`: when the last reply's send began, the earliest the person can have it (a person who answers as
+   * soon as it arrives writes before the send call returns); unknown (a crash's entry), now.
    */
-  async done(entry: OutboxEntry): Promise<void> {
+  async done(entry: OutboxEntry, lastSentFrom?: number): Promise<void> {
     const whole = entry.sent >= entry.replies.length;
-    const mark: SentMark = { id: entry.id, at: this.deps.now() };
+    const mark: SentMark = { id: entry.id, at: lastSentFrom ?? this.deps.now() };
     await this.#write(entry, undefined, whole ? [{ collection: OUTBOX_SENT, id: entry.id, value: mark }] : []);
   }
 
