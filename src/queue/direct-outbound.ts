@@ -73,7 +73,7 @@ export class DirectOutbound implements Outbound {
           // Recorded between replies, so a restart does not send the first ones again; the last is recorded by `done`.
           if (entry.sent < entry.replies.length) await book.progress(entry);
         }
-        await book.done(entry, since);
+        await book.done(entry);
         return "sent";
       } catch (error) {
         entry.attempts++;

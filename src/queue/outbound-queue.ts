@@ -186,9 +186,8 @@ export class OutboundQueue implements Outbound {
       await this.book.giveUp(entry, "stale", new Error(`not sent within ${Math.round(this.options.policy.maxAgeMs / 3_600_000)} h`));
       return "stale";
     }
-    let since = this.options.now();
     for (;;) {
-      since = this.options.now();
+      let since = this.options.now();
       try {
         while (entry.sent < entry.replies.length) {
           since = this.options.now();
@@ -207,7 +206,7 @@ export class OutboundQueue implements Outbound {
         await this.#failed(job, entry, failure, error);
       }
     }
-    await this.book.done(entry, since);
+    await this.book.done(entry);
     return "sent";
   }
 

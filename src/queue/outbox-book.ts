@@ -45,12 +45,13 @@ export class OutboxBook {
    * Every reply went (or it was given up): out of the outbox. Sent whole, the same commit stores when (OUTBOX_SENT):
    * the pipeline compares it with when the person wrote their next message — one written before the question reached
    * them is not an answer to it, even when another delivery (the sweeper after a restart, another instance) sent it.
-   * `lastSentFrom`: when the last reply's send began, the earliest the person can have it (a person who answers as
-   * soon as it arrives writes before the send call returns); unknown (a crash's entry), now.
+   * The time is taken after the last send returned, not when it began: a send call may hold the client's own retries,
+   * so one begun before the person wrote can deliver after; an early time would make their repeat the answer (a wrong
+   * field), a late one only keeps a misfit from being asked again.
    */
-  async done(entry: OutboxEntry, lastSentFrom?: number): Promise<void> {
+  async done(entry: OutboxEntry): Promise<void> {
     const whole = entry.sent >= entry.replies.length;
-    const mark: SentMark = { id: entry.id, at: lastSentFrom ?? this.deps.now() };
+    const mark: SentMark = { id: entry.id, at: this.deps.now() };
     await this.#write(entry, undefined, whole ? [{ collection: OUTBOX_SENT, id: entry.id, value: mark }] : []);
   }
 

@@ -2,7 +2,7 @@ import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { ChannelRegistry, type OutboundChannel, type Recipient } from "../../src/core/channel.js";
 import type { Reply } from "../../src/core/message.js";
-import { OUTBOX, OUTBOX_SENT, outboxEntry, type OutboxEntry } from "../../src/core/outbound.js";
+import { OUTBOX, outboxEntry, type OutboxEntry } from "../../src/core/outbound.js";
 import type { FailedReplies } from "../../src/queue/dead-letters.js";
 import { DirectOutbound } from "../../src/queue/direct-outbound.js";
 import { startOutboxSweeper } from "../../src/queue/outbox-sweeper.js";
@@ -55,18 +55,6 @@ function setUp(channel: ScriptedChannel, clock = { now: Date.parse("2026-11-25T0
 }
 
 describe("DirectOutbound", () => {
-  it("stores when the last reply's send began (the earliest the person can have it) as the entry's sent mark", async () => {
-    const channel = new ScriptedChannel();
-    const { store, outbound, write, clock } = setUp(channel);
-    const sendsBegan: number[] = [];
-    // Each send takes the platform 800 ms; a person who answers as soon as a reply arrives writes before it returns.
-    channel.script = () => (sendsBegan.push(clock.now), (clock.now += 800), "ok");
-    const entry = await write(["Bạn muốn phản ánh về việc gì?", "1. Tiếng ồn"]);
-    expect(await outbound.deliver(entry)).toBe("sent");
-    const mark = await store.collection<{ id: string; at: number }>(OUTBOX_SENT).get(entry.id);
-    expect(mark).toEqual({ id: entry.id, at: sendsBegan[1] });
-  });
-
   it("a timed-out try the platform shows as arrived is not sent again; the next reply goes on", async () => {
     const channel = new ScriptedChannel();
     let first = true;
