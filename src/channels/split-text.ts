@@ -7,7 +7,8 @@
 export function splitText(text: string, limit: number): string[] {
   const parts: string[] = [];
   let rest = text.trim();
-  while ([...rest].length > limit) {
+  // A text of at most `limit` UTF-16 units has at most `limit` characters: no need to count them (nearly every reply).
+  while (rest.length > limit && [...rest].length > limit) {
     const window = [...rest].slice(0, limit).join("");
     const cut = lastBoundary(window, limit);
     parts.push(window.slice(0, cut).trimEnd());

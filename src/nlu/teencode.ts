@@ -53,7 +53,9 @@ export const EN_ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
 );
 
 // "bn" means "bạn" or "bao nhiêu"; these words around it tip it towards a quantity.
-const QUANTITY_NEXT = new Set(["tiền", "tien", "tuổi", "tuoi", "người", "nguoi", "ngày", "ngay", "giờ", "gio", "lâu", "lau", "buổi", "buoi", "năm", "nam", "tháng", "thang", "km", "cái", "cai", "suất", "suat", "chỗ", "k", "nghìn", "đồng", "dong"]);
+// (Also what the plans count: "làm bn sản phẩm", "dc bn sp", "bn lớp", "bn %". Not "can": "bn cần" is "bạn cần".)
+const QUANTITY_NEXT = new Set(["tiền", "tien", "tuổi", "tuoi", "người", "nguoi", "ngày", "ngay", "giờ", "gio", "lâu", "lau", "buổi", "buoi", "năm", "nam", "tháng", "thang", "km", "cái", "cai", "suất", "suat", "chỗ", "k", "nghìn", "đồng", "dong",
+  "%", "phần", "sản", "san", "sp", "lớp", "lop", "di", "hoạt", "sự", "chuyên", "chuyen", "nhiệm", "nhiem", "nước", "nuoc", "lần", "lan", "tỷ", "ty", "triệu", "trieu", "đơn", "cán", "nghệ", "đoàn"]);
 const QUANTITY_PREV = new Set(["là", "la", "hết", "het", "giá", "gia", "phí", "phi", "mất", "mat", "số", "so", "khoảng", "khoang", "được", "dc", "đc", "có", "co", "mấy", "tốn", "ton", "học"]);
 const PLAN_NEXT = new Set(["này", "nay", "của", "cua", "số", "so", "phường", "phuong", "tỉnh", "tinh", "huyện", "huyen", "ngoại", "ngoai", "hội", "hoi", "văn", "van", "đó", "do", "ấy", "ay"]);
 const PLAN_PREV = new Set(["theo", "trong", "bản", "ban", "các", "cac", "cái", "cai"]);

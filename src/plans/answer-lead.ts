@@ -77,6 +77,27 @@ export function recipientOf(text: string): string | undefined {
   return m?.[1].trim();
 }
 
+/** Verbs whose doer a who-question may ask for by name ("do ai tổ chức", "ai ban hành"), folded → as the plans write them. */
+const DOER_VERBS: [RegExp, string][] = [
+  [/\bto chuc\b/, "tổ chức"],
+  [/\bban hanh\b/, "ban hành"],
+  [/\btrien khai\b/, "triển khai"],
+];
+
+/**
+ * Who does what the question asks about, when the passage says it in the passive ("… các lớp tập huấn … do Sở VH
+ * TTDL, Văn phòng UBND tỉnh, Sở Nội vụ tổ chức" → "Sở VH TTDL, Văn phòng UBND tỉnh, Sở Nội vụ"), for a who-question
+ * with the same verb ("do những cơ quan nào tổ chức", "ai tổ chức festival"); undefined when it does not.
+ */
+export function doerOf(text: string, foldedQuestion: string): { doer: string; verb: string } | undefined {
+  for (const [asked, verb] of DOER_VERBS) {
+    if (!asked.test(foldedQuestion)) continue;
+    const m = text.match(new RegExp(`(?<!\\p{L})do ((?:(?! do )[^;.()\\n:])+?) ${verb}(?!\\p{L})`, "u"));
+    if (m && m[1].length <= 120) return { doer: m[1].trim(), verb };
+  }
+  return undefined;
+}
+
 /** The unit a passage assigns work to: its section's or row's unit, else the first unit it names. */
 export function unitOf(p: PlanPassage): string | undefined {
   if (p.unit) return p.unit;

@@ -21,9 +21,9 @@ export interface Gains {
 
 export const idf = (df: number, n: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 
-/** Adds each place's gain to `into`. */
-export function addGains(g: Gains, into: Float64Array): void {
-  for (let j = 0; j < g.at.length; j++) into[g.at[j]] += g.gain[j];
+/** Adds each place's gain (times `factor`) to `into`. */
+export function addGains(g: Gains, into: Float64Array, factor = 1): void {
+  for (let j = 0; j < g.at.length; j++) into[g.at[j]] += factor * g.gain[j];
 }
 
 /** A term's weighted, length-normalised frequency over a passage's fields (BM25F). */

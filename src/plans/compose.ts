@@ -3,102 +3,23 @@
  * Chinese and Korean questions get a lead, header facts and "not covered" in their language, and the Vietnamese
  * quote marked as the plan's wording. Every number, date and name in an answer is copied from the plan it cites.
  *
- * The header's own facts are answered by compose-header.ts.
+ * The header's own facts are answered by compose-header.ts, what is quoted by quote.ts, "not covered" by
+ * not-covered.ts.
  */
-import { ASKS_APPROVAL, approverOf, recipientOf, clauses, englishFrame, keyClause, sameUnit, unitOf } from "./answer-lead.js";
+import { AMOUNT, ASKS_AMOUNT } from "./answer-needs.js";
+import { ASKS_APPROVAL, approverOf, doerOf, recipientOf, englishFrame, keyClause, sameUnit, unitOf } from "./answer-lead.js";
 import { fold } from "../nlu/fold.js";
-import { STOP_SYLLABLES, syllables } from "./terms.js";
-import { citationLine, issuerEn, planName, sectionName, type Lang } from "./citation.js";
-import { citationCjk, issuerCjk, planNameCjk } from "./citation-cjk.js";
+import { citationLine, issuerEn, sectionName, type Lang } from "./citation.js";
+import { citationCjk, issuerCjk } from "./citation-cjk.js";
+import { listedItems, quotePieces } from "./quote.js";
 import type { PlanAnswer, PlanLanguage as Language, UnitName } from "./plan-answer.js";
 import type { PlanHeaderFacts, PlanPassage, PlanSectionRef } from "./plan-model.js";
 import type { PlanHit } from "./plan-search.js";
 import type { QuestionShape, QuestionType } from "./question-type.js";
 
-/** Longest quote of one passage, and of the whole answer. */
-const PASSAGE_CHARS = 450;
-const QUOTE_CHARS = 900;
-/** Longest quote of one item when a whole list is quoted. */
-const LIST_ITEM_CHARS = 300;
+import { composeNotCovered } from "./not-covered.js";
 
-// ===  Quotes  ===
-
-/**
- * A passage cut to `max` characters, keeping `key` in. A cut never splits a word: it ends after a sentence or clause
- * (". ", "; ", ", ") in the second half of the window, else at the last space, and "…" marks it.
- */
-export function excerpt(text: string, key: string | undefined, max = PASSAGE_CHARS): string {
-  if (text.length <= max) return text;
-  const at = key ? text.indexOf(key) : -1;
-  let from = 0;
-  if (at > 0) {
-    // Start at the sentence or clause that holds the key, or at the key itself when that clause starts too early.
-    const stops = [text.lastIndexOf("; ", at), text.lastIndexOf(". ", at)].filter((i) => i >= 0).map((i) => i + 2);
-    const start = Math.max(0, ...stops);
-    from = at - start > max / 2 ? at : start;
-  }
-  const to = cutAt(text, from, max);
-  const piece = text.slice(from, to).trimEnd();
-  return `${from > 0 ? "… " : ""}${to < text.length ? `${piece.replace(/[,;:]$/, "")} …` : piece}`;
-}
-
-/** Where a window of `max` characters from `from` ends: after a sentence or clause when one ends late enough, else at a space. */
-function cutAt(text: string, from: number, max: number): number {
-  const end = from + max;
-  if (end >= text.length) return text.length;
-  const window = text.slice(from, end + 1);
-  for (const marks of [[". ", "; ", ".\n", ";\n"], [", ", ": "]]) {
-    const i = Math.max(...marks.map((m) => window.lastIndexOf(m)));
-    if (i > max / 2) return from + i + 1;
-  }
-  const space = window.lastIndexOf(" ");
-  return space > 0 ? from + space : end;
-}
-
-/**
- * The clause of a passage that shares most syllables with the question (where a long passage is cut around). Words
- * of its unit do not count: the citation names it ("phòng kinh tế hạ tầng lo gì" is answered from the start of that
- * unit's section, not from a later clause that says "kinh tế").
- */
-function closestClause(p: PlanPassage, question: string): string | undefined {
-  const named = new Set(syllables(p.unit ?? ""));
-  const words = syllables(question);
-  const asked = new Set(words.filter((w) => !named.has(w) && !STOP_SYLLABLES.has(w)));
-  const pairs = new Set(words.slice(1).map((w, i) => `${words[i]} ${w}`));
-  let best: { clause: string; n: number } | undefined;
-  for (const clause of clauses(p.text)) {
-    // Each word asked counts once, and twice as part of a pair the question has: a long clause does not win by
-    // repeating one word or by its particles ("các", "với").
-    const own = syllables(clause);
-    const n = new Set(own.filter((s) => asked.has(s))).size + new Set(own.slice(1).map((w, i) => `${own[i]} ${w}`).filter((x) => pairs.has(x) && x.split(" ").every((w) => asked.has(w)))).size;
-    if (!best || n > best.n) best = { clause, n };
-  }
-  return best?.clause;
-}
-
-/**
- * The passages quoted: the best; for yes/no, the other good hits of its section; for lists and descriptions, the
- * rest of its section too (in plan order) while the quote stays short.
- */
-function quoted(hits: PlanHit[], type: QuestionType, section: readonly PlanPassage[]): PlanPassage[] {
-  const best = hits[0];
-  const same = hits.filter((h) => h.passage.section === best.passage.section && h.score >= best.score * 0.6);
-  const close = type === "yes_no" ? same.filter((h) => h.score >= best.score * 0.8).slice(0, 2) : same.slice(0, 3);
-  const picked = new Set(type === "what" || type === "yes_no" ? close.map((h) => h.passage) : [best.passage]);
-  if (type === "what") {
-    let length = [...picked].reduce((n, p) => n + Math.min(p.text.length, LIST_ITEM_CHARS), 0);
-    // The rest of the section while the quote stays short: the passages found for the question first (a long
-    // section's key bullet is not crowded out by its first ones), then the others in plan order.
-    const found = hits.filter((h) => h.passage.section === best.passage.section).map((h) => h.passage);
-    for (const p of [...found, ...section]) {
-      if (picked.has(p) || length + Math.min(p.text.length, LIST_ITEM_CHARS) > QUOTE_CHARS) continue;
-      picked.add(p);
-      length += Math.min(p.text.length, LIST_ITEM_CHARS);
-    }
-  }
-  // In the order they matter (the room of the quote is shared out in this order); shown in plan order.
-  return [...picked];
-}
+export { composeNotCovered };
 
 // ===  Leads  ===
 
@@ -171,6 +92,9 @@ function lead(best: PlanPassage, type: QuestionType, question: string, language:
   const row = best.row;
   switch (type) {
     case "who": {
+      // "Do những cơ quan nào tổ chức": the doer the passage names for that verb, before the row's or section's unit.
+      const done = doerOf(best.text, fold(question));
+      if (done) return { line: vi ? `Đơn vị ${done.verb}: ${done.doer}.` : `${DOER_EN[done.verb] ?? "Done"} by (plan's wording): ${done.doer}.` };
       if (row) {
         const partners = row.coordinating ? (vi ? ` Phối hợp: ${row.coordinating}.` : ` Coordinating (as named in the plan): ${row.coordinating}.`) : "";
         return { line: vi ? `Cơ quan chủ trì: ${row.lead}.${partners}` : `Lead unit: ${unitName(row.lead, units)}.${partners}` };
@@ -210,6 +134,13 @@ function lead(best: PlanPassage, type: QuestionType, question: string, language:
   }
 }
 
+/** How far down the hits, and how good, a passage naming the doer may be to answer first. */
+const DOER_LOOK = 5;
+const DOER_SHARE = 0.5;
+
+/** The English of a doer verb ("Organised by …"). */
+const DOER_EN: Record<string, string> = { "tổ chức": "Organised", "ban hành": "Issued", "triển khai": "Carried out" };
+
 const NO_COUNT = { zh: "计划没有给出数字；这一部分列出如下。", ko: "계획에는 숫자가 없고, 이 항목에 다음과 같이 나열되어 있습니다." } as const;
 
 // ===  Answers  ===
@@ -226,23 +157,26 @@ export function composeAnswer(
   // Chinese and Korean readers get the English citation (plan number and date), under a lead in their language.
   const lang: Lang = ctx.language === "vi" ? "vi" : "en";
   const vi = lang === "vi";
-  const best = hits[0].passage;
-  const passages = quoted(hits, shape.type, opts.section);
-  const itemChars = passages.length > 3 ? LIST_ITEM_CHARS : PASSAGE_CHARS;
-  // The best passage keeps the room of a single quote: it is what answers.
-  const { line, key } = lead(best, shape.type, question, ctx.language, ctx.units, shape);
-  let budget = QUOTE_CHARS - Math.min(best.text.length, PASSAGE_CHARS);
-  const cut = new Map<PlanPassage, string>();
-  for (const p of [best, ...passages.filter((x) => x !== best)]) {
-    if (!passages.includes(p)) continue;
-    const room = p === best ? PASSAGE_CHARS : Math.min(itemChars, Math.max(120, budget));
-    const piece = excerpt(p.text, (p === best ? key : undefined) ?? closestClause(p, question), room);
-    if (p !== best) budget -= piece.length;
-    cut.set(p, piece);
+  // "Do ai tổ chức": a nearly as good passage that names who does it ("… do UBND tỉnh tổ chức") answers first.
+  if (shape.type === "who" && !doerOf(hits[0].passage.text, fold(question))) {
+    const named = hits.slice(1, DOER_LOOK).find((h) => h.score >= hits[0].score * DOER_SHARE && doerOf(h.passage.text, fold(question)));
+    if (named) hits = [named, ...hits.filter((h) => h !== named)];
   }
-  passages.sort((a, b) => a.index - b.index);
-  const pieces = passages.map((p) => cut.get(p)!);
+  const best = hits[0].passage;
+  const { line: leadLine, key } = lead(best, shape.type, question, ctx.language, ctx.units, shape);
+  // An amount of money asked ("bao nhiêu tiền", "how much money") is answered by an amount, never by another figure
+  // of the passage ("định kỳ 03 năm/lần"): without one, the plan does not say it.
+  if (shape.type === "how_many" && ASKS_AMOUNT.test(fold(question)) && !(key && AMOUNT.test(key))) {
+    const searched = [best.plan, ...opts.ownPlans.filter((h) => h.planId !== best.plan.planId)];
+    return composeNotCovered(question, searched, ctx.language, shape.type, hits[0].coverage, ctx.localities);
+  }
+  const { passages, pieces } = quotePieces(hits, shape.type, opts.section, question, key, shape.list);
   const quote = pieces.join("\n");
+  // "Những … nào", "kể tên", "which ones": the items the plan names lead, then the quote they come from. (Not an
+  // appendix row's "Nội dung nhiệm vụ: …": its labels are no list.)
+  const items = shape.type === "what" && shape.list && !cjk ? [best, ...passages].filter((p) => !p.row).map((p) => listedItems(p.text, question, p.plan.issuer)).find(Boolean) : undefined;
+  const stop = items?.endsWith("…") ? "" : ".";
+  const line = items ? (vi ? `Kế hoạch nêu: ${items}${stop}` : `The plan names (in Vietnamese): ${items}${stop}`) : leadLine;
   const out: string[] = [];
   if (opts.fromParent && opts.ownPlans.length) {
     const own = opts.ownPlans[0].issuer;
@@ -276,54 +210,4 @@ export function composeAnswer(
     coverage: hits[0].coverage,
     quotes: passages.map((p, i) => ({ text: pieces[i], citation: citationLine(p.plan, p.section, lang).replace(/^(Theo |Source: )|[:.]$/g, "") })),
   };
-}
-
-/** The "not covered" wording in Chinese and Korean. */
-const NOT_COVERED_CJK = {
-  zh: {
-    silent: (names: string[]) => `${names.join("；")}${names.length > 1 ? "都" : ""}没有提到这方面的内容。`,
-    none: "我这里还没有本地的文化计划。",
-    cut: (name: string, after: string) => `注意：我手上的${name}在第${after}节之后缺失，所以不了解后面的部分（如经费、任务分工）。`,
-    staff: "您可以选择“人工客服”，由文化部门的工作人员回答。",
-  },
-  ko: {
-    silent: (names: string[]) => `${names.join("; ")}에는 이 내용이 없습니다.`,
-    none: "이 지역의 문화 계획은 아직 가지고 있지 않습니다.",
-    cut: (name: string, after: string) => `참고: 제가 가진 ${name} 사본은 ${after}항 이후가 빠져 있어 뒷부분(예산, 업무 분담 등)은 알 수 없습니다.`,
-    staff: "‘직원 연결’을 선택하시면 문화 담당 직원이 답변해 드립니다.",
-  },
-} as const;
-
-/** "Not covered": which plans were searched, where a text is cut off, and that staff can answer. */
-export function composeNotCovered(
-  _question: string,
-  searched: PlanHeaderFacts[],
-  language: Language,
-  type: QuestionType,
-  coverage = 0,
-  localities: readonly UnitName[] = [],
-): PlanAnswer {
-  const out: string[] = [];
-  if (language === "zh" || language === "ko") {
-    const w = NOT_COVERED_CJK[language];
-    const name = (h: PlanHeaderFacts) => planNameCjk(h, language, issuerCjk(h.issuer, language, localities));
-    out.push(searched.length ? w.silent(searched.map(name)) : w.none);
-    for (const h of searched.filter((x) => x.truncatedAfter)) out.push(w.cut(name(h), h.truncatedAfter!));
-    out.push(w.staff);
-    return { text: out.join("\n"), covered: false, type, sections: [], fromParent: false, coverage, quotes: [] };
-  }
-  const lang: Lang = language;
-  const vi = lang === "vi";
-  const names = searched.map((h) => planName(h, lang));
-  if (names.length) out.push(vi ? `${names.join("; ")} chưa đề cập nội dung này.` : `${names.join("; ")} ${names.length > 1 ? "do" : "does"} not mention this.`);
-  else out.push(vi ? "Mình chưa có kế hoạch văn hóa nào của địa phương này." : "I have no culture plan for this locality yet.");
-  for (const h of searched.filter((x) => x.truncatedAfter)) {
-    out.push(
-      vi
-        ? `Lưu ý: văn bản ${planName(h, "vi")} mà mình có bị cắt sau mục ${h.truncatedAfter}, nên mình không biết các phần sau (như kinh phí, tổ chức thực hiện).`
-        : `Note: my copy of ${planName(h, "en")} is cut off after section ${h.truncatedAfter}, so I do not know its later parts (such as funding and assignments).`,
-    );
-  }
-  out.push(vi ? "Bạn có thể chọn “Gặp cán bộ” để được cán bộ văn hóa trả lời." : "You can choose “Talk to staff” to ask the culture office.");
-  return { text: out.join("\n"), covered: false, type, sections: [], fromParent: false, coverage, quotes: [] };
 }

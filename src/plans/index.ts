@@ -13,6 +13,7 @@ export type { PlanAnswer, PlanAskContext, UnitName } from "./plan-answer.js";
 export { PlanQuestion } from "./plan-question.js";
 export { splitAsks, type PlanAsk } from "./plan-asks.js";
 export { joinAnswers } from "./join-answers.js";
+export { answerWithoutFigure } from "./no-figure.js";
 export { readPlan, type PlanHeaderFacts, type PlanModel, type PlanPassage, type PlanSectionRef, type PlanTableRow } from "./plan-model.js";
 export { PlanSearchIndex, type PlanHit, type PlanSearchOptions } from "./plan-search.js";
 export { ScoredPassages } from "./scored-passages.js";

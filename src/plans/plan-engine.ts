@@ -14,17 +14,18 @@ import { composeHeader } from "./compose-header.js";
 import type { PlanAnswer, PlanAskContext, PlanLanguage } from "./plan-answer.js";
 
 import { readPlan, type PlanHeaderFacts, type PlanModel, type PlanPassage } from "./plan-model.js";
-import { clauses, unitOf } from "./answer-lead.js";
-import { PlanSearchIndex, isStopSyllable, type PlanHit } from "./plan-search.js";
+import { unitOf } from "./answer-lead.js";
+import { PlanSearchIndex, type PlanHit } from "./plan-search.js";
 import { syllables } from "./terms.js";
-import { questionType, type QuestionShape } from "./question-type.js";
+import type { QuestionShape } from "./question-type.js";
 import { PlanQuestion } from "./plan-question.js";
 import { asksAfterTheTasks } from "./cut-off.js";
-import { ASSIGNS, UNIT_DUTIES, NEVER_IN_PLANS, QUESTION_FRAME, TIME, WHICH, WHO_FRAME, about, countedNoun, hasFigure, typedWithDiacritics } from "./answer-needs.js";
+import { UNIT_DUTIES, NEVER_IN_PLANS, QUESTION_FRAME, WHO_FRAME } from "./answer-needs.js";
 import { fold } from "../nlu/fold.js";
 import { PROVINCE_PLAN, PROVINCE_PLAN_LOOSE, namesProvince } from "./province-cues.js";
 import { bySection } from "./section-support.js";
-import { normalize } from "../nlu/normalize.js";
+import { QuestionTexts } from "./question-texts.js";
+import { TypeNeeds } from "./type-needs.js";
 import { cutForUnderstanding } from "../nlu/text-limit.js";
 
 /**
@@ -59,8 +60,6 @@ export interface PlanSource {
 /** How much more a later pack's plan must cover to answer instead of an earlier one that covers the question. */
 const PARENT_MARGIN = 0.15;
 
-/** How many search texts and asked-word sets an engine keeps: those of the message being answered (see #searchTexts). */
-const RECENT_QUESTIONS = 8;
 /**
  * How much of a message is searched as a question: the plan search's work grows with the question's words (every
  * word is scored against every field, its type read, its frames blanked), and a question is a sentence or two. A
@@ -78,71 +77,16 @@ export class PlanEngine {
   readonly index: PlanSearchIndex;
   /** The coverage below which the plans do not answer (MIN_PLAN_COVERAGE; the eval's --sweep varies it on dev data). */
   minCoverage = MIN_PLAN_COVERAGE;
-  /** Folded place names of the plans' issuers ("tan an", "bac ninh"): they name the plan, not the question's topic. */
-  readonly #places: RegExp;
+  /** The question as searched (frames and places out) and its content syllables. */
+  readonly #texts: QuestionTexts;
+  /** What each question type needs of a passage. */
+  readonly #needs: TypeNeeds;
 
   constructor(models: PlanModel[]) {
     this.models = models;
     this.index = new PlanSearchIndex(models);
-    const places = new Set(["kon tum", "viet nam"]);
-    for (const m of models) places.add(fold(m.header.issuer.replace(/^(UBND|Ủy ban nhân dân)\s+(tỉnh|huyện|phường|xã|thành phố)\s+/i, "")));
-    // Plan numbers name the plan too ("kế hoạch 220 có nhắc ASEAN không").
-    for (const m of models) if (m.header.number) places.add(m.header.number.split("/")[0]);
-    this.#places = new RegExp(`\\b(${[...places].join("|")})\\b`, "g");
-  }
-
-  /**
-   * The question as it is searched: teencode expanded ("dc ko" → "được không"), place names and question frames
-   * ("đơn vị nào", "bao lâu … một lần": they say what kind of answer is wanted, not what about) taken out.
-   */
-  #searchText(question: string, english: boolean, shape?: QuestionShape): string {
-    return this.#searchTexts(question, english, shape).folded;
-  }
-
-  /**
-   * The folded search text and the same text with its diacritics (position for position; see #searchText). Routing
-   * and the answer read one question several times (evidence, what its type needs, per pack): the last questions'
-   * texts are kept.
-   */
-  #searchTexts(question: string, english: boolean, shape?: QuestionShape): { folded: string; accented: string } {
-    const key = `${english ? "en" : "vi"}${shape?.type === "who" ? "w" : "-"}${question}`;
-    const known = this.#recentTexts.get(key);
-    if (known) return known;
-    if (this.#recentTexts.size >= RECENT_QUESTIONS) this.#recentTexts.clear();
-    const texts = this.#searchTextsNow(question, english, shape);
-    this.#recentTexts.set(key, texts);
-    return texts;
-  }
-
-  readonly #recentTexts = new Map<string, { folded: string; accented: string }>();
-
-  #searchTextsNow(question: string, english: boolean, shape?: QuestionShape): { folded: string; accented: string } {
-    const accented = ` ${english ? question.toLowerCase() : this.#expanded(question)} `.normalize("NFC");
-    let folded = fold(accented);
-    // Folding keeps NFC Vietnamese letter for letter, so a span found in the folded text is the same span with diacritics.
-    // Diacritics tell "tiền" from "tiến" only when the person typed them: teencode expanded in a question typed
-    // without them ("ko" → "không") must not make it look accented.
-    if (folded.length !== accented.length || !typedWithDiacritics(question)) return { folded: this.#strip(folded, shape), accented: "" };
-    const blank = (re: RegExp, f: string, a: string) => {
-      let outF = f;
-      let outA = a;
-      for (const m of f.matchAll(re)) {
-        const pad = " ".repeat(m[0].length);
-        outF = outF.slice(0, m.index) + pad + outF.slice(m.index + m[0].length);
-        outA = outA.slice(0, m.index) + pad + outA.slice(m.index + m[0].length);
-      }
-      return [outF, outA] as const;
-    };
-    let acc = accented;
-    [folded, acc] = blank(this.#places, folded, acc);
-    [folded, acc] = blank(QUESTION_FRAME, folded, acc);
-    if (shape?.type === "who") [folded, acc] = blank(WHO_FRAME, folded, acc);
-    return { folded, accented: acc };
-  }
-
-  #strip(folded: string, shape?: QuestionShape): string {
-    const out = folded.replace(this.#places, " ").replace(QUESTION_FRAME, " ");
-    return shape?.type === "who" ? out.replace(WHO_FRAME, " ") : out;
+    this.#texts = new QuestionTexts(this.index, models);
+    this.#needs = new TypeNeeds(this.index, this.#texts, (packId) => this.headers(packId).some((h) => h.truncatedAfter));
   }
 
   /** Build from content packs (each pack's own plans). */
@@ -169,105 +113,25 @@ export class PlanEngine {
   search(asked: string, packId: string, shape: QuestionShape, english: boolean, k = 6): PlanHit[] {
     const question = cutForUnderstanding(asked, PLAN_QUESTION_CHARS);
     const q = new PlanQuestion(question, english, shape);
-    return this.#filter(question, packId, shape, english, this.#rawHits(q, packId, k));
+    return this.#needs.filter(question, packId, shape, english, this.#rawHits(q, packId, k));
   }
 
   /** A question as the engine reads it, for `evidence` and `answer` to share (see PlanQuestion). */
   question(asked: string, language: PlanLanguage): PlanQuestion {
     const text = this.searchable(cutForUnderstanding(asked, PLAN_QUESTION_CHARS), language);
     const english = language !== "vi";
-    return new PlanQuestion(text, english, this.#shape(text, english));
+    return new PlanQuestion(text, english, this.#texts.shape(text, english));
   }
 
   /** The passages ranked for a question in one pack, before what its type needs is checked (scored once per question). */
   #rawHits(q: PlanQuestion, packId: string, k: number): PlanHit[] {
     const { text: question, shape, english } = q;
     const scored = q.scored(() => {
-      const text = this.#searchTexts(question, english, shape);
+      const text = this.#texts.searchTexts(question, english, shape);
       const frames = english ? (shape.type === "who" ? [QUESTION_FRAME, WHO_FRAME] : [QUESTION_FRAME]) : undefined;
       return this.index.score(text.folded, { type: shape.type, frequency: shape.frequency, list: shape.list, approval: shape.approval, recipient: shape.recipient, english, accented: text.accented || undefined, frames });
     });
     return scored.top([packId], k);
-  }
-
-  /** The hits that hold what the question's type needs (a figure, a time, a unit). */
-  #filter(question: string, packId: string, shape: QuestionShape, english: boolean, hits: PlanHit[]): PlanHit[] {
-    // A how-many answer needs a figure: passages without one cannot answer it (never a number the plan lacks).
-    // A who-answer needs a unit the plan gives the work to (a section's or row's unit, or "… chủ trì").
-    // (Only where the text is cut off before its assignments: a whole plan may name the actor anywhere.)
-    if (shape.type === "who" && this.headers(packId).some((h) => h.truncatedAfter)) return hits.filter((h) => h.passage.unit || ASSIGNS.test(h.passage.text));
-    // "giao lưu với mấy nước, nước nào" asks for the list as well: a list answers it.
-    if (shape.type === "how_many" && !WHICH.test(fold(question))) {
-      const asked = this.#asked(question, english);
-      // A share ("bao nhiêu %", "tỷ lệ") is answered by a percentage; a count by a number before what is counted.
-      const share = /%|phan tram|ti le|ty le|percent|share/.test(fold(question));
-      const counted = share ? undefined : english ? this.#countedEnglish(question) : this.#counted(question);
-      // The figure counts it: "01 sản phẩm", "100% cán bộ" (a number at most two syllables before the counted word;
-      // eight for an English question, whose counted noun may be the last of several: "how many UNESCO listings").
-      const gap = english ? 8 : 2;
-      // An English count may name its noun with adjectives ("how many big cultural diplomacy events"): any of them.
-      const alternatives = english ? this.#countedPhraseEnglish(question) : counted ? [counted] : [];
-      const names = (c: string) => !counted || alternatives.some((a) => new RegExp(`(^| )\\d+( [a-z]+){0,${gap}} ${a}( |$)`).test(syllables(c).join(" ")));
-      return hits.filter((h) => clauses(h.passage.text).some((c) => hasFigure(c) && about(c, asked, this.#weight) && names(c) && (!share || c.includes("%"))));
-    }
-    // A when-answer needs a time or a frequency said about what was asked.
-    if (shape.type === "when") {
-      const asked = this.#asked(question, english);
-      // The time may be the section's own ("Mục tiêu cụ thể đến năm 2030" answers "by when are the targets met").
-      const frames = english ? [QUESTION_FRAME, WHO_FRAME] : [];
-      const text = this.#searchText(question, english);
-      const paraphrased = (c: string) => this.index.paraphrasedIn(text, english, c, frames);
-      const aboutIt = (c: string) => about(c, asked, this.#weight, paraphrased);
-      const titled = (h: PlanHit) => TIME.test(h.passage.section.title) && aboutIt(`${h.passage.section.title} ${h.passage.text}`);
-      return hits.filter((h) => (h.passage.row?.time && aboutIt(h.passage.text)) || clauses(h.passage.text).some((c) => TIME.test(c) && aboutIt(c)) || titled(h));
-    }
-    return hits;
-  }
-
-  /** What an English how-many question counts, in the plans' words ("how many visitors" → "du khach"), or undefined. */
-  #countedEnglish(question: string): string | undefined {
-    const q = question.toLowerCase();
-    const m = q.match(/how many (?:more |of the )?([a-z0-9-]+)/);
-    // "every how many years", "how many times": a frequency, answered by "03 năm/lần".
-    if (!m || /how often|how many (years|times|days|months)|every how many/.test(q)) return undefined;
-    const words = this.index.queryWords(m[1], true).filter((w) => !isStopSyllable(w) && !/^\d+$/.test(w));
-    if (!words.length) return undefined;
-    return words.length > 1 && this.index.knows(`${words[0]} ${words[1]}`) ? `${words[0]} ${words[1]}` : words[0];
-  }
-
-  /**
-   * The words of an English how-many question's noun phrase ("how many big cultural diplomacy events should …" →
-   * "lon", "ngoai giao", "van hoa", "su kien"), in the plans' words: a figure counting any of them answers.
-   */
-  #countedPhraseEnglish(question: string): string[] {
-    const first = this.#countedEnglish(question);
-    if (!first) return [];
-    const phrase = question.toLowerCase().match(/how many (?:more |of the )?((?:[a-z0-9-]+ ){0,4}?[a-z0-9-]+)(?= (?:should|must|will|would|does|do|did|are|is|can|could|has|have|a|an|per|each|every|in|by|of|to|for|are|were|planned|expected)\b|\s*[?.]|$)/)?.[1];
-    const words = phrase ? this.index.queryWords(phrase, true).filter((w) => !isStopSyllable(w) && !/^\d+$/.test(w)) : [];
-    const out = new Set([first]);
-    for (let i = 0; i < words.length; i++) {
-      if (i + 1 < words.length && this.index.knows(`${words[i]} ${words[i + 1]}`)) out.add(`${words[i]} ${words[++i]}`);
-      else out.add(words[i]);
-    }
-    return [...out];
-  }
-
-  /** What a Vietnamese how-many question counts ("mấy nước" → "nuoc"), or undefined. */
-  #counted(question: string): string | undefined {
-    return countedNoun(fold(this.#expanded(question)), (t) => this.index.knows(t));
-  }
-
-  /**
-   * "Huyện giao lưu với mấy nước?", "có mấy mục tiêu cụ thể?" when the plan gives no number but a section headed by
-   * what is counted lists them: that section answers, as a list (the answer says the plan gives no count).
-   */
-  #listInstead(question: string, shape: QuestionShape, english: boolean, hits: PlanHit[]): PlanHit[] {
-    if (shape.type !== "how_many") return [];
-    const counted = english ? this.#countedEnglish(question) : this.#counted(question);
-    if (!counted) return [];
-    // The section's title, or the appendix's ("Danh mục các nhiệm vụ chủ yếu") for one of its rows.
-    const headed = (h: PlanHit) => ` ${syllables(h.passage.headingPath.join(" ")).join(" ")} `.includes(` ${counted} `);
-    return hits.filter((h) => h.coverage >= this.minCoverage && headed(h));
   }
 
   /** A question as the engine searches it: Chinese and Korean put into English plan terms, others as written. */
@@ -285,12 +149,12 @@ export class PlanEngine {
     const { text: question, shape, english } = q;
     const best: PlanEvidence = { coverage: 0, score: 0, words: 0, topic: 0, topicWords: 0, shape };
     // A message with no word ("2", "???") asks nothing of the plans.
-    if (!this.#asked(question, english).size && shape.type !== "header") return best;
+    if (!this.#texts.asked(question, english).size && shape.type !== "header") return best;
     for (const packId of this.#order(question, lineage)) {
       const raw = this.#rawHits(q, packId, EVIDENCE_K);
       const top = raw.reduce<PlanHit | undefined>((b, h) => (!b || h.coverage > b.coverage ? h : b), undefined);
       if (top && top.coverage > best.topic) Object.assign(best, { topic: top.coverage, topicWords: top.words });
-      const [hit] = this.#filter(question, packId, shape, english, raw).concat(this.#listInstead(question, shape, english, raw));
+      const [hit] = this.#needs.filter(question, packId, shape, english, raw).concat(this.#needs.listInstead(question, shape, english, raw, this.minCoverage));
       if (hit && hit.coverage > best.coverage) Object.assign(best, { coverage: hit.coverage, score: hit.score, words: hit.words });
     }
     if (shape.type === "header") Object.assign(best, { coverage: Math.max(best.coverage, 1), words: Math.max(best.words, 2) });
@@ -312,7 +176,7 @@ export class PlanEngine {
       // The person's own plan, unless the question names another one ("kế hoạch 220", "kế hoạch của tỉnh").
       const own = this.headers(ctx.lineage.find((id) => this.headers(id).length > 0) ?? order[0])[0];
       // "Which provincial plan does the Vo Cuong plan implement?" names the ward: its own plan is asked about.
-      const namesOwn = this.#namesPlace(question, own);
+      const namesOwn = this.#texts.namesPlace(question, own);
       const asksProvince = !namesOwn && (PROVINCE_PLAN.test(fold(question)) || (shape.header !== "implements" && PROVINCE_PLAN_LOOSE.test(fold(question))));
       const header = this.#namedPlan(question, order) ?? (asksProvince ? this.headers(order[0])[0] : own);
       return composeHeader(header, shape.header ?? "title", ctx.language, header.packId !== ctx.lineage[0], ctx.localities);
@@ -328,7 +192,7 @@ export class PlanEngine {
     const afterTasks =
       asksAfterTheTasks(fold(question), shape) ||
       (english && asksAfterTheTasks(fold(this.index.toVietnamese(question)), shape)) ||
-      UNIT_DUTIES.test(fold(english ? question.toLowerCase() : this.#expanded(question)));
+      UNIT_DUTIES.test(fold(english ? question.toLowerCase() : this.#texts.expanded(question)));
     if (cut.length && (cut.length === order.length || named?.truncatedAfter) && afterTasks) {
       return composeNotCovered(question, cut, ctx.language, shape.type, 0, ctx.localities);
     }
@@ -340,9 +204,9 @@ export class PlanEngine {
     let best = 0;
     for (const packId of order) {
       const raw = this.#rawHits(q, packId, shape.type === "what" ? WHAT_K : EVIDENCE_K);
-      let hits = this.#filter(question, packId, shape, english, raw);
+      let hits = this.#needs.filter(question, packId, shape, english, raw);
       // No figure, but a section headed by what is counted lists them ("mấy nước").
-      const listed = hits.length === 0 && (hits = this.#listInstead(question, shape, english, raw)).length > 0;
+      const listed = hits.length === 0 && (hits = this.#needs.listInstead(question, shape, english, raw, this.minCoverage)).length > 0;
       const coverage = hits[0]?.coverage ?? 0;
       best = Math.max(best, coverage);
       if (coverage < this.minCoverage) continue;
@@ -368,7 +232,7 @@ export class PlanEngine {
         // An appendix row found: the appendix's rows are what is counted ("phụ lục có mấy nhiệm vụ").
         const rows = best.row ? this.index.passages.filter((p) => p.plan === best.plan && p.row) : [];
         // Sections of one part each titled as one of what is counted ("Giai đoạn 1: …", "Giai đoạn 2: …"): their titles are the list.
-        const counted = english ? this.#countedEnglish(question) : this.#counted(question);
+        const counted = english ? this.#needs.countedEnglish(question) : this.#needs.counted(question);
         const siblings = [...new Set(this.index.passages.filter((p) => p.plan === best.plan && p.sectionId.split(".")[0] === best.sectionId.split(".")[0] && !p.row && counted && `${syllables(p.section.title).join(" ")} `.startsWith(`${counted} `)).map((p) => p.section))];
         const headed = siblings.length > 1 ? siblings : undefined;
         return composeAnswer(asked, chosen.hits, { type: "what" }, ctx, { fromParent, ownPlans: fromParent ? own : [], section, noCount: true, rows, headed });
@@ -377,43 +241,6 @@ export class PlanEngine {
     }
     const searched = order.flatMap((id) => this.headers(id));
     return composeNotCovered(question, searched, ctx.language, shape.type, best, ctx.localities);
-  }
-
-  /** How much a syllable says (its rarity in the plans). */
-  readonly #weight = (syllable: string): number => this.index.weight(syllable);
-
-  /** The question's content syllables (no stop syllables, no bare numbers); kept for the last questions (read-only). */
-  #asked(question: string, english: boolean): ReadonlySet<string> {
-    const key = `${english ? "en" : "vi"}${question}`;
-    const known = this.#recentAsked.get(key);
-    if (known) return known;
-    if (this.#recentAsked.size >= RECENT_QUESTIONS) this.#recentAsked.clear();
-    const asked = this.#askedNow(question, english);
-    this.#recentAsked.set(key, asked);
-    return asked;
-  }
-
-  readonly #recentAsked = new Map<string, ReadonlySet<string>>();
-
-  #askedNow(question: string, english: boolean): ReadonlySet<string> {
-    const frames = english ? [QUESTION_FRAME, WHO_FRAME] : [];
-    return new Set(this.index.queryWords(this.#searchText(question, english), english, frames).filter((w) => !isStopSyllable(w) && w.length > 1 && !/^\d+$/.test(w)));
-  }
-
-  /** The question's type, read after chat shorthand is expanded ("bn" → "bao nhiêu", "ntn" → "như thế nào"). */
-  #shape(question: string, english: boolean): QuestionShape {
-    return questionType(english ? question : this.#expanded(question));
-  }
-
-  /** A Vietnamese question with chat shorthand ("bn", "ko") and plan abbreviations ("sp", "tdp") expanded. */
-  #expanded(question: string): string {
-    return this.index.expandAbbreviations(normalize(question, { language: "vi" }).expanded);
-  }
-
-  /** Whether the question names the place of a plan's issuer ("vo cuong" for UBND phường Võ Cường). */
-  #namesPlace(question: string, h: PlanHeaderFacts): boolean {
-    const place = fold(h.issuer.replace(/^(UBND|Ủy ban nhân dân)\s+(tỉnh|huyện|phường|xã|thành phố)\s+/i, ""));
-    return ` ${fold(question).replace(/[^a-z0-9]+/g, " ")} `.includes(` ${place} `);
   }
 
   /** A plan the question names by its number ("kế hoạch 220"). */

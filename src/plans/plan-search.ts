@@ -15,11 +15,12 @@
  */
 import { fold } from "../nlu/fold.js";
 import type { PlanModel, PlanPassage } from "./plan-model.js";
-import { ScoredPassages, type Field, type Holders, type PassageDoc as Doc, type PlanHit } from "./scored-passages.js";
+import { ScoredPassages, type PlanHit } from "./scored-passages.js";
 import type { QuestionType } from "./question-type.js";
-import { ENGLISH_STOP, STOP_SYLLABLES, accentedSyllables, concepts, groupSpans, groupTerms, syllables, termsOf } from "./terms.js";
+import { ENGLISH_STOP, STOP_SYLLABLES, accentedSyllables, concepts, syllables, termsOf, textGroupTerms, type Concept } from "./terms.js";
 import { planVocabulary, type PlanVocabulary } from "./vocabulary.js";
-import { B, K1, addGains, counts, fieldNorm, idf, type Gains } from "./bm25f.js";
+import { addGains, idf } from "./bm25f.js";
+import { Postings } from "./postings.js";
 import { APPROVAL_BONUS, ENUMERATION, EVIDENCE, FREQUENCY, GIVES_WORK, GIVES_WORK_BONUS, PREAMBLE_WEIGHT, SENT_TO, SUBMITTED, TYPE_BONUS, UNIT_SECTION_BONUS, holds } from "./ranking-cues.js";
 
 export type { PlanHit } from "./scored-passages.js";
@@ -60,127 +61,28 @@ const ENGLISH_WORD = /([bdfgjklpqrsvwxz]|[^aeiouy]{3,}|ee|oo|ea|ou)$|^[^aeiouy]*
 /** The search over the passages of some plans. Build once per content library. */
 export class PlanSearchIndex {
   readonly passages: PlanPassage[];
-  readonly #docs: Doc[];
-  readonly #avg: Record<Field, number>;
-  readonly #df = new Map<string, number>();
-  readonly #sections: { tf: Map<string, number>; len: number }[] = [];
-  readonly #sectionDf = new Map<string, number>();
-  readonly #sectionAvg: number;
+  readonly #postings: Postings;
   readonly #vocab: PlanVocabulary;
-  /**
-   * Per term some passage holds: what it adds to the score of each passage (BM25F) and section (BM25) holding it.
-   * It depends on nothing asked, so it is worked out the first time a question has the term, then kept (at most
-   * one entry per term of the plans; building them all up front would slow start-up).
-   */
-  readonly #gains = new Map<string, { passages: Gains; sections: Gains }>();
 
   constructor(models: readonly PlanModel[], vocab: PlanVocabulary = planVocabulary()) {
     this.#vocab = vocab;
     this.passages = models.flatMap((m) => m.passages);
-    const sectionIndex = new Map<string, number>();
-    const sectionTerms: string[][] = [];
-    this.#docs = this.passages.map((passage) => {
-      const fields: Record<Field, string[]> = {
-        text: this.#terms(passage.text),
-        heading: this.#terms(passage.headingPath.join(" . ")),
-        unit: passage.unit ? this.#terms(passage.unit) : [],
-      };
-      const sKey = `${passage.packId}/${passage.plan.planId}#${passage.sectionId}`;
-      let section = sectionIndex.get(sKey);
-      if (section === undefined) {
-        section = sectionTerms.length;
-        sectionIndex.set(sKey, section);
-        sectionTerms.push([...fields.heading, ...fields.unit]);
-      }
-      sectionTerms[section].push(...fields.text);
-      for (const t of new Set([...fields.text, ...fields.heading, ...fields.unit])) this.#df.set(t, (this.#df.get(t) ?? 0) + 1);
-      // A unit is named by the first of the units its section lists ("Ủy ban MTTQ" of "Ủy ban MTTQ và các tổ chức …"),
-      // as itself or a paraphrase ("mặt trận tổ quốc"): each syllable is asked, or lies in a group phrase the question has.
-      const head = passage.unit ? syllables(passage.unit.split(/,|\s(?:và|và các)\s/u)[0]) : [];
-      const headGroups = groupSpans(head, this.#vocab.phrases);
-      const named = head.map((w, i) => ({ word: w, groups: headGroups.filter((g) => g.start <= i && i < g.end).map((g) => g.term) })).filter((u) => !STOP_SYLLABLES.has(u.word));
-      // One bare syllable ("quan" of "Các cơ quan") names no unit: "quản lý" would do.
-      const unitWords = named.length >= 2 || named.some((u) => u.groups.length) ? named : [];
-      // The section the unit heads: "V.3. Công an phường", "VI.4. Đề nghị Ủy ban MTTQ và …".
-      const ownSection = !!passage.unit && ` ${syllables(passage.section.title).join(" ")} `.includes(` ${syllables(passage.unit).join(" ")} `);
-      return {
-        passage,
-        section,
-        unitWords,
-        ownSection,
-        holds: new Map(),
-        tf: { text: counts(fields.text), heading: counts(fields.heading), unit: counts(fields.unit) },
-        all: new Set([...fields.text, ...fields.heading, ...fields.unit]),
-        len: { text: fields.text.length, heading: fields.heading.length, unit: fields.unit.length },
-      };
-    });
-    const n = Math.max(1, this.#docs.length);
-    this.#avg = {
-      text: this.#docs.reduce((s, d) => s + d.len.text, 0) / n || 1,
-      heading: this.#docs.reduce((s, d) => s + d.len.heading, 0) / n || 1,
-      unit: this.#docs.reduce((s, d) => s + d.len.unit, 0) / n || 1,
-    };
-    for (const terms of sectionTerms) {
-      this.#sections.push({ tf: counts(terms), len: terms.length });
-      for (const t of new Set(terms)) this.#sectionDf.set(t, (this.#sectionDf.get(t) ?? 0) + 1);
-    }
-    this.#sectionAvg = this.#sections.reduce((s, x) => s + x.len, 0) / Math.max(1, this.#sections.length) || 1;
-  }
-
-  /** What `term` adds to each passage and section holding it (see #gains); undefined when no passage holds it. */
-  #gainsOf(term: string): { passages: Gains; sections: Gains } | undefined {
-    const known = this.#gains.get(term);
-    if (known || !this.#df.has(term)) return known;
-    const N = this.#docs.length;
-    const passages = { at: [] as number[], gain: [] as number[] };
-    this.#docs.forEach((d, i) => {
-      const norm = fieldNorm(d, term, this.#avg);
-      if (norm > 0) {
-        passages.at.push(i);
-        passages.gain.push(idf(this.#df.get(term) ?? 0, N) * (norm / (K1 + norm)));
-      }
-    });
-    const NS = this.#sections.length;
-    const sections = { at: [] as number[], gain: [] as number[] };
-    this.#sections.forEach((s, i) => {
-      const tf = s.tf.get(term);
-      if (!tf) return;
-      const norm = tf / (1 - B + (B * s.len) / this.#sectionAvg);
-      sections.at.push(i);
-      sections.gain.push(idf(this.#sectionDf.get(term) ?? 0, NS) * (norm / (K1 + norm)));
-    });
-    const typed = (g: { at: number[]; gain: number[] }): Gains => ({ at: Int32Array.from(g.at), gain: Float64Array.from(g.gain) });
-    const gains = { passages: typed(passages), sections: typed(sections) };
-    this.#gains.set(term, gains);
-    return gains;
+    this.#postings = new Postings(this.passages, (text) => this.#terms(text), vocab.phrases);
   }
 
   /**
-   * Which passages and sections hold a term (for coverage): read off its postings (#gains), kept per term of the
-   * plans; a term no plan holds is held nowhere (not kept: questions bring words without end).
+   * A passage field's terms: folded terms, group terms (read with diacritics) and its syllables that carry
+   * diacritics as written ("~tiền"), which a question typed with them finds before a folded look-alike ("tiến").
    */
-  readonly #holders = new Map<string, Holders>();
-  readonly #holdersOf = (term: string): Holders => {
-    const known = this.#holders.get(term);
-    if (known) return known;
-    const gains = this.#gainsOf(term);
-    const held = { passages: new Uint8Array(this.#docs.length), sections: new Uint8Array(this.#sections.length) };
-    if (!gains) return held;
-    for (const i of gains.passages.at) held.passages[i] = 1;
-    for (const i of gains.sections.at) held.sections[i] = 1;
-    this.#holders.set(term, held);
-    return held;
-  };
-
-  /** A passage field's terms: folded terms and group terms, plus group terms read with diacritics. */
   #terms(text: string): string[] {
-    return [...termsOf(syllables(text), this.#vocab.phrases), ...groupTerms(accentedSyllables(text), this.#vocab.phrases, true)];
+    const marked = accentedSyllables(text).filter((a) => fold(a) !== a).map(exactTerm);
+    return [...termsOf(syllables(text)), ...textGroupTerms(text, this.#vocab.phrases), ...marked];
   }
 
   /** How much a term says: its inverse document frequency over the passages (a term no plan uses weighs UNKNOWN_WEIGHT). */
   weight(term: string): number {
-    const df = this.#df.get(term);
-    return df === undefined ? UNKNOWN_WEIGHT : idf(df, this.#docs.length);
+    const df = this.#postings.df(term);
+    return df === undefined ? UNKNOWN_WEIGHT : idf(df, this.#postings.docs.length);
   }
 
   /**
@@ -188,7 +90,7 @@ export class PlanSearchIndex {
    * ("chỉ tiêu") whose group the text uses in another phrase ("mục tiêu").
    */
   paraphrasedIn(question: string, english: boolean, text: string, frames: readonly RegExp[] = []): Set<string> {
-    const inText = new Set(groupTerms(syllables(text), this.#vocab.phrases));
+    const inText = new Set(textGroupTerms(text, this.#vocab.phrases));
     const out = new Set<string>();
     for (const c of concepts(this.queryWords(question, english, frames), this.#vocab.phrases)) if (c.groups.some((g) => inText.has(g))) out.add(c.word);
     return out;
@@ -201,7 +103,7 @@ export class PlanSearchIndex {
 
   /** Whether some passage holds this term (a syllable, a pair "du khach", a group term). */
   knows(term: string): boolean {
-    return this.#df.has(term);
+    return this.#postings.df(term) !== undefined;
   }
 
   /** An English question with its plan terms put into Vietnamese. */
@@ -216,13 +118,38 @@ export class PlanSearchIndex {
 
   /** The question's syllables (English plan terms are put into Vietnamese first, English function words dropped). */
   queryWords(question: string, english = false, frames: readonly RegExp[] = []): string[] {
-    if (!english) return syllables(question);
+    return this.#queryWords(question, english, frames).words;
+  }
+
+  /**
+   * The question's syllables, and for an English one also the plan terms it was put into with their diacritics,
+   * aligned with them ("progress" → "tiến độ", not "tiền"); `accented` is undefined for a Vietnamese question.
+   */
+  #queryWords(question: string, english: boolean, frames: readonly RegExp[]): { words: string[]; accented?: string[] } {
+    if (!english) return { words: syllables(question) };
     // Question frames in the plan terms an English question was put into ("đơn vị nào", "chủ trì" of "in charge of")
     // say what kind of answer is wanted, as they do in a Vietnamese question, where they are taken out before searching.
     const unframed = (vi: string) => frames.reduce((t, re) => t.replace(re, " "), ` ${fold(vi)} `);
     // English function words are dropped from what is left in English only: "tổ" (tổ dân phố) and "an" (công an)
     // fold to "to" and "an", which are English stop words.
-    return this.#vocab.toVietnameseParts(question).flatMap((p) => (p.vi ? syllables(unframed(p.text)) : syllables(unframed(p.text)).filter((w) => !ENGLISH_STOP.has(w))));
+    const words: string[] = [];
+    const accented: string[] = [];
+    for (const p of this.#vocab.toVietnameseParts(question)) {
+      if (!p.vi) {
+        for (const w of syllables(unframed(p.text))) if (!ENGLISH_STOP.has(w)) words.push(w), accented.push(w);
+        continue;
+      }
+      // Folding keeps NFC Vietnamese letter for letter: the frames' spans blanked in the folded text are blanked in the
+      // text with diacritics too.
+      const folded = unframed(p.text);
+      const withMarks = ` ${p.text.normalize("NFC").toLowerCase()} `;
+      const kept = folded.length === withMarks.length ? [...withMarks].map((ch, i) => (folded[i] === " " ? " " : ch)).join("") : folded;
+      const f = syllables(folded);
+      const a = accentedSyllables(kept);
+      words.push(...f);
+      accented.push(...(a.length === f.length ? a : f));
+    }
+    return { words, accented };
   }
 
   /** The question's search terms. */
@@ -248,34 +175,40 @@ export class PlanSearchIndex {
    * evidence for routing and the answer of one message share one scoring.
    */
   score(question: string, options: Omit<PlanSearchOptions, "packIds" | "k"> & { english?: boolean } = {}): ScoredPassages {
-    const words = this.queryWords(question, options.english, options.frames);
-    const accented = options.english ? undefined : this.#accentedWords(options.accented, words);
+    const query = this.#queryWords(question, !!options.english, options.frames ?? []);
+    const words = query.words;
+    const accented = options.english ? differs(query.accented, words) : this.#accentedWords(options.accented, words);
     const terms = [...new Set(termsOf(words, this.#vocab.phrases, accented))];
-    const N = this.#docs.length;
+    const { docs, sections, holdersOf } = this.#postings;
+    const N = docs.length;
     // Content weight of the question: its content syllables, each found as itself or as a paraphrase of its phrase.
     // A word no plan uses weighs less than most plan words (UNKNOWN_WEIGHT): chat words and paraphrases ("nhé", "vụ",
     // "cầm trịch", "lộn xộn") must not sink a question its plan words are found for.
     const asked = concepts(words, this.#vocab.phrases, accented)
-      .filter((c) => !(options.english && !this.#df.has(c.word) && /^[a-z]+$/.test(c.word) && c.alternatives.length === 1 && ENGLISH_WORD.test(c.word)))
-      .map((c) => ({ ...c, weight: this.#df.has(c.word) ? idf(this.#df.get(c.word)!, N) : UNKNOWN_WEIGHT }));
+      .filter((c) => !(options.english && !this.knows(c.word) && /^[a-z]+$/.test(c.word) && c.alternatives.length === 1 && ENGLISH_WORD.test(c.word)))
+      .map((c) => ({ ...c, weight: this.weight(c.word) }));
     const scores = new Float64Array(N);
     const found = new Uint8Array(N);
-    if (terms.length === 0) return new ScoredPassages(this.#docs, this.#sections, scores, found, asked, this.#holdersOf);
+    if (terms.length === 0) return new ScoredPassages(docs, sections, scores, found, asked, holdersOf);
 
-    // Sums in the question's term order, as a loop over the terms per passage would add them.
-    const whole = new Float64Array(this.#sections.length);
-    for (const t of terms) {
-      const gains = this.#gainsOf(t);
-      if (!gains) continue;
-      addGains(gains.passages, scores);
-      addGains(gains.sections, whole);
-    }
+    // Sums in the question's term order, as a loop over the terms per passage would add them. A syllable typed with
+    // diacritics is searched as written and folded, each for a share: a passage with "tiến" holds "tiền" only folded.
+    const exact = accented ? exactSyllables(words, accented) : new Map<string, string>();
+    const whole = new Float64Array(sections.length);
+    const add = (t: string, factor: number) => {
+      const gains = this.#postings.gainsOf(t);
+      if (!gains) return;
+      addGains(gains.passages, scores, factor);
+      addGains(gains.sections, whole, factor);
+    };
+    for (const t of terms) add(t, exact.has(t) ? 1 - EXACT_SHARE : 1);
+    for (const t of exact.values()) add(t, EXACT_SHARE);
 
     const askedWords = new Set(words);
     const askedGroups = new Set(terms.filter((t) => t.startsWith("@")).map((t) => t.replace(/'$/, "")));
     const evidence = options.frequency ? FREQUENCY : options.list ? ENUMERATION : options.type ? EVIDENCE[options.type] : undefined;
     for (let i = 0; i < N; i++) {
-      const d = this.#docs[i];
+      const d = docs[i];
       let score = scores[i];
       const sectionScore = whole[d.section];
       if (score === 0 && sectionScore === 0) continue;
@@ -290,13 +223,64 @@ export class PlanSearchIndex {
       // "Gửi báo cáo cho ai": where the plan says where reports or problems go.
       if (options.recipient && holds(d, SENT_TO)) score *= 1 + APPROVAL_BONUS;
       // A question naming a unit ("Sở Ngoại vụ phải làm gì") is first about the unit's own section of the plan.
-      if (d.ownSection && d.unitWords.length && d.unitWords.every((u) => askedWords.has(u.word) || u.groups.some((g) => askedGroups.has(g)))) score *= 1 + UNIT_SECTION_BONUS;
+      const named = (words: { word: string; groups: string[] }[]) => words.length > 0 && words.every((u) => askedWords.has(u.word) || u.groups.some((g) => askedGroups.has(g)));
+      if ((d.ownSection && named(d.unitWords)) || d.members.some(named)) score *= 1 + UNIT_SECTION_BONUS;
+      // A section titled by what was asked ("IV. Kinh phí thực hiện" for "tiền lấy ở đâu") answers it before a
+      // section that mentions it among other things (a unit's duties that name money); "who" asks for a unit's section.
+      if (options.type !== "who" && d.titleTerms.size) {
+        const share = titleShare(asked, d.titleTerms, (t) => this.#postings.planShare(t, i) <= THEME_SHARE);
+        if (share > 0) score *= 1 + TITLE_BONUS * share;
+      }
       // The preamble names every document and the plan's own title: it answers header questions, rarely others.
       if (d.passage.sectionId === "CC" && options.type !== "header") score *= PREAMBLE_WEIGHT;
       scores[i] = score;
     }
-    return new ScoredPassages(this.#docs, this.#sections, scores, found, asked, this.#holdersOf);
+    return new ScoredPassages(docs, sections, scores, found, asked, holdersOf);
   }
+}
+
+/** A term in more than this share of a plan's passages is its theme ("ngoại giao văn hóa"): no title is about it. */
+const THEME_SHARE = 0.3;
+/** Bonus for a section whose own title holds all of the question's content weight (see `score`). */
+const TITLE_BONUS = 1;
+
+/** The share of the question's content weight a section title holds (a syllable, its pair or its paraphrase group). */
+function titleShare(asked: readonly (Concept & { weight: number })[], title: ReadonlySet<string>, topical: (term: string) => boolean): number {
+  let total = 0;
+  let held = 0;
+  const has = (t: string) => title.has(t) && topical(t);
+  for (const c of asked) {
+    total += c.weight;
+    if (c.groups.some(has) || c.pairs.some(has) || (c.pairs.length === 0 && c.alternatives.some(has))) held += c.weight;
+  }
+  return total > 0 ? held / total : 0;
+}
+
+/** The syllables with diacritics when some differ from the folded ones (else undefined: nothing to tell apart). */
+function differs(accented: string[] | undefined, words: readonly string[]): string[] | undefined {
+  return accented && accented.length === words.length && accented.some((w, i) => w !== words[i]) ? accented : undefined;
+}
+
+/** Share of a syllable typed with diacritics that only a passage with the same diacritics gets (see `score`). */
+const EXACT_SHARE = 0.5;
+
+/** The term of a syllable as written with diacritics ("~tiền"). */
+const exactTerm = (accentedSyllable: string) => `~${accentedSyllable}`;
+
+/**
+ * The content syllables of a question typed with diacritics that carry them, each with its exact term (folded
+ * "tien" → "~tiền"); a syllable also typed without them somewhere in the question is searched folded only.
+ */
+function exactSyllables(words: readonly string[], accented: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const bare = new Set<string>();
+  words.forEach((w, i) => {
+    if (STOP_SYLLABLES.has(w)) return;
+    if (accented[i] === w) bare.add(w);
+    else if (!out.has(w)) out.set(w, exactTerm(accented[i]));
+  });
+  for (const w of bare) out.delete(w);
+  return out;
 }
 
 /** Whether a folded syllable is a stop syllable (exported for the question-type code). */

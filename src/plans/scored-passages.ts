@@ -50,6 +50,10 @@ export interface PassageDoc {
   /** The content syllables naming the unit ("so", "ngoai", "vu"), each with the paraphrase groups it lies in, and whether the section is headed by the unit. */
   unitWords: { word: string; groups: string[] }[];
   ownSection: boolean;
+  /** The members a passage of a unit's section gives duties to by name (its label), each by its words. */
+  members: { word: string; groups: string[] }[][];
+  /** The terms of the section's own title when it says what the section is about (not a unit's name). */
+  titleTerms: ReadonlySet<string>;
   tf: Record<Field, Map<string, number>>;
   /** Every term of the passage's fields. */
   all: Set<string>;

@@ -3,10 +3,16 @@ import type { PlanHit } from "./plan-search.js";
 
 /** Share of the other good passages of a section added to its best one's score, for what-questions (see bySection). */
 const SECTION_SUPPORT = 0.25;
+/**
+ * A passage supports its section when it scores at least this share of the best hit: a long section whose bullets
+ * all name the plan's theme does not outweigh the one passage that holds the question's words (0.5 → 0.65 on dev +
+ * work: +1 dev, +4 work once money questions rank the plan's "Kinh phí" first; 0.6 and 0.7 score lower).
+ */
+const SUPPORT_FLOOR = 0.65;
 
 /**
  * What-questions are answered by a section: the hits ranked by their section's support (its best hit plus a share of
- * its other hits at least half as good), so a section several of whose passages answer ("huyện giao lưu với những
+ * its other hits nearly as good: SUPPORT_FLOOR), so a section several of whose passages answer ("huyện giao lưu với những
  * tỉnh nào": three bullets of III.4) goes before one passage that shares as many words.
  */
 export function bySection(hits: PlanHit[]): PlanHit[] {
@@ -21,7 +27,7 @@ export function bySection(hits: PlanHit[]): PlanHit[] {
     if (known === undefined) {
       support.set(k, h.score);
       first.set(k, i);
-    } else if (h.score >= top * 0.5) support.set(k, known + SECTION_SUPPORT * h.score);
+    } else if (h.score >= top * SUPPORT_FLOOR) support.set(k, known + SECTION_SUPPORT * h.score);
   });
   // Stable: the sections by support, each section's hits in their own order.
   return [...hits].sort((a, b) => support.get(key(b))! - support.get(key(a))! || first.get(key(a))! - first.get(key(b))! || hits.indexOf(a) - hits.indexOf(b));

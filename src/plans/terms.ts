@@ -25,7 +25,8 @@ export const STOP_SYLLABLES: ReadonlySet<string> = new Set(
     // chat fillers and the words that only say "the plan mentions": "ad", "vậy", "nói chung", "nhắc tới"
     "ad ah ha ho nha nhi vay ay cai noi nhac toi nham de cap dc k ko hem roi luon nua thoi viec may lan 1 01 ten vai neu lay " +
     // administrative levels: the place itself is stripped (see stripPlaces), the level word says nothing
-    "phuong huyen tinh thi tran"
+    // ("thị trấn" stays a word: "xã, thị trấn" are units of a district's plan)
+    "phuong huyen tinh thi"
   ).split(" "),
 );
 
@@ -49,9 +50,32 @@ export const ENGLISH_STOP: ReadonlySet<string> = new Set(
 
 // ===  Paraphrase groups  ===
 
-/** Lower-case syllables with their diacritics, aligned one to one with `syllables(text)`. */
+/**
+ * Lower-case syllables with their diacritics, aligned one to one with `syllables(text)`. The tone of a final "oa",
+ * "oe", "uy" is put on its last vowel, as both spellings are in use and the plans mix them ("văn hóa" and "văn hoá",
+ * "Ủy ban" and "Uỷ ban"): one spelling, one term.
+ */
 export function accentedSyllables(text: string): string[] {
-  return text.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (text.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(oneToneSpelling);
+}
+
+const TONE = "[\u0300\u0301\u0303\u0309\u0323]";
+const TONE_BEFORE_LAST = new RegExp(`(o)(${TONE})([ae])$|(u)(${TONE})(y)$`, "u");
+
+function oneToneSpelling(syllable: string): string {
+  const d = syllable.normalize("NFD");
+  if (!TONE_BEFORE_LAST.test(d)) return syllable;
+  return d.replace(TONE_BEFORE_LAST, (_m, o, t1, ae, u, t2, y) => (o ? `${o}${ae}${t1}` : `${u}${y}${t2}`)).normalize("NFC");
+}
+
+/**
+ * The group terms of the phrases a plan's text uses, both folded ("@3") and with diacritics ("@3'"), matched on its
+ * diacritics: the plans are written with them, so "tiến độ" or "ưu tiên" never gives the money group of "tiền", even
+ * to a question typed without diacritics.
+ */
+export function textGroupTerms(text: string, table: PhraseTable): string[] {
+  const accented = groupTerms(accentedSyllables(text), table, true);
+  return [...accented.map((t) => t.replace(/'$/, "")), ...accented];
 }
 
 type Phrases = Map<string, { words: string[]; term: string }[]>;

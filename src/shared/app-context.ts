@@ -3,6 +3,7 @@ import type { Conversation } from "../core/conversation.js";
 import type { InboundMessage } from "../core/message.js";
 import type { ContentPack } from "../content/index.js";
 import { cutForUnderstanding, type Understanding } from "../nlu/index.js";
+import type { PlanQuestion } from "../plans/index.js";
 import type { Services } from "./services.js";
 import { say, viOrEn, type Bilingual, type TextValues } from "./bilingual.js";
 
@@ -13,6 +14,11 @@ import { say, viOrEn, type Bilingual, type TextValues } from "./bilingual.js";
 export class AppContext extends BotContext {
   /** What the understanding step made of the text (undefined for choices, locations, follows). */
   understanding?: Understanding;
+  /**
+   * The plan question read when a message put to a dialog's intent was passed on to the plans (questionsBeforeDialogs):
+   * its passages are scored already, so the answer does not search the plans again.
+   */
+  planQuestion?: PlanQuestion;
   #pack?: ContentPack;
   #choice?: string;
   #text?: { value: string | undefined };

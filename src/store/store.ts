@@ -12,6 +12,17 @@ export function revisionOf(doc: unknown): number {
   return typeof revision === "number" ? revision : 0;
 }
 
+/**
+ * The revision `value`'s JSON text will hold, when that is plain to see: a plain object whose revision is a finite
+ * number or absent (JSON keeps those as they are). Undefined otherwise (read it back from the text).
+ */
+export function revisionOfJson(value: unknown): number | undefined {
+  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return undefined;
+  const revision = (value as { revision?: unknown }).revision;
+  if (revision === undefined) return "revision" in value || "toJSON" in value ? undefined : 0;
+  return typeof revision === "number" && Number.isFinite(revision) ? revision : undefined;
+}
+
 /** Top-level field equality, e.g. `{ userId: "123", status: "open" }`. */
 export type Match = Record<string, string | number | boolean | null>;
 

@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from "vitest";
 import { loadContent } from "../../src/content/index.js";
 import { PLAN_QUESTION_CHARS, PlanEngine, citationLine, planName, planVocabulary, questionType, sectionName } from "../../src/plans/index.js";
 import { englishFrame, keyClause, unitOf } from "../../src/plans/answer-lead.js";
-import { excerpt } from "../../src/plans/compose.js";
+import { excerpt } from "../../src/plans/quote.js";
 import { PlanRetriever } from "../../src/plans/plan-retriever.js";
 import { accentedSyllables, syllables, termsOf } from "../../src/plans/terms.js";
 

@@ -123,3 +123,34 @@ describe("LowdbStore commits (journal)", () => {
     await reopened.close();
   });
 });
+
+describe("LowdbStore conditional writes check the revision as stored", () => {
+  it("after writes, reads and deletions, with revisions JSON keeps and one it does not (NaN is stored as null: revision 0)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lowdb-revisions-"));
+    dirs.push(dir);
+    const store = new LowdbStore({ dir, flushMs: 20 });
+    const docs = store.collection<{ n: number; revision?: number }>("conversations");
+    expect(await store.commit([{ collection: "conversations", id: "a", value: { n: 1, revision: 1 }, expectedRevision: 0 }])).toBe(true);
+    expect(await store.commit([{ collection: "conversations", id: "a", value: { n: 2, revision: 2 }, expectedRevision: 0 }])).toBe(false);
+    expect(await docs.setIfRevision("a", { n: 2, revision: 2 }, 1)).toBe(true);
+    expect(await docs.setIfRevision("a", { n: 3, revision: 3 }, 1)).toBe(false);
+    // Written without a revision: revision 0.
+    await docs.set("a", { n: 4 });
+    expect(await docs.setIfRevision("a", { n: 5, revision: 1 }, 2)).toBe(false);
+    expect(await docs.setIfRevision("a", { n: 5, revision: 1 }, 0)).toBe(true);
+    // NaN becomes null in JSON: the stored revision is 0, not NaN.
+    await docs.set("a", { n: 6, revision: Number.NaN });
+    expect(await docs.setIfRevision("a", { n: 7, revision: 1 }, 0)).toBe(true);
+    expect((await docs.get("a"))?.n).toBe(7);
+    // Deleted: a new document's revision is 0.
+    expect(await store.commit([{ collection: "conversations", id: "a", value: undefined, expectedRevision: 1 }])).toBe(true);
+    expect(await store.commit([{ collection: "conversations", id: "a", value: { n: 8, revision: 1 }, expectedRevision: 1 }])).toBe(false);
+    expect(await store.commit([{ collection: "conversations", id: "a", value: { n: 8, revision: 1 }, expectedRevision: 0 }])).toBe(true);
+    // Reopened (nothing remembered): the same answers from the stored text.
+    await store.close();
+    const reopened = new LowdbStore({ dir, flushMs: 20 });
+    expect(await reopened.collection("conversations").setIfRevision("a", { n: 9, revision: 2 }, 0)).toBe(false);
+    expect(await reopened.collection("conversations").setIfRevision("a", { n: 9, revision: 2 }, 1)).toBe(true);
+    await reopened.close();
+  });
+});

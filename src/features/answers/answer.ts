@@ -18,6 +18,7 @@ import { answerHeritage } from "./heritage-info.js";
 import { answerOutOfScope } from "./out-of-scope.js";
 import { answerPlan } from "./plans/plan-info.js";
 import { routeByEvidence } from "./plans/route-by-evidence.js";
+import type { PlanQuestion } from "../../plans/index.js";
 
 /** The intents answered here. */
 export const ANSWER_INTENTS = [
@@ -45,18 +46,19 @@ export function isAnswerIntent(intent: string): intent is AnsweredIntent {
 /**
  * Answer a message: routed by evidence first (a plan question goes to the plans whatever card it names; a card
  * answers what it holds), then by intent. Plan answers are asynchronous (an optional chat model words them).
+ * `planQuestion`: the plan_info message's question as already read (the question-first rule), not read again.
  */
-export function answer(input: AnswerInput): Promise<Reply> | Reply {
+export function answer(input: AnswerInput, planQuestion?: PlanQuestion): Promise<Reply> | Reply {
   if (!isAnswerIntent(input.intent)) return byIntent(input);
   const route = routeByEvidence(input);
   if (route.route === "plan") return answerPlan(input, route.question);
   if (route.route === "festival-description") {
     return festivalCard(input.pack.festival(route.festivalId)!, input, { detail: true });
   }
-  return byIntent(input);
+  return byIntent(input, planQuestion);
 }
 
-function byIntent(input: AnswerInput): Promise<Reply> | Reply {
+function byIntent(input: AnswerInput, planQuestion?: PlanQuestion): Promise<Reply> | Reply {
   switch (input.intent) {
     case "greeting":
       return answerGreeting(input);
@@ -75,7 +77,7 @@ function byIntent(input: AnswerInput): Promise<Reply> | Reply {
     case "join_class":
       return answerClasses(input);
     case "plan_info":
-      return answerPlan(input);
+      return answerPlan(input, planQuestion);
     case "out_of_scope":
       return answerOutOfScope(input);
     default:

@@ -42,5 +42,5 @@ answers.on("text", async (ctx, next) => {
   if (understanding.intent === "plan_info" && input.model) await ctx.typing();
   // Out of scope counts like the fallback: staff see it among the content gaps, and twice in a row means staff.
   ctx.outcome = understanding.intent === "out_of_scope" ? "unanswered" : "answered";
-  await ctx.reply(await answer(input));
+  await ctx.reply(await answer(input, ctx.planQuestion));
 });

@@ -1,6 +1,15 @@
-import { revisionOf, type Collection, type Match, type WriteOptions } from "../store.js";
+import { revisionOf, revisionOfJson, type Collection, type Match, type WriteOptions } from "../store.js";
 import { matches } from "../match.js";
 import type { ShardSet } from "./shard-set.js";
+import type { ShardFile } from "./shard-file.js";
+
+/** The revision of the document stored under `id` (0 when there is none), without parsing it when it is known. */
+export function storedRevision(shard: ShardFile, id: string): number {
+  const known = shard.revision(id);
+  if (known !== undefined) return known;
+  const text = shard.get(id);
+  return revisionOf(text === undefined ? undefined : JSON.parse(text));
+}
 
 /**
  * One collection of the embedded store over its data files: a read parses the document's JSON text (which is also
@@ -19,20 +28,24 @@ export function lowdbCollection<T>(name: string, shards: ShardSet, ready: () => 
   };
   return {
     get: async (id) => {
-      const text = (await open(id)).get(id);
-      return text === undefined ? undefined : (JSON.parse(text) as T);
+      const shard = await open(id);
+      const text = shard.get(id);
+      if (text === undefined) return undefined;
+      const doc = JSON.parse(text) as T;
+      // Its revision as read, before the caller changes the copy: the save that follows need not parse it again.
+      shard.noteRevision(id, revisionOf(doc));
+      return doc;
     },
     set: async (id, value, options?: WriteOptions) => {
       const shard = await open(id);
-      shard.set(id, JSON.stringify(value));
+      shard.set(id, JSON.stringify(value), revisionOfJson(value));
       await shard.changed(options?.durable === true);
     },
     setIfRevision: async (id, value, expected, options?: WriteOptions) => {
       const shard = await open(id);
       // Check and write with no await between them: nothing else in this process can write in between.
-      const text = shard.get(id);
-      if (revisionOf(text === undefined ? undefined : JSON.parse(text)) !== expected) return false;
-      shard.set(id, JSON.stringify(value));
+      if (storedRevision(shard, id) !== expected) return false;
+      shard.set(id, JSON.stringify(value), revisionOfJson(value));
       await shard.changed(options?.durable === true);
       return true;
     },

@@ -1,11 +1,11 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { LONG_TEXTS, type LongTextDoc } from "../long-texts.js";
-import { revisionOf, type Collection, type CommitWrite, type Store } from "../store.js";
+import { revisionOfJson, type Collection, type CommitWrite, type Store } from "../store.js";
 import { collectionNames } from "./collection-names.js";
 import { Journal, type JournalWrite } from "./journal.js";
 import { recoverJournal } from "./journal-recovery.js";
-import { lowdbCollection } from "./lowdb-collection.js";
+import { lowdbCollection, storedRevision } from "./lowdb-collection.js";
 import { LongTextFiles } from "./long-text-files.js";
 import { hash, ShardSet } from "./shard-set.js";
 
@@ -42,6 +42,7 @@ export interface LowdbStoreOptions {
 export class LowdbStore implements Store {
   #shards: ShardSet;
   #journal: Journal;
+  #collections = new Map<string, Collection<unknown>>();
   #recovered?: Promise<void>;
   #checkpoints?: NodeJS.Timeout;
   /** Long messages, one file each beside the data files (long-text-files.ts): never through the journal. */
@@ -57,7 +58,13 @@ export class LowdbStore implements Store {
   }
 
   collection<T>(name: string): Collection<T> {
-    return lowdbCollection<T>(name, this.#shards, () => this.#ready());
+    // One per name: callers ask for theirs per operation (ConversationRepository, the outbox, the seen list).
+    let collection = this.#collections.get(name);
+    if (!collection) {
+      collection = lowdbCollection<unknown>(name, this.#shards, () => this.#ready());
+      this.#collections.set(name, collection);
+    }
+    return collection as Collection<T>;
   }
 
   /**
@@ -73,8 +80,7 @@ export class LowdbStore implements Store {
     for (const shard of shards) await shard?.load();
     for (const [i, write] of writes.entries()) {
       if (write.expectedRevision === undefined || !shards[i]) continue;
-      const text = shards[i].get(write.id);
-      if (revisionOf(text === undefined ? undefined : JSON.parse(text)) !== write.expectedRevision) return false;
+      if (storedRevision(shards[i], write.id) !== write.expectedRevision) return false;
     }
     const entries = writes.map((write, i): JournalWrite => {
       const shard = shards[i];
@@ -91,7 +97,7 @@ export class LowdbStore implements Store {
       }
       const text = write.value === undefined ? undefined : JSON.stringify(write.value);
       if (text === undefined) shard.delete(write.id);
-      else shard.set(write.id, text);
+      else shard.set(write.id, text, revisionOfJson(write.value));
       void shard.changed(false);
       return { collection: write.collection, id: write.id, text, expectedRevision: write.expectedRevision };
     });
@@ -194,7 +200,7 @@ export class LowdbStore implements Store {
     const texts = this.longTexts.staged();
     const covered = rotated ? await rotated : [];
     await Promise.all([...this.#shards.open().map((file) => file.flush()), this.longTexts.writeStaged(texts)]);
-    this.#journal.remove(covered);
+    await this.#journal.remove(covered);
   }
 
   /** Before anything is read: the whole commits left in the journal by a crash are applied to the data files. */

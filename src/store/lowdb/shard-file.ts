@@ -1,11 +1,13 @@
-import { closeSync, openSync, readSync, renameSync } from "node:fs";
-import { appendFile, writeFile } from "node:fs/promises";
+import { closeSync, openSync, readSync, renameSync, write } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import { Low } from "lowdb";
 import { DataFile } from "lowdb/node";
 import { pack, readFile, readFrom, readWhole, unpack } from "./shard-positions.js";
 
 /** Clean documents kept in memory per file, most recently used (a person's conversation between messages). */
 const CACHE_SIZE = 64;
+/** Revisions remembered per file, most recently written or read. */
+const REVISIONS_SIZE = 1024;
 
 /**
  * One data file of the embedded store, in JSON lines: `"<id as JSON>"<TAB><document as JSON>`, or
@@ -27,9 +29,19 @@ export class ShardFile {
   #dirty = new Set<string>();
   /** Recently used clean documents (insertion order = recency). */
   #cache = new Map<string, string>();
+  /**
+   * The revision of recently written or read documents, so a conditional write need not parse the stored text again
+   * (a person's conversation of 200 lines, an outbox entry just written). Every set or delete of an id updates it.
+   */
+  #revisions = new Map<string, number>();
   #loaded?: Promise<void>;
   #timer?: NodeJS.Timeout;
   #fd?: number;
+  /**
+   * Where appends go, opened once (an appendFile per flush opened and closed the file each time: two more calls to the
+   * thread pool for every dirty file every second). Closed with the read handle, and so after a compaction.
+   */
+  #appendFd?: number;
   /** Bytes in the file, where the next append starts. */
   #bytes = 0;
   #lines = 0;
@@ -76,18 +88,36 @@ export class ShardFile {
     return text;
   }
 
-  /** Sets a document (its JSON text); it is written with the next flush (`changed` says when). */
-  set(id: string, text: string): void {
+  /**
+   * Sets a document (its JSON text); it is written with the next flush (`changed` says when). `revision`: the
+   * revision the text holds, when the caller knows it (see {@link ShardFile.revision}).
+   */
+  set(id: string, text: string, revision?: number): void {
     this.#docs.set(id, text);
     this.#cache.delete(id);
     this.#dirty.add(id);
+    if (revision === undefined) this.#revisions.delete(id);
+    else this.noteRevision(id, revision);
   }
 
   delete(id: string): boolean {
+    this.#revisions.delete(id);
     if (!this.#docs.delete(id)) return false;
     this.#cache.delete(id);
     this.#dirty.add(id);
     return true;
+  }
+
+  /** The revision of the document as it is now, if it was written or read lately (undefined: parse its text). */
+  revision(id: string): number | undefined {
+    return this.#revisions.get(id);
+  }
+
+  /** Remembers the revision of the document as it is now (read from its text by the caller). */
+  noteRevision(id: string, revision: number): void {
+    this.#revisions.delete(id);
+    this.#revisions.set(id, revision);
+    if (this.#revisions.size > REVISIONS_SIZE) this.#revisions.delete(this.#revisions.keys().next().value!);
   }
 
   /** Ids in insertion order (oldest first). */
@@ -136,8 +166,10 @@ export class ShardFile {
     return this.#writing;
   }
 
-  /** Closes the read handle (the store is closing). */
+  /** Closes its handles (the store is closing, or a compaction replaced the file). */
   close(): void {
+    if (this.#appendFd !== undefined) closeSync(this.#appendFd);
+    this.#appendFd = undefined;
     if (this.#fd !== undefined) closeSync(this.#fd);
     this.#fd = undefined;
   }
@@ -159,10 +191,18 @@ export class ShardFile {
       out += line;
     }
     if (out === "") return;
-    await appendFile(this.file, out);
+    await this.#appendBytes(Buffer.from(out));
     this.#bytes = offset;
     this.#lines += ids.length;
     this.#settle(written, false);
+  }
+
+  /** Appends through the kept handle; a short write (a full disk) continues from where it stopped. */
+  async #appendBytes(bytes: Buffer): Promise<void> {
+    const fd = (this.#appendFd ??= openSync(this.file, "a"));
+    for (let at = 0; at < bytes.length; ) {
+      at += await new Promise<number>((resolve, reject) => write(fd, bytes, at, bytes.length - at, null, (error, written) => (error ? reject(error) : resolve(written))));
+    }
   }
 
   /** Rewrites the file with the live documents only (lowdb's DataFile: temp file, then rename). */

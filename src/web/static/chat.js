@@ -48,18 +48,18 @@
     locate.title = frame.location;
   }
 
+  /** An element with its properties (`dataset` entries among them) set and its children appended. */
+  function el(tag, props, ...children) {
+    const { dataset, ...rest } = props;
+    const node = Object.assign(document.createElement(tag), rest);
+    Object.assign(node.dataset, dataset);
+    for (const child of children) node.appendChild(child);
+    return node;
+  }
+
   function bubble(kind, text, label) {
-    const li = document.createElement("li");
-    li.className = kind;
-    if (label) {
-      const who = document.createElement("span");
-      who.className = "who";
-      who.textContent = label;
-      li.appendChild(who);
-    }
-    const p = document.createElement("p");
-    p.textContent = text;
-    li.appendChild(p);
+    const who = label ? [el("span", { className: "who", textContent: label })] : [];
+    const li = el("li", { className: kind }, ...who, el("p", { textContent: text }));
     log.appendChild(li);
     li.scrollIntoView({ block: "end" });
     return li;
@@ -67,38 +67,14 @@
 
   function showReply(reply) {
     const li = reply.fromStaff ? bubble("bot staff", reply.text, t("staff")) : bubble("bot", reply.text);
-    for (const image of reply.images || []) {
-      const img = document.createElement("img");
-      img.src = image.url;
-      img.alt = image.caption || "";
-      li.appendChild(img);
-    }
+    for (const image of reply.images || []) li.appendChild(el("img", { src: image.url, alt: image.caption || "" }));
     if (reply.links && reply.links.length) {
-      const ul = document.createElement("ul");
-      ul.className = "links";
-      for (const link of reply.links) {
-        const a = document.createElement("a");
-        a.href = link.url;
-        a.textContent = link.title;
-        a.target = "_blank";
-        a.rel = "noopener noreferrer";
-        const item = document.createElement("li");
-        item.appendChild(a);
-        ul.appendChild(item);
-      }
-      li.appendChild(ul);
+      const items = reply.links.map((link) => el("li", {}, el("a", { href: link.url, textContent: link.title, target: "_blank", rel: "noopener noreferrer" })));
+      li.appendChild(el("ul", { className: "links" }, ...items));
     }
     if (reply.choices && reply.choices.length) {
-      const box = document.createElement("div");
-      box.className = "choices";
-      for (const choice of reply.choices) {
-        const b = document.createElement("button");
-        b.type = "button";
-        b.textContent = choice.title;
-        b.dataset.choice = choice.payload;
-        box.appendChild(b);
-      }
-      li.appendChild(box);
+      const buttons = reply.choices.map((choice) => el("button", { type: "button", textContent: choice.title, dataset: { choice: choice.payload } }));
+      li.appendChild(el("div", { className: "choices" }, ...buttons));
     }
     li.scrollIntoView({ block: "end" });
   }

@@ -38,12 +38,15 @@ export interface GraphClientOptions {
  */
 export class GraphClient {
   #transformers: GraphTransformer[] = [];
+  /** The transformers around `call`, made once per change of the list (not per call). */
+  #chained?: GraphCall;
 
   constructor(private readonly options: GraphClientOptions) {}
 
   /** Installs transformers; the first installed is the outermost. */
   use(...transformers: GraphTransformer[]): this {
     this.#transformers.push(...transformers);
+    this.#chained = undefined;
     return this;
   }
 
@@ -109,8 +112,10 @@ export class GraphClient {
   // ===  The call  ===
 
   #chain(): GraphCall {
+    if (this.#chained) return this.#chained;
     const base: GraphCall = (path, payload, http) => this.#call(path, payload, http);
-    return this.#transformers.reduceRight<GraphCall>((prev, transformer) => (path, payload, http) => transformer(prev, path, payload, http), base);
+    this.#chained = this.#transformers.reduceRight<GraphCall>((prev, transformer) => (path, payload, http) => transformer(prev, path, payload, http), base);
+    return this.#chained;
   }
 
   async #call(path: string, payload: unknown, http: "GET" | "POST" | "DELETE"): Promise<unknown> {

@@ -159,6 +159,8 @@ export interface ApiClientOptions {
  */
 export class ApiClient {
   #transformers: Transformer[] = [];
+  /** The transformers around `call`, made once per change of the list (not per call). */
+  #chained?: ApiCallFn;
   readonly #options: Required<Omit<ApiClientOptions, "fetch">> & { fetch?: FetchLike };
 
   constructor(options: ApiClientOptions = {}) {
@@ -174,6 +176,7 @@ export class ApiClient {
   /** Installs transformers; the first installed is the outermost. */
   use(...transformers: Transformer[]): this {
     this.#transformers.push(...transformers);
+    this.#chained = undefined;
     return this;
   }
 
@@ -187,8 +190,10 @@ export class ApiClient {
   ) as { [M in ZaloMethod]: (payload: Payload<M>, options?: CallOptions) => Promise<Result<M>> };
 
   #chain(): ApiCallFn {
+    if (this.#chained) return this.#chained;
     const base: ApiCallFn = (method, payload, options) => this.#call(method, payload, options);
-    return this.#transformers.reduceRight<ApiCallFn>((prev, transformer) => (method, payload, options) => transformer(prev, method, payload, options), base);
+    this.#chained = this.#transformers.reduceRight<ApiCallFn>((prev, transformer) => (method, payload, options) => transformer(prev, method, payload, options), base);
+    return this.#chained;
   }
 
   async #call<M extends ZaloMethod>(method: M, payload: Payload<M>, options: CallOptions): Promise<Result<M>> {

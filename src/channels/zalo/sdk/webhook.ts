@@ -125,15 +125,25 @@ async function readBody(req: IncomingMessage & { body?: unknown }, limit: number
     if (req.body.length > limit) throw new Refused(413, "Payload too large");
     return req.body;
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  // Read to the end even when too large, so the client gets the 413 rather than a reset connection.
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size <= limit) chunks.push(chunk as Buffer);
-  }
+  // Read to the end even when too large, so the client gets the 413 rather than a reset connection. Listeners, not
+  // `for await`: the stream's async iterator costs a promise and a few objects per chunk, on every event.
+  const { chunks, size } = await new Promise<{ chunks: Buffer[]; size: number }>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    if (req.readableEnded) return resolve({ chunks, size }); // read by someone else already: nothing left
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.once("end", () => resolve({ chunks, size }));
+    req.once("error", reject);
+    // A client gone before the end (`for await` rejected with ERR_STREAM_PREMATURE_CLOSE).
+    req.once("close", () => {
+      if (!req.complete) reject(Object.assign(new Error("Premature close"), { code: "ERR_STREAM_PREMATURE_CLOSE" }));
+    });
+  });
   if (size > limit) throw new Refused(413, "Payload too large");
-  return Buffer.concat(chunks);
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
 }
 
 function answer(res: ServerResponse, status: number, body: string): void {

@@ -11,7 +11,7 @@
  */
 import type { Reply } from "../../../core/message.js";
 import type { ContentPack } from "../../../content/index.js";
-import { PlanEngine, PlanQuestion, joinAnswers, splitAsks, type PlanAnswer } from "../../../plans/index.js";
+import { PlanEngine, PlanQuestion, answerWithoutFigure, joinAnswers, splitAsks, type PlanAnswer } from "../../../plans/index.js";
 import type { AnswerInput } from "../answer-input.js";
 import { fold } from "../../../nlu/fold.js";
 import { lines, staffChoice } from "../answer-text.js";
@@ -78,17 +78,20 @@ export function planAnswer(input: Pick<AnswerInput, "text" | "language" | "pack"
   // Two asks in one message ("kế hoạch số mấy, ai ký?", "ai chủ trì và bao giờ xong"): each answered, one reply.
   // An ask that says what it is about ("kinh phí lấy từ đâu") is searched by itself; one that does not ("bao giờ
   // xong", "ai lo") with the whole message, whose other piece names the topic. Each is answered as its own type.
-  const asks = input.language === "vi" || input.language === "en" ? splitAsks(input.text, (t) => engine.question(t, input.language).shape) : [];
+  // (A piece that is the whole search text has the whole question's shape: not read again.)
+  const read = (t: string) => (t === whole.text ? whole : engine.question(t, input.language));
+  const asks = input.language === "vi" || input.language === "en" ? splitAsks(input.text, (t) => read(t).shape) : [];
   if (asks.length > 1) {
     const answers = asks.map((a) => {
-      const own = engine.question(a.text, input.language);
+      const own = read(a.text);
       const evidence = a.shape.type === "header" ? undefined : engine.evidence(own, ctx.lineage);
       const alone = evidence && evidence.words >= 2 && evidence.coverage >= engine.minCoverage;
       return engine.answer(alone ? own : new PlanQuestion(whole.text, whole.english, a.shape), ctx);
     });
     return joinAnswers(answers, asks, input.language);
   }
-  return engine.answer(whole, ctx);
+  // A count the plans talk about but do not give: what they say about it, said to hold no figure.
+  return answerWithoutFigure(engine, whole, ctx, engine.answer(whole, ctx));
 }
 
 /** Answer a plan_info message from the plans of the person's pack (`question`: the one routing read, if any). */

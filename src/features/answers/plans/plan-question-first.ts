@@ -14,6 +14,7 @@
 import { BotComposer } from "../../../core/bot-composer.js";
 import { asksQuestion, foldQuestion } from "../../../nlu/index.js";
 import type { AppContext } from "../../../shared/app-context.js";
+import type { PlanQuestion } from "../../../plans/index.js";
 import type { AnswerInput } from "../answer-input.js";
 import { planEngineFor, planSearchText } from "./plan-info.js";
 import { answerInputOf } from "../answer-context.js";
@@ -32,23 +33,39 @@ export function asksToDo(folded: string): boolean {
 
 /** Whether a message put to a dialog's intent is a question the plans answer, and not a request to do the thing. */
 export function planQuestionFirst(input: AnswerInput): boolean {
-  if (!STARTS_DIALOG.has(input.intent)) return false;
+  return planQuestionBeforeDialog(input) !== undefined;
+}
+
+/**
+ * The plan question of a message put to a dialog's intent that the plans answer (see planQuestionFirst), or
+ * undefined. It is the question the answer would read (same search text and language), with its passages scored.
+ */
+export function planQuestionBeforeDialog(input: AnswerInput): PlanQuestion | undefined {
+  if (!STARTS_DIALOG.has(input.intent)) return undefined;
   // A report code is a lookup, whatever else the message says.
-  if (input.entities.ticketCodes?.length) return false;
+  if (input.entities.ticketCodes?.length) return undefined;
   const f = foldQuestion(input.text);
-  if (asksToDo(f)) return false;
+  if (asksToDo(f)) return undefined;
   const engine = planEngineFor(input);
   const question = engine.question(planSearchText(input), input.language);
   // A question by its words, or by a type the plans recognise ("phản ánh về đâu", "báo cho ai") that does not tell
   // of something the person saw (asksQuestion with a "?" added is false only for a message that tells).
   const asks = asksQuestion(f, input.text) || (question.shape.type !== "what" && asksQuestion(f, "?"));
-  if (!asks) return false;
-  return engine.evidence(question, input.pack.lineage).coverage >= engine.minCoverage;
+  if (!asks) return undefined;
+  // Answered by a passage, or talked about by the plans without the answer ("phường làm mấy video quảng bá"): the
+  // plans' reply (the nearest figure, or "not covered" with staff offered) rather than a dialog the person never asked for.
+  const evidence = engine.evidence(question, input.pack.lineage);
+  const planQuestion = evidence.coverage >= engine.minCoverage || (evidence.topic >= engine.minCoverage && evidence.topicWords >= MIN_TOPIC_WORDS);
+  return planQuestion ? question : undefined;
 }
+
+/** Words of a question the plans must talk about before a question they do not answer skips its dialog. */
+const MIN_TOPIC_WORDS = 2;
 
 /**
  * Placed before the features that start dialogs (src/app/features.ts): outside a dialog or a handoff, a question
- * about the plans is passed on as a plan question, which the answers feature answers.
+ * about the plans is passed on as a plan question, which the answers feature answers (with the question read here,
+ * `ctx.planQuestion`, so the plans are searched once for the message).
  */
 export const questionsBeforeDialogs = new BotComposer<AppContext>();
 
@@ -56,6 +73,10 @@ questionsBeforeDialogs.on("text", async (ctx, next) => {
   const understanding = ctx.understanding;
   const state = ctx.conversation.state;
   if (!understanding || state.dialog !== undefined || state.handoff !== undefined || !STARTS_DIALOG.has(understanding.intent)) return next();
-  if (planQuestionFirst(answerInputOf(ctx, understanding))) ctx.understanding = { ...understanding, intent: "plan_info" };
+  const question = planQuestionBeforeDialog(answerInputOf(ctx, understanding));
+  if (question) {
+    ctx.understanding = { ...understanding, intent: "plan_info" };
+    ctx.planQuestion = question;
+  }
   return next();
 });

@@ -20,7 +20,10 @@ import { asksToDo } from "./plan-question-first.js";
 export type Route = { route: "intent" } | { route: "plan"; question: PlanQuestion } | { route: "festival-description"; festivalId: string };
 
 // Words that ask what a plan says or who does what in it.
-const PLAN_CUE = /\b(ke hoach|nhiem vu|chu tri|phu trach|duoc giao|giao cho|trach nhiem|muc tieu|chi tieu|phan dau|giai doan|kinh phi|ngan sach|du toan|bao cao|dau moi|phoi hop|don vi nao|phong nao|so nao|ben nao|co quan nao|bo phan nao|ai lo|plan|who is responsible|which (department|office|unit|agency)|in charge|target|budget)\b/;
+const PLAN_CUE = /\b(ke hoach|nhiem vu|quang ba|so hoa|(duoc|dc) (ke|neu|nhac) (ra|ten|den|toi)|ket qua (mong doi|du kien)|chu tri|phu trach|duoc giao|giao cho|trach nhiem|muc tieu|chi tieu|phan dau|giai doan|kinh phi|ngan sach|du toan|bao cao|dau moi|phoi hop|don vi nao|phong nao|so nao|ben nao|co quan nao|bo phan nao|ai lo|plan|who is responsible|which (department|office|unit|agency)|in charge|target|budget)\b/;
+// What a plan does with what a card lists ("tỉnh quảng bá những di sản nào", "di sản nào huyện phải bảo vệ", "số hóa di
+// sản để làm gì"): a list or "là gì" asked about it is the plan's, not the card's.
+const PLAN_ACTION = /\b(quang ba|bao ve|bao ton|so hoa|phat huy|gioi thieu|tuyen truyen|uu tien|ke ra|phai|promot\w*|protect\w*|preserv\w*|digiti[sz]\w*)\b/;
 // What the cards hold.
 const FESTIVAL_DATE = /\b(ngay nao|ngay may|khi nao|bao gio|luc nao|may gio|dien ra|to chuc (vao )?(ngay|thang|hom)|nam nay|sap toi|thang may|am lich|duong lich|when|what date|which day|this year|next)\b/;
 const FREQUENCY = /\b(bao lau|may nam|nam\/lan|mot lan|dinh ky|how often)\b/;
@@ -29,6 +32,9 @@ const CONTACT_FIELD = /\b(so dien thoai|dien thoai|sdt|hotline|email|mail|dia ch
 const UNIT_DUTY = /\b(lam gi|lam nhung gi|lam nhung viec gi|duoc giao( \w+)? gi|co nhiem vu|nhiem vu (gi|nao|cua)|vai tro( gi| nhu the nao)?|trach nhiem gi|phoi hop voi (ai|nhung ai|don vi nao)|bao cao (cho |ve |len )?(ai|dau|cap nao)|(phai )?bao (cho |ve |len )?(ai|dau|cap nao)|what does|what do|role|duties|tasks?|responsible for what)\b/;
 const CLASSES_COUNTED = /\b((may|bao nhieu) lop|(moi|hang|mot|1) nam( \w+){0,3} (may|bao nhieu|it nhat)|classes (a|per|each) year|how many classes)\b/;
 const CONTACT_DETAIL = /\b(so dien thoai|dien thoai|sdt|hotline|email|mail|dia chi|gio lam viec|lam viec (luc|gio)|goi (so|dien|vao)|lien lac (bang|qua)|phone|call|address|opening hours|e-?mail)\b/;
+// A person of a unit asked by post ("trưởng phòng văn hóa là ai"): the card's (or staff's), not a plan's.
+const STAFF_NAMED = /\b(truong phong|pho phong|giam doc|chu tich|truong ban|can bo tiep nhan|head of|director|chief)\b/;
+const CLASS_WORD = /\b(lop|hoc|khoa|class|classes|course|lesson)\b/;
 const CLASS_FIELD = /\b(hoc phi|lich hoc|dang ky|khai giang|con cho|het cho|gio hoc|hoc o dau|hoc vao|bao gio hoc|may gio|fee|schedule|register|sign up|enrol|when does)\b/;
 const HERITAGE_FIELD = /\b(la gi|o dau|mo cua|gio mo|ve vao|gia ve|dia chi|xep hang|unesco ghi danh|what is|where is|opening|ticket)\b/;
 
@@ -48,7 +54,12 @@ export function routeByEvidence(input: AnswerInput): Route {
   // plan's target); a class card holds one class's seats, fee and schedule.
   const unitDuty = Boolean(entities.contacts?.length) && UNIT_DUTY.test(f);
   const classesCounted = intent === "join_class" && CLASSES_COUNTED.test(f);
-  const asksPlan = whoRunsClasses || unitDuty || classesCounted || FREQUENCY.test(f) || (PLAN_CUE.test(f) && !/\b(la gi|what is)\b/.test(f)) || /\b(ke hoach|plan)\b/.test(f);
+  // A unit named and asked anything but its contact details or its staff ("phòng kinh tế chọn những sản phẩm nào",
+  // "tổ dân phố có được hỗ trợ gì"): its card holds a phone, an address and hours; what the unit does is the plan's.
+  const unitAsked = intent === "contact_info" && Boolean(entities.contacts?.length) && !CONTACT_FIELD.test(f) && !STAFF_NAMED.test(f) && asksQuestion(f, input.text);
+  // "Cán bộ nào lo đăng ký hợp tác": a who-question that names no class asks which unit does something, not a class card.
+  const whoNotClass = intent === "join_class" && !entities.classes?.length && question.shape.type === "who" && !CLASS_WORD.test(f);
+  const asksPlan = whoRunsClasses || unitDuty || unitAsked || whoNotClass || classesCounted || FREQUENCY.test(f) || (PLAN_CUE.test(f) && !/\b(la gi|what is)\b/.test(f)) || /\b(ke hoach|plan)\b/.test(f);
 
   // A festival named and asked about what it commemorates: its card with the description.
   const festivalId = entities.festivals?.find((id) => input.pack.festival(id));
@@ -63,12 +74,12 @@ export function routeByEvidence(input: AnswerInput): Route {
   }
   // A class's fee, schedule or registration is its card's, unless no class is named and the plans clearly answer a
   // question that does not ask to register ("cán bộ được đăng ký đi học lớp tập huấn gì": the plan's training).
-  const classField = intent === "join_class" && CLASS_FIELD.test(f) && !/\b(ke hoach|plan)\b/.test(f);
+  const classField = intent === "join_class" && CLASS_FIELD.test(f) && !/\b(ke hoach|plan)\b/.test(f) && !whoNotClass;
   const classCardFirst = classField && (namesItsCard(input) || asksToDo(f.replace(/[?!.,;:]+/g, " ").trim()) || !asksQuestion(f, input.text));
   if (classCardFirst) return { route: "intent" };
 
   // "What heritage / which festivals / which classes are there": the card's list answers.
-  if (!namesItsCard(input) && LIST_ASKED[intent]?.test(f) && !PLAN_CUE.test(f)) return { route: "intent" };
+  if (!namesItsCard(input) && LIST_ASKED[intent]?.test(f) && !PLAN_CUE.test(f) && !PLAN_ACTION.test(f)) return { route: "intent" };
 
   const evidence = engine.evidence(question, input.pack.lineage);
   // A festival or relic card holds dates, places and descriptions, not counts: "có bao nhiêu du khách" is the plans'.
@@ -99,7 +110,8 @@ const MIN_WORDS = 2;
 
 // A card's own list asked for ("phường có những di sản nào", "林村有什么文化遗产" read as "what heritage").
 const LIST_ASKED: Partial<Record<AnswerInput["intent"], RegExp>> = {
-  heritage_info: /\b((nhung|cac) (di san|di tich|danh lam|danh thang|dia diem)|(di san|di tich|danh lam|danh thang)( \w+){0,3} (nao|gi)|ke ten (cac |nhung |vai )?(di san|di tich)|(what|which)( \w+){0,2} (heritage|relics?|sites|temples|pagodas|places)|heritage (sites )?(are there|list))\b/,
+  // (Not "quảng bá di sản qua những kênh nào" nor "số hóa di sản là gì": there the list asked is not of heritage.)
+  heritage_info: /\b((nhung|cac) (di san|di tich|danh lam|danh thang|dia diem)|(di san|di tich|danh lam|danh thang)((?! (la|qua|bang|nhung|cac|de|duoc|dc|voi)\b) \w+){0,3} (nao|gi)|ke ten (cac |nhung |vai )?(di san|di tich)|(what|which)( \w+){0,2} (heritage|relics?|sites|temples|pagodas|places)|heritage (sites )?(are there|list))\b/,
   festival_dates: /\b((nhung|cac) (le hoi|hoi|festival)( \w+){0,2} (nao|gi)|le hoi (nao|gi)|(what|which) festivals)\b/,
   join_class: /\b((nhung|cac) lop( \w+){0,2} (nao|gi)|lop (nao|gi)|(what|which) classes)\b/,
 };
