@@ -45,6 +45,9 @@ export class OutboxBook {
    * Every reply went (or it was given up): out of the outbox. Sent whole, the same commit stores when (OUTBOX_SENT):
    * the pipeline compares it with when the person wrote their next message — one written before the question reached
    * them is not an answer to it, even when another delivery (the sweeper after a restart, another instance) sent it.
+   * The time is taken after the last send returned, not when it began: a send call may hold the client's own retries,
+   * so one begun before the person wrote can deliver after; an early time would make their repeat the answer (a wrong
+   * field), a late one only keeps a misfit from being asked again.
    */
   async done(entry: OutboxEntry): Promise<void> {
     const whole = entry.sent >= entry.replies.length;
