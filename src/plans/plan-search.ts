@@ -17,10 +17,11 @@ import { fold } from "../nlu/fold.js";
 import type { PlanModel, PlanPassage } from "./plan-model.js";
 import { ScoredPassages, type PlanHit } from "./scored-passages.js";
 import type { QuestionType } from "./question-type.js";
-import { ENGLISH_STOP, STOP_SYLLABLES, accentedSyllables, concepts, syllables, termsOf, textGroupTerms, type Concept } from "./terms.js";
+import { ENGLISH_STOP, STOP_SYLLABLES, accentedSyllables, concepts, syllables, termsOf, textGroupTerms } from "./terms.js";
 import { planVocabulary, type PlanVocabulary } from "./vocabulary.js";
 import { addGains, idf } from "./bm25f.js";
 import { Postings } from "./postings.js";
+import { TitleMatch } from "./title-match.js";
 import { APPROVAL_BONUS, ENUMERATION, EVIDENCE, FREQUENCY, GIVES_WORK, GIVES_WORK_BONUS, PREAMBLE_WEIGHT, SENT_TO, SUBMITTED, TYPE_BONUS, UNIT_SECTION_BONUS, holds } from "./ranking-cues.js";
 
 export type { PlanHit } from "./scored-passages.js";
@@ -242,62 +243,8 @@ export class PlanSearchIndex {
   }
 }
 
-/** A term in more than this share of a plan's passages is its theme ("ngoại giao văn hóa"): no title is about it. */
-const THEME_SHARE = 0.3;
 /** Bonus for a section whose own title holds all of the question's content weight (see `score`). */
 const TITLE_BONUS = 1;
-
-/**
- * How much of a question's content weight a section's title holds (0–1): a concept counts when its group, its
- * pair, or (without pairs) one of its syllables is in the title and is not its plan's theme (in over THEME_SHARE
- * of it). Built once per question; read once per section (its passages share its title and its plan), since it
- * is asked for every passage found.
- */
-class TitleMatch {
-  /** Each term that can stand for an asked concept, with the concepts it stands for. */
-  readonly #conceptsOf = new Map<string, number[]>();
-  readonly #weights: number[];
-  readonly #total: number;
-  readonly #held: Uint8Array;
-  /** Each section's share once read (-1: not yet). */
-  readonly #shareOf: Float64Array;
-
-  constructor(asked: readonly (Concept & { weight: number })[], sections: number) {
-    this.#shareOf = new Float64Array(sections).fill(-1);
-    this.#weights = asked.map((c) => c.weight);
-    this.#total = this.#weights.reduce((sum, w) => sum + w, 0);
-    this.#held = new Uint8Array(asked.length);
-    asked.forEach((c, index) => {
-      for (const t of [...c.groups, ...c.pairs, ...(c.pairs.length === 0 ? c.alternatives : [])]) {
-        const list = this.#conceptsOf.get(t);
-        if (!list) this.#conceptsOf.set(t, [index]);
-        else if (!list.includes(index)) list.push(index);
-      }
-    });
-  }
-
-  /** The share of the i-th passage's section (`section`, titled `title`). */
-  share(section: number, title: ReadonlySet<string>, postings: Postings, i: number): number {
-    if (this.#shareOf[section] < 0) this.#shareOf[section] = this.#read(title, postings, i);
-    return this.#shareOf[section];
-  }
-
-  #read(title: ReadonlySet<string>, postings: Postings, i: number): number {
-    if (this.#total <= 0) return 0;
-    this.#held.fill(0);
-    let held = 0;
-    for (const t of title) {
-      const concepts = this.#conceptsOf.get(t);
-      if (!concepts || postings.planShare(t, i) > THEME_SHARE) continue;
-      for (const c of concepts) {
-        if (this.#held[c]) continue;
-        this.#held[c] = 1;
-        held += this.#weights[c];
-      }
-    }
-    return held / this.#total;
-  }
-}
 
 /** The syllables with diacritics when some differ from the folded ones (else undefined: nothing to tell apart). */
 function differs(accented: string[] | undefined, words: readonly string[]): string[] | undefined {

@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync, renameSync, write } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { Low } from "lowdb";
 import { DataFile } from "lowdb/node";
+import { RecentMap } from "./recent-map.js";
 import { pack, readFile, readFrom, readWhole, unpack } from "./shard-positions.js";
 
 /** Clean documents kept in memory per file, most recently used (a person's conversation between messages). */
@@ -28,12 +29,12 @@ export class ShardFile {
   /** Ids set or deleted since the last flush. */
   #dirty = new Set<string>();
   /** Recently used clean documents (insertion order = recency). */
-  #cache = new Map<string, string>();
+  #cache = new RecentMap<string, string>(CACHE_SIZE);
   /**
    * The revision of recently written or read documents, so a conditional write need not parse the stored text again
    * (a person's conversation of 200 lines, an outbox entry just written). Every set or delete of an id updates it.
    */
-  #revisions = new Map<string, number>();
+  #revisions = new RecentMap<string, number>(REVISIONS_SIZE);
   #loaded?: Promise<void>;
   #timer?: NodeJS.Timeout;
   #fd?: number;
@@ -77,14 +78,10 @@ export class ShardFile {
   get(id: string): string | undefined {
     const at = this.#docs.get(id);
     if (at === undefined || typeof at === "string") return at;
-    const cached = this.#cache.get(id);
-    if (cached !== undefined) {
-      this.#cache.delete(id);
-      this.#cache.set(id, cached);
-      return cached;
-    }
+    const cached = this.#cache.touch(id);
+    if (cached !== undefined) return cached;
     const text = this.#readAt(at);
-    this.#remember(id, text);
+    this.#cache.set(id, text);
     return text;
   }
 
@@ -115,9 +112,7 @@ export class ShardFile {
 
   /** Remembers the revision of the document as it is now (read from its text by the caller). */
   noteRevision(id: string, revision: number): void {
-    this.#revisions.delete(id);
     this.#revisions.set(id, revision);
-    if (this.#revisions.size > REVISIONS_SIZE) this.#revisions.delete(this.#revisions.keys().next().value!);
   }
 
   /** Ids in insertion order (oldest first). */
@@ -238,14 +233,9 @@ export class ShardFile {
       const now = this.#docs.get(id);
       if (now === doc || (compacted && typeof now === "number")) {
         this.#docs.set(id, position);
-        this.#remember(id, doc);
+        this.#cache.set(id, doc);
       }
     }
-  }
-
-  #remember(id: string, text: string): void {
-    this.#cache.set(id, text);
-    if (this.#cache.size > CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value!);
   }
 
   // ===  Reading  ===
