@@ -26,6 +26,20 @@ async function start(dir: string): Promise<TestServer> {
 
 const textsOf = (sent: { body: { message?: { text?: string } } }[]) => sent.map((call) => call.body.message?.text ?? "");
 
+/** The Zalo send API, stubbed: 503 while `down`, else the text is kept in `sent` (in order) and success returned. */
+function zaloThatCanBeDown(): { down: boolean; sent: string[] } {
+  const zalo = { down: false, sent: [] as string[] };
+  nock(ZALO_API)
+    .post("/v3.0/oa/message/cs")
+    .times(200)
+    .reply((_uri, body) => {
+      if (zalo.down) return [503, "unavailable"];
+      zalo.sent.push((body as { message?: { text?: string } }).message?.text ?? "");
+      return [200, { error: 0, message: "Success", data: { message_id: "m" } }];
+    });
+  return zalo;
+}
+
 describe("outbox replay", () => {
   it("a redelivered message whose step was stored sends its stored replies once and does not apply the step again", async () => {
     const dir = mkdtempSync(join(tmpdir(), "outbox-replay-"));
@@ -89,16 +103,8 @@ describe("outbox replay", () => {
     // The soak's last wrong fields: after a repeat (which has no replies of its own), the check for unsent replies
     // looked at the repeat's, found none, and took the next repeat as the answer to the question never received.
     const server = await start(mkdtempSync(join(tmpdir(), "outbox-repeat-twice-")));
-    let down = false;
-    const sent: string[] = [];
-    nock(ZALO_API)
-      .post("/v3.0/oa/message/cs")
-      .times(200)
-      .reply((_uri, body) => {
-        if (down) return [503, "unavailable"];
-        sent.push((body as { message?: { text?: string } }).message?.text ?? "");
-        return [200, { error: 0, message: "Success", data: { message_id: "m" } }];
-      });
+    const zalo = zaloThatCanBeDown();
+    const sent = zalo.sent;
     const say = async (text: string, id: string) => {
       expect((await server.postZalo(zaloText(text, "u-twice", id))).status).toBe(200);
       await server.settle();
@@ -107,10 +113,10 @@ describe("outbox replay", () => {
     await say("1", "t-2");
     await say("Quán karaoke hát to quá nửa đêm làm cả xóm mất ngủ", "t-3");
     // The place is stored; the time question does not reach them (Zalo down), nor when they say the place again.
-    down = true;
+    zalo.down = true;
     await say("số 12 ngõ 5 thôn Đông", "t-4");
     await say("số 12 ngõ 5 thôn Đông", "t-5");
-    down = false;
+    zalo.down = false;
     sent.length = 0;
     await say("số 12 ngõ 5 thôn Đông", "t-6");
     expect(sent).toHaveLength(1);
@@ -127,16 +133,8 @@ describe("outbox replay", () => {
     // The soak's last wrong fields: after a restart the sweeper sent the unsent question while the person's next
     // message (written before it arrived) waited in line; that message was then taken as the answer.
     const server = await start(mkdtempSync(join(tmpdir(), "outbox-written-before-")));
-    let down = false;
-    const sent: string[] = [];
-    nock(ZALO_API)
-      .post("/v3.0/oa/message/cs")
-      .times(200)
-      .reply((_uri, body) => {
-        if (down) return [503, "unavailable"];
-        sent.push((body as { message?: { text?: string } }).message?.text ?? "");
-        return [200, { error: 0, message: "Success", data: { message_id: "m" } }];
-      });
+    const zalo = zaloThatCanBeDown();
+    const sent = zalo.sent;
     const say = async (text: string, id: string, writtenAt = Date.now()) => {
       expect((await server.postZalo({ ...zaloText(text, "u-before", id), timestamp: String(writtenAt) })).status).toBe(200);
       await server.settle();
@@ -145,11 +143,11 @@ describe("outbox replay", () => {
       await expect.poll(async () => (await server.outboxSweeper.sweep(), (await server.store.collection("outbox").find()).length), { timeout: 5_000 }).toBe(0);
     };
     await say("tôi muốn phản ánh", "b-1");
-    down = true;
+    zalo.down = true;
     await say("1", "b-2");
     // They write again (starting over) without the description question; it goes out before that message is handled.
     const startedOver = Date.now();
-    down = false;
+    zalo.down = false;
     sent.length = 0;
     await sweptOut();
     expect(sent.join("\n")).toMatch(/mô tả ngắn gọn/i);
@@ -161,10 +159,10 @@ describe("outbox replay", () => {
 
     // The same with a repeat: the place is stored, the time question is held by an outage, then sent while the person's
     // repeat of the place (written before it arrived) waits: the repeat is not the time.
-    down = true;
+    zalo.down = true;
     await say("số 12 ngõ 5 thôn Đông", "b-5");
     const repeatedAt = Date.now();
-    down = false;
+    zalo.down = false;
     sent.length = 0;
     await sweptOut();
     expect(sent.join("\n")).toMatch(/khi nào/i);
@@ -184,16 +182,8 @@ describe("outbox replay", () => {
     // took the person's repeat, written before the question arrived, as the answer to it.
     const dir = mkdtempSync(join(tmpdir(), "outbox-sent-restart-"));
     let server = await start(dir);
-    let down = false;
-    const sent: string[] = [];
-    nock(ZALO_API)
-      .post("/v3.0/oa/message/cs")
-      .times(200)
-      .reply((_uri, body) => {
-        if (down) return [503, "unavailable"];
-        sent.push((body as { message?: { text?: string } }).message?.text ?? "");
-        return [200, { error: 0, message: "Success", data: { message_id: "m" } }];
-      });
+    const zalo = zaloThatCanBeDown();
+    const sent = zalo.sent;
     const say = async (text: string, id: string, writtenAt = Date.now()) => {
       expect((await server.postZalo({ ...zaloText(text, "u-restart", id), timestamp: String(writtenAt) })).status).toBe(200);
       await server.settle();
@@ -202,10 +192,10 @@ describe("outbox replay", () => {
     await say("1", "r-2");
     await say("Quán karaoke hát to quá nửa đêm làm cả xóm mất ngủ", "r-3");
     // The place is stored; the time question is held by an outage, then the sweeper sends it.
-    down = true;
+    zalo.down = true;
     await say("số 12 ngõ 5 thôn Đông", "r-4");
     const repeatedAt = Date.now();
-    down = false;
+    zalo.down = false;
     sent.length = 0;
     await expect.poll(async () => (await server.outboxSweeper.sweep(), (await server.store.collection("outbox").find()).length), { timeout: 5_000 }).toBe(0);
     expect(sent.join("\n")).toMatch(/khi nào/i);
