@@ -31,8 +31,11 @@ export const QUESTION_FRAME = /(?<= )(don vi|co quan|ben|bo phan|phong|so|ban|ng
 /** Folded: questions about what no plan holds (a person's name, a phone, an email, an address, a fee or price). */
 export const NEVER_IN_PLANS = /\b((truong|pho|giam doc|chu tich)( [a-z]+){0,5} (ten (la )?(gi|ai)|la ai)|ai (la|lam) (to truong|truong (phong|ban|thon|khu|so)|pho (phong|chu tich|giam doc)|giam doc|chu tich|bi thu)|ho ten|ten (cua )?(truong|pho|giam doc|chu tich|can bo|nguoi)|(truong|pho) phong (la )?ai|giam doc (la )?ai|so dien thoai|dien thoai|hotline|email|dia chi (cua|o|tru so)|hoc phi|gia ve|ve vao cua|bao nhieu tien mot|phone number|email address|tuition|ticket price|entrance fee|who is the head|name of the (head|director|chief))\b/;
 
-/** Folded: a question that asks for an amount of money ("bao nhiêu tiền", "kinh phí là mấy tỷ", "how much money"). */
-export const ASKS_AMOUNT = /\b(how much( money| funding| budget)?|bao nhieu tien|(bao nhieu|may) (ty|trieu|nghin|ngan|dong|tien|kinh phi)|(kinh phi|ngan sach|du toan|tien|chi phi)( \w+){0,4} (la |het |mat |tong )?(bao nhieu|may)|chi (bao nhieu|may)|how much( \w+){0,4} (set aside|spend|spent|cost|budget|fund)|cost|in vnd|vnd)\b/;
+/**
+ * Folded: a question that asks for an amount of money ("bao nhiêu tiền", "kinh phí là mấy tỷ", "how much money").
+ * "how much" alone is not money ("how much time", "how much of the staff").
+ */
+export const ASKS_AMOUNT = /\b(how much( money| funding| budget)|bao nhieu tien|(bao nhieu|may) (ty|trieu|nghin|ngan|dong|tien|kinh phi)|(kinh phi|ngan sach|du toan|tien|chi phi)( \w+){0,4} (la |het |mat |tong )?(bao nhieu|may)|chi (bao nhieu|may)|how much( \w+){0,4} (set aside|spend|spent|cost|budget|fund)|cost|in vnd|vnd)\b/;
 /** A sum of money in a plan's text ("500 triệu đồng", "1,2 tỷ"): what an amount asked needs. */
 export const AMOUNT = /\d[\d.,]*\s*(đồng|tỷ|triệu|nghìn|ngàn|VNĐ|VND|USD)(?!\p{L})/iu;
 
