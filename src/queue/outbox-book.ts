@@ -57,14 +57,10 @@ export class OutboxBook {
 
   /** Drops the sent marks older than `before` (a person who never wrote again); how many. */
   async pruneSent(before: number): Promise<number> {
-    const marks = this.deps.store.collection<SentMark>(OUTBOX_SENT);
-    let removed = 0;
-    for (const mark of await marks.find()) {
-      if (mark.at >= before) continue;
-      await marks.delete(mark.id);
-      removed++;
-    }
-    return removed;
+    const stale = (await this.deps.store.collection<SentMark>(OUTBOX_SENT).find()).filter((mark) => mark.at < before);
+    // One commit (one disk sync) for all of them, not one per mark.
+    if (stale.length > 0) await this.deps.store.commit(stale.map((mark) => ({ collection: OUTBOX_SENT, id: mark.id, value: undefined })));
+    return stale.length;
   }
 
   /** Not now: tried again after the policy's backoff (by the sweeper or the queue). */
