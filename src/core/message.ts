@@ -56,6 +56,11 @@ export interface InboundMessage {
   userId: string;
   kind: InboundKind;
   text?: string;
+  /**
+   * The UTF-8 bytes of `text` when the channel already holds them (a long text of a body parsed off the main thread,
+   * src/http/off-thread-json.ts): the store keeps these as they are instead of encoding the text again.
+   */
+  textBytes?: Uint8Array;
   attachments: Attachment[];
   location?: GeoLocation;
   /** A button or quick-reply payload: bypasses understanding. */

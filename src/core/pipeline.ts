@@ -134,7 +134,7 @@ export class Pipeline<C extends BotContext> implements Inbox {
     conversation.transcript.push(line);
     // A long text is kept whole beside the documents, in the step's own commit: a stored line never points to a text
     // that is not on disk, and the two share one disk sync (group commit).
-    const kept = whole && line.full ? [wholeTextWrite(conversation.key, line.full, whole, now())] : [];
+    const kept = whole && line.full ? [wholeTextWrite(conversation.key, line.full, whole, now(), message.textBytes)] : [];
     if (repeated) {
       // They heard nothing and said it again: what we answered goes out, and this is not the next step's answer.
       conversation.applied = [...(conversation.applied ?? []), message.id].slice(-APPLIED_LIMIT);

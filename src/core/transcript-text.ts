@@ -44,9 +44,12 @@ export function transcriptText(textId: string, text: string): { text: string; fu
   return { text: transcriptPreview(text), full: { id: textId, chars: text.length, pages: pageStarts(text).length }, whole: text };
 }
 
-/** The commit write that keeps a long text of the conversation `key` whole, with the step that adds its line. */
-export function wholeTextWrite(key: string, full: FullText, text: string, at: number): CommitWrite {
-  return longTextWrite(key, full.id, text, at);
+/**
+ * The commit write that keeps a long text of the conversation `key` whole, with the step that adds its line; `bytes`:
+ * its UTF-8 bytes when the channel holds them already (InboundMessage.textBytes).
+ */
+export function wholeTextWrite(key: string, full: FullText, text: string, at: number, bytes?: Uint8Array): CommitWrite {
+  return longTextWrite(key, full.id, text, at, bytes);
 }
 
 /** What a transcript line shows of `text`. */

@@ -2,42 +2,94 @@ import { Worker } from "node:worker_threads";
 import { fromPackageRoot } from "../package-root.js";
 
 /**
- * JSON.parse of large webhook bodies on a worker thread. Decoding and parsing a 1 MB body holds a thread for
- * 2–15 ms (more on a loaded machine, and Vietnamese or emoji text decodes slower than ASCII); on the main thread a
- * flood of such bodies held /healthz and every small event behind them (issue 15). One worker parses them one after
- * another — bounded: a flood queues there, not on the event loop — and the main thread only receives the parsed
- * event (a copy of its strings). Small bodies, nearly all real events, are parsed in place: a round trip to the
- * worker costs more than they do.
+ * A large webhook body's work on a worker thread, in one hop: the UTF-8 check, decoding, JSON.parse, the signature's
+ * hash, and the UTF-8 bytes of its long strings. Decoding and parsing a 1 MB body holds a thread for 2–15 ms (more
+ * on a loaded machine; Vietnamese or emoji text decodes slower than ASCII), hashing it 1–5 ms, encoding its text
+ * again for the store 2–7 ms; on the main thread a flood of such bodies held /healthz and every small event behind
+ * them (issue 15). The body is moved to the worker, not copied (transferred, when it owns its memory); the worker
+ * parses bodies one after another — bounded: a flood queues there, not on the event loop — and sends back the event
+ * (a copy of its strings), the digest, and each long string's bytes (a view of the body itself when nothing in it
+ * is escaped, moved back without a copy), which the store writes as they are (`utf8Of`). Small bodies, nearly all
+ * real events, are parsed in place: a round trip to the worker costs more than they do.
  */
 
 /** Bodies longer than this (bytes) are parsed on the worker. */
 export const OFF_THREAD_JSON_BYTES = 64 * 1024;
 
+/** Strings longer than this (UTF-16 units) come back with their UTF-8 bytes (a transcript line shows 2,000). */
+export const LONG_STRING_CHARS = 2_000;
+
+/**
+ * A signature's hash over the body: HMAC-SHA-256 with `hmacKey`, or SHA-256 of the body's top-level fields
+ * `fieldsBefore` (as text), the body, the fields `fieldsAfter`, then `suffix`. Named by fields so that this layer
+ * stays free of any platform's scheme.
+ */
+export interface BodyDigest {
+  hmacKey?: string;
+  fieldsBefore?: string[];
+  fieldsAfter?: string[];
+  suffix?: string;
+}
+
+/** What the worker made of a body. */
+export interface ParsedBody {
+  json: unknown;
+  /** Whether the bytes are strict UTF-8. */
+  utf8: boolean;
+  /** The hex digest asked for; undefined when not asked, or when a field it names is missing. */
+  digest?: string;
+}
+
 interface Pending {
-  resolve: (json: unknown) => void;
+  resolve: (parsed: ParsedBody) => void;
   reject: (error: unknown) => void;
+}
+
+interface Reply {
+  id: number;
+  ok: boolean;
+  json?: unknown;
+  utf8?: boolean;
+  digest?: string;
+  longs?: { path: string[]; bytes: Uint8Array }[];
+}
+
+/** The UTF-8 bytes of the long strings of parsed bodies, by the object holding them and the field's name. */
+const longBytes = new WeakMap<object, Map<string, Uint8Array>>();
+
+/**
+ * The UTF-8 bytes of `parent[field]` when it is a long string of a body parsed on the worker: the store keeps them as
+ * they are instead of encoding the text again on the main thread.
+ *
+ * @example const bytes = utf8Of(event.message, "text");
+ */
+export function utf8Of(parent: object | undefined, field: string): Uint8Array | undefined {
+  return parent ? longBytes.get(parent)?.get(field) : undefined;
 }
 
 /**
  * One worker, started on first use and not keeping the process alive; parses in arrival order.
  *
- * @example const pool = new JsonParseWorker(); const event = await pool.parse(rawBody);
+ * @example const pool = new JsonParseWorker(); const { json, digest } = await pool.parse(rawBody, { hmacKey });
  */
 export class JsonParseWorker {
   #worker?: Worker;
   #pending = new Map<number, Pending>();
   #next = 0;
 
-  /** The parsed JSON of UTF-8 bytes; rejects with a SyntaxError when they are not JSON. */
-  parse(raw: Uint8Array): Promise<unknown> {
+  /**
+   * The parsed JSON of UTF-8 bytes, and the digest asked for; rejects with a SyntaxError when they are not JSON.
+   * `raw` is moved to the worker when it owns its memory (it reads as empty afterwards), else copied.
+   */
+  parse(raw: Uint8Array, digest?: BodyDigest): Promise<ParsedBody> {
     const worker = this.#started();
     const id = ++this.#next;
-    // A copy the worker owns (transferred, not cloned): the caller keeps `raw` for the signature.
-    const bytes = new Uint8Array(raw);
+    const owns = raw.byteOffset === 0 && raw.byteLength === raw.buffer.byteLength && raw.buffer instanceof ArrayBuffer;
+    const bytes = owns ? raw : new Uint8Array(raw);
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
       if (this.#pending.size === 1) worker.ref();
-      worker.postMessage({ id, bytes }, [bytes.buffer]);
+      worker.postMessage({ id, bytes, digest, longChars: LONG_STRING_CHARS }, [bytes.buffer as ArrayBuffer]);
     });
   }
 
@@ -52,12 +104,13 @@ export class JsonParseWorker {
     if (this.#worker) return this.#worker;
     const worker = new Worker(fromPackageRoot("src", "http", "json-parse-worker.mjs"));
     worker.unref();
-    worker.on("message", ({ id, ok, json }: { id: number; ok: boolean; json?: unknown }) => {
+    worker.on("message", ({ id, ok, json, utf8, digest, longs }: Reply) => {
       const pending = this.#pending.get(id);
       this.#pending.delete(id);
       if (this.#pending.size === 0) worker.unref();
-      if (ok) pending?.resolve(json);
-      else pending?.reject(new SyntaxError("Malformed JSON body"));
+      if (!ok) return pending?.reject(new SyntaxError("Malformed JSON body"));
+      for (const { path, bytes } of longs ?? []) remember(json, path, bytes);
+      pending?.resolve({ json, utf8: utf8 === true, digest });
     });
     // A worker that dies fails what it held; the next parse starts a new one.
     const fail = (error: unknown) => {
@@ -72,7 +125,28 @@ export class JsonParseWorker {
   }
 }
 
+/** Files `bytes` under the object that holds the string at `path` of `json`. */
+function remember(json: unknown, path: string[], bytes: Uint8Array): void {
+  let parent = json;
+  for (const key of path.slice(0, -1)) parent = (parent as Record<string, unknown>)[key];
+  const field = path.at(-1);
+  if (!parent || typeof parent !== "object" || field === undefined) return;
+  const fields = longBytes.get(parent) ?? new Map<string, Uint8Array>();
+  fields.set(field, bytes);
+  longBytes.set(parent, fields);
+}
+
 const shared = new JsonParseWorker();
+
+/**
+ * A large webhook body's JSON (and digest) from the shared worker: for bodies over {@link OFF_THREAD_JSON_BYTES}.
+ * Rejects with a SyntaxError when the bytes are not JSON; `raw` may be moved (see JsonParseWorker.parse).
+ *
+ * @example const { json, utf8, digest } = await parseLargeBody(raw, { hmacKey: appSecret });
+ */
+export function parseLargeBody(raw: Uint8Array, digest?: BodyDigest): Promise<ParsedBody> {
+  return shared.parse(raw, digest);
+}
 
 /**
  * A webhook body's JSON: parsed here when small, on the shared worker when over {@link OFF_THREAD_JSON_BYTES}.
@@ -82,5 +156,5 @@ const shared = new JsonParseWorker();
  */
 export async function parseJsonBody(raw: Uint8Array): Promise<unknown> {
   if (raw.byteLength <= OFF_THREAD_JSON_BYTES) return JSON.parse(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString("utf8"));
-  return shared.parse(raw);
+  return (await shared.parse(new Uint8Array(raw))).json;
 }

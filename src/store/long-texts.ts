@@ -48,11 +48,13 @@ export function documentLongTexts(store: Store, now: () => number = Date.now): L
  * to it are stored together (one transaction on PostgreSQL; on lowdb one journal append and one disk sync, the text
  * then moved to its own file by the next checkpoint, see LowdbStore).
  *
+ * `bytes`: the text's UTF-8 bytes when held already (CommitWrite.bytes).
+ *
  * @example await store.commit([longTextWrite(key, id, text, Date.now()), { collection: "conversations", id: key, value }]);
  */
-export function longTextWrite(key: string, id: string, text: string, at: number): CommitWrite {
+export function longTextWrite(key: string, id: string, text: string, at: number, bytes?: Uint8Array): CommitWrite {
   const value: LongTextDoc = { id, key, at, text };
-  return { collection: LONG_TEXTS, id, value };
+  return { collection: LONG_TEXTS, id, value, ...(bytes ? { bytes } : {}) };
 }
 
 /** The store's own long-text keeping (lowdb: files), or one document per text. */

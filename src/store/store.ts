@@ -63,6 +63,11 @@ export interface CommitWrite {
   id: string;
   value: unknown;
   expectedRevision?: number;
+  /**
+   * A long text's UTF-8 bytes (longTextWrite) when the caller holds them already (a body parsed off the main thread):
+   * a store that keeps long texts as bytes (lowdb) writes these instead of encoding the text again; others ignore it.
+   */
+  bytes?: Uint8Array;
 }
 
 /** The store a deployment runs on. */

@@ -1,9 +1,14 @@
+import { webcrypto } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { readTranscriptPage } from "../../src/core/transcript-text.js";
+import { LowdbStore } from "../../src/store/lowdb/lowdb-store.js";
 import { messengerSignature, verifyMessengerSignature, verifyMessengerSignatureOffThread } from "../../src/channels/messenger/signature.js";
 import { signEvent, verifySignature, verifySignatureOffThread } from "../../src/channels/zalo/sdk/signature.js";
-import { JsonParseWorker, OFF_THREAD_JSON_BYTES } from "../../src/http/off-thread-json.js";
+import { JsonParseWorker, OFF_THREAD_JSON_BYTES, utf8Of } from "../../src/http/off-thread-json.js";
 import { fixture, messengerText, recordGraphSends, recordZaloSends, startTestServer, zaloText, type TestServer } from "../helpers/test-server.js";
 
 /**
@@ -97,10 +102,83 @@ describe("large webhook bodies are parsed off the main thread", () => {
   it("the worker parses in order, and a worker stopped meanwhile is replaced by the next parse", async () => {
     const worker = new JsonParseWorker();
     const bodies = Array.from({ length: 5 }, (_, i) => Buffer.from(JSON.stringify({ i, pad: "đ".repeat(100_000) })));
-    expect((await Promise.all(bodies.map((body) => worker.parse(body)))).map((json) => (json as { i: number }).i)).toEqual([0, 1, 2, 3, 4]);
+    expect((await Promise.all(bodies.map((body) => worker.parse(body)))).map(({ json }) => (json as { i: number }).i)).toEqual([0, 1, 2, 3, 4]);
     await expect(worker.parse(Buffer.from("{nope"))).rejects.toThrow(SyntaxError);
     await worker.close();
-    expect(await worker.parse(Buffer.from('{"again":true}'))).toEqual({ again: true });
+    expect((await worker.parse(Buffer.from('{"again":true}'))).json).toEqual({ again: true });
     await worker.close();
+  });
+
+  it("the worker gives back the signature's digest and each long string's UTF-8 bytes, exact whether or not the body escapes anything", async () => {
+    const worker = new JsonParseWorker();
+    const zaloDigest = { fieldsBefore: ["app_id"], fieldsAfter: ["timestamp"], suffix: "secret" };
+    const cases = {
+      "nothing escaped": "hội lim 🙏🏽 ".repeat(30_000),
+      "newlines and quotes escaped": 'dòng một\n"trích"\t'.repeat(20_000),
+      "two literals of the same length": "x".repeat(100_000),
+    };
+    for (const [name, text] of Object.entries(cases)) {
+      const event = { app_id: "app", timestamp: 1764040000000, message: { text }, ...(name.startsWith("two") ? { pad: "y".repeat(100_000) } : {}) };
+      const body = Buffer.from(JSON.stringify(event));
+      const copy = Buffer.from(body); // `body` is moved to the worker
+      const { json, utf8, digest } = await worker.parse(body, zaloDigest);
+      expect(json, name).toEqual(event);
+      expect(utf8).toBe(true);
+      expect(`mac=${digest}`).toBe(signEvent("app", copy, "1764040000000", "secret"));
+      expect(Buffer.from(utf8Of((json as typeof event).message, "text")!).equals(Buffer.from(text)), name).toBe(true);
+      expect(utf8Of(json as object, "app_id")).toBeUndefined(); // short strings stay strings only
+    }
+    const body = Buffer.from(JSON.stringify({ object: "page", pad: "ư".repeat(100_000) }));
+    expect(`sha256=${(await worker.parse(Buffer.from(body), { hmacKey: "k" })).digest}`).toBe(messengerSignature(body, "k"));
+    // A field the digest names is missing: no digest (refused as unsigned); bytes that are not UTF-8 say so.
+    expect((await worker.parse(Buffer.from(body), zaloDigest)).digest).toBeUndefined();
+    const latin1 = Buffer.concat([Buffer.from('{"a":"'), Buffer.alloc(100_000, 0xe9), Buffer.from('"}')]);
+    expect((await worker.parse(latin1)).utf8).toBe(false);
+    await worker.close();
+  });
+
+  it("a signed 1 MB text through either webhook: the main thread neither hashes it nor encodes it again to store it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "off-thread-"));
+    const lowdb = await startTestServer({}, { store: new LowdbStore({ dir, fsync: false }) });
+    try {
+      // Long strings encoded and large buffers hashed by our code (src/), on this thread; the test's own client is not.
+      const ours = () => (new Error().stack ?? "").split("\n").slice(2).some((frame) => frame.includes("/src/"));
+      const encoded: number[] = [];
+      const hashed: number[] = [];
+      const from = Buffer.from.bind(Buffer) as (...args: unknown[]) => Buffer;
+      vi.spyOn(Buffer, "from").mockImplementation(((...args: unknown[]) => {
+        if (typeof args[0] === "string" && args[0].length > OFF_THREAD_JSON_BYTES && ours()) encoded.push(args[0].length);
+        return from(...args);
+      }) as typeof Buffer.from);
+      const subtle = webcrypto.subtle;
+      for (const method of ["digest", "sign"] as const) {
+        const original = subtle[method].bind(subtle) as (...args: unknown[]) => Promise<ArrayBuffer>;
+        vi.spyOn(subtle, method).mockImplementation(((...args: unknown[]) => {
+          const data = args.at(-1) as ArrayBufferView;
+          if (data.byteLength > OFF_THREAD_JSON_BYTES) hashed.push(data.byteLength);
+          return original(...args);
+        }) as never);
+      }
+      nock.cleanAll();
+      const sent = [recordZaloSends(10), recordGraphSends(10)];
+      const zaloText_ = bigText("hội lim năm nay tổ chức ngày nào");
+      const messengerText_ = bigText("cho em hỏi giờ mở cửa bảo tàng");
+      const event = messengerText(messengerText_, "7012345678900002", "m_big_2");
+      expect((await lowdb.postZalo(zaloText(zaloText_, "bytes-zalo", "bytes-zalo-1"))).status).toBe(200);
+      expect((await lowdb.postMessenger(event)).status).toBe(200);
+      await lowdb.settle();
+      vi.restoreAllMocks();
+      expect(sent.map((list) => list.length > 0)).toEqual([true, true]);
+      const pageId = (event as { entry: { id: string }[] }).entry[0].id;
+      for (const [key, text] of [[`zalo:${OA}:bytes-zalo`, zaloText_], [`messenger:${pageId}:7012345678900002`, messengerText_]]) {
+        const line = (await lowdb.pipeline.conversations.get(key))!.transcript.find((l) => l.full)!;
+        expect(await lowdb.store.longTexts!.get(key, line.full!.id)).toBe(text);
+      }
+      expect({ encoded, hashed }).toEqual({ encoded: [], hashed: [] });
+    } finally {
+      vi.restoreAllMocks();
+      await lowdb.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

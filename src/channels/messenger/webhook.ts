@@ -5,16 +5,16 @@ import type { Logger } from "pino";
 import type { Inbox } from "../../core/inbox.js";
 import { acknowledge } from "../../http/acknowledge.js";
 import { HttpError } from "../../http/http-error.js";
-import { parseJsonBody } from "../../http/off-thread-json.js";
+import { parseLargeBody } from "../../http/off-thread-json.js";
 import { BODY_LIMIT } from "../../http/json-body.js";
 import { within } from "../hand-off.js";
 import { safeEqual } from "../../http/safe-equal.js";
-import { verifyMessengerSignature, verifyMessengerSignatureOffThread } from "./signature.js";
+import { verifyMessengerSignature } from "./signature.js";
 import type { OwnSends } from "../own-sends.js";
 import { messengerBodyToMessages } from "./to-message.js";
 import type { MessengerWebhookBody } from "./webhook-types.js";
 
-/** Past this size the body's parse waits a turn of the event loop (other requests are served first). */
+/** Past this size the body is parsed and hashed off the event loop, between turns of it (other requests first). */
 const LARGE_BODY_BYTES = 64 * 1024;
 
 /**
@@ -47,19 +47,27 @@ export function messengerWebhookRouter(options: {
   });
   router.post("/", express.raw({ type: () => true, limit: BODY_LIMIT }), async (req, res, next) => {
     const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    // A large body is hashed off the event loop.
-    const verified = raw.length > LARGE_BODY_BYTES ? await verifyMessengerSignatureOffThread(req.header("x-hub-signature-256"), raw, options.appSecret) : verifyMessengerSignature(req.header("x-hub-signature-256"), raw, options.appSecret);
-    if (!verified) return next(new HttpError(401, "Invalid signature"));
-    if (raw.length > LARGE_BODY_BYTES) await nextTurn();
+    const large = raw.length > LARGE_BODY_BYTES;
+    const header = req.header("x-hub-signature-256");
     let json: unknown;
-    try {
-      if (!isUtf8(raw)) throw new Error("not UTF-8");
-      // Large bodies are parsed on a worker thread (src/http/off-thread-json.ts).
-      json = await parseJsonBody(raw);
-    } catch {
-      return next(new HttpError(400, "Malformed JSON body"));
+    if (large) {
+      // A large body is checked, parsed and hashed on a worker thread in one hop (src/http/off-thread-json.ts).
+      await nextTurn();
+      const parsed = await parseLargeBody(raw, { hmacKey: options.appSecret }).catch(() => undefined);
+      if (!parsed) return next(new HttpError(400, "Malformed JSON body"));
+      if (!header || parsed.digest === undefined || !safeEqual(header.trim(), `sha256=${parsed.digest}`)) return next(new HttpError(401, "Invalid signature"));
+      if (!parsed.utf8) return next(new HttpError(400, "Malformed JSON body"));
+      json = parsed.json;
+      await nextTurn();
+    } else {
+      if (!verifyMessengerSignature(header, raw, options.appSecret)) return next(new HttpError(401, "Invalid signature"));
+      try {
+        if (!isUtf8(raw)) throw new Error("not UTF-8");
+        json = JSON.parse(raw.toString("utf8"));
+      } catch {
+        return next(new HttpError(400, "Malformed JSON body"));
+      }
     }
-    if (raw.length > LARGE_BODY_BYTES) await nextTurn();
     if (!json || typeof json !== "object" || Array.isArray(json)) return next(new HttpError(400, "Body must be a JSON object"));
     const body = json as MessengerWebhookBody;
     if (body.object !== "page") return next(new HttpError(400, "Not a page subscription event"));

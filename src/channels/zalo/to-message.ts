@@ -1,4 +1,5 @@
 import type { Attachment, InboundMessage } from "../../core/message.js";
+import { utf8Of } from "../../http/off-thread-json.js";
 import { arr, epochMs, num, obj, str } from "../read-fields.js";
 import type { AnyUserMessageEvent, ZaloChatNowEvent, ZaloEvent, ZaloFollowEvent, ZaloOaEchoEvent, ZaloSubmitInfoEvent } from "./sdk/index.js";
 
@@ -33,7 +34,11 @@ export function messageFromEvent(event: AnyUserMessageEvent): InboundMessage | u
   const text = str(body.text);
   const choice = text?.trim().match(CHOICE_TEXT);
   if (choice) message.choice = choice[1];
-  else if (text && event.event_name !== "user_send_link") message.text = text;
+  else if (text && event.event_name !== "user_send_link") {
+    message.text = text;
+    const bytes = utf8Of(body, "text");
+    if (bytes) message.textBytes = bytes;
+  }
 
   for (const item of arr(body.attachments)) {
     const attachment = obj(item);

@@ -91,7 +91,9 @@ export class LowdbStore implements Store {
           void this.longTexts.unstage(write.id);
           return { collection: write.collection, id: write.id, text: undefined };
         }
-        const raw = { key: doc.key, at: doc.at, bytes: Buffer.from(doc.text) };
+        // Bytes the caller holds (a body parsed off the main thread) are taken as they are: no 1 MB encode here.
+        const bytes = write.bytes ? Buffer.from(write.bytes.buffer, write.bytes.byteOffset, write.bytes.byteLength) : Buffer.from(doc.text);
+        const raw = { key: doc.key, at: doc.at, bytes };
         this.longTexts.stage(doc.key, write.id, raw.bytes);
         return { collection: write.collection, id: write.id, text: undefined, raw };
       }

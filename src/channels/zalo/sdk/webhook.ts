@@ -1,4 +1,5 @@
 import { isUtf8 } from "node:buffer";
+import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Bot } from "./bot.js";
@@ -40,6 +41,13 @@ export interface WebhookOptions {
    * may parse large bodies off the main thread here.
    */
   parseJson?: (raw: Buffer) => unknown;
+  /**
+   * Parses a large body (over 64 kB) and hashes it in one go, e.g. on a worker thread: the JSON, whether the bytes
+   * are strict UTF-8, and the hex SHA-256 of the body's `fieldsBefore`, the body, its `fieldsAfter` and `suffix`
+   * (undefined when a field is missing). May take `raw` over (leave it empty). Without it, large bodies are parsed
+   * with `parseJson` and hashed with Web Crypto.
+   */
+  parseLarge?: (raw: Buffer, digest: { fieldsBefore: string[]; fieldsAfter: string[]; suffix: string }) => Promise<{ json: unknown; utf8: boolean; digest?: string }>;
 }
 
 class Refused extends Error {
@@ -67,9 +75,11 @@ export function webhookCallback<C extends Context>(bot: Bot<C>, options: Webhook
     let event: ZaloEvent;
     try {
       const raw = await readBody(req, options.maxBodyBytes ?? 1024 * 1024);
-      if (raw.length > LARGE_BODY_BYTES) await nextTurn();
-      event = await checkedEvent(raw, await parsed(raw, options.parseJson), req.headers["x-zevent-signature"], options.secretKey);
-      if (raw.length > LARGE_BODY_BYTES) await nextTurn();
+      const large = raw.length > LARGE_BODY_BYTES;
+      const header = req.headers["x-zevent-signature"];
+      if (large) await nextTurn();
+      event = large && options.parseLarge ? await checkedLargeEvent(raw, options.parseLarge, header, options.secretKey) : await checkedEvent(raw, await parsed(raw, options.parseJson), header, options.secretKey);
+      if (large) await nextTurn();
     } catch (error) {
       if (!(error instanceof Refused)) throw error;
       options.onRefused?.(error.status, error.message);
@@ -103,16 +113,33 @@ async function parsed(raw: Buffer, parse: ((raw: Buffer) => unknown) | undefined
 
 /** The event in a signed body, or a Refused with the status to answer. */
 async function checkedEvent(raw: Buffer, json: unknown, signature: string | string[] | undefined, secretKey: string): Promise<ZaloEvent> {
+  // A large body is hashed off the event loop.
+  const verify = raw.length > LARGE_BODY_BYTES ? verifySignatureOffThread : verifySignature;
+  const header = Array.isArray(signature) ? signature[0] : signature;
+  return eventOf(json, (appId, stamp) => verify(header, raw, appId, stamp, secretKey), () => isUtf8(raw));
+}
+
+/** {@link checkedEvent} for a large body: parsed, checked and hashed by `parseLarge` (one hop off the event loop). */
+async function checkedLargeEvent(raw: Buffer, parseLarge: NonNullable<WebhookOptions["parseLarge"]>, signature: string | string[] | undefined, secretKey: string): Promise<ZaloEvent> {
+  let result: Awaited<ReturnType<typeof parseLarge>>;
+  try {
+    // Zalo's mac: sha256(app_id + body + timestamp + OA secret key), see signature.ts.
+    result = await parseLarge(raw, { fieldsBefore: ["app_id"], fieldsAfter: ["timestamp"], suffix: secretKey });
+  } catch {
+    throw new Refused(400, "Malformed JSON body");
+  }
+  const header = (Array.isArray(signature) ? signature[0] : signature)?.trim();
+  const matches = (expected: string) => header !== undefined && header.length === expected.length && timingSafeEqual(Buffer.from(header), Buffer.from(expected));
+  return eventOf(result.json, async () => result.digest !== undefined && matches(`mac=${result.digest}`), () => result.utf8);
+}
+
+/** The event of a parsed body once `signed` confirms its signature, or a Refused with the status to answer. */
+async function eventOf(json: unknown, signed: (appId: string, stamp: string) => boolean | Promise<boolean>, utf8: () => boolean): Promise<ZaloEvent> {
   if (!json || typeof json !== "object" || Array.isArray(json)) throw new Refused(400, "Body must be a JSON object");
   const { app_id: appId, timestamp } = json as Record<string, unknown>;
   const stamp = typeof timestamp === "string" || typeof timestamp === "number" ? String(timestamp) : undefined;
-  const header = Array.isArray(signature) ? signature[0] : signature;
-  // A large body is hashed off the event loop.
-  const verify = raw.length > LARGE_BODY_BYTES ? verifySignatureOffThread : verifySignature;
-  if (typeof appId !== "string" || stamp === undefined || !(await verify(header, raw, appId, stamp, secretKey))) {
-    throw new Refused(401, "Invalid signature");
-  }
-  if (!isUtf8(raw)) throw new Refused(400, "Body is not valid UTF-8");
+  if (typeof appId !== "string" || stamp === undefined || !(await signed(appId, stamp))) throw new Refused(401, "Invalid signature");
+  if (!utf8()) throw new Refused(400, "Body is not valid UTF-8");
   const event = json as ZaloEvent;
   if (typeof event.event_name !== "string") throw new Refused(400, "event_name missing");
   if (!/^\d{1,16}$/.test(stamp)) throw new Refused(400, "timestamp must be epoch milliseconds");
