@@ -142,6 +142,8 @@ async function slowestHandling(stubPort: number): Promise<number> {
   const app = await createApp(loadConfig(botEnv(stubPort, dataDir)), { logger: pino({ level: "silent" }), defaultMetrics: false });
   const server = app.app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
+  // As main.ts does once it listens: the plan index, and the answer path run on made-up messages.
+  await app.warm();
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/zalo`;
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const send = async (userId: string, text: string) => {

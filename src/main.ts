@@ -24,9 +24,10 @@ async function main(): Promise<void> {
     const address = listener.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
     server.logger.info({ port, store: config.STORE, startupMs: Math.round(performance.now() - started) }, `listening on http://localhost:${port} (web chat: /chat)`);
-    // Read the stored data and build the plan index now, while nobody is waiting, rather than on the first message.
+    // Read the stored data, build the plan index and warm the answer path now, while nobody is waiting, rather than on
+    // the first messages.
     void server.store.preload?.().catch((error: unknown) => server.logger.error({ err: error }, "preloading the store failed"));
-    setImmediate(() => server.warm());
+    setImmediate(() => void server.warm().catch((error: unknown) => server.logger.error({ err: error }, "warming the answer path failed")));
   });
   const stop = async (signal: string) => {
     server.logger.info({ signal }, "stopping: finishing queued messages and flushing the store");

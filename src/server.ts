@@ -12,7 +12,7 @@ import { createStore } from "./store/create-store.js";
 import type { Store } from "./store/store.js";
 import { loadContent } from "./content/index.js";
 import { Knowledge } from "./shared/knowledge.js";
-import { plansOf } from "./features/answers/index.js";
+import { plansOf, warmAnswerPath } from "./features/answers/index.js";
 import { Metrics } from "./metrics/metrics.js";
 import { startAlertSweeper } from "./staff/alert-sweeper.js";
 import { startHandoffSweeper } from "./features/handoff/handoff-sweeper.js";
@@ -59,8 +59,11 @@ export interface App {
   alertSweeper: import("./staff/alert-sweeper.js").AlertSweeper;
   /** Hands the outbox's due entries back to `outbound` (every OUTBOX_SWEEP_MS; tests call sweep()). */
   outboxSweeper: { sweep(): Promise<number> };
-  /** Builds what answers need but listening does not (the plan index), so start-up reaches /healthz sooner. */
-  warm(): void;
+  /**
+   * Builds what answers need but listening does not (the plan index), so start-up reaches /healthz sooner, then runs
+   * the answer path on made-up messages (warmAnswerPath) so the first people's messages do not wait for V8 to compile it.
+   */
+  warm(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -165,8 +168,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     reportDeadlines,
     classReminders: reminders,
     alertSweeper,
-    warm() {
+    async warm() {
       plansOf(knowledge);
+      await warmAnswerPath(knowledge, services.today());
     },
     async close() {
       handoffSweeper.stop();

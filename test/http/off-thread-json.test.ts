@@ -115,10 +115,11 @@ describe("large webhook bodies are parsed off the main thread", () => {
     const cases = {
       "nothing escaped": "hội lim 🙏🏽 ".repeat(30_000),
       "newlines and quotes escaped": 'dòng một\n"trích"\t'.repeat(20_000),
-      "two literals of the same length": "x".repeat(100_000),
+      "two literals long enough": "x".repeat(100_000),
+      "a longer literal beside it": "ơ".repeat(60_000),
     };
     for (const [name, text] of Object.entries(cases)) {
-      const event = { app_id: "app", timestamp: 1764040000000, message: { text }, ...(name.startsWith("two") ? { pad: "y".repeat(100_000) } : {}) };
+      const event = { app_id: "app", timestamp: 1764040000000, message: { text }, ...(name.startsWith("two") ? { pad: "y".repeat(100_000) } : {}), ...(name.startsWith("a longer") ? { pad: "ê".repeat(40_000) } : {}) };
       const body = Buffer.from(JSON.stringify(event));
       const copy = Buffer.from(body); // `body` is moved to the worker
       const { json, utf8, digest } = await worker.parse(body, zaloDigest);

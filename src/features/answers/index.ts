@@ -27,3 +27,4 @@ export { answerOutOfScope } from "./out-of-scope.js";
 export { speaker, staffChoice, type Speaker } from "./answer-text.js";
 export type { PlanEngine } from "../../plans/index.js";
 export { plansOf } from "./plans/plans-of.js";
+export { warmAnswerPath } from "./warm-up.js";
