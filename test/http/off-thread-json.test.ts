@@ -6,7 +6,7 @@ import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { readTranscriptPage } from "../../src/core/transcript-text.js";
 import { LowdbStore } from "../../src/store/lowdb/lowdb-store.js";
-import { messengerSignature, verifyMessengerSignature, verifyMessengerSignatureOffThread } from "../../src/channels/messenger/signature.js";
+import { messengerSignature } from "../../src/channels/messenger/signature.js";
 import { signEvent, verifySignature, verifySignatureOffThread } from "../../src/channels/zalo/sdk/signature.js";
 import { JsonParseWorker, OFF_THREAD_JSON_BYTES, utf8Of } from "../../src/http/off-thread-json.js";
 import { fixture, messengerText, recordGraphSends, recordZaloSends, startTestServer, zaloText, type TestServer } from "../helpers/test-server.js";
@@ -14,8 +14,9 @@ import { fixture, messengerText, recordGraphSends, recordZaloSends, startTestSer
 /**
  * Issue 15 item 1: a large webhook body is decoded and parsed on a worker thread, so the main thread — /healthz,
  * every other person's messages — never spends the milliseconds of a megabyte's JSON.parse. Seen here by what the
- * main thread parses (JSON.parse watched), over HTTP with signed bodies, for both platforms. Their signatures are
- * hashed off the event loop too (Web Crypto, on libuv's thread pool).
+ * main thread parses (JSON.parse watched), over HTTP with signed bodies, for both platforms. The same worker hashes
+ * their signatures and gives the long text's UTF-8 bytes, which the store keeps as they are: the main thread neither
+ * hashes nor encodes the megabyte (last test).
  */
 const OA = fixture<{ recipient: { id: string } }>("zalo/user_send_text.json").recipient.id;
 let server: TestServer;
@@ -85,13 +86,10 @@ describe("large webhook bodies are parsed off the main thread", () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 
-  it("a large body is hashed off the event loop with the same result: signed right it is handled, forged it is refused", async () => {
+  it("a large body is hashed off the event loop with the same result (the SDK's Web Crypto default; the app's worker below): signed right it is handled, forged it is refused", async () => {
     const body = Buffer.from(JSON.stringify({ pad: "ư".repeat(300_000) }));
     for (const [header, bytes] of [[signEvent("app", body, "1", "secret"), body], ["mac=00", body], [signEvent("app", body, "1", "secret"), Buffer.concat([body, Buffer.from(" ")])]] as const) {
       expect(await verifySignatureOffThread(header, bytes, "app", "1", "secret")).toBe(verifySignature(header, bytes, "app", "1", "secret"));
-    }
-    for (const [header, bytes] of [[messengerSignature(body, "s"), body], ["sha256=00", body], [messengerSignature(body, "other"), body]] as const) {
-      expect(await verifyMessengerSignatureOffThread(header, bytes, "s")).toBe(verifyMessengerSignature(header, bytes, "s"));
     }
     // Over HTTP: a large body signed for other bytes gets 401 on both webhooks.
     const zalo = zaloText(bigText("xin chào"), "big-forged", "big-forged-1");

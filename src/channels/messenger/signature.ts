@@ -1,4 +1,4 @@
-import { createHmac, webcrypto } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { safeEqual } from "../../http/safe-equal.js";
 
 /**
@@ -13,19 +13,4 @@ export function messengerSignature(rawBody: Uint8Array | string, appSecret: stri
 /** True when the header matches the raw body, compared in constant time. */
 export function verifyMessengerSignature(header: string | undefined, rawBody: Uint8Array | string, appSecret: string): boolean {
   return !!header && safeEqual(header.trim(), messengerSignature(rawBody, appSecret));
-}
-
-/** The app secret as a Web Crypto HMAC key, made once per secret. */
-const keys = new Map<string, Promise<webcrypto.CryptoKey>>();
-
-/**
- * {@link verifyMessengerSignature} with the HMAC computed off the event loop (Web Crypto runs it on libuv's thread
- * pool), for large bodies.
- */
-export async function verifyMessengerSignatureOffThread(header: string | undefined, rawBody: Uint8Array, appSecret: string): Promise<boolean> {
-  if (!header) return false;
-  let key = keys.get(appSecret);
-  if (!key) keys.set(appSecret, (key = webcrypto.subtle.importKey("raw", Buffer.from(appSecret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"])));
-  const mac = Buffer.from(await webcrypto.subtle.sign("HMAC", await key, rawBody)).toString("hex");
-  return safeEqual(header.trim(), `sha256=${mac}`);
 }
