@@ -54,11 +54,15 @@ interface Key {
 
 type Found = { id: string; kind: CatalogEntry["kind"]; score: number; start: number; size: number };
 
-/** The message's syllables, with at most one of them replaced by a typo fix. */
+/** The message's syllables, with at most one of them (at `typoAt`) replaced by a typo fix. */
 interface Syllables {
-  readonly length: number;
-  at(i: number): string;
+  readonly tokens: readonly string[];
+  readonly typoAt?: number;
+  readonly fix?: string;
 }
+
+/** Syllable `i` of `syllables` (a plain function: one closure per fix and word cost more than the look-ups). */
+const syllableAt = ({ tokens, typoAt, fix }: Syllables, i: number): string => (i === typoAt ? fix! : tokens[i]);
 
 /**
  * How a found name is checked: against the accents typed (exact pass: `typed` = accented syllables), or, with a
@@ -118,18 +122,21 @@ export function createCatalogMatcher(catalog: readonly CatalogEntry[]): CatalogM
   const typos = new TypoIndex(vocabulary);
 
   /**
-   * Looks up the windows starting in [from, to) that are names (at most `longestName` syllables each).
-   * With a typo at `typoAt`, only windows over that syllable count, confirmed against what was typed.
+   * Looks up the windows starting at each of `starts` that are names (at most `longestName` syllables each).
+   * With a typo at `typoAt`, only windows over that syllable count, confirmed against what was typed. `reach`, when
+   * given, records for each position the starts whose window runs up to just before it and is still the start of a
+   * name: the only starts from which a window can go on over a typo fixed there.
    */
-  const lookUp = (syllables: Syllables, from: number, to: number, found: Found[], work: WorkCounter, check: Check) => {
-    for (let start = from; start < to; start++) {
+  const lookUp = (syllables: Syllables, starts: Iterable<number>, found: Found[], work: WorkCounter, check: Check, reach?: number[][]) => {
+    for (const start of starts) {
       work.steps++;
-      if (!prefixes.has(syllables.at(start))) continue;
+      if (!prefixes.has(syllableAt(syllables, start))) continue;
       let window = "";
-      for (let size = 1; start + size <= syllables.length; size++) {
+      for (let size = 1; start + size <= syllables.tokens.length; size++) {
         work.steps++;
-        window = size === 1 ? syllables.at(start) : window + " " + syllables.at(start + size - 1);
+        window = size === 1 ? syllableAt(syllables, start) : window + " " + syllableAt(syllables, start + size - 1);
         if (!prefixes.has(window)) break;
+        if (reach && size < longestName) (reach[start + size] ??= []).push(start);
         if (check.typoAt !== undefined && check.typoAt >= start + size) continue;
         const key = keys.get(window);
         if (!key) continue;
@@ -148,8 +155,8 @@ export function createCatalogMatcher(catalog: readonly CatalogEntry[]): CatalogM
     vocabulary,
     match({ tokens, foldedTokens }, work = { steps: 0 }) {
       const found: Found[] = [];
-      const asTyped: Syllables = { length: foldedTokens.length, at: (i) => foldedTokens[i] };
-      lookUp(asTyped, 0, foldedTokens.length, found, work, { typed: tokens });
+      const reach: number[][] = [];
+      lookUp({ tokens: foldedTokens }, range(0, foldedTokens.length), found, work, { typed: tokens }, reach);
       // One typo: a syllable unknown to the catalogue, one edit from a catalogue syllable with the same first
       // letter, is replaced and the names over it are looked up again (then confirmed by Jaro–Winkler).
       const fixesOf = new Map<string, string[]>(); // a word repeated costs one look-up
@@ -159,14 +166,20 @@ export function createCatalogMatcher(catalog: readonly CatalogEntry[]): CatalogM
         if (token.length < MIN_TYPO_WORD || vocabulary.has(token)) continue;
         let fixes = fixesOf.get(token);
         if (!fixes) fixesOf.set(token, (fixes = typos.fixes(token, work)));
-        for (const fix of fixes) {
-          const fixed: Syllables = { length: foldedTokens.length, at: (i) => (i === p ? fix : foldedTokens[i]) };
-          lookUp(fixed, Math.max(0, p - longestName + 1), p + 1, found, work, { typoAt: p, typed: foldedTokens });
-        }
+        if (fixes.length === 0) continue;
+        // A window over the fix starts at it, or where the exact pass found the start of a name running up to it
+        // (any other start stops before reaching it): the same windows as trying every start, without the walks
+        // that cannot get there (a long run of unknown words spent most of understanding's time on those).
+        const starts = [...(reach[p] ?? []), p];
+        for (const fix of fixes) lookUp({ tokens: foldedTokens, typoAt: p, fix }, starts, found, work, { typoAt: p, typed: foldedTokens });
       }
       return best(found, foldedTokens.length);
     },
   };
+}
+
+function* range(from: number, to: number): Generator<number> {
+  for (let i = from; i < to; i++) yield i;
 }
 
 /**
