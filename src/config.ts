@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { z } from "zod";
 import { list, optional, optionalUrl } from "./config-fields.js";
@@ -180,10 +181,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 /**
  * The instance's identity in Redis: INSTANCE_ID, else `<hostname>:<PORT>` — stable across a restart of the same
  * instance (a container restart keeps its hostname), distinct between live instances on different hosts or ports.
+ * PORT=0 (a port picked by the system, as tests do) names no instance: two processes on one host would share
+ * `<hostname>:0`, so each process gets an id of its own (and a restart frees nothing early: the leases do).
  */
 export function instanceIdOf(config: Pick<Config, "INSTANCE_ID" | "PORT">): string {
-  return config.INSTANCE_ID ?? `${hostname()}:${config.PORT}`;
+  return config.INSTANCE_ID ?? (config.PORT === 0 ? `${hostname()}:0:${PROCESS_ID}` : `${hostname()}:${config.PORT}`);
 }
+
+const PROCESS_ID = randomUUID();
 
 /** Which channels have what they need; a channel missing credentials stays off. */
 export function channelStatus(config: Config): { zalo: boolean; messenger: boolean; missing: Record<string, string[]> } {
