@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import { z } from "zod";
 import { list, optional, optionalUrl } from "./config-fields.js";
 import { messengerConfigShape, messengerMissing } from "./channels/messenger/config.js";
@@ -27,6 +29,12 @@ const schema = z.object({
   PG_SCHEMA: optional.pipe(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/i, "must be a plain schema name (letters, digits, _)").optional()),
   /** Prefix of every Redis key of the deployment (seen ids, locks, the outbound queue); default "tro-ly-van-hoa:". */
   REDIS_PREFIX: optional,
+  /**
+   * This instance's name in Redis, the same across its restarts and never the same as another live instance's: a
+   * restarted instance frees at once what its killed run held (per-person queue places, outbound jobs). Default
+   * `<hostname>:<PORT>` (see instanceIdOf).
+   */
+  INSTANCE_ID: optional.pipe(z.string().regex(/^[\w.:@/-]{1,200}$/, "must be letters, digits and . : @ / _ - (at most 200)").optional()),
   CONTENT_DIR: z.string().default("./content"),
   CONTENT_PACK: z.string().default("vo-cuong"),
   BOT_TODAY: isoDate,
@@ -169,6 +177,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (channelIssues.length > 0) throw new ConfigError(channelIssues);
   return config;
 }
+
+/**
+ * The instance's identity in Redis: INSTANCE_ID, else `<hostname>:<PORT>` — stable across a restart of the same
+ * instance (a container restart keeps its hostname), distinct between live instances on different hosts or ports.
+ * PORT=0 (a port picked by the system, as tests do) names no instance: two processes on one host would share
+ * `<hostname>:0`, so each process gets an id of its own (and a restart frees nothing early: the leases do).
+ */
+export function instanceIdOf(config: Pick<Config, "INSTANCE_ID" | "PORT">): string {
+  return config.INSTANCE_ID ?? (config.PORT === 0 ? `${hostname()}:0:${PROCESS_ID}` : `${hostname()}:${config.PORT}`);
+}
+
+const PROCESS_ID = randomUUID();
 
 /** Which channels have what they need; a channel missing credentials stays off. */
 export function channelStatus(config: Config): { zalo: boolean; messenger: boolean; missing: Record<string, string[]> } {

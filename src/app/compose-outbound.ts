@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { Config } from "../config.js";
+import { instanceIdOf, type Config } from "../config.js";
 import type { ChannelRegistry } from "../core/channel.js";
 import type { RetryPolicy } from "../core/retry.js";
 import type { Metrics } from "../metrics/metrics.js";
@@ -52,6 +52,7 @@ export async function composeOutbound(deps: OutboundDeps): Promise<{ policy: Ret
         redisUrl: config.REDIS_URL,
         prefix: config.REDIS_PREFIX ?? (await import("../store/redis/connect-redis.js")).DEFAULT_REDIS_PREFIX,
         channels,
+        instanceId: instanceIdOf(config),
       })
     : new DirectOutbound({ ...outboxDeps, channels });
   return { policy, scaleOut, outbound };

@@ -2,6 +2,7 @@ import { Queue, QueueEvents, UnrecoverableError, Worker, type Job } from "bullmq
 import type { ChannelRegistry } from "../core/channel.js";
 import { OUTBOX, type DeliveryOutcome, type Outbound, type OutboxEntry } from "../core/outbound.js";
 import { backoffMs } from "../core/retry.js";
+import { forgetWorker, releaseLeftActive, workerRunsKey } from "./left-active-jobs.js";
 import { OUTBOUND_QUEUE, outboxJobId } from "./outbound-job.js";
 import { OutboxBook, type OutboxDeps } from "./outbox-book.js";
 
@@ -21,6 +22,12 @@ export interface OutboundQueueOptions extends OutboxDeps {
    * (default 30 s). Tests shorten them.
    */
   stalled?: { lockMs: number; checkMs: number };
+  /**
+   * This instance's identity (INSTANCE_ID), the same across its restarts: with it, `open` hands the jobs a killed
+   * earlier run of this instance left active back to the queue at once (they are checked, so nothing arrives twice),
+   * rather than leaving them to BullMQ's stalled-job check (see `stalled`).
+   */
+  instanceId?: string;
 }
 
 /**
@@ -87,6 +94,15 @@ export class OutboundQueue implements Outbound {
       await queue.close().catch(() => undefined);
       throw error;
     }
+    if (options.instanceId) {
+      try {
+        const jobs = await releaseLeftActive(queue.#queue, { redisUrl: options.redisUrl, runsKey: queue.#runsKey!, workerId: queue.#worker.id, again: (job) => queue.#again(job) });
+        if (jobs > 0) options.logger.info({ jobs }, "outbound jobs left active by this instance's previous run handed back to the queue");
+      } catch (error) {
+        // Not fatal: BullMQ's stalled-job check still takes them up, later.
+        options.logger.error({ err: error }, "outbound queue: the previous run's active jobs could not be handed back");
+      }
+    }
     options.logger.info("outbound queue on: replies and notices sent through Redis (BullMQ)");
     return queue;
   }
@@ -152,6 +168,27 @@ export class OutboundQueue implements Outbound {
     await this.#add(entry);
   }
 
+  /** Where the worker ids of this instance's runs are kept (`<prefix>bullworkers:<instance>`). */
+  get #runsKey(): string | undefined {
+    return this.options.instanceId && workerRunsKey(this.options.prefix, this.options.instanceId);
+  }
+
+  /**
+   * A job a dead run left active, its lock gone: removed and added again with the check of what already arrived (as
+   * resume() does for an ended job). False when a live worker took it meanwhile, or its entry left the outbox.
+   */
+  async #again(job: Job<OutboundJobData>): Promise<boolean> {
+    try {
+      await job.remove();
+    } catch {
+      return false; // locked again: a live worker is on it
+    }
+    const entry = await this.book.current(job.data.entry);
+    if (!entry) return false; // sent, or given up: the job only never ended
+    await this.#add(entry, true);
+    return true;
+  }
+
   #add(entry: OutboxEntry, check = false) {
     // Tried until too old: the entry's age ends it (OutboxBook.stale), not a count of attempts.
     const options = { attempts: 1_000_000, backoff: { type: "custom" }, removeOnComplete: { age: 24 * 3600, count: 100_000 }, removeOnFail: { age: 7 * 24 * 3600 } };
@@ -168,6 +205,8 @@ export class OutboundQueue implements Outbound {
   async close(): Promise<void> {
     this.#closed ??= (async () => {
       await this.#worker.close().catch(() => undefined);
+      // Its jobs have ended: nothing of this run is left for the next start to hand back.
+      if (this.#runsKey) await forgetWorker(this.options.redisUrl, this.#runsKey, this.#worker.id).catch(() => undefined);
       await Promise.all([this.#events.close(), this.#queue.close()]).catch(() => undefined);
     })();
     return this.#closed;

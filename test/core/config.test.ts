@@ -1,7 +1,8 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { channelStatus, CONFIG_VARIABLES, ConfigError, loadConfig } from "../../src/config.js";
+import { hostname } from "node:os";
+import { channelStatus, CONFIG_VARIABLES, ConfigError, instanceIdOf, loadConfig } from "../../src/config.js";
 import { createLogger, maskPhones } from "../../src/logger.js";
 
 describe("configuration", () => {
@@ -63,5 +64,12 @@ describe("logging", () => {
 
   it("masks phone numbers keeping only the ends", () => {
     expect(maskPhones("sdt 0912345678")).toBe("sdt 09******78");
+  });
+
+  it("names the instance in Redis: INSTANCE_ID, else hostname:PORT; with PORT=0 (a port the system picks) each process its own", () => {
+    expect(instanceIdOf(loadConfig({ INSTANCE_ID: "vanhoa-1" }))).toBe("vanhoa-1");
+    expect(instanceIdOf(loadConfig({ PORT: "3001" }))).toBe(`${hostname()}:3001`);
+    expect(instanceIdOf(loadConfig({ PORT: "0" }))).toMatch(new RegExp(`^${hostname().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:0:[0-9a-f-]{36}$`));
+    expect(() => loadConfig({ INSTANCE_ID: "two words" })).toThrow(/INSTANCE_ID/);
   });
 });

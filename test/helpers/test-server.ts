@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
@@ -69,7 +70,9 @@ export async function startTestServer(
 ): Promise<TestServer> {
   nock.disableNetConnect();
   nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-  const config = loadConfig({ ...TEST_ENV, ...env });
+  // Each app its own INSTANCE_ID: several apps in one process (two "instances" on one Redis) would otherwise share
+  // hostname:3000, and one's start-up would free the other's per-person queue places and jobs.
+  const config = loadConfig({ ...TEST_ENV, INSTANCE_ID: `test-${randomUUID()}`, ...env });
   const app = await createApp(config, {
     store: options.store ?? new MemoryStore(),
     logger: options.logger ?? pino({ level: "silent" }),

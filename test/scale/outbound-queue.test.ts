@@ -5,6 +5,7 @@ import { ChannelRegistry, DeliveryRefused, type OutboundChannel, type Recipient 
 import type { Reply } from "../../src/core/message.js";
 import { OUTBOX, outboxEntry, replyEntryId, type OutboxEntry } from "../../src/core/outbound.js";
 import type { FailedReplies } from "../../src/queue/dead-letters.js";
+import { workerRunsKey } from "../../src/queue/left-active-jobs.js";
 import { OUTBOUND_QUEUE, outboxJobId } from "../../src/queue/outbound-job.js";
 import { OutboundQueue } from "../../src/queue/outbound-queue.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
@@ -80,6 +81,8 @@ interface QueueSetUp {
   store?: MemoryStore;
   stalled?: { lockMs: number; checkMs: number };
   start?: boolean;
+  /** INSTANCE_ID: a restart of the same instance hands back the jobs its killed run left active. */
+  instanceId?: string;
 }
 
 async function openQueue(channel: ScriptedChannel, options: QueueSetUp = {}) {
@@ -98,6 +101,7 @@ async function openQueue(channel: ScriptedChannel, options: QueueSetUp = {}) {
     logger: pino({ level: "silent" }),
     onDeadLetter: async (failed) => void deadLetters.push(failed),
     stalled: options.stalled,
+    instanceId: options.instanceId,
   });
   queues.push(queue);
   if (options.start !== false) queue.start();
@@ -284,5 +288,42 @@ describe("OutboundQueue", () => {
     await expect.poll(async () => store.collection(OUTBOX).get(left.id), { timeout: 10_000 }).toBeUndefined();
     expect(channel.arrived).toEqual(["một", "hai"]);
     expect(deadLetters).toEqual([]);
+  });
+
+  it("a job left active by a killed run is sent by the same instance restarted at once (not after the 30 s lock and stalled checks), what arrived not twice; another instance leaves it to BullMQ", async () => {
+    const channel = new ScriptedChannel();
+    channel.tells = true;
+    const first = await openQueue(channel, { start: false });
+    const left = entry("u-killed", ["một", "hai", "ba"]);
+    await first.store.commit([{ collection: OUTBOX, id: left.id, value: left }]);
+    // The killed run of instance host-q:3000: its worker (BullMQ's default 30 s lock and stalled checks) took the job,
+    // sent the first reply, and died (SIGKILL) before writing anything. open() had recorded its worker's id.
+    const connection = { url: TEST_REDIS_URL, maxRetriesPerRequest: null };
+    const dying = new Worker(
+      OUTBOUND_QUEUE,
+      async () => {
+        await channel.send(left.to, left.replies[0]!);
+        await new Promise(() => undefined);
+      },
+      { connection, prefix: `${first.prefix}bull` },
+    );
+    await redis.sadd(workerRunsKey(first.prefix, "host-q:3000"), dying.id);
+    await first.queue.resume(left);
+    await expect.poll(() => channel.arrived.length).toBe(1);
+    await dying.close(true);
+    const job = () => first.queue.jobCounts();
+
+    // Another instance starting does not touch it: its worker is not that run's (the 30 s fallback still applies).
+    await openQueue(channel, { prefix: first.prefix, store: first.store, instanceId: "host-other:3000" });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect((await job()).active).toBe(1);
+    expect(await first.store.collection(OUTBOX).get(left.id)).toBeDefined();
+
+    // The same instance back: the job is sent at once, well inside the dead worker's 30 s lock.
+    await openQueue(channel, { prefix: first.prefix, store: first.store, instanceId: "host-q:3000" });
+    await expect.poll(async () => first.store.collection(OUTBOX).get(left.id), { timeout: 5_000 }).toBeUndefined();
+    expect(channel.arrived).toEqual(["một", "hai", "ba"]);
+    expect(first.deadLetters).toEqual([]);
+    expect(await redis.smembers(workerRunsKey(first.prefix, "host-q:3000"))).not.toContain(dying.id);
   });
 });

@@ -148,3 +148,57 @@ describe("RedisKeyedRunner", () => {
     expect(lost).toEqual([2]);
   });
 });
+
+describe("RedisKeyedRunner after a kill -9 of its instance", () => {
+  /** Resolves with `value`, or rejects with `why` after `ms`: "at once" here means well inside the 30 s lease. */
+  const within = <T>(ms: number, value: Promise<T>, why: string) =>
+    Promise.race([value, sleep(ms).then(() => Promise.reject(new Error(why)))]);
+
+  /**
+   * A run of instance `instanceId` that dies (its connection cut, as by SIGKILL) holding `key`'s turn with one task
+   * running and one waiting behind it: two tickets whose 30 s leases are left in Redis.
+   */
+  async function deadRun(instanceId: string, key: string) {
+    const doomed = await requireRedis();
+    extra.push(doomed);
+    const queued = queuedCounter();
+    const dying = new RedisKeyedRunner(doomed, { prefix, pollMaxMs: 20, leaseMs: 30_000, instanceId, onQueued: queued.onQueued });
+    await dying.start();
+    dying.run(key, () => new Promise<void>(() => undefined)).catch(() => undefined);
+    dying.run(key, async () => undefined).catch(() => undefined);
+    await queued.reached(2);
+    doomed.disconnect();
+  }
+
+  it("the same instance restarted frees the tickets its killed run held: the person's next message runs at once, not after the 30 s lease", async () => {
+    await deadRun("host-1:3000", "zalo:oa:person-6");
+    const restarted = new RedisKeyedRunner(b, { prefix, pollMaxMs: 20, leaseMs: 30_000, instanceId: "host-1:3000" });
+    expect(await restarted.start()).toEqual({ tickets: 2, queues: 1 });
+    await expect(within(5_000, restarted.run("zalo:oa:person-6", async () => "handled"), "waited for the dead run's lease")).resolves.toBe("handled");
+    // What it freed is forgotten: a second start (another restart) finds nothing left of that run.
+    expect(await new RedisKeyedRunner(b, { prefix, instanceId: "host-1:3000" }).start()).toEqual({ tickets: 0, queues: 0 });
+  });
+
+  it("another instance (a different INSTANCE_ID) does not free them: the person waits for the lease, as before", async () => {
+    await deadRun("host-2:3000", "zalo:oa:person-7");
+    const other = new RedisKeyedRunner(b, { prefix, pollMaxMs: 20, leaseMs: 30_000, instanceId: "host-3:3000" });
+    expect(await other.start()).toEqual({ tickets: 0, queues: 0 });
+    let ran = false;
+    const next = other.run("zalo:oa:person-7", async () => (ran = true));
+    await sleep(1_000);
+    expect(ran).toBe(false);
+    // The leases lapse (made to now, rather than waiting 30 s): then it runs.
+    const queue = `${prefix}queue:{zalo:oa:person-7}`;
+    await b.del(`${queue}:alive:1`, `${queue}:alive:2`);
+    await expect(next).resolves.toBe(true);
+  });
+
+  it("keeps the held set to the queues where the run still has tickets, and frees nothing a finished task left", async () => {
+    const run = new RedisKeyedRunner(a, { prefix, pollMaxMs: 20, instanceId: "host-4:3000" });
+    await run.start();
+    await Promise.all([run.run("zalo:oa:person-8", async () => undefined), run.run("zalo:oa:person-9", async () => undefined)]);
+    const held = await a.keys(`${prefix}held:host-4:3000:*`);
+    expect(await Promise.all(held.map((key) => a.scard(key)))).toEqual(held.map(() => 0));
+    expect(await new RedisKeyedRunner(b, { prefix, instanceId: "host-4:3000" }).start()).toEqual({ tickets: 0, queues: 0 });
+  });
+});

@@ -1,7 +1,10 @@
+import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import { DEFAULT_REDIS_PREFIX } from "./connect-redis.js";
 import { Backoff, keepAlive } from "./keep-alive.js";
 import { evalScript } from "./eval-script.js";
+import { forgetRun, registerRun } from "./instance-runs.js";
+import { FINISH, POLL, RELEASE, RENEW, TAKE } from "./keyed-runner-scripts.js";
 
 /** Options for {@link RedisKeyedRunner}. */
 export interface RedisKeyedRunnerOptions {
@@ -18,62 +21,21 @@ export interface RedisKeyedRunnerOptions {
   onQueued?: (key: string, ticket: number) => void;
   /** Told when a place was passed over because its lease lapsed (this process stalled for longer than leaseMs). */
   onLeaseLost?: (key: string, ticket: number) => void;
+  /**
+   * This instance's identity (INSTANCE_ID), the same across its restarts: with it, `start()` frees at once the queue
+   * places a killed earlier run of this instance left, instead of their lease holding those people up for `leaseMs`.
+   * Without it, only the leases free them.
+   */
+  instanceId?: string;
 }
 
-// ===  Scripts  ===
-// Each runs atomically in Redis. KEYS[1] is the queue hash { next, done }; ARGV[1] the ticket, ARGV[2] the prefix
-// of the per-ticket "alive" keys (same hash tag, so one slot), ARGV[3] the lease or idle time.
-// A ticket t may run when done == t - 1; a finished ticket sets done = t.
-
-/** Whether ticket t may run: 1 = its turn, 0 = wait, -1 = passed over. Passes over dead tickets (no alive key) ahead of it. */
-const TURN = `
-local function turn(queue, t, alive, idle)
-  local done = tonumber(redis.call('hget', queue, 'done') or '0')
-  if done >= t then return -1 end
-  while done + 1 < t do
-    if redis.call('exists', alive .. (done + 1)) == 1 then return 0 end
-    done = done + 1
-    redis.call('hset', queue, 'done', done)
-  end
-  redis.call('pexpire', queue, idle)
-  return 1
-end`;
-
-/**
- * Takes the next ticket and marks it alive, in one step (no instant where a ticket exists without its lease),
- * and tells whether it may run at once: { ticket, turn }. Most people have nobody ahead of them, so one round
- * trip places the message and starts it.
- */
-const TAKE = `${TURN}
-local t = redis.call('hincrby', KEYS[1], 'next', 1)
-redis.call('set', ARGV[1] .. t, '1', 'PX', ARGV[2])
-redis.call('pexpire', KEYS[1], ARGV[3])
-return { t, turn(KEYS[1], t, ARGV[1], ARGV[3]) }`;
-
-/** 1 = your turn, 0 = wait, -1 = your ticket was passed over. */
-const POLL = `${TURN}
-if redis.call('exists', KEYS[1]) == 0 then return -1 end
-return turn(KEYS[1], tonumber(ARGV[1]), ARGV[2], ARGV[3])`;
-
-/** Renews a ticket's lease while it is still in the queue; 0 once it has been passed over. */
-const RENEW = `
-if redis.call('exists', KEYS[1]) == 0 then return 0 end
-local t = tonumber(ARGV[1])
-local done = tonumber(redis.call('hget', KEYS[1], 'done') or '0')
-if done >= t then return 0 end
-redis.call('set', ARGV[2] .. t, '1', 'PX', ARGV[3])
-redis.call('pexpire', KEYS[1], ARGV[4])
-return 1`;
-
-/** Hands the turn on (only if it is still ours) and drops the ticket's lease. */
-const FINISH = `
-local t = tonumber(ARGV[1])
-redis.call('del', ARGV[2] .. t)
-if redis.call('exists', KEYS[1]) == 0 then return 0 end
-local done = tonumber(redis.call('hget', KEYS[1], 'done') or '0')
-if done == t - 1 then redis.call('hset', KEYS[1], 'done', t) end
-redis.call('pexpire', KEYS[1], ARGV[3])
-return 1`;
+/** A ticket taken: its number, TURN's answer at taking, and its lease's renewal (stop, or lost: passed over). */
+interface Place {
+  ticket: number;
+  turn: number;
+  stop(): void;
+  lost(): void;
+}
 
 /**
  * Per-person ordering across instances: a fair ticket lock per key in Redis.
@@ -89,6 +51,11 @@ return 1`;
  * Liveness: each ticket has a lease renewed every leaseMs/3 by its process, waiting or running. If the
  * process dies, its lease lapses and the next waiter passes over it, so a person is held up by at most
  * about `leaseMs`, never forever.
+ *
+ * Restarts: with `instanceId`, each run records in Redis the queues where it holds tickets (`<prefix>held:<instance>:
+ * <run>`), and `start()` of the next run of the same instance frees those tickets at once (RELEASE): a kill -9 then
+ * holds a person up only until the instance is back, not for the lease — which matters when kills come faster than
+ * the lease (each restart's waiting tickets died with it, and people waited through one lease after another).
  *
  * Limits: leases are time-based. A process frozen for longer than `leaseMs` (or cut off from Redis)
  * may be passed over while its task still runs; the next task can then overlap it (reported through
@@ -108,6 +75,10 @@ export class RedisKeyedRunner {
   #prefix: string;
   #leaseMs: number;
   #idleMs: number;
+  /** This process's run: the value of its tickets' alive keys. */
+  readonly #run = randomUUID();
+  /** Tickets this run holds per queue; a queue is in the run's held set in Redis while its count is above 0. */
+  readonly #held = new Map<string, number>();
 
   constructor(
     private readonly redis: Redis,
@@ -118,12 +89,44 @@ export class RedisKeyedRunner {
     this.#idleMs = Math.max(options.idleMs ?? 24 * 3600_000, this.#leaseMs * 4);
   }
 
+  /**
+   * Frees the tickets the earlier runs of this instance left (killed before they finished): call once at start-up,
+   * before the first `run`. Resolves to how many tickets were freed (0 without `instanceId`).
+   */
+  async start(): Promise<{ tickets: number; queues: number }> {
+    const freed = { tickets: 0, queues: 0 };
+    if (!this.options.instanceId) return freed;
+    for (const run of await registerRun(this.redis, this.#runsKey, this.#run)) {
+      const held = this.#heldKey(run);
+      for (const queue of await this.redis.smembers(held)) {
+        const tickets = Number(await evalScript(this.redis, RELEASE, 1, queue, `${queue}:alive:`, run));
+        freed.tickets += tickets;
+        if (tickets > 0) freed.queues++;
+      }
+      await this.redis.del(held);
+      await forgetRun(this.redis, this.#runsKey, run);
+    }
+    return freed;
+  }
+
+  /** At a clean stop, once every task has finished: this run holds nothing, so the next start has nothing of it to free. */
+  async stop(): Promise<void> {
+    if (this.options.instanceId && this.#held.size === 0) await forgetRun(this.redis, this.#runsKey, this.#run);
+  }
+
   /** Runs `task` in its turn; `placed` is told once its ticket is taken (it has its place in line). */
   async run<T>(key: string, task: () => Promise<T>, placed?: () => void): Promise<T> {
     // The hash tag {…} keeps a key's queue and its leases in one cluster slot.
     const queue = `${this.#prefix}queue:{${key}}`;
     const alive = `${queue}:alive:`;
-    let place = await this.#take(key, queue, alive);
+    this.#hold(queue);
+    let place: Place;
+    try {
+      place = await this.#take(key, queue, alive);
+    } catch (error) {
+      this.#letGo(queue);
+      throw error;
+    }
     placed?.();
     try {
       const backoff = new Backoff(this.options.pollMinMs ?? 5, this.options.pollMaxMs ?? 100);
@@ -145,12 +148,43 @@ export class RedisKeyedRunner {
       place.stop();
       // If Redis is away this fails; the ticket's lease then lapses and the next waiter passes over it.
       await evalScript(this.redis, FINISH, 1, queue, place.ticket, alive, this.#idleMs).catch(() => undefined);
+      this.#letGo(queue);
     }
   }
 
+  get #runsKey(): string {
+    return `${this.#prefix}runs:${this.options.instanceId}`;
+  }
+
+  #heldKey(run: string): string {
+    return `${this.#prefix}held:${this.options.instanceId}:${run}`;
+  }
+
+  /**
+   * Counts a ticket about to be taken in `queue`; the first puts the queue in this run's held set. Sent, not awaited,
+   * just before TAKE on the same connection: Redis runs one connection's commands in order, so the set names the
+   * queue before the ticket exists, at no extra round trip. (A failed SADD only leaves that ticket to its lease.)
+   */
+  #hold(queue: string): void {
+    const count = this.#held.get(queue) ?? 0;
+    this.#held.set(queue, count + 1);
+    if (count > 0 || !this.options.instanceId) return;
+    const held = this.#heldKey(this.#run);
+    this.redis.sadd(held, queue).catch(() => undefined);
+    this.redis.pexpire(held, this.#idleMs).catch(() => undefined);
+  }
+
+  /** The ticket in `queue` is finished (or was never taken); the last one takes the queue out of the held set. */
+  #letGo(queue: string): void {
+    const count = (this.#held.get(queue) ?? 1) - 1;
+    if (count > 0) return void this.#held.set(queue, count);
+    this.#held.delete(queue);
+    if (this.options.instanceId) this.redis.srem(this.#heldKey(this.#run), queue).catch(() => undefined);
+  }
+
   /** Takes a ticket and keeps its lease renewed until stop(); lost() reports a passed-over ticket once. `turn` as POLL's. */
-  async #take(key: string, queue: string, alive: string): Promise<{ ticket: number; turn: number; stop(): void; lost(): void }> {
-    const [ticket, turn] = ((await evalScript(this.redis, TAKE, 1, queue, alive, this.#leaseMs, this.#idleMs)) as number[]).map(Number) as [number, number];
+  async #take(key: string, queue: string, alive: string): Promise<Place> {
+    const [ticket, turn] = ((await evalScript(this.redis, TAKE, 1, queue, alive, this.#leaseMs, this.#idleMs, this.#run)) as number[]).map(Number) as [number, number];
     this.options.onQueued?.(key, ticket);
     let reported = false;
     const lost = () => {
@@ -159,7 +193,7 @@ export class RedisKeyedRunner {
       this.options.onLeaseLost?.(key, ticket);
     };
     const lease = keepAlive(
-      async () => (await evalScript(this.redis, RENEW, 1, queue, ticket, alive, this.#leaseMs, this.#idleMs)) === 1,
+      async () => (await evalScript(this.redis, RENEW, 1, queue, ticket, alive, this.#leaseMs, this.#idleMs, this.#run)) === 1,
       this.#leaseMs / 3,
       lost,
     );

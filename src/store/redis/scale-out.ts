@@ -1,4 +1,4 @@
-import type { Config } from "../../config.js";
+import { instanceIdOf, type Config } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import { connectRedis, DEFAULT_REDIS_PREFIX } from "./connect-redis.js";
 import { redisLock, type RedisLock } from "./redis-lock.js";
@@ -34,12 +34,23 @@ export async function createScaleOut(
   const prefix = options.prefix ?? config.REDIS_PREFIX ?? DEFAULT_REDIS_PREFIX;
   const runner = new RedisKeyedRunner(redis, {
     prefix,
+    instanceId: instanceIdOf(config),
     onLeaseLost: (key, ticket) => logger.warn({ key, ticket }, "per-person queue place lost (instance stalled past its lease)"),
   });
+  // Before any message is taken: the places a killed run of this instance left would hold their people up for a lease.
+  const freed = await runner.start();
+  if (freed.tickets > 0) logger.info(freed, "per-person queue places left by this instance's previous run released");
   const refreshLock = redisLock(redis, options.refreshLockName ?? "token-refresh", 30_000, {
     prefix,
     onLost: (name) => logger.warn({ lock: name }, "Redis lock lost while held (instance stalled past its ttl)"),
   });
   logger.info("Redis coordination on: per-person ordering and token-refresh lock shared across instances");
-  return { runner, refreshLock, close: async () => void (await redis.quit()) };
+  return {
+    runner,
+    refreshLock,
+    close: async () => {
+      await runner.stop().catch(() => undefined);
+      await redis.quit();
+    },
+  };
 }

@@ -81,24 +81,7 @@ export async function runKillRestart(options: KillRunOptions): Promise<KillRunRe
   const { dataDir } = data;
   const logFile = options.logFile ?? join(dataDir, "..", `${dataDir.split("/").pop()}.log`);
   const port = await freePort();
-  const env: Record<string, string> = {
-    LOG_LEVEL: "warn",
-    ...data.env,
-    BOT_TODAY: "2026-11-25",
-    ZALO_APP_ID: ZALO_TEST.appId,
-    ZALO_APP_SECRET: "fault-app-secret",
-    ZALO_OA_SECRET_KEY: ZALO_TEST.secret,
-    ZALO_OA_ACCESS_TOKEN: "access-1",
-    ZALO_OA_REFRESH_TOKEN: "",
-    ZALO_API_BASE: stub.url,
-    ZALO_OAUTH_BASE: stub.url,
-    FB_APP_SECRET: "",
-    FB_PAGE_ACCESS_TOKEN: "",
-    STAFF_WEBHOOK_URL: `${stub.url}/staff`,
-    STAFF_ZALO_USER_IDS: "",
-    RETRY_BASE_MS: "20",
-    METRICS_TOKEN: "",
-  };
+  const env = killRunEnv(stub.url, data.env);
   const startups: number[] = [];
   const start = async (): Promise<BotProcess | undefined> => {
     try {
@@ -263,4 +246,26 @@ function safeRead(file: string): string {
   } catch {
     return "";
   }
+}
+
+/** The bot's environment in a kill run: the store's (`storeEnv`), Zalo and the staff webhook on the stub at `stubUrl`. */
+export function killRunEnv(stubUrl: string, storeEnv: Record<string, string>): Record<string, string> {
+  return {
+    LOG_LEVEL: "warn",
+    ...storeEnv,
+    BOT_TODAY: "2026-11-25",
+    ZALO_APP_ID: ZALO_TEST.appId,
+    ZALO_APP_SECRET: "fault-app-secret",
+    ZALO_OA_SECRET_KEY: ZALO_TEST.secret,
+    ZALO_OA_ACCESS_TOKEN: "access-1",
+    ZALO_OA_REFRESH_TOKEN: "",
+    ZALO_API_BASE: stubUrl,
+    ZALO_OAUTH_BASE: stubUrl,
+    FB_APP_SECRET: "",
+    FB_PAGE_ACCESS_TOKEN: "",
+    STAFF_WEBHOOK_URL: `${stubUrl}/staff`,
+    STAFF_ZALO_USER_IDS: "",
+    RETRY_BASE_MS: "20",
+    METRICS_TOKEN: "",
+  };
 }

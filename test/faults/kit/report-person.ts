@@ -77,7 +77,7 @@ export interface PersonOptions {
 /**
  * Posts one signed Zalo text event; retries the same event (same msg_id, as Zalo does) while the bot is down.
  */
-async function post(botUrl: () => string, userId: string, msgId: string, text: string, stopped: () => boolean, onRetry?: (why: string) => void): Promise<boolean> {
+export async function postZaloText(botUrl: () => string, userId: string, msgId: string, text: string, stopped: () => boolean, onRetry?: (why: string) => void): Promise<boolean> {
   const timestamp = String(Date.now());
   const raw = JSON.stringify({
     app_id: ZALO_TEST.appId,
@@ -136,7 +136,7 @@ export async function fileOneReport(options: PersonOptions & { botUrl: string })
     while (person.messages < (options.maxMessages ?? 60) && !stopped()) {
       inbox = "";
       note(`> ${options.userId}-${attempt + 1} ${say.slice(0, 50)}`);
-      if (!(await post(() => options.botUrl, options.userId, `${options.userId}-${++attempt}`, say, stopped, (why) => note(`  again (${why})`)))) break;
+      if (!(await postZaloText(() => options.botUrl, options.userId, `${options.userId}-${++attempt}`, say, stopped, (why) => note(`  again (${why})`)))) break;
       person.messages++;
       person.said.push(say);
       // Wait until the reply holds the code or a question we know, or time runs out.
