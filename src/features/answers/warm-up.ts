@@ -6,24 +6,29 @@ import { plansOf } from "./plans/plans-of.js";
 
 /**
  * Made-up messages that take the answer path's branches a person's first messages take: a festival date, a plan
- * question, typo'd names, English, and long texts cut as understanding cuts them (a pasted page, a run of one "word").
+ * question, typo'd names, English, Chinese and Korean, and long texts cut as understanding cuts them (a pasted page, a
+ * run of one "word", a mix of scripts).
  */
 const WARM_UP_TEXTS = [
   "hội lim năm nay tổ chức ngày nào",
   "kế hoạch phát triển văn hóa đến năm 2030 có những nhiệm vụ gì, kinh phí lấy từ đâu",
   "when is the perfume pagoda festival this year",
+  "北宁今年的庙会是哪一天？门票多少钱？",
+  "올해 관호 축제는 언제 열리나요?",
   "le hoii giong soc son, quan hoo bac ninhh, den hunng phu tho ".repeat(40),
   "mình muốn hỏi lịch các lễ hội truyền thống trong tỉnh và giờ mở cửa bảo tàng ".repeat(30),
   "abc-".repeat(600),
   "🎉 chào bạn ".repeat(300),
+  "古 文化 한국 🏮 ạ ß ".repeat(200),
 ];
 
 /**
  * Runs understanding and the answer on {@link WARM_UP_TEXTS} a few times, once the server listens (server.warm(),
  * from main.ts, after the plan index): V8 compiles and optimises that code then, instead of while the first people
  * wait. Measured on the 2-core machine (docs/faults.md, "Worst-case input"): a first 2,000-character question took
- * 67 ms of CPU to understand and 122 ms to answer, against about 10 and 4 ms once warm. Nothing is stored or sent;
- * each text waits a turn of the event loop, so a webhook that comes meanwhile is served between them.
+ * 67 ms of CPU to understand and 122 ms to answer, against about 10 and 4 ms once warm; a first text of random
+ * scripts (Chinese, out of scope) 111 ms to answer, then 2. The warm-up itself costs ~0.5 s of CPU once. Nothing is
+ * stored or sent; each text waits a turn of the event loop, so a webhook that comes meanwhile is served between them.
  *
  * @example await warmAnswerPath(knowledge, services.today());
  */
