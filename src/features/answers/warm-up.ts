@@ -40,6 +40,7 @@ export async function warmAnswerPath(knowledge: Knowledge, today: string, rounds
       await nextTurn();
       const text = cutForUnderstanding(whole);
       const { intent, language, entities } = knowledge.understander.understand(text, { today });
+      await nextTurn(); // cold, each half can hold the thread for ~0.1 s: a webhook may come between them
       await answer({ text, intent, language, entities, today, pack, plans });
     }
   }
