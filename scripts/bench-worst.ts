@@ -11,6 +11,7 @@
  *     --seconds) while it asks /healthz every 20 ms. Prints /healthz p50/p99/max. Target: max < 100 ms.
  *
  * Options: --count 400 (webhooks in the flood), --seconds 20 (flood time limit), --connections 8, --no-flood,
+ * --flood-after 0 (ms to wait after the bot's first /healthz answer: by default the flood meets its start-up),
  * --profile (the flooded bot writes a CPU profile to profiles/, read with scripts/profile-top.ts).
  * Prints, last: `worst_handle_ms=<n> healthz_max_ms=<n>`.
  */
@@ -35,6 +36,8 @@ const option = (name: string, fallback: number) => {
 const FLOOD_COUNT = option("count", 400);
 const FLOOD_SECONDS = option("seconds", 20);
 const CONNECTIONS = option("connections", 8);
+/** Ms between the bot's first /healthz answer and the flood (0: the flood meets its start-up, plan index and warm-up). */
+const FLOOD_AFTER_MS = option("flood-after", 0);
 const APP_ID = BENCH_ZALO_APP_ID;
 const OA_ID = "579745863508352884";
 const OA_SECRET = BENCH_ZALO_OA_SECRET;
@@ -220,6 +223,7 @@ async function healthzUnderFlood(stubPort: number): Promise<number> {
       ready = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
       if (!ready) await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    await new Promise((resolve) => setTimeout(resolve, FLOOD_AFTER_MS));
     // Bodies are made before the clock starts (this process also sends and probes).
     const texts = Object.values(WORST_TEXTS);
     const bodies = Array.from({ length: FLOOD_COUNT }, (_, i) => signedZalo(`flood-${i}`, texts[i % texts.length]));
