@@ -31,7 +31,8 @@ const schema = z.object({
   REDIS_PREFIX: optional,
   /**
    * This instance's name in Redis, the same across its restarts and never the same as another live instance's: a
-   * restarted instance frees at once what its killed run held (per-person queue places, outbound jobs). Default
+   * restarted instance frees at once what its killed run held (per-person queue places, outbound jobs,
+   * announcement copies). Default
    * `<hostname>:<PORT>` (see instanceIdOf).
    */
   INSTANCE_ID: optional.pipe(z.string().regex(/^[\w.:@/-]{1,200}$/, "must be letters, digits and . : @ / _ - (at most 200)").optional()),

@@ -1,3 +1,4 @@
+import { instanceIdOf } from "../config.js";
 import type { Metrics } from "../metrics/metrics.js";
 import type { Services } from "../shared/services.js";
 import { startFestivalReminders, type FestivalReminders } from "../features/reminders/festival-reminder-scheduler.js";
@@ -62,6 +63,7 @@ export async function startReachRuntime(
         prefix: options.redisPrefix ?? "tro-ly-van-hoa:",
         rates,
         concurrency: config.ANNOUNCE_CONCURRENCY,
+        instanceId: instanceIdOf(config),
       })
     : new InProcessDelivery(deliverDeps, { rates, concurrency: config.ANNOUNCE_CONCURRENCY });
   const announcements = new AnnouncementService({

@@ -1,5 +1,6 @@
 import { Queue, Worker, type Job } from "bullmq";
 import { Redis } from "ioredis";
+import { forgetWorker, releaseLeftActive, workerRunsKey } from "../../queue/left-active-jobs.js";
 import { updateDocument } from "../../store/update-document.js";
 import { ANNOUNCEMENTS, DELIVERIES, totalsOf, type Announcement, type Delivery } from "./announcement.js";
 import { deliverOne, type DeliverDeps } from "./deliver-one.js";
@@ -18,6 +19,12 @@ export interface BullmqDeliveryOptions {
   /** Copies per second by channel; `default` for the others (one queue each, with BullMQ's limiter). */
   rates: Record<string, number>;
   concurrency: number;
+  /**
+   * This instance's identity (INSTANCE_ID), the same across its restarts: with it, `open` hands the copies a killed
+   * earlier run of this instance left active back to their queue at once, rather than after BullMQ's 30 s lock and
+   * two stalled-job checks 30 s apart (never, while the instance is killed again within that time).
+   */
+  instanceId?: string;
 }
 
 /**
@@ -32,6 +39,8 @@ export interface BullmqDeliveryOptions {
 export class BullmqDelivery implements AnnouncementDelivery {
   #queues = new Map<string, Queue<CopyJob>>();
   #workers: Worker<CopyJob>[] = [];
+  /** Each lane's worker and where its runs are recorded (when INSTANCE_ID is given). */
+  #runs: { queue: Queue<CopyJob>; worker: Worker<CopyJob>; key: string }[] = [];
 
   private constructor(
     private readonly deps: DeliverDeps,
@@ -58,8 +67,34 @@ export class BullmqDelivery implements AnnouncementDelivery {
       });
       worker.on("error", (error) => deps.logger.error({ err: error, queue: name }, "announcement worker error"));
       delivery.#workers.push(worker);
+      if (options.instanceId) delivery.#runs.push({ queue: delivery.#queues.get(lane)!, worker, key: workerRunsKey(options.prefix, `${options.instanceId}:${name}`) });
     }
+    await delivery.#handBackLeftActive();
     return delivery;
+  }
+
+  /** The copies a killed run of this instance left active, handed back to their queue (see `instanceId`). */
+  async #handBackLeftActive(): Promise<void> {
+    for (const { queue, worker, key } of this.#runs) {
+      try {
+        const jobs = await releaseLeftActive(queue, { redisUrl: this.options.redisUrl, runsKey: key, workerId: worker.id, again: (job) => this.#again(queue, job) });
+        if (jobs > 0) this.deps.logger.info({ jobs, queue: queue.name }, "announcement copies left active by this instance's previous run handed back to the queue");
+      } catch (error) {
+        // Not fatal: BullMQ's stalled-job check still takes them up, later.
+        this.deps.logger.error({ err: error, queue: queue.name }, "announcements: the previous run's active copies could not be handed back");
+      }
+    }
+  }
+
+  /** A copy's job a dead run left active, its lock gone: removed and added again (its run takes the claimed copy). */
+  async #again(queue: Queue<CopyJob>, job: Job<CopyJob>): Promise<boolean> {
+    try {
+      await job.remove();
+    } catch {
+      return false; // locked again: a live worker is on it
+    }
+    await queue.add(job.name, job.data, { ...this.#jobOptions(), jobId: job.id });
+    return true;
   }
 
   async dispatch(announcement: Announcement): Promise<void> {
@@ -94,6 +129,8 @@ export class BullmqDelivery implements AnnouncementDelivery {
 
   async close(): Promise<void> {
     await Promise.all(this.#workers.map((worker) => worker.close()));
+    // Their jobs have ended: nothing of this run is left for the next start to hand back.
+    await Promise.all(this.#runs.map(({ worker, key }) => forgetWorker(this.options.redisUrl, key, worker.id).catch(() => undefined)));
     await Promise.all([...this.#queues.values()].map((queue) => queue.close()));
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
@@ -111,17 +148,15 @@ export class BullmqDelivery implements AnnouncementDelivery {
         list.map((d) => ({
           name: "copy",
           data: { announcementId: d.announcementId, deliveryId: d.id },
-          opts: {
-            // BullMQ ids may not contain ":"; the delivery id is unique per recipient, so the job is too.
-            jobId: d.id.replaceAll(":", "_"),
-            attempts: this.deps.attempts,
-            backoff: { type: "exponential", delay: this.deps.backoffMs },
-            removeOnComplete: true,
-            removeOnFail: 1000,
-          },
+          // BullMQ ids may not contain ":"; the delivery id is unique per recipient, so the job is too.
+          opts: { ...this.#jobOptions(), jobId: d.id.replaceAll(":", "_") },
         })),
       );
     }
+  }
+
+  #jobOptions() {
+    return { attempts: this.deps.attempts, backoff: { type: "exponential", delay: this.deps.backoffMs }, removeOnComplete: true, removeOnFail: 1000 };
   }
 
   async #process(job: Job<CopyJob>): Promise<void> {

@@ -142,4 +142,46 @@ describe("BullmqDelivery (REDIS_URL; Redis runs on every machine and in CI)", ()
     expect([...calls.entries()].filter(([user]) => user !== "u5").every(([, count]) => count === 1)).toBe(true);
     expect((await store.collection<Announcement>(ANNOUNCEMENTS).get(announcement.id))!).toMatchObject({ status: "done", totals: { sent: 120 } });
   });
+
+  it("copies a killed run of this instance left active are sent as soon as the instance is back (not after BullMQ's 30 s lock and stalled checks); another instance leaves them", async () => {
+    const { BullmqDelivery } = await import("../../../src/features/announcements/bullmq-delivery.js");
+    const { Queue, Worker } = await import("bullmq");
+    const { workerRunsKey } = await import("../../../src/queue/left-active-jobs.js");
+    const { Redis } = await import("ioredis");
+    // Its own prefix: the two instances of the test above still listen on theirs.
+    const prefix = `test-announce-left-${process.pid}-${Date.now()}:`;
+    const store = new MemoryStore();
+    const announcement = await seed(store, 1, "TB-2026-0009", () => "zalo");
+    const [copy] = await store.collection<Delivery>(DELIVERIES).find();
+    const sent: string[] = [];
+    const send = async (user: string): Promise<ReachResult> => (sent.push(user), { status: "sent", decision: { kind: "free" } });
+    // The killed run of instance host-a:3000: its zalo worker took the copy's job and died (SIGKILL) holding it.
+    const connection = { url: REDIS_URL, maxRetriesPerRequest: null };
+    const queue = new Queue("announce-zalo", { connection, prefix: `${prefix}bull` });
+    const dying = new Worker("announce-zalo", () => new Promise(() => undefined), { connection, prefix: `${prefix}bull` });
+    const redis = new Redis(REDIS_URL);
+    closers.push(() => queue.close());
+    await redis.sadd(workerRunsKey(prefix, "host-a:3000:announce-zalo"), dying.id);
+    await queue.add("copy", { announcementId: announcement.id, deliveryId: copy!.id }, { jobId: copy!.id.replaceAll(":", "_"), attempts: 3 });
+    await expect.poll(async () => (await queue.getJobCounts("active")).active).toBe(1);
+    await dying.close(true);
+
+    const options = { redisUrl: REDIS_URL, prefix, rates: { zalo: 500 }, concurrency: 2 };
+    const other = await BullmqDelivery.open(deps(store, send), { ...options, instanceId: "host-b:3000" });
+    closers.push(() => other.close());
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect((await queue.getJobCounts("active")).active).toBe(1);
+    expect(sent).toEqual([]);
+
+    const back = await BullmqDelivery.open(deps(store, send), { ...options, instanceId: "host-a:3000" });
+    closers.push(() => back.close());
+    await expect.poll(async () => (await store.collection<Delivery>(DELIVERIES).get(copy!.id))!.status, { timeout: 5_000 }).toBe("sent");
+    expect(sent).toEqual(["u0"]);
+    expect(await redis.smembers(workerRunsKey(prefix, "host-a:3000:announce-zalo"))).not.toContain(dying.id);
+    closers.push(async () => {
+      const keys = await redis.keys(`${prefix}*`);
+      if (keys.length) await redis.del(...keys);
+      await redis.quit();
+    });
+  });
 });
