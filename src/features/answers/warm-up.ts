@@ -27,12 +27,14 @@ const WARM_UP_TEXTS = [
  * from main.ts, after the plan index): V8 compiles and optimises that code then, instead of while the first people
  * wait. Measured on the 2-core machine (docs/faults.md, "Worst-case input"): a first 2,000-character question took
  * 67 ms of CPU to understand and 122 ms to answer, against about 10 and 4 ms once warm; a first text of random
- * scripts (Chinese, out of scope) 111 ms to answer, then 2. The warm-up itself costs ~0.5 s of CPU once. Nothing is
+ * scripts (Chinese, out of scope) 111 ms to answer, then 2. Six rounds, not two: after two, a first 1 MB text of
+ * typo'd names still took 30–44 ms of CPU to understand and answer (V8 had not optimised that code yet), after six
+ * 11–16 ms (12 rounds: no better). The warm-up costs ~0.9 s of CPU once (two rounds ~0.5 s). Nothing is
  * stored or sent; each text waits a turn of the event loop, so a webhook that comes meanwhile is served between them.
  *
  * @example await warmAnswerPath(knowledge, services.today());
  */
-export async function warmAnswerPath(knowledge: Knowledge, today: string, rounds = 2): Promise<void> {
+export async function warmAnswerPath(knowledge: Knowledge, today: string, rounds = 6): Promise<void> {
   const pack = knowledge.content.pack(knowledge.defaultPack);
   const plans = plansOf(knowledge);
   for (let round = 0; round < rounds; round++) {
