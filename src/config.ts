@@ -32,7 +32,7 @@ const schema = z.object({
   /**
    * This instance's name in Redis, the same across its restarts and never the same as another live instance's: a
    * restarted instance frees at once what its killed run held (per-person queue places, outbound jobs,
-   * announcement copies). Default
+   * announcement copies, the token-refresh lock). Default
    * `<hostname>:<PORT>` (see instanceIdOf).
    */
   INSTANCE_ID: optional.pipe(z.string().regex(/^[\w.:@/-]{1,200}$/, "must be letters, digits and . : @ / _ - (at most 200)").optional()),

@@ -75,8 +75,8 @@ export class RedisKeyedRunner {
   #prefix: string;
   #leaseMs: number;
   #idleMs: number;
-  /** This process's run: the value of its tickets' alive keys. */
-  readonly #run = randomUUID();
+  /** This process's run: the value of its tickets' alive keys (and of other holds, e.g. redisLock's `run`). */
+  readonly runId = randomUUID();
   /** Tickets this run holds per queue; a queue is in the run's held set in Redis while its count is above 0. */
   readonly #held = new Map<string, number>();
 
@@ -91,12 +91,14 @@ export class RedisKeyedRunner {
 
   /**
    * Frees the tickets the earlier runs of this instance left (killed before they finished): call once at start-up,
-   * before the first `run`. Resolves to how many tickets were freed (0 without `instanceId`).
+   * before the first `run`. Resolves to how many tickets were freed (0 without `instanceId`). `alsoFree` is told each
+   * dead run first, for holds of other kinds keyed by the run (the token-refresh lock).
    */
-  async start(): Promise<{ tickets: number; queues: number }> {
+  async start(alsoFree?: (deadRun: string) => Promise<unknown>): Promise<{ tickets: number; queues: number }> {
     const freed = { tickets: 0, queues: 0 };
     if (!this.options.instanceId) return freed;
-    for (const run of await registerRun(this.redis, this.#runsKey, this.#run)) {
+    for (const run of await registerRun(this.redis, this.#runsKey, this.runId)) {
+      await alsoFree?.(run);
       const held = this.#heldKey(run);
       for (const queue of await this.redis.smembers(held)) {
         const tickets = Number(await evalScript(this.redis, RELEASE, 1, queue, `${queue}:alive:`, run));
@@ -111,7 +113,7 @@ export class RedisKeyedRunner {
 
   /** At a clean stop, once every task has finished: this run holds nothing, so the next start has nothing of it to free. */
   async stop(): Promise<void> {
-    if (this.options.instanceId && this.#held.size === 0) await forgetRun(this.redis, this.#runsKey, this.#run);
+    if (this.options.instanceId && this.#held.size === 0) await forgetRun(this.redis, this.#runsKey, this.runId);
   }
 
   /** Runs `task` in its turn; `placed` is told once its ticket is taken (it has its place in line). */
@@ -169,7 +171,7 @@ export class RedisKeyedRunner {
     const count = this.#held.get(queue) ?? 0;
     this.#held.set(queue, count + 1);
     if (count > 0 || !this.options.instanceId) return;
-    const held = this.#heldKey(this.#run);
+    const held = this.#heldKey(this.runId);
     this.redis.sadd(held, queue).catch(() => undefined);
     this.redis.pexpire(held, this.#idleMs).catch(() => undefined);
   }
@@ -179,12 +181,12 @@ export class RedisKeyedRunner {
     const count = (this.#held.get(queue) ?? 1) - 1;
     if (count > 0) return void this.#held.set(queue, count);
     this.#held.delete(queue);
-    if (this.options.instanceId) this.redis.srem(this.#heldKey(this.#run), queue).catch(() => undefined);
+    if (this.options.instanceId) this.redis.srem(this.#heldKey(this.runId), queue).catch(() => undefined);
   }
 
   /** Takes a ticket and keeps its lease renewed until stop(); lost() reports a passed-over ticket once. `turn` as POLL's. */
   async #take(key: string, queue: string, alive: string): Promise<Place> {
-    const [ticket, turn] = ((await evalScript(this.redis, TAKE, 1, queue, alive, this.#leaseMs, this.#idleMs, this.#run)) as number[]).map(Number) as [number, number];
+    const [ticket, turn] = ((await evalScript(this.redis, TAKE, 1, queue, alive, this.#leaseMs, this.#idleMs, this.runId)) as number[]).map(Number) as [number, number];
     this.options.onQueued?.(key, ticket);
     let reported = false;
     const lost = () => {
@@ -193,7 +195,7 @@ export class RedisKeyedRunner {
       this.options.onLeaseLost?.(key, ticket);
     };
     const lease = keepAlive(
-      async () => (await evalScript(this.redis, RENEW, 1, queue, ticket, alive, this.#leaseMs, this.#idleMs, this.#run)) === 1,
+      async () => (await evalScript(this.redis, RENEW, 1, queue, ticket, alive, this.#leaseMs, this.#idleMs, this.runId)) === 1,
       this.#leaseMs / 3,
       lost,
     );

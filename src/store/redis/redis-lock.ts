@@ -21,6 +21,11 @@ export interface RedisLockOptions {
   retryMaxMs?: number;
   /** Told when a holder's lease was lost (the process stalled longer than ttlMs and another took the lock). */
   onLost?: (name: string) => void;
+  /**
+   * The run (process) taking the lock, written before each token (`<run>:<random>`), so that the same instance
+   * restarted after a kill can free a lock its dead run held at once ({@link freeLockOf}) instead of after the ttl.
+   */
+  run?: string;
 }
 
 /** Thrown when the lock stayed taken for longer than `maxWaitMs`. */
@@ -37,6 +42,18 @@ export class LockTimeoutError extends Error {
 // Delete / extend only while the key still holds our token: never touch a lock someone else now holds.
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 const EXTEND = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+/** Deletes the lock only while a token of run ARGV[1] holds it. */
+const FREE_RUNS = `local v = redis.call('get', KEYS[1])
+if v and string.sub(v, 1, #ARGV[1] + 1) == ARGV[1] .. ':' then return redis.call('del', KEYS[1]) end
+return 0`;
+
+/**
+ * Frees the lock `name` when a dead run of this instance holds it (see RedisLockOptions.run): called at start-up for
+ * each earlier run the keyed runner finds (RedisKeyedRunner.start). True when it was that run's and is now free.
+ */
+export async function freeLockOf(redis: Redis, name: string, deadRun: string, prefix = DEFAULT_REDIS_PREFIX): Promise<boolean> {
+  return Number(await evalScript(redis, FREE_RUNS, 1, `${prefix}lock:${name}`, deadRun)) === 1;
+}
 
 /**
  * A lock shared by every instance through Redis, so one Zalo token refresh happens at a time.
@@ -54,7 +71,7 @@ export function redisLock(redis: Redis, name: string, ttlMs = 30_000, options: R
   const key = `${options.prefix ?? DEFAULT_REDIS_PREFIX}lock:${name}`;
   const maxWaitMs = options.maxWaitMs ?? 30_000;
   return async <T>(fn: () => Promise<T>): Promise<T> => {
-    const token = randomUUID();
+    const token = options.run ? `${options.run}:${randomUUID()}` : randomUUID();
     const backoff = new Backoff(options.retryMinMs ?? 20, options.retryMaxMs ?? 500);
     const deadline = Date.now() + maxWaitMs;
     while ((await redis.set(key, token, "PX", ttlMs, "NX")) !== "OK") {

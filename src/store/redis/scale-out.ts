@@ -1,7 +1,7 @@
 import { instanceIdOf, type Config } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import { connectRedis, DEFAULT_REDIS_PREFIX } from "./connect-redis.js";
-import { redisLock, type RedisLock } from "./redis-lock.js";
+import { freeLockOf, redisLock, type RedisLock } from "./redis-lock.js";
 import { RedisKeyedRunner } from "./redis-keyed-runner.js";
 
 /** What instances share through Redis besides the store: per-person ordering and the token-refresh lock. */
@@ -37,11 +37,16 @@ export async function createScaleOut(
     instanceId: instanceIdOf(config),
     onLeaseLost: (key, ticket) => logger.warn({ key, ticket }, "per-person queue place lost (instance stalled past its lease)"),
   });
-  // Before any message is taken: the places a killed run of this instance left would hold their people up for a lease.
-  const freed = await runner.start();
+  const lockName = options.refreshLockName ?? "token-refresh";
+  // Before any message is taken: the places (and a refresh lock) a killed run of this instance left would hold their
+  // people up for a lease.
+  const freed = await runner.start(async (deadRun) => {
+    if (await freeLockOf(redis, lockName, deadRun, prefix)) logger.info({ lock: lockName }, "lock held by this instance's previous run released");
+  });
   if (freed.tickets > 0) logger.info(freed, "per-person queue places left by this instance's previous run released");
-  const refreshLock = redisLock(redis, options.refreshLockName ?? "token-refresh", 30_000, {
+  const refreshLock = redisLock(redis, lockName, 30_000, {
     prefix,
+    run: runner.runId,
     onLost: (name) => logger.warn({ lock: name }, "Redis lock lost while held (instance stalled past its ttl)"),
   });
   logger.info("Redis coordination on: per-person ordering and token-refresh lock shared across instances");
