@@ -26,28 +26,21 @@ end
 return 0`;
 
 /**
- * At start-up, before this instance's worker runs: the outbound jobs a killed earlier run of the same instance
+ * At start-up, before this instance's worker runs: the jobs a killed earlier run of the same instance
  * (INSTANCE_ID) left "active". BullMQ would take such a job up only after its lock lapses (30 s) and two stalled-job
  * checks 30 s apart — never, when the instance is killed again within that time, and meanwhile the person's reply
  * waits. Each one is handed to `again` (which removes it and adds it anew, checking what already arrived), and the
  * dead runs are forgotten. `workerId` is this run's worker's id; resolves to how many jobs were handed over.
- * Its own short-lived connection (BullMQ's client is its own adapter, not an ioredis connection).
+ * `redis` is an ioredis connection of the caller's ({@link withRedis} opens a short-lived one: BullMQ's own client
+ * is its own adapter, not an ioredis connection).
  *
- * @example const count = await releaseLeftActive(queue, { redisUrl, runsKey: workerRunsKey(prefix, instanceId), workerId: worker.id, again });
+ * @example const count = await releaseLeftActive(redis, queue, { runsKey: workerRunsKey(prefix, instanceId), workerId: worker.id, again });
  */
 export async function releaseLeftActive<T>(
+  redis: Redis,
   queue: Queue<T>,
-  options: { redisUrl: string; runsKey: string; workerId: string; again: (job: Job<T>) => Promise<boolean> },
+  options: { runsKey: string; workerId: string; again: (job: Job<T>) => Promise<boolean> },
 ): Promise<number> {
-  const redis = await connectRedis(options.redisUrl);
-  try {
-    return await release(redis, queue, options);
-  } finally {
-    await redis.quit().catch(() => redis.disconnect());
-  }
-}
-
-async function release<T>(redis: Redis, queue: Queue<T>, options: { runsKey: string; workerId: string; again: (job: Job<T>) => Promise<boolean> }): Promise<number> {
   const dead = await registerRun(redis, options.runsKey, options.workerId);
   if (dead.length === 0) return 0;
   let released = 0;
@@ -61,10 +54,15 @@ async function release<T>(redis: Redis, queue: Queue<T>, options: { runsKey: str
 }
 
 /** At a clean stop, once the worker has finished its jobs: this run holds none, so the next start need not look. */
-export async function forgetWorker(redisUrl: string, runsKey: string, workerId: string): Promise<void> {
+export function forgetWorker(redis: Redis, runsKey: string, workerId: string): Promise<void> {
+  return forgetRun(redis, runsKey, workerId);
+}
+
+/** Runs `fn` with a connection of its own to `redisUrl`, closed after. */
+export async function withRedis<T>(redisUrl: string, fn: (redis: Redis) => Promise<T>): Promise<T> {
   const redis = await connectRedis(redisUrl);
   try {
-    await forgetRun(redis, runsKey, workerId);
+    return await fn(redis);
   } finally {
     await redis.quit().catch(() => redis.disconnect());
   }

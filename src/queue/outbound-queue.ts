@@ -2,7 +2,7 @@ import { Queue, QueueEvents, UnrecoverableError, Worker, type Job } from "bullmq
 import type { ChannelRegistry } from "../core/channel.js";
 import { OUTBOX, type DeliveryOutcome, type Outbound, type OutboxEntry } from "../core/outbound.js";
 import { backoffMs } from "../core/retry.js";
-import { forgetWorker, releaseLeftActive, workerRunsKey } from "./left-active-jobs.js";
+import { forgetWorker, releaseLeftActive, withRedis, workerRunsKey } from "./left-active-jobs.js";
 import { OUTBOUND_QUEUE, outboxJobId } from "./outbound-job.js";
 import { OutboxBook, type OutboxDeps } from "./outbox-book.js";
 
@@ -96,7 +96,7 @@ export class OutboundQueue implements Outbound {
     }
     if (options.instanceId) {
       try {
-        const jobs = await releaseLeftActive(queue.#queue, { redisUrl: options.redisUrl, runsKey: queue.#runsKey!, workerId: queue.#worker.id, again: (job) => queue.#again(job) });
+        const jobs = await withRedis(options.redisUrl, (redis) => releaseLeftActive(redis, queue.#queue, { runsKey: queue.#runsKey!, workerId: queue.#worker.id, again: (job) => queue.#again(job) }));
         if (jobs > 0) options.logger.info({ jobs }, "outbound jobs left active by this instance's previous run handed back to the queue");
       } catch (error) {
         // Not fatal: BullMQ's stalled-job check still takes them up, later.
@@ -206,7 +206,8 @@ export class OutboundQueue implements Outbound {
     this.#closed ??= (async () => {
       await this.#worker.close().catch(() => undefined);
       // Its jobs have ended: nothing of this run is left for the next start to hand back.
-      if (this.#runsKey) await forgetWorker(this.options.redisUrl, this.#runsKey, this.#worker.id).catch(() => undefined);
+      const runsKey = this.#runsKey;
+      if (runsKey) await withRedis(this.options.redisUrl, (redis) => forgetWorker(redis, runsKey, this.#worker.id)).catch(() => undefined);
       await Promise.all([this.#events.close(), this.#queue.close()]).catch(() => undefined);
     })();
     return this.#closed;

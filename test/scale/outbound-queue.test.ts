@@ -113,6 +113,22 @@ async function openQueue(channel: ScriptedChannel, options: QueueSetUp = {}) {
   return { queue, store, deadLetters, deliver, prefix };
 }
 
+/**
+ * A worker of another process that takes the entry's job, sends its first reply and never ends (it is then closed
+ * without releasing its lock: the process was killed). `settings`: BullMQ's lock and stalled-check times.
+ */
+function workerThatDiesAfterFirstReply(channel: ScriptedChannel, left: OutboxEntry, prefix: string, settings: { lockDuration?: number; stalledInterval?: number } = {}) {
+  const connection = { url: TEST_REDIS_URL, maxRetriesPerRequest: null };
+  return new Worker(
+    OUTBOUND_QUEUE,
+    async () => {
+      await channel.send(left.to, left.replies[0]!);
+      await new Promise(() => undefined);
+    },
+    { connection, prefix: `${prefix}bull`, ...settings },
+  );
+}
+
 let seq = 0;
 function entry(userId = "u-1", texts: string[] = ["hi"], createdAt = Date.now()): OutboxEntry {
   const message = { id: `msg-${Date.now()}-${seq++}`, channel: "zalo", accountId: "oa-1", userId };
@@ -243,15 +259,7 @@ describe("OutboundQueue", () => {
     const left = entry("u-died", ["một", "hai", "ba"]);
     await second.store.commit([{ collection: OUTBOX, id: left.id, value: left }]);
     // The first instance: takes the job, sends the first reply, and dies before writing anything (SIGKILL).
-    const connection = { url: TEST_REDIS_URL, maxRetriesPerRequest: null };
-    const dying = new Worker(
-      OUTBOUND_QUEUE,
-      async () => {
-        await channel.send(left.to, left.replies[0]!);
-        await new Promise(() => undefined);
-      },
-      { connection, prefix: `${second.prefix}bull`, lockDuration: stalled.lockMs, stalledInterval: stalled.checkMs },
-    );
+    const dying = workerThatDiesAfterFirstReply(channel, left, second.prefix, { lockDuration: stalled.lockMs, stalledInterval: stalled.checkMs });
     await second.queue.resume(left);
     await expect.poll(() => channel.arrived.length).toBe(1);
     await dying.close(true);
@@ -298,15 +306,7 @@ describe("OutboundQueue", () => {
     await first.store.commit([{ collection: OUTBOX, id: left.id, value: left }]);
     // The killed run of instance host-q:3000: its worker (BullMQ's default 30 s lock and stalled checks) took the job,
     // sent the first reply, and died (SIGKILL) before writing anything. open() had recorded its worker's id.
-    const connection = { url: TEST_REDIS_URL, maxRetriesPerRequest: null };
-    const dying = new Worker(
-      OUTBOUND_QUEUE,
-      async () => {
-        await channel.send(left.to, left.replies[0]!);
-        await new Promise(() => undefined);
-      },
-      { connection, prefix: `${first.prefix}bull` },
-    );
+    const dying = workerThatDiesAfterFirstReply(channel, left, first.prefix);
     await redis.sadd(workerRunsKey(first.prefix, "host-q:3000"), dying.id);
     await first.queue.resume(left);
     await expect.poll(() => channel.arrived.length).toBe(1);

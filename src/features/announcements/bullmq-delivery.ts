@@ -77,7 +77,7 @@ export class BullmqDelivery implements AnnouncementDelivery {
   async #handBackLeftActive(): Promise<void> {
     for (const { queue, worker, key } of this.#runs) {
       try {
-        const jobs = await releaseLeftActive(queue, { redisUrl: this.options.redisUrl, runsKey: key, workerId: worker.id, again: (job) => this.#again(queue, job) });
+        const jobs = await releaseLeftActive(this.redis, queue, { runsKey: key, workerId: worker.id, again: (job) => this.#again(queue, job) });
         if (jobs > 0) this.deps.logger.info({ jobs, queue: queue.name }, "announcement copies left active by this instance's previous run handed back to the queue");
       } catch (error) {
         // Not fatal: BullMQ's stalled-job check still takes them up, later.
@@ -130,7 +130,7 @@ export class BullmqDelivery implements AnnouncementDelivery {
   async close(): Promise<void> {
     await Promise.all(this.#workers.map((worker) => worker.close()));
     // Their jobs have ended: nothing of this run is left for the next start to hand back.
-    await Promise.all(this.#runs.map(({ worker, key }) => forgetWorker(this.options.redisUrl, key, worker.id).catch(() => undefined)));
+    await Promise.all(this.#runs.map(({ worker, key }) => forgetWorker(this.redis, key, worker.id).catch(() => undefined)));
     await Promise.all([...this.#queues.values()].map((queue) => queue.close()));
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
