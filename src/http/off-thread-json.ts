@@ -147,14 +147,3 @@ const shared = new JsonParseWorker();
 export function parseLargeBody(raw: Uint8Array, digest?: BodyDigest): Promise<ParsedBody> {
   return shared.parse(raw, digest);
 }
-
-/**
- * A webhook body's JSON: parsed here when small, on the shared worker when over {@link OFF_THREAD_JSON_BYTES}.
- * Throws (rejects) a SyntaxError when the bytes are not JSON.
- *
- * @example const json = await parseJsonBody(raw);
- */
-export async function parseJsonBody(raw: Uint8Array): Promise<unknown> {
-  if (raw.byteLength <= OFF_THREAD_JSON_BYTES) return JSON.parse(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString("utf8"));
-  return (await shared.parse(new Uint8Array(raw))).json;
-}

@@ -6,7 +6,7 @@ import { leanFetch } from "../lean-fetch.js";
 import { OwnSends } from "../own-sends.js";
 import { receiveInto } from "./handlers.js";
 import { ZaloOutbound, type ZaloReachOptions } from "./outbound.js";
-import { parseJsonBody, parseLargeBody } from "../../http/off-thread-json.js";
+import { parseLargeBody } from "../../http/off-thread-json.js";
 import { Api, autoToken, Bot, logging, retry, TokenManager, webhookCallback, ZaloApiError, type RefreshLock } from "./sdk/index.js";
 import { storeTokenStorage } from "./token-storage.js";
 
@@ -84,8 +84,7 @@ export function createZaloChannel(options: ZaloChannelOptions) {
       now: options.now,
       onRefused: (status, reason) => log.info({ status, reason }, "zalo webhook refused"),
       onReplay: (event, ageMs) => log.warn({ event: event.event_name, ageSeconds: Math.round(ageMs / 1000) }, "zalo event outside the replay window; not handled"),
-      // Large bodies are parsed and hashed on a worker thread (src/http/off-thread-json.ts).
-      parseJson: parseJsonBody,
+      // Large bodies are parsed and hashed on a worker thread (src/http/off-thread-json.ts); small ones in place.
       parseLarge: parseLargeBody,
     }),
   );
