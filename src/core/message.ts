@@ -39,6 +39,21 @@ export interface StartInfo {
 }
 
 /**
+ * How much of a long text a message holds as a string when the channel has the text as bytes (a large webhook body,
+ * parsed off the main thread): the main thread then never holds a megabyte of text as a string — copying and
+ * collecting one held every message of the moment (issue 15).
+ */
+export const LONG_TEXT_CHARS = 4_000;
+
+/** The whole of a long text (InboundMessage.long). */
+export interface LongText {
+  /** Its length in characters (UTF-16 units, as String.length counts). */
+  chars: number;
+  /** The whole text, as UTF-8. */
+  bytes: Uint8Array;
+}
+
+/**
  * One thing a person sent, channel-neutral.
  *
  * @example
@@ -55,12 +70,13 @@ export interface InboundMessage {
   /** The person, as the channel identifies them. */
   userId: string;
   kind: InboundKind;
-  text?: string;
   /**
-   * The UTF-8 bytes of `text` when the channel already holds them (a long text of a body parsed off the main thread,
-   * src/http/off-thread-json.ts): the store keeps these as they are instead of encoding the text again.
+   * What the person wrote; for a long text the channel got as bytes (`long`), only its first {@link LONG_TEXT_CHARS}
+   * characters — more than anything reads of a text (understanding reads 2,000, a transcript line shows 2,000).
    */
-  textBytes?: Uint8Array;
+  text?: string;
+  /** A text longer than `text` holds: its length and the whole, as UTF-8 (the transcript keeps it). */
+  long?: LongText;
   attachments: Attachment[];
   location?: GeoLocation;
   /** A button or quick-reply payload: bypasses understanding. */

@@ -88,7 +88,7 @@ export class Pipeline<C extends BotContext> implements Inbox {
     // The slot is taken in the person's turn: their next message waits behind this one, others are not held up.
     // A long text (up to the 1 MB body limit) also waits for one of the few slots of long texts: a flood of them
     // then holds at most that many steps of the one event loop at a time, and short messages are not queued behind.
-    const long = (message.text?.length ?? 0) > TRANSCRIPT_PREVIEW_CHARS;
+    const long = message.long !== undefined || (message.text?.length ?? 0) > TRANSCRIPT_PREVIEW_CHARS;
     const handle = () => this.#limit.run(() => (long ? this.#long.run(() => this.#handle(message)) : this.#handle(message)));
     // The outer queue entry only counts the message for idle(); the runner keeps the person's order.
     const handled = this.#queue
@@ -134,7 +134,7 @@ export class Pipeline<C extends BotContext> implements Inbox {
     conversation.transcript.push(line);
     // A long text is kept whole beside the documents, in the step's own commit: a stored line never points to a text
     // that is not on disk, and the two share one disk sync (group commit).
-    const kept = whole && line.full ? [wholeTextWrite(conversation.key, line.full, whole, now(), message.textBytes)] : [];
+    const kept = whole && line.full ? [wholeTextWrite(conversation.key, line.full, whole, now())] : [];
     if (repeated) {
       // They heard nothing and said it again: what we answered goes out, and this is not the next step's answer.
       conversation.applied = [...(conversation.applied ?? []), message.id].slice(-APPLIED_LIMIT);
@@ -229,7 +229,7 @@ export const LONG_MESSAGES_AT_ONCE = 2;
 const PREVIOUS_REPLIES_WAIT_MS = 5_000;
 
 /** The person's line, and the whole text to keep when the line shows only its start (transcript-text.ts). */
-function transcriptLine(message: InboundMessage, key: string): { line: TranscriptLine; whole?: string } {
+function transcriptLine(message: InboundMessage, key: string): { line: TranscriptLine; whole?: string | Uint8Array } {
   // A staff member's reply from the platform's inbox: staff's line, as if written in the console.
   const from = message.kind === "staff_echo" ? "staff" : "person";
   const extras = [
@@ -240,6 +240,6 @@ function transcriptLine(message: InboundMessage, key: string): { line: Transcrip
     // Which QR code or link the person came from, for staff reading the transcript.
     message.start?.ref ? `[ref] ${message.start.ref}` : "",
   ].filter(Boolean);
-  const { text, full, whole } = transcriptText(`${key}:${message.id}`, message.text ?? "");
+  const { text, full, whole } = transcriptText(`${key}:${message.id}`, message.text ?? "", message.long);
   return { line: { at: message.timestamp || Date.now(), from, text, extra: extras.join(" ") || undefined, ...(full ? { full } : {}) }, whole };
 }

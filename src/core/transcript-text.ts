@@ -1,5 +1,6 @@
 import { longTextsOf, longTextWrite } from "../store/long-texts.js";
 import type { CommitWrite, Store } from "../store/store.js";
+import type { LongText } from "./message.js";
 
 /**
  * Long messages in the transcript, kept whole: a transcript line holds the first {@link TRANSCRIPT_PREVIEW_CHARS}
@@ -35,21 +36,20 @@ export interface TranscriptPage {
 
 /**
  * The line's text and, for a text longer than the preview, where the whole is and the text to keep there
- * ({@link wholeTextWrite}, in the step's commit).
+ * ({@link wholeTextWrite}, in the step's commit): the whole string, or the UTF-8 bytes of a long text the channel
+ * holds as bytes (`long`, InboundMessage.long; `text` is then its start).
  *
- * @example const { text, full, whole } = transcriptText(`${conversation.key}:${message.id}`, message.text);
+ * @example const { text, full, whole } = transcriptText(`${conversation.key}:${message.id}`, message.text, message.long);
  */
-export function transcriptText(textId: string, text: string): { text: string; full?: FullText; whole?: string } {
-  if (text.length <= TRANSCRIPT_PREVIEW_CHARS) return { text };
-  return { text: transcriptPreview(text), full: { id: textId, chars: text.length, pages: pageStarts(text).length }, whole: text };
+export function transcriptText(textId: string, text: string, long?: LongText): { text: string; full?: FullText; whole?: string | Uint8Array } {
+  const chars = long?.chars ?? text.length;
+  if (chars <= TRANSCRIPT_PREVIEW_CHARS) return { text };
+  return { text: transcriptPreview(text), full: { id: textId, chars, pages: Math.ceil(chars / TRANSCRIPT_PAGE_CHARS) }, whole: long?.bytes ?? text };
 }
 
-/**
- * The commit write that keeps a long text of the conversation `key` whole, with the step that adds its line; `bytes`:
- * its UTF-8 bytes when the channel holds them already (InboundMessage.textBytes).
- */
-export function wholeTextWrite(key: string, full: FullText, text: string, at: number, bytes?: Uint8Array): CommitWrite {
-  return longTextWrite(key, full.id, text, at, bytes);
+/** The commit write that keeps a long text of the conversation `key` whole, with the step that adds its line. */
+export function wholeTextWrite(key: string, full: FullText, whole: string | Uint8Array, at: number): CommitWrite {
+  return longTextWrite(key, full.id, whole, at);
 }
 
 /** What a transcript line shows of `text`. */
@@ -77,10 +77,14 @@ export async function readTranscriptPage(store: Store, key: string, textId: stri
   return { key, textId, page, pages: starts.length, text: whole.slice(starts[page - 1], starts[page] ?? whole.length) };
 }
 
-/** Where each page of `text` starts: every {@link TRANSCRIPT_PAGE_CHARS}, never inside a surrogate pair. */
+/**
+ * Where each page of `text` starts: at each multiple of {@link TRANSCRIPT_PAGE_CHARS}, one earlier when that would
+ * split a surrogate pair. Counted from the start, not from the page before, so a text has ceil(length / page) pages
+ * whatever it holds: the line tells how many without reading the text (transcriptText).
+ */
 function pageStarts(text: string): number[] {
   const starts: number[] = [];
-  for (let start = 0; start < text.length; start = cutAt(text, start + TRANSCRIPT_PAGE_CHARS)) starts.push(start);
+  for (let page = 0; page * TRANSCRIPT_PAGE_CHARS < text.length; page++) starts.push(cutAt(text, page * TRANSCRIPT_PAGE_CHARS));
   return starts;
 }
 

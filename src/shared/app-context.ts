@@ -37,7 +37,7 @@ export class AppContext extends BotContext {
 
   /**
    * The text, cut to MAX_UNDERSTOOD_CHARS (src/nlu/text-limit.ts): every feature works on a bounded text, so a
-   * 1 MB message costs what a page of text costs. The transcript keeps the whole message (`wholeText`).
+   * 1 MB message costs what a page of text costs. The transcript keeps the whole message (InboundMessage.long).
    */
   override get text(): string | undefined {
     if (this.#text === undefined) {
@@ -45,11 +45,6 @@ export class AppContext extends BotContext {
       this.#text = { value: whole === undefined ? undefined : cutForUnderstanding(whole) };
     }
     return this.#text.value;
-  }
-
-  /** Everything the person wrote, trimmed (for storing, never for parsing: see `text`). */
-  get wholeText(): string | undefined {
-    return super.text;
   }
 
   /**

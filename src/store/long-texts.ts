@@ -48,13 +48,24 @@ export function documentLongTexts(store: Store, now: () => number = Date.now): L
  * to it are stored together (one transaction on PostgreSQL; on lowdb one journal append and one disk sync, the text
  * then moved to its own file by the next checkpoint, see LowdbStore).
  *
- * `bytes`: the text's UTF-8 bytes when held already (CommitWrite.bytes).
+ * `whole`: the text, or its UTF-8 bytes when the caller holds it so (a body parsed off the main thread). Bytes are
+ * decoded only by a store that keeps a string (the document's `text`, read when first asked): lowdb writes the bytes
+ * as they are (CommitWrite.bytes), so the megabyte is never a string on the main thread.
  *
  * @example await store.commit([longTextWrite(key, id, text, Date.now()), { collection: "conversations", id: key, value }]);
  */
-export function longTextWrite(key: string, id: string, text: string, at: number, bytes?: Uint8Array): CommitWrite {
-  const value: LongTextDoc = { id, key, at, text };
-  return { collection: LONG_TEXTS, id, value, ...(bytes ? { bytes } : {}) };
+export function longTextWrite(key: string, id: string, whole: string | Uint8Array, at: number): CommitWrite {
+  if (typeof whole === "string") return { collection: LONG_TEXTS, id, value: { id, key, at, text: whole } satisfies LongTextDoc };
+  let text: string | undefined;
+  const value = {
+    id,
+    key,
+    at,
+    get text(): string {
+      return (text ??= Buffer.from(whole.buffer, whole.byteOffset, whole.byteLength).toString("utf8"));
+    },
+  };
+  return { collection: LONG_TEXTS, id, value: value satisfies LongTextDoc, bytes: whole };
 }
 
 /** The store's own long-text keeping (lowdb: files), or one document per text. */

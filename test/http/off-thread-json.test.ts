@@ -8,15 +8,16 @@ import { readTranscriptPage } from "../../src/core/transcript-text.js";
 import { LowdbStore } from "../../src/store/lowdb/lowdb-store.js";
 import { messengerSignature } from "../../src/channels/messenger/signature.js";
 import { signEvent, verifySignature, verifySignatureOffThread } from "../../src/channels/zalo/sdk/signature.js";
-import { JsonParseWorker, OFF_THREAD_JSON_BYTES, utf8Of } from "../../src/http/off-thread-json.js";
+import { LONG_TEXT_CHARS } from "../../src/core/message.js";
+import { JsonParseWorker, longTextOf, OFF_THREAD_JSON_BYTES } from "../../src/http/off-thread-json.js";
 import { fixture, messengerText, recordGraphSends, recordZaloSends, startTestServer, zaloText, type TestServer } from "../helpers/test-server.js";
 
 /**
  * Issue 15 item 1: a large webhook body is decoded and parsed on a worker thread, so the main thread — /healthz,
  * every other person's messages — never spends the milliseconds of a megabyte's JSON.parse. Seen here by what the
  * main thread parses (JSON.parse watched), over HTTP with signed bodies, for both platforms. The same worker hashes
- * their signatures and gives the long text's UTF-8 bytes, which the store keeps as they are: the main thread neither
- * hashes nor encodes the megabyte (last test).
+ * their signatures and gives back a long text as its start and its UTF-8 bytes, which the store keeps as they are: the
+ * main thread neither holds the megabyte as a string, nor hashes, decodes or encodes it (last test).
  */
 const OA = fixture<{ recipient: { id: string } }>("zalo/user_send_text.json").recipient.id;
 let server: TestServer;
@@ -107,36 +108,58 @@ describe("large webhook bodies are parsed off the main thread", () => {
     await worker.close();
   });
 
-  it("the worker gives back the signature's digest and each long string's UTF-8 bytes, exact whether or not the body escapes anything", async () => {
+  it("the worker gives back the signature's digest, and each long string as its start, its length and its UTF-8 bytes, exact whether or not the body escapes anything", async () => {
     const worker = new JsonParseWorker();
     const zaloDigest = { fieldsBefore: ["app_id"], fieldsAfter: ["timestamp"], suffix: "secret" };
+    // The start of a text: its first 4,000 units, 3,999 when the 4,000th is the first half of an emoji.
+    const startOf = (text: string) => text.slice(0, /[\ud800-\udbff]/.test(text[LONG_TEXT_CHARS - 1]) ? LONG_TEXT_CHARS - 1 : LONG_TEXT_CHARS);
     const cases = {
       "nothing escaped": "hội lim 🙏🏽 ".repeat(30_000),
+      "an emoji across the cut": `${"a".repeat(LONG_TEXT_CHARS - 1)}${"🙏".repeat(50_000)}`,
       "newlines and quotes escaped": 'dòng một\n"trích"\t'.repeat(20_000),
       "two literals long enough": "x".repeat(100_000),
       "a longer literal beside it": "ơ".repeat(60_000),
+      "many bytes, few characters": "ư".repeat(LONG_TEXT_CHARS), // 8,000 bytes, 4,000 units: not long
     };
     for (const [name, text] of Object.entries(cases)) {
-      const event = { app_id: "app", timestamp: 1764040000000, message: { text }, ...(name.startsWith("two") ? { pad: "y".repeat(100_000) } : {}), ...(name.startsWith("a longer") ? { pad: "ê".repeat(40_000) } : {}) };
+      const event = { app_id: "app", timestamp: 1764040000000, message: { text }, ...(name.startsWith("two") ? { pad: "y".repeat(100_000) } : {}), ...(name.startsWith("a longer") ? { pad: "ê".repeat(40_000) } : {}), filler: "z".repeat(70_000) };
       const body = Buffer.from(JSON.stringify(event));
       const copy = Buffer.from(body); // `body` is moved to the worker
-      const { json, utf8, digest } = await worker.parse(body, zaloDigest);
-      expect(json, name).toEqual(event);
+      const { json, utf8, digest } = await worker.parse(body, zaloDigest, LONG_TEXT_CHARS);
+      const parsed = json as typeof event & { pad?: string };
+      expect(`mac=${digest}`, name).toBe(signEvent("app", copy, "1764040000000", "secret"));
       expect(utf8).toBe(true);
-      expect(`mac=${digest}`).toBe(signEvent("app", copy, "1764040000000", "secret"));
-      expect(Buffer.from(utf8Of((json as typeof event).message, "text")!).equals(Buffer.from(text)), name).toBe(true);
-      expect(utf8Of(json as object, "app_id")).toBeUndefined(); // short strings stay strings only
+      expect({ ...parsed, message: { text: parsed.message.text } }, name).toEqual({ ...event, message: { text: text.length > LONG_TEXT_CHARS ? startOf(text) : text }, filler: startOf(event.filler), ...(event.pad ? { pad: startOf(event.pad) } : {}) });
+      const long = longTextOf(parsed.message, "text");
+      if (text.length <= LONG_TEXT_CHARS) expect(long, name).toBeUndefined();
+      else {
+        expect(long?.chars, name).toBe(text.length);
+        expect(Buffer.from(long!.bytes).equals(Buffer.from(text)), name).toBe(true);
+      }
+      expect(longTextOf(parsed, "app_id")).toBeUndefined(); // short strings stay strings only
+      expect(longTextOf(parsed, "filler")?.chars).toBe(70_000);
     }
+    // Deep in arrays (Messenger: entry[0].messaging[0].message.text); a long key is parsed whole (kept as it is).
+    const messenger = { object: "page", entry: [{ messaging: [{ message: { text: "đ".repeat(50_000) } }] }], ["k".repeat(70_000)]: 1 };
+    const deep = (await worker.parse(Buffer.from(JSON.stringify(messenger)), undefined, LONG_TEXT_CHARS)).json as typeof messenger;
+    expect(deep.entry[0].messaging[0].message.text).toBe("đ".repeat(LONG_TEXT_CHARS));
+    expect(longTextOf(deep.entry[0].messaging[0].message, "text")?.chars).toBe(50_000);
+    expect(Object.keys(deep)).toContain("k".repeat(70_000));
+    // Not JSON: a raw control character inside a long literal, a cut-off body — whichever way the worker parses.
+    await expect(worker.parse(Buffer.from(`{"a":"${"x".repeat(70_000)}\u0001"}`), undefined, LONG_TEXT_CHARS)).rejects.toThrow(SyntaxError);
+    await expect(worker.parse(Buffer.from(`{"a":"${"x".repeat(70_000)}"`), undefined, LONG_TEXT_CHARS)).rejects.toThrow(SyntaxError);
+    // Without longChars, nothing is cut.
+    expect(((await worker.parse(Buffer.from(JSON.stringify({ a: "x".repeat(70_000) })))).json as { a: string }).a).toHaveLength(70_000);
     const body = Buffer.from(JSON.stringify({ object: "page", pad: "ư".repeat(100_000) }));
     expect(`sha256=${(await worker.parse(Buffer.from(body), { hmacKey: "k" })).digest}`).toBe(messengerSignature(body, "k"));
     // A field the digest names is missing: no digest (refused as unsigned); bytes that are not UTF-8 say so.
     expect((await worker.parse(Buffer.from(body), zaloDigest)).digest).toBeUndefined();
     const latin1 = Buffer.concat([Buffer.from('{"a":"'), Buffer.alloc(100_000, 0xe9), Buffer.from('"}')]);
-    expect((await worker.parse(latin1)).utf8).toBe(false);
+    expect((await worker.parse(latin1, undefined, LONG_TEXT_CHARS)).utf8).toBe(false);
     await worker.close();
   });
 
-  it("a signed 1 MB text through either webhook: the main thread neither hashes it nor encodes it again to store it", async () => {
+  it("a signed 1 MB text through either webhook: the main thread never holds it as a string, nor hashes it, nor encodes it again to store it", async () => {
     const dir = mkdtempSync(join(tmpdir(), "off-thread-"));
     const lowdb = await startTestServer({}, { store: new LowdbStore({ dir, fsync: false }) });
     try {
@@ -149,6 +172,20 @@ describe("large webhook bodies are parsed off the main thread", () => {
         if (typeof args[0] === "string" && args[0].length > OFF_THREAD_JSON_BYTES && ours()) encoded.push(args[0].length);
         return from(...args);
       }) as typeof Buffer.from);
+      // Bytes over 64 KB decoded into a string by our code on this thread (the store's lowdb files keep bytes).
+      const decoded: number[] = [];
+      const toString = Buffer.prototype.toString;
+      vi.spyOn(Buffer.prototype, "toString").mockImplementation(function (this: Buffer, ...args: unknown[]) {
+        if (this.byteLength > OFF_THREAD_JSON_BYTES && ours()) decoded.push(this.byteLength);
+        return toString.apply(this, args as Parameters<typeof toString>);
+      });
+      // What the pipeline is given: the start of each text, its whole as bytes.
+      const received: number[] = [];
+      const receive = lowdb.pipeline.receive.bind(lowdb.pipeline);
+      vi.spyOn(lowdb.pipeline, "receive").mockImplementation((message, options) => {
+        received.push(message.text?.length ?? 0);
+        return receive(message, options);
+      });
       const subtle = webcrypto.subtle;
       for (const method of ["digest", "sign"] as const) {
         const original = subtle[method].bind(subtle) as (...args: unknown[]) => Promise<ArrayBuffer>;
@@ -173,7 +210,9 @@ describe("large webhook bodies are parsed off the main thread", () => {
         const line = (await lowdb.pipeline.conversations.get(key))!.transcript.find((l) => l.full)!;
         expect(await lowdb.store.longTexts!.get(key, line.full!.id)).toBe(text);
       }
-      expect({ encoded, hashed }).toEqual({ encoded: [], hashed: [] });
+      expect({ encoded, hashed, decoded }).toEqual({ encoded: [], hashed: [], decoded: [] });
+      expect(received.length).toBe(2);
+      expect(Math.max(...received)).toBeLessThanOrEqual(LONG_TEXT_CHARS);
     } finally {
       vi.restoreAllMocks();
       await lowdb.stop();

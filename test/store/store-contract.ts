@@ -81,6 +81,10 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
       expect(await store.commit([longTextWrite("zalo:oa:1", "zalo:oa:1:m1", long, Date.now()), { collection: "conversations", id: "zalo:oa:1", value: { revision: 1 } }])).toBe(true);
       expect(await longTextsOf(store).get("zalo:oa:1", "zalo:oa:1:m1")).toBe(long);
       expect(await longTextsOf(store).list("zalo:oa:1")).toEqual([{ id: "zalo:oa:1:m1", text: long }]);
+      // Given as UTF-8 bytes (a long text of a body parsed off the main thread): read back as the same text.
+      expect(await store.commit([longTextWrite("zalo:oa:1", "zalo:oa:1:m3", new Uint8Array(Buffer.from(long)), Date.now())])).toBe(true);
+      expect(await longTextsOf(store).get("zalo:oa:1", "zalo:oa:1:m3")).toBe(long);
+      await longTextsOf(store).delete("zalo:oa:1", ["zalo:oa:1:m3"]);
       // All or nothing: a step whose revision no longer holds stores no text either.
       expect(await store.commit([longTextWrite("zalo:oa:1", "zalo:oa:1:m2", long, Date.now()), { collection: "conversations", id: "zalo:oa:1", value: { revision: 3 }, expectedRevision: 2 }])).toBe(false);
       expect(await longTextsOf(store).get("zalo:oa:1", "zalo:oa:1:m2")).toBeUndefined();

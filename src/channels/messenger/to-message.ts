@@ -1,5 +1,5 @@
 import type { Attachment, InboundMessage } from "../../core/message.js";
-import { utf8Of } from "../../http/off-thread-json.js";
+import { longTextOf } from "../../http/off-thread-json.js";
 import { arr, epochMs, num, obj, str } from "../read-fields.js";
 import type { MessengerWebhookBody } from "./webhook-types.js";
 
@@ -93,8 +93,8 @@ function itemToMessage(item: Record<string, unknown>, pageId: string): InboundMe
   if (quickReply) result.choice = quickReply;
   const text = str(message.text);
   if (text) result.text = text;
-  const bytes = text ? utf8Of(message, "text") : undefined;
-  if (bytes) result.textBytes = bytes;
+  const long = text ? longTextOf(message, "text") : undefined;
+  if (long) result.long = long;
   for (const rawAttachment of arr(message.attachments)) {
     const attachment = obj(rawAttachment);
     const type = str(attachment?.type) ?? "";

@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import type { Inbox } from "../../core/inbox.js";
 import { acknowledge } from "../../http/acknowledge.js";
 import { HttpError } from "../../http/http-error.js";
+import { LONG_TEXT_CHARS } from "../../core/message.js";
 import { parseLargeBody } from "../../http/off-thread-json.js";
 import { BODY_LIMIT } from "../../http/json-body.js";
 import { within } from "../hand-off.js";
@@ -53,7 +54,7 @@ export function messengerWebhookRouter(options: {
     if (large) {
       // A large body is checked, parsed and hashed on a worker thread in one hop (src/http/off-thread-json.ts).
       await nextTurn();
-      const parsed = await parseLargeBody(raw, { hmacKey: options.appSecret }).catch(() => undefined);
+      const parsed = await parseLargeBody(raw, { hmacKey: options.appSecret }, LONG_TEXT_CHARS).catch(() => undefined);
       if (!parsed) return next(new HttpError(400, "Malformed JSON body"));
       if (!header || parsed.digest === undefined || !safeEqual(header.trim(), `sha256=${parsed.digest}`)) return next(new HttpError(401, "Invalid signature"));
       if (!parsed.utf8) return next(new HttpError(400, "Malformed JSON body"));

@@ -7,6 +7,7 @@ import { OwnSends } from "../own-sends.js";
 import { receiveInto } from "./handlers.js";
 import { ZaloOutbound, type ZaloReachOptions } from "./outbound.js";
 import { parseLargeBody } from "../../http/off-thread-json.js";
+import { LONG_TEXT_CHARS } from "../../core/message.js";
 import { Api, autoToken, Bot, logging, retry, TokenManager, webhookCallback, ZaloApiError, type RefreshLock } from "./sdk/index.js";
 import { storeTokenStorage } from "./token-storage.js";
 
@@ -84,8 +85,9 @@ export function createZaloChannel(options: ZaloChannelOptions) {
       now: options.now,
       onRefused: (status, reason) => log.info({ status, reason }, "zalo webhook refused"),
       onReplay: (event, ageMs) => log.warn({ event: event.event_name, ageSeconds: Math.round(ageMs / 1000) }, "zalo event outside the replay window; not handled"),
-      // Large bodies are parsed and hashed on a worker thread (src/http/off-thread-json.ts); small ones in place.
-      parseLarge: parseLargeBody,
+      // Large bodies are parsed and hashed on a worker thread (src/http/off-thread-json.ts); small ones in place. A
+      // long text comes back as its start, and its bytes for the transcript (to-message.ts).
+      parseLarge: (raw, digest) => parseLargeBody(raw, digest, LONG_TEXT_CHARS),
     }),
   );
   const outbound = new ZaloOutbound(api, {

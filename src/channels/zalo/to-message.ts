@@ -1,5 +1,5 @@
 import type { Attachment, InboundMessage } from "../../core/message.js";
-import { utf8Of } from "../../http/off-thread-json.js";
+import { longTextOf } from "../../http/off-thread-json.js";
 import { arr, epochMs, num, obj, str } from "../read-fields.js";
 import type { AnyUserMessageEvent, ZaloChatNowEvent, ZaloEvent, ZaloFollowEvent, ZaloOaEchoEvent, ZaloSubmitInfoEvent } from "./sdk/index.js";
 
@@ -36,8 +36,8 @@ export function messageFromEvent(event: AnyUserMessageEvent): InboundMessage | u
   if (choice) message.choice = choice[1];
   else if (text && event.event_name !== "user_send_link") {
     message.text = text;
-    const bytes = utf8Of(body, "text");
-    if (bytes) message.textBytes = bytes;
+    const long = longTextOf(body, "text");
+    if (long) message.long = long;
   }
 
   for (const item of arr(body.attachments)) {
