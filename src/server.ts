@@ -171,6 +171,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     async warm() {
       plansOf(knowledge);
       await warmAnswerPath(knowledge, services.today());
+      // Start-up leaves tens of MB of garbage (content parsed, the plan index built, the warm-up's texts): one full
+      // collection now, while nobody waits, rather than a major collection's 20–30 ms inside the first people's
+      // messages (docs/faults.md, "Worst-case input"). Only where node runs with --expose-gc, as `npm start` does.
+      (globalThis as { gc?: () => void }).gc?.();
     },
     async close() {
       handoffSweeper.stop();

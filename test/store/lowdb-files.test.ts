@@ -1,8 +1,9 @@
-import { appendFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import fs, { appendFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { syncBuiltinESMExports } from "node:module";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { LowdbStore } from "../../src/store/lowdb/lowdb-store.js";
 
 // The embedded store's files: documents are read back from their position in the file (only ids stay in
@@ -60,6 +61,40 @@ describe("LowdbStore files", () => {
     const reopened = new LowdbStore({ dir }).collection<Note>("notes");
     for (let i = 0; i < 299; i++) expect(await reopened.get(`p-${i}`)).toEqual(note(i, 6));
     expect(await reopened.get("p-299")).toBeUndefined();
+  });
+
+  it("opens and closes its files off the event loop around a compaction (issue 15: a synchronous open after one held every message 40 ms)", async () => {
+    const dir = await freshDir();
+    const store = new LowdbStore({ dir, flushMs: 5 });
+    const notes = store.collection<Note>("notes");
+    for (let i = 0; i < 100; i++) await notes.set(`p-${i}`, note(i));
+    await store.flush();
+    // Watch the synchronous calls the store's modules see (their named imports follow node:fs once synced).
+    const calls: string[] = [];
+    const watched = ["openSync", "closeSync"] as const;
+    const originals = watched.map((name) => fs[name]);
+    for (const [i, name] of watched.entries()) {
+      const original = originals[i] as (...args: unknown[]) => unknown;
+      (fs as unknown as Record<string, unknown>)[name] = vi.fn((...args: unknown[]) => {
+        calls.push(`${name} ${String(args[1] ?? "")}`.trim());
+        return original(...args);
+      });
+    }
+    syncBuiltinESMExports();
+    try {
+      // Enough rounds of rewrites that the file is compacted (more superseded lines than live ones), then appended to.
+      for (let round = 1; round < 6; round++) {
+        for (let i = 0; i < 100; i++) await notes.set(`p-${i}`, note(i, round));
+        await store.flush();
+      }
+      for (let i = 0; i < 100; i += 9) expect(await notes.get(`p-${i}`)).toEqual(note(i, 5));
+    } finally {
+      for (const [i, name] of watched.entries()) (fs as unknown as Record<string, unknown>)[name] = originals[i];
+      syncBuiltinESMExports();
+    }
+    expect(readFileSync(join(dir, "notes.jsonl"), "utf8").split("\n").filter(Boolean).length).toBeLessThan(600); // it was compacted
+    expect(calls).toEqual([]);
+    await store.close();
   });
 
   it("compact() leaves no line of a deleted or replaced document on disk, even when a file ends up empty (erasure)", async () => {

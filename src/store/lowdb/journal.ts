@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { open, unlink, type FileHandle } from "node:fs/promises";
+import { open, readdir, unlink, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 
 /**
@@ -98,7 +98,9 @@ export class Journal {
     this.#generation++;
     this.#written = false;
     await this.barrier().catch(() => undefined);
-    return journalFiles(this.dir)
+    // Listed off the event loop (every checkpoint, each second): a directory read waits while files are created and
+    // removed in it, and the messages of that moment would wait with it.
+    return (await journalFilesOf(this.dir))
       .filter((file) => file.generation <= older)
       .map((file) => file.path);
   }
@@ -258,6 +260,15 @@ function journalFiles(dir: string): { path: string; generation: number }[] {
   } catch {
     return [];
   }
+  return journalFilesIn(dir, names);
+}
+
+/** {@link journalFiles}, read on libuv's thread pool. */
+async function journalFilesOf(dir: string): Promise<{ path: string; generation: number }[]> {
+  return journalFilesIn(dir, await readdir(dir).catch(() => []));
+}
+
+function journalFilesIn(dir: string, names: string[]): { path: string; generation: number }[] {
   return names
     .filter((name) => /^_journal-\d+\.log$/.test(name))
     .map((name) => ({ path: join(dir, name), generation: generationOf(name) }))

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, renameSync, write } from "node:fs";
+import { close as closeFd, closeSync, open as openFd, openSync, readSync, renameSync, write } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { Low } from "lowdb";
 import { DataFile } from "lowdb/node";
@@ -161,7 +161,14 @@ export class ShardFile {
     return this.#writing;
   }
 
-  /** Closes its handles (the store is closing, or a compaction replaced the file). */
+  /** Closes its handles in the background (a compaction replaced the file); the next use opens the new one. */
+  #letGo(): void {
+    for (const fd of [this.#appendFd, this.#fd]) if (fd !== undefined) closeFd(fd, () => undefined);
+    this.#appendFd = undefined;
+    this.#fd = undefined;
+  }
+
+  /** Closes its handles (the store is closing). */
   close(): void {
     if (this.#appendFd !== undefined) closeSync(this.#appendFd);
     this.#appendFd = undefined;
@@ -194,7 +201,9 @@ export class ShardFile {
 
   /** Appends through the kept handle; a short write (a full disk) continues from where it stopped. */
   async #appendBytes(bytes: Buffer): Promise<void> {
-    const fd = (this.#appendFd ??= openSync(this.file, "a"));
+    // Opened off the event loop (flushes are chained: one open at a time). openSync here, the first append after a
+    // compaction, waited 40 ms for the file system while long texts were being synced: every message waited with it.
+    const fd = (this.#appendFd ??= await opened(this.file, "a"));
     for (let at = 0; at < bytes.length; ) {
       at += await new Promise<number>((resolve, reject) => write(fd, bytes, at, bytes.length - at, null, (error, written) => (error ? reject(error) : resolve(written))));
     }
@@ -221,7 +230,12 @@ export class ShardFile {
     // Low.write() skips falsy data: a file whose documents were all deleted must still be emptied (an erasure).
     if (out === "") await writeFile(this.file, "");
     else await low.write();
-    this.close(); // the old file was replaced: read from the new one
+    // The old file was replaced: its handles go, off the event loop (closing the last handle of a replaced file frees
+    // its blocks, a wait on the disk like the open above), and reads and appends go to the new one.
+    this.#letGo();
+    const reader = await opened(this.file, "r");
+    if (this.#fd === undefined) this.#fd = reader;
+    else closeFd(reader, () => undefined); // a read opened the new file meanwhile (#readAt)
     this.#bytes = offset;
     this.#lines = written.length;
     this.#settle(written, true);
@@ -294,4 +308,9 @@ export class ShardFile {
       this.#bytes = 0;
     }
   }
+}
+
+/** A file descriptor, opened on libuv's thread pool. */
+function opened(file: string, flags: "a" | "r"): Promise<number> {
+  return new Promise((resolve, reject) => openFd(file, flags, (error, fd) => (error ? reject(error) : resolve(fd))));
 }

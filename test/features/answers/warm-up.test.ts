@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { warmAnswerPath } from "../../../src/features/answers/index.js";
 import { MAX_UNDERSTOOD_CHARS } from "../../../src/nlu/text-limit.js";
-import { sharedKnowledge } from "../../helpers/test-server.js";
+import { sharedKnowledge, startTestServer } from "../../helpers/test-server.js";
 
 /**
  * Issue 15, item 1: the first long message after a start-up paid for V8 compiling the answer path (a first
@@ -28,5 +28,31 @@ describe("warming the answer path", () => {
     expect(understood.filter((length) => length > 1_500).length).toBe(10);
     expect(understood.filter((length) => length < 100).length).toBe(10);
     expect(turns).toBeGreaterThan(0);
+  });
+
+  it("server.warm() ends with one full garbage collection when node offers it (--expose-gc, as npm start runs), and works without", async () => {
+    const server = await startTestServer();
+    const holder = globalThis as { gc?: () => void };
+    const had = holder.gc;
+    try {
+      const order: string[] = [];
+      const understander = sharedKnowledge().understander; // the test server's
+      const understand = understander.understand.bind(understander);
+      vi.spyOn(understander, "understand").mockImplementation((text, options) => {
+        order.push("understand");
+        return understand(text, options);
+      });
+      holder.gc = () => void order.push("gc");
+      await server.warm();
+      expect(order.at(-1)).toBe("gc");
+      expect(order.filter((step) => step === "gc")).toHaveLength(1);
+      expect(order.length).toBeGreaterThan(10);
+      holder.gc = undefined;
+      await expect(server.warm()).resolves.toBeUndefined();
+    } finally {
+      holder.gc = had;
+      vi.restoreAllMocks();
+      await server.stop();
+    }
   });
 });
