@@ -159,6 +159,35 @@ describe("large webhook bodies are parsed off the main thread", () => {
     await worker.close();
   });
 
+  it("long strings with every kind of escape come back exactly as JSON.parse reads them (random bodies), and bad escapes are refused", async () => {
+    const worker = new JsonParseWorker();
+    let state = 7;
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    // Pieces a text is made of: plain letters, Vietnamese, emoji, quotes, backslashes, control characters, lone halves.
+    const pieces = ["a", "ư", "🙏", "\"", "\\", "/", "\n", "\t", "\u0001", "\u001f", "\ud83d", "\ude4f", "\u2028", " ", "é"];
+    for (let round = 0; round < 12; round++) {
+      const length = LONG_TEXT_CHARS + Math.floor(next() * 20_000);
+      let text = "";
+      while (text.length < length) text += pieces[Math.floor(next() * pieces.length)];
+      // JSON.stringify escapes quotes, backslashes, control characters and lone halves; some bodies also escape
+      // everything that is not ASCII, as other senders do.
+      let body = JSON.stringify({ app_id: "app", message: { text }, timestamp: 1 });
+      if (round % 3 === 0) body = body.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+      const { json } = await worker.parse(Buffer.from(body), undefined, LONG_TEXT_CHARS);
+      const message = (json as { message: { text: string } }).message;
+      const long = longTextOf(message, "text");
+      const wellFormed = Buffer.from(text).toString("utf8"); // lone halves read as U+FFFD, as the store keeps them
+      expect(long?.chars, `round ${round}`).toBe(text.length);
+      expect(Buffer.from(long!.bytes).equals(Buffer.from(text)), `round ${round}`).toBe(true);
+      expect(Buffer.from(message.text).toString("utf8"), `round ${round}`).toBe(wellFormed.slice(0, message.text.length));
+      expect(message.text.length).toBeGreaterThanOrEqual(LONG_TEXT_CHARS - 1);
+    }
+    for (const bad of ["\\q", "\\u12", "\\u12g4", "\\x41"]) {
+      await expect(worker.parse(Buffer.from(`{"a":"${"x".repeat(70_000)}${bad}"}`), undefined, LONG_TEXT_CHARS), bad).rejects.toThrow(SyntaxError);
+    }
+    await worker.close();
+  });
+
   it("a signed 1 MB text through either webhook: the main thread never holds it as a string, nor hashes it, nor encodes it again to store it", async () => {
     const dir = mkdtempSync(join(tmpdir(), "off-thread-"));
     const lowdb = await startTestServer({}, { store: new LowdbStore({ dir, fsync: false }) });
