@@ -1,3 +1,6 @@
+import type { LongText } from "../core/message.js";
+import { longTextOf } from "../http/off-thread-json.js";
+
 /**
  * Defensive readers for raw webhook payloads: a field of the wrong type reads as missing,
  * so odd input never throws inside a channel's to-message mapping.
@@ -30,4 +33,18 @@ export function num(value: unknown): number | undefined {
 export function epochMs(value: unknown): number | undefined {
   const n = num(value);
   return n !== undefined && n > 0 && n < 8.64e15 ? n : undefined;
+}
+
+/**
+ * A text field of a parsed body, as the neutral message holds it: the string (for a long text of a large body, its
+ * start) and, when the body was parsed off the main thread with its long strings left as bytes, `long` (its length
+ * and its bytes: InboundMessage.long). Every text a channel takes from a body is read here, so none keeps only the start.
+ *
+ * @example const { text, long } = textField(body, "text");
+ */
+export function textField(parent: Record<string, unknown> | undefined, field: string): { text?: string; long?: LongText } {
+  const text = str(parent?.[field]);
+  if (text === undefined) return {};
+  const long = longTextOf(parent, field);
+  return long ? { text, long } : { text };
 }

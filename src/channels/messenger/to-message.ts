@@ -1,6 +1,5 @@
 import type { Attachment, InboundMessage } from "../../core/message.js";
-import { longTextOf } from "../../http/off-thread-json.js";
-import { arr, epochMs, num, obj, str } from "../read-fields.js";
+import { arr, epochMs, num, obj, str, textField } from "../read-fields.js";
 import type { MessengerWebhookBody } from "./webhook-types.js";
 
 /**
@@ -48,8 +47,9 @@ function echoToMessage(item: Record<string, unknown>, pageId: string, echo: Echo
   const appId = message.app_id === undefined || message.app_id === null ? undefined : String(message.app_id);
   if (echo.appId && appId === echo.appId) return undefined;
   const result: InboundMessage = { channel: "messenger", accountId: pageId, userId, kind: "staff_echo", id: mid, attachments: [], timestamp: epochMs(item.timestamp) ?? Date.now() };
-  const text = str(message.text);
+  const { text, long } = textField(message, "text");
   if (text) result.text = text;
+  if (long) result.long = long;
   for (const rawAttachment of arr(message.attachments)) {
     const attachment = obj(rawAttachment);
     const url = str(obj(attachment?.payload)?.url);
@@ -91,9 +91,8 @@ function itemToMessage(item: Record<string, unknown>, pageId: string): InboundMe
   if (message.sticker_id !== undefined && arr(message.attachments).length === 0) result.attachments.push({ kind: "sticker", url: "" });
   const quickReply = str(obj(message.quick_reply)?.payload);
   if (quickReply) result.choice = quickReply;
-  const text = str(message.text);
+  const { text, long } = textField(message, "text");
   if (text) result.text = text;
-  const long = text ? longTextOf(message, "text") : undefined;
   if (long) result.long = long;
   for (const rawAttachment of arr(message.attachments)) {
     const attachment = obj(rawAttachment);

@@ -1,6 +1,5 @@
 import type { Attachment, InboundMessage } from "../../core/message.js";
-import { longTextOf } from "../../http/off-thread-json.js";
-import { arr, epochMs, num, obj, str } from "../read-fields.js";
+import { arr, epochMs, num, obj, str, textField } from "../read-fields.js";
 import type { AnyUserMessageEvent, ZaloChatNowEvent, ZaloEvent, ZaloFollowEvent, ZaloOaEchoEvent, ZaloSubmitInfoEvent } from "./sdk/index.js";
 
 /**
@@ -31,12 +30,11 @@ export function messageFromEvent(event: AnyUserMessageEvent): InboundMessage | u
   if (!body || !msgId || !senderId) return undefined;
   const accountId = str(obj(raw.recipient)?.id) ?? str(raw.oa_id) ?? "";
   const message: InboundMessage = { ...base(event), id: msgId, accountId, userId: senderId, kind: "message" };
-  const text = str(body.text);
+  const { text, long } = textField(body, "text");
   const choice = text?.trim().match(CHOICE_TEXT);
   if (choice) message.choice = choice[1];
   else if (text && event.event_name !== "user_send_link") {
     message.text = text;
-    const long = longTextOf(body, "text");
     if (long) message.long = long;
   }
 
@@ -108,8 +106,9 @@ export function staffEchoFromEvent(event: ZaloOaEchoEvent): InboundMessage | und
   const body = obj(raw.message);
   const accountId = str(obj(raw.sender)?.id) ?? str(raw.oa_id) ?? "";
   const message: InboundMessage = { ...base(event), id: target.msgId, accountId, userId: target.userId, kind: "staff_echo" };
-  const text = str(body?.text);
+  const { text, long } = textField(body, "text");
   if (text) message.text = text;
+  if (long) message.long = long;
   for (const item of arr(body?.attachments)) {
     const attachment = obj(item);
     const url = str(obj(attachment?.payload)?.url);

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Handoff } from "../../../src/domain/handoff.js";
 import { BOT_METADATA } from "../../../src/channels/messenger/to-message.js";
 import { startHandoffSweeper } from "../../../src/features/handoff/handoff-sweeper.js";
+import { readTranscriptPage } from "../../../src/core/transcript-text.js";
 import { fixture, GRAPH_API, startTestServer, ZALO_API, type TestServer } from "../../helpers/test-server.js";
 import { callApi, handoffPath, STAFF_TOKEN } from "../../api/staff-api-client.js";
 import { signIn } from "../../web/web-test-kit.js";
@@ -228,5 +229,39 @@ describe("Messenger: a reply from the Page inbox pauses the bot", () => {
     // With no app id at all, too (FB_APP_ID unset, no metadata: a human).
     await messenger(s, messengerEcho("Bạn chờ chút nhé.", "m_inbox_2", clock + 2 * MINUTE));
     expect((await handoffOf(s, MESSENGER_KEY))?.lastStaffReplyAt).toBe(clock + 2 * MINUTE);
+  });
+});
+
+describe("a long reply from the platform's inbox is kept whole", () => {
+  // A large body (over 64 kB) is parsed off the main thread and its long text arrives as its start and its bytes:
+  // a staff member's echo must keep its whole text in the transcript, as a person's message does.
+  const wholeOf = async (s: TestServer, key: string) => {
+    const line = [...(await s.services.conversations.get(key))!.transcript].reverse().find((l) => l.from === "staff")!;
+    let whole = "";
+    for (let page = 1; page <= line.full!.pages; page++) whole += (await readTranscriptPage(s.store, key, line.full!.id, page))!.text;
+    return { line, whole };
+  };
+  const longReply = "Chào bạn, mình gửi toàn văn quy định về lễ hội để bạn tham khảo. ".repeat(1_500); // ~100,000 characters
+
+  it("Zalo: the OA chat's long reply", async () => {
+    const s = await start();
+    zaloSends();
+    await zalo(s, zaloAt("hội lim năm nay ngày nào", clock));
+    clock += MINUTE;
+    await zalo(s, zaloEcho(longReply, "oa-chat-long", clock));
+    const { line, whole } = await wholeOf(s, ZALO_KEY);
+    expect(line.full!.chars).toBe(longReply.length);
+    expect(whole).toBe(longReply);
+  });
+
+  it("Messenger: the Page inbox's long reply", async () => {
+    const s = await start();
+    graphSends();
+    await messenger(s, messengerAt("giờ mở cửa bảo tàng", clock));
+    clock += MINUTE;
+    await messenger(s, messengerEcho(longReply, "m_inbox_long", clock));
+    const { line, whole } = await wholeOf(s, MESSENGER_KEY);
+    expect(line.full!.chars).toBe(longReply.length);
+    expect(whole).toBe(longReply);
   });
 });
