@@ -12,7 +12,8 @@
  *
  * Options: --count 400 (webhooks in the flood), --seconds 20 (flood time limit), --connections 8, --no-flood,
  * --flood-after 0 (ms to wait after the bot's first /healthz answer: by default the flood meets its start-up),
- * --profile (the flooded bot writes a CPU profile to profiles/, read with scripts/profile-top.ts).
+ * --profile (the flooded bot writes a CPU profile to profiles/, read with scripts/profile-top.ts), --store postgres
+ * (both parts on PostgreSQL at DATABASE_URL, default 127.0.0.1's `test`, in a throwaway schema dropped at the end).
  * Prints, last: `worst_handle_ms=<n> healthz_max_ms=<n>`.
  */
 import { execFileSync, spawn } from "node:child_process";
@@ -143,8 +144,27 @@ async function startApiStub(): Promise<{ port: number; close(): void }> {
   return { port: await listen(server), close: () => server.close() };
 }
 
+const STORE = args.includes("--store") ? args[args.indexOf("--store") + 1] : "lowdb";
+if (STORE !== "lowdb" && STORE !== "postgres") throw new Error(`--store lowdb|postgres, not ${STORE}`);
+const DATABASE_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+/** The throwaway schema of a PostgreSQL run (one per part: each starts with an empty store, as lowdb's new folder does). */
+const schemas: string[] = [];
+
 function botEnv(stubPort: number, dataDir: string, port = 0): Record<string, string> {
-  return zaloBenchEnv({ port, stubPort, dataDir, store: process.env.BENCH_STORE ?? "lowdb" });
+  const env = zaloBenchEnv({ port, stubPort, dataDir, store: STORE });
+  if (STORE !== "postgres") return env;
+  schemas.push(`bench_worst_${process.pid}_${schemas.length}`);
+  return { ...env, DATABASE_URL, PG_SCHEMA: schemas.at(-1)! };
+}
+
+/** Drops the PostgreSQL schemas the run made. */
+async function dropSchemas(): Promise<void> {
+  if (schemas.length === 0) return;
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  for (const schema of schemas) await client.query(`drop schema if exists "${schema}" cascade`);
+  await client.end();
 }
 
 /** The node flags of package.json's `start` script (`node <flags> dist/main.js`). */
@@ -286,7 +306,7 @@ async function healthzUnderFlood(stubPort: number): Promise<number> {
 
 async function main(): Promise<void> {
   // Wall times mean little on a shared machine: say how busy it was.
-  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} at start`);
+  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} at start; store ${STORE}`);
   // Part (1) runs the bot in this process: with npm start's node flags, or its figures are another bot's.
   const missing = startFlags().filter((flag) => !process.execArgv.includes(flag));
   if (missing.length > 0) console.log(`note: this process runs without npm start's ${missing.join(" ")} (run it as \`npm run bench:worst\`): part (1) is not the bot as it runs`);
@@ -294,6 +314,7 @@ async function main(): Promise<void> {
   const worst = await slowestHandling(stub.port);
   const healthz = args.includes("--no-flood") ? NaN : await healthzUnderFlood(stub.port);
   stub.close();
+  await dropSchemas();
   console.log(`load average at end ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   console.log(`worst_handle_ms=${worst.toFixed(1)} healthz_max_ms=${healthz.toFixed(1)}`);
   process.exit(0);
