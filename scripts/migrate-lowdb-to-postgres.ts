@@ -14,6 +14,7 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
+import { LONG_TEXTS, type LongTextDoc } from "../src/store/long-texts.js";
 import { readLowdbDir } from "../src/store/lowdb/read-lowdb-dir.js";
 import { migrate } from "../src/store/postgres/migrate.js";
 import { quoteSchema } from "../src/store/postgres/schema-name.js";
@@ -85,6 +86,17 @@ export async function migrateLowdbToPostgres(options: MigrateOptions): Promise<M
     try {
       await client.query("BEGIN");
       for (const [name, docs] of source.collections) {
+        if (name === LONG_TEXTS) {
+          // Long texts have a table of their own (migration 003): their bytes, one row each.
+          for (const doc of Object.values(docs) as LongTextDoc[]) {
+            await client.query(
+              `INSERT INTO ${s}.long_texts (id, key, at, bytes) VALUES ($1, $2, $3, $4)
+               ON CONFLICT (id) DO UPDATE SET key = EXCLUDED.key, at = EXCLUDED.at, bytes = EXCLUDED.bytes`,
+              [doc.id, doc.key, doc.at, Buffer.from(doc.text)],
+            );
+          }
+          continue;
+        }
         for (const batch of chunks(Object.entries(docs), BATCH)) {
           await client.query(
             `INSERT INTO ${s}.documents (collection, id, doc)
@@ -115,6 +127,10 @@ export async function migrateLowdbToPostgres(options: MigrateOptions): Promise<M
     // Checked with fresh queries after the commit, against the lowdb data: not against what we think we wrote.
     const report: MigrationReport = { collections: [], sequences: [], seen: { inLowdb: source.seen.length, present: 0 }, skipped: source.skipped, ok: true };
     for (const [name, docs] of source.collections) {
+      if (name === LONG_TEXTS) {
+        report.collections.push(await checkLongTexts(pool, s, docs as Record<string, LongTextDoc>));
+        continue;
+      }
       let matching = 0;
       for (const batch of chunks(Object.entries(docs), BATCH)) {
         const { rows } = await pool.query<{ n: number }>(
@@ -146,6 +162,17 @@ export async function migrateLowdbToPostgres(options: MigrateOptions): Promise<M
   } finally {
     await pool.end();
   }
+}
+
+/** How many long texts PostgreSQL holds with the same conversation and bytes as lowdb's, and how many it holds. */
+async function checkLongTexts(pool: pg.Pool, s: string, docs: Record<string, LongTextDoc>): Promise<MigrationReport["collections"][number]> {
+  let matching = 0;
+  for (const doc of Object.values(docs)) {
+    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${s}.long_texts WHERE id = $1 AND key = $2 AND bytes = $3`, [doc.id, doc.key, Buffer.from(doc.text)]);
+    matching += rows[0]!.n;
+  }
+  const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${s}.long_texts`);
+  return { name: LONG_TEXTS, inLowdb: Object.keys(docs).length, matching, inPostgres: rows[0]!.n };
 }
 
 /** Marks the ids seen in Redis (keeping any already there) and returns how many are present afterwards. */

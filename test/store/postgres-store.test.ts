@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { createStore } from "../../src/store/create-store.js";
+import { longTextWrite } from "../../src/store/long-texts.js";
 import { loadMigrations, migrate } from "../../src/store/postgres/migrate.js";
 import { PostgresStore } from "../../src/store/postgres/postgres-store.js";
 import { PostgresSeenIds } from "../../src/store/postgres/seen-ids.js";
@@ -70,6 +71,31 @@ describe("PostgresStore", () => {
     const { rows } = await admin.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1", [schema]);
     expect(rows[0].n).toBe(0);
     expect(await migrate(admin, schema, good)).toEqual(good.map((migration) => migration.name));
+  });
+
+  it("keeps long texts as bytes in a table of their own, and moves there the ones earlier versions kept as documents", async () => {
+    const schema = newSchema();
+    const migrations = await loadMigrations();
+    await migrate(admin, schema, migrations.filter((migration) => migration.name < "003"));
+    const earlier = "Tiếng ồn karaoke 🙏🏽 sau 22 giờ. ".repeat(3_000);
+    await admin.query(`INSERT INTO "${schema}".documents (collection, id, doc) VALUES ('long_texts', 'zalo:oa:1:m0', $1::jsonb)`, [JSON.stringify({ id: "zalo:oa:1:m0", key: "zalo:oa:1", at: 1_764_000_000_000, text: earlier })]);
+    const store = await open(schema); // migrates the rest
+    try {
+      expect(await store.longTexts.get("zalo:oa:1", "zalo:oa:1:m0")).toBe(earlier);
+      const later = "Đèn đường hỏng ở ngõ 5. ".repeat(5_000);
+      expect(await store.commit([longTextWrite("zalo:oa:1", "zalo:oa:1:m1", new Uint8Array(Buffer.from(later)), 1_764_000_100_000), { collection: "conversations", id: "zalo:oa:1", value: { revision: 1 } }])).toBe(true);
+      expect(await store.longTexts.list("zalo:oa:1")).toEqual([{ id: "zalo:oa:1:m0", text: earlier }, { id: "zalo:oa:1:m1", text: later }]);
+      const { rows } = await admin.query(`SELECT id, key, at, bytes FROM "${schema}".long_texts ORDER BY id`);
+      expect(rows.map((row) => [row.id, row.key, Number(row.at), Buffer.from(row.bytes).equals(Buffer.from(row.id.endsWith("m0") ? earlier : later))])).toEqual([
+        ["zalo:oa:1:m0", "zalo:oa:1", 1_764_000_000_000, true],
+        ["zalo:oa:1:m1", "zalo:oa:1", 1_764_000_100_000, true],
+      ]);
+      expect((await admin.query(`SELECT count(*)::int AS n FROM "${schema}".documents WHERE collection = 'long_texts'`)).rows[0].n).toBe(0);
+      expect(await store.longTexts.prune(1_764_000_050_000)).toBe(1);
+      expect(await store.longTexts.get("zalo:oa:1", "zalo:oa:1:m0")).toBeUndefined();
+    } finally {
+      await store.close();
+    }
   });
 
   it("finds by a selective field through the GIN index on doc", async () => {

@@ -2,7 +2,7 @@ import pg from "pg";
 import type { Config } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import { matches } from "../match.js";
-import { documentLongTexts, LONG_TEXTS } from "../long-texts.js";
+import { LONG_TEXTS, type LongTextDoc } from "../long-texts.js";
 import type { Collection, CommitWrite, LongTexts, Match, Store } from "../store.js";
 import { connectRedis, redactUrl } from "../redis/connect-redis.js";
 import { RedisSeenIds } from "../redis/redis-seen-ids.js";
@@ -40,6 +40,7 @@ export class PostgresStore implements Store {
   #schema: string;
   #documents: string;
   #sequences: string;
+  #texts: string;
   #seen: SeenIds;
   #closed?: Promise<void>;
   #longTexts?: LongTexts;
@@ -50,6 +51,7 @@ export class PostgresStore implements Store {
     const schema = quoteSchema(this.#schema);
     this.#documents = `${schema}.documents`;
     this.#sequences = `${schema}.sequences`;
+    this.#texts = `${schema}.long_texts`;
     this.#seen = options.seenIds ?? new PostgresSeenIds(this.#pool, { schema: this.#schema });
   }
 
@@ -157,6 +159,7 @@ export class PostgresStore implements Store {
   }
 
   async #write(client: pg.PoolClient, write: CommitWrite): Promise<boolean> {
+    if (write.collection === LONG_TEXTS) return this.#writeText(client, write);
     const table = this.#documents;
     const { collection, id, value, expectedRevision: expected } = write;
     const revisionIs = `COALESCE((d.doc->>'revision')::bigint, 0) = $3`;
@@ -194,11 +197,39 @@ export class PostgresStore implements Store {
     return this.#seen.markSeen(eventId);
   }
 
-  /** Long texts as one document each; the retention removes old ones in one statement, without reading them. */
+  /**
+   * A long text of a commit (longTextWrite), in its own table as UTF-8 bytes: the bytes the channel holds, sent as
+   * they are (never decoded into a string, stringified as JSON and parsed by PostgreSQL as a document).
+   */
+  async #writeText(client: pg.PoolClient, write: CommitWrite): Promise<boolean> {
+    if (write.value === undefined) {
+      await client.query(prepared(`DELETE FROM ${this.#texts} WHERE id = $1`, [write.id]));
+      return true;
+    }
+    const doc = write.value as LongTextDoc;
+    const bytes = write.bytes ? Buffer.from(write.bytes.buffer, write.bytes.byteOffset, write.bytes.byteLength) : Buffer.from(doc.text);
+    await client.query(prepared(`INSERT INTO ${this.#texts} (id, key, at, bytes) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET key = EXCLUDED.key, at = EXCLUDED.at, bytes = EXCLUDED.bytes`, [write.id, doc.key, doc.at, bytes]));
+    return true;
+  }
+
+  /** Long texts, one row each in `long_texts` (migration 003); the retention removes old ones in one statement. */
   get longTexts(): LongTexts {
+    const texts = this.#texts;
+    const pool = this.#pool;
+    const rows = async (sql: string, values: unknown[]) => (await pool.query<{ id: string; bytes: Buffer }>(sql, values)).rows.map(({ id, bytes }) => ({ id, text: bytes.toString("utf8") }));
     this.#longTexts ??= {
-      ...documentLongTexts(this),
-      prune: async (before) => (await this.#pool.query(`DELETE FROM ${this.#documents} WHERE collection = $1 AND (doc->>'at')::bigint < $2`, [LONG_TEXTS, before])).rowCount ?? 0,
+      put: async (key, id, text) => {
+        await pool.query(`INSERT INTO ${texts} (id, key, at, bytes) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET key = EXCLUDED.key, at = EXCLUDED.at, bytes = EXCLUDED.bytes`, [id, key, Date.now(), Buffer.from(text)]);
+      },
+      get: async (key, id) => (await rows(`SELECT id, bytes FROM ${texts} WHERE id = $1 AND key = $2`, [id, key]))[0]?.text,
+      delete: async (key, ids) => {
+        await pool.query(`DELETE FROM ${texts} WHERE key = $1 AND id = ANY($2::text[])`, [key, ids]);
+      },
+      list: (key) => rows(`SELECT id, bytes FROM ${texts} WHERE key = $1 ORDER BY id`, [key]),
+      deleteAll: async (key) => {
+        await pool.query(`DELETE FROM ${texts} WHERE key = $1`, [key]);
+      },
+      prune: async (before) => (await pool.query(`DELETE FROM ${texts} WHERE at < $1`, [before])).rowCount ?? 0,
     };
     return this.#longTexts;
   }
