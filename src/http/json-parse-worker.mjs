@@ -93,7 +93,7 @@ function parsedWithoutLongLiterals(raw, longChars) {
 }
 
 /**
- * The body decoded and parsed whole (a body with escapes, or not UTF-8); null when it is not JSON. Each long string's
+ * The body decoded and parsed whole (not UTF-8, or anything odd above, or no long literal); null when it is not JSON. Each long string's
  * bytes are those of its literal when the body has no backslash and only one literal is long enough to hold it, else
  * encoded afresh.
  */

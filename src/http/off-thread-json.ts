@@ -11,14 +11,14 @@ import { fromPackageRoot } from "../package-root.js";
  * string cut to its start, the digest, and each long string's length and UTF-8 bytes (a view of the body itself when
  * nothing in it is escaped, moved back without a copy) — `longTextOf`. The main thread then never holds the megabyte
  * as a string: copying it from the worker and collecting it cost it a 1–2 MB string per message, and the major
- * garbage collections they brought on held every message of their moment for 20–30 ms. Escape-free bodies (nearly
- * all) are parsed with their long literals left out, so the worker never decodes them either. Small bodies, nearly
- * all real events, are parsed in place: a round trip to the worker costs more than they do.
+ * garbage collections they brought on held every message of their moment for 20–30 ms. The worker parses a body with
+ * its long literals left out (their bytes kept as they are, or their escapes decoded byte by byte), so it does not
+ * decode or JSON.parse the megabyte either. Small bodies, nearly all real events, are parsed in place: a round trip
+ * to the worker costs more than they do.
  */
 
 /** Bodies longer than this (bytes) are parsed on the worker. */
 export const OFF_THREAD_JSON_BYTES = 64 * 1024;
-
 
 /**
  * A signature's hash over the body: HMAC-SHA-256 with `hmacKey`, or SHA-256 of the body's top-level fields

@@ -208,8 +208,13 @@ export class PostgresStore implements Store {
     }
     const doc = write.value as LongTextDoc;
     const bytes = write.bytes ? Buffer.from(write.bytes.buffer, write.bytes.byteOffset, write.bytes.byteLength) : Buffer.from(doc.text);
-    await client.query(prepared(`INSERT INTO ${this.#texts} (id, key, at, bytes) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET key = EXCLUDED.key, at = EXCLUDED.at, bytes = EXCLUDED.bytes`, [write.id, doc.key, doc.at, bytes]));
+    await client.query(prepared(this.#upsertText, [write.id, doc.key, doc.at, bytes]));
     return true;
+  }
+
+  /** Keeps a long text's bytes ($4) as $1 of the conversation $2, stored at $3 (epoch ms), replacing one of that id. */
+  get #upsertText(): string {
+    return `INSERT INTO ${this.#texts} (id, key, at, bytes) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET key = EXCLUDED.key, at = EXCLUDED.at, bytes = EXCLUDED.bytes`;
   }
 
   /** Long texts, one row each in `long_texts` (migration 003); the retention removes old ones in one statement. */
@@ -217,9 +222,10 @@ export class PostgresStore implements Store {
     const texts = this.#texts;
     const pool = this.#pool;
     const rows = async (sql: string, values: unknown[]) => (await pool.query<{ id: string; bytes: Buffer }>(sql, values)).rows.map(({ id, bytes }) => ({ id, text: bytes.toString("utf8") }));
+    const upsert = this.#upsertText;
     this.#longTexts ??= {
       put: async (key, id, text) => {
-        await pool.query(`INSERT INTO ${texts} (id, key, at, bytes) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET key = EXCLUDED.key, at = EXCLUDED.at, bytes = EXCLUDED.bytes`, [id, key, Date.now(), Buffer.from(text)]);
+        await pool.query(upsert, [id, key, Date.now(), Buffer.from(text)]);
       },
       get: async (key, id) => (await rows(`SELECT id, bytes FROM ${texts} WHERE id = $1 AND key = $2`, [id, key]))[0]?.text,
       delete: async (key, ids) => {
