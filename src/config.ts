@@ -99,7 +99,7 @@ const schema = z.object({
   DELIVERY_CHECK_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   OUTBOUND_RETRY_MAX_MS: z.coerce.number().int().min(1).max(3_600_000).default(300_000),
   OUTBOX_SWEEP_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
-  LOWDB_GROUP_COMMIT_MS: z.coerce.number().min(0).max(100).default(2),
+  LOWDB_GROUP_COMMIT_MS: z.coerce.number().min(0).max(100).default(0),
   LOWDB_FSYNC: z.enum(["true", "false"]).default("true"),
 
   /** Where report evidence is kept (src/media): auto = files under DATA_DIR, or PostgreSQL with STORE=postgres, or memory with STORE=memory. */

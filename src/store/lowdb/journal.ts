@@ -8,8 +8,8 @@ import { join } from "node:path";
  *
  * A commit is appended here first — one line per document, then a line holding only "." that says the commit is
  * whole — and only then may the data files take the documents (their flushes wait for {@link Journal.barrier}).
- * Commits queued within `groupMs` share one append and one fdatasync (group commit), so a busy bot pays one disk
- * sync per few milliseconds, not one per message. After a crash the store replays the whole commits of the journal
+ * Commits queued while an append and its fdatasync run share the next ones (group commit; `groupMs` also makes the
+ * first of a batch wait for others), so a busy bot pays one disk sync per few milliseconds, not one per message. After a crash the store replays the whole commits of the journal
  * onto the data files (a commit cut short by the crash has no "." line and is ignored). Files are rotated: once the
  * data files are flushed past a journal file, that file is removed (LowdbStore's checkpoint).
  *

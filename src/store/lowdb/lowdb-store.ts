@@ -21,7 +21,11 @@ export interface LowdbStoreOptions {
   shards?: Record<string, number>;
   /** Told when a broken file is moved aside at start-up. */
   onCorruptFile?: (file: string, movedTo: string) => void;
-  /** Commits arriving within this many ms share one journal write and sync (default 2; 0: the next turn of the loop). */
+  /**
+   * How long the first commit of a batch waits for others before its write (default 0: the next turn of the event
+   * loop). Either way, every commit that arrives while a write and its sync run shares the next one; a wait only
+   * delays a quiet bot's replies (2 ms measured no fewer syncs at 1 200 messages a second, and 3 ms more a message).
+   */
   groupCommitMs?: number;
   /** Sync the journal to the disk (fdatasync) before a commit resolves (default true); off, a power cut may lose the last commits, a killed process never does. */
   fsync?: boolean;
@@ -50,7 +54,7 @@ export class LowdbStore implements Store {
 
   constructor(private readonly options: LowdbStoreOptions) {
     mkdirSync(options.dir, { recursive: true });
-    this.#journal = new Journal(options.dir, { groupMs: options.groupCommitMs ?? 2, fsync: options.fsync ?? true });
+    this.#journal = new Journal(options.dir, { groupMs: options.groupCommitMs ?? 0, fsync: options.fsync ?? true });
     // A staged text's removal is a journal line of its own: replayed after the commit that stored it.
     const forget = (ids: string[]) => this.#journal.append(ids.map((id) => ({ collection: LONG_TEXTS, id, text: undefined })));
     this.longTexts = new LongTextFiles(join(options.dir, "long-texts"), { fsync: options.fsync ?? true, forget });
