@@ -24,7 +24,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import { httpRequestBytes, RAW_STUB_SOURCE, RawClient } from "./bench-wire.js";
-import { BENCH_ZALO_OA_ID, benchZaloBody, benchZaloSignature, percentile, zaloBenchEnv } from "./lib/bench-env.js";
+import { BENCH_ZALO_OA_ID, benchZaloBody, benchZaloSignature, percentile, startFlags, zaloBenchEnv } from "./lib/bench-env.js";
 import { BENCH_QUESTIONS } from "./lib/bench-questions.js";
 
 const args = process.argv.slice(2);
@@ -104,16 +104,10 @@ async function waitIdle(pid: number): Promise<void> {
   }
 }
 
-function startFlags(): string[] {
-  const start: string = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts.start;
-  const words = start.split(/\s+/);
-  return words.slice(words.indexOf("node") + 1, words.indexOf("dist/main.js"));
-}
-
 /** The bot, with its `--trace-gc` lines kept. */
 async function startBot(env: Record<string, string>, traceGc: boolean): Promise<{ child: ChildProcess; startupMs: number; gcLines: string[] }> {
   const started = performance.now();
-  const flags = [...startFlags(), ...NODE_FLAGS, ...(traceGc ? ["--trace-gc"] : [])];
+  const flags = [...startFlags(ROOT), ...NODE_FLAGS, ...(traceGc ? ["--trace-gc"] : [])];
   const child = spawn(process.execPath, [...flags, "dist/main.js"], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
   const gcLines: string[] = [];
   let rest = "";

@@ -17,7 +17,7 @@
  * Prints, last: `worst_handle_ms=<n> healthz_max_ms=<n>`.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { Agent, createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -27,7 +27,7 @@ import pino from "pino";
 import { signEvent as zaloSignature } from "../src/channels/zalo/sdk/index.js";
 import { loadConfig } from "../src/config.js";
 import { createApp } from "../src/server.js";
-import { BENCH_ZALO_APP_ID, BENCH_ZALO_OA_SECRET, percentile, zaloBenchEnv } from "./lib/bench-env.js";
+import { BENCH_ZALO_APP_ID, BENCH_ZALO_OA_SECRET, dropSchema, percentile, startFlags, zaloBenchEnv } from "./lib/bench-env.js";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -115,7 +115,8 @@ async function loopDelay(base: string): Promise<{ max: number; p99: number }> {
 }
 
 /**
- * POSTs a body over one kept-alive connection per caller's `agent`, with node:http rather than fetch: undici's fetch
+ * POSTs a body through the caller's `agent` (its connections: one per webhook in part 1, kept alive in the flood),
+ * with node:http rather than fetch: undici's fetch
  * copies a 1 MB body into a web stream before writing it (~5 ms of this process's CPU per megabyte on the 2-core
  * machine, against ~1 ms here), work the sender does, not the bot. The bot's side is the same: it reads the same
  * bytes from its socket.
@@ -157,22 +158,6 @@ function botEnv(stubPort: number, dataDir: string, port = 0): Record<string, str
   return { ...env, DATABASE_URL, PG_SCHEMA: schemas.at(-1)! };
 }
 
-/** Drops the PostgreSQL schemas the run made. */
-async function dropSchemas(): Promise<void> {
-  if (schemas.length === 0) return;
-  const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  for (const schema of schemas) await client.query(`drop schema if exists "${schema}" cascade`);
-  await client.end();
-}
-
-/** The node flags of package.json's `start` script (`node <flags> dist/main.js`). */
-function startFlags(): string[] {
-  const start: string = JSON.parse(readFileSync("package.json", "utf8")).scripts.start;
-  const words = start.split(/\s+/);
-  return words.slice(words.indexOf("node") + 1, words.indexOf("dist/main.js"));
-}
 
 // ===  (1) Slowest handling, in process  ===
 
@@ -314,7 +299,7 @@ async function main(): Promise<void> {
   const worst = await slowestHandling(stub.port);
   const healthz = args.includes("--no-flood") ? NaN : await healthzUnderFlood(stub.port);
   stub.close();
-  await dropSchemas();
+  for (const schema of schemas) await dropSchema(DATABASE_URL, schema);
   console.log(`load average at end ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   console.log(`worst_handle_ms=${worst.toFixed(1)} healthz_max_ms=${healthz.toFixed(1)}`);
   process.exit(0);

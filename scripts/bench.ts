@@ -26,7 +26,7 @@ import { join } from "node:path";
 import express from "express";
 import { LowdbStore } from "../src/store/lowdb/lowdb-store.js";
 import { httpRequestBytes, RAW_STUB_SOURCE, RawClient } from "./bench-wire.js";
-import { BENCH_ZALO_OA_ID, benchZaloBody, benchZaloSignature, percentile, zaloBenchEnv } from "./lib/bench-env.js";
+import { BENCH_ZALO_OA_ID, benchZaloBody, benchZaloSignature, dropSchema, percentile, startFlags, zaloBenchEnv } from "./lib/bench-env.js";
 import { BENCH_QUESTIONS } from "./lib/bench-questions.js";
 
 const args = process.argv.slice(2);
@@ -110,21 +110,6 @@ async function prefillPostgres(databaseUrl: string, schema: string, count: numbe
   await client.end();
 }
 
-/** Drops the run's schema. */
-async function dropPostgres(databaseUrl: string, schema: string): Promise<void> {
-  const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await client.end();
-}
-
-/** The node flags of package.json's `start` script (`node <flags> dist/main.js`): the bot runs as `npm start` runs it. */
-function startFlags(): string[] {
-  const start: string = JSON.parse(readFileSync("package.json", "utf8")).scripts.start;
-  const words = start.split(/\s+/);
-  return words.slice(words.indexOf("node") + 1, words.indexOf("dist/main.js"));
-}
 
 async function startBot(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; startupMs: number }> {
   const started = performance.now();
@@ -420,7 +405,7 @@ async function main(): Promise<void> {
 
   bot.child.kill("SIGTERM");
   await stub.terminate();
-  if (STORE === "postgres") await new Promise((resolve) => setTimeout(resolve, 500)).then(() => dropPostgres(scaleOutEnv.DATABASE_URL, runId));
+  if (STORE === "postgres") await new Promise((resolve) => setTimeout(resolve, 500)).then(() => dropSchema(scaleOutEnv.DATABASE_URL, runId));
   console.log(`ack_ratio=${(ackRate / bare).toFixed(2)} e2e_rps=${e2eRps.toFixed(0)} e2e_p99_ms=${percentile(latencies, 99).toFixed(1)} rss_mb=${rss}`);
   process.exit(0);
 }

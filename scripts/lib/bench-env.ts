@@ -3,6 +3,8 @@
  * bot runs with, and the percentile they report.
  */
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
 /** The Zalo app id and OA secret the benches sign webhooks with. */
 export const BENCH_ZALO_APP_ID = "3605738391474520000";
@@ -49,4 +51,24 @@ export function zaloBenchEnv(options: { port: number; stubPort: number; dataDir:
 /** The p-th percentile of ascending `sorted` (NaN when empty). */
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/**
+ * The node flags of package.json's `start` script (`node <flags> dist/main.js`), this checkout's or the one at
+ * `root`: a benchmark runs the bot as `npm start` runs it.
+ */
+export function startFlags(root?: string): string[] {
+  const packageJson = root === undefined ? new URL("../../package.json", import.meta.url) : join(root, "package.json");
+  const start: string = JSON.parse(readFileSync(packageJson, "utf8")).scripts.start;
+  const words = start.split(/\s+/);
+  return words.slice(words.indexOf("node") + 1, words.indexOf("dist/main.js"));
+}
+
+/** Drops a benchmark's throwaway PostgreSQL schema. */
+export async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await client.end();
 }

@@ -68,6 +68,12 @@ export function longTextWrite(key: string, id: string, whole: string | Uint8Arra
   return { collection: LONG_TEXTS, id, value: value satisfies LongTextDoc, bytes: whole };
 }
 
+/** The UTF-8 bytes of a long text's write: the caller's bytes as they are (no copy), else its text encoded. */
+export function longTextBytes(write: CommitWrite): Buffer {
+  const { bytes } = write;
+  return bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Buffer.from((write.value as LongTextDoc).text);
+}
+
 /** The store's own long-text keeping (lowdb: files), or one document per text. */
 export function longTextsOf(store: Store): LongTexts {
   return store.longTexts ?? (defaults.get(store) ?? defaults.set(store, documentLongTexts(store)).get(store)!);

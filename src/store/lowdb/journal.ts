@@ -9,9 +9,10 @@ import { join } from "node:path";
  * A commit is appended here first — one line per document, then a line holding only "." that says the commit is
  * whole — and only then may the data files take the documents (their flushes wait for {@link Journal.barrier}).
  * Commits queued while an append and its fdatasync run share the next ones (group commit; `groupMs` also makes the
- * first of a batch wait for others), so a busy bot pays one disk sync per few milliseconds, not one per message. After a crash the store replays the whole commits of the journal
- * onto the data files (a commit cut short by the crash has no "." line and is ignored). Files are rotated: once the
- * data files are flushed past a journal file, that file is removed (LowdbStore's checkpoint).
+ * first of a batch wait for others), so a busy bot pays one disk sync per few milliseconds, not one per message.
+ * After a crash the store replays the whole commits of the journal onto the data files (a commit cut short by the
+ * crash has no "." line and is ignored). Files are rotated: once the data files are flushed past a journal file,
+ * that file is removed (LowdbStore's checkpoint).
  *
  * Line format: `["<collection>","<id>",<expected revision or null>]<TAB><document JSON, empty for a deletion>`. A long
  * text (JournalWrite.raw) is not stringified: `["long_texts","<id>",null,{"key","at","bytes":N}]<TAB>` then its N

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { LONG_TEXTS, type LongTextDoc } from "../long-texts.js";
+import { LONG_TEXTS, longTextBytes, type LongTextDoc } from "../long-texts.js";
 import { revisionOfJson, type Collection, type CommitWrite, type Store } from "../store.js";
 import { collectionNames } from "./collection-names.js";
 import { Journal, type JournalWrite } from "./journal.js";
@@ -96,8 +96,7 @@ export class LowdbStore implements Store {
           return { collection: write.collection, id: write.id, text: undefined };
         }
         // Bytes the caller holds (a body parsed off the main thread) are taken as they are: no 1 MB encode here.
-        const bytes = write.bytes ? Buffer.from(write.bytes.buffer, write.bytes.byteOffset, write.bytes.byteLength) : Buffer.from(doc.text);
-        const raw = { key: doc.key, at: doc.at, bytes };
+        const raw = { key: doc.key, at: doc.at, bytes: longTextBytes(write) };
         this.longTexts.stage(doc.key, write.id, raw.bytes);
         return { collection: write.collection, id: write.id, text: undefined, raw };
       }

@@ -2,7 +2,7 @@ import pg from "pg";
 import type { Config } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import { matches } from "../match.js";
-import { LONG_TEXTS, type LongTextDoc } from "../long-texts.js";
+import { LONG_TEXTS, longTextBytes, type LongTextDoc } from "../long-texts.js";
 import type { Collection, CommitWrite, LongTexts, Match, Store } from "../store.js";
 import { connectRedis, redactUrl } from "../redis/connect-redis.js";
 import { RedisSeenIds } from "../redis/redis-seen-ids.js";
@@ -207,8 +207,7 @@ export class PostgresStore implements Store {
       return true;
     }
     const doc = write.value as LongTextDoc;
-    const bytes = write.bytes ? Buffer.from(write.bytes.buffer, write.bytes.byteOffset, write.bytes.byteLength) : Buffer.from(doc.text);
-    await client.query(prepared(this.#upsertText, [write.id, doc.key, doc.at, bytes]));
+    await client.query(prepared(this.#upsertText, [write.id, doc.key, doc.at, longTextBytes(write)]));
     return true;
   }
 
@@ -219,11 +218,16 @@ export class PostgresStore implements Store {
 
   /** Long texts, one row each in `long_texts` (migration 003); the retention removes old ones in one statement. */
   get longTexts(): LongTexts {
+    this.#longTexts ??= this.#longTextTable();
+    return this.#longTexts;
+  }
+
+  #longTextTable(): LongTexts {
     const texts = this.#texts;
     const pool = this.#pool;
     const rows = async (sql: string, values: unknown[]) => (await pool.query<{ id: string; bytes: Buffer }>(sql, values)).rows.map(({ id, bytes }) => ({ id, text: bytes.toString("utf8") }));
     const upsert = this.#upsertText;
-    this.#longTexts ??= {
+    return {
       put: async (key, id, text) => {
         await pool.query(upsert, [id, key, Date.now(), Buffer.from(text)]);
       },
@@ -237,7 +241,6 @@ export class PostgresStore implements Store {
       },
       prune: async (before) => (await pool.query(`DELETE FROM ${texts} WHERE at < $1`, [before])).rowCount ?? 0,
     };
-    return this.#longTexts;
   }
 
   /** Nothing is pending: every write is committed before it resolves. */
